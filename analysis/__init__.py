@@ -1,0 +1,1 @@
+"""Graph analytics with networkx: similarity, communities, connectors, bridges."""

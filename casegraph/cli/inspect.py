@@ -1,0 +1,82 @@
+"""`casegraph stats`, `queries` and `query`: read the graph, never write it."""
+
+from __future__ import annotations
+
+import click
+
+from casegraph.cli.output import emit_rows, format_option
+from casegraph.cli.stores import store_options
+from casegraph.queries import QueryError, catalog, get_query, run_query
+from casegraph.schemas import schema
+
+__all__ = ["COMMANDS", "stats", "queries", "query"]
+
+
+@click.command()
+@store_options
+@format_option("table", "json")
+def stats(store, fmt):
+    """Counts per node label and relationship type."""
+    graph = schema()
+    rows = []
+    with store.view() as view:
+        for label in graph.labels:
+            count = view.run(f"MATCH (n:{label}) RETURN count(n) AS n").rows[0][0]
+            rows.append(["node", label, count])
+        for rtype in graph.rel_types:
+            count = view.run(f"MATCH ()-[r:{rtype}]->() RETURN count(r) AS n").rows[0][0]
+            rows.append(["relationship", rtype, count])
+    emit_rows(["kind", "name", "count"], rows, fmt)
+
+
+@click.command()
+@format_option("table", "json")
+def queries(fmt):
+    """The query catalog: name, the question it answers, its parameters."""
+    rows = []
+    for query in catalog().values():
+        params = {
+            name: {"type": p.type, "required": p.required, "default": p.default, "description": p.description}
+            for name, p in query.header.parameters.items()
+        }
+        shown = params if fmt == "json" else ", ".join(
+            f"{n}{'' if p['required'] else '?'}:{p['type']}" for n, p in params.items())
+        rows.append([query.name, query.header.question, shown])
+    emit_rows(["name", "question", "parameters"], rows, fmt)
+
+
+def _params(pairs: tuple[str, ...]) -> dict[str, str]:
+    params = {}
+    for pair in pairs:
+        if "=" not in pair:
+            raise QueryError(f"--param {pair!r}: expected key=value")
+        key, value = pair.split("=", 1)
+        params[key.strip()] = value
+    return params
+
+
+@click.command()
+@click.argument("name", required=False)
+@click.option("--cypher", default=None, help="an ad-hoc read-only Cypher query instead of a catalog NAME")
+@click.option("--param", "param_pairs", multiple=True, metavar="KEY=VALUE", help="a query parameter (repeatable)")
+@store_options
+@format_option("table", "json", "csv")
+def query(name, cypher, param_pairs, store, fmt):
+    """Run catalog query NAME, or an ad-hoc read-only query with --cypher.
+
+    A query that would write, change the schema or touch files is refused
+    before it runs. In JSON a node is {"labels": [...], "properties": {...}}
+    and a relationship {"type": ..., "properties": {...}}.
+    """
+    if bool(name) == bool(cypher):
+        raise click.UsageError("give a catalog query NAME or --cypher TEXT (not both)")
+    params = _params(param_pairs)
+    with store.view() as view:
+        if name:
+            result = run_query(view, get_query(name), params)
+        else:
+            result = view.run(cypher, params)
+    emit_rows(result.columns, result.rows, fmt)
+
+
+COMMANDS = [stats, queries, query]

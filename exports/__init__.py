@@ -1,0 +1,1 @@
+"""Exports: subgraphs to GraphML, GEXF, node-link JSON, CSV, Cypher and FollowTheMoney."""

@@ -1,0 +1,232 @@
+"""The embedded store: LadybugDB on disk, no server.
+
+Layout of a store directory:
+
+    STORE/current -> builds/<id>      (a symlink, swapped atomically)
+    STORE/builds/<id>/graph.lbdb      (one complete build)
+    STORE/builds/<id>/manifest.json   (counts and input checksum)
+    STORE/.lock                       (held by the one process that builds)
+
+Invariant: `current` only ever points at a complete build. A build writes a
+fresh database through the bulk path (COPY from Arrow tables) into a new
+directory and swaps `current` only when it is complete, so a failed build
+leaves the store exactly as it was and readers never see half a graph.
+Readers open the database read-only (the engine refuses writes, and many
+readers may run while a build is under way).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import ladybug
+import pyarrow as pa
+
+from casegraph.graph.guard import WriteRefused, refuse_writes
+from casegraph.graph.rows import Table, node_tables, rel_tables
+from casegraph.graph.store import BuildResult, Progress, QueryFailed, Result, StoreError
+from casegraph.graph.values import node_value, path_value, plain, rel_value
+from casegraph.loaders.dataset import Dataset
+from casegraph.schemas import schema
+from casegraph.schemas.ddl import ladybug_ddl
+
+__all__ = ["EmbeddedStore", "EmbeddedView", "default_store_dir", "arrow_table"]
+
+DB_FILE = "graph.lbdb"
+MANIFEST = "manifest.json"
+
+_ARROW_TYPES = {
+    "STRING": pa.string(),
+    "INT64": pa.int64(),
+    "DOUBLE": pa.float64(),
+    "BOOLEAN": pa.bool_(),
+}
+
+
+def default_store_dir() -> Path:
+    """`$CASEGRAPH_STORE`, else the per-user data directory."""
+    if os.environ.get("CASEGRAPH_STORE"):
+        return Path(os.environ["CASEGRAPH_STORE"])
+    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "casegraph" / "store"
+
+
+def _arrow_type(store_type: str) -> pa.DataType:
+    if store_type.endswith("[]"):
+        return pa.list_(_ARROW_TYPES[store_type[:-2]])
+    return _ARROW_TYPES[store_type]
+
+
+def arrow_table(table: Table) -> pa.Table:
+    """A table's rows as Arrow columns typed from the schema (nulls stay typed)."""
+    types = {c.name: c.type for c in schema().columns_of(table.name)}
+    types.update({"from": "STRING", "to": "STRING"})
+    lists = table.column_lists()
+    return pa.table({name: pa.array(lists[name], type=_arrow_type(types[name])) for name in table.columns})
+
+
+class EmbeddedStore:
+    """A LadybugDB store directory (see the module docstring for its layout)."""
+
+    engine = "ladybug"
+
+    def __init__(self, directory: Path | str | None = None):
+        self.directory = Path(directory) if directory else default_store_dir()
+
+    def describe(self) -> str:
+        return f"LadybugDB store at {self.directory}"
+
+    @property
+    def current(self) -> Path | None:
+        link = self.directory / "current"
+        if not link.exists():
+            return None
+        return (self.directory / os.readlink(link)).resolve()
+
+    def manifest(self) -> dict[str, Any] | None:
+        current = self.current
+        if current is None or not (current / MANIFEST).exists():
+            return None
+        return json.loads((current / MANIFEST).read_text())
+
+    # -- building ---------------------------------------------------------
+
+    def build(self, dataset: Dataset, checksum: str, progress: Progress | None = None) -> BuildResult:
+        """Build the dataset into a new database and switch to it when complete."""
+        say = progress or (lambda message: None)
+        self.directory.mkdir(parents=True, exist_ok=True)
+        with open(self.directory / ".lock", "w") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise StoreError(f"another build is writing {self.directory}; wait for it to finish") from None
+            manifest = self.manifest()
+            if manifest and manifest.get("checksum") == checksum:
+                say("the store already holds this data: nothing to change")
+                return BuildResult(manifest["build_id"], False, manifest["node_counts"],
+                                   manifest["rel_counts"], checksum)
+            build_id = time.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
+            builds = self.directory / "builds"
+            partial = builds / (build_id + ".partial")
+            partial.mkdir(parents=True)
+            try:
+                result = self._write(partial, dataset, build_id, checksum, say)
+                final = builds / build_id
+                partial.rename(final)
+                self._switch_to(final)
+            except BaseException:
+                shutil.rmtree(partial, ignore_errors=True)
+                raise
+            self._remove_old_builds(keep={final.name})
+            return result
+
+    def _write(self, target: Path, dataset: Dataset, build_id: str, checksum: str, say: Progress) -> BuildResult:
+        database = ladybug.Database(str(target / DB_FILE))
+        connection = ladybug.Connection(database)
+        try:
+            for statement in ladybug_ddl():
+                connection.execute(statement)
+            for table in node_tables(dataset):
+                if table.rows:
+                    say(f"loading {len(table.rows):,} {table.name} nodes")
+                    _copy(connection, f"COPY {table.name} FROM rows", arrow_table(table))
+            for table in rel_tables(dataset):
+                say(f"loading {len(table.rows):,} {table.name} relationships ({table.from_label} -> {table.to_label})")
+                _copy(connection, f"COPY {table.name} FROM rows (from='{table.from_label}', to='{table.to_label}')",
+                      arrow_table(table))
+            connection.execute("CHECKPOINT")
+        finally:
+            connection.close()
+            database.close()
+        result = BuildResult(build_id, True, dataset.node_counts(), dataset.rel_counts(), checksum)
+        (target / MANIFEST).write_text(json.dumps({
+            "build_id": build_id, "checksum": checksum, "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            "node_counts": result.node_counts, "rel_counts": result.rel_counts,
+        }, indent=2))
+        return result
+
+    def _switch_to(self, build: Path) -> None:
+        link = self.directory / "current"
+        temporary = self.directory / f".current-{uuid.uuid4().hex[:8]}"
+        os.symlink(os.path.relpath(build, self.directory), temporary)
+        os.replace(temporary, link)  # atomic on POSIX
+
+    def _remove_old_builds(self, keep: set[str]) -> None:
+        """Keep the current build and the one before it (a reader may still hold it)."""
+        builds = sorted((self.directory / "builds").iterdir(), key=lambda p: p.stat().st_mtime)
+        complete = [b for b in builds if not b.name.endswith(".partial") and b.name not in keep]
+        for old in complete[:-1]:
+            shutil.rmtree(old, ignore_errors=True)
+
+    # -- reading ----------------------------------------------------------
+
+    def view(self) -> "EmbeddedView":
+        current = self.current
+        if current is None:
+            raise StoreError(f"no graph in {self.directory}: run `casegraph build` first "
+                             "(or point --store at the directory you built)")
+        return EmbeddedView(current / DB_FILE)
+
+
+def _copy(connection: "ladybug.Connection", statement: str, rows: pa.Table) -> None:
+    """COPY from an Arrow table; LadybugDB finds `rows` among this frame's locals."""
+    connection.execute(statement)
+
+
+class EmbeddedView:
+    """A read-only connection to one build."""
+
+    engine = "ladybug"
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._database = ladybug.Database(str(path), read_only=True)
+        self._connection = ladybug.Connection(self._database)
+
+    def run(self, cypher: str, params: dict[str, Any] | None = None) -> Result:
+        refuse_writes(cypher)
+        try:
+            result = self._connection.execute(cypher, params or {})
+        except RuntimeError as error:
+            message = str(error)
+            if "read-only" in message:
+                raise WriteRefused("refused: the embedded store is opened read-only and this query would write") from None
+            raise QueryFailed(f"LadybugDB: {message}") from None
+        columns = result.get_column_names()
+        rows = []
+        while result.has_next():
+            rows.append([_value(v) for v in result.get_next()])
+        result.close()
+        return Result(columns, rows)
+
+    def close(self) -> None:
+        self._connection.close()
+        self._database.close()
+
+    def __enter__(self) -> "EmbeddedView":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _value(value: Any) -> Any:
+    """LadybugDB values -> the engine-neutral shapes of `casegraph.graph.values`."""
+    if isinstance(value, dict):
+        if "_NODES" in value and "_RELS" in value:
+            return path_value([_value(n) for n in value["_NODES"]], [_value(r) for r in value["_RELS"]])
+        if "_SRC" in value and "_LABEL" in value:
+            return rel_value(value["_LABEL"], {k: _value(v) for k, v in value.items() if not k.startswith("_")})
+        if "_LABEL" in value and "_ID" in value:
+            return node_value([value["_LABEL"]], {k: _value(v) for k, v in value.items() if not k.startswith("_")})
+        return {k: _value(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_value(v) for v in value]
+    return plain(value)

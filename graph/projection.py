@@ -1,0 +1,60 @@
+"""The stored graph as networkx, for analytics, views and exports.
+
+Reads every node and relationship through a store View (so it works the
+same on every engine) into a MultiDiGraph: node keys are ids, node
+attributes are the label (`label`) plus the stored properties; edge keys
+are relationship ids, edge attributes the type (`type`) plus properties.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from casegraph.graph.store import View
+from casegraph.schemas import schema
+
+__all__ = ["project", "project_dataset"]
+
+
+def project(view: View, include_restricted: bool = True) -> nx.MultiDiGraph:
+    """The whole stored graph; with `include_restricted=False`, restricted nodes
+    and relationships (and every relationship touching a restricted node) are left out."""
+    graph = nx.MultiDiGraph()
+    for node_type in schema().nodes:
+        result = view.run(f"MATCH (n:{node_type.label}) RETURN n")
+        for (node,) in result.rows:
+            props = node["properties"]
+            if include_restricted or props.get("sensitivity") != "restricted":
+                graph.add_node(props["id"], label=node_type.label, **props)
+    for rel_type in schema().rels:
+        for from_label, to_label in rel_type.endpoints:
+            result = view.run(
+                f"MATCH (a:{from_label})-[r:{rel_type.type}]->(b:{to_label}) RETURN a.id, b.id, r"
+            )
+            for source, target, rel in result.rows:
+                props = rel["properties"]
+                if source not in graph or target not in graph:
+                    continue
+                if include_restricted or props.get("sensitivity") != "restricted":
+                    graph.add_edge(source, target, key=props["id"], type=rel_type.type, **props)
+    return graph
+
+
+def project_dataset(dataset, include_restricted: bool = True) -> nx.MultiDiGraph:
+    """The same projection straight from loaded records (no store needed)."""
+    from casegraph.graph.rows import node_tables, rel_tables
+
+    graph = nx.MultiDiGraph()
+    for table in node_tables(dataset):
+        for row in table.rows:
+            props = {k: v for k, v in row.items() if v is not None}
+            if include_restricted or props.get("sensitivity") != "restricted":
+                graph.add_node(props["id"], label=table.name, **props)
+    for table in rel_tables(dataset):
+        for row in table.rows:
+            props = {k: v for k, v in row.items() if v is not None and k not in ("from", "to")}
+            if row["from"] not in graph or row["to"] not in graph:
+                continue
+            if include_restricted or props.get("sensitivity") != "restricted":
+                graph.add_edge(row["from"], row["to"], key=props["id"], type=table.name, **props)
+    return graph

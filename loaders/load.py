@@ -1,0 +1,86 @@
+"""Load data files into a validated, resolved Dataset, or raise every problem.
+
+sources -> raw records -> validated records -> resolved Dataset. Nothing
+here writes to a store: a load either returns a whole Dataset or raises
+LoadError listing all problems (all of each file, not only the first).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from casegraph.loaders.checks import check_dataset
+from casegraph.loaders.dataset import Dataset
+from casegraph.loaders.problems import LoadError, Problem
+from casegraph.loaders.raw import RawRecord
+from casegraph.loaders.resolve import resolve
+from casegraph.loaders.tabular import read_csv, read_jsonl
+from casegraph.loaders.validate import validate_record
+from casegraph.loaders.yaml_files import read_yaml
+from casegraph.schemas.nodes import Node
+
+__all__ = ["load", "data_files", "default_data_dir", "READERS"]
+
+READERS: dict[str, Callable[[Path], Iterator[RawRecord]]] = {
+    ".yaml": read_yaml,
+    ".yml": read_yaml,
+    ".csv": read_csv,
+    ".jsonl": read_jsonl,
+}
+
+Progress = Callable[[str], None]
+
+
+def default_data_dir() -> Path:
+    """The curated dataset shipped with casegraph (`data/`, installed as `casegraph.data`)."""
+    return Path(__file__).resolve().parent.parent / "data"
+
+
+def data_files(paths: Iterable[Path]) -> list[Path]:
+    """Every data file under the given files and folders, in a stable order."""
+    found: list[Path] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            found.extend(p for p in sorted(path.rglob("*")) if p.suffix in READERS and p.is_file())
+        elif path.is_file():
+            if path.suffix not in READERS:
+                raise LoadError([Problem(str(path), None, None, None,
+                                         "unsupported file type: expected .yaml, .yml, .csv or .jsonl")])
+            found.append(path)
+        else:
+            raise LoadError([Problem(str(path), None, None, None, "no such file or folder")])
+    return found
+
+
+def load(paths: Iterable[Path] | None = None, progress: Progress | None = None) -> Dataset:
+    """Read, validate, resolve and check; return the Dataset or raise LoadError."""
+    files = data_files(paths or [default_data_dir()])
+    problems: list[Problem] = []
+    nodes: list[tuple[Node, RawRecord]] = []
+    rels = []
+    invalid: set[str] = set()  # ids of records that failed validation
+    for number, path in enumerate(files, start=1):
+        if progress:
+            progress(f"reading {path} ({number}/{len(files)})")
+        try:
+            for raw in READERS[path.suffix](path):
+                record, found = validate_record(raw)
+                problems.extend(found)
+                if record is None:
+                    invalid.add(str(raw.data.get("id")))
+                    continue
+                (nodes if isinstance(record, Node) else rels).append((record, raw))
+        except LoadError as error:
+            problems.extend(error.problems)
+    if progress:
+        progress(f"resolving {len(nodes)} nodes and {len(rels)} relationships")
+    dataset, origins, found = resolve(nodes, rels, invalid)
+    problems.extend(found)
+    if not problems:
+        problems.extend(check_dataset(dataset, origins.__getitem__))
+    if problems:
+        raise LoadError(problems)
+    return dataset
+

@@ -1,0 +1,41 @@
+"""Load problems a user can act on: file, line, record, field, what was expected."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Problem", "LoadError"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int | None
+    record: str | None
+    field: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file + (f":{self.line}" if self.line else "")
+        parts = [where]
+        if self.record:
+            parts.append(f"record {self.record!r}")
+        if self.field:
+            parts.append(f"field {self.field!r}")
+        return ": ".join(parts) + ": " + self.message
+
+    def as_dict(self) -> dict:
+        return {
+            "file": self.file, "line": self.line, "record": self.record,
+            "field": self.field, "message": self.message,
+        }
+
+
+class LoadError(Exception):
+    """Every problem found in a load, reported together; nothing was written."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=lambda p: (p.file, p.line or 0, p.message))
+        count = len(self.problems)
+        head = f"{count} problem{'s' if count != 1 else ''} in the data; nothing was written"
+        super().__init__(head + "\n" + "\n".join(f"  {p}" for p in self.problems))

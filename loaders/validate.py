@@ -1,0 +1,87 @@
+"""Raw records -> validated schema records, with problems located precisely."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from casegraph.loaders.problems import Problem
+from casegraph.loaders.raw import RawRecord
+from casegraph.schemas import schema
+from casegraph.schemas.nodes import Node
+from casegraph.schemas.relationships import Relationship
+
+__all__ = ["validate_record"]
+
+
+@cache
+def _models() -> tuple[dict[str, type[Node]], dict[str, type[Relationship]]]:
+    graph = schema()
+    return ({n.kind: n.model for n in graph.nodes}, {r.type: r.model for r in graph.rels})
+
+
+@cache
+def _list_fields(model: type[BaseModel]) -> frozenset[str]:
+    graph = schema()
+    columns = graph.rel(model.type).columns if hasattr(model, "endpoints") else graph.node(model.kind).columns
+    return frozenset(c.name for c in columns if c.is_list)
+
+
+def _split_lists(model: type[BaseModel], data: dict[str, Any]) -> dict[str, Any]:
+    """CSV cells hold lists as `a;b;c`."""
+    for name in _list_fields(model) & data.keys():
+        value = data[name]
+        if isinstance(value, str):
+            data[name] = [part.strip() for part in value.split(";") if part.strip()]
+    return data
+
+
+def _expected(error: dict) -> str:
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        return "unknown field: not in the schema (check its spelling)"
+    if kind == "missing":
+        return "required field is missing"
+    message = error["msg"]
+    if message.startswith("Value error, "):
+        message = message[len("Value error, "):]
+    value = error.get("input")
+    if kind not in ("model_type",) and not isinstance(value, (dict, list)) and value is not None:
+        return f"{message} (got {value!r})"
+    return message
+
+
+def _problems(raw: RawRecord, error: ValidationError) -> list[Problem]:
+    problems = []
+    for item in error.errors():
+        loc = [str(part) for part in item["loc"]]
+        field = loc[0] if loc else None
+        if field == "from_":
+            field = "from"
+        problems.append(Problem(raw.file, raw.line_of(field), raw.name, ".".join(loc) or None,
+                                _expected(item)))
+    return problems
+
+
+def validate_record(raw: RawRecord) -> tuple[Node | Relationship | None, list[Problem]]:
+    """Validate one raw record against the model its `kind` or `rel` names."""
+    nodes, rels = _models()
+    data = dict(raw.data)
+    kind, rel = data.pop("kind", None), data.pop("rel", None)
+    if (kind is None) == (rel is None):
+        return None, [Problem(raw.file, raw.line, raw.name, None,
+                              "expected exactly one of `kind` (a node: "
+                              + ", ".join(sorted(nodes)) + ") or `rel` (a relationship: "
+                              + ", ".join(sorted(rels)) + ")")]
+    model: type[BaseModel] | None = nodes.get(kind) if kind is not None else rels.get(rel)
+    if model is None:
+        field, options = ("kind", nodes) if kind is not None else ("rel", rels)
+        return None, [Problem(raw.file, raw.line_of(field), raw.name, field,
+                              f"unknown {field} {kind or rel!r}: expected one of "
+                              + ", ".join(sorted(options)))]
+    try:
+        return model.model_validate(_split_lists(model, data)), []
+    except ValidationError as error:
+        return None, _problems(raw, error)

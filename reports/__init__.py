@@ -1,0 +1,1 @@
+"""Reports: dossiers with a citation behind every stated fact."""

@@ -1,0 +1,43 @@
+"""Store DDL generated from the schema: LadybugDB tables, Neo4j constraints.
+
+Never hand-written: a new field or type in the schema reaches every store
+through these functions.
+"""
+
+from __future__ import annotations
+
+from casegraph.schemas.registry import Schema, schema
+
+__all__ = ["ladybug_ddl", "neo4j_constraints"]
+
+
+def ladybug_ddl(graph: Schema | None = None) -> list[str]:
+    """CREATE NODE/REL TABLE statements; node tables first."""
+    graph = graph or schema()
+    statements = []
+    for node in graph.nodes:
+        columns = ", ".join(
+            f"{c.name} {c.type}" + (" PRIMARY KEY" if c.name == "id" else "") for c in node.columns
+        )
+        statements.append(f"CREATE NODE TABLE {node.label}({columns})")
+    for rel in graph.rels:
+        pairs = ", ".join(f"FROM {a} TO {b}" for a, b in rel.endpoints)
+        columns = ", ".join(f"{c.name} {c.type}" for c in rel.columns)
+        statements.append(f"CREATE REL TABLE {rel.type}({pairs}, {columns})")
+    return statements
+
+
+def neo4j_constraints(graph: Schema | None = None) -> list[str]:
+    """Uniqueness constraints on every node id and relationship id (Neo4j 5 syntax)."""
+    graph = graph or schema()
+    statements = [
+        f"CREATE CONSTRAINT {node.label.lower()}_id IF NOT EXISTS "
+        f"FOR (n:{node.label}) REQUIRE n.id IS UNIQUE"
+        for node in graph.nodes
+    ]
+    statements += [
+        f"CREATE CONSTRAINT {rel.type.lower()}_id IF NOT EXISTS "
+        f"FOR ()-[r:{rel.type}]-() REQUIRE r.id IS UNIQUE"
+        for rel in graph.rels
+    ]
+    return statements

@@ -1,0 +1,1 @@
+"""Views: pyvis pages and still images of the graph, safe to publish."""
