@@ -78,8 +78,7 @@ def load(paths: Iterable[Path] | None = None, progress: Progress | None = None) 
         progress(f"resolving {len(nodes)} nodes and {len(rels)} relationships")
     dataset, origins, found = resolve(nodes, rels, invalid)
     problems.extend(found)
-    if not problems:
-        problems.extend(check_dataset(dataset, origins.__getitem__))
+    problems.extend(check_dataset(dataset, origins.__getitem__))
     if problems:
         raise LoadError(problems)
     return dataset

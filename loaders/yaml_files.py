@@ -49,9 +49,10 @@ def read_yaml(path: Path) -> Iterator[RawRecord]:
     try:
         document = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
+        mark = error.context_mark or error.problem_mark
+        context = f" ({error.context})" if error.context else ""
         raise LoadError([Problem(name, mark.line + 1 if mark else None, None, None,
-                                 f"not valid YAML: {error.problem}")]) from None
+                                 f"not valid YAML: {error.problem}{context}")]) from None
     if document is None:
         return
     items = document if isinstance(document, list) else [document]

@@ -26,7 +26,7 @@ def cli() -> None:
     """
 
 
-COMMAND_MODULES = ("build", "inspect")
+COMMAND_MODULES = ("build", "inspect", "schema")
 """Modules under casegraph.cli whose COMMANDS the group offers."""
 
 

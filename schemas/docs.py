@@ -1,0 +1,45 @@
+"""The schema reference (docs/schema.md), generated from the models."""
+
+from __future__ import annotations
+
+from casegraph.schemas.registry import Schema, schema
+
+__all__ = ["render_schema_docs"]
+
+
+def _field_rows(model, columns) -> list[str]:
+    rows = ["| field | type | required | description |", "| --- | --- | --- | --- |"]
+    fields = model.model_fields
+    for column in columns:
+        info = fields.get(column.name) or fields.get("from_")
+        required = "yes" if info is not None and info.is_required() else ""
+        rows.append(f"| `{column.name}` | {column.type} | {required} | {column.description} |")
+    return rows
+
+
+def render_schema_docs(graph: Schema | None = None) -> str:
+    graph = graph or schema()
+    out = [
+        "# casegraph schema",
+        "",
+        "Generated from `schemas/` by `casegraph schema --format markdown`; do not edit by hand.",
+        "",
+        "Every fact carries `source` + `paragraphs` (or `locator`), an optional short `quote`,",
+        "a claim `status` (reported, alleged, charged, convicted, acquitted, inferred — an inferred",
+        "fact needs a `basis`) and a `sensitivity` (public or restricted). Timed records have a",
+        "`period`: a year, a span `YYYY-YYYY`, an ongoing `YYYY-`, or `unknown`.",
+        "",
+        "## Nodes",
+        "",
+    ]
+    for node in graph.nodes:
+        out += [f"### {node.label} (`kind: {node.kind}`)", "", node.doc, ""]
+        out += _field_rows(node.model, node.columns) + [""]
+    out += ["## Relationships", ""]
+    for rel in graph.rels:
+        ends = ", ".join(f"{a} -> {b}" for a, b in rel.endpoints)
+        out += [f"### {rel.type}", "", rel.doc, "", f"Joins: {ends}." +
+                (" Stored once per pair; read it undirected." if rel.undirected else ""), ""]
+        out += ["Besides `from` and `to` (an id, name or alias):", ""]
+        out += _field_rows(rel.model, [c for c in rel.columns if c.name != "id"]) + [""]
+    return "\n".join(out).rstrip() + "\n"

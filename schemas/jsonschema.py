@@ -1,0 +1,53 @@
+"""JSON Schema for data authors, generated from the models.
+
+One schema validates any record of a data file: a node (with its `kind`) or
+a relationship (with its `rel`). Point an editor's YAML/JSON plugin at it.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from casegraph.schemas.registry import Schema, schema
+
+__all__ = ["record_json_schema", "render_json_schema"]
+
+
+def _with_tag(model_schema: dict[str, Any], tag: str, value: str) -> dict[str, Any]:
+    """The model's schema plus the `kind`/`rel` field that names it in data files."""
+    result = dict(model_schema)
+    result["properties"] = {tag: {"const": value}, **model_schema.get("properties", {})}
+    result["required"] = [tag, *model_schema.get("required", [])]
+    for derived in ("year_start", "year_end", "id") if tag == "rel" else ("year_start", "year_end"):
+        result["properties"].pop(derived, None)
+    return result
+
+
+def record_json_schema(graph: Schema | None = None) -> dict[str, Any]:
+    graph = graph or schema()
+    definitions: dict[str, Any] = {}
+    choices = []
+    for node in graph.nodes:
+        node_schema = node.model.model_json_schema(mode="validation", ref_template="#/$defs/{model}")
+        definitions.update(node_schema.pop("$defs", {}))
+        definitions[node.label] = _with_tag(node_schema, "kind", node.kind)
+        choices.append({"$ref": f"#/$defs/{node.label}"})
+    for rel in graph.rels:
+        rel_schema = rel.model.model_json_schema(mode="validation", by_alias=True,
+                                                 ref_template="#/$defs/{model}")
+        definitions.update(rel_schema.pop("$defs", {}))
+        definitions[rel.type] = _with_tag(rel_schema, "rel", rel.type)
+        choices.append({"$ref": f"#/$defs/{rel.type}"})
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "casegraph record",
+        "description": "One record of a casegraph data file: a node (`kind`) or a relationship (`rel`). "
+                       "A YAML data file is a list of these.",
+        "oneOf": choices,
+        "$defs": definitions,
+    }
+
+
+def render_json_schema() -> str:
+    return json.dumps(record_json_schema(), indent=2, ensure_ascii=False) + "\n"

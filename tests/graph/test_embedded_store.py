@@ -1,0 +1,142 @@
+"""The embedded store on a real LadybugDB database on disk."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from pathlib import Path
+
+import pytest
+
+from casegraph.graph.embedded import EmbeddedStore
+from casegraph.graph.guard import WriteRefused
+from casegraph.graph.snapshot import graph_checksum
+from casegraph.graph.store import StoreError
+
+
+def counts(store: EmbeddedStore) -> dict[str, int]:
+    with store.view() as view:
+        rows = view.run("MATCH (n) RETURN count(n) AS nodes").rows
+        rels = view.run("MATCH ()-[r]->() RETURN count(r) AS rels").rows
+    return {"nodes": rows[0][0], "rels": rels[0][0]}
+
+
+def test_build_holds_every_record(london, london_store):
+    expected_nodes = sum(london.node_counts().values())
+    expected_rels = sum(london.rel_counts().values())
+    assert counts(london_store) == {"nodes": expected_nodes, "rels": expected_rels}
+
+
+def test_rebuilding_the_same_data_changes_nothing(london, london_files, tmp_path):
+    from casegraph.graph.store import input_checksum
+
+    store = EmbeddedStore(tmp_path / "store")
+    first = store.build(london, input_checksum(london_files))
+    with store.view() as view:
+        before = graph_checksum(view)
+    again = store.build(london, input_checksum(london_files))
+    assert first.changed and not again.changed
+    assert again.build_id == first.build_id
+    # A forced rebuild (new checksum) writes a new database with the same graph.
+    forced = store.build(london, "forced")
+    assert forced.changed and forced.build_id != first.build_id
+    with store.view() as view:
+        assert graph_checksum(view) == before
+
+
+def test_a_failed_build_leaves_the_store_exactly_as_it_was(london, tmp_path):
+    store = EmbeddedStore(tmp_path / "store")
+    store.build(london, "first")
+    with store.view() as view:
+        before = graph_checksum(view)
+    current = store.current
+
+    def fail_midway(message: str) -> None:
+        if "INVOLVES" in message:  # nodes and some relationships are already written
+            raise RuntimeError("interrupted")
+
+    with pytest.raises(RuntimeError, match="interrupted"):
+        store.build(london, "second", progress=fail_midway)
+    assert store.current == current
+    assert store.manifest()["checksum"] == "first"
+    with store.view() as view:
+        assert graph_checksum(view) == before
+    leftovers = [p.name for p in (tmp_path / "store" / "builds").iterdir() if p.name.endswith(".partial")]
+    assert leftovers == []
+
+
+def test_the_engine_itself_refuses_writes_from_a_reader(london_store):
+    with london_store.view() as view:
+        with pytest.raises(RuntimeError, match="read-only"):
+            view._connection.execute("CREATE (:Indicator {id: 'x', name: 'x'})")
+
+
+@pytest.mark.parametrize("cypher", [
+    "CREATE (:Indicator {id: 'x'})",
+    "MATCH (n:Borough) SET n.name = 'x'",
+    "MATCH (n:Borough) DETACH DELETE n",
+    "MERGE (n:Borough {id: 'x'})",
+    "MATCH (n:Borough) REMOVE n.name",
+    "DROP TABLE Borough",
+    "COPY (MATCH (n:Borough) RETURN n.id) TO '/tmp/casegraph-leak.csv'",
+    "LOAD FROM '/etc/passwd' (file_format='csv') RETURN *",
+    "INSTALL json",
+    "ATTACH '/tmp/other.lbdb' AS other",
+    "match (n) set n.x = 1",
+])
+def test_ad_hoc_writes_are_refused_before_they_run(london_store, cypher):
+    with london_store.view() as view:
+        with pytest.raises(WriteRefused, match="refused"):
+            view.run(cypher)
+    assert not Path("/tmp/casegraph-leak.csv").exists()
+
+
+def test_keywords_inside_strings_and_names_are_not_refused(london_store):
+    with london_store.view() as view:
+        result = view.run("MATCH (b:Borough) WHERE b.name <> 'CREATE SET' RETURN count(b) AS `set`")
+    assert result.rows[0][0] == 33
+
+
+def _count_in_subprocess(directory: str, queue) -> None:
+    store = EmbeddedStore(directory)
+    with store.view() as view:
+        queue.put(view.run("MATCH (b:Borough) RETURN count(b)").rows[0][0])
+
+
+def test_readers_work_while_a_build_is_under_way(london, tmp_path):
+    store = EmbeddedStore(tmp_path / "store")
+    store.build(london, "first")
+    seen = []
+
+    def read_during_build(message: str) -> None:
+        if "relationships" in message and not seen:
+            queue = multiprocessing.get_context("spawn").Queue()
+            process = multiprocessing.get_context("spawn").Process(
+                target=_count_in_subprocess, args=(str(store.directory), queue))
+            process.start()
+            process.join(60)
+            seen.append(queue.get(timeout=5))
+
+    store.build(london, "second", progress=read_during_build)
+    assert seen == [33]
+
+
+def test_a_second_builder_is_turned_away(london, tmp_path):
+    import fcntl
+
+    store = EmbeddedStore(tmp_path / "store")
+    store.directory.mkdir(parents=True)
+    with open(store.directory / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        with pytest.raises(StoreError, match="another build"):
+            store.build(london, "x")
+
+
+def test_reading_before_any_build_says_what_to_do(tmp_path):
+    with pytest.raises(StoreError, match="run `casegraph build` first"):
+        EmbeddedStore(tmp_path / "empty").view()
+
+
+def test_default_directory_follows_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("CASEGRAPH_STORE", str(tmp_path / "x"))
+    assert EmbeddedStore().directory == tmp_path / "x"

@@ -1,0 +1,283 @@
+"""Every kind of bad input is an error that names file, line, record and field."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from casegraph.loaders import LoadError, load
+
+SOURCES = Path(__file__).resolve().parents[2] / "data" / "sources.yaml"
+
+CASE = """\
+- kind: case
+  id: case-a
+  title: A case
+  summary: Something reported.
+  period: 2012
+  source: express-mylondon-2025
+  paragraphs: [7]
+"""
+
+
+def load_texts(tmp_path: Path, **files: str):
+    paths = [SOURCES]
+    for name, text in files.items():
+        path = tmp_path / name.replace("_", ".", 1) if "_" in name else tmp_path / name
+        path.write_text(textwrap.dedent(text))
+        paths.append(path)
+    return load(paths)
+
+
+def problems(tmp_path: Path, **files: str):
+    with pytest.raises(LoadError) as caught:
+        load_texts(tmp_path, **files)
+    return caught.value.problems
+
+
+def only(found):
+    assert len(found) == 1, [str(p) for p in found]
+    return found[0]
+
+
+def test_good_records_load(tmp_path):
+    dataset = load_texts(tmp_path, a_yaml=CASE)
+    assert dataset.node_counts()["CaseFile"] == 1
+
+
+def test_unknown_field_is_named_with_its_line(tmp_path):
+    problem = only(problems(tmp_path, a_yaml=CASE + "  colour: red\n"))
+    assert problem.file.endswith("a.yaml")
+    assert problem.line == 8
+    assert problem.record == "case-a"
+    assert problem.field == "colour"
+    assert "unknown field" in problem.message
+
+
+def test_missing_required_field(tmp_path):
+    problem = only(problems(tmp_path, a_yaml=CASE.replace("  summary: Something reported.\n", "")))
+    assert problem.field == "summary"
+    assert "required field is missing" in problem.message
+
+
+def test_duplicate_ids_across_files(tmp_path):
+    problem = only(problems(tmp_path, a_yaml=CASE, b_yaml=CASE))
+    assert problem.field == "id"
+    assert "duplicate id" in problem.message and "a.yaml:1" in problem.message
+    assert problem.file.endswith("b.yaml")
+
+
+def test_year_outside_what_the_source_could_report(tmp_path):
+    problem = only(problems(tmp_path, a_yaml=CASE.replace("period: 2012", "period: 2031")))
+    assert problem.field == "period"
+    assert problem.line == 5
+    assert "outside what source 'express-mylondon-2025' could report" in problem.message
+    assert "1900-2025" in problem.message
+
+
+def test_year_before_any_plausible_report(tmp_path):
+    problem = only(problems(tmp_path, a_yaml=CASE.replace("period: 2012", "period: 1012")))
+    assert "outside what source" in problem.message
+
+
+def test_span_that_ends_before_it_starts(tmp_path):
+    problem = only(problems(tmp_path, a_yaml=CASE.replace("period: 2012", 'period: "2016-2012"')))
+    assert problem.field == "period"
+    assert "ends before it starts" in problem.message
+
+
+def test_period_that_is_not_a_year(tmp_path):
+    problem = only(problems(tmp_path, a_yaml=CASE.replace("period: 2012", "period: around 2010")))
+    assert problem.field == "period"
+    assert "expected a year" in problem.message
+
+
+VICTIM = """\
+- kind: person
+  id: victim-a
+  name: Pseudo
+  pseudonym: true
+  sensitivity: restricted
+  source: express-mylondon-2025
+  paragraphs: [7]
+- rel: INVOLVES
+  from: case-a
+  to: victim-a
+  role: victim
+  age_from: 13
+  source: express-mylondon-2025
+  paragraphs: [7]
+"""
+
+
+def test_child_case_with_an_adult_victim_age(tmp_path):
+    problem = only(problems(tmp_path, a_yaml=CASE + VICTIM.replace("age_from: 13", "age_from: 19")))
+    assert problem.field == "age_from"
+    assert "contradicts child case 'case-a'" in problem.message
+
+
+def test_ages_in_the_wrong_order(tmp_path):
+    problem = only(problems(tmp_path, a_yaml=CASE + VICTIM.replace("age_from: 13", "age_from: 15\n  age_to: 13")))
+    assert "age_to 13 is below age_from 15" in problem.message
+
+
+def test_victim_must_be_restricted(tmp_path):
+    problem = only(problems(tmp_path, a_yaml=CASE + VICTIM.replace("  sensitivity: restricted\n", "")))
+    assert problem.record == "victim-a"
+    assert problem.field == "sensitivity"
+    assert "expected `sensitivity: restricted`" in problem.message
+
+
+def test_pseudonym_in_public_text(tmp_path):
+    text = CASE.replace("Something reported.", "What happened to Pseudo.") + VICTIM
+    problem = only(problems(tmp_path, a_yaml=text))
+    assert problem.record == "case-a"
+    assert problem.field == "summary"
+    assert "restricted person" in problem.message
+
+
+def test_unknown_reference(tmp_path):
+    text = CASE + VICTIM.replace("to: victim-a", "to: nobody")
+    found = problems(tmp_path, a_yaml=text)
+    problem = next(p for p in found if p.field == "to")
+    assert problem.line == 17  # the `to:` line of the relationship
+    assert "unknown reference 'nobody'" in problem.message
+
+
+def test_reference_to_the_wrong_kind(tmp_path):
+    text = CASE + """\
+- rel: SHOWS
+  from: case-a
+  to: case-a
+  source: express-mylondon-2025
+  paragraphs: [7]
+"""
+    problem = only(problems(tmp_path, a_yaml=text))
+    assert problem.field == "to"
+    assert "('case-a' is a case)" in problem.message
+
+
+INSTITUTIONS = """\
+- kind: institution
+  id: met-police
+  name: Metropolitan Police
+  aliases: [the Met]
+  institution_type: police
+  source: express-mylondon-2025
+  paragraphs: [28]
+- kind: institution
+  id: met-office
+  name: Met Office
+  aliases: [UK Met Office]
+  institution_type: other
+  source: express-mylondon-2025
+  paragraphs: [28]
+"""
+
+
+def test_aliases_resolve_to_one_entity(tmp_path):
+    text = CASE + INSTITUTIONS + """\
+- rel: INVOLVES
+  from: case-a
+  to: "The Met"
+  role: police
+  source: express-mylondon-2025
+  paragraphs: [8]
+"""
+    dataset = load_texts(tmp_path, a_yaml=text)
+    (rel,) = dataset.rels["INVOLVES"]
+    assert rel.to == "met-police"
+
+
+def test_ambiguous_alias_is_an_error(tmp_path):
+    text = CASE + INSTITUTIONS.replace("aliases: [UK Met Office]", "aliases: [Met]") + """\
+- rel: INVOLVES
+  from: case-a
+  to: Met
+  role: police
+  source: express-mylondon-2025
+  paragraphs: [8]
+"""
+    problem = only(problems(tmp_path, a_yaml=text))
+    assert "ambiguous reference 'Met'" in problem.message
+    assert "met-office" in problem.message and "met-police" in problem.message
+
+
+def test_unknown_source(tmp_path):
+    problem = only(problems(tmp_path, a_yaml=CASE.replace("source: express-mylondon-2025", "source: rumour")))
+    assert problem.field == "source"
+    assert "unknown source 'rumour'" in problem.message
+
+
+def test_fact_without_provenance(tmp_path):
+    problem = only(problems(tmp_path, a_yaml=CASE.replace("  paragraphs: [7]\n", "")))
+    assert "needs `paragraphs`" in problem.message
+
+
+def test_inferred_fact_needs_a_basis(tmp_path):
+    problem = only(problems(tmp_path, a_yaml=CASE + "  status: inferred\n"))
+    assert "needs a `basis`" in problem.message
+
+
+def test_all_problems_of_a_file_are_reported_together(tmp_path):
+    text = CASE + CASE.replace("case-a", "case-b").replace("period: 2012", "period: 2099") + \
+        CASE.replace("case-a", "case-c") + "  colour: red\n"
+    found = problems(tmp_path, a_yaml=text)
+    assert {p.record for p in found} == {"case-b", "case-c"}
+
+
+def test_relationship_joining_the_wrong_kinds(tmp_path):
+    text = CASE + INSTITUTIONS + """\
+- rel: IN_BOROUGH
+  from: case-a
+  to: met-police
+  source: express-mylondon-2025
+  paragraphs: [7]
+"""
+    problem = only(problems(tmp_path, a_yaml=text))
+    assert "expected the id, name or alias of a node of kind borough" in problem.message
+
+
+def test_unknown_kind(tmp_path):
+    problem = only(problems(tmp_path, a_yaml=CASE.replace("kind: case", "kind: crime")))
+    assert problem.field == "kind"
+    assert "unknown kind 'crime'" in problem.message
+
+
+def test_invalid_yaml_names_the_line(tmp_path):
+    problem = only(problems(tmp_path, a_yaml=CASE + "- kind: [unclosed\n"))
+    assert problem.line == 8  # where the unclosed sequence starts
+    assert "not valid YAML" in problem.message
+
+
+def test_csv_row_problems_name_the_row_line(tmp_path):
+    csv_text = "kind,id,name,aliases,institution_type,source,paragraphs\n" \
+               "institution,inst-a,A,,police,express-mylondon-2025,28\n" \
+               "institution,inst-b,B,,pirates,express-mylondon-2025,28\n"
+    problem = only(problems(tmp_path, a_csv=csv_text))
+    assert problem.line == 3
+    assert problem.field == "institution_type"
+
+
+def test_csv_lists_are_semicolon_separated(tmp_path):
+    csv_text = "kind,id,name,aliases,institution_type,source,paragraphs\n" \
+               "institution,inst-a,A,Alpha;The A,police,express-mylondon-2025,28;29\n"
+    dataset = load_texts(tmp_path, a_csv=csv_text)
+    (inst,) = dataset.nodes["Institution"]
+    assert inst.aliases == ["Alpha", "The A"] and inst.paragraphs == [28, 29]
+
+
+def test_jsonl_problems_name_the_line(tmp_path):
+    jsonl = '{"kind": "indicator", "id": "ind-a", "name": "A", "description": "d", "source": "casegraph-indicators", "locator": "x"}\n' \
+            '{"kind": "indicator", "id": "ind-b", "name": "B", "source": "casegraph-indicators", "locator": "x"}\n' \
+            'not json\n'
+    found = problems(tmp_path, a_jsonl=jsonl)
+    assert [(p.line, p.field) for p in found] == [(2, "description"), (3, None)]
+
+
+def test_messages_read_as_file_line_record_field(tmp_path):
+    problem = only(problems(tmp_path, a_yaml=CASE + "  colour: red\n"))
+    assert str(problem).endswith("a.yaml:8: record 'case-a': field 'colour': "
+                                 "unknown field: not in the schema (check its spelling)")
