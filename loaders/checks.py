@@ -77,10 +77,13 @@ def _victims(dataset: Dataset, where: Where) -> list[Problem]:
 
 
 def _pseudonyms(dataset: Dataset, where: Where) -> list[Problem]:
-    """A restricted person's name or alias must not appear in any public text."""
+    """A restricted person's name or pseudonym must not appear in any public text.
+
+    Groups' names are descriptions ("victims of ..."), not names, and are not searched.
+    """
     names: dict[tuple[str, ...], str] = {}
     for person in dataset.nodes.get(Person.label, ()):
-        if person.sensitivity != _RESTRICTED:
+        if person.sensitivity != _RESTRICTED or (person.person_type == "group" and not person.pseudonym):
             continue
         for name in (person.name, *person.aliases):
             words = tuple(w.casefold() for w in _WORD.findall(name))

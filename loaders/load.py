@@ -7,6 +7,7 @@ LoadError listing all problems (all of each file, not only the first).
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -74,6 +75,8 @@ def load(paths: Iterable[Path] | None = None, progress: Progress | None = None) 
                 (nodes if isinstance(record, Node) else rels).append((record, raw))
         except LoadError as error:
             problems.extend(error.problems)
+        except (UnicodeDecodeError, csv.Error) as error:
+            problems.append(Problem(str(path), None, None, None, f"cannot read the file: {error}"))
     if progress:
         progress(f"resolving {len(nodes)} nodes and {len(rels)} relationships")
     dataset, origins, found = resolve(nodes, rels, invalid)

@@ -27,6 +27,7 @@ class RawRecord:
         return None
 
     def line_of(self, field_name: str | None) -> int | None:
+        """The line of a field when the file format keeps it, else the record's line."""
         if field_name and field_name in self.field_lines:
             return self.field_lines[field_name]
         return self.line

@@ -75,11 +75,14 @@ def validate_record(raw: RawRecord) -> tuple[Node | Relationship | None, list[Pr
                               "expected exactly one of `kind` (a node: "
                               + ", ".join(sorted(nodes)) + ") or `rel` (a relationship: "
                               + ", ".join(sorted(rels)) + ")")]
-    model: type[BaseModel] | None = nodes.get(kind) if kind is not None else rels.get(rel)
+    tag = kind if kind is not None else rel
+    model: type[BaseModel] | None = None
+    if isinstance(tag, str):
+        model = nodes.get(tag) if kind is not None else rels.get(tag)
     if model is None:
         field, options = ("kind", nodes) if kind is not None else ("rel", rels)
         return None, [Problem(raw.file, raw.line_of(field), raw.name, field,
-                              f"unknown {field} {kind or rel!r}: expected one of "
+                              f"unknown {field} {tag!r}: expected one of "
                               + ", ".join(sorted(options)))]
     try:
         return model.model_validate(_split_lists(model, data)), []

@@ -48,11 +48,16 @@ def read_yaml(path: Path) -> Iterator[RawRecord]:
     name = str(path)
     try:
         document = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
+    except UnicodeDecodeError as error:
+        raise LoadError([Problem(name, None, None, None, f"not UTF-8 text: {error.reason} "
+                                                        f"at byte {error.start}")]) from None
     except yaml.MarkedYAMLError as error:
         mark = error.context_mark or error.problem_mark
         context = f" ({error.context})" if error.context else ""
         raise LoadError([Problem(name, mark.line + 1 if mark else None, None, None,
                                  f"not valid YAML: {error.problem}{context}")]) from None
+    except yaml.YAMLError as error:
+        raise LoadError([Problem(name, None, None, None, f"not valid YAML: {error}")]) from None
     if document is None:
         return
     items = document if isinstance(document, list) else [document]

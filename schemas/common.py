@@ -12,7 +12,7 @@ import re
 from enum import Enum
 from typing import Annotated, Any
 
-from pydantic import AliasChoices, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import BaseModel, WithJsonSchema, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 __all__ = [
     "ClaimStatus",
@@ -21,7 +21,7 @@ __all__ = [
     "Record",
     "Fact",
     "Timed",
-    "parse_when",
+    "parse_period",
 ]
 
 Slug = Annotated[
@@ -87,10 +87,18 @@ class Fact(Record):
         return self
 
 
+PERIOD_JSON_SCHEMA = {
+    "anyOf": [
+        {"type": "integer", "minimum": 1000, "maximum": 9999},
+        {"type": "string", "pattern": r"^(\d{4}(\s*-\s*(\d{4})?)?|unknown)$"},
+    ],
+    "description": "a year, a span `YYYY-YYYY`, an ongoing `YYYY-`, or `unknown`",
+}
+
 _WHEN = re.compile(r"^(\d{4})(?:\s*(-)\s*(\d{4})?)?$")
 
 
-def parse_when(value: Any) -> tuple[str, int | None, int | None]:
+def parse_period(value: Any) -> tuple[str, int | None, int | None]:
     """Parse `2012`, `"2000-2016"`, `"2019-"` (ongoing) or `unknown`.
 
     Returns the canonical text and the first and last year. Raises ValueError
@@ -120,8 +128,7 @@ def parse_when(value: Any) -> tuple[str, int | None, int | None]:
 class Timed(Fact):
     """A fact that happened at a time: a year, a span, or explicitly unknown."""
 
-    period: str = Field(
-        validation_alias=AliasChoices("period", "when"),
+    period: Annotated[str, WithJsonSchema(PERIOD_JSON_SCHEMA)] = Field(
         description="`YYYY`, `YYYY-YYYY`, `YYYY-` (ongoing) or `unknown`",
     )
     year_start: int | None = Field(default=None, description="first year, derived from `period`")
@@ -130,11 +137,11 @@ class Timed(Fact):
     @model_validator(mode="before")
     @classmethod
     def _derive_years(cls, data: Any) -> Any:
-        key = next((k for k in ("period", "when") if isinstance(data, dict) and k in data), None)
-        if key is None:
+        if not isinstance(data, dict) or "period" not in data:
             return data
+        key = "period"
         try:
-            text, start, end = parse_when(data[key])
+            text, start, end = parse_period(data[key])
         except ValueError:
             return data  # reported against the field by `_period_is_valid`
         derived = {"year_start": start, "year_end": end}
@@ -146,4 +153,4 @@ class Timed(Fact):
     @field_validator("period", mode="before")
     @classmethod
     def _period_is_valid(cls, value: Any) -> str:
-        return parse_when(value)[0]
+        return parse_period(value)[0]

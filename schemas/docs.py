@@ -13,7 +13,8 @@ def _field_rows(model, columns) -> list[str]:
     for column in columns:
         info = fields.get(column.name) or fields.get("from_")
         required = "yes" if info is not None and info.is_required() else ""
-        rows.append(f"| `{column.name}` | {column.type} | {required} | {column.description} |")
+        allowed = f" One of: {', '.join(f'`{c}`' for c in column.choices)}." if column.choices else ""
+        rows.append(f"| `{column.name}` | {column.type} | {required} | {column.description}{allowed} |")
     return rows
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, WithJsonSchema, field_validator, model_validator
 
 from casegraph.schemas.common import Fact, Record, ShortText, Slug, Timed
 
@@ -50,7 +50,11 @@ class SourceDocument(Node):
     name_field = "title"
     title: Name
     publisher: Name
-    published: Annotated[str, Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")] = Field(
+    published: Annotated[
+        str,
+        Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
+        WithJsonSchema({"anyOf": [{"type": "integer"}, {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}]}),
+    ] = Field(
         description="publication date: YYYY, YYYY-MM or YYYY-MM-DD"
     )
     doc_type: Literal["article", "report", "dataset", "taxonomy"]
@@ -125,6 +129,9 @@ class Person(Node, Fact):
     group_size: Annotated[int, Field(ge=1)] | None = Field(
         default=None, description="how many people a group stands for, if reported"
     )
+    group_size_at_least: bool = Field(
+        default=False, description="`group_size` is a minimum (the source says 'at least')"
+    )
     pseudonym: bool = Field(default=False, description="the name is a pseudonym")
     description: ShortText | None = None
 
@@ -156,8 +163,16 @@ class CaseFile(Node, Timed):
         default=True, description="false when the source gives no individual detail"
     )
     child_case: bool = Field(default=True, description="the victims were children")
+    entry_type: Literal["case", "case-study", "campaign", "aggregate"] = Field(
+        default="case",
+        description="a case; a published case study (e.g. a council magazine story); an awareness "
+        "campaign; or an aggregate entry standing for several cases",
+    )
     victims_reported: Annotated[int, Field(ge=0)] | None = Field(
         default=None, description="number of victims the source reports, if it does"
+    )
+    victims_at_least: bool = Field(
+        default=False, description="`victims_reported` is a minimum (the source says 'at least')"
     )
     outcomes: list[Outcome] = Field(default_factory=list)
 

@@ -31,6 +31,7 @@ class Column:
     name: str
     type: str  # STRING, INT64, DOUBLE, BOOLEAN, STRING[], INT64[]
     description: str = ""
+    choices: tuple[str, ...] = ()  # the allowed values, for enumerated fields
 
     @property
     def is_list(self) -> bool:
@@ -129,6 +130,18 @@ def _scalar_type(annotation: Any) -> str:
     raise TypeError(f"no store type for {annotation!r}")
 
 
+def choices(annotation: Any) -> tuple[str, ...]:
+    """The allowed values of a Literal or Enum field (or of its list items)."""
+    annotation = _unwrap(annotation)
+    if typing.get_origin(annotation) is list:
+        annotation = _unwrap(typing.get_args(annotation)[0])
+    if typing.get_origin(annotation) is Literal:
+        return tuple(str(v) for v in typing.get_args(annotation))
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return tuple(str(m.value) for m in annotation)
+    return ()
+
+
 def store_type(annotation: Any) -> str:
     """The engine-neutral store type of a field annotation."""
     annotation = _unwrap(annotation)
@@ -146,7 +159,8 @@ def _columns(model: type, skip: set[str]) -> tuple[Column, ...]:
         key=lambda name: (name != "id", name in shared),
     )
     return tuple(
-        Column(name, store_type(fields[name].annotation), fields[name].description or "")
+        Column(name, store_type(fields[name].annotation), fields[name].description or "",
+               choices(fields[name].annotation))
         for name in names
     )
 

@@ -191,11 +191,13 @@ class Recommends(Relationship):
 
 
 class RespondsTo(Relationship):
-    """A statement says what was done about a recommendation, review or claim."""
+    """A statement answers a recommendation, review, claim, case or investigation,
+    saying what was done about it."""
 
     type = "RESPONDS_TO"
     endpoints = (
         ("statement", "recommendation"), ("statement", "review"), ("statement", "statement"),
+        ("statement", "case"), ("statement", "investigation"),
     )
     response: Literal["completed", "in-progress", "acted-on", "disputed", "none-reported"] | None = None
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -43,3 +46,57 @@ def artifacts() -> Path:
     """Where tests save files worth looking at (screenshots, exports)."""
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+# -- Neo4j: a real server, started by the project's own script -----------------
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _no_neo4j(reason: str):
+    if os.environ.get("CI"):
+        pytest.fail(f"CI must run the Neo4j tests, but {reason}")
+    pytest.skip(f"{reason}; to run the Neo4j tests install Java 17 (scripts/neo4j-local fetches "
+                "Neo4j from Maven Central) or set NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD")
+
+
+@pytest.fixture(scope="session")
+def neo4j_settings():
+    """NEO4J_* settings of a server: the environment's, else a local one we start and stop."""
+    if os.environ.get("NEO4J_URI"):
+        yield {k: os.environ.get(k, "") for k in ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE")}
+        return
+    if not shutil.which("java"):
+        _no_neo4j("no NEO4J_URI is set and there is no java to start a local Neo4j")
+    script = ROOT / "scripts" / "neo4j-local"
+    started = subprocess.run([str(script), "start"], capture_output=True, text=True, timeout=900)
+    if started.returncode != 0:
+        _no_neo4j(f"scripts/neo4j-local start failed:\n{started.stderr[-2000:]}")
+    settings = {}
+    for line in started.stdout.splitlines():
+        key, _, value = line.removeprefix("export ").partition("=")
+        if key.startswith("NEO4J_"):
+            settings[key] = value.strip().strip("'\"")
+    try:
+        yield settings
+    finally:
+        subprocess.run([str(script), "stop"], capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="session")
+def neo4j_server_store(neo4j_settings):
+    from casegraph.graph.neo4j_store import Neo4jStore
+
+    store = Neo4jStore(neo4j_settings["NEO4J_URI"], neo4j_settings.get("NEO4J_USER") or "neo4j",
+                       neo4j_settings.get("NEO4J_PASSWORD", ""), neo4j_settings.get("NEO4J_DATABASE") or None)
+    yield store
+    store.close()
+
+
+@pytest.fixture()
+def neo4j_store(neo4j_server_store, london, london_files):
+    """The London graph in the real Neo4j server (rebuilt only if a test changed it)."""
+    from casegraph.graph.store import input_checksum
+
+    neo4j_server_store.build(london, input_checksum(london_files))
+    return neo4j_server_store

@@ -16,7 +16,15 @@ from casegraph.cli.errors import handle_errors
 __all__ = ["main", "cli"]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Every command's user errors become a message and exit status 1."""
+
+    def invoke(self, ctx: click.Context):
+        with handle_errors():
+            return super().invoke(ctx)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="casegraph")
 def cli() -> None:
     """casegraph: a knowledge graph of child sexual exploitation cases, every fact sourced.
@@ -41,8 +49,7 @@ _register()
 
 
 def main() -> None:
-    with handle_errors():
-        cli(prog_name="casegraph")
+    cli(prog_name="casegraph")
 
 
 if __name__ == "__main__":

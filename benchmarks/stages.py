@@ -1,0 +1,195 @@
+"""What the benchmark runs in child processes, one measurement per process.
+
+    python -m benchmarks.stages build   DATA STORE          the whole casegraph build, timed
+    python -m benchmarks.stages prepare DATA TABLES FORMATS the build step by step, timed per
+                                                           stage, then its final rows written
+                                                           to TABLES (in each of the comma-
+                                                           separated FORMATS) for the baseline
+    python -m benchmarks.stages copy    TABLES DB FORMAT    the raw engine baseline: a fresh
+                                                           database, the same DDL, COPY each
+                                                           table, nothing else
+
+Each prints one JSON object on its last line. The parent (`benchmarks.build`)
+reads the child's peak memory from `os.wait4`, so one measurement never
+inherits another's memory.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+__all__ = ["run_build", "run_prepare", "run_copy", "FORMATS"]
+
+FORMATS = ("arrow", "parquet", "csv")
+"""How the raw baseline feeds COPY: Arrow tables in memory, Parquet files, CSV files."""
+
+
+def run_build(data: Path, store_dir: Path) -> dict:
+    """The whole build as `casegraph build` does it: files, load, checksum, store build."""
+    from casegraph.graph.embedded import EmbeddedStore
+    from casegraph.graph.store import input_checksum
+    from casegraph.loaders import data_files, load
+
+    started = time.perf_counter()
+    files = data_files([data])
+    dataset = load(files)
+    loaded = time.perf_counter()
+    checksum = input_checksum(files)
+    summed = time.perf_counter()
+    result = EmbeddedStore(store_dir).build(dataset, checksum)
+    done = time.perf_counter()
+    return {
+        "seconds": done - started, "load": loaded - started, "checksum": summed - loaded,
+        "store": done - summed, "nodes": sum(result.node_counts.values()),
+        "relationships": sum(result.rel_counts.values()),
+        "node_counts": result.node_counts, "rel_counts": result.rel_counts,
+    }
+
+
+def run_prepare(data: Path, tables: Path, formats: list[str]) -> dict:
+    """The build's stages one after another (same functions as `load()`), then its rows written out."""
+    import pyarrow as pa
+
+    from casegraph.graph.embedded import arrow_table
+    from casegraph.graph.rows import node_tables, rel_tables
+    from casegraph.loaders import data_files
+    from casegraph.loaders.checks import check_dataset
+    from casegraph.loaders.load import READERS
+    from casegraph.loaders.problems import LoadError
+    from casegraph.loaders.resolve import resolve
+    from casegraph.loaders.validate import validate_record
+    from casegraph.schemas.nodes import Node
+
+    times = dict.fromkeys(("read", "validate", "resolve", "check", "rows", "arrow"), 0.0)
+    clock = time.perf_counter
+    nodes, rels, invalid, problems = [], [], set(), []
+    for path in data_files([data]):
+        start = clock()
+        raws = list(READERS[path.suffix](path))
+        times["read"] += clock() - start
+        start = clock()
+        for raw in raws:
+            record, found = validate_record(raw)
+            problems.extend(found)
+            if record is None:
+                invalid.add(str(raw.data.get("id")))
+                continue
+            (nodes if isinstance(record, Node) else rels).append((record, raw))
+        times["validate"] += clock() - start
+        del raws
+    start = clock()
+    dataset, origins, found = resolve(nodes, rels, invalid)
+    times["resolve"] = clock() - start
+    problems += found
+    del nodes, rels
+    start = clock()
+    problems += check_dataset(dataset, origins.__getitem__)
+    times["check"] = clock() - start
+    if problems:
+        raise LoadError(problems)
+
+    tables.mkdir(parents=True, exist_ok=True)
+    manifest = []
+    for kind, tables_of in (("node", node_tables), ("rel", rel_tables)):
+        start = clock()
+        for table in tables_of(dataset):
+            times["rows"] += clock() - start
+            if table.rows:
+                start = clock()
+                arrow = arrow_table(table)
+                times["arrow"] += clock() - start
+                name = f"{len(manifest):02d}-{table.name}" + (f"-{table.from_label}-{table.to_label}" if kind == "rel" else "")
+                manifest.append({"kind": kind, "table": table.name, "from": table.from_label, "to": table.to_label,
+                                 "rows": arrow.num_rows,
+                                 "files": {fmt: _write(arrow, tables / name, fmt) for fmt in formats}})
+                del arrow
+            start = clock()
+        times["rows"] += clock() - start
+    (tables / "manifest.json").write_text(json.dumps(manifest, indent=1))
+    pa.default_memory_pool().release_unused()
+    return {"stages": times, "tables": len(manifest), "rows": sum(t["rows"] for t in manifest)}
+
+
+def _write(arrow, stem: Path, fmt: str) -> str:
+    import pyarrow.csv as pcsv
+    import pyarrow.feather as feather
+    import pyarrow.parquet as pq
+
+    if fmt == "arrow":
+        path = stem.with_suffix(".arrow")
+        feather.write_feather(arrow, path, compression="uncompressed")
+    elif fmt == "parquet":
+        path = stem.with_suffix(".parquet")
+        pq.write_table(arrow, path, compression="none")
+    else:
+        path = stem.with_suffix(".csv")
+        pcsv.write_csv(_csv_ready(arrow), path)
+    return path.name
+
+
+def _csv_ready(arrow):
+    """Lists as LadybugDB's CSV list literal `[a,b]` (only ints and simple strings reach here)."""
+    import pyarrow as pa
+
+    columns = {}
+    for name, column in zip(arrow.column_names, arrow.columns):
+        if pa.types.is_list(column.type):
+            values = column.to_pylist()
+            column = pa.array([None if v is None else "[" + ",".join(map(str, v)) + "]" for v in values])
+        columns[name] = column
+    return pa.table(columns)
+
+
+def run_copy(tables: Path, db_dir: Path, fmt: str) -> dict:
+    """The raw engine baseline: fresh database, casegraph's DDL, one COPY per table, CHECKPOINT."""
+    import ladybug
+    import pyarrow.feather as feather
+
+    from casegraph.schemas.ddl import ladybug_ddl
+
+    manifest = json.loads((tables / "manifest.json").read_text())
+    frames = {}
+    if fmt == "arrow":  # read before the clock starts: the baseline is the COPY itself
+        frames = {t["files"][fmt]: feather.read_table(tables / t["files"][fmt], memory_map=False) for t in manifest}
+    started = time.perf_counter()
+    database = ladybug.Database(str(db_dir / "graph.lbdb"))
+    connection = ladybug.Connection(database)
+    for statement in ladybug_ddl():
+        connection.execute(statement)
+    for table in manifest:
+        options = f" (from='{table['from']}', to='{table['to']}')" if table["kind"] == "rel" else ""
+        if fmt == "arrow":
+            rows = frames[table["files"][fmt]]  # noqa: F841 (LadybugDB finds `rows` among this frame's locals)
+            connection.execute(f"COPY {table['table']} FROM rows{options}")
+        else:
+            path = str(tables / table["files"][fmt])
+            header = "header=true, " if fmt == "csv" else ""
+            if options or header:
+                inner = (header + options.strip()[1:-1]).strip(", ")
+                options = f" ({inner})"
+            connection.execute(f"COPY {table['table']} FROM '{path}'{options}")
+    connection.execute("CHECKPOINT")
+    connection.close()
+    database.close()
+    return {"seconds": time.perf_counter() - started, "rows": sum(t["rows"] for t in manifest)}
+
+
+def main(argv: list[str]) -> int:
+    mode, *args = argv
+    if mode == "build":
+        report = run_build(Path(args[0]), Path(args[1]))
+    elif mode == "prepare":
+        report = run_prepare(Path(args[0]), Path(args[1]), args[2].split(","))
+    elif mode == "copy":
+        report = run_copy(Path(args[0]), Path(args[1]), args[2])
+    else:
+        raise SystemExit(f"unknown stage {mode!r}: expected build, prepare or copy")
+    print(json.dumps(report))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

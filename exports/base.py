@@ -1,0 +1,158 @@
+"""What every exporter shares: the item stream, the metadata, the profile rules.
+
+An exporter is fed one neutral graph (the projection: node attribute `label`
+plus properties, edge attribute `type` plus properties, edge key = the
+relationship id) as a stream of `NodeItem`s then `EdgeItem`s through
+`write(item)`, and writes its files in `finalize()`. One format per module.
+
+Invariant, kept here for every format: a `public` export never contains a
+restricted node or relationship; `write` raises `ExportError` before any
+file is written if it is handed one. A `restricted` export says so in its
+metadata and carries `.restricted` in its file names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator, Literal
+
+import networkx as nx
+
+from casegraph import __version__
+
+__all__ = [
+    "NodeItem", "EdgeItem", "ExportMeta", "Exporter", "ExportError",
+    "items", "export_graph", "marked_path", "PROFILES", "FACT_FIELDS",
+]
+
+PROFILES = ("public", "restricted")
+
+FACT_FIELDS = ("source", "paragraphs", "locator", "quote", "status", "sensitivity", "basis",
+               "period", "year_start", "year_end")
+"""Provenance, claim status, sensitivity and time: every format keeps these."""
+
+
+class ExportError(ValueError):
+    """An export that must not be written (restricted data in a public export, bad path...)."""
+
+
+@dataclass(frozen=True)
+class NodeItem:
+    id: str
+    label: str
+    properties: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class EdgeItem:
+    id: str
+    type: str
+    source: str
+    target: str
+    properties: dict[str, Any]
+
+
+@dataclass
+class ExportMeta:
+    """What an export says about itself (written into each format's header or metadata)."""
+
+    profile: Literal["public", "restricted"] = "public"
+    selection: dict[str, Any] = field(default_factory=lambda: {"whole_graph": True})
+    analytics: dict[str, str] = field(default_factory=dict)  # property -> what it means
+    generator: str = f"casegraph {__version__}"
+
+    def __post_init__(self) -> None:
+        if self.profile not in PROFILES:
+            raise ExportError(f"profile must be one of {', '.join(PROFILES)}, got {self.profile!r}")
+
+    @property
+    def restricted(self) -> bool:
+        return self.profile == "restricted"
+
+    @property
+    def notice(self) -> str:
+        if self.restricted:
+            return ("RESTRICTED: contains data about victims and minors that could identify them. "
+                    "Not for publication.")
+        return "public profile: restricted nodes and relationships (and every relationship touching one) are left out."
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "generator": self.generator,
+            "profile": self.profile,
+            "notice": self.notice,
+            "selection": self.selection,
+            "analytics": self.analytics,
+        }
+
+
+def marked_path(path: Path | str, meta: ExportMeta) -> Path:
+    """`out.graphml` -> `out.restricted.graphml` for a restricted export (unchanged if public)."""
+    path = Path(path)
+    if not meta.restricted or ".restricted" in path.name:
+        return path
+    suffix = path.suffix
+    return path.with_name(path.name[: len(path.name) - len(suffix)] + ".restricted" + suffix)
+
+
+def _node_order(graph: nx.MultiDiGraph) -> list[str]:
+    from casegraph.schemas import schema
+
+    rank = {label: i for i, label in enumerate(schema().labels)}
+    return sorted(graph.nodes, key=lambda n: (rank.get(graph.nodes[n].get("label"), len(rank)), str(n)))
+
+
+def items(graph: nx.MultiDiGraph) -> Iterator[NodeItem | EdgeItem]:
+    """Nodes (by schema label order, then id), then edges (by type, then id): a stable order."""
+    for node in _node_order(graph):
+        attrs = dict(graph.nodes[node])
+        label = attrs.pop("label")
+        yield NodeItem(str(node), label, attrs)
+    edges = sorted(graph.edges(keys=True, data=True), key=lambda e: (e[3].get("type", ""), str(e[2])))
+    for source, target, key, attrs in edges:
+        attrs = dict(attrs)
+        rel_type = attrs.pop("type")
+        yield EdgeItem(str(key), rel_type, str(source), str(target), attrs)
+
+
+class Exporter:
+    """Base of every format: `write(item)` for each item, then `finalize()` -> files written."""
+
+    format: str = ""
+
+    def __init__(self, path: Path | str, meta: ExportMeta | None = None):
+        self.meta = meta or ExportMeta()
+        self.path = marked_path(path, self.meta)
+        self._written: set[str] = set()
+
+    def write(self, item: NodeItem | EdgeItem) -> None:
+        if item.properties.get("sensitivity") == "restricted" and not self.meta.restricted:
+            kind = "node" if isinstance(item, NodeItem) else "relationship"
+            raise ExportError(f"restricted {kind} {item.id!r} handed to a public export")
+        if isinstance(item, NodeItem):
+            self._written.add(item.id)
+            self.write_node(item)
+        else:
+            missing = {item.source, item.target} - self._written
+            if missing:  # a relationship to a node left out (e.g. a restricted one)
+                raise ExportError(f"relationship {item.id!r} touches {', '.join(sorted(missing))}, "
+                                  "which this export does not hold; nodes must be written first")
+            self.write_edge(item)
+
+    def write_node(self, node: NodeItem) -> None:
+        raise NotImplementedError
+
+    def write_edge(self, edge: EdgeItem) -> None:
+        raise NotImplementedError
+
+    def finalize(self) -> list[Path]:
+        raise NotImplementedError
+
+
+def export_graph(graph: nx.MultiDiGraph, exporter: Exporter) -> list[Path]:
+    """Feed a graph through an exporter; return the files it wrote."""
+    for item in items(graph):
+        exporter.write(item)
+    return exporter.finalize()
+

@@ -1,0 +1,181 @@
+"""CSV for spreadsheets: a nodes file, an edges file and a metadata file.
+
+`--out DIR` writes `DIR/nodes.csv`, `DIR/edges.csv` and `DIR/metadata.json`;
+`--out NAME.csv` writes `NAME.nodes.csv`, `NAME.edges.csv` and
+`NAME.metadata.json` beside it. A restricted export's files are named
+`nodes.restricted.csv` and so on.
+
+- nodes: `id, label`, then every property in schema order (one wide table:
+  a cell is empty where a node type has no such property);
+- edges: `id, type, from, to`, then every property;
+- lists are JSON arrays (`[7,8]`), booleans `true`/`false`, an empty cell
+  is a missing value;
+- a text cell a spreadsheet would run as a formula (starting with `=`, `+`,
+  `-`, `@`, tab or carriage return) gets a leading `'`, and so does a text
+  cell that already starts with `'`, so the change can be undone exactly:
+  a reader strips one leading `'` from a text cell;
+- `metadata.json` has the profile, notice, selection and every column's
+  type, so a program can read the values back typed.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from casegraph.cli.output import _neutralise
+from casegraph.exports.base import EdgeItem, ExportMeta, Exporter, NodeItem, marked_path
+from casegraph.exports.encoding import column_types
+
+__all__ = ["CSVExporter", "write_csv", "read_csv", "csv_paths", "neutralise", "unneutralise"]
+
+NODE_HEAD = ("id", "label")
+EDGE_HEAD = ("id", "type", "from", "to")
+
+
+def neutralise(text: str) -> str:
+    """Keep a text cell text in a spreadsheet, reversibly (see the module docstring)."""
+    return "'" + text if text.startswith("'") else _neutralise(text)
+
+
+def unneutralise(text: str) -> str:
+    return text[1:] if text.startswith("'") else text
+
+
+def csv_paths(path: Path | str, meta: ExportMeta) -> dict[str, Path]:
+    """Where the nodes, edges and metadata files go for `--out path`."""
+    path = Path(path)
+    if path.suffix.lower() == ".csv":
+        base, prefix = path.parent, path.name[:-4] + "."
+    else:
+        base, prefix = path, ""
+    names = {"nodes": "nodes.csv", "edges": "edges.csv", "metadata": "metadata.json"}
+    return {key: marked_path(base / (prefix + name), meta) for key, name in names.items()}
+
+
+def _value_type(value: Any) -> str:
+    if isinstance(value, bool):
+        return "BOOLEAN"
+    if isinstance(value, int):
+        return "INT64"
+    if isinstance(value, float):
+        return "DOUBLE"
+    if isinstance(value, list):
+        return (_value_type(value[0]) if value else "STRING") + "[]"
+    return "STRING"
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, list):
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return neutralise(str(value))
+
+
+def _parse(text: str, kind: str) -> Any:
+    if text == "":
+        return None
+    if kind.endswith("[]"):
+        return json.loads(text)
+    if kind == "BOOLEAN":
+        return text == "true"
+    if kind == "INT64":
+        return int(text)
+    if kind == "DOUBLE":
+        return float(text)
+    return unneutralise(text)
+
+
+class CSVExporter(Exporter):
+    format = "csv"
+
+    def __init__(self, path, meta=None):
+        super().__init__(path, meta)
+        self.paths = csv_paths(path, self.meta)
+        self.nodes: list[NodeItem] = []
+        self.edges: list[EdgeItem] = []
+
+    def write_node(self, node: NodeItem) -> None:
+        self.nodes.append(node)
+
+    def write_edge(self, edge: EdgeItem) -> None:
+        self.edges.append(edge)
+
+    @staticmethod
+    def _columns(records, head) -> dict[str, str]:
+        known = column_types()
+        seen: dict[str, str] = {}
+        for record in records:
+            for key, value in record.properties.items():
+                if key not in head and key not in seen:
+                    seen[key] = known.get(key) or _value_type(value)
+        order = list(known)
+        return dict(sorted(seen.items(), key=lambda kv: (kv[0] not in known,
+                                                         order.index(kv[0]) if kv[0] in known else 0, kv[0])))
+
+    def _write(self, path: Path, head, columns, rows) -> None:
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow([*head, *columns])
+            writer.writerows(rows)
+
+    def finalize(self) -> list[Path]:
+        node_columns = self._columns(self.nodes, NODE_HEAD)
+        edge_columns = self._columns(self.edges, EDGE_HEAD)
+        for path in self.paths.values():
+            path.parent.mkdir(parents=True, exist_ok=True)
+        self._write(self.paths["nodes"], NODE_HEAD, node_columns, (
+            [_cell(n.id), _cell(n.label), *(_cell(n.properties.get(c)) for c in node_columns)]
+            for n in self.nodes))
+        self._write(self.paths["edges"], EDGE_HEAD, edge_columns, (
+            [_cell(e.id), _cell(e.type), _cell(e.source), _cell(e.target),
+             *(_cell(e.properties.get(c)) for c in edge_columns)]
+            for e in self.edges))
+        metadata = {
+            **self.meta.as_dict(),
+            "files": {"nodes": self.paths["nodes"].name, "edges": self.paths["edges"].name},
+            "columns": {
+                "nodes": {"id": "STRING", "label": "STRING", **node_columns},
+                "edges": {"id": "STRING", "type": "STRING", "from": "STRING", "to": "STRING", **edge_columns},
+            },
+            "cells": "lists are JSON arrays; empty cell = missing; one leading ' on a text cell is an escape",
+        }
+        self.paths["metadata"].write_text(json.dumps(metadata, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        return [self.paths["nodes"], self.paths["edges"], self.paths["metadata"]]
+
+
+def write_csv(graph: nx.MultiDiGraph, path, meta=None) -> list[Path]:
+    """Write a projected graph (or a selection of one) as nodes and edges CSV files."""
+    from casegraph.exports.base import export_graph
+
+    return export_graph(graph, CSVExporter(path, meta))
+
+
+def _rows(path: Path, types: dict[str, str]):
+    with open(path, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            yield {key: _parse(text, types.get(key, "STRING")) for key, text in row.items()}
+
+
+def read_csv(metadata_path) -> nx.MultiDiGraph:
+    """Read a CSV export back (give its metadata file): typed values, lists decoded."""
+    metadata_path = Path(metadata_path)
+    metadata = json.loads(metadata_path.read_text(encoding="utf-8"))
+    base = metadata_path.parent
+    graph = nx.MultiDiGraph(casegraph={k: metadata[k] for k in ("generator", "profile", "notice", "selection")})
+    for row in _rows(base / metadata["files"]["nodes"], metadata["columns"]["nodes"]):
+        label = row.pop("label")
+        graph.add_node(row["id"], label=label, **{k: v for k, v in row.items() if v is not None})
+    for row in _rows(base / metadata["files"]["edges"], metadata["columns"]["edges"]):
+        rel_type, source, target = row.pop("type"), row.pop("from"), row.pop("to")
+        graph.add_edge(source, target, key=row["id"], type=rel_type, **{k: v for k, v in row.items() if v is not None})
+    return graph

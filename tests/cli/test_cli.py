@@ -1,0 +1,174 @@
+"""The `casegraph` command end to end, on the London data and a real store."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from casegraph.cli import cli
+from casegraph.queries import catalog
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """A store built by the CLI itself, with its JSON report."""
+    store = tmp_path_factory.mktemp("cli-store")
+    result = CliRunner().invoke(cli, ["build", "--store", str(store), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return store, json.loads(result.stdout)
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+def test_build_reports_counts_headlines_and_the_overview_page(built, london):
+    store, report = built
+    assert report["changed"] is True
+    assert report["nodes"] == london.node_counts()
+    assert report["relationships"] == london.rel_counts()
+    assert report["headlines"]["recurring_indicators"], "headline patterns are printed"
+    assert Path(report["overview"]).exists()
+
+
+def test_rebuild_of_the_same_data_changes_nothing(built):
+    store, report = built
+    again = run("build", "--store", str(store), "--format", "json", "--no-overview")
+    assert again.exit_code == 0, again.output
+    second = json.loads(again.stdout)
+    assert second["changed"] is False and second["build_id"] == report["build_id"]
+
+
+def test_build_table_output_names_what_it_found(tmp_path):
+    result = run("build", "--store", str(tmp_path / "s"), "--no-overview")
+    assert result.exit_code == 0, result.output
+    assert "CaseFile" in result.stdout and "recur" in result.stdout
+    assert "claims 24 cases" in result.stdout
+
+
+def test_stats_json_is_the_only_thing_on_stdout(built, london):
+    store, _ = built
+    result = run("stats", "--store", str(store), "--format", "json")
+    assert result.exit_code == 0
+    rows = json.loads(result.stdout)
+    counted = {r["name"]: r["count"] for r in rows if r["kind"] == "node" and r["count"]}
+    assert counted == london.node_counts()
+
+
+def test_queries_lists_the_catalog(built):
+    result = run("queries", "--format", "json")
+    names = {row["name"] for row in json.loads(result.stdout)}
+    assert names == set(catalog())
+
+
+def test_query_json_shapes_nodes_and_relationships(built):
+    store, _ = built
+    result = run("query", "--store", str(store), "--format", "json", "--cypher",
+                 "MATCH (c:CaseFile)-[r:IN_BOROUGH]->(b:Borough) RETURN c, r, b.name AS borough LIMIT 1")
+    assert result.exit_code == 0, result.output
+    (row,) = json.loads(result.stdout)
+    assert row["c"]["labels"] == ["CaseFile"] and "id" in row["c"]["properties"]
+    assert row["r"]["type"] == "IN_BOROUGH" and "source" in row["r"]["properties"]
+
+
+def test_query_with_parameters(built):
+    store, _ = built
+    result = run("query", "--store", str(store), "--format", "json", "--cypher",
+                 "MATCH (b:Borough {id: $id})-[:NEIGHBOURS]-(n:Borough) RETURN n.id AS id ORDER BY id",
+                 "--param", "id=haringey")
+    assert [r["id"] for r in json.loads(result.stdout)] == [
+        "barnet", "camden", "enfield", "hackney", "islington", "waltham-forest"]
+
+
+def test_a_writing_query_is_refused_with_a_clear_message(built):
+    store, _ = built
+    result = run("query", "--store", str(store), "--cypher", "MATCH (b:Borough) DETACH DELETE b")
+    assert result.exit_code == 1
+    assert "refused" in result.output and "DETACH" in result.output
+
+
+def test_a_missing_parameter_says_which(built):
+    store, _ = built
+    result = run("query", "similar-cases", "--store", str(store))
+    assert result.exit_code == 1
+    assert "--param case_id=" in result.output
+
+
+def test_an_unknown_parameter_says_what_was_expected(built):
+    store, _ = built
+    result = run("query", "recurring-indicators", "--store", str(store), "--param", "colour=red")
+    assert result.exit_code == 1
+    assert "no parameter colour" in result.output and "min_boroughs" in result.output
+
+
+def test_an_engine_error_is_a_message_not_a_traceback(built):
+    store, _ = built
+    result = run("query", "--store", str(store), "--cypher", "MATCH (n:Nowhere) RETURN n")
+    assert result.exit_code == 1
+    assert "LadybugDB" in result.output and "Traceback" not in result.output
+
+
+def test_csv_output_neutralises_formulas(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "x.yaml").write_text(textwrap.dedent("""\
+        - kind: indicator
+          id: formula
+          name: "=HYPERLINK(\\"http://x\\")"
+          description: "+1"
+          source: casegraph-indicators
+          locator: test
+        """))
+    store = tmp_path / "store"
+    sources = ROOT / "data" / "sources.yaml"
+    assert run("build", "--store", str(store), "--no-overview", str(sources), str(data)).exit_code == 0
+    result = run("query", "--store", str(store), "--format", "csv", "--cypher",
+                 "MATCH (i:Indicator) RETURN i.name AS name, i.description AS d")
+    lines = result.stdout.splitlines()
+    assert lines[1].startswith("\"'=HYPERLINK") and lines[1].endswith(",'+1")
+
+
+def test_validate_reports_every_problem_as_json(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- kind: case\n  id: x\n  colour: red\n")
+    result = run("validate", "--format", "json", str(ROOT / "data" / "sources.yaml"), str(bad))
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert report["valid"] is False
+    fields = {p["field"] for p in report["problems"]}
+    assert {"colour", "title", "summary", "period", "source"} <= fields
+
+
+def test_validate_the_london_data():
+    result = run("validate")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("valid:")
+
+
+def test_a_failed_build_writes_nothing(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- kind: case\n  id: x\n")
+    store = tmp_path / "store"
+    result = run("build", "--store", str(store), str(ROOT / "data" / "sources.yaml"), str(bad))
+    assert result.exit_code == 1
+    assert "nothing was written" in result.output
+    assert not (store / "current").exists()
+
+
+def test_every_command_has_help():
+    for name, command in cli.commands.items():
+        result = run(name, "--help")
+        assert result.exit_code == 0 and command.help, name
+
+
+def test_the_installed_command_runs():
+    result = subprocess.run([sys.executable, "-m", "casegraph.cli", "--help"], capture_output=True, text=True)
+    assert result.returncode == 0 and "casegraph build" in result.stdout

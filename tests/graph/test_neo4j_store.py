@@ -1,0 +1,115 @@
+"""The Neo4j store against a real server (started by scripts/neo4j-local)."""
+
+from __future__ import annotations
+
+import neo4j
+import pytest
+
+from casegraph.graph.guard import WriteRefused
+from casegraph.graph.neo4j_store import STAGING, Neo4jStore
+from casegraph.graph.snapshot import graph_checksum
+from casegraph.graph.store import StoreError
+
+
+def test_build_holds_every_record(neo4j_store, london):
+    with neo4j_store.view() as view:
+        for label, count in london.node_counts().items():
+            assert view.run(f"MATCH (n:{label}) RETURN count(n)").rows[0][0] == count, label
+
+
+def test_rebuilding_the_same_data_changes_nothing(neo4j_store, london, london_files):
+    from casegraph.graph.store import input_checksum
+
+    with neo4j_store.view() as view:
+        before = graph_checksum(view)
+    again = neo4j_store.build(london, input_checksum(london_files))
+    assert not again.changed
+    forced = neo4j_store.build(london, "forced-rebuild")
+    assert forced.changed
+    with neo4j_store.view() as view:
+        assert graph_checksum(view) == before
+
+
+def test_a_failed_build_leaves_the_old_graph_and_no_staged_data(neo4j_store, london):
+    with neo4j_store.view() as view:
+        before = graph_checksum(view)
+    meta = neo4j_store.meta()
+
+    def fail_midway(message: str) -> None:
+        if "INVOLVES" in message:
+            raise RuntimeError("interrupted")
+
+    with pytest.raises(RuntimeError, match="interrupted"):
+        neo4j_store.build(london, "never-completes", progress=fail_midway)
+    assert neo4j_store.meta() == meta
+    with neo4j_store.view() as view:
+        assert graph_checksum(view) == before
+        assert view.run(f"MATCH (n:{STAGING}) RETURN count(n)").rows[0][0] == 0
+
+
+WRITES = [
+    "CREATE (n:Indicator {id: 'x'})",
+    "MATCH (n:Borough) SET n.name = 'x'",
+    "MATCH (n:Borough) DETACH DELETE n",
+    "MERGE (n:Borough {id: 'x'})",
+    "MATCH (n:Borough) REMOVE n.name",
+    "CREATE INDEX x FOR (n:Borough) ON (n.name)",
+    "DROP CONSTRAINT borough_id",
+    "LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line",
+    "CALL db.createLabel('Leak')",
+    "CALL db.createProperty('leak')",
+    "MATCH (n:Borough) FOREACH (x IN [1] | SET n.x = x)",
+    "CALL { CREATE (n:Leak) } IN TRANSACTIONS",
+    "match (n:Borough) with n call { with n set n.y = 1 } return count(*)",
+]
+
+
+@pytest.mark.parametrize("cypher", WRITES)
+def test_ad_hoc_writes_are_refused_before_they_run(neo4j_store, cypher):
+    with neo4j_store.view() as view:
+        with pytest.raises(WriteRefused, match="refused"):
+            view.run(cypher)
+        assert view.run("MATCH (n:Leak) RETURN count(n)").rows[0][0] == 0
+
+
+def test_explain_refuses_writes_the_keyword_guard_would_miss(neo4j_store):
+    """EXPLAIN's query type, not only the keyword guard, stands between a user and a write."""
+    from casegraph.graph.neo4j_store import _query_type
+
+    with neo4j_store._session(read=True) as session:
+        assert session.execute_read(_query_type, "MATCH (n:Borough) RETURN n", {}) == "r"
+        assert session.execute_read(_query_type, "CALL db.createLabel('Leak')", {}) != "r"
+
+
+def test_the_server_refuses_a_write_in_a_read_transaction(neo4j_settings):
+    """Measured, not assumed: a single server rejects writes in READ access mode."""
+    driver = neo4j.GraphDatabase.driver(neo4j_settings["NEO4J_URI"],
+                                        auth=(neo4j_settings["NEO4J_USER"], neo4j_settings["NEO4J_PASSWORD"]))
+    with driver, driver.session(default_access_mode=neo4j.READ_ACCESS) as session:
+        with pytest.raises(neo4j.exceptions.ClientError):
+            session.execute_read(lambda tx: tx.run("CREATE (n:Leak)").consume())
+        assert session.run("MATCH (n:Leak) RETURN count(n) AS n").single()["n"] == 0
+
+
+def test_server_down_is_one_line_saying_what_to_check():
+    store = Neo4jStore("bolt://127.0.0.1:1", "neo4j", "x")
+    with pytest.raises(StoreError, match="cannot reach Neo4j at bolt://127.0.0.1:1: is the server running"):
+        store.view()
+
+
+def test_wrong_password_is_one_line(neo4j_settings):
+    store = Neo4jStore(neo4j_settings["NEO4J_URI"], neo4j_settings["NEO4J_USER"], "wrong-password")
+    with pytest.raises(StoreError, match="check NEO4J_USER and NEO4J_PASSWORD"):
+        store.view()
+
+
+def test_wrong_database_is_one_line(neo4j_settings):
+    store = Neo4jStore(neo4j_settings["NEO4J_URI"], neo4j_settings["NEO4J_USER"],
+                       neo4j_settings["NEO4J_PASSWORD"], database="nosuchdb")
+    with pytest.raises(StoreError, match="no database 'nosuchdb': check NEO4J_DATABASE"):
+        store.view()
+
+
+def test_a_bad_uri_is_one_line():
+    with pytest.raises(StoreError, match="cannot use Neo4j URI"):
+        Neo4jStore("http//nonsense", "neo4j", "x").view()

@@ -1,0 +1,175 @@
+"""The query catalog: every file well-formed and read-only, every answer checked
+by hand against the source (paragraph numbers of the Express/MyLondon article)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from casegraph.graph.guard import refuse_writes
+from casegraph.queries import QueryError, catalog, get_query, run_named
+from casegraph.queries.catalog import QUERY_DIR, _parse
+
+
+def records(view, name, **params):
+    return run_named(view, name, params).records()
+
+
+def test_every_query_file_has_a_valid_header_and_text_for_both_engines():
+    queries = catalog()
+    assert len(queries) >= 10
+    for query in queries.values():
+        assert query.header.question.endswith("?")
+        for engine in ("ladybug", "neo4j"):
+            refuse_writes(query.text(engine))  # read-only by the same guard as ad-hoc queries
+
+
+def test_engine_variants_belong_to_a_catalog_query():
+    for engine in ("ladybug", "neo4j"):
+        for variant in (QUERY_DIR / engine).glob("*.cypher"):
+            assert variant.stem in catalog(), f"{variant} has no common query file"
+
+
+def test_a_bad_header_points_at_the_file(tmp_path):
+    bad = tmp_path / "broken.cypher"
+    bad.write_text("/*\nname: broken\ntitle: t\n*/\nMATCH (n) RETURN n\n")
+    with pytest.raises(QueryError, match=r"broken.cypher:1: invalid query header"):
+        _parse(bad)
+
+
+def test_parameters_are_checked_and_converted():
+    query = get_query("paths-between-cases")
+    bound = query.bind({"from": "a", "to": "b", "max_hops": "3"})
+    assert bound == {"from": "a", "to": "b", "max_hops": 3, "include_restricted": False}
+    with pytest.raises(QueryError, match="expected int"):
+        query.bind({"from": "a", "to": "b", "max_hops": "three"})
+    with pytest.raises(QueryError, match="needs --param to="):
+        query.bind({"from": "a"})
+
+
+def test_engine_errors_point_at_the_query_file(london_view, tmp_path):
+    from casegraph.queries.run import run_query
+
+    bad = tmp_path / "bad-query.cypher"
+    bad.write_text("/*\nname: bad-query\ntitle: t\nquestion: q?\n*/\nMATCH (n:Nowhere) RETURN n\n")
+    with pytest.raises(QueryError, match=r"bad-query.cypher:5: query 'bad-query' failed on ladybug"):
+        run_query(london_view, _parse(bad))
+
+
+# -- answers, checked by hand against the source ------------------------------------
+
+
+def test_case_count_claimed_represented_described(london_view):
+    (row,) = [r for r in records(london_view, "case-count")
+              if r["investigation"] == "express-mylondon-investigation-2025"]
+    assert row["claimed"] == 24                 # para 2: "identified 24 cases"
+    assert row["case_records"] == 15            # paras 7-27: fifteen entries
+    assert row["represented"] == 20             # 14 single cases + HMICFRS standing for six (para 27)
+    assert row["described_individually"] == 14
+
+
+def test_cases_by_borough(london_view):
+    rows = {r["borough"]: r for r in records(london_view, "cases-by-borough")}
+    assert rows["hillingdon"]["case_records"] == 2      # paras 15 and 16
+    assert rows["hounslow"]["case_records"] == 2        # paras 12 and 21
+    assert rows["lewisham"]["case_records"] == 2        # paras 22 and 23
+    assert rows["newham"]["periods"] == ["unknown"]     # para 14: Stratford, no year
+    assert rows["newham"]["inferred"] == 1              # no borough heading: Newham inferred
+    assert "westminster" not in rows                    # Paddington/Soho are places, not case boroughs
+    assert sum(r["case_records"] for r in rows.values()) == 14  # the HMICFRS entry is London-wide
+
+
+def test_outcomes_by_decade(london_view):
+    rows = records(london_view, "outcomes-by-decade")
+    found = {(r["decade"], r["outcome"]): set(r["case_ids"]) for r in rows}
+    assert "lewisham-2000-martin-malone" in found[(2000, "convicted")]      # para 23
+    assert "redbridge-2011-child-sex-ring" in found[(2010, "convicted")]    # para 25: four convicted
+    assert "redbridge-2011-child-sex-ring" in found[(2010, "cleared")]      # para 25: cleared of other charges
+    assert "newham-stratford-mcdonalds" in found[(None, "charged")]         # para 14: charged, no year
+    assert "newham-stratford-mcdonalds" in found[(None, "not-prosecuted")]  # para 14
+    unknown = [r for r in rows if not r["known"]]
+    assert {c for r in unknown for c in r["case_ids"]} == {"newham-stratford-mcdonalds"}
+
+
+def test_recurring_indicators(london_view):
+    rows = {r["indicator"]: r for r in records(london_view, "recurring-indicators")}
+    in_care = rows["child-in-care"]
+    # para 9 (Croydon), 23 (Lewisham homes), 24 (Islington care homes), 25 (Redbridge)
+    assert in_care["borough_names"] == ["Croydon", "Islington", "Lewisham", "Redbridge"]
+    assert in_care["decade_list"] == [2000, 2010, 2020]
+    hotels = rows["hotels-or-parties"]
+    # para 11 (Lambeth hotel room), 18 (Hillingdon parties), 26 (Tower Hamlets hotels), 27 (HMICFRS)
+    assert set(hotels["borough_names"]) == {"Hillingdon", "Lambeth", "Tower Hamlets"}
+    assert hotels["cases"] == 4
+    top = records(london_view, "recurring-indicators", min_boroughs=6)
+    assert all(r["boroughs"] >= 6 for r in top) and top
+
+
+def test_similar_cases(london_view):
+    rows = {r["case_id"]: r for r in records(london_view, "similar-cases", case_id="lambeth-2022-hotel-room")}
+    # para 11 (hotel room, six men) and para 26 (taken to hotels for 'parties')
+    assert "Hotels, parties or clubs" in rows["tower-hamlets-2020-iicsa"]["indicators"]
+    assert rows["tower-hamlets-2020-iicsa"]["people"] == []  # victims stay out by default
+    assert "lambeth-2022-hotel-room" not in rows
+
+
+def test_paths_between_two_lewisham_cases_run_through_lewisham(london_view):
+    rows = records(london_view, "paths-between-cases", **{
+        "from": "lewisham-2000-martin-malone", "to": "lewisham-2002-imperial-research", "max_hops": 2})
+    assert rows and all(r["hops"] == 2 for r in rows)
+    middles = {r["path"]["nodes"][1]["properties"]["id"] for r in rows}
+    assert "lewisham" in middles  # paras 22, 23: both under the Lewisham heading
+    for row in rows:  # no victim on a path by default
+        assert all(n["properties"]["sensitivity"] == "public" for n in row["path"]["nodes"])
+
+
+def test_cross_borough_links(london_view):
+    rows = {r["id"]: r for r in records(london_view, "cross-borough-links")}
+    # para 23: Malone in Lewisham, selling girls in Paddington, Streatham and Soho
+    assert rows["martin-malone"]["boroughs"] == ["Lambeth", "Lewisham", "Westminster"]
+    # paras 16, 18: Hillingdon group, flat in Hanworth (Hounslow)
+    assert rows["levi-bellfield"]["boroughs"] == ["Hillingdon", "Hounslow"]
+    assert all(r["kind"] in ("person", "place") for r in rows.values())
+
+
+def test_institution_responses(london_view):
+    rows = {r["id"]: r for r in records(london_view, "institution-responses")}
+    declined = {i for i, r in rows.items() if r["declined_to_comment"]}
+    assert declined == {"lewisham-council", "haringey-council"}  # para 55
+    assert rows["croydon-safeguarding-children-partnership"]["commissioned"]  # para 38
+    assert any("HMICFRS" in name for name in rows["mayor-of-london"]["commissioned"])  # para 35
+
+
+def test_review_follow_up(london_view):
+    rows = records(london_view, "review-follow-up")
+    croydon = [r for r in rows if r["review"] == "croydon-cspr"]
+    assert croydon and all(r["response"] == "completed" for r in croydon)  # para 38
+    lambeth = [r for r in rows if r["review"] == "lambeth-cspr"]
+    assert lambeth and all(r["response"] == "in-progress" for r in lambeth)  # para 44
+    assert lambeth[0]["commissioned_by"] == ["Lambeth Safeguarding Children Partnership"]
+
+
+def test_uncertain_facts(london_view):
+    rows = {r["case_id"]: r for r in records(london_view, "uncertain-facts")}
+    stratford = rows["newham-stratford-mcdonalds"]
+    assert stratford["period"] == "unknown"  # para 14
+    assert any(text.startswith("Newham:") for text in stratford["inferred"])
+    assert rows["london-hmicfrs-2016-2025"]["described_individually"] is False  # para 27
+    assert any("Finsbury Park in Haringey" in t for t in rows["haringey-2012-finsbury-park"]["inferred"])
+
+
+def test_neighbouring_patterns(london_view):
+    rows = records(london_view, "neighbouring-patterns")
+    pairs = {(r["borough"], r["neighbour"]) for r in rows}
+    assert ("Hillingdon", "Hounslow") in pairs  # neighbours, both with group cases (paras 15-21)
+    assert all(r["indicator_count"] == len(r["shared_indicators"]) for r in rows)
+
+
+def test_case_detail_leaves_out_victims_unless_asked(london_view):
+    public = records(london_view, "case-detail", case_id="croydon-2020-child-in-care")
+    everything = records(london_view, "case-detail", case_id="croydon-2020-child-in-care",
+                         include_restricted=True)
+    assert len(everything) > len(public)
+    assert all(r["source"] for r in everything)  # every fact carries its source
+    assert not any(r["id"].startswith("victim-") for r in public)

@@ -1,0 +1,51 @@
+"""What is generated from the schema stays in step with it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+from casegraph.schemas import schema
+from casegraph.schemas.ddl import ladybug_ddl, neo4j_constraints
+from casegraph.schemas.docs import render_schema_docs
+from casegraph.schemas.jsonschema import record_json_schema, render_json_schema
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_committed_json_schema_is_up_to_date():
+    assert (ROOT / "schemas" / "casegraph.schema.json").read_text() == render_json_schema(), \
+        "regenerate: casegraph schema > schemas/casegraph.schema.json"
+
+
+def test_committed_schema_docs_are_up_to_date():
+    assert (ROOT / "docs" / "schema.md").read_text() == render_schema_docs(), \
+        "regenerate: casegraph schema --format markdown > docs/schema.md"
+
+
+def test_every_london_record_validates_against_the_json_schema():
+    validator = jsonschema.Draft202012Validator(record_json_schema())
+    for path in sorted((ROOT / "data" / "london").rglob("*.yaml")):
+        for record in yaml.safe_load(path.read_text()) or []:
+            record = {("period" if k == "when" else k): v for k, v in record.items()}
+            errors = list(validator.iter_errors(record))
+            assert not errors, f"{path}: {record.get('id') or record.get('rel')}: {errors[0].message}"
+
+
+def test_ddl_declares_every_label_and_type_once():
+    ddl = ladybug_ddl()
+    graph = schema()
+    assert len(ddl) == len(graph.nodes) + len(graph.rels)
+    for label in graph.labels:
+        assert sum(s.startswith(f"CREATE NODE TABLE {label}(") for s in ddl) == 1
+    assert len(neo4j_constraints()) == len(graph.nodes) + len(graph.rels)
+
+
+def test_every_relationship_endpoint_is_a_known_label():
+    graph = schema()
+    for rel in graph.rels:
+        for a, b in rel.endpoints:
+            assert a in graph.labels and b in graph.labels
