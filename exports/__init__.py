@@ -1,1 +1,50 @@
-"""Exports: subgraphs to GraphML, GEXF, node-link JSON, CSV, Cypher and FollowTheMoney."""
+"""Exports: subgraphs to GraphML, GEXF, node-link JSON, CSV, Cypher and FollowTheMoney.
+
+select -> a networkx MultiDiGraph (`casegraph.graph.projection.project`,
+`casegraph.graph.selection.select`) -> an exporter. One format per module,
+each with a `write_*` function and, where the format can be read back, a
+`read_*` function; `export(graph, fmt, path, meta)` picks the module.
+Every exporter keeps provenance, claim status, sensitivity and time, and
+refuses restricted data in a public export (see `base`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+
+from casegraph.exports.base import EdgeItem, ExportError, ExportMeta, Exporter, NodeItem, export_graph, items
+from casegraph.exports.csvfiles import CSVExporter, read_csv, write_csv
+from casegraph.exports.cypher import CypherExporter, write_cypher
+from casegraph.exports.ftm import FtMExporter, read_ftm, write_ftm
+from casegraph.exports.gexf import GEXFExporter, read_gexf, write_gexf
+from casegraph.exports.graphml import GraphMLExporter, read_graphml, write_graphml
+from casegraph.exports.node_link import NodeLinkExporter, read_node_link, write_node_link
+
+__all__ = [
+    "FORMATS", "SUFFIXES", "export", "ExportMeta", "ExportError", "Exporter", "NodeItem", "EdgeItem",
+    "items", "export_graph",
+    "write_graphml", "read_graphml", "write_gexf", "read_gexf", "write_node_link", "read_node_link",
+    "write_csv", "read_csv", "write_cypher", "write_ftm", "read_ftm",
+]
+
+FORMATS: dict[str, type[Exporter]] = {
+    "graphml": GraphMLExporter,
+    "gexf": GEXFExporter,
+    "json": NodeLinkExporter,
+    "csv": CSVExporter,
+    "cypher": CypherExporter,
+    "ftm": FtMExporter,
+}
+
+SUFFIXES = {"graphml": ".graphml", "gexf": ".gexf", "json": ".json", "csv": "", "cypher": ".cypher",
+            "ftm": ".ftm.json"}
+"""The usual file name ending of each format (csv writes a folder)."""
+
+
+def export(graph: nx.MultiDiGraph, fmt: str, path: Path | str, meta: ExportMeta | None = None) -> list[Path]:
+    """Write `graph` in format `fmt` to `path`; return the files written."""
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}")
+    return export_graph(graph, FORMATS[fmt](path, meta))

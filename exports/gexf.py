@@ -104,8 +104,13 @@ def read_gexf(path) -> nx.MultiDiGraph:
         attrs = dict(attrs)
         attrs.pop("label", None)
         graph.add_node(node, label=attrs.pop("node_type"), **decode_lists({"id": node, **attrs}, keys))
-    for source, target, key, attrs in raw.edges(keys=True, data=True):
+    if raw.is_multigraph():
+        edges = raw.edges(keys=True, data=True)
+    else:  # networkx reads a file without parallel edges as a DiGraph, the key as an attribute
+        edges = ((u, v, d.get("key", d.get("id")), d) for u, v, d in raw.edges(data=True))
+    for source, target, key, attrs in edges:
         attrs = dict(attrs)
         attrs.pop("label", None)
+        attrs.pop("key", None)
         graph.add_edge(source, target, key=key, type=attrs.pop("rel_type"), **decode_lists(attrs, keys))
     return graph

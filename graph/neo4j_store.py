@@ -70,7 +70,8 @@ class Neo4jStore:
     def __init__(self, uri: str, user: str = "neo4j", password: str = "", database: str | None = None):
         self.uri, self.user, self.database = uri, user, database
         try:
-            self._driver = neo4j.GraphDatabase.driver(uri, auth=(user, password))
+            self._driver = neo4j.GraphDatabase.driver(
+                uri, auth=(user, password), notifications_min_severity="OFF")
         except (neo4j_errors.ConfigurationError, ValueError) as error:
             raise StoreError(f"cannot use Neo4j URI {uri!r}: {error}") from None
 
@@ -106,6 +107,7 @@ class Neo4jStore:
 
     def meta(self) -> dict[str, Any] | None:
         def work():
+            self._driver.verify_connectivity()  # fails fast, instead of retrying for 30 s
             with self._session(read=True) as session:
                 record = session.execute_read(
                     lambda tx: tx.run(f"MATCH (m:{META}) RETURN m {{.*}} AS meta").single())
@@ -140,7 +142,7 @@ class Neo4jStore:
         for statement in [*neo4j_constraints(),
                           f"CREATE CONSTRAINT casegraph_staging_id IF NOT EXISTS "
                           f"FOR (n:{STAGING}) REQUIRE n.id IS UNIQUE"]:
-            session.run(statement).consume()
+            session.execute_write(_run, statement, {})
         self._drop_staging(session)  # leftovers of an interrupted build
 
     def _stage(self, session, dataset: Dataset, say: Progress) -> None:
@@ -168,8 +170,8 @@ class Neo4jStore:
             say("switching to the new build (one transaction)")
             session.execute_write(_switch_atomically, labels, meta)
             return
-        say("switching to the new build (batched; readers wait until it completes)")
         session.execute_write(_run, f"MERGE (m:{META}) SET m.status = 'switching'", {})
+        say("switching to the new build (batched; readers wait until it completes)")
         for label in labels:
             _repeat(session, f"MATCH (n:{label}) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS done")
         for label in labels:

@@ -10,14 +10,14 @@ How criteria combine (one rule, stated once):
   `people` pick the cases that match *every* filter given (and *any* value
   within one filter): `--borough newham --borough hackney --decade 2010`
   means cases in Newham or Hackney that touch the 2010s;
-- `cases` adds those cases by id;
+- `cases` adds those cases by id, and `query` the nodes a catalog query
+  returns (node values, path nodes, and any cell holding a node id; the
+  cases among them count as picked cases);
 - every picked case brings its context, the nodes one relationship away (its
   borough, places, people, institutions, indicators, the reviews that
   examined it, the statements about it), and the filter nodes named
   (the borough, institution, person or indicator itself) are kept;
 - `around` adds the k-hop neighbourhood of a node (ignoring direction);
-- `query` adds the nodes a catalog query returns (node values, path nodes,
-  and any cell holding a node id);
 - the result is every relationship among the chosen nodes, plus the source
   documents their facts cite, so an export's provenance stays resolvable.
 
@@ -34,7 +34,7 @@ from typing import Any, Iterable
 
 import networkx as nx
 
-__all__ = ["Selection", "SelectionError", "select", "resolve_node", "case_decades", "CONTEXT_LABELS"]
+__all__ = ["Selection", "SelectionError", "select", "resolve_node", "case_decades", "linked_cases", "CONTEXT_LABELS"]
 
 CASE = "CaseFile"
 
@@ -132,13 +132,22 @@ def _neighbours(graph: nx.MultiDiGraph, node: str) -> set[str]:
     return set(graph.successors(node)) | set(graph.predecessors(node))
 
 
-def _linked_cases(graph: nx.MultiDiGraph, node: str, via_places: bool = False) -> set[str]:
-    """Cases one step from `node`, or two steps through a review, investigation or statement."""
+def linked_cases(graph: nx.MultiDiGraph, node: str, via_places: bool = False,
+                 skip_journalism: bool = False) -> set[str]:
+    """Cases one step from `node`, or two steps through a review, investigation or statement.
+
+    `skip_journalism` does not follow journalistic investigations: the
+    reporters who examined every case are the source, not a link between
+    the cases (analytics use it; selections do not).
+    """
     found = set()
     for first in _neighbours(graph, node):
-        label = graph.nodes[first].get("label")
+        attrs = graph.nodes[first]
+        label = attrs.get("label")
         if label == CASE:
             found.add(first)
+        elif skip_journalism and attrs.get("investigation_type") == "journalistic":
+            continue
         elif label in INTERMEDIATE or (via_places and label == "Place"):
             found |= {n for n in _neighbours(graph, first) if graph.nodes[n].get("label") == CASE}
     return found
@@ -152,7 +161,7 @@ def _filter(graph, refs: Iterable[str], label: str, keep: set[str], via_places: 
         if label == "Indicator":
             cases |= {n for n in graph.predecessors(node) if graph.nodes[n].get("label") == CASE}
         else:
-            cases |= _linked_cases(graph, node, via_places=via_places)
+            cases |= linked_cases(graph, node, via_places=via_places)
     return cases
 
 
@@ -205,6 +214,10 @@ def select(graph: nx.MultiDiGraph, selection: Selection, view=None) -> nx.MultiD
             matching = {c for c in matching if case_decades(graph.nodes[c]) & wanted}
         picked |= matching
     picked |= {resolve_node(graph, ref, CASE) for ref in selection.cases}
+    if selection.query:
+        found = _query_nodes(graph, view, selection.query, selection.params)
+        keep |= found
+        picked |= {n for n in found if graph.nodes[n].get("label") == CASE}
     for case in picked:
         keep.add(case)
         keep |= {n for n in _neighbours(graph, case) if graph.nodes[n].get("label") in CONTEXT_LABELS}
@@ -215,8 +228,6 @@ def select(graph: nx.MultiDiGraph, selection: Selection, view=None) -> nx.MultiD
                 raise SelectionError(f"--hops must be 0 or more, got {hops}")
             node = resolve_node(graph, ref)
             keep |= set(nx.single_source_shortest_path_length(undirected, node, cutoff=hops))
-    if selection.query:
-        keep |= _query_nodes(graph, view, selection.query, selection.params)
     return _with_sources(graph, keep)
 
 

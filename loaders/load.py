@@ -32,6 +32,9 @@ READERS: dict[str, Callable[[Path], Iterator[RawRecord]]] = {
 
 Progress = Callable[[str], None]
 
+PROGRESS_EVERY = 100_000
+"""Records between progress messages on a long file."""
+
 
 def default_data_dir() -> Path:
     """The curated dataset shipped with casegraph (`data/`, installed as `casegraph.data`)."""
@@ -66,7 +69,9 @@ def load(paths: Iterable[Path] | None = None, progress: Progress | None = None) 
         if progress:
             progress(f"reading {path} ({number}/{len(files)})")
         try:
-            for raw in READERS[path.suffix](path):
+            for count, raw in enumerate(READERS[path.suffix](path), start=1):
+                if progress and count % PROGRESS_EVERY == 0:
+                    progress(f"  {count:,} records read from {path.name}")
                 record, found = validate_record(raw)
                 problems.extend(found)
                 if record is None:
@@ -78,7 +83,7 @@ def load(paths: Iterable[Path] | None = None, progress: Progress | None = None) 
         except (UnicodeDecodeError, csv.Error) as error:
             problems.append(Problem(str(path), None, None, None, f"cannot read the file: {error}"))
     if progress:
-        progress(f"resolving {len(nodes)} nodes and {len(rels)} relationships")
+        progress(f"resolving {len(nodes):,} nodes and {len(rels):,} relationships")
     dataset, origins, found = resolve(nodes, rels, invalid)
     problems.extend(found)
     problems.extend(check_dataset(dataset, origins.__getitem__))

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Problem", "LoadError"]
+__all__ = ["Problem", "LoadError", "SHOWN"]
+
+SHOWN = 200
+"""Problems spelled out in the message; all of them stay in `LoadError.problems`."""
 
 
 @dataclass(frozen=True, order=True)
@@ -38,4 +41,7 @@ class LoadError(Exception):
         self.problems = sorted(problems, key=lambda p: (p.file, p.line or 0, p.message))
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} in the data; nothing was written"
-        super().__init__(head + "\n" + "\n".join(f"  {p}" for p in self.problems))
+        lines = [f"  {p}" for p in self.problems[:SHOWN]]
+        if count > SHOWN:
+            lines.append(f"  ... and {count - SHOWN} more (`casegraph validate --format json` lists them all)")
+        super().__init__(head + "\n" + "\n".join(lines))

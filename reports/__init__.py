@@ -1,1 +1,37 @@
-"""Reports: dossiers with a citation behind every stated fact."""
+"""Reports: dossiers with a citation behind every stated fact.
+
+`build_dossier(graph, meta)` says what is stated (and on what source);
+`render_markdown` / `render_html` lay it out; `write_report(graph, path,
+meta)` picks the renderer from the file name (`.md` or `.html`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+
+from casegraph.reports.dossier import build_dossier
+from casegraph.reports.html import render_html
+from casegraph.reports.markdown import render_markdown
+from casegraph.reports.model import Citation, Dossier, Fact, ReportError, Section
+
+__all__ = ["build_dossier", "render_markdown", "render_html", "write_report", "Citation", "Dossier",
+           "Fact", "ReportError", "Section", "RENDERERS"]
+
+RENDERERS = {".md": render_markdown, ".markdown": render_markdown, ".html": render_html, ".htm": render_html}
+
+
+def write_report(graph: nx.MultiDiGraph, path: Path | str, meta=None) -> Path:
+    """Write the dossier of `graph` to `path` (.md or .html); a restricted one gets `.restricted` in its name."""
+    from casegraph.exports.base import ExportMeta, marked_path
+
+    meta = meta or ExportMeta()
+    path = Path(path)
+    render = RENDERERS.get(path.suffix.lower())
+    if render is None:
+        raise ReportError(f"{path}: a report is .md or .html")
+    path = marked_path(path, meta)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(render(build_dossier(graph, meta)), encoding="utf-8")
+    return path

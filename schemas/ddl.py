@@ -28,7 +28,11 @@ def ladybug_ddl(graph: Schema | None = None) -> list[str]:
 
 
 def neo4j_constraints(graph: Schema | None = None) -> list[str]:
-    """Uniqueness constraints on every node id and relationship id (Neo4j 5 syntax)."""
+    """Uniqueness constraints on every node id, indexes on every relationship id (Neo4j 5).
+
+    Relationship ids are indexed, not constrained unique: a staged build holds
+    a second copy of each relationship until it replaces the old graph.
+    """
     graph = graph or schema()
     statements = [
         f"CREATE CONSTRAINT {node.label.lower()}_id IF NOT EXISTS "
@@ -36,8 +40,7 @@ def neo4j_constraints(graph: Schema | None = None) -> list[str]:
         for node in graph.nodes
     ]
     statements += [
-        f"CREATE CONSTRAINT {rel.type.lower()}_id IF NOT EXISTS "
-        f"FOR ()-[r:{rel.type}]-() REQUIRE r.id IS UNIQUE"
+        f"CREATE INDEX {rel.type.lower()}_id IF NOT EXISTS FOR ()-[r:{rel.type}]-() ON (r.id)"
         for rel in graph.rels
     ]
     return statements

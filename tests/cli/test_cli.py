@@ -172,3 +172,30 @@ def test_every_command_has_help():
 def test_the_installed_command_runs():
     result = subprocess.run([sys.executable, "-m", "casegraph.cli", "--help"], capture_output=True, text=True)
     assert result.returncode == 0 and "casegraph build" in result.stdout
+
+
+def test_the_same_commands_work_against_neo4j(neo4j_settings, tmp_path, monkeypatch):
+    """`--neo4j URI` (credentials from the environment) gives the same output as the embedded store."""
+    for key, value in neo4j_settings.items():
+        monkeypatch.setenv(key, value)
+    uri = neo4j_settings["NEO4J_URI"]
+    built = run("build", "--neo4j", uri, "--format", "json", "--overview", str(tmp_path / "o.html"))
+    assert built.exit_code == 0, built.output
+    embedded = tmp_path / "store"
+    assert run("build", "--store", str(embedded), "--no-overview").exit_code == 0
+    for args in (["stats", "--format", "json"], ["query", "case-count", "--format", "json"],
+                 ["query", "cases-by-borough", "--format", "csv"]):
+        server = run(*args, "--neo4j", uri)
+        local = run(*args, "--store", str(embedded))
+        assert server.exit_code == 0, server.output
+        assert server.stdout == local.stdout, args
+    refused = run("query", "--neo4j", uri, "--cypher", "CALL db.createLabel('Leak')")
+    assert refused.exit_code == 1 and "refused" in refused.output
+
+
+def test_neo4j_down_is_one_line_not_a_traceback(monkeypatch):
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    result = run("stats", "--neo4j", "bolt://127.0.0.1:1")
+    assert result.exit_code == 1
+    assert result.output.strip().startswith("casegraph: cannot reach Neo4j at bolt://127.0.0.1:1")
+    assert "Traceback" not in result.output

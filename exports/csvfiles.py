@@ -27,19 +27,24 @@ from typing import Any
 
 import networkx as nx
 
-from casegraph.cli.output import _neutralise
 from casegraph.exports.base import EdgeItem, ExportMeta, Exporter, NodeItem, marked_path
 from casegraph.exports.encoding import column_types
 
-__all__ = ["CSVExporter", "write_csv", "read_csv", "csv_paths", "neutralise", "unneutralise"]
+__all__ = ["CSVExporter", "write_csv", "read_csv", "csv_paths", "neutralise", "unneutralise", "FORMULA_START"]
 
 NODE_HEAD = ("id", "label")
 EDGE_HEAD = ("id", "type", "from", "to")
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet run a cell as a formula: the same rule as the CLI's
+CSV output (`casegraph.cli.output`; a test keeps the two in step). Kept here
+so the library does not import the CLI."""
+
+
 def neutralise(text: str) -> str:
     """Keep a text cell text in a spreadsheet, reversibly (see the module docstring)."""
-    return "'" + text if text.startswith("'") else _neutralise(text)
+    return "'" + text if text[:1] in (*FORMULA_START, "'") else text
 
 
 def unneutralise(text: str) -> str:

@@ -1,0 +1,108 @@
+"""`casegraph analyze`: similarity, communities, connectors, bridges and centrality.
+
+A thin layer over `casegraph.analysis`, on the whole graph or a selection,
+in a profile (public by default: the analysis sees public data only).
+"""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from casegraph.cli.export import profile_option, selected_graph, selection_options
+from casegraph.cli.output import emit_rows, format_option, say
+from casegraph.cli.stores import store_options
+
+__all__ = ["COMMANDS", "analyze", "ANALYSES"]
+
+ANALYSES = ("all", "similarity", "communities", "connectors", "bridges", "centrality")
+
+
+def _similarity(graph, top, similar_to):
+    from casegraph.analysis import case_similarity
+    from casegraph.graph.selection import SelectionError, resolve_node
+
+    case = None
+    if similar_to:
+        try:
+            case = resolve_node(graph, similar_to, "CaseFile")
+        except SelectionError as error:
+            raise click.UsageError(str(error)) from None
+    pairs = case_similarity(graph, case=case)[:top]
+    return ["case_a", "case_b", "score", "shared_count", "shared"], [p.as_dict() for p in pairs]
+
+
+def _communities(graph, top, _):
+    from casegraph.analysis import case_communities
+
+    rows = [c.as_dict() for c in case_communities(graph)][:top]
+    return ["community", "cases", "boroughs", "decades", "crosses_boroughs", "crosses_decades", "shared"], rows
+
+
+def _connectors(graph, top, _):
+    from casegraph.analysis import connectors
+
+    rows = [c.as_dict() for c in connectors(graph, min_cases=1)][:top]
+    return ["id", "label", "name", "case_count", "borough_count", "betweenness", "boroughs"], rows
+
+
+def _bridges(graph, top, _):
+    from casegraph.analysis import borough_bridges
+
+    rows = [b.as_dict() for b in borough_bridges(graph)][:top]
+    return ["borough_a", "borough_b", "neighbours", "via_count", "via"], rows
+
+
+def _centrality(graph, top, _):
+    from casegraph.analysis import centrality
+    from casegraph.analysis.features import display_name
+
+    scores = sorted(centrality(graph).items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+    rows = [{"id": n, "label": graph.nodes[n].get("label"), "name": display_name(graph, n),
+             "betweenness": b, "degree": graph.degree(n)} for n, b in scores]
+    return ["id", "label", "name", "betweenness", "degree"], rows
+
+
+RUNNERS = {"similarity": _similarity, "communities": _communities, "connectors": _connectors,
+           "bridges": _bridges, "centrality": _centrality}
+
+
+def _table_value(value):
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {', '.join(map(str, v)) if isinstance(v, list) else v}" for k, v in value.items())
+    return value
+
+
+@click.command()
+@click.argument("what", type=click.Choice(ANALYSES), default="all")
+@selection_options
+@profile_option
+@click.option("--top", type=click.IntRange(1), default=10, show_default=True, help="rows per analysis")
+@click.option("--similar-to", default=None, metavar="CASE", help="similarity: only pairs with this case")
+@format_option("table", "json")
+@store_options
+def analyze(what, selection, profile, top, similar_to, fmt, store):
+    """Graph analytics on the whole graph or a selection.
+
+    WHAT is one of: similarity (cases sharing indicators, places, people,
+    institutions), communities (groups of similar cases, and the boroughs
+    and decades they span), connectors (institutions, places and people
+    linking the most cases and boroughs), bridges (what links pairs of
+    boroughs), centrality (betweenness), or all (default).
+    """
+    graph, _ = selected_graph(store, profile, selection)
+    say(f"analysing {graph.number_of_nodes()} nodes and {graph.number_of_edges()} relationships ({profile} profile)")
+    names = list(RUNNERS) if what == "all" else [what]
+    results = {name: RUNNERS[name](graph, top, similar_to) for name in names}
+    if fmt == "json":
+        data = {name: rows for name, (_, rows) in results.items()}
+        click.echo(json.dumps(data if what == "all" else data[what], indent=2, ensure_ascii=False))
+        return
+    for number, (name, (columns, rows)) in enumerate(results.items()):
+        if len(results) > 1:
+            click.echo(("\n" if number else "") + name.capitalize())
+        emit_rows(columns, [[_table_value(row.get(c)) for c in columns] for row in rows], "table")
+
+
+COMMANDS = [analyze]

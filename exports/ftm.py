@@ -1,0 +1,267 @@
+"""FollowTheMoney entities for Aleph / OpenAleph: one JSON entity per line.
+
+Load into Aleph with `alephclient write-entities -i FILE -f COLLECTION`, or
+inspect with `ftm pretty -i FILE`. Mapping (checked against the
+followthemoney 4.x model by the tests):
+
+| casegraph          | FtM schema                                        |
+| ------------------ | ------------------------------------------------- |
+| Source             | Article (doc_type article), else Document         |
+| CaseFile           | Event (startDate/endDate from the period)         |
+| Borough, Place     | Address (boroughs: region, country gb, lat/lon)   |
+| Institution        | PublicBody (police, council, partnership, inquiry, inspectorate, mayoralty, government, court), else Organization |
+| Person             | Person; a group of people: Organization           |
+| Investigation, Review | Project (startDate/endDate)                    |
+| Statement          | Event (the date it was made)                      |
+| Indicator, Recommendation | Note                                       |
+| MEMBER_OF          | Membership (member -> organization), when the target is an Organization |
+| ASSOCIATED_WITH    | Associate, when both ends are Persons             |
+| CONDUCTED_BY, COMMISSIONED_BY | ProjectParticipant (project, participant) |
+| any other relationship | UnknownLink (subject = from, object = to)     |
+
+Every relationship becomes an entity of its own (not a property on a node),
+so that each keeps its own provenance. Provenance, claim status,
+sensitivity and time, on every entity:
+
+- `proof` -> the source document's entity; `sourceUrl` its URL;
+- `description` -> one line: source, paragraphs or locator, claim status
+  (and the basis of an inference), sensitivity, period, quote, note;
+- `status` on relationship entities that have it (all but Associate) is the
+  claim status (`alleged`, `convicted`, ...); `role` says what the link is;
+- `keywords` on nodes: `casegraph:LABEL`, `status:...`, `sensitivity:...`,
+  `period:...` and every other property without an FtM home (`gss_code:...`);
+- `startDate` / `endDate` (and `date` for a single year) on Event and Project.
+
+Ids are stable: `casegraph-` + the casegraph id (node ids, and relationship
+ids that are a hash of the relationship's endpoints, qualifiers and source).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from casegraph.exports.base import EdgeItem, Exporter, NodeItem
+
+__all__ = ["FtMExporter", "write_ftm", "read_ftm", "ftm_id", "NODE_SCHEMATA", "PUBLIC_BODY_TYPES"]
+
+PUBLIC_BODY_TYPES = frozenset({
+    "police", "council", "safeguarding-partnership", "inquiry", "inspectorate",
+    "mayoralty", "government", "court",
+})
+
+NODE_SCHEMATA = {
+    "Source": "Document", "CaseFile": "Event", "Borough": "Address", "Place": "Address",
+    "Institution": "Organization", "Person": "Person", "Investigation": "Project",
+    "Review": "Project", "Statement": "Event", "Indicator": "Note", "Recommendation": "Note",
+}
+"""The default FtM schema of each label; `node_schema` refines it per record."""
+
+ORGANIZATIONS = {"Organization", "PublicBody"}
+
+# Properties that have an FtM home below (everything else becomes a keyword).
+_MAPPED = {
+    "id", "name", "title", "aliases", "summary", "description", "figures", "findings", "note",
+    "source", "paragraphs", "locator", "quote", "status", "sensitivity", "basis",
+    "period", "year_start", "year_end", "lat", "lon", "region", "url", "publisher", "published",
+    "role", "response", "age_from", "age_to",
+}
+_NAME_MAX = 380
+
+
+def ftm_id(casegraph_id: str) -> str:
+    return f"casegraph-{casegraph_id}"
+
+
+def node_schema(label: str, props: dict[str, Any]) -> str:
+    if label == "Source":
+        return "Article" if props.get("doc_type") == "article" else "Document"
+    if label == "Institution":
+        return "PublicBody" if props.get("institution_type") in PUBLIC_BODY_TYPES else "Organization"
+    if label == "Person" and props.get("person_type") == "group":
+        return "Organization"
+    return NODE_SCHEMATA.get(label, "Note")
+
+
+def _clip(text: str, limit: int = _NAME_MAX) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _words(name: str) -> str:
+    return name.lower().replace("_", " ")
+
+
+class FtMExporter(Exporter):
+    format = "ftm"
+
+    def __init__(self, path, meta=None):
+        super().__init__(path, meta)
+        self.schemata: dict[str, str] = {}
+        self.sources: dict[str, dict[str, Any]] = {}
+        self.entities: list[dict[str, Any]] = []
+
+    # -- provenance -------------------------------------------------------
+
+    def provenance(self, props: dict[str, Any]) -> str:
+        parts = []
+        source = props.get("source")
+        if source:
+            title = self.sources.get(source, {}).get("title", source)
+            where = ""
+            if props.get("paragraphs"):
+                where = ", paragraph" + ("s " if len(props["paragraphs"]) > 1 else " ") + \
+                    ", ".join(str(p) for p in props["paragraphs"])
+            if props.get("locator"):
+                where += f", {props['locator']}"
+            parts.append(f"Source: {title}{where}.")
+        if props.get("status"):
+            status = f"Claim status: {props['status']}"
+            if props.get("basis"):
+                status += f" (inferred by casegraph: {props['basis']})"
+            parts.append(status + ".")
+        if props.get("sensitivity"):
+            parts.append(f"Sensitivity: {props['sensitivity']}.")
+        if props.get("period"):
+            parts.append(f"Period: {props['period']}.")
+        if props.get("quote"):
+            parts.append(f"Quote: \u201c{props['quote']}\u201d.")
+        if props.get("note"):
+            parts.append(f"Note: {props['note']}")
+        return " ".join(parts)
+
+    def _common(self, props: dict[str, Any], entity: dict[str, list[str]]) -> None:
+        source = props.get("source")
+        if source in self.schemata:
+            entity["proof"] = [ftm_id(source)]
+            if self.sources[source].get("url"):
+                entity["sourceUrl"] = [self.sources[source]["url"]]
+        text = self.provenance(props)
+        if text:
+            entity["description"] = [text]
+
+    @staticmethod
+    def _dates(props: dict[str, Any], entity: dict[str, list[str]]) -> None:
+        start, end = props.get("year_start"), props.get("year_end")
+        if start is not None:
+            entity["startDate"] = [str(start)]
+        if end is not None:
+            entity["endDate"] = [str(end)]
+        if start is not None and start == end:
+            entity["date"] = [str(start)]
+
+    # -- nodes ------------------------------------------------------------
+
+    def write_node(self, node: NodeItem) -> None:
+        props = node.properties
+        schema = node_schema(node.label, props)
+        self.schemata[node.id] = schema
+        if node.label == "Source":
+            self.sources[node.id] = props
+        entity: dict[str, list[str]] = {}
+        name = props.get("name") or props.get("title") or props.get("summary") or node.id
+        if node.label == "Statement":
+            name = f"{_words(props.get('statement_type', 'statement')).replace('-', ' ').capitalize()}: {name}"
+        entity["name"] = [_clip(str(name))]
+        if props.get("aliases"):
+            entity["alias"] = list(props["aliases"])
+        own_text = props.get("summary") or props.get("description")
+        if own_text and own_text != entity["name"][0]:
+            entity["summary"] = [own_text]
+        notes = [*props.get("figures", []), *props.get("findings", [])]
+        if notes:
+            entity["notes"] = notes
+        self._common(props, entity)
+        if schema in ("Event", "Project"):
+            self._dates(props, entity)
+        if schema in ("Article", "Document"):
+            entity["title"] = [props["title"]]
+            entity["publisher"] = [props["publisher"]]
+            entity["publishedAt"] = [props["published"]]
+            if props.get("url"):
+                entity["sourceUrl"] = [props["url"]]
+        if schema == "Address":
+            if node.label == "Borough":
+                entity["full"] = [_clip(f"{props['name']}, {props.get('region', '')}".rstrip(", "), 250)]
+                entity["region"] = [props["region"]] if props.get("region") else []
+                entity["country"] = ["gb"]  # a GSS code is a UK statistical geography
+            else:
+                entity["full"] = [_clip(props["name"], 250)]
+            for key, prop in (("lat", "latitude"), ("lon", "longitude")):
+                if props.get(key) is not None:
+                    entity[prop] = [repr(props[key])]
+        if schema in ORGANIZATIONS:
+            kind = props.get("institution_type") or ("group of people" if props.get("person_type") == "group" else None)
+            if kind:
+                entity["classification"] = [kind]
+        keywords = [f"casegraph:{node.label}"]
+        keywords += [f"{k}:{props[k]}" for k in ("status", "sensitivity", "period") if props.get(k)]
+        for key, value in props.items():
+            if key in _MAPPED or value is None:
+                continue
+            for item in (value if isinstance(value, list) else [value]):
+                keywords.append(_clip(f"{key}:{json.dumps(item) if isinstance(item, bool) else item}", 1000))
+        entity["keywords"] = keywords
+        self.entities.append(self._entity(node.id, schema, entity))
+
+    # -- relationships ----------------------------------------------------
+
+    def edge_schema(self, edge: EdgeItem) -> tuple[str, str, str]:
+        """(FtM schema, property for the from-end, property for the to-end)."""
+        a, b = self.schemata[edge.source], self.schemata[edge.target]
+        if edge.type == "MEMBER_OF" and b in ORGANIZATIONS and a in ("Person", *ORGANIZATIONS):
+            return "Membership", "member", "organization"
+        if edge.type == "ASSOCIATED_WITH" and a == b == "Person":
+            return "Associate", "person", "associate"
+        if edge.type in ("CONDUCTED_BY", "COMMISSIONED_BY") and a == "Project" and b in ("Person", *ORGANIZATIONS):
+            return "ProjectParticipant", "project", "participant"
+        return "UnknownLink", "subject", "object"
+
+    def write_edge(self, edge: EdgeItem) -> None:
+        props = edge.properties
+        schema, from_prop, to_prop = self.edge_schema(edge)
+        entity: dict[str, list[str]] = {from_prop: [ftm_id(edge.source)], to_prop: [ftm_id(edge.target)]}
+        role = _words(edge.type) + (f": {props['role']}" if props.get("role") else "")
+        if schema == "Associate":
+            entity["relationship"] = [props.get("description") or role]
+        else:
+            entity["role"] = [role]
+            if props.get("status"):
+                entity["status"] = [props["status"]]
+        summary = [props[k] for k in ("description", "response") if props.get(k)]
+        ages = (props.get("age_from"), props.get("age_to"))
+        if any(a is not None for a in ages):
+            low, high = ages
+            summary.append("age " + (f"{low}" if low == high or high is None else
+                                     f"up to {high}" if low is None else f"{low} to {high}"))
+        if summary:
+            entity["summary"] = ["; ".join(str(s) for s in summary)]
+        self._common(props, entity)
+        self.entities.append(self._entity(edge.id, schema, entity))
+
+    @staticmethod
+    def _entity(casegraph_id: str, schema: str, properties: dict[str, list[str]]) -> dict[str, Any]:
+        return {"id": ftm_id(casegraph_id), "schema": schema,
+                "properties": {k: [str(v) for v in vs] for k, vs in properties.items() if vs}}
+
+    def finalize(self) -> list[Path]:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with open(self.path, "w", encoding="utf-8") as handle:
+            for entity in self.entities:
+                handle.write(json.dumps(entity, ensure_ascii=False, sort_keys=True) + "\n")
+        return [self.path]
+
+
+def write_ftm(graph: nx.MultiDiGraph, path, meta=None) -> list[Path]:
+    """Write a projected graph (or a selection of one) as FollowTheMoney entities (JSON lines)."""
+    from casegraph.exports.base import export_graph
+
+    return export_graph(graph, FtMExporter(path, meta))
+
+
+def read_ftm(path) -> list[dict[str, Any]]:
+    """The entity dicts of an FtM export, in file order."""
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]

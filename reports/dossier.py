@@ -1,0 +1,259 @@
+"""Build a dossier from a (selected, profiled) graph: what is stated, and on what source.
+
+Sections: the cases (each with its boroughs, places, people and
+institutions, indicators, reviews and statements), a timeline, the
+boroughs, the institutions and their responses, the patterns casegraph
+finds (recurring indicators, groups of similar cases, bridges between
+boroughs), and the sources. Every fact cites the record it comes from;
+a pattern cites the relationships it is computed from.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+import networkx as nx
+
+from casegraph.analysis import borough_bridges, case_communities, case_features
+from casegraph.reports.model import Citation, Dossier, Fact, Section
+from casegraph.reports.wording import involvement, name_of, outcome_words, response_words, statement_kind
+
+__all__ = ["build_dossier"]
+
+TIMED = ("CaseFile", "Investigation", "Review", "Statement")
+
+
+class _Graph:
+    """Small read helpers over the projected graph."""
+
+    def __init__(self, graph: nx.MultiDiGraph):
+        self.g = graph
+
+    def label(self, node: str) -> str:
+        return self.g.nodes[node].get("label", "")
+
+    def props(self, node: str) -> dict[str, Any]:
+        return self.g.nodes[node]
+
+    def name(self, node: str) -> str:
+        return name_of(self.props(node))
+
+    def of_label(self, label: str) -> list[str]:
+        nodes = [n for n, a in self.g.nodes(data=True) if a.get("label") == label]
+        return sorted(nodes, key=lambda n: (self.props(n).get("year_start") is None,
+                                            self.props(n).get("year_start") or 0, n))
+
+    def out(self, node: str, rel_type: str, label: str | None = None) -> Iterator[tuple[str, dict]]:
+        for _, other, attrs in sorted(self.g.out_edges(node, data=True), key=lambda e: (e[1], e[2]["id"])):
+            if attrs.get("type") == rel_type and (label is None or self.label(other) == label):
+                yield other, attrs
+
+    def into(self, node: str, rel_type: str, label: str | None = None) -> Iterator[tuple[str, dict]]:
+        for other, _, attrs in sorted(self.g.in_edges(node, data=True), key=lambda e: (e[0], e[2]["id"])):
+            if attrs.get("type") == rel_type and (label is None or self.label(other) == label):
+                yield other, attrs
+
+
+def _fact(text: str, *records: dict[str, Any], detail: str | None = None,
+          status_from: dict[str, Any] | None = None) -> Fact:
+    """A fact citing `records`, worded for the status of `status_from` (default: the first record).
+
+    `detail` is the data's own words; the record's quote is added to it.
+    """
+    basis_record = status_from if status_from is not None else records[0]
+    quote = basis_record.get("quote")
+    if quote:
+        detail = (detail + "; " if detail else "") + f"quote: \u201c{quote}\u201d"
+    return Fact(text, [Citation.of(r) for r in records], basis_record.get("status"),
+                basis_record.get("basis"), detail)
+
+
+def _period(props: dict[str, Any]) -> str:
+    period = props.get("period")
+    return "period unknown" if period in (None, "unknown") else str(period)
+
+
+def _case_section(G: _Graph, case: str) -> Section:
+    props = G.props(case)
+    title = str(props.get("title", case))
+    section = Section(title if _period(props) in title else f"{title} ({_period(props)})")
+    section.facts.append(_fact("Summary", props, detail=props.get("summary")))
+    if props.get("outcomes"):
+        section.facts.append(_fact(f"Outcome reported by the source: {outcome_words(props['outcomes'])}", props))
+    count = props.get("victims_reported")
+    if count is not None:
+        at_least = "at least " if props.get("victims_at_least") else ""
+        section.facts.append(_fact(f"Victims reported: {at_least}{count}", props))
+    for borough, rel in G.out(case, "IN_BOROUGH"):
+        section.facts.append(_fact(f"Borough: {G.name(borough)}", rel))
+    for place, rel in G.out(case, "AT_PLACE"):
+        role = f" ({rel['role']})" if rel.get("role") else ""
+        section.facts.append(_fact(f"Place: {G.name(place)}{role}", rel))
+    for other, rel in G.out(case, "INVOLVES"):
+        text = involvement(G.name(other), rel.get("role", "other"), rel.get("status"))
+        section.facts.append(_fact(text, rel, detail=rel.get("description")))
+    for indicator, rel in G.out(case, "SHOWS"):
+        section.facts.append(_fact(f"Pattern: {G.name(indicator)}", rel))
+    for examiner, rel in G.into(case, "EXAMINED"):
+        kind = G.label(examiner).lower()
+        section.facts.append(_fact(f"Examined by the {kind} \u201c{G.name(examiner)}\u201d ({_period(G.props(examiner))})", rel))
+    for statement, rel in G.into(case, "ABOUT", "Statement"):
+        speakers = ", ".join(G.name(s) for s, _ in G.out(statement, "MADE_BY"))
+        sprops = G.props(statement)
+        kind = statement_kind(sprops.get("statement_type"))
+        if kind == "declined to comment":
+            text = f"{speakers or 'Someone'} declined to comment ({_period(sprops)})"
+        else:
+            text = f"{kind.capitalize()}{' by ' + speakers if speakers else ''} ({_period(sprops)})"
+        section.facts.append(_fact(text, sprops, rel, detail=sprops.get("summary")))
+    return section
+
+
+def _timeline(G: _Graph) -> Section:
+    section = Section("Timeline", intro="Cases, investigations, reviews and statements by year; "
+                                        "entries whose period the source does not give come last.")
+    entries = [n for label in TIMED for n in G.of_label(label)]
+    entries.sort(key=lambda n: (G.props(n).get("year_start") is None, G.props(n).get("year_start") or 0,
+                                TIMED.index(G.label(n)), n))
+    for node in entries:
+        props = G.props(node)
+        kind = {"CaseFile": "Case"}.get(G.label(node), G.label(node))
+        section.facts.append(_fact(f"{_period(props)} \u2014 {kind}: {G.name(node)}", props))
+    return section
+
+
+def _boroughs(G: _Graph) -> Section:
+    section = Section("Boroughs")
+    for borough in sorted(G.of_label("Borough")):
+        cases = list(G.into(borough, "IN_BOROUGH", "CaseFile"))
+        if not cases:
+            continue
+        props = G.props(borough)
+        where = ", ".join(str(props[k]) + (" London" if k == "inner_outer" else "")
+                          for k in ("inner_outer", "sub_region") if props.get(k))
+        sub = Section(f"{props.get('name', borough)}" + (f" ({where})" if where else ""))
+        sub.facts.append(_fact(f"{props.get('name')}: {props.get('region', '')} local authority, "
+                               f"GSS code {props.get('gss_code', 'unknown')}", props))
+        for case, rel in cases:
+            sub.facts.append(_fact(f"Case: {G.name(case)} ({_period(G.props(case))})", rel))
+        section.sections.append(sub)
+    return section
+
+
+def _responses(G: _Graph) -> Section:
+    section = Section("Institutions and their responses", intro=(
+        "What each institution (or person speaking for one) is recorded as doing: its part in cases, "
+        "its statements (including refusals to comment), the reviews it commissioned or carried out, "
+        "and what it says it did about their recommendations."))
+    responders = sorted({n for n in G.g if G.label(n) in ("Institution", "Person")
+                         and (any(True for _ in G.into(n, "MADE_BY"))
+                              or (G.label(n) == "Institution" and any(True for _ in G.into(n, "INVOLVES"))))
+                         }, key=lambda n: G.name(n).casefold())
+    for node in responders:
+        sub = Section(G.name(node))
+        for case, rel in G.into(node, "INVOLVES", "CaseFile"):
+            sub.facts.append(_fact(involvement(G.name(node), rel.get("role", "other"), rel.get("status"))
+                                   + f" in the case \u201c{G.name(case)}\u201d", rel))
+        for statement, rel in G.into(node, "MADE_BY", "Statement"):
+            sprops = G.props(statement)
+            kind = statement_kind(sprops.get("statement_type"))
+            text = f"{'Declined to comment' if kind == 'declined to comment' else kind.capitalize()} ({_period(sprops)})"
+            sub.facts.append(_fact(text, sprops, rel, detail=sprops.get("summary"), status_from=sprops))
+            for target, resp in G.out(statement, "RESPONDS_TO"):
+                sub.facts.append(_fact(f"{response_words(resp.get('response'))} \u201c{G.name(target)}\u201d", resp))
+        for rel_type, verb in (("COMMISSIONED_BY", "Commissioned"), ("CONDUCTED_BY", "Carried out")):
+            for work, rel in G.into(node, rel_type):
+                role = f" ({rel['role']})" if rel.get("role") and rel["role"] != "commissioned" else ""
+                sub.facts.append(_fact(f"{verb} the {G.label(work).lower()} \u201c{G.name(work)}\u201d "
+                                       f"({_period(G.props(work))}){role}", rel))
+                for recommendation, rec in G.out(work, "RECOMMENDS"):
+                    sub.facts.append(_fact(f"It recommended: {G.name(recommendation)}", rec))
+        if sub.facts:
+            section.sections.append(sub)
+    return section
+
+
+def _edges_between(G: _Graph, nodes: set[str], others: set[str]) -> list[dict]:
+    found = []
+    for node in nodes:
+        for u, v, attrs in list(G.g.out_edges(node, data=True)) + list(G.g.in_edges(node, data=True)):
+            if (v if u == node else u) in others:
+                found.append(attrs)
+    return found
+
+
+def _patterns(G: _Graph) -> Section:
+    section = Section("Patterns", intro=(
+        "casegraph's analysis of the cases above, not statements of the source: each line cites the "
+        "sourced relationships it is computed from."))
+    features = case_features(G.g)
+    recurring = Section("Recurring indicators")
+    for indicator in sorted(G.of_label("Indicator")):
+        shows = list(G.into(indicator, "SHOWS", "CaseFile"))
+        if len(shows) < 2:
+            continue
+        cases = {c for c, _ in shows}
+        boroughs = sorted({G.name(b) for c in cases for b in features[c].boroughs})
+        decades = sorted({d for c in cases for d in features[c].decades})
+        text = (f"{G.name(indicator)}: in {len(cases)} cases, {len(boroughs)} boroughs "
+                f"({', '.join(boroughs) or 'none recorded'}), decades: "
+                f"{', '.join(f'{d}s' for d in decades) or 'unknown'}")
+        recurring.facts.append(Fact(text, [Citation.of(rel) for _, rel in shows]))
+    recurring.facts.sort(key=lambda f: -len(f.citations))
+    section.sections.append(recurring)
+    groups = Section("Groups of similar cases", intro=(
+        "Cases that share indicators, places, people or institutions, grouped by community "
+        "detection (Louvain) on their similarity."))
+    for community in case_communities(G.g):
+        if len(community.cases) < 2:
+            continue
+        shared = {n for nodes in community.shared.values() for n in nodes}
+        cites = [Citation.of(r) for r in _edges_between(G, set(community.cases), shared)]
+        text = (f"Group {community.id}: {', '.join(G.name(c) for c in community.cases)}; across "
+                f"{len(community.boroughs)} boroughs and {len(community.decades)} decades; shared: "
+                f"{', '.join(sorted(G.name(n) for n in shared))}")
+        if cites:
+            groups.facts.append(Fact(text, cites))
+    section.sections.append(groups)
+    bridges = Section("Bridges between boroughs", intro=(
+        "People, places, institutions and cases linked to more than one borough; pairs of boroughs "
+        "that do not share a boundary first."))
+    for bridge in sorted(borough_bridges(G.g), key=lambda b: (b.neighbours, -len(b.via), b.a, b.b))[:15]:
+        cites = [Citation.of(r) for r in _edges_between(G, set(bridge.via), set(G.g))]
+        text = (f"{G.name(bridge.a)} \u2013 {G.name(bridge.b)}"
+                f"{' (neighbouring)' if bridge.neighbours else ' (not neighbours)'}: linked through "
+                f"{', '.join(G.name(v) for v in bridge.via)}")
+        if cites:
+            bridges.facts.append(Fact(text, cites))
+    section.sections.append(bridges)
+    return section
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return " ".join(f"{k}={_plain(v)}" for k, v in value.items())
+    return str(value)
+
+
+def build_dossier(graph: nx.MultiDiGraph, meta) -> Dossier:
+    """The dossier of a graph (already selected and profiled); `meta` is an ExportMeta."""
+    G = _Graph(graph)
+    cases = G.of_label("CaseFile")
+    cases_section = Section("Cases", intro=f"{len(cases)} case record{'' if len(cases) == 1 else 's'}.",
+                            sections=[_case_section(G, c) for c in cases])
+    sections = [cases_section, _timeline(G), _boroughs(G), _responses(G), _patterns(G)]
+    selection = meta.selection
+    scope = [
+        "Selection: " + ("the whole graph" if selection.get("whole_graph") else
+                         "; ".join(f"{k}: {_plain(v)}" for k, v in selection.items())),
+        f"Profile: {meta.profile}. {meta.notice}",
+        f"{graph.number_of_nodes()} nodes and {graph.number_of_edges()} relationships.",
+        "Wording follows each fact's claim status: allegations are worded as allegations, a charge is "
+        "not a conviction, and facts casegraph inferred say so and why. Numbers in brackets cite "
+        "the source and paragraph.",
+    ]
+    sources = {n: dict(a) for n, a in graph.nodes(data=True) if a.get("label") == "Source"}
+    title = "casegraph dossier" + (" \u2014 RESTRICTED" if meta.restricted else "")
+    return Dossier(title, meta.profile, meta.notice, scope, sections, sources)

@@ -1,0 +1,52 @@
+"""A dossier as Markdown: headings, one bullet per fact, numbered citations at the end.
+
+Text from the data is escaped so that it cannot add Markdown structure
+(links, images, raw HTML, headings) to the page.
+"""
+
+from __future__ import annotations
+
+import re
+
+from casegraph.reports.model import Dossier, Section
+
+__all__ = ["render_markdown", "escape_markdown"]
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+
+
+def escape_markdown(text: str) -> str:
+    """Backslash-escape what could start Markdown structure inside a line (emphasis, code,
+    links, images, raw HTML, entities, tables), and keep the text on one line; every
+    line the renderer writes starts with its own marker (`#`, `-`, `N.`)."""
+    return _SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def _section(dossier: Dossier, section: Section, level: int, numbers, lines: list[str]) -> None:
+    lines += ["", "#" * level + " " + escape_markdown(section.title), ""]
+    if section.intro:
+        lines += [escape_markdown(section.intro), ""]
+    for fact in section.facts:
+        refs = "".join(f"[{numbers[c]}]" for c in fact.citations)
+        lines.append(f"- {escape_markdown(fact.full_text)} {refs}")
+    for sub in section.sections:
+        _section(dossier, sub, min(level + 1, 6), numbers, lines)
+
+
+def render_markdown(dossier: Dossier) -> str:
+    numbers = dossier.citation_numbers()
+    lines = [f"# {escape_markdown(dossier.title)}", ""]
+    if dossier.profile == "restricted":
+        lines += [f"> **{escape_markdown(dossier.notice)}**", ""]
+    lines += [f"- {escape_markdown(line)}" for line in dossier.scope]
+    for section in dossier.sections:
+        _section(dossier, section, 2, numbers, lines)
+    lines += ["", "## Sources", ""]
+    for source_id, props in sorted(dossier.sources.items()):
+        url = f" <{props['url']}>" if props.get("url") and " " not in props["url"] else ""
+        lines.append(f"- {escape_markdown(props.get('title', source_id))} "
+                     f"({escape_markdown(props.get('publisher', ''))}, {escape_markdown(props.get('published', ''))}){url}")
+    lines += ["", "## Citations", ""]
+    for citation, number in numbers.items():
+        lines.append(f"{number}. {escape_markdown(dossier.describe(citation))}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,118 @@
+"""Dossiers: a citation behind every fact, allegations worded as allegations, safe output."""
+
+from __future__ import annotations
+
+import re
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+from casegraph.cli import cli
+from casegraph.exports import ExportMeta
+from casegraph.graph.selection import Selection, select
+from casegraph.reports import Fact, ReportError, build_dossier, render_html, render_markdown, write_report
+from casegraph.reports.model import Citation
+
+
+def _facts(graph, profile="public"):
+    return list(build_dossier(graph, ExportMeta(profile=profile)).all_facts())
+
+
+def test_every_fact_cites_a_source_and_paragraph(public_graph):
+    dossier = build_dossier(public_graph, ExportMeta())
+    facts = list(dossier.all_facts())
+    assert len(facts) > 100
+    for fact in facts:
+        assert fact.citations
+        for citation in fact.citations:
+            assert citation.source in dossier.sources, citation
+            assert citation.paragraphs or citation.locator
+
+
+def test_wording_follows_claim_status(restricted_graph):
+    facts = _facts(restricted_graph, "restricted")
+    statuses = {f.status for f in facts}
+    assert {"alleged", "inferred", "convicted", "reported"} <= statuses
+    for fact in facts:
+        text = fact.text.lower()
+        if fact.status == "alleged":
+            assert "alleg" in text and "convict" not in text, fact.text
+        if fact.status == "charged":
+            assert "not a conviction" in text
+        if fact.status == "inferred":
+            assert "infer" in text and fact.basis and fact.basis in fact.text
+
+
+def test_every_alleged_relationship_is_worded_as_an_allegation(restricted_graph):
+    """Each alleged INVOLVES relationship appears in the case section as an allegation."""
+    facts = _facts(restricted_graph, "restricted")
+    for u, v, attrs in restricted_graph.edges(data=True):
+        if attrs["type"] == "INVOLVES" and attrs["status"] == "alleged":
+            name = restricted_graph.nodes[v].get("name")
+            mentions = [f for f in facts if f.text.startswith(name) and Citation.of(attrs) in f.citations]
+            assert mentions, name
+            assert all("alleged" in f.text and "convicted" not in f.text for f in mentions)
+
+
+def test_a_fact_without_a_citation_or_with_the_wrong_wording_is_refused():
+    with pytest.raises(ReportError, match="without a citation"):
+        Fact("Something happened", [])
+    with pytest.raises(ReportError, match="conviction"):
+        Fact("X was convicted", [Citation("s", (1,))], status="alleged")
+    with pytest.raises(ReportError, match="say why"):
+        Fact("X was the council", [Citation("s", (1,))], status="inferred")
+    assert "(alleged" in Fact("X took part", [Citation("s", (1,))], status="alleged").text
+    assert "basis here" in Fact("X", [Citation("s", (1,))], status="inferred", basis="basis here").text
+
+
+def test_sections(public_graph):
+    markdown = render_markdown(build_dossier(public_graph, ExportMeta()))
+    for heading in ("## Cases", "## Timeline", "## Boroughs", "## Institutions and their responses",
+                    "## Patterns", "### Recurring indicators", "### Groups of similar cases",
+                    "### Bridges between boroughs", "## Sources", "## Citations"):
+        assert heading in markdown
+    assert "declined to comment" in markdown
+    numbers = set(re.findall(r"\[(\d+)\]", markdown))
+    listed = set(re.findall(r"^(\d+)\. ", markdown, re.M))
+    assert numbers == listed  # every cited number is in the list, and nothing else
+
+
+def test_a_selection_report(public_graph, tmp_path):
+    part = select(public_graph, Selection(cases=("lambeth-2022-hotel-room",)))
+    path = write_report(part, tmp_path / "lambeth.md")
+    text = path.read_text()
+    assert "Lambeth" in text and "Croydon: child in care" not in text
+
+
+def test_data_cannot_inject_markup(tmp_path):
+    evil = '<script>alert(1)</script> [link](javascript:alert(1)) ![img](x) **bold** & `code`'
+    g = nx.MultiDiGraph()
+    g.add_node("s", label="Source", id="s", title="T <b>", publisher="P", published="2025", doc_type="article",
+               url="javascript:alert(1)")
+    g.add_node("c", label="CaseFile", id="c", title=evil, summary=evil, period="2020", year_start=2020,
+               year_end=2020, source="s", paragraphs=[1], status="reported", sensitivity="public")
+    html = render_html(build_dossier(g, ExportMeta()))
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert 'href="javascript' not in html
+    assert "<script" not in html.lower().replace("&lt;script", "")
+    markdown = render_markdown(build_dossier(g, ExportMeta()))
+    assert "[link](javascript" not in markdown and "<script>" not in markdown and "**bold**" not in markdown
+
+
+def test_restricted_dossier_has_a_banner_and_a_marked_name(restricted_graph, tmp_path):
+    path = write_report(restricted_graph, tmp_path / "all.html", ExportMeta(profile="restricted"))
+    assert path.name == "all.restricted.html"
+    assert 'class="banner">RESTRICTED' in path.read_text()
+    with pytest.raises(ReportError):
+        write_report(restricted_graph, tmp_path / "all.pdf", ExportMeta(profile="restricted"))
+
+
+def test_report_command(london_store, tmp_path):
+    for name in ("d.md", "d.html"):
+        result = CliRunner().invoke(cli, ["report", "--borough", "hillingdon", "--store", str(london_store.directory),
+                                          "--out", str(tmp_path / name)], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        assert (tmp_path / name).read_text().count("Hillingdon") > 3
+    bad = CliRunner().invoke(cli, ["report", "--store", str(london_store.directory), "--out", str(tmp_path / "d.txt")])
+    assert bad.exit_code == 2

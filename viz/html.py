@@ -1,0 +1,105 @@
+"""Figure -> one self-contained HTML page that opens with no network.
+
+Why not pyvis's own page: its template pulls Bootstrap from a CDN, refers
+to a local `../node_modules/vis/dist/vis.js`, writes tooltips with
+`innerHTML` once a title contains "href", and does not autoescape its
+heading. This page instead:
+
+- inlines vis-network (vendored from the pyvis wheel, see
+  `assets/VENDORED.md`), its own script and its own style: no request at all;
+- renders through Jinja with autoescape on, so title, caption, notes and
+  credit are text;
+- carries the data as JSON in a `type="application/json"` block (with `<`,
+  `>`, `&` and line separators escaped, so no data can close the block) and
+  builds tooltips with `textContent`;
+- sets a Content-Security-Policy that allows only its own two scripts (by
+  hash) and forbids every fetch, so even a mistake elsewhere could neither
+  run injected script nor call out.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from jinja2 import Environment, select_autoescape
+from markupsafe import Markup
+
+from casegraph import __version__
+from casegraph.viz.figure import Figure, Link, Mark
+from casegraph.viz.legend import legend_entries
+from casegraph.viz.style import style_table
+from casegraph.viz.svg import _darker
+
+__all__ = ["page_html", "write_html", "figure_data", "safe_json"]
+
+
+@cache
+def _asset(name: str) -> str:
+    return resources.files("casegraph.viz").joinpath("assets", name).read_text(encoding="utf-8")
+
+
+@cache
+def _environment() -> Environment:
+    return Environment(autoescape=select_autoescape(default=True, default_for_string=True),
+                       trim_blocks=True, lstrip_blocks=True)
+
+
+def safe_json(value) -> str:
+    """JSON that can sit inside a <script> block: no `<`, `>`, `&` or JS line separators survive literally."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def _tip(item: Mark | Link) -> dict:
+    return {"h": item.heading, "f": [list(row) for row in item.facts], "s": list(item.sources)}
+
+
+def figure_data(figure: Figure, physics: dict | None = None) -> dict:
+    """What the page script draws: nodes, edges, guides and the style table."""
+    styles = style_table()
+    for entry in styles["nodes"].values():
+        entry["border"] = _darker(entry["colour"])
+    data = {
+        "view": figure.view,
+        "nodes": [{"id": m.id, "label": m.label, "kind": m.kind, "x": round(m.x, 1), "y": round(m.y, 1),
+                   "size": m.size, "status": m.status, "restricted": m.restricted, "count": m.count,
+                   "variant": m.variant, "tip": _tip(m)} for m in figure.marks],
+        "edges": [{"id": l.id, "from": l.source, "to": l.target, "type": l.type, "status": l.status,
+                   "label": l.label, "width": l.width, "arrow": l.arrow, "restricted": l.restricted,
+                   "faint": l.faint, "tip": _tip(l)} for l in figure.links],
+        "guides": [{"kind": g.kind, "x": g.x, "y": g.y, "x2": g.x2, "y2": g.y2, "text": g.text, "size": g.size,
+                    "shade": g.shade} for g in figure.guides],
+        "styles": styles,
+    }
+    if physics:  # the benchmark's "let vis-network lay it out" case: no positions at all
+        data["physics"] = physics
+        for node in data["nodes"]:
+            del node["x"], node["y"]
+    return data
+
+
+def _hash(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
+
+
+def page_html(figure: Figure, mode: str = "page", graph_height: int | None = None, physics: dict | None = None) -> str:
+    """The page: `mode` "page" (interactive, fills the window) or "still" (fixed size, for screenshots)."""
+    vis_js, page_js = _asset("vis-network.min.js"), _asset("page.js")
+    template = _environment().from_string(_asset("page.html.j2"))
+    return template.render(
+        figure=figure, mode=mode, version=__version__, graph_height=int(graph_height) if graph_height else None,
+        legend=legend_entries(figure), css=Markup(_asset("page.css")),
+        data=Markup(safe_json(figure_data(figure, physics))),
+        vis_js=Markup(vis_js), page_js=Markup(page_js),
+        script_hashes=f"{_hash(vis_js)} {_hash(page_js)}",
+    )
+
+
+def write_html(figure: Figure, path: Path | str, **kwargs) -> None:
+    Path(path).write_text(page_html(figure, **kwargs), encoding="utf-8")
