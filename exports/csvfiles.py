@@ -37,9 +37,8 @@ EDGE_HEAD = ("id", "type", "from", "to")
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-"""What makes a spreadsheet run a cell as a formula: the same rule as the CLI's
-CSV output (`casegraph.cli.output`; a test keeps the two in step). Kept here
-so the library does not import the CLI."""
+"""What makes a spreadsheet run a cell as a formula (the CLI's CSV output uses
+the same `neutralise`)."""
 
 
 def neutralise(text: str) -> str:

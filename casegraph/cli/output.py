@@ -14,6 +14,8 @@ from typing import Any
 
 import click
 
+from casegraph.exports.csvfiles import neutralise
+
 __all__ = ["format_option", "emit", "emit_rows", "say", "cell"]
 
 
@@ -53,11 +55,6 @@ def cell(value: Any) -> str:
     return str(value)
 
 
-def _neutralise(text: str) -> str:
-    """Spreadsheets run a cell starting with = + - @ as a formula; keep it text."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def emit_rows(columns: list[str], rows: list[list[Any]], fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps([dict(zip(columns, row)) for row in rows], indent=2, ensure_ascii=False))
@@ -65,7 +62,7 @@ def emit_rows(columns: list[str], rows: list[list[Any]], fmt: str) -> None:
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow(columns)
-        writer.writerows([_neutralise(cell(v)) for v in row] for row in rows)
+        writer.writerows([neutralise(cell(v)) for v in row] for row in rows)  # no formulas
         click.echo(buffer.getvalue(), nl=False)
     else:
         texts = [[cell(v) for v in row] for row in rows]

@@ -173,13 +173,17 @@
     details.hidden = false;
   });
 
-  var state = { network: network, nodes: nodes, edges: edges, drawnMs: null, stabilizedMs: null, view: data.view };
+  var state = { network: network, nodes: nodes, edges: edges, drawnMs: null, drawnAt: null, stabilizedMs: null, stabilizedAt: null, view: data.view };
   window.casegraph = state;
   network.once("afterDrawing", function () {
     state.drawnMs = performance.now() - started;
+    state.drawnAt = performance.now();  /* since navigation start: parse, data and drawing */
     requestAnimationFrame(function () { document.documentElement.setAttribute("data-state", "drawn"); });
   });
   network.on("stabilized", function () {
-    if (state.stabilizedMs === null) state.stabilizedMs = performance.now() - started;
+    if (state.stabilizedMs === null) {
+      state.stabilizedMs = performance.now() - started;
+      state.stabilizedAt = performance.now();
+    }
   });
 })();
