@@ -44,8 +44,8 @@ def _say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def run_child(*args: str) -> tuple[dict, float, float]:
-    """Run one `benchmarks.stages` step in a fresh process; its report, wall seconds and peak RSS (MB)."""
+def run_child(*args: str) -> tuple[dict, float, float, float]:
+    """Run one `benchmarks.stages` step in a fresh process: its report, wall and CPU seconds, peak RSS (MB)."""
     with tempfile.TemporaryFile(mode="w+") as errors:
         started = time.perf_counter()
         child = subprocess.Popen([sys.executable, "-m", "benchmarks.stages", *args], cwd=ROOT,
@@ -58,7 +58,8 @@ def run_child(*args: str) -> tuple[dict, float, float]:
         if child.returncode != 0:
             errors.seek(0)
             raise SystemExit(f"benchmark step {args[0]} failed ({child.returncode}):\n{errors.read()[-4000:]}")
-    return json.loads(output.strip().splitlines()[-1]), wall, usage.ru_maxrss / 1024  # Linux: KB
+    cpu = usage.ru_utime + usage.ru_stime
+    return json.loads(output.strip().splitlines()[-1]), wall, cpu, usage.ru_maxrss / 1024  # Linux: KB
 
 
 def _generator_digest() -> str:
@@ -101,28 +102,28 @@ def measure(cases: int, seed: int, authorities: int, repeat: int, formats: list[
     shutil.rmtree(tables, ignore_errors=True)
 
     _say("preparing the baseline rows (the build stage by stage, for the profile breakdown)")
-    prepared, _, prepare_rss = run_child("prepare", str(data), str(tables), ",".join(formats))
+    prepared, _, _, prepare_rss = run_child("prepare", str(data), str(tables), ",".join(formats))
 
     builds = []
     for number in range(1, repeat + 1):
         store = Path(tempfile.mkdtemp(prefix="store-", dir=work))
         try:
-            report, wall, rss = run_child("build", str(data), str(store))
+            report, wall, cpu, rss = run_child("build", str(data), str(store))
         finally:
             shutil.rmtree(store, ignore_errors=True)
-        builds.append({**report, "wall": wall, "peak_rss_mb": rss})
-        _say(f"build {number}/{repeat}: {report['seconds']:.2f} s, peak RSS {rss:,.0f} MB")
+        builds.append({**report, "wall": wall, "cpu": cpu, "peak_rss_mb": rss})
+        _say(f"build {number}/{repeat}: {report['seconds']:.2f} s ({cpu:.2f} s CPU), peak RSS {rss:,.0f} MB")
 
     baselines: dict[str, list[dict]] = {}
     for number in range(1, repeat + 1):
         for fmt in formats:
             db = Path(tempfile.mkdtemp(prefix=f"raw-{fmt}-", dir=work))
             try:
-                report, wall, rss = run_child("copy", str(tables), str(db), fmt)
+                report, wall, cpu, rss = run_child("copy", str(tables), str(db), fmt)
             finally:
                 shutil.rmtree(db, ignore_errors=True)
-            baselines.setdefault(fmt, []).append({**report, "wall": wall, "peak_rss_mb": rss})
-            _say(f"raw COPY from {fmt} {number}/{repeat}: {report['seconds']:.2f} s")
+            baselines.setdefault(fmt, []).append({**report, "wall": wall, "cpu": cpu, "peak_rss_mb": rss})
+            _say(f"raw COPY from {fmt} {number}/{repeat}: {report['seconds']:.2f} s ({cpu:.2f} s CPU in the process)")
     shutil.rmtree(tables, ignore_errors=True)
 
     build = _best(builds)
@@ -141,9 +142,11 @@ def measure(cases: int, seed: int, authorities: int, repeat: int, formats: list[
         "node_counts": build["node_counts"], "rel_counts": build["rel_counts"],
         "build": {"seconds": build["seconds"], "load": build["load"], "checksum": build["checksum"],
                   "store": build["store"], "rows_per_s": rows / build["seconds"], "peak_rss_mb": peak,
+                  "cpu_seconds": build["cpu"],
                   "runs": [round(run["seconds"], 3) for run in builds]},
         "raw_copy": {"format": fastest, "seconds": raw["seconds"], "rows_per_s": raw["rows"] / raw["seconds"],
                      "rows": raw["rows"],
+                     "cpu_seconds": raw["cpu"],
                      "by_format": {fmt: {"best": _best(runs)["seconds"], "runs": [round(r["seconds"], 3) for r in runs],
                                          "peak_rss_mb": max(r["peak_rss_mb"] for r in runs)}
                                    for fmt, runs in baselines.items()}},
@@ -162,7 +165,8 @@ def _print(report: dict) -> None:
     print(f"  input           {report['input']['records']:>12,} records, {report['input']['bytes'] / 2**20:,.0f} MB")
     print(f"  graph           {report['nodes']:>12,} nodes, {report['relationships']:,} relationships ({rows:,} rows)")
     print(f"  casegraph build {build['seconds']:>12.2f} s  ({build['rows_per_s']:,.0f} rows/s; "
-          f"load {build['load']:.2f} s, checksum {build['checksum']:.2f} s, store {build['store']:.2f} s)")
+          f"load {build['load']:.2f} s, checksum {build['checksum']:.2f} s, store {build['store']:.2f} s; "
+          f"{build['cpu_seconds']:.2f} s CPU)")
     print(f"  raw COPY        {raw['seconds']:>12.2f} s  ({raw['rows_per_s']:,.0f} rows/s; from {raw['format']}, "
           + ", ".join(f"{fmt} {v['best']:.2f} s" for fmt, v in raw["by_format"].items()) + ")")
     ok = lambda met: "met" if met else "NOT met"  # noqa: E731

@@ -97,15 +97,15 @@ def run_prepare(data: Path, tables: Path, formats: list[str]) -> dict:
         start = clock()
         for table in tables_of(dataset):
             times["rows"] += clock() - start
-            if table.rows:
-                start = clock()
-                arrow = arrow_table(table)
-                times["arrow"] += clock() - start
+            start = clock()
+            arrow = arrow_table(table)
+            times["arrow"] += clock() - start
+            if arrow.num_rows:
                 name = f"{len(manifest):02d}-{table.name}" + (f"-{table.from_label}-{table.to_label}" if kind == "rel" else "")
                 manifest.append({"kind": kind, "table": table.name, "from": table.from_label, "to": table.to_label,
                                  "rows": arrow.num_rows,
                                  "files": {fmt: _write(arrow, tables / name, fmt) for fmt in formats}})
-                del arrow
+            del arrow
             start = clock()
         times["rows"] += clock() - start
     (tables / "manifest.json").write_text(json.dumps(manifest, indent=1))

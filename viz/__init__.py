@@ -1,1 +1,26 @@
-"""Views: pyvis pages and still images of the graph, safe to publish."""
+"""Views: pages and still images of the graph, safe to publish.
+
+graph (networkx projection) -> a view module builds a `Figure` (positions
+computed in Python, physics off) -> `pages.write_figure` draws it as a
+self-contained HTML page (vis-network inlined, no network), a PNG (that page
+screenshotted in headless Chromium) or an SVG. One view per module:
+overview, ego, patterns, decades, geomap (the `map` view), responses.
+Restricted data is left out unless asked (`filters.publishable`). Budgets
+and layouts were chosen by measurement: see VIEWS.md and `measure`.
+"""
+
+from __future__ import annotations
+
+__all__ = ["VIEWS", "figure_for", "write_figure", "write_overview"]
+
+
+def __getattr__(name: str):  # imported on first use: `casegraph build` should not pay for numpy up front
+    if name in ("VIEWS", "figure_for"):
+        from casegraph.viz import views
+
+        return getattr(views, name)
+    if name in ("write_figure", "write_overview"):
+        from casegraph.viz import pages
+
+        return getattr(pages, name)
+    raise AttributeError(name)

@@ -5,8 +5,8 @@ to a local `../node_modules/vis/dist/vis.js`, writes tooltips with
 `innerHTML` once a title contains "href", and does not autoescape its
 heading. This page instead:
 
-- inlines vis-network (vendored from the pyvis wheel, see
-  `assets/VENDORED.md`), its own script and its own style: no request at all;
+- inlines vis-network (the copy pyvis ships, checked against a known
+  checksum), its own script and its own style: no request at all;
 - renders through Jinja with autoescape on, so title, caption, notes and
   credit are text;
 - carries the data as JSON in a `type="application/json"` block (with `<`,
@@ -41,6 +41,22 @@ __all__ = ["page_html", "write_html", "figure_data", "safe_json"]
 @cache
 def _asset(name: str) -> str:
     return resources.files("casegraph.viz").joinpath("assets", name).read_text(encoding="utf-8")
+
+
+VIS_NETWORK = ("templates", "lib", "vis-9.1.2", "vis-network.min.js")
+VIS_NETWORK_SHA256 = "1f20f0736f32cb9bedf8f6383b25cfea2f839e1abe80d6e8040b4d5bea378c69"
+"""vis-network 9.1.2 (standalone UMD build, includes DataSet; Apache-2.0/MIT), as pyvis 0.3.2 ships it."""
+
+
+@cache
+def _vis_network() -> str:
+    """pyvis's vis-network, refused if it is not the exact file the pages were tested with."""
+    data = resources.files("pyvis").joinpath(*VIS_NETWORK).read_bytes()
+    if hashlib.sha256(data).hexdigest() != VIS_NETWORK_SHA256:
+        raise RuntimeError("pyvis ships a different vis-network than casegraph was tested with "
+                           f"(sha256 of {'/'.join(VIS_NETWORK)}); install pyvis==0.3.2")
+    # As text mode reads it: HTML parsing turns CR into LF, and the CSP hash must match.
+    return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
 
 
 @cache
@@ -90,7 +106,7 @@ def _hash(script: str) -> str:
 
 def page_html(figure: Figure, mode: str = "page", graph_height: int | None = None, physics: dict | None = None) -> str:
     """The page: `mode` "page" (interactive, fills the window) or "still" (fixed size, for screenshots)."""
-    vis_js, page_js = _asset("vis-network.min.js"), _asset("page.js")
+    vis_js, page_js = _vis_network(), _asset("page.js")
     template = _environment().from_string(_asset("page.html.j2"))
     return template.render(
         figure=figure, mode=mode, version=__version__, graph_height=int(graph_height) if graph_height else None,

@@ -183,8 +183,8 @@ def _guides(figure: Figure) -> str:
 def figure_svg(figure: Figure, width: int = WIDTH) -> str:
     """The whole still: banner, title, graph, legend, caption and credit."""
     graph_w = width - LEGEND_W
-    min_x, min_y, max_x, max_y = figure.bounds()
-    pad = 60
+    min_x, min_y, max_x, max_y = _extent(figure)
+    pad = 40
     min_x, min_y, max_x, max_y = min_x - pad, min_y - pad, max_x + pad, max_y + pad + 20
     view_w, view_h = max(max_x - min_x, 1), max(max_y - min_y, 1)
     graph_h = int(min(max(graph_w * view_h / view_w, 700), 2600))
@@ -232,6 +232,23 @@ def figure_svg(figure: Figure, width: int = WIDTH) -> str:
             f'<rect width="{width}" height="{height}" fill="#ffffff"/>' + "".join(parts) + "</svg>\n")
 
 
+def _extent(figure: Figure) -> tuple[float, float, float, float]:
+    """The figure's bounds, widened to hold every label and heading (not only the shapes)."""
+    min_x, min_y, max_x, max_y = figure.bounds()
+    for mark in figure.marks:
+        half = text_width(mark.label, 14) / 2
+        min_x, max_x = min(min_x, mark.x - half), max(max_x, mark.x + half)
+        max_y = max(max_y, mark.y + mark.size + 24)
+    for guide in figure.guides:
+        if guide.kind == "text":
+            width = text_width(guide.text, guide.size) * 1.1
+            if guide.x2 < 0:
+                min_x = min(min_x, guide.x - width)
+            else:
+                max_x = max(max_x, guide.x + width)
+    return min_x, min_y, max_x, max_y
+
+
 def _legend_svg(figure: Figure, x: float, y: float) -> str:
     legend = legend_entries(figure)
     out = [f'<text x="{x}" y="{y}" font-size="22" font-weight="bold">Legend</text>']
@@ -244,8 +261,10 @@ def _legend_svg(figure: Figure, x: float, y: float) -> str:
         y += 26
         for entry in entries:
             out.append(f'<g transform="translate({x},{y - 11})">{entry["svg"]}</g>')
-            out.append(f'<text x="{x + 46}" y="{y}" font-size="17" dominant-baseline="central">{_t(entry["name"])}</text>')
-            y += 30
+            for line in _wrap(entry["name"], 17, LEGEND_W - 80):
+                out.append(f'<text x="{x + 46}" y="{y}" font-size="17" dominant-baseline="central">{_t(line)}</text>')
+                y += 22
+            y += 8
         y += 10
     return "".join(out)
 

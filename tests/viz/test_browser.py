@@ -15,7 +15,7 @@ from casegraph.viz.views import VIEWS
 
 from .conftest import PAYLOADS, SECRET
 
-DRAWN = "document.documentElement.getAttribute('data-state') === 'drawn'"
+DRAWN = "() => document.documentElement.getAttribute('data-state') === 'drawn'"  # a function: no eval under the page's CSP
 HOVER_ALL = """() => {
   const cg = window.casegraph, tip = document.getElementById('tooltip'), found = [];
   const allowed = new Set(['DIV', 'DL', 'DT', 'DD', 'UL', 'LI']);
