@@ -2,7 +2,8 @@
 
 A case's features are the nodes one relationship away from it, by kind:
 indicators it shows, places it is tied to, people and institutions it
-involves, boroughs it is in, and the decades its period touches. Features
+involves, boroughs it is in, and the decades its period counts in
+(`casegraph.graph.selection.decades_of`, the catalog's rule). Features
 are read from the graph given, so a public projection compares cases on
 public data only.
 """
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from casegraph.graph.selection import case_decades
+from casegraph.graph.selection import decades_of
 
 __all__ = ["CaseFeatures", "case_features", "SIMILARITY_KINDS", "display_name", "cases_of"]
 
@@ -53,7 +54,7 @@ def case_features(graph: nx.MultiDiGraph) -> dict[str, CaseFeatures]:
     """Features of every case in the graph, by case id."""
     features = {}
     for case in cases_of(graph):
-        found = CaseFeatures(case, decades=case_decades(graph.nodes[case]))
+        found = CaseFeatures(case, decades=set(decades_of(graph.nodes[case])))
         for other in set(graph.successors(case)) | set(graph.predecessors(case)):
             kind = _KIND_OF_LABEL.get(graph.nodes[other].get("label"))
             if kind:

@@ -135,11 +135,12 @@ def _check(server: Server, dataset, what: str) -> None:
 
 
 @contextmanager
-def _casegraph_phases(phases: dict[str, float]):
+def _casegraph_phases(phases: dict[str, float], store_class: type | None = None):
     """Time Neo4jStore's three build phases (three wrapped method calls: no per-row cost)."""
     from casegraph.graph.neo4j_store import Neo4jStore
 
-    saved = {name: getattr(Neo4jStore, name) for name in ("_prepare", "_stage", "_switch")}
+    store_class = store_class or Neo4jStore
+    saved = {name: getattr(store_class, name) for name in ("_prepare", "_stage", "_switch")}
 
     def timed(name: str, method: Callable):
         def wrapper(*args, **kwargs):
@@ -151,12 +152,12 @@ def _casegraph_phases(phases: dict[str, float]):
         return wrapper
 
     for name, method in saved.items():
-        setattr(Neo4jStore, name, timed(name, method))
+        setattr(store_class, name, timed(name, method))
     try:
         yield
     finally:
         for name, method in saved.items():
-            setattr(Neo4jStore, name, method)
+            setattr(store_class, name, method)
 
 
 def run_casegraph(server: Server, dataset, checksum: str, batch_size: int | None = None) -> dict:

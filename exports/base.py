@@ -5,10 +5,14 @@ plus properties, edge attribute `type` plus properties, edge key = the
 relationship id) as a stream of `NodeItem`s then `EdgeItem`s through
 `write(item)`, and writes its files in `finalize()`. One format per module.
 
-Invariant, kept here for every format: a `public` export never contains a
-restricted node or relationship; `write` raises `ExportError` before any
-file is written if it is handed one. A `restricted` export says so in its
-metadata and carries `.restricted` in its file names.
+What the public profile leaves out is decided in one place for all of
+casegraph, `casegraph.graph.selection.public_subgraph` (the projection's
+public profile applies it). What is kept here, for every format, is the
+guard behind it: a `public` export never contains a restricted node or
+relationship, nor a relationship to a node it does not hold; `write` raises
+`ExportError` before any file is written if it is handed one. A
+`restricted` export says so in its metadata and carries `.restricted` in
+its file names.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from typing import Any, Iterator, Literal
 import networkx as nx
 
 from casegraph import __version__
+from casegraph.graph.selection import is_restricted
 
 __all__ = [
     "NodeItem", "EdgeItem", "ExportMeta", "Exporter", "ExportError",
@@ -127,7 +132,7 @@ class Exporter:
         self._written: set[str] = set()
 
     def write(self, item: NodeItem | EdgeItem) -> None:
-        if item.properties.get("sensitivity") == "restricted" and not self.meta.restricted:
+        if is_restricted(item.properties) and not self.meta.restricted:
             kind = "node" if isinstance(item, NodeItem) else "relationship"
             raise ExportError(f"restricted {kind} {item.id!r} handed to a public export")
         if isinstance(item, NodeItem):

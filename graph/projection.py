@@ -4,28 +4,35 @@ Reads every node and relationship through a store View (so it works the
 same on every engine) into a MultiDiGraph: node keys are ids, node
 attributes are the label (`label`) plus the stored properties; edge keys
 are relationship ids, edge attributes the type (`type`) plus properties.
+
+`include_restricted=False` is the public profile: the whole graph passed
+through `casegraph.graph.selection.public_subgraph`, the one rule for what
+the public profile leaves out.
 """
 
 from __future__ import annotations
 
 import networkx as nx
 
+from casegraph.graph.selection import public_subgraph
 from casegraph.graph.store import View
 from casegraph.schemas import schema
 
 __all__ = ["project", "project_dataset"]
 
 
+def _profile(graph: nx.MultiDiGraph, include_restricted: bool) -> nx.MultiDiGraph:
+    return graph if include_restricted else public_subgraph(graph)
+
+
 def project(view: View, include_restricted: bool = True) -> nx.MultiDiGraph:
-    """The whole stored graph; with `include_restricted=False`, restricted nodes
-    and relationships (and every relationship touching a restricted node) are left out."""
+    """The whole stored graph; with `include_restricted=False`, its public subgraph."""
     graph = nx.MultiDiGraph()
     for node_type in schema().nodes:
         result = view.run(f"MATCH (n:{node_type.label}) RETURN n")
         for (node,) in result.rows:
             props = node["properties"]
-            if include_restricted or props.get("sensitivity") != "restricted":
-                graph.add_node(props["id"], label=node_type.label, **props)
+            graph.add_node(props["id"], label=node_type.label, **props)
     for rel_type in schema().rels:
         for from_label, to_label in rel_type.endpoints:
             result = view.run(
@@ -33,11 +40,9 @@ def project(view: View, include_restricted: bool = True) -> nx.MultiDiGraph:
             )
             for source, target, rel in result.rows:
                 props = rel["properties"]
-                if source not in graph or target not in graph:
-                    continue
-                if include_restricted or props.get("sensitivity") != "restricted":
+                if source in graph and target in graph:
                     graph.add_edge(source, target, key=props["id"], type=rel_type.type, **props)
-    return graph
+    return _profile(graph, include_restricted)
 
 
 def project_dataset(dataset, include_restricted: bool = True) -> nx.MultiDiGraph:
@@ -48,13 +53,10 @@ def project_dataset(dataset, include_restricted: bool = True) -> nx.MultiDiGraph
     for table in node_tables(dataset):
         for row in table.rows:
             props = {k: v for k, v in row.items() if v is not None}
-            if include_restricted or props.get("sensitivity") != "restricted":
-                graph.add_node(props["id"], label=table.name, **props)
+            graph.add_node(props["id"], label=table.name, **props)
     for table in rel_tables(dataset):
         for row in table.rows:
             props = {k: v for k, v in row.items() if v is not None and k not in ("from", "to")}
-            if row["from"] not in graph or row["to"] not in graph:
-                continue
-            if include_restricted or props.get("sensitivity") != "restricted":
+            if row["from"] in graph and row["to"] in graph:
                 graph.add_edge(row["from"], row["to"], key=props["id"], type=table.name, **props)
-    return graph
+    return _profile(graph, include_restricted)

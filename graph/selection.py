@@ -9,7 +9,7 @@ How criteria combine (one rule, stated once):
 - the case filters `boroughs`, `decades`, `indicators`, `institutions` and
   `people` pick the cases that match *every* filter given (and *any* value
   within one filter): `--borough newham --borough hackney --decade 2010`
-  means cases in Newham or Hackney that touch the 2010s;
+  means cases in Newham or Hackney that count in the 2010s (`decades_of`);
 - `cases` adds those cases by id, and `query` the nodes a catalog query
   returns (node values, path nodes, and any cell holding a node id; the
   cases among them count as picked cases);
@@ -24,17 +24,27 @@ How criteria combine (one rule, stated once):
 An empty selection is the whole graph. Invariant: `select` only ever
 returns nodes and edges of the graph it is given, so a selection made on a
 public projection can never bring restricted data back.
+
+Three rules every part of casegraph that cuts the graph shares, stated once
+here so an export, an analysis, a report and a view never disagree:
+
+- `public_subgraph`: what the public profile leaves out;
+- `resolve_node`: which node an id, name or alias means;
+- `decades_of`: which decades a timed record counts in (the catalog's rule).
 """
 
 from __future__ import annotations
 
-import datetime
+import difflib
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 import networkx as nx
 
-__all__ = ["Selection", "SelectionError", "select", "resolve_node", "case_decades", "linked_cases", "CONTEXT_LABELS"]
+__all__ = [
+    "Selection", "SelectionError", "NodeNotFound", "select", "public_subgraph", "is_restricted",
+    "resolve_node", "decades_of", "neighbours", "linked_cases", "CONTEXT_LABELS",
+]
 
 CASE = "CaseFile"
 
@@ -44,10 +54,120 @@ INTERMEDIATE = ("Investigation", "Review", "Statement")
 
 CONTEXT_LABELS = ("Borough", "Place", "Person", "Institution", "Indicator", "Investigation", "Review", "Statement")
 
+PUBLIC_NOTE = "restricted data is left out of the public profile"
+
 
 class SelectionError(ValueError):
-    """A selection names something the graph does not hold (in this profile)."""
+    """A selection or filter that names nothing the graph holds (in this profile), or that
+    casegraph cannot read (a decade, a node type, a claim status).
 
+    One error type for exports, analytics, reports and views, so every command can
+    turn it into the same one-line message; the message says what would work.
+    """
+
+
+class NodeNotFound(SelectionError):
+    """No node answers to a reference.
+
+    `public` is true when the graph searched holds no restricted record: the node may
+    exist but be left out of the public profile, and the message says so. `message` is
+    the text without that note, for a caller that can say how to bring restricted data
+    in (a command-line flag).
+    """
+
+    def __init__(self, message: str, public: bool):
+        self.message, self.public = message, public
+        super().__init__(f"{message} ({PUBLIC_NOTE})" if public else message)
+
+
+# -- the public profile --------------------------------------------------------------------------
+
+def is_restricted(attrs: Mapping[str, Any]) -> bool:
+    """A node or relationship that could identify a victim or a minor."""
+    return attrs.get("sensitivity") == "restricted"
+
+
+def public_subgraph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy of `graph` without restricted data: restricted nodes, restricted
+    relationships, and every relationship touching a restricted node are dropped.
+
+    The one public-profile rule. The projection's public profile (exports,
+    analytics, reports) and every view not asked for restricted data go
+    through it, so "public" means the same everywhere. A relationship touching
+    a restricted node goes even when it is not marked restricted itself: its
+    other end, type and facts would still point at the person.
+    """
+    public = nx.MultiDiGraph()
+    public.graph.update(graph.graph)
+    public.add_nodes_from((n, a) for n, a in graph.nodes(data=True) if not is_restricted(a))
+    public.add_edges_from(
+        (u, v, k, a) for u, v, k, a in graph.edges(keys=True, data=True)
+        if u in public and v in public and not is_restricted(a)
+    )
+    return public
+
+
+# -- which node a reference means --------------------------------------------------------------
+
+def _names(graph: nx.MultiDiGraph, node: str) -> list[str]:
+    """What a node answers to: its id, name, title and aliases (id and display name first)."""
+    attrs = graph.nodes[node]
+    names = [node, attrs.get("name"), attrs.get("title"), *(attrs.get("aliases") or ())]
+    return [str(n) for n in names if n]
+
+
+def _kind(label: str | None) -> str:
+    return "case" if label == CASE else (label or "node").lower()
+
+
+def resolve_node(graph: nx.MultiDiGraph, ref: str, label: str | None = None) -> str:
+    """The node `ref` means: an id, else an exact name, title or alias (any case), of `label` if given.
+
+    One rule for every command and view, so `--borough Newham`, `--around
+    newham` and `viz ego --node Newham` find the same node. A name shared by
+    several nodes is an error listing their ids (never a silent pick); no match
+    is a `NodeNotFound` suggesting close names.
+    """
+    if ref in graph and (label is None or graph.nodes[ref].get("label") == label):
+        return ref
+    candidates = [n for n, a in graph.nodes(data=True) if label is None or a.get("label") == label]
+    wanted = str(ref).strip().casefold()
+    found = [n for n in candidates if wanted in {name.casefold() for name in _names(graph, n)}]
+    if len(found) == 1:
+        return found[0]
+    kind = _kind(label)
+    if found:
+        raise SelectionError(f"{ref!r} names several {kind}s: {', '.join(sorted(found))}; give an id")
+    known = {name.casefold(): name for n in candidates for name in _names(graph, n)[:2]}  # id, then name
+    close = [known[k] for k in difflib.get_close_matches(wanted, sorted(known), n=5, cutoff=0.5)]
+    hint = f"; did you mean {', '.join(close)}?" if close else "; `casegraph query --cypher` lists ids"
+    public = not any(is_restricted(a) for _, a in graph.nodes(data=True))
+    raise NodeNotFound(f"no {kind} {ref!r} in this graph{hint}", public)
+
+
+# -- time --------------------------------------------------------------------------------------
+
+def decades_of(attrs: Mapping[str, Any]) -> tuple[int, ...]:
+    """The decades a timed record (case, investigation, review, statement) counts in, oldest first.
+
+    Every decade from that of `year_start` to that of `year_end`: `2000-2016`
+    counts in 2000 and 2010, `2012` in 2010. An ongoing `2019-` has no end
+    year, so it counts in the decade it started (2010) only; an `unknown`
+    period counts in no decade, never a guessed one. This is the rule of the
+    catalog query `recurring-indicators` (decade of `year_start` to decade of
+    `coalesce(year_end, year_start)`), so a `--decade` cut, an analysis and a
+    view agree with what the catalog counts, and none depends on today's date.
+    """
+    start = attrs.get("year_start")
+    if start is None:
+        return ()
+    end = attrs.get("year_end")
+    if end is None:
+        end = start
+    return tuple(range(start - start % 10, end - end % 10 + 1, 10))
+
+
+# -- selections --------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class Selection:
@@ -86,49 +206,8 @@ class Selection:
         return data
 
 
-def _display(attrs: dict[str, Any]) -> str:
-    return str(attrs.get("name") or attrs.get("title") or attrs.get("summary") or attrs.get("id"))
-
-
-def resolve_node(graph: nx.MultiDiGraph, ref: str, label: str | None = None) -> str:
-    """A node id from an id, or a name or alias (case-insensitive) of the given label."""
-    if ref in graph and (label is None or graph.nodes[ref].get("label") == label):
-        return ref
-    wanted = ref.strip().casefold()
-    found = [
-        node for node, attrs in graph.nodes(data=True)
-        if (label is None or attrs.get("label") == label)
-        and (wanted in {str(attrs.get(k, "")).casefold() for k in ("name", "title")}
-             or wanted in {str(a).casefold() for a in attrs.get("aliases") or ()})
-    ]
-    if len(found) == 1:
-        return found[0]
-    kind = (label or "node").lower().replace("casefile", "case")
-    if len(found) > 1:
-        raise SelectionError(f"{ref!r} names several {kind}s: {', '.join(sorted(found))}; give an id")
-    raise SelectionError(
-        f"no {kind} {ref!r} in this graph (restricted data is left out of the public profile; "
-        f"`casegraph query --cypher` lists ids)"
-    )
-
-
-def case_decades(attrs: dict[str, Any], this_year: int | None = None) -> set[int]:
-    """The decades a case's period touches; none when its period is unknown.
-
-    `2000-2016` touches the 2000s and 2010s; an ongoing `2019-` runs to this
-    year; `unknown` touches no decade (never a guessed one).
-    """
-    start = attrs.get("year_start")
-    if start is None:
-        return set()
-    end = attrs.get("year_end")
-    if end is None:
-        ongoing = str(attrs.get("period", "")).endswith("-")
-        end = (this_year or datetime.date.today().year) if ongoing else start
-    return set(range(start - start % 10, end - end % 10 + 1, 10))
-
-
-def _neighbours(graph: nx.MultiDiGraph, node: str) -> set[str]:
+def neighbours(graph: nx.MultiDiGraph, node: str) -> set[str]:
+    """Both directions: a relationship links two nodes whichever way it points."""
     return set(graph.successors(node)) | set(graph.predecessors(node))
 
 
@@ -141,7 +220,7 @@ def linked_cases(graph: nx.MultiDiGraph, node: str, via_places: bool = False,
     the cases (analytics use it; selections do not).
     """
     found = set()
-    for first in _neighbours(graph, node):
+    for first in neighbours(graph, node):
         attrs = graph.nodes[first]
         label = attrs.get("label")
         if label == CASE:
@@ -149,7 +228,7 @@ def linked_cases(graph: nx.MultiDiGraph, node: str, via_places: bool = False,
         elif skip_journalism and attrs.get("investigation_type") == "journalistic":
             continue
         elif label in INTERMEDIATE or (via_places and label == "Place"):
-            found |= {n for n in _neighbours(graph, first) if graph.nodes[n].get("label") == CASE}
+            found |= {n for n in neighbours(graph, first) if graph.nodes[n].get("label") == CASE}
     return found
 
 
@@ -211,7 +290,7 @@ def select(graph: nx.MultiDiGraph, selection: Selection, view=None) -> nx.MultiD
             matching &= _filter(graph, selection.people, "Person", keep)
         if selection.decades:
             wanted = {d - d % 10 for d in selection.decades}
-            matching = {c for c in matching if case_decades(graph.nodes[c]) & wanted}
+            matching = {c for c in matching if wanted.intersection(decades_of(graph.nodes[c]))}
         picked |= matching
     picked |= {resolve_node(graph, ref, CASE) for ref in selection.cases}
     if selection.query:
@@ -220,7 +299,7 @@ def select(graph: nx.MultiDiGraph, selection: Selection, view=None) -> nx.MultiD
         picked |= {n for n in found if graph.nodes[n].get("label") == CASE}
     for case in picked:
         keep.add(case)
-        keep |= {n for n in _neighbours(graph, case) if graph.nodes[n].get("label") in CONTEXT_LABELS}
+        keep |= {n for n in neighbours(graph, case) if graph.nodes[n].get("label") in CONTEXT_LABELS}
     if selection.around:
         undirected = graph.to_undirected(as_view=True)
         for ref, hops in selection.around:

@@ -5,7 +5,8 @@ computed in Python, physics off) -> `pages.write_figure` draws it as a
 self-contained HTML page (vis-network inlined, no network), a PNG (that page
 screenshotted in headless Chromium) or an SVG. One view per module:
 overview, ego, patterns, decades, geomap (the `map` view), responses.
-Restricted data is left out unless asked (`filters.publishable`). Budgets
+Restricted data is left out unless asked
+(`casegraph.graph.selection.public_subgraph`, the rule exports use too). Budgets
 and layouts were chosen by measurement: see VIEWS.md and `measure`.
 """
 

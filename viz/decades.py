@@ -7,6 +7,11 @@ where a case shows it, joined by a thread, so a pattern that recurs across
 decades reads at a glance as a long row of marks. Rows are sorted by how
 many decades they span. Past the node budget, cases are grouped per borough
 and decade.
+
+A case counts in the decades `casegraph.graph.selection.decades_of` gives
+(the catalog's rule: an ongoing `2019-` counts in the 2010s only); its bar
+is drawn to this year all the same, and the time axis reaches as far as
+the bars do.
 """
 
 from __future__ import annotations
@@ -16,11 +21,12 @@ from collections import defaultdict
 
 import networkx as nx
 
+from casegraph.graph.selection import decades_of
 from casegraph.viz.aggregate import aggregate
 from casegraph.viz.compose import Options, compose
 from casegraph.viz.facts import short
 from casegraph.viz.figure import Figure, Guide
-from casegraph.viz.reading import boroughs_of, decade_name, decades_of, nodes_of
+from casegraph.viz.reading import boroughs_of, decade_name, nodes_of
 
 __all__ = ["build"]
 
@@ -36,10 +42,19 @@ def _lane_name(graph: nx.MultiDiGraph, case: str) -> str:
     return names[0] if names else "no known borough"
 
 
+def _bar_end(attrs) -> int | None:
+    """The last year a case's bar reaches: its end year, or this year while it is ongoing (`2019-`)."""
+    end = attrs.get("year_end")
+    if end is None and attrs.get("year_start") is not None and str(attrs.get("period", "")).endswith("-"):
+        return datetime.date.today().year
+    return end
+
+
 def build(graph: nx.MultiDiGraph, options: Options, *, sources_graph: nx.MultiDiGraph | None = None) -> Figure:
     cases = sorted(nodes_of(graph, "CaseFile"), key=lambda c: (graph.nodes[c].get("year_start") or 9999, c))
     decades = {c: decades_of(graph.nodes[c]) or (UNKNOWN,) for c in cases}
-    known = sorted({d for ds in decades.values() for d in ds if d is not None})
+    bar_ends = {end for end in (_bar_end(graph.nodes[c]) for c in cases) if end is not None}
+    known = sorted({d for ds in decades.values() for d in ds if d is not None} | {y - y % 10 for y in bar_ends})
     first = known[0] if known else datetime.date.today().year // 10 * 10
     last = known[-1] if known else first
     unknown_x = (last + 10 - first) * PX_PER_YEAR + 160
@@ -111,10 +126,8 @@ def build(graph: nx.MultiDiGraph, options: Options, *, sources_graph: nx.MultiDi
     for node, (lane, x, level) in slots.items():
         positions[node] = (x, lane_top[lane] + level * STACK)
         attrs = drawn.nodes[node]
-        end = attrs.get("year_end")
         if not attrs.get("group") and attrs.get("year_start") is not None:
-            if end is None and str(attrs.get("period", "")).endswith("-"):
-                end = datetime.date.today().year
+            end = _bar_end(attrs)
             if end and end > attrs["year_start"]:
                 guides.append(Guide("line", x, positions[node][1], x2=x_of(end), y2=positions[node][1], shade=2))
 

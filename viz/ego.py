@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import networkx as nx
 
+from casegraph.graph.selection import neighbours, resolve_node
 from casegraph.viz.aggregate import aggregate
 from casegraph.viz.compose import Options, compose
 from casegraph.viz.facts import node_name, short
 from casegraph.viz.figure import Figure
-from casegraph.viz.filters import resolve_node
 from casegraph.viz.layout import radial
-from casegraph.viz.reading import neighbours
 
 __all__ = ["build", "neighbourhood"]
 

@@ -13,7 +13,7 @@ Invariants kept here:
   nothing here is markup;
 - a Figure built without `include_restricted` holds no restricted node and
   no relationship touching one (the views filter through
-  `casegraph.viz.filters.publishable` before building).
+  `casegraph.graph.selection.public_subgraph` before building).
 """
 
 from __future__ import annotations

@@ -1,74 +1,38 @@
-"""Which part of the graph a picture shows, and what it must never show.
+"""The editor's cut of the graph a picture shows.
 
-`publishable` drops restricted data (victims, minors, anything that could
-identify them) and every relationship touching it: the default for every
-view. `Filters` are the editor's cut: borough, decade, indicator, node type,
-claim status. A borough, decade or indicator selects cases; the picture
-keeps those cases and what is linked to them (and, for a review or a
-statement, the chain of recommendations and responses it belongs to), but
-no other case, borough, indicator or decade.
+`Filters` select by borough, decade, indicator, node type and claim status.
+A borough, decade or indicator selects cases; the picture keeps those cases
+and what is linked to them (and, for a review or a statement, the chain of
+recommendations and responses it belongs to), but no other case, borough,
+indicator or decade.
+
+What a picture must never show is not decided here: `views.figure_for`
+leaves restricted data out through `casegraph.graph.selection.public_subgraph`
+(the rule exports use too) before any filter runs. Names resolve and decades
+count by the same rules as exports (`resolve_node`, `decades_of`), and a
+value that names nothing raises the same `SelectionError`.
 """
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 
 import networkx as nx
 
+from casegraph.graph.selection import SelectionError, decades_of, neighbours, resolve_node
 from casegraph.schemas import ClaimStatus, schema
-from casegraph.viz.reading import boroughs_of, decade_name, decades_of, label_of, neighbours, nodes_of
+from casegraph.viz.reading import boroughs_of, decade_name, label_of, nodes_of
 
-__all__ = ["FilterError", "Filters", "publishable", "resolve_node", "TIMED_LABELS"]
+__all__ = ["Filters", "TIMED_LABELS"]
 
 TIMED_LABELS = {"CaseFile", "Investigation", "Review", "Statement"}
 _CHAIN = {"Review", "Investigation", "Recommendation", "Statement"}
 
 
-class FilterError(ValueError):
-    """A filter value that names nothing in the graph; the message says what would."""
-
-
-def publishable(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """A copy without restricted nodes, restricted relationships, or relationships touching either."""
-    public = nx.MultiDiGraph()
-    public.add_nodes_from((n, a) for n, a in graph.nodes(data=True) if a.get("sensitivity") != "restricted")
-    public.add_edges_from(
-        (u, v, k, a) for u, v, k, a in graph.edges(keys=True, data=True)
-        if u in public and v in public and a.get("sensitivity") != "restricted"
-    )
-    return public
-
-
-def _names(attrs) -> list[str]:
-    names = [attrs.get("id"), attrs.get("name"), attrs.get("title"), *(attrs.get("aliases") or [])]
-    return [str(n) for n in names if n]
-
-
-def _match(graph: nx.MultiDiGraph, label: str | None, value: str, what: str) -> str:
-    wanted = value.strip().casefold()
-    candidates = nodes_of(graph, label) if label else list(graph.nodes)
-    for node in candidates:
-        if node == value:
-            return node
-    for node in candidates:
-        if wanted in (n.casefold() for n in _names(graph.nodes[node])):
-            return node
-    known = sorted({name for node in candidates for name in _names(graph.nodes[node])[:2]})
-    close = difflib.get_close_matches(value, known, n=5, cutoff=0.5)
-    hint = f"; did you mean {', '.join(close)}?" if close else ""
-    raise FilterError(f"no {what} {value!r} in this graph{hint}")
-
-
-def resolve_node(graph: nx.MultiDiGraph, value: str) -> str:
-    """A node by id, else by exact name, title or alias (any type)."""
-    return _match(graph, None, value, "node")
-
-
 def _decade(value: str) -> int:
     text = str(value).strip().lower().rstrip("s")
     if not text.isdigit() or len(text) != 4:
-        raise FilterError(f"a decade is written 1990s or 1990, got {value!r}")
+        raise SelectionError(f"a decade is written 1990s or 1990, got {value!r}")
     return int(text) // 10 * 10
 
 
@@ -80,18 +44,21 @@ def _label(value: str) -> str:
             if value.casefold() in (node.kind, node.label.casefold()):
                 return node.label
     kinds = ", ".join(node.kind for node in schema().nodes)
-    raise FilterError(f"no node type {value!r}: expected one of {kinds}")
+    raise SelectionError(f"no node type {value!r}: expected one of {kinds}")
 
 
 def _status(value: str) -> str:
     values = [s.value for s in ClaimStatus]
     if value.lower() not in values:
-        raise FilterError(f"no claim status {value!r}: expected one of {', '.join(values)}")
+        raise SelectionError(f"no claim status {value!r}: expected one of {', '.join(values)}")
     return value.lower()
 
 
 @dataclass
 class Filters:
+    """The editor's cut, as written on the command line (`--decade 1990s`, `--type case`);
+    after `apply`, `described` says what was applied, for the picture's caption."""
+
     boroughs: tuple[str, ...] = ()
     decades: tuple[str, ...] = ()
     indicators: tuple[str, ...] = ()
@@ -104,8 +71,8 @@ class Filters:
 
     def apply(self, graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
         """The part of `graph` these filters select (a new graph; `graph` is untouched)."""
-        boroughs = {_match(graph, "Borough", b, "borough") for b in self.boroughs}
-        indicators = {_match(graph, "Indicator", i, "indicator") for i in self.indicators}
+        boroughs = {resolve_node(graph, b, "Borough") for b in self.boroughs}
+        indicators = {resolve_node(graph, i, "Indicator") for i in self.indicators}
         decades = {_decade(d) for d in self.decades}
         labels = {_label(t) for t in self.types}
         statuses = {_status(s) for s in self.statuses}
@@ -136,7 +103,7 @@ class Filters:
         def case_selected(case: str) -> bool:
             if boroughs and not boroughs & boroughs_of(graph, case):
                 return False
-            if decades and not decades & set(decades_of(graph.nodes[case])):
+            if decades and not decades.intersection(decades_of(graph.nodes[case])):
                 return False
             if indicators and not any(
                 data.get("type") == "SHOWS" and target in indicators
@@ -154,7 +121,7 @@ class Filters:
             if label == "Indicator" and indicators:
                 return node in indicators
             if label in TIMED_LABELS and decades and graph.nodes[node].get("year_start") is not None:
-                return bool(decades & set(decades_of(graph.nodes[node])))
+                return bool(decades.intersection(decades_of(graph.nodes[node])))
             return True
 
         cases = {c for c in nodes_of(graph, "CaseFile") if case_selected(c)}

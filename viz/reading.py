@@ -3,20 +3,20 @@
 The views read the networkx projection (`casegraph.graph.projection`), not
 the store, so they work the same on every engine and on generated graphs;
 filtering happens in Python on ids and attributes, never by building Cypher
-from user input.
+from user input. What a view shares with exports and analytics (which decades
+a record counts in, which node a name means, the neighbours of a node) lives
+in `casegraph.graph.selection`, so the two never disagree.
 """
 
 from __future__ import annotations
 
-import datetime
 from typing import Iterable
 
 import networkx as nx
 
-__all__ = [
-    "label_of", "nodes_of", "neighbours", "boroughs_of", "decades_of", "decade_name",
-    "sources_of", "edges_between",
-]
+from casegraph.graph.selection import neighbours
+
+__all__ = ["label_of", "nodes_of", "boroughs_of", "decade_name", "sources_of", "edges_between"]
 
 _TO_BOROUGH = {"IN_BOROUGH", "PLACE_IN", "ACTIVE_IN", "BASED_IN", "ABOUT"}
 _THROUGH_CASE = {"INVOLVES", "AT_PLACE", "EXAMINED", "ABOUT"}
@@ -28,11 +28,6 @@ def label_of(graph: nx.MultiDiGraph, node: str) -> str:
 
 def nodes_of(graph: nx.MultiDiGraph, *labels: str) -> list[str]:
     return [n for n, attrs in graph.nodes(data=True) if attrs.get("label") in labels]
-
-
-def neighbours(graph: nx.MultiDiGraph, node: str) -> set[str]:
-    """Both directions: a relationship links two nodes whichever way it points."""
-    return set(graph.successors(node)) | set(graph.predecessors(node))
 
 
 def _direct_boroughs(graph: nx.MultiDiGraph, node: str) -> set[str]:
@@ -68,21 +63,8 @@ def boroughs_of(graph: nx.MultiDiGraph, node: str) -> set[str]:
     return found
 
 
-def decades_of(attrs: dict) -> tuple[int, ...]:
-    """The decades a timed record spans (2000-2016 -> 2000, 2010); () when unknown.
-
-    An ongoing span (`2019-`) runs to this year. Never guesses a year.
-    """
-    start = attrs.get("year_start")
-    if start is None:
-        return ()
-    end = attrs.get("year_end")
-    if end is None:
-        end = datetime.date.today().year if str(attrs.get("period", "")).endswith("-") else start
-    return tuple(range(start // 10 * 10, end // 10 * 10 + 1, 10))
-
-
 def decade_name(decade: int | None) -> str:
+    """`2010s`; a record whose period is unknown is `year unknown` (see `graph.selection.decades_of`)."""
     return f"{decade}s" if decade is not None else "year unknown"
 
 

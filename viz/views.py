@@ -11,9 +11,10 @@ import importlib
 
 import networkx as nx
 
+from casegraph.graph.selection import public_subgraph
 from casegraph.viz.compose import Options
 from casegraph.viz.figure import Figure
-from casegraph.viz.filters import Filters, publishable
+from casegraph.viz.filters import Filters
 
 __all__ = ["VIEWS", "figure_for"]
 
@@ -32,12 +33,12 @@ _MODULES = {"overview": "overview", "ego": "ego", "patterns": "patterns", "decad
 
 def figure_for(view: str, graph: nx.MultiDiGraph, options: Options | None = None,
                filters: Filters | None = None, **params) -> Figure:
-    """Build `view` of `graph`: publishable unless `options.include_restricted`, then filtered."""
+    """Build `view` of `graph`: its public subgraph unless `options.include_restricted`, then filtered."""
     if view not in _MODULES:
         raise KeyError(f"no view {view!r}: expected one of {', '.join(VIEWS)}")
     options = options or Options()
     if not options.include_restricted:
-        graph = publishable(graph)
+        graph = public_subgraph(graph)
     full = graph
     if filters:
         graph = filters.apply(graph)

@@ -21,14 +21,9 @@ ANALYSES = ("all", "similarity", "communities", "connectors", "bridges", "centra
 
 def _similarity(graph, top, similar_to):
     from casegraph.analysis import case_similarity
-    from casegraph.graph.selection import SelectionError, resolve_node
+    from casegraph.graph.selection import resolve_node
 
-    case = None
-    if similar_to:
-        try:
-            case = resolve_node(graph, similar_to, "CaseFile")
-        except SelectionError as error:
-            raise click.UsageError(str(error)) from None
+    case = resolve_node(graph, similar_to, "CaseFile") if similar_to else None
     pairs = case_similarity(graph, case=case)[:top]
     return ["case_a", "case_b", "score", "shared_count", "shared"], [p.as_dict() for p in pairs]
 

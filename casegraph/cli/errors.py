@@ -7,14 +7,18 @@ import sys
 
 import click
 
+from casegraph.exports.base import ExportError
 from casegraph.graph.guard import WriteRefused
+from casegraph.graph.selection import SelectionError
 from casegraph.graph.store import StoreError
 from casegraph.loaders.problems import LoadError
 from casegraph.queries.catalog import QueryError
+from casegraph.reports import ReportError
 
 __all__ = ["handle_errors", "USER_ERRORS"]
 
-USER_ERRORS = (LoadError, StoreError, QueryError, WriteRefused)
+USER_ERRORS = (LoadError, StoreError, QueryError, WriteRefused, SelectionError, ExportError, ReportError)
+"""Errors whose message tells the user what to fix: printed as one line, exit status 1."""
 
 
 @contextlib.contextmanager

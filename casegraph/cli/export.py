@@ -36,7 +36,8 @@ def selection_options(command):
     @click.option("--borough", "boroughs", multiple=True, metavar="ID",
                   help="cases in a borough: id or name (repeatable)")
     @click.option("--decade", "decades", multiple=True, type=int, metavar="YEAR",
-                  help="cases whose period touches a decade, e.g. 2000 (repeatable)")
+                  help="cases counted in a decade, e.g. 2000: from the decade of their first year to that "
+                       "of their last (an ongoing 2019- counts in the 2010s) (repeatable)")
     @click.option("--indicator", "indicators", multiple=True, metavar="ID", help="cases showing an indicator")
     @click.option("--institution", "institutions", multiple=True, metavar="ID",
                   help="cases an institution is linked to")
@@ -72,9 +73,12 @@ profile_option = click.option(
 
 
 def selected_graph(store, profile: str, selection, with_analytics: bool = False):
-    """Project the store in a profile, optionally annotate it, then select: (graph, analytics meaning)."""
+    """Project the store in a profile, optionally annotate it, then select: (graph, analytics meaning).
+
+    A selection naming nothing in the graph is a one-line message and exit status 1.
+    """
     from casegraph.graph.projection import project
-    from casegraph.graph.selection import SelectionError, select
+    from casegraph.graph.selection import select
 
     with store.view() as view:
         graph = project(view, include_restricted=(profile == "restricted"))
@@ -83,10 +87,7 @@ def selected_graph(store, profile: str, selection, with_analytics: bool = False)
             from casegraph.analysis import annotate
 
             analytics = annotate(graph)
-        try:
-            return select(graph, selection, view), analytics
-        except SelectionError as error:
-            raise click.UsageError(str(error)) from None
+        return select(graph, selection, view), analytics
 
 
 FORMAT_CHOICES = ["graphml", "gexf", "json", "csv", "cypher", "ftm"]
@@ -115,15 +116,12 @@ def export(fmt, selection, profile, with_analytics, out, store):
     --indicator, --institution, --person) pick cases matching all of them;
     --case, --around and --query add to that. No option: the whole graph.
     """
-    from casegraph.exports import ExportError, ExportMeta
+    from casegraph.exports import ExportMeta
     from casegraph.exports import export as write
 
     graph, analytics = selected_graph(store, profile, selection, with_analytics)
     meta = ExportMeta(profile=profile, selection=selection.describe(), analytics=analytics)
-    try:
-        files = write(graph, fmt, out, meta)
-    except ExportError as error:
-        raise click.ClickException(str(error)) from None
+    files = write(graph, fmt, out, meta)
     say(f"exported {graph.number_of_nodes()} nodes and {graph.number_of_edges()} relationships "
         f"({profile} profile) as {fmt}")
     if profile == "restricted":

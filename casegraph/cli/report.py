@@ -27,15 +27,12 @@ def report(selection, profile, out, store):
     `.restricted` in its file name.
     """
     from casegraph.exports.base import ExportMeta
-    from casegraph.reports import ReportError, write_report
+    from casegraph.reports import write_report
 
     if out.suffix.lower() not in (".md", ".markdown", ".html", ".htm"):
         raise click.UsageError(f"--out {out}: a report is FILE.md or FILE.html")
     graph, _ = selected_graph(store, profile, selection)
-    try:
-        path = write_report(graph, out, ExportMeta(profile=profile, selection=selection.describe()))
-    except ReportError as error:
-        raise click.ClickException(str(error)) from None
+    path = write_report(graph, out, ExportMeta(profile=profile, selection=selection.describe()))
     say(f"dossier of {graph.number_of_nodes()} nodes ({profile} profile)")
     click.echo(str(path))
 

@@ -31,7 +31,8 @@ def _views() -> dict[str, str]:
 @click.option("--node", default=None, metavar="ID", help="ego: the centre (any node id, or an exact name)")
 @click.option("--hops", default=2, show_default=True, type=click.IntRange(0, 6), help="ego: how many hops out")
 @click.option("--borough", "boroughs", multiple=True, metavar="NAME", help="only cases in this borough (repeatable)")
-@click.option("--decade", "decades", multiple=True, metavar="1990s", help="only cases of this decade (repeatable)")
+@click.option("--decade", "decades", multiple=True, metavar="1990s",
+              help="only cases counted in this decade, as for export --decade (repeatable)")
 @click.option("--indicator", "indicators", multiple=True, metavar="ID", help="only cases showing this pattern (repeatable)")
 @click.option("--type", "types", multiple=True, metavar="KIND", help="only nodes of this type, e.g. case, person (repeatable)")
 @click.option("--status", "statuses", multiple=True, metavar="STATUS",
@@ -62,9 +63,10 @@ def viz(view, out, store, node, hops, boroughs, decades, indicators, types, stat
     no network; large graphs are grouped above the node budget.
     """
     from casegraph.graph.projection import project
+    from casegraph.graph.selection import NodeNotFound, SelectionError
     from casegraph.viz.aggregate import DEFAULT_BUDGET
     from casegraph.viz.compose import Options
-    from casegraph.viz.filters import FilterError, Filters
+    from casegraph.viz.filters import Filters
     from casegraph.viz.pages import output_format, write_figure
     from casegraph.viz.views import figure_for
 
@@ -82,9 +84,10 @@ def viz(view, out, store, node, hops, boroughs, decades, indicators, types, stat
         graph = project(store_view, include_restricted=include_restricted)
     try:
         figure = figure_for(view, graph, options, filters, **params)
-    except FilterError as error:
-        hint = "" if include_restricted else " (restricted data is left out unless --include-restricted)"
-        raise click.UsageError(f"{error}{hint}") from None
+    except NodeNotFound as error:
+        if error.public:
+            raise SelectionError(f"{error.message} (restricted data is left out unless --include-restricted)") from None
+        raise
     if include_restricted:
         say("warning: this picture includes restricted data; it carries a banner saying it is not for publication")
     for note in figure.notes:

@@ -54,6 +54,7 @@ def test_query_selection(london_store, tmp_path):
 def test_errors_are_messages(london_store, tmp_path):
     store = str(london_store.directory)
     result = _run("export", "--format", "json", "--borough", "atlantis", "--store", store, "--out", str(tmp_path / "a"))
-    assert result.exit_code == 2 and "no borough 'atlantis'" in result.output
+    assert result.exit_code == 1 and "no borough 'atlantis'" in result.output
+    assert len(result.output.strip().splitlines()) == 1, "one line, no usage text"
     result = _run("export", "--format", "json", "--param", "a=b", "--store", store, "--out", str(tmp_path / "a"))
     assert result.exit_code == 2 and "--param is for --query" in result.output

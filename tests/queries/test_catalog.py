@@ -3,7 +3,6 @@ by hand against the source (paragraph numbers of the Express/MyLondon article)."
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

@@ -5,16 +5,17 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
+from casegraph.graph.selection import SelectionError, decades_of, public_subgraph, resolve_node
 from casegraph.viz.compose import Options
-from casegraph.viz.filters import FilterError, Filters, publishable, resolve_node
-from casegraph.viz.reading import boroughs_of, decades_of
+from casegraph.viz.filters import Filters
+from casegraph.viz.reading import boroughs_of
 from casegraph.viz.views import VIEWS, figure_for
 
 
-def test_publishable_drops_restricted_nodes_and_every_touching_relationship(london_graph):
+def test_public_subgraph_drops_restricted_nodes_and_every_touching_relationship(london_graph):
     restricted = {n for n, a in london_graph.nodes(data=True) if a.get("sensitivity") == "restricted"}
     assert restricted, "the London data has restricted victims"
-    public = publishable(london_graph)
+    public = public_subgraph(london_graph)
     assert not restricted & set(public.nodes)
     for u, v, a in public.edges(data=True):
         assert a.get("sensitivity") != "restricted"
@@ -44,7 +45,7 @@ def test_include_restricted_shows_them_marked(london_graph):
 
 
 def test_borough_filter_keeps_cases_of_that_borough_and_what_links_to_them(london_graph):
-    graph = publishable(london_graph)
+    graph = public_subgraph(london_graph)
     sub = Filters(boroughs=("Croydon",)).apply(graph)
     cases = [n for n, a in sub.nodes(data=True) if a["label"] == "CaseFile"]
     assert cases and all("croydon" in boroughs_of(graph, c) for c in cases)
@@ -52,7 +53,7 @@ def test_borough_filter_keeps_cases_of_that_borough_and_what_links_to_them(londo
 
 
 def test_decade_filter_selects_overlapping_spans(london_graph):
-    graph = publishable(london_graph)
+    graph = public_subgraph(london_graph)
     sub = Filters(decades=("2010s",)).apply(graph)
     for node, attrs in sub.nodes(data=True):
         if attrs["label"] == "CaseFile":
@@ -60,7 +61,7 @@ def test_decade_filter_selects_overlapping_spans(london_graph):
 
 
 def test_indicator_type_and_status_filters(london_graph):
-    graph = publishable(london_graph)
+    graph = public_subgraph(london_graph)
     sub = Filters(indicators=("missing-episodes",)).apply(graph)
     assert {n for n, a in sub.nodes(data=True) if a["label"] == "Indicator"} == {"missing-episodes"}
     sub = Filters(types=("case", "borough")).apply(graph)
@@ -70,18 +71,18 @@ def test_indicator_type_and_status_filters(london_graph):
 
 
 def test_unknown_filter_values_say_what_exists(london_graph):
-    with pytest.raises(FilterError, match="did you mean"):
+    with pytest.raises(SelectionError, match="did you mean"):
         Filters(boroughs=("Croydn",)).apply(london_graph)
-    with pytest.raises(FilterError, match="decade"):
+    with pytest.raises(SelectionError, match="decade"):
         Filters(decades=("the nineties",)).apply(london_graph)
-    with pytest.raises(FilterError, match="expected one of"):
+    with pytest.raises(SelectionError, match="expected one of"):
         Filters(types=("spaceship",)).apply(london_graph)
-    with pytest.raises(FilterError, match="claim status"):
+    with pytest.raises(SelectionError, match="claim status"):
         Filters(statuses=("rumoured",)).apply(london_graph)
 
 
 def test_ego_works_from_any_node_id(london_graph):
-    graph = publishable(london_graph)
+    graph = public_subgraph(london_graph)
     for node in list(graph.nodes)[::7]:
         figure = figure_for("ego", graph, Options(), node=node, hops=1)
         assert node in {m.id for m in figure.marks} or graph.nodes[node]["label"] == "Source"
@@ -89,7 +90,7 @@ def test_ego_works_from_any_node_id(london_graph):
 
 
 def test_ego_matches_networkx_neighbourhood(london_graph):
-    graph = publishable(london_graph)
+    graph = public_subgraph(london_graph)
     graph = graph.subgraph([n for n, a in graph.nodes(data=True) if a["label"] != "Source"])
     figure = figure_for("ego", graph, Options(), node="haringey", hops=2)
     expected = nx.ego_graph(nx.Graph(graph), "haringey", radius=2)
