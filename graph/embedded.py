@@ -34,6 +34,7 @@ from casegraph.graph.rows import Table, node_tables, rel_tables
 from casegraph.graph.store import BuildResult, Progress, QueryFailed, Result, StoreError
 from casegraph.graph.values import node_value, path_value, plain, rel_value
 from casegraph.loaders.dataset import Dataset
+from casegraph.loaders.load import paused_gc
 from casegraph.schemas import schema
 from casegraph.schemas.ddl import ladybug_ddl
 
@@ -117,7 +118,8 @@ class EmbeddedStore:
             partial = builds / (build_id + ".partial")
             partial.mkdir(parents=True)
             try:
-                result = self._write(partial, dataset, build_id, checksum, say)
+                with paused_gc():
+                    result = self._write(partial, dataset, build_id, checksum, say)
                 final = builds / build_id
                 partial.rename(final)
                 self._switch_to(final)
@@ -134,11 +136,11 @@ class EmbeddedStore:
             for statement in ladybug_ddl():
                 connection.execute(statement)
             for table in node_tables(dataset):
-                if table.rows:
-                    say(f"loading {len(table.rows):,} {table.name} nodes")
+                if len(table):
+                    say(f"loading {len(table):,} {table.name} nodes")
                     _copy(connection, f"COPY {table.name} FROM rows", arrow_table(table))
             for table in rel_tables(dataset):
-                say(f"loading {len(table.rows):,} {table.name} relationships ({table.from_label} -> {table.to_label})")
+                say(f"loading {len(table):,} {table.name} relationships ({table.from_label} -> {table.to_label})")
                 _copy(connection, f"COPY {table.name} FROM rows (from='{table.from_label}', to='{table.to_label}')",
                       arrow_table(table))
             connection.execute("CHECKPOINT")

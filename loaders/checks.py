@@ -7,11 +7,13 @@ victim left public, no adult age in a child case, no pseudonym in public text.
 from __future__ import annotations
 
 import re
+from itertools import chain
 from typing import Callable
 
 from casegraph.loaders.dataset import Dataset
 from casegraph.loaders.problems import Problem
 from casegraph.loaders.raw import RawRecord
+from casegraph.schemas import schema
 from casegraph.schemas.common import Sensitivity, Timed
 from casegraph.schemas.nodes import CaseFile, Person, SourceDocument
 from casegraph.schemas.relationships import Involves
@@ -91,29 +93,45 @@ def _pseudonyms(dataset: Dataset, where: Where) -> list[Problem]:
                 names[words] = person.id
     if not names:
         return []
-    longest = max(len(words) for words in names)
+    sizes: dict[str, set[int]] = {}  # a name's first word -> the lengths of names starting with it
+    for words in names:
+        sizes.setdefault(words[0], set()).add(len(words))
+    seen: dict[str, str | None] = {}  # text -> the name it contains: public texts repeat a lot
     problems = []
-    records = [*dataset.all_nodes(), *dataset.all_rels()]
-    for record in records:
-        if getattr(record, "sensitivity", None) == _RESTRICTED:
-            continue
-        for field, value in record:
-            texts = value if isinstance(value, list) else [value]
-            for text in texts:
-                if not isinstance(text, str) or field in ("id", "from_", "to", "source"):
+    graph = schema()
+    for label, records in chain(dataset.nodes.items(), dataset.rels.items()):
+        fields = [c.name for c in graph.columns_of(label) if c.type.startswith("STRING") and c.name not in _NOT_TEXT]
+        for record in records:
+            data = record.__dict__
+            if data.get("sensitivity") == _RESTRICTED:
+                continue
+            for field in fields:
+                value = data[field]
+                if value is None:
                     continue
-                hit = _find(text, names, longest)
-                if hit:
-                    problems.append(_problem(where(record.id), field,
-                        f"public text names {hit!r}, a restricted person: "
-                        f"expected no victim name or pseudonym in public records"))
+                for text in value if isinstance(value, list) else (value,):
+                    hit = seen.get(text, _UNSEEN)
+                    if hit is _UNSEEN:
+                        hit = seen[text] = _find(text, names, sizes)
+                    if hit:
+                        problems.append(_problem(where(record.id), field,
+                            f"public text names {hit!r}, a restricted person: "
+                            f"expected no victim name or pseudonym in public records"))
     return problems
 
 
-def _find(text: str, names: dict[tuple[str, ...], str], longest: int) -> str | None:
+_NOT_TEXT = frozenset(("id", "from_", "to", "source"))
+_UNSEEN = object()
+
+
+def _find(text: str, names: dict[tuple[str, ...], str], sizes: dict[str, set[int]]) -> str | None:
+    """The shortest, then first, restricted name in the text, as a phrase of whole words."""
     words = [w.casefold() for w in _WORD.findall(text)]
-    for size in range(1, longest + 1):
-        for start in range(len(words) - size + 1):
-            if tuple(words[start:start + size]) in names:
+    starts = [i for i, word in enumerate(words) if word in sizes]
+    if not starts:
+        return None
+    for size in sorted({n for i in starts for n in sizes[words[i]]}):
+        for start in starts:
+            if size in sizes[words[start]] and tuple(words[start:start + size]) in names:
                 return " ".join(words[start:start + size])
     return None

@@ -22,13 +22,18 @@ class Dataset:
     nodes: dict[str, list[Node]] = field(default_factory=dict)  # by label
     rels: dict[str, list[Relationship]] = field(default_factory=dict)  # by type
     labels: dict[str, str] = field(default_factory=dict)  # node id -> label
+    _by_endpoints: dict[str, dict[tuple[str, str], list[Relationship]]] = field(default_factory=dict, repr=False)
 
     def add_node(self, node: Node) -> None:
         self.nodes.setdefault(node.label, []).append(node)
         self.labels[node.id] = node.label
 
-    def add_rel(self, rel: Relationship) -> None:
+    def add_rel(self, rel: Relationship, pair: tuple[str, str] | None = None) -> None:
+        """Add a relationship whose ends are nodes here; `pair` is their labels, if known."""
         self.rels.setdefault(rel.type, []).append(rel)
+        if pair is None:
+            pair = (self.labels[rel.from_], self.labels[rel.to])
+        self._by_endpoints.setdefault(rel.type, {}).setdefault(pair, []).append(rel)
 
     def node_counts(self) -> dict[str, int]:
         return {label: len(items) for label, items in sorted(self.nodes.items())}
@@ -45,11 +50,8 @@ class Dataset:
             yield from items
 
     def rels_by_endpoints(self, rel_type: str) -> dict[tuple[str, str], list[Relationship]]:
-        """Relationships of a type grouped by (from label, to label)."""
-        groups: dict[tuple[str, str], list[Relationship]] = {}
-        for rel in self.rels.get(rel_type, ()):
-            groups.setdefault((self.labels[rel.from_], self.labels[rel.to]), []).append(rel)
-        return groups
+        """Relationships of a type grouped by (from label, to label), in the order added."""
+        return dict(self._by_endpoints.get(rel_type, {}))
 
     def summary(self) -> Counter:
         return Counter({**self.node_counts(), **self.rel_counts()})

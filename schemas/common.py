@@ -59,6 +59,9 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=True)
 
 
+_INFERRED = ClaimStatus.inferred.value  # an enum member's `.value` is a slow property
+
+
 class Fact(Record):
     """A record that states something, and so carries its provenance."""
 
@@ -82,7 +85,7 @@ class Fact(Record):
     def _provenance_is_complete(self) -> "Fact":
         if not self.paragraphs and not self.locator:
             raise ValueError("a fact needs `paragraphs` (or a `locator`) in its source")
-        if self.status == ClaimStatus.inferred.value and not self.basis:
+        if self.status == _INFERRED and not self.basis:
             raise ValueError("an inferred fact needs a `basis` saying how it was inferred")
         return self
 

@@ -40,11 +40,23 @@ class Relationship(Fact):
         quals = tuple(getattr(self, name) for name in self.qualifiers)
         return (self.type, self.from_, self.to, quals, self.source)
 
+    def stable_id(self, from_id: str, to_id: str) -> str:
+        """The id of this relationship once its ends resolve to these node ids: a digest of its key."""
+        quals = tuple(getattr(self, name) for name in self.qualifiers)
+        key = (self.type, from_id, to_id, quals, self.source)  # what `key()` returns once resolved
+        digest = hashlib.blake2b(repr(key).encode(), digest_size=8).hexdigest()
+        return f"{self.type.lower().replace('_', '-')}-{digest}"
+
+    def resolve_ids(self, from_id: str, to_id: str, rel_id: str | None = None) -> None:
+        """Set the resolved endpoint ids and the stable id, in place.
+
+        Only for the loader, on the record it has just validated and nothing else
+        holds yet: it saves a copy of every relationship. Frozen otherwise."""
+        self.__dict__.update(from_=from_id, to=to_id, id=rel_id or self.stable_id(from_id, to_id))
+
     def with_ids(self, from_id: str, to_id: str) -> "Relationship":
         """A copy with resolved endpoint ids and its stable id."""
-        resolved = self.model_copy(update={"from_": from_id, "to": to_id})
-        digest = hashlib.blake2b(repr(resolved.key()).encode(), digest_size=8).hexdigest()
-        return resolved.model_copy(update={"id": f"{self.type.lower().replace('_', '-')}-{digest}"})
+        return self.model_copy(update={"from_": from_id, "to": to_id, "id": self.stable_id(from_id, to_id)})
 
 
 Role = Literal[
