@@ -17,6 +17,7 @@ inherits another's memory.
 from __future__ import annotations
 
 import json
+import re
 import sys
 import tempfile
 import time
@@ -62,6 +63,7 @@ def run_prepare(data: Path, tables: Path, formats: list[str]) -> dict:
 
     embedded = importlib.import_module("casegraph.graph.embedded")
     loading = importlib.import_module("casegraph.loaders.load")  # the module, not `loaders.load()`
+    dataset_module = importlib.import_module("casegraph.loaders.dataset")
     from casegraph.graph.store import input_checksum
     from casegraph.loaders import data_files
 
@@ -93,26 +95,25 @@ def run_prepare(data: Path, tables: Path, formats: list[str]) -> dict:
                 yield item
         return wrapper
 
-    arrow_table = timed("arrow", embedded.arrow_table)
+    copy = timed("copy", embedded._copy)
 
-    def arrow_and_keep(table):
-        arrow = arrow_table(table)
-        if arrow.num_rows:  # written for the baseline, outside the timers
-            kind = "rel" if table.from_label else "node"
-            name = f"{len(manifest):02d}-{table.name}" + (f"-{table.from_label}-{table.to_label}" if table.from_label else "")
-            manifest.append({"kind": kind, "table": table.name, "from": table.from_label, "to": table.to_label,
-                             "rows": arrow.num_rows, "files": {fmt: _write(arrow, tables / name, fmt) for fmt in formats}})
-        return arrow
+    def copy_and_keep(connection, statement, rows):
+        copy(connection, statement, rows)
+        if rows.num_rows:  # written for the baseline, outside the timers
+            pair = re.search(r"from='(\w+)', to='(\w+)'", statement)
+            table = statement.split()[1]
+            name = f"{len(manifest):02d}-{table}" + (f"-{pair[1]}-{pair[2]}" if pair else "")
+            manifest.append({"kind": "rel" if pair else "node", "table": table,
+                             "from": pair and pair[1], "to": pair and pair[2], "rows": rows.num_rows,
+                             "files": {fmt: _write(rows, tables / name, fmt) for fmt in formats}})
 
     for suffix, reader in list(loading.READERS.items()):
         loading.READERS[suffix] = timed_items("read", reader)
     for module, names in ((loading, {"validate_record": "validate", "resolve": "resolve", "check_dataset": "check"}),
-                          (embedded, {"node_tables": "rows", "rel_tables": "rows", "_copy": "copy"})):
+                          (dataset_module, {"to_arrow": "arrow"})):
         for name, stage in names.items():
-            if hasattr(module, name):
-                wrap = timed_items if name.endswith("_tables") else timed
-                setattr(module, name, wrap(stage, getattr(module, name)))
-    embedded.arrow_table = arrow_and_keep
+            setattr(module, name, timed(stage, getattr(module, name)))
+    embedded._copy = copy_and_keep
 
     with tempfile.TemporaryDirectory(prefix="profile-store-", dir=tables) as store:
         started = clock()
@@ -121,7 +122,7 @@ def run_prepare(data: Path, tables: Path, formats: list[str]) -> dict:
         checksum = input_checksum(files)
         embedded.EmbeddedStore(store).build(dataset, checksum)
         total = clock() - started
-    stages = {stage: times.get(stage, 0.0) for stage in ("read", "validate", "resolve", "check", "rows", "arrow", "copy")}
+    stages = {stage: times.get(stage, 0.0) for stage in ("read", "validate", "resolve", "check", "arrow", "copy")}
     stages["other"] = total - sum(stages.values())
     (tables / "manifest.json").write_text(json.dumps(manifest, indent=1))
     return {"stages": stages, "seconds": total, "tables": len(manifest), "rows": sum(t["rows"] for t in manifest)}

@@ -30,26 +30,17 @@ import ladybug
 import pyarrow as pa
 
 from casegraph.graph.guard import WriteRefused, refuse_writes
-from casegraph.graph.rows import Table, node_tables, rel_tables
+from casegraph.graph.rows import node_tables, rel_tables
 from casegraph.graph.store import BuildResult, Progress, QueryFailed, Result, StoreError
 from casegraph.graph.values import node_value, path_value, plain, rel_value
 from casegraph.loaders.dataset import Dataset
 from casegraph.loaders.load import paused_gc
-from casegraph.schemas import schema
 from casegraph.schemas.ddl import ladybug_ddl
 
-__all__ = ["EmbeddedStore", "EmbeddedView", "default_store_dir", "arrow_table"]
+__all__ = ["EmbeddedStore", "EmbeddedView", "default_store_dir"]
 
 DB_FILE = "graph.lbdb"
 MANIFEST = "manifest.json"
-
-_ARROW_TYPES = {
-    "STRING": pa.string(),
-    "INT64": pa.int64(),
-    "DOUBLE": pa.float64(),
-    "BOOLEAN": pa.bool_(),
-}
-
 
 def default_store_dir() -> Path:
     """`$CASEGRAPH_STORE`, else the per-user data directory."""
@@ -57,20 +48,6 @@ def default_store_dir() -> Path:
         return Path(os.environ["CASEGRAPH_STORE"])
     base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
     return base / "casegraph" / "store"
-
-
-def _arrow_type(store_type: str) -> pa.DataType:
-    if store_type.endswith("[]"):
-        return pa.list_(_ARROW_TYPES[store_type[:-2]])
-    return _ARROW_TYPES[store_type]
-
-
-def arrow_table(table: Table) -> pa.Table:
-    """A table's rows as Arrow columns typed from the schema (nulls stay typed)."""
-    types = {c.name: c.type for c in schema().columns_of(table.name)}
-    types.update({"from": "STRING", "to": "STRING"})
-    lists = table.column_lists()
-    return pa.table({name: pa.array(lists[name], type=_arrow_type(types[name])) for name in table.columns})
 
 
 class EmbeddedStore:
@@ -138,11 +115,11 @@ class EmbeddedStore:
             for table in node_tables(dataset):
                 if len(table):
                     say(f"loading {len(table):,} {table.name} nodes")
-                    _copy(connection, f"COPY {table.name} FROM rows", arrow_table(table))
+                    _copy(connection, f"COPY {table.name} FROM rows", table.arrow)
             for table in rel_tables(dataset):
                 say(f"loading {len(table):,} {table.name} relationships ({table.from_label} -> {table.to_label})")
                 _copy(connection, f"COPY {table.name} FROM rows (from='{table.from_label}', to='{table.to_label}')",
-                      arrow_table(table))
+                      table.arrow)
             connection.execute("CHECKPOINT")
         finally:
             connection.close()

@@ -1,23 +1,21 @@
-"""Records -> store rows: one column list per schema column, shared by every store.
+"""A Dataset's tables as stores write them: columns in the schema's order, endpoints first.
 
-Columns follow the schema's order, so every engine stores the same
-properties under the same names, and a relationship's rows start with its
-endpoint ids. A table holds its records and makes rows (for batched writes)
-or columns (for a bulk COPY) on demand, without building the other.
+Every engine stores the same properties under the same names. A table wraps
+the Dataset's Arrow table: the embedded store COPYs it as it is, the Neo4j
+store asks for rows (one dict per record) a batch at a time.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from operator import itemgetter
 from typing import Any, Iterator
+
+import pyarrow as pa
 
 from casegraph.loaders.dataset import Dataset
 from casegraph.schemas import schema
 
-__all__ = ["Table", "node_tables", "rel_tables", "record_row"]
-
-_FIELD = {"from": "from_"}  # a relationship's `from` column is its `from_` field
+__all__ = ["Table", "node_tables", "rel_tables"]
 
 
 @dataclass
@@ -25,47 +23,35 @@ class Table:
     """Rows for one node label, or one relationship type between two labels."""
 
     name: str  # label or relationship type
-    columns: list[str]
-    records: list[Any]
+    arrow: pa.Table
     from_label: str | None = None
     to_label: str | None = None
 
+    @property
+    def columns(self) -> list[str]:
+        return self.arrow.column_names
+
     def __len__(self) -> int:
-        return len(self.records)
+        return self.arrow.num_rows
 
     @property
     def rows(self) -> list[dict[str, Any]]:
         """One dict per record, column -> value."""
-        fields = [_FIELD.get(c, c) for c in self.columns]
-        return [dict(zip(self.columns, (r.__dict__[f] for f in fields))) for r in self.records]
+        return self.arrow.to_pylist()
 
     def column_lists(self) -> dict[str, list[Any]]:
-        """One list per column, straight from the records (no row dicts)."""
-        if not self.records:
-            return {c: [] for c in self.columns}
-        fields = itemgetter(*(_FIELD.get(c, c) for c in self.columns))
-        rows = map(fields, map(vars, self.records))
-        if len(self.columns) == 1:
-            return {self.columns[0]: list(rows)}
-        return dict(zip(self.columns, map(list, zip(*rows))))
-
-
-def record_row(record, columns: list[str]) -> dict[str, Any]:
-    """The stored properties of a node or relationship record."""
-    data = record.__dict__
-    return {name: data[name] for name in columns}
+        """One list per column."""
+        return self.arrow.to_pydict()
 
 
 def node_tables(dataset: Dataset) -> Iterator[Table]:
+    """One table per node label, in the schema's order (empty ones too)."""
     for node_type in schema().nodes:
-        records = dataset.nodes.get(node_type.label, [])
-        yield Table(node_type.label, [c.name for c in node_type.columns], records)
+        yield Table(node_type.label, dataset.node_table(node_type.label))
 
 
 def rel_tables(dataset: Dataset) -> Iterator[Table]:
-    """One table per (type, from label, to label), with `from` and `to` first."""
+    """One table per (type, from label, to label) that has rows, with `from` and `to` first."""
     for rel_type in schema().rels:
-        groups = dataset.rels_by_endpoints(rel_type.type)
-        columns = [c.name for c in rel_type.columns]
-        for (from_label, to_label), records in sorted(groups.items()):
-            yield Table(rel_type.type, ["from", "to", *columns], records, from_label, to_label)
+        for (from_label, to_label), table in dataset.rel_groups(rel_type.type).items():
+            yield Table(rel_type.type, table, from_label, to_label)

@@ -7,12 +7,9 @@ victim left public, no adult age in a child case, no pseudonym in public text.
 from __future__ import annotations
 
 import re
-from itertools import chain
-from typing import Callable
 
-from casegraph.loaders.dataset import Dataset
+from casegraph.loaders.columns import ColumnTable, Tables
 from casegraph.loaders.problems import Problem
-from casegraph.loaders.raw import RawRecord
 from casegraph.schemas import schema
 from casegraph.schemas.common import Sensitivity, Timed
 from casegraph.schemas.nodes import CaseFile, Person, SourceDocument
@@ -26,71 +23,86 @@ EARLIEST_YEAR = 1900
 _RESTRICTED = Sensitivity.restricted.value
 _WORD = re.compile(r"[\w]+", re.UNICODE)
 
-Where = Callable[[str], RawRecord]
 
-
-def check_dataset(dataset: Dataset, where: Where) -> list[Problem]:
+def check_dataset(tables: Tables) -> list[Problem]:
     problems: list[Problem] = []
-    problems += _years(dataset, where)
-    problems += _victims(dataset, where)
-    problems += _pseudonyms(dataset, where)
+    problems += _years(tables)
+    problems += _victims(tables)
+    problems += _pseudonyms(tables)
     return problems
 
 
-def _problem(raw: RawRecord, field: str, message: str) -> Problem:
-    return Problem(raw.file, raw.line_of(field), raw.name, field, message)
+def _problem(table: ColumnTable, row: int, field: str, message: str) -> Problem:
+    origin = table.origin(row)
+    return Problem(origin.file, origin.line_of(field), origin.name, field, message)
 
 
-def _years(dataset: Dataset, where: Where) -> list[Problem]:
-    published = {s.id: s.year for s in dataset.nodes.get(SourceDocument.label, ())}
+def _column_map(table: ColumnTable | None, column: str) -> dict:
+    """Node id -> a column's value, for a table that may be absent."""
+    return dict(zip(table["id"], table[column])) if table is not None else {}
+
+
+def _years(tables: Tables) -> list[Problem]:
+    published = {source: int(date[:4])  # the year of the publication date, as `SourceDocument.year`
+                 for source, date in _column_map(tables.nodes.get(SourceDocument.label), "published").items()}
+    graph = schema()
     problems = []
-    for node in dataset.all_nodes():
-        if not isinstance(node, Timed) or node.year_start is None:
+    for label, table in tables.nodes.items():
+        if not issubclass(graph.node(label).model, Timed):
             continue
-        latest = published.get(node.source)
-        for year in (node.year_start, node.year_end):
-            if year is None:
+        for row, (start, end, source) in enumerate(zip(table["year_start"], table["year_end"], table["source"])):
+            if start is None:
                 continue
-            if year < EARLIEST_YEAR or (latest is not None and year > latest):
-                problems.append(_problem(where(node.id), "period",
-                    f"year {year} is outside what source {node.source!r} could report: "
-                    f"expected {EARLIEST_YEAR}-{latest}"))
-                break
+            latest = published.get(source)
+            for year in (start, end):
+                if year is None:
+                    continue
+                if year < EARLIEST_YEAR or (latest is not None and year > latest):
+                    problems.append(_problem(table, row, "period",
+                        f"year {year} is outside what source {source!r} could report: "
+                        f"expected {EARLIEST_YEAR}-{latest}"))
+                    break
     return problems
 
 
-def _victims(dataset: Dataset, where: Where) -> list[Problem]:
-    people = {p.id: p for p in dataset.nodes.get(Person.label, ())}
-    cases = {c.id: c for c in dataset.nodes.get(CaseFile.label, ())}
+def _victims(tables: Tables) -> list[Problem]:
+    people = tables.nodes.get(Person.label)
+    person_row = {person_id: row for row, person_id in enumerate(people["id"])} if people is not None else {}
+    child_case = _column_map(tables.nodes.get(CaseFile.label), "child_case")
     problems = []
-    for rel in dataset.rels.get(Involves.type, ()):
-        if rel.role != "victim":
-            continue
-        person = people.get(rel.to)
-        if person is not None and person.sensitivity != _RESTRICTED:
-            problems.append(_problem(where(person.id), "sensitivity",
-                f"{person.id!r} is a victim in {rel.from_!r}: expected `sensitivity: restricted`"))
-        case = cases.get(rel.from_)
-        ages = [a for a in (rel.age_from, rel.age_to) if a is not None]
-        if case is not None and case.child_case and any(age >= 18 for age in ages):
-            problems.append(_problem(where(rel.id), "age_from" if rel.age_from and rel.age_from >= 18 else "age_to",
-                f"victim age {max(ages)} contradicts child case {case.id!r}: expected an age under 18"))
+    for table in tables.rels_of(Involves.type):
+        columns = zip(table["role"], table["from"], table["to"], table["age_from"], table["age_to"])
+        for row, (role, case_id, person_id, age_from, age_to) in enumerate(columns):
+            if role != "victim":
+                continue
+            at = person_row.get(person_id)
+            if at is not None and people["sensitivity"][at] != _RESTRICTED:
+                problems.append(_problem(people, at, "sensitivity",
+                    f"{person_id!r} is a victim in {case_id!r}: expected `sensitivity: restricted`"))
+            ages = [a for a in (age_from, age_to) if a is not None]
+            if child_case.get(case_id) and any(age >= 18 for age in ages):
+                problems.append(_problem(table, row, "age_from" if age_from and age_from >= 18 else "age_to",
+                    f"victim age {max(ages)} contradicts child case {case_id!r}: expected an age under 18"))
     return problems
 
 
-def _pseudonyms(dataset: Dataset, where: Where) -> list[Problem]:
+def _pseudonyms(tables: Tables) -> list[Problem]:
     """A restricted person's name or pseudonym must not appear in any public text.
 
     Groups' names are descriptions ("victims of ..."), not names, and are not searched.
     """
     names: dict[tuple[str, ...], str] = {}
-    for person in dataset.nodes.get(Person.label, ()):
-        if person.sensitivity != _RESTRICTED or (person.person_type == "group" and not person.pseudonym):
-            continue
-        for name in (person.name, *person.aliases):
-            words = tuple(w.casefold() for w in _WORD.findall(name))
-            if words:
-                names[words] = person.id
+    people = tables.nodes.get(Person.label)
+    if people is not None:
+        columns = zip(people["id"], people["sensitivity"], people["person_type"], people["pseudonym"],
+                      people["name"], people["aliases"])
+        for person_id, sensitivity, person_type, pseudonym, name, aliases in columns:
+            if sensitivity != _RESTRICTED or (person_type == "group" and not pseudonym):
+                continue
+            for one in (name, *(aliases or ())):
+                words = tuple(w.casefold() for w in _WORD.findall(one))
+                if words:
+                    names[words] = person_id
     if not names:
         return []
     sizes: dict[str, set[int]] = {}  # a name's first word -> the lengths of names starting with it
@@ -99,28 +111,26 @@ def _pseudonyms(dataset: Dataset, where: Where) -> list[Problem]:
     seen: dict[str, str | None] = {}  # text -> the name it contains: public texts repeat a lot
     problems = []
     graph = schema()
-    for label, records in chain(dataset.nodes.items(), dataset.rels.items()):
-        fields = [c.name for c in graph.columns_of(label) if c.type.startswith("STRING") and c.name not in _NOT_TEXT]
-        for record in records:
-            data = record.__dict__
-            if data.get("sensitivity") == _RESTRICTED:
-                continue
-            for field in fields:
-                value = data[field]
-                if value is None:
+    for table in tables.all():
+        fields = [c.name for c in graph.columns_of(table.name)
+                  if c.type.startswith("STRING") and c.name not in _NOT_TEXT]
+        sensitivity = table["sensitivity"]
+        for field in fields:
+            for row, value in enumerate(table[field]):
+                if value is None or sensitivity[row] == _RESTRICTED:
                     continue
                 for text in value if isinstance(value, list) else (value,):
                     hit = seen.get(text, _UNSEEN)
                     if hit is _UNSEEN:
                         hit = seen[text] = _find(text, names, sizes)
                     if hit:
-                        problems.append(_problem(where(record.id), field,
+                        problems.append(_problem(table, row, field,
                             f"public text names {hit!r}, a restricted person: "
                             f"expected no victim name or pseudonym in public records"))
     return problems
 
 
-_NOT_TEXT = frozenset(("id", "from_", "to", "source"))
+_NOT_TEXT = frozenset(("id", "from", "to", "source"))
 _UNSEEN = object()
 
 

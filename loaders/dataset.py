@@ -1,45 +1,130 @@
-"""The records a load produces: validated nodes and resolved relationships.
+"""The records a load produces: validated nodes and resolved relationships, as Arrow tables.
 
 Invariant: every relationship's endpoints are node ids of this dataset, of
 labels its type allows, and every fact's source is a source document here.
 Stores write a Dataset; nothing else reaches a store.
+
+Records are held column by column (one Arrow table per node label, and per
+relationship type between two labels, typed by `schemas/arrow.py`): a
+100,000-case build must fit in 2 GB, and pydantic models cost ~870 bytes a
+record. Readers that want models (tests, views of small data) get them on
+demand from `nodes` and `rels`, made without validating again.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Iterable, Iterator, Mapping, Sequence
 
+import pyarrow as pa
+
+from casegraph.loaders.columns import Collected, Tables
+from casegraph.schemas import schema
+from casegraph.schemas.arrow import arrow_schema
 from casegraph.schemas.nodes import Node
 from casegraph.schemas.relationships import Relationship
 
-__all__ = ["Dataset"]
+__all__ = ["Dataset", "Records", "RelKey", "to_arrow"]
+
+RelKey = tuple[str, str, str]
+"""A relationship table's key: (type, from label, to label)."""
 
 
-@dataclass
+def to_arrow(name: str, values: dict[str, list]) -> pa.Table:
+    """Column lists -> an Arrow table typed from the schema; each list is released once converted."""
+    target = arrow_schema(name)
+    arrays = []
+    for field in target:
+        arrays.append(pa.array(values.pop(field.name), type=field.type))
+    return pa.Table.from_arrays(arrays, schema=target)
+
+
+class Records(Sequence):
+    """Records of one label or relationship type as pydantic models, made on demand from Arrow rows."""
+
+    def __init__(self, model: type, tables: Sequence[pa.Table]):
+        self._model = model
+        self._tables = [t for t in tables if t.num_rows]
+
+    def __len__(self) -> int:
+        return sum(t.num_rows for t in self._tables)
+
+    def __iter__(self) -> Iterator:
+        make = self._model.model_construct
+        for table in self._tables:
+            for row in table.to_pylist():
+                if "from" in row:
+                    row["from_"] = row.pop("from")
+                yield make(**row)
+
+    def __getitem__(self, index):
+        items = list(self)
+        return items[index]
+
+    def __repr__(self) -> str:
+        return f"Records({self._model.__name__}, {len(self)})"
+
+
 class Dataset:
-    nodes: dict[str, list[Node]] = field(default_factory=dict)  # by label
-    rels: dict[str, list[Relationship]] = field(default_factory=dict)  # by type
-    labels: dict[str, str] = field(default_factory=dict)  # node id -> label
-    _by_endpoints: dict[str, dict[tuple[str, str], list[Relationship]]] = field(default_factory=dict, repr=False)
+    """Validated, resolved records: an Arrow table per node label and per (type, from label, to label)."""
 
-    def add_node(self, node: Node) -> None:
-        self.nodes.setdefault(node.label, []).append(node)
-        self.labels[node.id] = node.label
+    def __init__(self, nodes: Mapping[str, pa.Table] | None = None,
+                 rels: Mapping[RelKey, pa.Table] | None = None):
+        self.node_tables: dict[str, pa.Table] = {k: v for k, v in (nodes or {}).items() if v.num_rows}
+        self.rel_tables: dict[RelKey, pa.Table] = {k: v for k, v in sorted((rels or {}).items()) if v.num_rows}
 
-    def add_rel(self, rel: Relationship, pair: tuple[str, str] | None = None) -> None:
-        """Add a relationship whose ends are nodes here; `pair` is their labels, if known."""
-        self.rels.setdefault(rel.type, []).append(rel)
-        if pair is None:
-            pair = (self.labels[rel.from_], self.labels[rel.to])
-        self._by_endpoints.setdefault(rel.type, {}).setdefault(pair, []).append(rel)
+    @classmethod
+    def of(cls, nodes: Iterable[Node], rels: Iterable[Relationship]) -> "Dataset":
+        """A dataset of records made in code (relationships with resolved ids)."""
+        collected = Collected().extend(nodes)
+        labels = {i: label for label, table in collected.nodes.items() for i in table["id"]}
+        by_key: dict[RelKey, Collected] = {}
+        for rel in rels:
+            key = (rel.type, labels[rel.from_], labels[rel.to])
+            by_key.setdefault(key, Collected()).add(rel)
+        return cls({label: to_arrow(label, t.values) for label, t in collected.nodes.items()},
+                   {key: to_arrow(key[0], c.rels[key[0]].values) for key, c in by_key.items()})
+
+    @classmethod
+    def from_tables(cls, tables: Tables) -> "Dataset":
+        """The resolved, checked tables of a load, converted one at a time (each list released once converted)."""
+        nodes = {label: to_arrow(label, table.values) for label, table in tables.nodes.items()}
+        rels = {key: to_arrow(key[0], table.values) for key, table in tables.rels.items()}
+        return cls(nodes, rels)
+
+    def node_table(self, label: str) -> pa.Table:
+        """A label's table, empty (with its columns) when there are none."""
+        table = self.node_tables.get(label)
+        return table if table is not None else arrow_schema(label).empty_table()
+
+    def rel_groups(self, rel_type: str) -> dict[tuple[str, str], pa.Table]:
+        """A relationship type's tables by (from label, to label), in a stable order."""
+        return {(a, b): table for (name, a, b), table in self.rel_tables.items() if name == rel_type}
+
+    @property
+    def nodes(self) -> dict[str, Records]:
+        """Node models by label (made on demand: for small data and tests)."""
+        graph = schema()
+        return {label: Records(graph.node(label).model, [table]) for label, table in self.node_tables.items()}
+
+    @property
+    def rels(self) -> dict[str, Records]:
+        """Relationship models by type (made on demand: for small data and tests)."""
+        graph = schema()
+        types = dict.fromkeys(name for name, _, _ in self.rel_tables)
+        return {name: Records(graph.rel(name).model, list(self.rel_groups(name).values())) for name in types}
 
     def node_counts(self) -> dict[str, int]:
-        return {label: len(items) for label, items in sorted(self.nodes.items())}
+        counts: Counter = Counter()
+        for label, table in self.node_tables.items():
+            counts[label] += table.num_rows
+        return dict(sorted(counts.items()))
 
     def rel_counts(self) -> dict[str, int]:
-        return {rtype: len(items) for rtype, items in sorted(self.rels.items())}
+        counts: Counter = Counter()
+        for (name, _, _), table in self.rel_tables.items():
+            counts[name] += table.num_rows
+        return dict(sorted(counts.items()))
 
     def all_nodes(self) -> Iterator[Node]:
         for items in self.nodes.values():
@@ -48,10 +133,6 @@ class Dataset:
     def all_rels(self) -> Iterator[Relationship]:
         for items in self.rels.values():
             yield from items
-
-    def rels_by_endpoints(self, rel_type: str) -> dict[tuple[str, str], list[Relationship]]:
-        """Relationships of a type grouped by (from label, to label), in the order added."""
-        return dict(self._by_endpoints.get(rel_type, {}))
 
     def summary(self) -> Counter:
         return Counter({**self.node_counts(), **self.rel_counts()})

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from casegraph.loaders.checks import check_dataset
+from casegraph.loaders.columns import Collected
 from casegraph.loaders.dataset import Dataset
 from casegraph.loaders.problems import LoadError, Problem
 from casegraph.loaders.raw import RawRecord
@@ -21,7 +22,6 @@ from casegraph.loaders.resolve import resolve
 from casegraph.loaders.tabular import read_csv, read_jsonl
 from casegraph.loaders.validate import validate_record
 from casegraph.loaders.yaml_files import read_yaml
-from casegraph.schemas.nodes import Node
 
 __all__ = ["load", "data_files", "default_data_dir", "READERS"]
 
@@ -86,8 +86,7 @@ def load(paths: Iterable[Path] | None = None, progress: Progress | None = None) 
 def _load(paths: Iterable[Path] | None, progress: Progress | None) -> Dataset:
     files = data_files(paths or [default_data_dir()])
     problems: list[Problem] = []
-    nodes: list[tuple[Node, RawRecord]] = []
-    rels = []
+    collected = Collected()
     invalid: set[str] = set()  # ids of records that failed validation
     for number, path in enumerate(files, start=1):
         if progress:
@@ -97,21 +96,22 @@ def _load(paths: Iterable[Path] | None, progress: Progress | None) -> Dataset:
                 if progress and count % PROGRESS_EVERY == 0:
                     progress(f"  {count:,} records read from {path.name}")
                 record, found = validate_record(raw)
-                problems.extend(found)
                 if record is None:
+                    problems.extend(found)
                     invalid.add(str(raw.data.get("id")))
                     continue
-                (nodes if isinstance(record, Node) else rels).append((record, raw.validated(record)))
+                collected.add(record, raw)
         except LoadError as error:
             problems.extend(error.problems)
         except (UnicodeDecodeError, csv.Error) as error:
             problems.append(Problem(str(path), None, None, None, f"cannot read the file: {error}"))
     if progress:
-        progress(f"resolving {len(nodes):,} nodes and {len(rels):,} relationships")
-    dataset, origins, found = resolve(nodes, rels, invalid)
+        progress(f"resolving {sum(map(len, collected.nodes.values())):,} nodes "
+                 f"and {sum(map(len, collected.rels.values())):,} relationships")
+    tables, found = resolve(collected, invalid)
+    del collected
     problems.extend(found)
-    problems.extend(check_dataset(dataset, origins.__getitem__))
+    problems.extend(check_dataset(tables))
     if problems:
         raise LoadError(problems)
-    return dataset
-
+    return Dataset.from_tables(tables)

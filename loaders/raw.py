@@ -10,25 +10,16 @@ __all__ = ["RawRecord"]
 
 @dataclass(slots=True)
 class RawRecord:
-    """One record's fields before validation, and its place in its file.
-
-    Once validated it keeps only its place (and the record, for its name in
-    messages): a load holds one of these per record until every check is done.
-    """
+    """One record's fields before validation, and its place in its file."""
 
     file: str
     line: int | None
     data: dict[str, Any] | None
     field_lines: dict[str, int] | None = None
-    record: Any = None  # the validated record
 
     @property
     def name(self) -> str | None:
         """How the record is called in messages: its id, or its endpoints."""
-        if self.record is not None:
-            if getattr(self.record, "endpoints", None) is not None:
-                return f"{self.record.type} {self.record.from_} -> {self.record.to}"
-            return self.record.id
         data = self.data or {}
         if "id" in data:
             return str(data["id"])
@@ -41,9 +32,3 @@ class RawRecord:
         if field_name and self.field_lines and field_name in self.field_lines:
             return self.field_lines[field_name]
         return self.line
-
-    def validated(self, record: Any) -> "RawRecord":
-        """Keep only where the record came from, now that its fields are validated."""
-        self.data = None
-        self.record = record
-        return self

@@ -2,22 +2,21 @@
 
 "the Met" and "Metropolitan Police" name one institution: a relationship may
 point at a node by id, name or alias, and resolves to its id here, before
-anything is written.
+anything is written. Works on columns (`loaders/columns.py`), not models.
 """
 
 from __future__ import annotations
 
 import re
 import sys
-from collections import ChainMap, defaultdict
+from collections import defaultdict
+from typing import Iterable
 
-from casegraph.loaders.dataset import Dataset
+from casegraph.loaders.columns import ColumnTable, Collected, Tables
 from casegraph.loaders.problems import Problem
-from casegraph.loaders.raw import RawRecord
 from casegraph.schemas import schema
-from casegraph.schemas.common import Fact
-from casegraph.schemas.nodes import Node, SourceDocument
-from casegraph.schemas.relationships import Relationship
+from casegraph.schemas.nodes import SourceDocument
+from casegraph.schemas.relationships import relationship_id
 
 __all__ = ["normalise_name", "resolve"]
 
@@ -31,106 +30,150 @@ def normalise_name(name: str) -> str:
     return text[4:] if text.startswith("the ") else text
 
 
-def _names(node: Node) -> list[str]:
-    names = [getattr(node, node.name_field, None)]
-    names.extend(getattr(node, "aliases", ()))
-    return [n for n in names if n]
+def _names(table: ColumnTable) -> Iterable[tuple[str, list[str]]]:
+    """Each node's id and the names it can be called by (its name field, its aliases)."""
+    model = schema().node(table.name).model
+    names = table[model.name_field] if model.name_field in table.values else [None] * len(table)
+    aliases = table["aliases"] if "aliases" in table.values else [()] * len(table)
+    for node_id, name, more in zip(table["id"], names, aliases):
+        yield node_id, [n for n in (name, *(more or ())) if n]
 
 
-def resolve(
-    nodes: list[tuple[Node, RawRecord]],
-    rels: list[tuple[Relationship, RawRecord]],
-    invalid: set[str] = frozenset(),
-) -> tuple[Dataset, ChainMap[str, RawRecord], list[Problem]]:
-    """Resolve references; return the dataset, where each record came from, and problems.
+class _Nodes:
+    """Every node by id, name and alias; unique ids enforced in the order records came."""
 
-    Relationships are resolved in place (the loader owns the records it has just
-    validated), and endpoint and source ids are interned, so that a million
-    relationships share their nodes' id strings instead of holding copies."""
+    def __init__(self, collected: Collected, problems: list[Problem]):
+        self.labels: dict[str, str] = {}  # node id -> label
+        self.by_name: dict[str, set[str]] = defaultdict(set)
+        self.tables: dict[str, ColumnTable] = {}
+        self._rows: dict[int, tuple[ColumnTable, dict[str, int]]] = {}  # id -> row, made only to report a duplicate
+        for label, table in collected.nodes.items():
+            self.tables[label] = self._unique(table, problems)
+        for table in self.tables.values():
+            for node_id, names in _names(table):
+                for name in names:
+                    self.by_name[normalise_name(name)].add(node_id)
+
+    def _unique(self, table: ColumnTable, problems: list[Problem]) -> ColumnTable:
+        keep, ids = [], table["id"]
+        for row, node_id in enumerate(ids):
+            if node_id in self.labels:
+                other = self._first(node_id, table)
+                origin = table.origin(row)
+                problems.append(Problem(origin.file, origin.line_of("id"), node_id, "id",
+                                        f"duplicate id: already defined at {other.file}:{other.line}"))
+                continue
+            ids[row] = node_id = sys.intern(node_id)  # relationships will share this string
+            self.labels[node_id] = table.name
+            keep.append(row)
+        return table if len(keep) == len(table) else table.take(keep)
+
+    def _first(self, node_id: str, reading: ColumnTable):
+        """Where a node id was first defined (the first row with it wins)."""
+        table = self.tables.get(self.labels[node_id], reading)
+        known = self._rows.get(id(table))
+        if known is None or known[0] is not table:
+            rows: dict[str, int] = {}
+            for row, other in enumerate(table["id"]):
+                rows.setdefault(other, row)
+            known = self._rows[id(table)] = (table, rows)
+        return table.origin(known[1][node_id])
+
+
+def resolve(collected: Collected, invalid: set[str] = frozenset()) -> tuple[Tables, list[Problem]]:
+    """Resolve references; return the resolved tables and the problems found."""
     graph = schema()
     problems: list[Problem] = []
-    dataset = Dataset()
-    first_seen: dict[str, RawRecord] = {}
-    by_name: dict[str, set[str]] = defaultdict(set)
+    nodes = _Nodes(collected, problems)
+    labels, by_name = nodes.labels, nodes.by_name
+    sources = {i: i for i in nodes.tables.get(SourceDocument.label, {"id": []})["id"]}
+    for table in nodes.tables.values():
+        if "source" in table.values:
+            column = table["source"]
+            for row, source in enumerate(column):
+                if source in sources:
+                    column[row] = sources[source]  # one string for every record of a source
+                else:
+                    problems.append(_unknown_source(source, table, row))
 
-    for node, raw in nodes:
-        if node.id in first_seen:
-            other = first_seen[node.id]
-            problems.append(Problem(raw.file, raw.line_of("id"), node.id, "id",
-                                    f"duplicate id: already defined at {other.file}:{other.line}"))
-            continue
-        first_seen[sys.intern(node.id)] = raw
-        dataset.add_node(node)
-        for name in _names(node):
-            by_name[normalise_name(name)].add(node.id)
-
-    sources = {n.id: n.id for n in dataset.nodes.get(SourceDocument.label, ())}
-    for node, raw in nodes:
-        if isinstance(node, Fact) and node.source not in sources:
-            problems.append(_unknown_source(node.source, raw, node.id))
-
-    def lookup(ref: str, allowed: frozenset[str], raw: RawRecord, rel: Relationship, field: str) -> str | None:
-        if ref in dataset.labels and dataset.labels[ref] in allowed:
+    def lookup(ref: str, allowed: frozenset[str], table: ColumnTable, row: int, field: str) -> str | None:
+        label = labels.get(ref)
+        if label is not None and label in allowed:
             return sys.intern(ref)
-        found = {i for i in by_name.get(normalise_name(ref), ()) if dataset.labels[i] in allowed}
+        found = {i for i in by_name.get(normalise_name(ref), ()) if labels[i] in allowed}
         if len(found) == 1:
             return found.pop()
         if ref in invalid:
             return None  # the record it names failed validation, reported already
         kinds = " or ".join(sorted(graph.node(label).kind for label in allowed))
         if not found:
-            hint = ""
-            if ref in dataset.labels:
-                hint = f" ({ref!r} is a {graph.node(dataset.labels[ref]).kind})"
+            hint = f" ({ref!r} is a {graph.node(label).kind})" if label is not None else ""
             message = f"unknown reference {ref!r}: expected the id, name or alias of a node of kind {kinds}{hint}"
         else:
             message = f"ambiguous reference {ref!r}: it names {', '.join(sorted(found))}; use the id"
-        problems.append(Problem(raw.file, raw.line_of(field), _name(rel), field, message))
+        origin = table.origin(row)
+        problems.append(Problem(origin.file, origin.line_of(field), origin.name, field, message))
         return None
 
-    # Per relationship type, once: the labels each end may have, and the pairs allowed.
-    ends = {rtype.type: (rtype, frozenset(a for a, _ in rtype.endpoints),
-                         frozenset(b for _, b in rtype.endpoints), frozenset(rtype.endpoints))
-            for rtype in graph.rels}
-    labels = dataset.labels
-    seen: dict[str, RawRecord] = {}  # relationship id (a digest of its key) -> where first stated
-    for rel, raw in rels:
-        rtype, froms, tos, pairs = ends[rel.type]
-        from_id = lookup(rel.from_, froms, raw, rel, "from")
-        to_id = lookup(rel.to, tos, raw, rel, "to")
-        source = sources.get(rel.source)
+    rels: dict[tuple[str, str, str], ColumnTable] = {}
+    for rel_type, table in collected.rels.items():
+        rels.update(_resolve_type(rel_type, table, lookup, labels, sources, problems))
+    return Tables(nodes.tables, rels), problems
+
+
+def _resolve_type(rel_type, table, lookup, labels, sources, problems) -> dict[tuple[str, str, str], ColumnTable]:
+    """One relationship type's rows, resolved and grouped by (type, from label, to label)."""
+    rtype = schema().rel(rel_type)
+    froms = frozenset(a for a, _ in rtype.endpoints)
+    tos = frozenset(b for _, b in rtype.endpoints)
+    pairs = frozenset(rtype.endpoints)
+    qualifiers = list(zip(*(table[name] for name in rtype.model.qualifiers))) or [()] * len(table)
+    groups: dict[tuple[str, str], tuple[list[int], list[str], list[str], list[str]]] = {}
+    seen: dict[str, int] = {}  # relationship id -> the row that first stated it
+    source_column = table["source"]
+    intern = sys.intern
+    for row, (from_ref, to_ref, source_ref, quals) in enumerate(
+            zip(table["from"], table["to"], source_column, qualifiers)):
+        # Most references are ids of nodes of an allowed label: settle those here, the rest in `lookup`.
+        from_id = intern(from_ref) if labels.get(from_ref) in froms else lookup(from_ref, froms, table, row, "from")
+        to_id = intern(to_ref) if labels.get(to_ref) in tos else lookup(to_ref, tos, table, row, "to")
+        source = sources.get(source_ref)
         if source is None:
-            problems.append(_unknown_source(rel.source, raw, _name(rel)))
+            problems.append(_unknown_source(source_ref, table, row))
         if from_id is None or to_id is None:
             continue
         pair = (labels[from_id], labels[to_id])
         if pair not in pairs:
             allowed = ", ".join(f"{a} -> {b}" for a, b in rtype.endpoints)
-            problems.append(Problem(raw.file, raw.line, _name(rel), "to",
-                                    f"{rel.type} cannot join {pair[0]} -> {pair[1]}: expected {allowed}"))
+            origin = table.origin(row)
+            problems.append(Problem(origin.file, origin.line, origin.name, "to",
+                                    f"{rel_type} cannot join {pair[0]} -> {pair[1]}: expected {allowed}"))
             continue
         if rtype.undirected and from_id > to_id:
             from_id, to_id, pair = to_id, from_id, (pair[1], pair[0])
-        rel_id = rel.stable_id(from_id, to_id)
-        other = seen.get(rel_id)
-        if other is not None:
-            problems.append(Problem(raw.file, raw.line, _name(rel), None,
+        rel_id = relationship_id(rel_type, from_id, to_id, quals, source_ref)
+        first = seen.get(rel_id)
+        if first is not None:
+            origin, other = table.origin(row), table.origin(first)
+            problems.append(Problem(origin.file, origin.line, origin.name, None,
                                     f"duplicate relationship: already stated at {other.file}:{other.line}"))
             continue
-        rel.resolve_ids(from_id, to_id, rel_id)
+        seen[rel_id] = row
         if source is not None:
-            rel.__dict__["source"] = source  # one string for every record of a source
-        seen[rel_id] = raw
-        raw.record = rel
-        dataset.add_rel(rel, pair)
-    return dataset, ChainMap(first_seen, seen), problems
+            source_column[row] = source
+        group = groups.get(pair)
+        if group is None:
+            group = groups[pair] = ([], [], [], [])
+        rows, from_ids, to_ids, rel_ids = group
+        rows.append(row)
+        from_ids.append(from_id)
+        to_ids.append(to_id)
+        rel_ids.append(rel_id)
+    return {(rel_type, *pair): table.take(rows, {"from": from_ids, "to": to_ids, "id": rel_ids})
+            for pair, (rows, from_ids, to_ids, rel_ids) in sorted(groups.items())}
 
 
-def _name(rel: Relationship) -> str:
-    """How a relationship is called in messages."""
-    return f"{rel.type} {rel.from_} -> {rel.to}"
-
-
-def _unknown_source(source: str, raw: RawRecord, record: str | None) -> Problem:
-    return Problem(raw.file, raw.line_of("source"), record, "source",
+def _unknown_source(source: str, table: ColumnTable, row: int) -> Problem:
+    origin = table.origin(row)
+    return Problem(origin.file, origin.line_of("source"), origin.name, "source",
                    f"unknown source {source!r}: expected the id of a source document (kind: source)")

@@ -88,23 +88,5 @@ def validate_record(raw: RawRecord) -> tuple[Node | Relationship | None, list[Pr
         record = model.model_validate(_split_lists(model, data))
     except ValidationError as error:
         return None, _problems(raw, error)
-    _share_fields_set(record, rel is not None)
     return record, []
 
-
-_FIELDS_SETS: dict[tuple, set[str]] = {}
-
-
-def _share_fields_set(record: BaseModel, derived_id: bool) -> None:
-    """Let records of one type that set the same fields share one `model_fields_set`.
-
-    pydantic keeps a set of the fields given, per instance: 200-700 bytes, the
-    largest part of a small record. Records are frozen and `model_copy` copies
-    the set before changing it, so equal sets can be one object. A
-    relationship's `id` counts as set: resolving it always sets it."""
-    fields = record.__pydantic_fields_set__
-    key = frozenset(fields) | {"id"} if derived_id else frozenset(fields)
-    one = _FIELDS_SETS.get((type(record), key))
-    if one is None:
-        one = _FIELDS_SETS[type(record), key] = set(key)
-    object.__setattr__(record, "__pydantic_fields_set__", one)

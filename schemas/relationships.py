@@ -15,7 +15,7 @@ from pydantic import ConfigDict, Field, model_validator
 
 from casegraph.schemas.common import Fact, ShortText, Slug
 
-__all__ = ["Relationship", "REL_MODELS"]
+__all__ = ["Relationship", "REL_MODELS", "relationship_id"]
 
 Ref = Annotated[str, Field(min_length=1, max_length=300)]
 """A reference to a node: its id, or one of its names or aliases."""
@@ -43,9 +43,7 @@ class Relationship(Fact):
     def stable_id(self, from_id: str, to_id: str) -> str:
         """The id of this relationship once its ends resolve to these node ids: a digest of its key."""
         quals = tuple(getattr(self, name) for name in self.qualifiers)
-        key = (self.type, from_id, to_id, quals, self.source)  # what `key()` returns once resolved
-        digest = hashlib.blake2b(repr(key).encode(), digest_size=8).hexdigest()
-        return f"{self.type.lower().replace('_', '-')}-{digest}"
+        return relationship_id(self.type, from_id, to_id, quals, self.source)
 
     def resolve_ids(self, from_id: str, to_id: str, rel_id: str | None = None) -> None:
         """Set the resolved endpoint ids and the stable id, in place.
@@ -57,6 +55,15 @@ class Relationship(Fact):
     def with_ids(self, from_id: str, to_id: str) -> "Relationship":
         """A copy with resolved endpoint ids and its stable id."""
         return self.model_copy(update={"from_": from_id, "to": to_id, "id": self.stable_id(from_id, to_id)})
+
+
+def relationship_id(rel_type: str, from_id: str, to_id: str, qualifiers: tuple, source: str) -> str:
+    """A relationship's stable id: a digest of what makes it one fact (see `Relationship.key`).
+
+    The loader calls this on columns, without a model; the same key always gives the same id."""
+    key = (rel_type, from_id, to_id, qualifiers, source)
+    digest = hashlib.blake2b(repr(key).encode(), digest_size=8).hexdigest()
+    return f"{rel_type.lower().replace('_', '-')}-{digest}"
 
 
 Role = Literal[

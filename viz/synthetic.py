@@ -32,19 +32,20 @@ def synthetic_dataset(nodes: int, seed: int = 1) -> Dataset:
     """About `nodes` nodes (plus the reference data's boroughs and indicators) and ~3 relationships per node."""
     rng = random.Random(seed)
     base = default_data_dir()
-    dataset = load([base / "reference", base / "sources.yaml"])
-    dataset.add_node(N.SourceDocument(id=SOURCE, title="Synthetic benchmark data (not real cases)",
+    reference = load([base / "reference", base / "sources.yaml"])
+    made_nodes, made_rels = list(reference.all_nodes()), list(reference.all_rels())
+    made_nodes.append(N.SourceDocument(id=SOURCE, title="Synthetic benchmark data (not real cases)",
                                       publisher="casegraph", published="2025", doc_type="dataset"))
-    boroughs = [b.id for b in dataset.nodes["Borough"]]
-    indicators = [i.id for i in dataset.nodes["Indicator"]]
+    boroughs = [b.id for b in reference.nodes["Borough"]]
+    indicators = [i.id for i in reference.nodes["Indicator"]]
     fact = {"source": SOURCE, "paragraphs": [1]}
-    rest = max(nodes - len(dataset.labels), 7)
+    rest = max(nodes - len(made_nodes), 7)
     count = {label: max(1, int(rest * share)) for label, share in SHARE.items()}
 
     def add(model, rels=(), **fields):
-        dataset.add_node(model(**fields, **fact))
+        made_nodes.append(model(**fields, **fact))
         for rel in rels:
-            dataset.add_rel(rel)
+            made_rels.append(rel)
 
     institutions = [f"syn-institution-{i}" for i in range(count["Institution"])]
     for i, iid in enumerate(institutions):
@@ -89,14 +90,14 @@ def synthetic_dataset(nodes: int, seed: int = 1) -> Dataset:
             period=str(rng.randint(1990, 2025)))
     for i in range(count["Recommendation"]):
         add(N.Recommendation, id=f"syn-recommendation-{i}", summary=f"Synthetic recommendation {i}")
-        dataset.add_rel(_rel(R.Recommends, rng.choice(reviews), f"syn-recommendation-{i}"))
+        made_rels.append(_rel(R.Recommends, rng.choice(reviews), f"syn-recommendation-{i}"))
     for i in range(count["Statement"]):
         sid = f"syn-statement-{i}"
         kind = "declined-to-comment" if rng.random() < 0.2 else "statement"
         rels = [_rel(R.MadeBy, sid, rng.choice(institutions)), _rel(R.About, sid, rng.choice(cases))]
         add(N.Statement, rels, id=sid, statement_type=kind, summary=f"Synthetic statement {i}",
             period=str(rng.randint(2000, 2025)))
-    return dataset
+    return Dataset.of(made_nodes, made_rels)
 
 
 def synthetic_graph(nodes: int, seed: int = 1, include_restricted: bool = False):

@@ -1,0 +1,131 @@
+"""Records held column by column while a load resolves and checks them.
+
+A validated record is not kept as a model: its values go into one Python list
+per column, and where it came from into two more. A pydantic model costs
+~870 bytes per record in a large load and a column ~430 (measured in
+BENCHMARKS.md); a million-record load must fit on a laptop.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from operator import itemgetter
+from typing import Any, Callable, Iterable
+
+from pydantic import BaseModel
+
+from casegraph.loaders.raw import RawRecord
+from casegraph.schemas import schema
+from casegraph.schemas.arrow import ENDPOINT_COLUMNS
+
+__all__ = ["ColumnTable", "Collected", "Tables", "table_columns"]
+
+_FIELD = {"from": "from_"}  # a relationship's `from` column is its `from_` field
+
+
+@cache
+def table_columns(label_or_type: str) -> tuple[str, ...]:
+    """A table's columns: the schema's, after `from` and `to` for a relationship."""
+    graph = schema()
+    names = tuple(c.name for c in graph.columns_of(label_or_type))
+    return ENDPOINT_COLUMNS + names if label_or_type in graph.rel_types else names
+
+
+@cache
+def _getter(model: type[BaseModel]) -> tuple[str, Callable[[dict], tuple]]:
+    """A record type's table name and a function of its `__dict__` giving its row in column order."""
+    name = getattr(model, "label", None) or model.type
+    fields = [_FIELD.get(c, c) for c in table_columns(name)]
+    return name, itemgetter(*fields)
+
+
+class ColumnTable:
+    """Rows of one node label or relationship type: a list per column, and each row's origin."""
+
+    __slots__ = ("name", "columns", "values", "files", "lines", "field_lines", "is_rel")
+
+    def __init__(self, name: str, values: dict[str, list[Any]] | None = None):
+        self.name = name
+        self.columns = table_columns(name)
+        self.values = values if values is not None else {c: [] for c in self.columns}
+        self.files: list[str | None] = []
+        self.lines: list[int | None] = []
+        self.field_lines: dict[int, dict[str, int]] = {}  # row -> field lines, where the format has them
+        self.is_rel = self.columns[0] == ENDPOINT_COLUMNS[0]
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def __getitem__(self, column: str) -> list[Any]:
+        return self.values[column]
+
+    def append(self, row: tuple, file: str | None = None, line: int | None = None,
+               field_lines: dict[str, int] | None = None) -> None:
+        for values, value in zip(self.values.values(), row):
+            values.append(value)
+        if field_lines:
+            self.field_lines[len(self.lines)] = field_lines
+        self.files.append(file)
+        self.lines.append(line)
+
+    def origin(self, row: int) -> RawRecord:
+        """Where a row came from, named as messages name it (its id, or `TYPE from -> to`)."""
+        if self.is_rel:
+            data = {"rel": self.name, "from": self.values["from"][row], "to": self.values["to"][row]}
+        else:
+            data = {"id": self.values["id"][row]}
+        return RawRecord(self.files[row], self.lines[row], data, self.field_lines.get(row))
+
+    def take(self, rows: list[int], replace: dict[str, list[Any]] | None = None) -> "ColumnTable":
+        """A table of these rows, in this order; `replace` gives whole new columns for them."""
+        replace = replace or {}
+        if len(rows) == len(self):  # every row, in order: share the lists
+            taken = ColumnTable(self.name, {**self.values, **replace})
+            taken.files, taken.lines, taken.field_lines = self.files, self.lines, self.field_lines
+            return taken
+        taken = ColumnTable(self.name, {c: replace[c] if c in replace else [values[i] for i in rows]
+                                        for c, values in self.values.items()})
+        taken.files = [self.files[i] for i in rows]
+        taken.lines = [self.lines[i] for i in rows]
+        positions = {old: new for new, old in enumerate(rows) if old in self.field_lines}
+        taken.field_lines = {new: self.field_lines[old] for old, new in positions.items()}
+        return taken
+
+
+class Collected:
+    """Validated records of a load, by node label and by relationship type, before resolving."""
+
+    def __init__(self) -> None:
+        self.nodes: dict[str, ColumnTable] = {}
+        self.rels: dict[str, ColumnTable] = {}
+
+    def add(self, record: BaseModel, raw: RawRecord | None = None) -> None:
+        name, row = _getter(type(record))
+        tables = self.rels if hasattr(record, "endpoints") else self.nodes
+        table = tables.get(name)
+        if table is None:
+            table = tables[name] = ColumnTable(name)
+        if raw is None:
+            table.append(row(record.__dict__))
+        else:
+            table.append(row(record.__dict__), raw.file, raw.line, raw.field_lines)
+
+    def extend(self, records: Iterable[BaseModel]) -> "Collected":
+        for record in records:
+            self.add(record)
+        return self
+
+
+class Tables:
+    """Resolved records: a table per node label, and per (relationship type, from label, to label)."""
+
+    def __init__(self, nodes: dict[str, ColumnTable], rels: dict[tuple[str, str, str], ColumnTable]):
+        self.nodes = nodes
+        self.rels = rels
+
+    def rels_of(self, rel_type: str) -> list[ColumnTable]:
+        return [table for (name, _, _), table in self.rels.items() if name == rel_type]
+
+    def all(self) -> Iterable[ColumnTable]:
+        yield from self.nodes.values()
+        yield from self.rels.values()
