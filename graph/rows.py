@@ -39,6 +39,11 @@ class Table:
         """One dict per record, column -> value."""
         return self.arrow.to_pylist()
 
+    def batches(self, size: int) -> Iterator[list[dict[str, Any]]]:
+        """The rows `size` at a time: only one batch at a time is made into dicts."""
+        for start in range(0, len(self), size):
+            yield self.arrow.slice(start, size).to_pylist()
+
     def column_lists(self) -> dict[str, list[Any]]:
         """One list per column."""
         return self.arrow.to_pydict()
