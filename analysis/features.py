@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from casegraph.graph.selection import decades_of
+from casegraph.schemas import names
 
 __all__ = ["CaseFeatures", "case_features", "SIMILARITY_KINDS", "display_name", "cases_of"]
 
@@ -42,8 +43,7 @@ class CaseFeatures:
 
 
 def display_name(graph: nx.MultiDiGraph, node: str) -> str:
-    attrs = graph.nodes[node]
-    return str(attrs.get("name") or attrs.get("title") or attrs.get("summary") or node)
+    return names.display_name(graph.nodes[node], node)
 
 
 def cases_of(graph: nx.MultiDiGraph) -> list[str]:

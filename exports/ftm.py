@@ -45,6 +45,7 @@ from typing import Any
 import networkx as nx
 
 from casegraph.exports.base import EdgeItem, Exporter, NodeItem
+from casegraph.schemas.names import display_name
 
 __all__ = ["FtMExporter", "write_ftm", "read_ftm", "ftm_id", "NODE_SCHEMATA", "PUBLIC_BODY_TYPES"]
 
@@ -161,7 +162,7 @@ class FtMExporter(Exporter):
         if node.label == "Source":
             self.sources[node.id] = props
         entity: dict[str, list[str]] = {}
-        name = props.get("name") or props.get("title") or props.get("summary") or node.id
+        name = display_name(props, node.id)
         if node.label == "Statement":
             name = f"{_words(props.get('statement_type', 'statement')).replace('-', ' ').capitalize()}: {name}"
         entity["name"] = [_clip(str(name))]

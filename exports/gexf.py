@@ -28,6 +28,7 @@ from networkx.readwrite.gexf import GEXFWriter
 
 from casegraph.exports.base import EdgeItem, ExportError, Exporter, NodeItem
 from casegraph.exports.encoding import decode_lists, encode_lists, list_columns
+from casegraph.schemas.names import display_name
 
 __all__ = ["GEXFExporter", "write_gexf", "read_gexf", "caption"]
 
@@ -38,8 +39,7 @@ RESERVED = {"label", "type", "weight", "start", "end", "pid", "viz", "parents", 
 
 def caption(label: str, properties: dict) -> str:
     """What Gephi shows on a node: its name, title or summary, else its id."""
-    text = properties.get("name") or properties.get("title") or properties.get("summary") or properties["id"]
-    return str(text)
+    return display_name(properties)
 
 
 class GEXFExporter(Exporter):

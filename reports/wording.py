@@ -7,6 +7,8 @@ module says *how*; the claim-status qualifiers themselves are added by
 
 from __future__ import annotations
 
+from casegraph.schemas.names import display_name
+
 __all__ = ["involvement", "outcome_words", "statement_kind", "response_words", "ROLE_WORDS", "name_of"]
 
 ROLE_WORDS = {
@@ -44,7 +46,7 @@ _RESPONSES = {
 
 
 def name_of(props: dict) -> str:
-    return str(props.get("name") or props.get("title") or props.get("summary") or props.get("id"))
+    return display_name(props)
 
 
 def involvement(name: str, role: str, status: str | None) -> str:

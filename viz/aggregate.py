@@ -19,6 +19,7 @@ from typing import Callable, Iterable
 
 import networkx as nx
 
+from casegraph.schemas.names import display_name
 from casegraph.viz.reading import boroughs_of, label_of
 
 __all__ = ["aggregate", "by_borough", "GroupKey", "DEFAULT_BUDGET", "is_group"]
@@ -100,8 +101,8 @@ def _build(graph: nx.MultiDiGraph, group_of: dict[str, str], group_key: dict[str
         statuses = Counter(graph.nodes[n].get("status", "reported") for n in nodes)
         result.add_node(
             group_id, label=label, id=group_id, group=True, count=len(nodes), part=part,
-            members=sorted(nodes, key=lambda n: str(graph.nodes[n].get("name") or graph.nodes[n].get("title") or n)),
-            member_names=[str(graph.nodes[n].get("name") or graph.nodes[n].get("title") or n) for n in nodes[:12]],
+            members=sorted(nodes, key=lambda n: display_name(graph.nodes[n], n)),
+            member_names=[display_name(graph.nodes[n], n) for n in nodes[:12]],
             statuses=dict(statuses), sources=sorted({graph.nodes[n].get("source") for n in nodes} - {None}),
             status=next(iter(statuses)) if len(statuses) == 1 else "mixed",
         )

@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from casegraph.exports.csvfiles import neutralise
+from casegraph.schemas.names import display_name
 
 __all__ = ["format_option", "emit", "emit_rows", "say", "cell"]
 
@@ -37,7 +38,7 @@ def cell(value: Any) -> str:
         return ""
     if isinstance(value, dict) and "labels" in value:
         props = value["properties"]
-        name = props.get("name") or props.get("title") or props.get("summary") or props.get("id")
+        name = display_name(props)
         return f"{value['labels'][0]}:{name}"
     if isinstance(value, dict) and "type" in value and "properties" in value:
         return f"[{value['type']}]"
