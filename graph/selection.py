@@ -25,12 +25,14 @@ An empty selection is the whole graph. Invariant: `select` only ever
 returns nodes and edges of the graph it is given, so a selection made on a
 public projection can never bring restricted data back.
 
-Three rules every part of casegraph that cuts the graph shares, stated once
+Four rules every part of casegraph that cuts the graph shares, stated once
 here so an export, an analysis, a report and a view never disagree:
 
 - `public_subgraph`: what the public profile leaves out;
 - `resolve_node`: which node an id, name or alias means;
-- `decades_of`: which decades a timed record counts in (the catalog's rule).
+- `decades_of`: which decades a timed record counts in (the catalog's rule);
+- `cases_in_borough`: which cases `--borough` means (filed under the
+  borough, or at a place in it).
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ import networkx as nx
 
 __all__ = [
     "Selection", "SelectionError", "NodeNotFound", "select", "public_subgraph", "is_restricted",
-    "resolve_node", "decades_of", "neighbours", "linked_cases", "CONTEXT_LABELS",
+    "resolve_node", "decades_of", "neighbours", "linked_cases", "cases_in_borough", "CONTEXT_LABELS",
 ]
 
 CASE = "CaseFile"
@@ -211,8 +213,7 @@ def neighbours(graph: nx.MultiDiGraph, node: str) -> set[str]:
     return set(graph.successors(node)) | set(graph.predecessors(node))
 
 
-def linked_cases(graph: nx.MultiDiGraph, node: str, via_places: bool = False,
-                 skip_journalism: bool = False) -> set[str]:
+def linked_cases(graph: nx.MultiDiGraph, node: str, skip_journalism: bool = False) -> set[str]:
     """Cases one step from `node`, or two steps through a review, investigation or statement.
 
     `skip_journalism` does not follow journalistic investigations: the
@@ -227,20 +228,36 @@ def linked_cases(graph: nx.MultiDiGraph, node: str, via_places: bool = False,
             found.add(first)
         elif skip_journalism and attrs.get("investigation_type") == "journalistic":
             continue
-        elif label in INTERMEDIATE or (via_places and label == "Place"):
+        elif label in INTERMEDIATE:
             found |= {n for n in neighbours(graph, first) if graph.nodes[n].get("label") == CASE}
     return found
 
 
-def _filter(graph, refs: Iterable[str], label: str, keep: set[str], via_places: bool = False) -> set[str]:
+def cases_in_borough(graph: nx.MultiDiGraph, borough: str) -> set[str]:
+    """The cases filed under a borough (IN_BOROUGH), and those at a place in it (AT_PLACE, PLACE_IN).
+
+    A case filed under Hillingdon whose abuse happened at a flat in Hanworth
+    is a Hounslow case too: crossing borough lines is what investigators look for."""
+    found = set()
+    for case, _, data in graph.in_edges(borough, data=True):
+        if data.get("type") == "IN_BOROUGH":
+            found.add(case)
+        elif data.get("type") == "PLACE_IN":
+            found |= {c for c, _, d in graph.in_edges(case, data=True) if d.get("type") == "AT_PLACE"}
+    return {c for c in found if graph.nodes[c].get("label") == CASE}
+
+
+def _filter(graph, refs: Iterable[str], label: str, keep: set[str]) -> set[str]:
     cases: set[str] = set()
     for ref in refs:
         node = resolve_node(graph, ref, label)
         keep.add(node)
-        if label == "Indicator":
+        if label == "Borough":
+            cases |= cases_in_borough(graph, node)
+        elif label == "Indicator":
             cases |= {n for n in graph.predecessors(node) if graph.nodes[n].get("label") == CASE}
         else:
-            cases |= linked_cases(graph, node, via_places=via_places)
+            cases |= linked_cases(graph, node)
     return cases
 
 
@@ -281,7 +298,7 @@ def select(graph: nx.MultiDiGraph, selection: Selection, view=None) -> nx.MultiD
     if selection.filters_given:
         matching = set(cases)
         if selection.boroughs:
-            matching &= _filter(graph, selection.boroughs, "Borough", keep, via_places=True)
+            matching &= _filter(graph, selection.boroughs, "Borough", keep)
         if selection.indicators:
             matching &= _filter(graph, selection.indicators, "Indicator", keep)
         if selection.institutions:

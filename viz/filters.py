@@ -8,8 +8,9 @@ indicator or decade.
 
 What a picture must never show is not decided here: `views.figure_for`
 leaves restricted data out through `casegraph.graph.selection.public_subgraph`
-(the rule exports use too) before any filter runs. Names resolve and decades
-count by the same rules as exports (`resolve_node`, `decades_of`), and a
+(the rule exports use too) before any filter runs. Names resolve, decades
+count and a borough holds cases by the same rules as exports (`resolve_node`,
+`decades_of`, `cases_in_borough`), and a
 value that names nothing raises the same `SelectionError`.
 """
 
@@ -19,9 +20,9 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from casegraph.graph.selection import SelectionError, decades_of, neighbours, resolve_node
+from casegraph.graph.selection import SelectionError, cases_in_borough, decades_of, neighbours, resolve_node
 from casegraph.schemas import ClaimStatus, schema
-from casegraph.viz.reading import boroughs_of, decade_name, label_of, nodes_of
+from casegraph.viz.reading import decade_name, label_of, nodes_of
 
 __all__ = ["Filters", "TIMED_LABELS"]
 
@@ -100,8 +101,10 @@ class Filters:
 
     @staticmethod
     def _scope(graph, boroughs: set[str], decades: set[int], indicators: set[str]) -> set[str]:
+        in_boroughs = set().union(*(cases_in_borough(graph, b) for b in boroughs))
+
         def case_selected(case: str) -> bool:
-            if boroughs and not boroughs & boroughs_of(graph, case):
+            if boroughs and case not in in_boroughs:
                 return False
             if decades and not decades.intersection(decades_of(graph.nodes[case])):
                 return False

@@ -34,7 +34,7 @@ def selection_options(command):
 
     @click.option("--case", "cases", multiple=True, metavar="ID", help="a case (repeatable)")
     @click.option("--borough", "boroughs", multiple=True, metavar="ID",
-                  help="cases in a borough: id or name (repeatable)")
+                  help="cases filed under a borough or at a place in it: id or name (repeatable)")
     @click.option("--decade", "decades", multiple=True, type=int, metavar="YEAR",
                   help="cases counted in a decade, e.g. 2000: from the decade of their first year to that "
                        "of their last (an ongoing 2019- counts in the 2010s) (repeatable)")

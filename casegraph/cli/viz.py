@@ -30,7 +30,7 @@ def _views() -> dict[str, str]:
 @store_options
 @click.option("--node", default=None, metavar="ID", help="ego: the centre (any node id, or an exact name)")
 @click.option("--hops", default=2, show_default=True, type=click.IntRange(0, 6), help="ego: how many hops out")
-@click.option("--borough", "boroughs", multiple=True, metavar="NAME", help="only cases in this borough (repeatable)")
+@click.option("--borough", "boroughs", multiple=True, metavar="NAME", help="only cases filed under this borough or at a place in it (repeatable)")
 @click.option("--decade", "decades", multiple=True, metavar="1990s",
               help="only cases counted in this decade, as for export --decade (repeatable)")
 @click.option("--indicator", "indicators", multiple=True, metavar="ID", help="only cases showing this pattern (repeatable)")

@@ -92,3 +92,17 @@ def test_unknown_or_ambiguous_names_are_errors(public_graph):
         resolve_node(public_graph, "atlantis", "Borough")
     with pytest.raises(SelectionError):
         select(public_graph, Selection(cases=("no-such-case",)))
+
+
+def test_borough_means_the_same_cases_for_exports_and_pictures(public_graph):
+    """`--borough` is one rule (`cases_in_borough`) whether a researcher exports or an editor draws."""
+    from casegraph.graph.selection import cases_in_borough
+    from casegraph.viz.filters import Filters
+
+    graph = public_graph
+    # Filed under Hillingdon, abuse at a flat in Hanworth (Hounslow): a Hounslow case too.
+    assert "hillingdon-2000-2016-bellfield-group" in cases_in_borough(graph, "hounslow")
+    for borough in [n for n, a in graph.nodes(data=True) if a.get("label") == "Borough"]:
+        exported = _cases(select(graph, Selection(boroughs=(borough,))))
+        drawn = _cases(Filters(boroughs=(borough,)).apply(graph))
+        assert exported == drawn == cases_in_borough(graph, borough), borough
