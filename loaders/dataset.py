@@ -80,6 +80,10 @@ class Dataset:
         labels = {i: label for label, table in collected.nodes.items() for i in table["id"]}
         by_key: dict[RelKey, Collected] = {}
         for rel in rels:
+            missing = [end for end in (rel.from_, rel.to) if end not in labels]
+            if missing or rel.id is None:
+                raise ValueError(f"{rel.type} {rel.from_} -> {rel.to}: expected resolved ids of nodes given "
+                                 f"(use Relationship.with_ids); not found: {', '.join(missing) or 'its own id'}")
             key = (rel.type, labels[rel.from_], labels[rel.to])
             by_key.setdefault(key, Collected()).add(rel)
         return cls({label: to_arrow(label, t.values) for label, t in collected.nodes.items()},

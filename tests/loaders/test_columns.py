@@ -111,3 +111,15 @@ def test_models_on_demand_are_the_loaded_records():
     involves_rows = list(dataset.rels["INVOLVES"])
     assert all(r.id and r.from_ in cases for r in involves_rows)
     assert len(involves_rows) == dataset.rel_counts()["INVOLVES"]
+
+
+def test_a_dataset_made_in_code_needs_resolved_relationships():
+    from casegraph.schemas.relationships import Shows
+
+    dataset = load()
+    shows = Shows(**{"from": "nowhere", "to": "missing-episodes", **SOURCE})
+    with pytest.raises(ValueError, match="not found: nowhere"):
+        Dataset.of(dataset.all_nodes(), [shows.with_ids("nowhere", "missing-episodes")])
+    case_id = next(iter(dataset.nodes["CaseFile"])).id
+    with pytest.raises(ValueError, match="its own id"):
+        Dataset.of(dataset.all_nodes(), [Shows(**{"from": case_id, "to": "missing-episodes", **SOURCE})])
