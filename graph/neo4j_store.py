@@ -59,8 +59,8 @@ from casegraph.schemas.ddl import neo4j_constraints
 __all__ = ["Neo4jStore", "Neo4jView", "BATCH_SIZE", "ATOMIC_SWITCH_LIMIT", "STAGING", "staging_label",
            "staging_labels", "BuildCheckFailed"]
 
-BATCH_SIZE = 10_000
-"""Rows per write transaction (see BENCHMARKS.md for the measurement)."""
+BATCH_SIZE = 2_000
+"""Rows per write transaction: measured best of 2,000 / 5,000 / 10,000 / 20,000 / 50,000 (BENCHMARKS.md)."""
 
 ATOMIC_SWITCH_LIMIT = 50_000
 """Old + new graph up to this many nodes + relationships: the switch is one transaction."""
@@ -194,7 +194,7 @@ class Neo4jStore:
             self._write_table(session, table, _rel_statement, f"{table.name} relationships", say)
 
     def _write_table(self, session, table: Table, statement_for, what: str, say: Progress) -> None:
-        """One table in batches of columns; a duplicated staged node id fails with a StoreError."""
+        """One table in batches of columns; a staged node id written twice fails the build (BuildCheckFailed)."""
         if not len(table):
             return
         say(f"loading {len(table):,} {what}")
@@ -222,9 +222,10 @@ class Neo4jStore:
                                    "the old graph is untouched: run the build again")
 
     def _switch(self, session, dataset: Dataset, build_id: str, checksum: str, say: Progress) -> None:
+        # The old graph counts too: deleting a large one in a single transaction exhausts the server's heap.
         total = sum(dataset.node_counts().values()) + sum(dataset.rel_counts().values())
-        total += session.execute_read(_graph_size)  # deleting a large old graph in one transaction
-        meta = {"build_id": build_id, "checksum": checksum}  # can exhaust the server's heap
+        total += session.execute_read(_graph_size)
+        meta = {"build_id": build_id, "checksum": checksum}
         labels = schema().labels
         if total <= ATOMIC_SWITCH_LIMIT:
             say("switching to the new build (one transaction)")
