@@ -1,20 +1,41 @@
 """The Neo4j store: a server shared by a newsroom, and the way past one machine.
 
-Building: constraints generated from the schema are created first; rows are
-written in `UNWIND $rows` batches, each in a managed write transaction
-(`execute_write`), so the driver retries transient errors. A retried batch
-may run twice, so batches MERGE on ids and are idempotent.
+Building: constraints and indexes generated from the schema are created
+first; rows are written in `UNWIND` batches of `BATCH_SIZE` (chosen by
+measurement, see BENCHMARKS.md), each in a managed write transaction
+(`execute_write`), so the driver retries transient errors.
 
 Staging (the invariant): queries never read a mixture of old and new data.
-A build writes its nodes under the single label `CasegraphStaging` (their
-schema label kept in `_label`), invisible to every query that matches schema
+A build writes a node of schema label `L` under the staging label
+`CasegraphStaging_L` only, invisible to every query that matches schema
 labels, and its relationships only between staging nodes, unreachable from
-labelled ones. When everything is written, the switch deletes the old graph
-and gives staging nodes their labels: in ONE transaction when the graph is
-small enough (atomic), else in batches while the `CasegraphMeta` node says
-`switching`, and readers through casegraph refuse to read until it says
-`complete`. A failed build deletes its staging data and leaves the old graph
-and the meta node as they were.
+labelled ones. When everything is written and checked, the switch deletes
+the old graph and swaps each staging label for its schema label: in ONE
+transaction when the graph is small enough (atomic), else in batches while
+the `CasegraphMeta` node says `switching`, and readers through casegraph
+refuse to read until it says `complete`. A failed build deletes its staging
+data and leaves the old graph and the meta node as they were.
+
+Why CREATE, not MERGE, and why that is safe. Every build first empties the
+staging area (`_prepare`), so a staged write never meets an earlier copy of
+itself and CREATE suffices (MERGE costs a lookup per node and a scan of the
+endpoints' relationships per relationship). The one way a CREATE batch could
+land twice is a retry of a transaction that did commit; the driver never
+does that: a connection lost while committing raises `IncompleteCommit`,
+which `execute_write` does not retry, so the build fails and cleans up. Two
+checks stand behind that, both on the server:
+- staged node ids are unique-constrained per label, so a node batch written
+  twice fails its transaction, and with it the build;
+- before the switch, the staged count of every label and relationship type
+  (constant-time reads of Neo4j's count store) must equal the Dataset's; a
+  relationship batch written twice, or a relationship whose endpoint is
+  missing, fails the build before the old graph is touched.
+
+Rows go to the server as one list per column (`Table.column_lists()`), not
+one map per row: no per-row dict in Python, no property names repeated in
+every row on the wire, and a null simply is not stored (`CREATE` ignores
+null properties), so nulls cost nothing to drop. Columns that are null in
+every row of a table are left out of its statement.
 """
 
 from __future__ import annotations
@@ -22,29 +43,50 @@ from __future__ import annotations
 import os
 import time
 import uuid
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 import neo4j
 from neo4j import exceptions as neo4j_errors
 
 from casegraph.graph.guard import WriteRefused, refuse_writes
-from casegraph.graph.rows import node_tables, rel_tables
+from casegraph.graph.rows import Table, node_tables, rel_tables
 from casegraph.graph.store import BuildResult, Progress, QueryFailed, Result, StoreError
 from casegraph.graph.values import node_value, path_value, plain, rel_value
 from casegraph.loaders.dataset import Dataset
 from casegraph.schemas import schema
 from casegraph.schemas.ddl import neo4j_constraints
 
-__all__ = ["Neo4jStore", "Neo4jView", "BATCH_SIZE", "ATOMIC_SWITCH_LIMIT"]
+__all__ = ["Neo4jStore", "Neo4jView", "BATCH_SIZE", "ATOMIC_SWITCH_LIMIT", "STAGING", "staging_label",
+           "staging_labels", "BuildCheckFailed"]
 
-BATCH_SIZE = 10_000
-"""Rows per write transaction (see BENCHMARKS.md for the measurement)."""
+BATCH_SIZE = 2_000
+"""Rows per write transaction: measured best of 2,000 / 5,000 / 10,000 / 20,000 / 50,000 (BENCHMARKS.md)."""
 
 ATOMIC_SWITCH_LIMIT = 50_000
-"""Graphs up to this many nodes + relationships switch over in one transaction."""
+"""Old + new graph up to this many nodes + relationships: the switch is one transaction."""
 
 STAGING = "CasegraphStaging"
+"""Prefix of the staging labels; also the single staging label of builds before per-label staging."""
 META = "CasegraphMeta"
+
+
+class BuildCheckFailed(StoreError):
+    """The staged graph does not match the Dataset; the build was abandoned before the switch."""
+
+
+def staging_label(label: str) -> str:
+    """The label a node of schema label `label` carries while staged (schema labels only, never input)."""
+    return f"{STAGING}_{label}"
+
+
+def staging_labels() -> list[str]:
+    return [staging_label(label) for label in schema().labels]
+
+
+def _staging_constraints() -> list[str]:
+    """Unique staged ids per label: fast endpoint lookups, and a node batch written twice fails."""
+    return [f"CREATE CONSTRAINT casegraph_staging_{label.lower()}_id IF NOT EXISTS "
+            f"FOR (n:{staging_label(label)}) REQUIRE n.id IS UNIQUE" for label in schema().labels]
 
 
 def _connection_error(error: Exception, uri: str, user: str, database: str | None) -> StoreError:
@@ -130,6 +172,7 @@ class Neo4jStore:
             self._prepare(session, say)
             try:
                 self._stage(session, dataset, say)
+                self._verify(session, dataset, say)
                 self._switch(session, dataset, build_id, checksum, say)
             except BaseException:
                 say("build failed: removing its staged data")
@@ -139,31 +182,49 @@ class Neo4jStore:
 
     def _prepare(self, session, say: Progress) -> None:
         say("creating constraints")
-        for statement in [*neo4j_constraints(),
-                          f"CREATE CONSTRAINT casegraph_staging_id IF NOT EXISTS "
-                          f"FOR (n:{STAGING}) REQUIRE n.id IS UNIQUE"]:
+        for statement in [*neo4j_constraints(), *_staging_constraints(),
+                          "DROP CONSTRAINT casegraph_staging_id IF EXISTS"]:  # of single-label staging
             session.execute_write(_run, statement, {})
-        self._drop_staging(session)  # leftovers of an interrupted build
+        self._drop_staging(session)  # leftovers of an interrupted build: CREATE below relies on it
 
     def _stage(self, session, dataset: Dataset, say: Progress) -> None:
         for table in node_tables(dataset):
-            statement = (f"UNWIND $rows AS row MERGE (n:{STAGING} {{id: row.id}}) "
-                         f"SET n += row, n._label = $label")
-            for batch in _batches(table.rows, say, f"{table.name} nodes"):
-                rows = [_without_nulls(row) for row in batch]
-                session.execute_write(_run, statement, {"rows": rows, "label": table.name})
+            self._write_table(session, table, _node_statement, f"{table.name} nodes", say)
         for table in rel_tables(dataset):
-            statement = (f"UNWIND $rows AS row "
-                         f"MATCH (a:{STAGING} {{id: row.from}}), (b:{STAGING} {{id: row.to}}) "
-                         f"MERGE (a)-[r:{table.name} {{id: row.props.id}}]->(b) SET r += row.props")
-            for batch in _batches(table.rows, say, f"{table.name} relationships"):
-                rows = [{"from": r["from"], "to": r["to"],
-                         "props": _without_nulls({k: v for k, v in r.items() if k not in ("from", "to")})}
-                        for r in batch]
-                session.execute_write(_run, statement, {"rows": rows})
+            self._write_table(session, table, _rel_statement, f"{table.name} relationships", say)
+
+    def _write_table(self, session, table: Table, statement_for, what: str, say: Progress) -> None:
+        """One table in batches of columns; a staged node id written twice fails the build (BuildCheckFailed)."""
+        if not len(table):
+            return
+        say(f"loading {len(table):,} {what}")
+        columns = _present_columns(table)
+        statement = statement_for(table, list(columns))
+        try:
+            for params in _column_batches(columns, len(table)):
+                session.execute_write(_run, statement, params)
+        except neo4j_errors.ConstraintError as error:
+            raise BuildCheckFailed(
+                f"Neo4j build abandoned while staging {what}: {error.message} (a node id twice in the data, "
+                "or a batch written twice); the old graph is untouched: run the build again") from None
+
+    def _verify(self, session, dataset: Dataset, say: Progress) -> None:
+        """Staged counts per label and relationship type must equal the Dataset's, before the switch."""
+        say("checking the staged counts")
+        expected = {**{("node", k): v for k, v in dataset.node_counts().items()},
+                    **{("relationship", k): v for k, v in dataset.rel_counts().items()}}
+        found = session.execute_read(_staged_counts, dataset)
+        wrong = [f"{found.get(key, 0):,} staged {key[1]} {key[0]}s where the data has {count:,}"
+                 for key, count in expected.items() if found.get(key, 0) != count]
+        if wrong:
+            raise BuildCheckFailed("Neo4j build abandoned before the switch: " + "; ".join(wrong)
+                                   + " (a batch written twice, or a relationship endpoint missing); "
+                                   "the old graph is untouched: run the build again")
 
     def _switch(self, session, dataset: Dataset, build_id: str, checksum: str, say: Progress) -> None:
+        # The old graph counts too: deleting a large one in a single transaction exhausts the server's heap.
         total = sum(dataset.node_counts().values()) + sum(dataset.rel_counts().values())
+        total += session.execute_read(_graph_size)
         meta = {"build_id": build_id, "checksum": checksum}
         labels = schema().labels
         if total <= ATOMIC_SWITCH_LIMIT:
@@ -175,13 +236,13 @@ class Neo4jStore:
         for label in labels:
             _repeat(session, f"MATCH (n:{label}) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS done")
         for label in labels:
-            _repeat(session, f"MATCH (n:{STAGING}) WHERE n._label = $label WITH n LIMIT $limit "
-                             f"SET n:{label} REMOVE n:{STAGING}, n._label RETURN count(*) AS done",
-                    {"label": label})
+            _repeat(session, f"MATCH (n:{staging_label(label)}) WITH n LIMIT $limit "
+                             f"SET n:{label} REMOVE n:{staging_label(label)} RETURN count(*) AS done")
         session.execute_write(_run, f"MERGE (m:{META}) SET m += $meta, m.status = 'complete'", {"meta": meta})
 
     def _drop_staging(self, session) -> None:
-        _repeat(session, f"MATCH (n:{STAGING}) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS done")
+        for label in [*staging_labels(), STAGING]:  # STAGING: leftovers of a build before per-label staging
+            _repeat(session, f"MATCH (n:{label}) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS done")
 
     # -- reading ----------------------------------------------------------
 
@@ -199,12 +260,68 @@ def _run(tx, statement: str, params: dict[str, Any]) -> None:
     tx.run(statement, params).consume()
 
 
+def _present_columns(table: Table) -> dict[str, list[Any]]:
+    """The table's columns, less those null in every row (a relationship's endpoints always kept)."""
+    columns = table.column_lists()
+    return {name: values for name, values in columns.items()
+            if name in ("id", "from", "to") or any(value is not None for value in values)}
+
+
+def _properties(columns: list[str]) -> str:
+    """`{name: $c<k>[i], ...}`: property names from the schema, values from parameter lists."""
+    return "{" + ", ".join(f"`{name}`: $c{k}[i]" for k, name in enumerate(columns)
+                           if name not in ("from", "to")) + "}"
+
+
+def _node_statement(table: Table, columns: list[str]) -> str:
+    return (f"UNWIND range(0, size($c0) - 1) AS i "
+            f"CREATE (:{staging_label(table.name)} {_properties(columns)})")
+
+
+def _rel_statement(table: Table, columns: list[str]) -> str:
+    start, end = columns.index("from"), columns.index("to")
+    return (f"UNWIND range(0, size($c0) - 1) AS i "
+            f"MATCH (a:{staging_label(table.from_label)} {{id: $c{start}[i]}}) "
+            f"MATCH (b:{staging_label(table.to_label)} {{id: $c{end}[i]}}) "
+            f"CREATE (a)-[:{table.name} {_properties(columns)}]->(b)")
+
+
+def _column_batches(columns: dict[str, list[Any]], rows: int) -> Iterator[dict[str, list[Any]]]:
+    """Parameters `c0, c1, ...` per batch: slices of the column lists (column order = statement order)."""
+    values = list(columns.values())
+    for start in range(0, rows, BATCH_SIZE):
+        yield {f"c{k}": column[start:start + BATCH_SIZE] for k, column in enumerate(values)}
+
+
+def _staged_counts(tx, dataset: Dataset) -> dict[tuple[str, str], int]:
+    """Staged nodes per label and relationships per type, from the count store (constant time each)."""
+    counts: dict[tuple[str, str], int] = {}
+    for label in dataset.node_counts():
+        counts["node", label] = tx.run(f"MATCH (n:{staging_label(label)}) RETURN count(n) AS n").single()["n"]
+    starts: dict[str, set[str]] = {}
+    for table in rel_tables(dataset):  # staged relationships leave staged nodes only
+        starts.setdefault(table.name, set()).add(table.from_label)
+    for rel_type, labels in starts.items():
+        counts["relationship", rel_type] = sum(
+            tx.run(f"MATCH (:{staging_label(label)})-[r:{rel_type}]->() RETURN count(r) AS n").single()["n"]
+            for label in sorted(labels))
+    return counts
+
+
+def _graph_size(tx) -> int:
+    """Nodes + relationships of the current (labelled) graph, from the count store."""
+    size = 0
+    for label in schema().labels:
+        size += tx.run(f"MATCH (n:{label}) RETURN count(n) AS n").single()["n"]
+        size += tx.run(f"MATCH (:{label})-[r]->() RETURN count(r) AS n").single()["n"]
+    return size
+
+
 def _switch_atomically(tx, labels: Iterable[str], meta: dict[str, Any]) -> None:
     for label in labels:
         tx.run(f"MATCH (n:{label}) DETACH DELETE n").consume()
     for label in labels:
-        tx.run(f"MATCH (n:{STAGING}) WHERE n._label = $label SET n:{label} REMOVE n:{STAGING}, n._label",
-               {"label": label}).consume()
+        tx.run(f"MATCH (n:{staging_label(label)}) SET n:{label} REMOVE n:{staging_label(label)}").consume()
     tx.run(f"MERGE (m:{META}) SET m += $meta, m.status = 'complete'", {"meta": meta}).consume()
 
 
@@ -214,17 +331,6 @@ def _repeat(session, statement: str, params: dict[str, Any] | None = None) -> No
         return tx.run(statement, {"limit": BATCH_SIZE, **(params or {})}).single()["done"]
     while session.execute_write(once):
         pass
-
-
-def _batches(rows: list[dict], say: Progress, what: str):
-    for start in range(0, len(rows), BATCH_SIZE):
-        if start == 0:
-            say(f"loading {len(rows):,} {what}")
-        yield rows[start:start + BATCH_SIZE]
-
-
-def _without_nulls(row: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in row.items() if v is not None}
 
 
 class Neo4jView:
@@ -273,7 +379,7 @@ def _read(tx, cypher: str, params: dict[str, Any]):
 
 def _value(value: Any) -> Any:
     if isinstance(value, neo4j.graph.Node):
-        labels = [label for label in value.labels if label != STAGING]
+        labels = [label for label in value.labels if not label.startswith(STAGING)]
         return node_value(labels, dict(value))
     if isinstance(value, neo4j.graph.Relationship):
         return rel_value(value.type, dict(value))

@@ -6,7 +6,7 @@ import neo4j
 import pytest
 
 from casegraph.graph.guard import WriteRefused
-from casegraph.graph.neo4j_store import STAGING, Neo4jStore
+from casegraph.graph.neo4j_store import STAGING, BuildCheckFailed, Neo4jStore, staging_labels
 from casegraph.graph.snapshot import graph_checksum
 from casegraph.graph.store import StoreError
 
@@ -44,7 +44,64 @@ def test_a_failed_build_leaves_the_old_graph_and_no_staged_data(neo4j_store, lon
     assert neo4j_store.meta() == meta
     with neo4j_store.view() as view:
         assert graph_checksum(view) == before
-        assert view.run(f"MATCH (n:{STAGING}) RETURN count(n)").rows[0][0] == 0
+        assert _staged(view) == 0
+
+
+def _staged(view) -> int:
+    """Nodes under any staging label (per-label ones, and the single label of older builds)."""
+    return sum(view.run(f"MATCH (n:{label}) RETURN count(n)").rows[0][0] for label in [*staging_labels(), STAGING])
+
+
+def _written_twice(monkeypatch, relationships: bool) -> None:
+    """Write the first batch of every node (or relationship) table twice, as a retry after a lost commit would."""
+    from casegraph.graph import neo4j_store as module
+
+    batches = module._column_batches
+
+    def twice(columns, rows):
+        produced = batches(columns, rows)
+        first = next(produced, None)
+        if first is not None:
+            yield first
+            if ("from" in columns) == relationships:
+                yield first
+        yield from produced
+
+    monkeypatch.setattr(module, "_column_batches", twice)
+
+
+@pytest.mark.parametrize("relationships", [False, True], ids=["node-batch", "relationship-batch"])
+def test_a_batch_written_twice_fails_the_build_and_leaves_the_old_graph(neo4j_store, london, monkeypatch,
+                                                                         relationships):
+    """CREATE is guarded: staged node ids are unique-constrained, staged counts are checked before the switch."""
+    with neo4j_store.view() as view:
+        before = graph_checksum(view)
+    meta = neo4j_store.meta()
+    _written_twice(monkeypatch, relationships)
+    expected = "staged .* relationships where the data has" if relationships else "already exists"
+    with pytest.raises(BuildCheckFailed, match=expected) as failure:
+        neo4j_store.build(london, "written-twice")
+    assert "the old graph is untouched: run the build again" in str(failure.value)
+    assert neo4j_store.meta() == meta
+    with neo4j_store.view() as view:
+        assert graph_checksum(view) == before
+        assert _staged(view) == 0
+
+
+def test_the_driver_never_retries_a_commit_of_unknown_outcome():
+    """What CREATE relies on: execute_write retries only errors it reports retryable, and a lost commit is not."""
+    assert not neo4j.exceptions.IncompleteCommit("lost while committing").is_retryable()
+    assert neo4j.exceptions.ServiceUnavailable("lost before committing").is_retryable()
+
+
+def test_leftovers_of_an_older_single_label_staging_are_removed(neo4j_store, london, neo4j_settings):
+    driver = neo4j.GraphDatabase.driver(neo4j_settings["NEO4J_URI"],
+                                        auth=(neo4j_settings["NEO4J_USER"], neo4j_settings["NEO4J_PASSWORD"]))
+    with driver, driver.session() as session:
+        session.run(f"CREATE (:{STAGING} {{id: 'left-over', _label: 'Borough'}})").consume()
+    neo4j_store.build(london, "after-leftovers")
+    with neo4j_store.view() as view:
+        assert _staged(view) == 0
 
 
 WRITES = [
@@ -136,4 +193,19 @@ def test_a_large_build_switches_in_batches_and_readers_wait(neo4j_store, london,
     assert result.changed and neo4j_store.meta()["status"] == "complete"
     with neo4j_store.view() as view:
         assert graph_checksum(view) == before
-        assert view.run(f"MATCH (n:{STAGING}) RETURN count(n)").rows[0][0] == 0
+        assert _staged(view) == 0
+
+
+def test_a_large_old_graph_is_deleted_in_batches_even_for_a_small_new_one(neo4j_store, london, monkeypatch):
+    """The switch is one transaction only when old AND new graph are small: one huge delete exhausts the heap."""
+    from casegraph.graph import neo4j_store as module
+
+    new_graph = sum(london.node_counts().values()) + sum(london.rel_counts().values())
+    monkeypatch.setattr(module, "ATOMIC_SWITCH_LIMIT", new_graph)  # the new graph alone would fit
+    messages: list[str] = []
+    neo4j_store.build(london, "old-graph-counts", progress=messages.append)
+    assert any(m.startswith("switching to the new build (batched") for m in messages), messages
+    monkeypatch.setattr(module, "ATOMIC_SWITCH_LIMIT", 2 * new_graph)
+    messages.clear()
+    neo4j_store.build(london, "both-fit", progress=messages.append)
+    assert "switching to the new build (one transaction)" in messages, messages
