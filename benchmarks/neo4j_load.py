@@ -310,8 +310,8 @@ def python_costs(dataset) -> dict:
     nodes, rels = _materialized(node_tables(dataset)), _materialized(rel_tables(dataset))
     rows = clock() - started
     started = clock()
-    for table in [*node_tables(dataset), *rel_tables(dataset)]:  # columns straight from the records, sliced
-        for _ in _column_batches(_present_columns(table), len(table)):
+    for table in [*node_tables(dataset), *rel_tables(dataset)]:  # column batches from the Arrow tables
+        for _ in _column_batches(table, _present_columns(table)):
             pass
     casegraph_params = clock() - started
     started = clock()

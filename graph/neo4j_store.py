@@ -31,7 +31,7 @@ checks stand behind that, both on the server:
   relationship batch written twice, or a relationship whose endpoint is
   missing, fails the build before the old graph is touched.
 
-Rows go to the server as one list per column (`Table.column_lists()`), not
+Rows go to the server as one list per column (`Table.column_batches()`), not
 one map per row: no per-row dict in Python, no property names repeated in
 every row on the wire, and a null simply is not stored (`CREATE` ignores
 null properties), so nulls cost nothing to drop. Columns that are null in
@@ -199,9 +199,9 @@ class Neo4jStore:
             return
         say(f"loading {len(table):,} {what}")
         columns = _present_columns(table)
-        statement = statement_for(table, list(columns))
+        statement = statement_for(table, columns)
         try:
-            for params in _column_batches(columns, len(table)):
+            for params in _column_batches(table, columns):
                 session.execute_write(_run, statement, params)
         except neo4j_errors.ConstraintError as error:
             raise BuildCheckFailed(
@@ -260,11 +260,11 @@ def _run(tx, statement: str, params: dict[str, Any]) -> None:
     tx.run(statement, params).consume()
 
 
-def _present_columns(table: Table) -> dict[str, list[Any]]:
+def _present_columns(table: Table) -> list[str]:
     """The table's columns, less those null in every row (a relationship's endpoints always kept)."""
-    columns = table.column_lists()
-    return {name: values for name, values in columns.items()
-            if name in ("id", "from", "to") or any(value is not None for value in values)}
+    rows = len(table)
+    return [name for name in table.columns
+            if name in ("id", "from", "to") or table.arrow.column(name).null_count < rows]
 
 
 def _properties(columns: list[str]) -> str:
@@ -286,11 +286,10 @@ def _rel_statement(table: Table, columns: list[str]) -> str:
             f"CREATE (a)-[:{table.name} {_properties(columns)}]->(b)")
 
 
-def _column_batches(columns: dict[str, list[Any]], rows: int) -> Iterator[dict[str, list[Any]]]:
-    """Parameters `c0, c1, ...` per batch: slices of the column lists (column order = statement order)."""
-    values = list(columns.values())
-    for start in range(0, rows, BATCH_SIZE):
-        yield {f"c{k}": column[start:start + BATCH_SIZE] for k, column in enumerate(values)}
+def _column_batches(table: Table, columns: list[str]) -> Iterator[dict[str, list[Any]]]:
+    """Parameters `c0, c1, ...` per batch of `BATCH_SIZE` rows (column order = statement order)."""
+    for batch in table.column_batches(BATCH_SIZE, columns):
+        yield {f"c{k}": values for k, values in enumerate(batch.values())}
 
 
 def _staged_counts(tx, dataset: Dataset) -> dict[tuple[str, str], int]:

@@ -2,7 +2,7 @@
 
 Every engine stores the same properties under the same names. A table wraps
 the Dataset's Arrow table: the embedded store COPYs it as it is, the Neo4j
-store asks for rows (one dict per record) a batch at a time.
+store asks for columns a batch at a time.
 """
 
 from __future__ import annotations
@@ -39,14 +39,11 @@ class Table:
         """One dict per record, column -> value."""
         return self.arrow.to_pylist()
 
-    def batches(self, size: int) -> Iterator[list[dict[str, Any]]]:
-        """The rows `size` at a time: only one batch at a time is made into dicts."""
+    def column_batches(self, size: int, columns: list[str] | None = None) -> Iterator[dict[str, list[Any]]]:
+        """One list per column, `size` rows at a time: only one batch at a time becomes Python objects."""
+        table = self.arrow if columns is None else self.arrow.select(columns)
         for start in range(0, len(self), size):
-            yield self.arrow.slice(start, size).to_pylist()
-
-    def column_lists(self) -> dict[str, list[Any]]:
-        """One list per column."""
-        return self.arrow.to_pydict()
+            yield table.slice(start, size).to_pydict()
 
 
 def node_tables(dataset: Dataset) -> Iterator[Table]:

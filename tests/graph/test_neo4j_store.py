@@ -58,8 +58,8 @@ def _written_twice(monkeypatch, relationships: bool) -> None:
 
     batches = module._column_batches
 
-    def twice(columns, rows):
-        produced = batches(columns, rows)
+    def twice(table, columns):
+        produced = batches(table, columns)
         first = next(produced, None)
         if first is not None:
             yield first

@@ -18,9 +18,12 @@ def test_tables_follow_the_schema(london):
         assert (table.from_label, table.to_label) in graph.rel(table.name).endpoints
 
 
-def test_batches_are_the_rows_in_order(london):
+def test_column_batches_are_the_columns_in_order(london):
     for table in [*node_tables(london), *rel_tables(london)]:
-        batches = list(table.batches(7))
-        assert all(0 < len(batch) <= 7 for batch in batches)
-        assert [row for batch in batches for row in batch] == table.rows
-        assert table.column_lists() == {c: [row[c] for row in table.rows] for c in table.columns}
+        whole = table.arrow.to_pydict()
+        assert whole == {c: [row[c] for row in table.rows] for c in table.columns}
+        batches = list(table.column_batches(7))
+        assert all(0 < len(batch["id"]) <= 7 for batch in batches)
+        assert {c: [v for batch in batches for v in batch[c]] for c in table.columns} == whole
+        some = table.columns[-2:]
+        assert [list(batch) for batch in table.column_batches(7, some)] == [some] * len(batches)
