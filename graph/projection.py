@@ -26,17 +26,20 @@ def _profile(graph: nx.MultiDiGraph, include_restricted: bool) -> nx.MultiDiGrap
 
 
 def project(view: View, include_restricted: bool = True) -> nx.MultiDiGraph:
-    """The whole stored graph; with `include_restricted=False`, its public subgraph."""
+    """The whole stored graph; with `include_restricted=False`, its public subgraph.
+
+    Ordered by id: an engine returns unordered rows in any order (LadybugDB scans in
+    parallel), and exports of the same graph must come out the same every time."""
     graph = nx.MultiDiGraph()
     for node_type in schema().nodes:
-        result = view.run(f"MATCH (n:{node_type.label}) RETURN n")
+        result = view.run(f"MATCH (n:{node_type.label}) RETURN n ORDER BY n.id")
         for (node,) in result.rows:
             props = node["properties"]
             graph.add_node(props["id"], label=node_type.label, **props)
     for rel_type in schema().rels:
         for from_label, to_label in rel_type.endpoints:
             result = view.run(
-                f"MATCH (a:{from_label})-[r:{rel_type.type}]->(b:{to_label}) RETURN a.id, b.id, r"
+                f"MATCH (a:{from_label})-[r:{rel_type.type}]->(b:{to_label}) RETURN a.id, b.id, r ORDER BY r.id"
             )
             for source, target, rel in result.rows:
                 props = rel["properties"]

@@ -48,6 +48,16 @@ def test_public_subgraph_drops_restricted_nodes_relationships_and_what_touches_t
     assert "x" not in graph.nodes["case"]
 
 
+def test_the_projection_comes_out_in_the_same_order_every_time(london_store):
+    """Exports follow the projection's order: the same graph must give the same files."""
+    with london_store.view() as view:
+        first, second = project(view), project(view)
+    assert list(first.nodes(data=True)) == list(second.nodes(data=True))
+    assert list(first.edges(keys=True, data=True)) == list(second.edges(keys=True, data=True))
+    cases = [n for n, a in first.nodes(data=True) if a["label"] == "CaseFile"]
+    assert cases == sorted(cases), "nodes of a label in id order"
+
+
 def test_the_projections_public_profile_is_the_public_subgraph(london_store):
     with london_store.view() as view:
         whole, public = project(view), project(view, include_restricted=False)
