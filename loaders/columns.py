@@ -15,8 +15,7 @@ from typing import Any, Callable, Iterable
 from pydantic import BaseModel
 
 from casegraph.loaders.raw import RawRecord
-from casegraph.schemas import schema
-from casegraph.schemas.arrow import ENDPOINT_COLUMNS
+from casegraph.schemas.arrow import ENDPOINT_COLUMNS, arrow_schema
 
 __all__ = ["ColumnTable", "Collected", "Tables", "table_columns"]
 
@@ -25,10 +24,8 @@ _FIELD = {"from": "from_"}  # a relationship's `from` column is its `from_` fiel
 
 @cache
 def table_columns(label_or_type: str) -> tuple[str, ...]:
-    """A table's columns: the schema's, after `from` and `to` for a relationship."""
-    graph = schema()
-    names = tuple(c.name for c in graph.columns_of(label_or_type))
-    return ENDPOINT_COLUMNS + names if label_or_type in graph.rel_types else names
+    """A table's columns, as its Arrow schema has them (`from` and `to` first for a relationship)."""
+    return tuple(arrow_schema(label_or_type).names)
 
 
 @cache

@@ -86,8 +86,7 @@ class Dataset:
                                  f"(use Relationship.with_ids); not found: {', '.join(missing) or 'its own id'}")
             key = (rel.type, labels[rel.from_], labels[rel.to])
             by_key.setdefault(key, Collected()).add(rel)
-        return cls({label: to_arrow(label, t.values) for label, t in collected.nodes.items()},
-                   {key: to_arrow(key[0], c.rels[key[0]].values) for key, c in by_key.items()})
+        return cls.from_tables(Tables(collected.nodes, {key: c.rels[key[0]] for key, c in by_key.items()}))
 
     @classmethod
     def from_tables(cls, tables: Tables) -> "Dataset":
@@ -119,10 +118,7 @@ class Dataset:
         return {name: Records(graph.rel(name).model, list(self.rel_groups(name).values())) for name in types}
 
     def node_counts(self) -> dict[str, int]:
-        counts: Counter = Counter()
-        for label, table in self.node_tables.items():
-            counts[label] += table.num_rows
-        return dict(sorted(counts.items()))
+        return {label: table.num_rows for label, table in sorted(self.node_tables.items())}
 
     def rel_counts(self) -> dict[str, int]:
         counts: Counter = Counter()
