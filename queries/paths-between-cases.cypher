@@ -23,7 +23,8 @@ WHERE all(n IN nodes(p) WHERE (n:CaseFile OR n:Person OR n:Place OR n:Institutio
                               AND ($include_restricted OR n.sensitivity = 'public'))
 WITH a, b, collect(CASE WHEN length(p) <= $max_hops THEN p END) AS connections
 OPTIONAL MATCH q = (a)-[:SHOWS|IN_BOROUGH]->(hub)<-[:SHOWS|IN_BOROUGH]-(b)
-WITH [x IN connections | {kind: 'connection', path: x}] + [x IN collect(q) | {kind: 'context', path: x}] AS found
+WITH connections, collect(q) AS contexts
+WITH [x IN connections | {kind: 'connection', path: x}] + [x IN contexts | {kind: 'context', path: x}] AS found
 UNWIND found AS row
 WITH size(found) AS total, row.kind AS kind, row.path AS path
 WITH total, kind, path, reduce(text = '', n IN nodes(path) | text + ' ' + n.id) AS node_ids,

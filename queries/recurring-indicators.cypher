@@ -9,26 +9,19 @@ sort_lists: [borough_names, borough_ids, decade_list]
 */
 // A case counts in every decade its period touches (2000-2016: 2000s and 2010s);
 // a case whose period is unknown counts in no decade, never in a guessed one.
-// Aggregate first: for each indicator and each borough (then each decade the
-// data spans) ask whether one case links them, instead of expanding every case.
-MATCH (c:CaseFile)
-WHERE c.year_start IS NOT NULL
-WITH min(c.year_start) AS earliest, max(coalesce(c.year_end, c.year_start)) AS latest
-MATCH (i:Indicator)
-WITH earliest, latest, i, COUNT { MATCH (i)<-[:SHOWS]-(:CaseFile) } AS cases
-WHERE cases > 0
-OPTIONAL MATCH (b:Borough)
-WHERE EXISTS { MATCH (i)<-[:SHOWS]-(:CaseFile)-[:IN_BOROUGH]->(b) }
-WITH earliest, latest, i, cases, collect(b.id) AS borough_ids, collect(b.name) AS borough_names
+// Aggregate first: (indicator, borough) pairs and (indicator, first decade, last
+// decade) spans, a few thousand rows, before any list is built.
+MATCH (i:Indicator)<-[:SHOWS]-(d:CaseFile)
+WITH i, d.year_start - d.year_start % 10 AS first,
+     coalesce(d.year_end, d.year_start) - coalesce(d.year_end, d.year_start) % 10 AS last, count(DISTINCT d) AS spanned
+WITH i, sum(spanned) AS cases, collect(CASE WHEN first IS NULL THEN NULL ELSE {first: first, last: last} END) AS spans
+UNWIND spans + [{first: -1, last: -1}] AS span  // -1 keeps an indicator none of whose cases has a known period
+UNWIND range(span.first, span.last, 10) AS decade
+WITH i, cases, collect(DISTINCT CASE WHEN decade < 0 THEN NULL ELSE decade END) AS decade_list
+OPTIONAL MATCH (i)<-[:SHOWS]-(:CaseFile)-[:IN_BOROUGH]->(b:Borough)
+WITH i, cases, decade_list, b.id AS borough_id, b.name AS borough_name, count(*) AS links
+WITH i, cases, decade_list, collect(borough_id) AS borough_ids, collect(borough_name) AS borough_names
 WHERE size(borough_ids) >= $min_boroughs
-// NULL stands in for "no decade", so an indicator whose cases all have unknown periods stays.
-UNWIND CASE WHEN earliest IS NULL THEN [NULL]
-            ELSE range(earliest - earliest % 10, latest - latest % 10, 10) + [NULL] END AS decade
-WITH i, cases, borough_ids, borough_names, decade
-WHERE decade IS NULL
-   OR EXISTS { MATCH (i)<-[:SHOWS]-(d:CaseFile)
-               WHERE d.year_start < decade + 10 AND coalesce(d.year_end, d.year_start) >= decade }
-WITH i, cases, borough_ids, borough_names, collect(decade) AS decade_list
 WITH collect({indicator: i.id, name: i.name, boroughs: size(borough_ids), decades: size(decade_list), cases: cases,
               borough_ids: borough_ids, borough_names: borough_names, decade_list: decade_list}) AS found
 UNWIND found AS row
