@@ -25,8 +25,11 @@ DATA = click.argument("data", nargs=-1, type=click.Path(exists=True, path_type=P
 @click.option("--overview", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="where to write the overview page (default: overview.html beside the store)")
 @click.option("--no-overview", is_flag=True, help="do not write the overview page")
+@click.option("--break-lock", is_flag=True,
+              help="Neo4j: break the build lock of a build that died (killed, or its connection lost), "
+                   "finish its switch if it began one, then build; only when sure no build is running")
 @format_option("table", "json")
-def build(data, store, overview, no_overview, fmt):
+def build(data, store, overview, no_overview, break_lock, fmt):
     """Validate, resolve and load DATA (default: the curated London dataset).
 
     Rebuilding the same data changes nothing; a failed build leaves the store
@@ -37,7 +40,10 @@ def build(data, store, overview, no_overview, fmt):
     files = data_files(data or [default_data_dir()])
     dataset = load(files, progress=say)
     say(f"building {store.describe()}")
-    result = store.build(dataset, input_checksum(files), progress=say)
+    if break_lock and store.engine != "neo4j":
+        raise click.UsageError("--break-lock is for Neo4j: the embedded store's lock ends with its process")
+    extra = {"break_lock": True} if break_lock else {}
+    result = store.build(dataset, input_checksum(files), progress=say, **extra)
     with store.view() as view:
         headlines = {
             "recurring_indicators": run_named(view, "recurring-indicators").records()[:5],

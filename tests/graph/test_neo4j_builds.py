@@ -26,9 +26,12 @@ def other():
 
 @pytest.fixture()
 def driver(neo4j_settings):
+    """A plain driver for what a test does behind casegraph's back; a lock a failed test left is removed."""
     with neo4j.GraphDatabase.driver(neo4j_settings["NEO4J_URI"],
                                     auth=(neo4j_settings["NEO4J_USER"], neo4j_settings["NEO4J_PASSWORD"])) as d:
         yield d
+        with d.session() as session:
+            session.run(f"MATCH (l:{LOCK}) DELETE l").consume()
 
 
 def _assert_holds(store, dataset, checksum: str, driver) -> None:
@@ -249,3 +252,26 @@ def test_two_concurrent_builds_leave_exactly_one_complete_graph(neo4j_store, neo
 def _locked(driver) -> bool:
     with driver.session() as session:
         return session.run(f"MATCH (l:{LOCK}) RETURN count(l) AS n").single()["n"] > 0
+
+
+def test_the_cli_names_the_lock_holder_and_breaks_a_stale_lock(neo4j_store, neo4j_settings, london, driver,
+                                                              monkeypatch):
+    from click.testing import CliRunner
+
+    from casegraph.cli import cli
+
+    for key, value in neo4j_settings.items():
+        monkeypatch.setenv(key, value)
+    neo4j_store.build(london, "not-what-the-cli-builds")  # else the CLI's build has nothing to change
+    with driver.session() as session:  # what a build killed with -9 leaves
+        session.run(f"CREATE (:{LOCK} {{name: 'build', owner: 'ana@newsroom (pid 42)', build_id: 'dead-build', "
+                    "started_at: datetime()})").consume()
+    args = ["build", "--neo4j", neo4j_settings["NEO4J_URI"], "--no-overview", "--format", "json"]
+    refused = CliRunner().invoke(cli, args)
+    assert refused.exit_code == 1
+    assert "build dead-build by ana@newsroom (pid 42)" in refused.output
+    assert "casegraph build --break-lock" in refused.output and "Traceback" not in refused.output
+    broken = CliRunner().invoke(cli, [*args, "--break-lock"])
+    assert broken.exit_code == 0, broken.output
+    assert "broke the build lock of build dead-build by ana@newsroom (pid 42)" in broken.output
+    assert not _locked(driver)
