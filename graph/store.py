@@ -32,10 +32,14 @@ class QueryFailed(StoreError):
 
 @dataclass
 class Result:
-    """Rows of a query, values already plain (see `casegraph.graph.values`)."""
+    """Rows of a query, values already plain (see `casegraph.graph.values`).
+
+    `total` is set for a paged catalog query: how many rows the whole answer
+    has, of which `rows` is the page asked for (see `casegraph.queries.catalog`)."""
 
     columns: list[str]
     rows: list[list[Any]]
+    total: int | None = None
 
     def records(self) -> list[dict[str, Any]]:
         return [dict(zip(self.columns, row)) for row in self.rows]
