@@ -38,6 +38,8 @@ class Mark:
     count: int | None = None  # set on a group standing for `count` nodes
     variant: str | None = None  # e.g. "declined" for a refusal to comment
     more: bool = False  # left out of the still; on the page, shown by "Show everything"
+    colour: str | None = None  # a restyled fill (pyvis `color`), else the type's
+    shape: str | None = None  # a restyled vis-network shape (pyvis `shape`), else the type's
     heading: str = ""
     facts: list[tuple[str, str]] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
@@ -58,6 +60,7 @@ class Link:
     restricted: bool = False
     count: int | None = None
     faint: bool = False  # context lines (neighbouring boroughs) drawn light
+    colour: str | None = None  # a restyled line colour (pyvis `color`), else by claim status
     heading: str = ""
     facts: list[tuple[str, str]] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)

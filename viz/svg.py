@@ -126,8 +126,9 @@ def _mark_svg(mark: Mark, x: float, y: float, r: float) -> str:
     dashes = line_style(mark.status or "reported").dashes
     if dashes:
         dashes = tuple(max(1, d // 2) for d in dashes)
-    box = (2 * r, 1.4 * r) if style.label_inside else None
-    shape = shape_svg(style.shape, x, y, r, style.colour, stroke, width, dashes, box)
+    shape_name, fill = mark.shape or style.shape, mark.colour or style.colour
+    box = (2 * r, 1.4 * r) if shape_name in ("box", "ellipse", "circle", "database") else None
+    shape = shape_svg(shape_name, x, y, r, fill, stroke, width, dashes, box)
     return f'<g class="mark" data-id={a(mark.id)}><title>{t(mark.heading or mark.label)}</title>{shape}</g>'
 
 

@@ -15,14 +15,14 @@
   function lineStyle(status) { return styles.lines[status] || styles.lines.alleged; }
 
   function visNode(n) {
-    var st = nodeStyle(n);
+    var st = nodeStyle(n), fill = n.colour || st.colour;
     var line = lineStyle(n.status || "reported");
     var border = n.restricted ? styles.restricted : st.border;
     var node = {
-      id: n.id, label: n.label, x: n.x, y: n.y, shape: st.shape, size: n.size, hidden: !!n.more,
-      color: { background: st.colour, border: border,
-               highlight: { background: st.colour, border: "#000000" },
-               hover: { background: st.colour, border: "#000000" } },
+      id: n.id, label: n.label, x: n.x, y: n.y, shape: n.shape || st.shape, size: n.size, hidden: !!n.more,
+      color: { background: fill, border: border,
+               highlight: { background: fill, border: "#000000" },
+               hover: { background: fill, border: "#000000" } },
       borderWidth: n.count ? 4 : (n.restricted ? 3 : 1.5),
       borderWidthSelected: 4,
       shapeProperties: { borderDashes: line.dashes },
@@ -40,7 +40,7 @@
 
   function visEdge(e) {
     var line = lineStyle(e.status);
-    var colour = e.restricted ? styles.restricted : (e.faint ? "#c9c9c9" : "#5f5f5f");
+    var colour = e.restricted ? styles.restricted : (e.colour || (e.faint ? "#c9c9c9" : "#5f5f5f"));
     var edge = {
       id: e.id, from: e.from, to: e.to, width: e.width || line.width, dashes: line.dashes,
       color: { color: colour, highlight: "#000000", hover: "#000000", inherit: false },
