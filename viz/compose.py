@@ -81,7 +81,7 @@ def _group_mark(node: str, attrs: Mapping, at, sources: Mapping, size: float | N
         more = f" and {count - len(names):,} more" if count > len(names) else ""
         facts.append(("members", "; ".join(short(n, 50) for n in names) + more))
     return Mark(
-        id=node, label=f"{count:,} {style.plural} · {short(str(attrs.get('part', '')), 28)}", kind=attrs["label"],
+        id=node, label=f"{count:,} {style.plural}: {short(str(attrs.get('part', '')), 28)}", kind=attrs["label"],
         x=at[0], y=at[1], size=size or min(18.0 + 7.0 * math.log2(count + 1), 60.0),
         status=attrs.get("status"), count=count, heading=f"{count:,} {style.plural}: {attrs.get('part', '')}",
         facts=facts, sources=[credit_line([s], sources).removeprefix("Sources: ").removesuffix(" Compiled with casegraph.")

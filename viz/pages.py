@@ -11,7 +11,7 @@ from pathlib import Path
 from casegraph.viz.charts import Chart, chart_page, chart_svg
 from casegraph.viz.figure import Figure
 
-__all__ = ["FORMATS", "write_figure", "write_overview", "output_format", "still_svg"]
+__all__ = ["FORMATS", "write_figure", "write_overview", "output_format", "still_svg", "page_of"]
 
 FORMATS = {".html": "html", ".htm": "html", ".png": "png", ".svg": "svg"}
 
@@ -32,6 +32,15 @@ def still_svg(still: Figure | Chart, width: int | None = None) -> str:
     return figure_svg(still, width)
 
 
+def page_of(still: Figure | Chart) -> str:
+    """The HTML page of a network figure (interactive, vis-network) or a chart (its still inline, no script)."""
+    if isinstance(still, Chart):
+        return chart_page(still)
+    from casegraph.viz.html import page_html
+
+    return page_html(still)
+
+
 def write_figure(figure: Figure | Chart, path: Path | str, width: int | None = None) -> Path:
     """Write `figure` as the file `path` names; `width` is the still's width in pixels
     (SVG default 1,600, PNG 3,200). Raises ValueError for an unknown extension,
@@ -39,12 +48,8 @@ def write_figure(figure: Figure | Chart, path: Path | str, width: int | None = N
     path = Path(path)
     kind = output_format(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    if kind == "html" and isinstance(figure, Chart):
-        path.write_text(chart_page(figure), encoding="utf-8")
-    elif kind == "html":
-        from casegraph.viz.html import write_html
-
-        write_html(figure, path)
+    if kind == "html":
+        path.write_text(page_of(figure), encoding="utf-8")
     elif kind == "svg":
         path.write_text(still_svg(figure, width), encoding="utf-8")
     else:

@@ -207,10 +207,12 @@ def _link_labels(links, at, occupied: Occupancy, bounds: Box) -> str:
 
 def _full_label(mark: Mark) -> str:
     """A mark's label before any shortening: the still shortens (between words) only where room runs out."""
-    if mark.label.endswith("…") and not mark.count:
-        prefix = "Declined to comment: " if mark.variant == "declined" else ""
-        return prefix + mark.heading + (" (restricted)" if mark.restricted else "")
-    return mark.label
+    if not mark.label.endswith("…"):
+        return mark.label
+    if mark.count:
+        return mark.heading
+    prefix = "Declined to comment: " if mark.variant == "declined" else ""
+    return prefix + mark.heading + (" (restricted)" if mark.restricted else "")
 
 
 def network_body(figure: Figure) -> tuple[str, float, float, list[tuple[str, str]], list[str]]:
