@@ -1,6 +1,8 @@
 """What the chart views (tile map, matrices, timeline) read of each case, in one place.
 
-For every case in a (public, filtered) graph: its title, boroughs, decades
+For every case in a (public, filtered) graph: its title, boroughs (the
+export rule, `graph.selection.cases_in_borough`: filed under the borough or
+at a place in it, so a case can be in two), decades
 (`graph.selection.decades_of`: the catalog's rule), first and last year,
 the patterns it shows with the claim status of each, the claim statuses of
 all its relationships, and where it is reported (the citation of the case
@@ -14,9 +16,9 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from casegraph.graph.selection import decades_of
+from casegraph.graph.selection import cases_in_borough, decades_of
 from casegraph.viz.facts import node_name, source_line
-from casegraph.viz.reading import boroughs_of, nodes_of, sources_of
+from casegraph.viz.reading import nodes_of, sources_of
 
 __all__ = ["CaseInfo", "case_infos", "ESTABLISHED", "established"]
 
@@ -46,11 +48,15 @@ class CaseInfo:
 def case_infos(graph: nx.MultiDiGraph, sources_graph: nx.MultiDiGraph | None = None) -> list[CaseInfo]:
     """Every case of `graph`, sorted by first year (unknown last), then id."""
     sources = sources_of(sources_graph if sources_graph is not None else graph)
+    where: dict[str, list[str]] = {}
+    for borough in sorted(nodes_of(graph, "Borough")):
+        for case in cases_in_borough(graph, borough):
+            where.setdefault(case, []).append(borough)
     out = []
     for case in nodes_of(graph, "CaseFile"):
         attrs = graph.nodes[case]
         info = CaseInfo(
-            id=case, title=node_name(attrs), boroughs=sorted(boroughs_of(graph, case)),
+            id=case, title=node_name(attrs), boroughs=where.get(case, []),
             decades=list(decades_of(attrs)) or [None], start=attrs.get("year_start"), end=attrs.get("year_end"),
             period=str(attrs.get("period") or "unknown"), status=attrs.get("status") or "reported",
             source=source_line(attrs, sources),
