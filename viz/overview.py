@@ -65,13 +65,31 @@ def core_of(graph: nx.MultiDiGraph) -> set[str]:
     return core
 
 
+def _packed(positions: dict, graph: nx.MultiDiGraph, gap: float = 160.0) -> dict:
+    """Small unconnected parts moved up under the largest one, side by side, instead of floating far off."""
+    parts = sorted((sorted(c) for c in nx.connected_components(graph.to_undirected(as_view=True))),
+                   key=lambda c: (-len(c), c[0]))
+    if len(parts) < 2:
+        return positions
+    main = parts[0]
+    x = min(positions[n][0] for n in main)
+    y = max(positions[n][1] for n in main) + gap
+    out = dict(positions)
+    for part in parts[1:]:
+        x0, y0 = min(positions[n][0] for n in part), min(positions[n][1] for n in part)
+        for n in part:
+            out[n] = (positions[n][0] - x0 + x, positions[n][1] - y0 + y)
+        x += max(positions[n][0] for n in part) - x0 + gap
+    return out
+
+
 def build(graph: nx.MultiDiGraph, options: Options, *, sources_graph: nx.MultiDiGraph | None = None) -> Figure:
     drawn = graph.subgraph([n for n, a in graph.nodes(data=True) if a.get("label") != "Source"])
     drawn, notes = aggregate(drawn, options.budget, key=by_borough)
     core = core_of(drawn) or set(drawn.nodes)
     inner = drawn.subgraph(core)
-    positions = force(sorted(inner.nodes), [(u, v) for u, v in inner.edges()],
-                      initial=_seed(inner, borough_anchors(inner)), spacing=120.0)
+    positions = _packed(force(sorted(inner.nodes), [(u, v) for u, v in inner.edges()],
+                              initial=_seed(inner, borough_anchors(inner)), spacing=120.0), inner)
     hanging = defaultdict(list)
     for node in sorted(set(drawn.nodes) - core):
         linked = sorted(n for n in neighbours(drawn, node) if n in core)

@@ -229,7 +229,7 @@ def network_body(figure: Figure) -> tuple[str, float, float, list[tuple[str, str
     links = [l for l in figure.links if l.source in at and l.target in at]
     order = sorted(marks, key=lambda m: (0 if m.count else 1, _PRIORITY.get(m.kind, 10), -m.size, m.id))
     requests = [(m.id, *at[m.id], radius[m.id], _full_label(m), 13.0 if m.count else LABEL) for m in order]
-    placed, key, unlabelled = place_labels(requests, occupied, bounds)
+    placed, key, unlabelled = place_labels(requests, occupied, bounds, max_width=300.0)
     parts = [under]
     parts += [_link_svg(l, at[l.source], at[l.target], radius[l.target]) for l in links]
     parts += [_mark_svg(m, *at[m.id], radius[m.id]) for m in marks]
@@ -247,7 +247,9 @@ def network_body(figure: Figure) -> tuple[str, float, float, list[tuple[str, str
 def figure_frame(figure: Figure) -> Frame:
     """The still of a network figure: its picture in the house frame, with legend, key and alt text."""
     body, w, h, key, unlabelled = network_body(figure)
-    legend = legend_entries(replace(figure, marks=[m for m in figure.marks if not m.more]))
+    shown = {m.id for m in figure.marks if not m.more}
+    legend = legend_entries(replace(figure, marks=[m for m in figure.marks if m.id in shown],
+                                    links=[l for l in figure.links if l.source in shown and l.target in shown]))
     notes = list(figure.notes)
     if unlabelled:
         key = key + [("–", "no room for a label in this still (see the page): " + "; ".join(unlabelled))]

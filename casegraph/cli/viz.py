@@ -112,7 +112,11 @@ def viz(view, out, store, node, hops, boroughs, decades, indicators, types, stat
     if fmt == "json":
         click.echo(json.dumps(report, indent=2, ensure_ascii=False))
     else:
-        click.echo(f"{view}: {report['nodes']:,} nodes, {report['relationships']:,} relationships -> {path}")
+        from casegraph.viz.views import CHARTS
+
+        what = "marks (tiles, cells or bars)" if view in CHARTS else \
+            f"nodes, {report['relationships']:,} relationships"
+        click.echo(f"{view}: {report['nodes']:,} {what} -> {path}")
 
 
 COMMANDS = [viz]
