@@ -40,22 +40,10 @@ HATCH = "cg-hatch"
 
 
 @dataclass
-class Chart:
-    """A drawn chart and the text around it; `marks` are the ids of its cells, tiles or bars."""
+class Chart(Frame):
+    """A drawn chart in its frame (a `still.Frame`); `marks` are the ids of its cells, tiles or bars."""
 
-    view: str
-    title: str
-    body: str
-    body_h: float
-    alt: str
-    subtitle: str = ""
-    notes: list[str] = field(default_factory=list)
-    legend: list[tuple[str, list[dict]]] = field(default_factory=list)
-    key: list[tuple[str, str]] = field(default_factory=list)
-    key_title: str = "Key to abbreviations and shortened labels"
-    caption: str = ""
-    credit: str = ""
-    include_restricted: bool = False
+    view: str = ""
     marks: list[str] = field(default_factory=list)
     links: list = field(default_factory=list)  # charts draw no relationships (kept for the CLI's report)
     aggregated: bool = False
@@ -136,16 +124,9 @@ def count_legend(maximum: int, noun: str = "cases") -> list[dict]:
     return entries
 
 
-def chart_frame(chart: Chart) -> Frame:
-    return Frame(title=chart.title, body=chart.body, body_w=0, body_h=chart.body_h, alt=chart.alt,
-                 subtitle=chart.subtitle, notes=chart.notes, legend=chart.legend, key=chart.key,
-                 key_title=chart.key_title, caption=chart.caption, credit=chart.credit,
-                 include_restricted=chart.include_restricted)
-
-
 def chart_svg(chart: Chart, width: int | None = None) -> str:
     """The still of a chart (laid out at 1,600 px; `width` scales it)."""
-    return frame_svg(chart_frame(chart), width)
+    return frame_svg(chart, width)
 
 
 @cache

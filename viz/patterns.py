@@ -142,7 +142,7 @@ def build(graph: nx.MultiDiGraph, options: Options, *, sources_graph: nx.MultiDi
     subtitle = " · ".join([f"{len(rows):,} patterns, {len(cases):,} cases, {len(boroughs):,} boroughs, "
                            "recurring patterns first"] + options.filters)
     return Chart(view="patterns", title=options.title or "casegraph: which patterns recur where and when",
-                 body="".join(parts), body_h=y + 8, alt=alt, subtitle=subtitle, legend=legend, key=key,
+                 body="".join(parts), body_w=BODY_W, body_h=y + 8, alt=alt, subtitle=subtitle, legend=legend, key=key,
                  caption=options.caption or alt,
                  credit=credit_line([s for c in cases for s in [full.nodes[c.id].get("source")] if s], sources),
                  include_restricted=options.include_restricted, marks=marks,

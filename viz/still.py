@@ -78,7 +78,7 @@ class Frame:
     notes: list[str] = field(default_factory=list)
     legend: list[tuple[str, list[dict]]] = field(default_factory=list)  # (heading, [{"name", "svg"}])
     key: list[tuple[str, str]] = field(default_factory=list)  # (number or short form, full text)
-    key_title: str = "Key to numbered and shortened labels"
+    key_title: str = "Key: the full text of numbered, abbreviated and shortened labels"
     caption: str = ""
     credit: str = ""
     include_restricted: bool = False

@@ -183,7 +183,7 @@ def build(graph: nx.MultiDiGraph, options: Options, *, sources_graph: nx.MultiDi
                                  f'height="18" fill="{EMPTY}" stroke="#8a8a8a"/></svg>'}])]
     subtitle = " · ".join([f"{len(cases):,} cases in {len(in_borough):,} authorities"] + options.filters)
     return Chart(view="tiles", title=options.title or f"casegraph: {words} across London", body="".join(parts),
-                 body_h=height, alt=alt, subtitle=subtitle, legend=legend, key=key,
+                 body_w=BODY_W, body_h=height, alt=alt, subtitle=subtitle, legend=legend, key=key,
                  key_title="Key to the tiles (casegraph's own three-letter labels)",
                  caption=options.caption or alt, credit=credit_line(
                      [full.nodes[c.id].get("source") for c in cases if full.nodes[c.id].get("source")], sources),
