@@ -24,7 +24,7 @@ from casegraph.viz.metrics import text_width
 from casegraph.viz.still import LEGEND_W, PAD, WIDTH, Frame, a, frame_svg, t, text_el
 from casegraph.viz.style import RESTRICTED_COLOUR, line_style, node_style
 
-__all__ = ["figure_svg", "figure_frame", "shape_svg", "line_icon", "darker", "BODY_W"]
+__all__ = ["figure_svg", "figure_frame", "shape_svg", "darker", "BODY_W"]
 
 BODY_W = WIDTH - LEGEND_W - 2 * PAD
 MAX_H = 1500.0
@@ -76,14 +76,6 @@ def shape_svg(shape: str, x: float, y: float, r: float, fill: str, stroke: str, 
                 f'L{right:.1f},{bottom - ry:.1f} A{w / 2:.1f},{ry:.1f} 0 0 1 {left:.1f},{bottom - ry:.1f} Z '
                 f'M{left:.1f},{top + ry:.1f} A{w / 2:.1f},{ry:.1f} 0 0 0 {right:.1f},{top + ry:.1f}" {style}/>')
     return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" {style}/>'
-
-
-def line_icon(status: str, length: float = 34.0) -> str:
-    """A legend sample of a claim status's line (a standalone SVG element)."""
-    style = line_style(status)
-    dash = f' stroke-dasharray="{",".join(str(d) for d in style.dashes)}"' if style.dashes else ""
-    return (f'<svg width="{length:.0f}" height="14" viewBox="0 0 {length:.0f} 14" aria-hidden="true">'
-            f'<line x1="1" y1="7" x2="{length - 1:.0f}" y2="7" stroke="#5f5f5f" stroke-width="{max(style.width, 1.5)}"{dash}/></svg>')
 
 
 def darker(colour: str, factor: float = 0.62) -> str:
