@@ -1,5 +1,5 @@
 // Every text box in an SVG still, measured by the browser, against every other text and every mark.
-// Returns a list of problems (empty when nothing overlaps). Boxes are in screen pixels
+// Returns the problems (empty when nothing overlaps), and marks overlapping marks apart. Boxes are in screen pixels
 // (getBBox mapped through getScreenCTM, so transforms count); a tolerance of 0.5 px absorbs rounding.
 (() => {
   const root = document.documentElement;
@@ -24,7 +24,13 @@
       if (m.id !== texts[i].owner && hit(texts[i].box, m.box)) problems.push(`text "${texts[i].text}" overlaps mark ${m.id}`);
     }
   }
+  const markOverlaps = [];
+  for (let i = 0; i < marks.length; i++) {
+    for (let j = i + 1; j < marks.length; j++) {
+      if (hit(marks[i].box, marks[j].box)) markOverlaps.push(`mark ${marks[i].id} overlaps mark ${marks[j].id}`);
+    }
+  }
   const smallest = Math.min(...texts.map(t => t.size));
   const width = root.getBoundingClientRect().width;
-  return { problems, texts: texts.length, marks: marks.length, smallest, width };
+  return { problems, markOverlaps, texts: texts.length, marks: marks.length, smallest, width };
 })()

@@ -41,6 +41,8 @@ def test_no_text_overlaps_in_any_still(chromium, london_graph, synthetic_big, tm
     figure = _figure(graph, view, data == "synthetic")
     measured = _measure(chromium, still_svg(figure), tmp_path, f"{data}-{view}")
     assert measured["problems"] == []
+    if data == "london":  # on the real data no mark hides another either (groups of a large graph may)
+        assert measured["markOverlaps"] == []
     assert measured["texts"] > 20 and measured["marks"] > 0
     assert measured["width"] == 1600 and measured["smallest"] >= 11
 
