@@ -76,8 +76,12 @@ class EmbeddedStore:
 
     # -- building ---------------------------------------------------------
 
-    def build(self, dataset: Dataset, checksum: str, progress: Progress | None = None) -> BuildResult:
-        """Build the dataset into a new database and switch to it when complete."""
+    def build(self, dataset: Dataset, checksum: str, progress: Progress | None = None,
+              force: bool = False) -> BuildResult:
+        """Build the dataset into a new database and switch to it when complete.
+
+        Nothing is built when the store already holds data of this checksum, unless `force`.
+        """
         say = progress or (lambda message: None)
         self.directory.mkdir(parents=True, exist_ok=True)
         with open(self.directory / ".lock", "w") as lock:
@@ -86,7 +90,7 @@ class EmbeddedStore:
             except BlockingIOError:
                 raise StoreError(f"another build is writing {self.directory}; wait for it to finish") from None
             manifest = self.manifest()
-            if manifest and manifest.get("checksum") == checksum:
+            if manifest and manifest.get("checksum") == checksum and not force:
                 say("the store already holds this data: nothing to change")
                 return BuildResult(manifest["build_id"], False, manifest["node_counts"],
                                    manifest["rel_counts"], checksum)

@@ -158,13 +158,15 @@ class Neo4jStore:
 
     # -- building ---------------------------------------------------------
 
-    def build(self, dataset: Dataset, checksum: str, progress: Progress | None = None) -> BuildResult:
+    def build(self, dataset: Dataset, checksum: str, progress: Progress | None = None,
+              force: bool = False) -> BuildResult:
+        """Stage, verify and switch; nothing is built when the store holds this checksum, unless `force`."""
         say = progress or (lambda message: None)
-        return self._checked(lambda: self._build(dataset, checksum, say))
+        return self._checked(lambda: self._build(dataset, checksum, say, force))
 
-    def _build(self, dataset: Dataset, checksum: str, say: Progress) -> BuildResult:
+    def _build(self, dataset: Dataset, checksum: str, say: Progress, force: bool = False) -> BuildResult:
         meta = self.meta()
-        if meta and meta.get("checksum") == checksum and meta.get("status") == "complete":
+        if meta and meta.get("checksum") == checksum and meta.get("status") == "complete" and not force:
             say("the store already holds this data: nothing to change")
             return BuildResult(meta["build_id"], False, dataset.node_counts(), dataset.rel_counts(), checksum)
         build_id = time.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]

@@ -20,12 +20,9 @@ from functools import cache
 from typing import Any
 
 from casegraph.schemas import schema
-from casegraph.schemas.text import clip, describe_character, unsafe_character
+from casegraph.schemas.text import INT64_RANGE, clip, value_problem
 
-__all__ = ["column_types", "check_text", "check_values", "INT64_RANGE"]
-
-INT64_RANGE = (-(2**63), 2**63 - 1)
-"""What every store holds in an INT64 column."""
+__all__ = ["column_types", "check_values"]
 
 _WHOLE = re.compile(r"^[-+]?[0-9]+$")
 _DECIMAL = re.compile(r"^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")
@@ -37,30 +34,6 @@ def column_types(kind: str | None, rel: str | None) -> dict[str, str]:
     graph = schema()
     owner = graph.rel(rel) if rel is not None else next(n for n in graph.nodes if n.kind == kind)
     return {column.name: column.type for column in owner.columns}
-
-
-def check_text(value: Any, depth: int = 0) -> str | None:
-    """What is wrong with the text in a value (keys and items too), or None."""
-    if isinstance(value, str):
-        found = unsafe_character(value)
-        if found:
-            index, char = found
-            return (f"holds {describe_character(char)} (a control character or non-character) at "
-                    f"character {index + 1}: no output can carry it; remove it or write a space")
-        return None
-    if depth > 64:
-        return None  # readers refuse deeper nesting; this is a guard only
-    if isinstance(value, dict):
-        for key, item in value.items():
-            problem = check_text(key, depth + 1) or check_text(item, depth + 1)
-            if problem:
-                return problem
-    elif isinstance(value, list):
-        for item in value:
-            problem = check_text(item, depth + 1)
-            if problem:
-                return problem
-    return None
 
 
 def _whole(value: Any, text_cell: bool) -> Any:
@@ -105,7 +78,7 @@ def check_values(data: dict[str, Any], types: dict[str, str], text_cells: bool) 
     problems: dict[str, str] = {}
     for key in list(data):
         value = data[key]
-        problem = check_text(key) or check_text(value)
+        problem = value_problem(key) or value_problem(value)
         if problem:
             problems[key] = problem
             continue

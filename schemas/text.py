@@ -19,17 +19,22 @@ field) and for every writer (which refuses it before writing a file):
 from __future__ import annotations
 
 import datetime
+import math
 import re
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
 
-__all__ = ["UNSAFE_CHARACTERS", "unsafe_character", "describe_character", "clip",
-           "check_web_url", "check_date", "WebUrl", "CalendarDate", "DATE_PATTERN"]
+__all__ = ["UNSAFE_CHARACTERS", "INT64_RANGE", "unsafe_character", "text_problem", "value_problem",
+           "describe_character", "clip",
+           "check_web_url", "is_web_url", "check_date", "WebUrl", "CalendarDate", "DATE_PATTERN"]
 
 UNSAFE_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 """Characters no casegraph text may hold (tab and newline are allowed)."""
+
+INT64_RANGE = (-(2**63), 2**63 - 1)
+"""What every store holds in an INT64 column, and every output can write as a number."""
 
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 _DATE = re.compile(DATE_PATTERN)
@@ -40,6 +45,44 @@ def unsafe_character(text: str) -> tuple[int, str] | None:
     """The first character of `text` no output can hold, as (index, character), or None."""
     match = UNSAFE_CHARACTERS.search(text)
     return (match.start(), match.group()) if match else None
+
+
+def text_problem(text: str) -> str | None:
+    """What makes `text` unfit for casegraph (the character and where), or None."""
+    match = UNSAFE_CHARACTERS.search(text)
+    if match is None:
+        return None
+    return (f"holds {describe_character(match.group())} (a control character or non-character) at "
+            f"character {match.start() + 1}: no output can carry it; remove it or write a space")
+
+
+def value_problem(value: Any, depth: int = 0) -> str | None:
+    """What makes a property value unfit for every output format, or None.
+
+    Checks text (keys and items of lists and mappings too), numbers (finite,
+    integers within 64 bits) and nesting (at most 32 levels).
+    """
+    if isinstance(value, str):
+        return text_problem(value)
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int):
+        return None if INT64_RANGE[0] <= value <= INT64_RANGE[1] else f"{clip(value)} is beyond 64 bits"
+    if isinstance(value, float):
+        return None if math.isfinite(value) else f"{value!r} is not a finite number"
+    if depth >= 32:
+        return "nested more than 32 levels deep"
+    if isinstance(value, dict):
+        items = [item for pair in value.items() for item in pair]
+    elif isinstance(value, (list, tuple)):
+        items = list(value)
+    else:
+        return None
+    for item in items:
+        problem = value_problem(item, depth + 1)
+        if problem:
+            return problem
+    return None
 
 
 def describe_character(char: str) -> str:
@@ -72,9 +115,17 @@ def check_web_url(value: str) -> str:
         parts = urlsplit(value)
     except ValueError:
         raise ValueError(expected) from None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or value[:5].lower() not in ("http:", "https"):
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         raise ValueError(expected)
     return value
+
+
+def is_web_url(value: Any) -> bool:
+    """Whether `value` is a web link `check_web_url` accepts (for writers that link only those)."""
+    try:
+        return isinstance(value, str) and check_web_url(value) == value
+    except ValueError:
+        return False
 
 
 def check_date(value: Any) -> Any:
