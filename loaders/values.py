@@ -14,13 +14,12 @@ Column types come from the schema (`Column.type`), never listed here.
 
 from __future__ import annotations
 
-import math
 import re
 from functools import cache
 from typing import Any
 
 from casegraph.schemas import schema
-from casegraph.schemas.text import INT64_RANGE, clip, value_problem
+from casegraph.schemas.text import clip, value_problem
 
 __all__ = ["column_types", "check_values"]
 
@@ -41,8 +40,9 @@ def _whole(value: Any, text_cell: bool) -> Any:
         value = int(value.strip()) if len(value) <= 40 else value
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValueError(f"expected a whole number, got {clip(value)}")
-    if not INT64_RANGE[0] <= value <= INT64_RANGE[1]:
-        raise ValueError(f"{clip(value)} is beyond what a 64-bit integer holds")
+    problem = value_problem(value)
+    if problem:
+        raise ValueError(problem)
     return value
 
 
@@ -51,10 +51,9 @@ def _number(value: Any, text_cell: bool) -> Any:
         value = float(value.strip())
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise ValueError(f"expected a number, got {clip(value)}")
-    if isinstance(value, int) and not INT64_RANGE[0] <= value <= INT64_RANGE[1]:
-        raise ValueError(f"{clip(value)} is beyond what a 64-bit number holds")
-    if isinstance(value, float) and not math.isfinite(value):
-        raise ValueError(f"expected a finite number, got {clip(value)}")
+    problem = value_problem(value)
+    if problem:
+        raise ValueError(problem)
     return value
 
 

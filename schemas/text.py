@@ -143,7 +143,7 @@ def check_date(value: Any) -> Any:
     try:
         datetime.date(int(year), int(month), int(day))
     except ValueError:
-        raise ValueError(f"{value} is not a date of the calendar: expected YYYY, YYYY-MM or YYYY-MM-DD") from None
+        raise ValueError("not a day of the calendar: expected YYYY, YYYY-MM or YYYY-MM-DD") from None
     return value
 
 
