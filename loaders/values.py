@@ -25,6 +25,7 @@ __all__ = ["column_types", "check_values"]
 
 _WHOLE = re.compile(r"^[-+]?[0-9]+$")
 _DECIMAL = re.compile(r"^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")
+_BOOLEAN = re.compile(r"^(?:true|false)$", re.IGNORECASE)
 
 
 @cache
@@ -35,37 +36,25 @@ def column_types(kind: str | None, rel: str | None) -> dict[str, str]:
     return {column.name: column.type for column in owner.columns}
 
 
-def _whole(value: Any, text_cell: bool) -> Any:
-    if text_cell and isinstance(value, str) and _WHOLE.match(value.strip()):
-        value = int(value.strip()) if len(value) <= 40 else value
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"expected a whole number, got {clip(value)}")
+_TYPES = {
+    "INT64": (_WHOLE, int, (int,), "a whole number"),
+    "DOUBLE": (_DECIMAL, float, (int, float), "a number"),
+    "BOOLEAN": (_BOOLEAN, lambda text: text.lower() == "true", (bool,), "true or false"),
+}
+"""Column type -> (a CSV cell's form, its parser, the Python types accepted, what messages expect)."""
+
+
+def _typed(value: Any, kind: str, text_cell: bool) -> Any:
+    """`value` checked against a scalar column type (a CSV cell parsed first); ValueError if it is not one."""
+    pattern, parse, accepted, expected = _TYPES[kind]
+    if text_cell and isinstance(value, str) and len(value) <= 60 and pattern.match(value.strip()):
+        value = parse(value.strip())
+    if not isinstance(value, accepted) or (isinstance(value, bool) and bool not in accepted):
+        raise ValueError(f"expected {expected}, got {clip(value)}")
     problem = value_problem(value)
     if problem:
         raise ValueError(problem)
     return value
-
-
-def _number(value: Any, text_cell: bool) -> Any:
-    if text_cell and isinstance(value, str) and _DECIMAL.match(value.strip()):
-        value = float(value.strip())
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ValueError(f"expected a number, got {clip(value)}")
-    problem = value_problem(value)
-    if problem:
-        raise ValueError(problem)
-    return value
-
-
-def _boolean(value: Any, text_cell: bool) -> Any:
-    if text_cell and isinstance(value, str) and value.strip().lower() in ("true", "false"):
-        value = value.strip().lower() == "true"
-    if not isinstance(value, bool):
-        raise ValueError(f"expected true or false, got {clip(value)}")
-    return value
-
-
-_CHECKS = {"INT64": _whole, "DOUBLE": _number, "BOOLEAN": _boolean}
 
 
 def check_values(data: dict[str, Any], types: dict[str, str], text_cells: bool) -> dict[str, str]:
@@ -87,12 +76,12 @@ def check_values(data: dict[str, Any], types: dict[str, str], text_cells: bool) 
         is_list = kind.endswith("[]")
         if is_list and text_cells and isinstance(value, str):
             value = [part.strip() for part in value.split(";") if part.strip()]
-        check = _CHECKS.get(kind.removesuffix("[]"))
+        scalar = kind.removesuffix("[]")
         try:
-            if is_list and isinstance(value, list) and check:
-                value = [check(item, text_cells) for item in value]
-            elif not is_list and check:
-                value = check(value, text_cells)
+            if is_list and isinstance(value, list) and scalar in _TYPES:
+                value = [_typed(item, scalar, text_cells) for item in value]
+            elif not is_list and scalar in _TYPES:
+                value = _typed(value, scalar, text_cells)
         except ValueError as error:
             problems[key] = str(error)
             continue

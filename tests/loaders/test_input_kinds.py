@@ -12,6 +12,7 @@ import pytest
 
 from casegraph.loaders import LoadError, data_files, load
 from tests.loaders.test_bad_input import CASE, SOURCES, load_texts, only, problems
+from tests.loaders.test_columns import problems_of
 
 INDICATOR_JSON = ('{"kind": "indicator", "id": "ind-a", "name": "A", "description": "d", '
                   '"source": "casegraph-indicators", "locator": "x"}')
@@ -31,12 +32,6 @@ def _csv(tmp_path: Path, text: str, encoding: str = "utf-8") -> Path:
     path = tmp_path / "a.csv"
     path.write_text(text, encoding=encoding)
     return path
-
-
-def _refused(*paths: Path):
-    with pytest.raises(LoadError) as caught:
-        load([SOURCES, *paths])
-    return caught.value.problems
 
 
 # 1. Duplicate keys -----------------------------------------------------------------------
@@ -60,7 +55,7 @@ def test_jsonl_duplicate_key_names_file_line_and_key(tmp_path):
 
 def test_csv_repeated_header_column_names_both_columns(tmp_path):
     path = _csv(tmp_path, CSV_HEAD.replace("paragraphs", "name") + CSV_ROW)
-    problem = only(_refused(path))
+    problem = only(problems_of(path))
     assert (problem.line, problem.field) == (1, "name")
     assert problem.message == ("duplicate column 'name' in the header: columns 3 and 7; "
                                "a record states each field once")
@@ -94,12 +89,12 @@ def test_yaml_hex_and_octal_are_refused_not_converted(tmp_path, value, message):
     ("pseudonym", "on", "expected true or false, got 'on'"),
     ("pseudonym", "1", "expected true or false, got 1"),
 ])
-def test_yaml_values_of_another_type_are_refused(tmp_path, field, value, message):
+def test_yaml_values_of_another_type_areproblems_of(tmp_path, field, value, message):
     problem = only(problems(tmp_path, a_yaml=PERSON + f"  {field}: {value}\n"))
     assert (problem.record, problem.field, problem.line, problem.message) == ("person-a", field, 7, message)
 
 
-def test_yaml_11_directive_is_refused(tmp_path):
+def test_yaml_11_directive_isproblems_of(tmp_path):
     problem = only(problems(tmp_path, a_yaml="%YAML 1.1\n---\n" + CASE))
     assert problem.message == "a `%YAML` directive for another version: data files are YAML 1.2"
 
@@ -177,7 +172,7 @@ def test_control_characters_and_surrogates_are_refused_in_jsonl(tmp_path):
 
 def test_control_characters_are_refused_in_csv_cells(tmp_path):
     path = _csv(tmp_path, CSV_HEAD + CSV_ROW.replace(",A,", ",A\x00\f,"))
-    problem = only(_refused(path))
+    problem = only(problems_of(path))
     assert (problem.line, problem.record, problem.field) == (2, "inst-a", "name")
     assert problem.message.startswith("holds U+0000")
 
@@ -230,7 +225,7 @@ def test_integers_beyond_64_bits_are_messages(tmp_path, fmt):
         path = _csv(tmp_path, "kind,id,name,person_type,source,paragraphs,group_size\n"
                               f"person,person-a,A,group,express-mylondon-2025,7,{big}\n")
         line = 2
-    problem = only(_refused(path))
+    problem = only(problems_of(path))
     assert (problem.line, problem.record, problem.field) == (line, "person-a", "group_size")
     assert problem.message == f"{big} is beyond 64 bits"
 
@@ -255,7 +250,7 @@ def test_csv_with_a_byte_order_mark_loads(tmp_path):
 
 def test_csv_unclosed_quote_names_the_line_it_opens_on(tmp_path):
     path = _csv(tmp_path, CSV_HEAD + CSV_ROW + 'institution,inst-b,"B,,police,express-mylondon-2025,28\n' + CSV_ROW)
-    problem = only(_refused(path))
+    problem = only(problems_of(path))
     assert (problem.line, problem.message) == (3, 'not valid CSV: a quoted cell is never closed (a `"` is missing)')
 
 
@@ -293,7 +288,7 @@ def test_semicolons_split_lists_only_in_csv(tmp_path):
 def test_an_empty_data_file_is_an_error(tmp_path, name, text):
     path = tmp_path / name
     path.write_text(text)
-    problem = only(_refused(path))
+    problem = only(problems_of(path))
     assert (problem.file, problem.message) == (
         str(path), "no records: the file is empty (a data file holds at least one record)")
 
@@ -315,13 +310,13 @@ def test_upper_case_suffix_is_read(tmp_path):
 def test_dangling_symlink_is_an_error(tmp_path):
     (tmp_path / "x.yaml").write_text(CASE)
     (tmp_path / "gone.yaml").symlink_to(tmp_path / "missing.yaml")
-    problem = only(_refused(tmp_path))
+    problem = only(problems_of(tmp_path))
     assert (problem.file, problem.message) == (str(tmp_path / "gone.yaml"), "a symbolic link to nothing")
 
 
 def test_a_file_that_cannot_be_read_is_a_message(tmp_path):
     (tmp_path / "x.yaml").symlink_to("/proc/self/mem")  # reading it from the start fails (EIO), even as root
-    problem = only(_refused(tmp_path))
+    problem = only(problems_of(tmp_path))
     assert problem.message.startswith("cannot read the file: ")
 
 
