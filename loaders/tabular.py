@@ -117,8 +117,8 @@ def read_jsonl(path: Path) -> Iterator[RawRecord]:
                                          f"not valid JSON: {error.msg} at column {error.colno}")]) from None
             except _Refused as error:
                 message = str(error)
-                if message.startswith("duplicate key"):
-                    message = message.replace(":", f": at line {number} and again at line {number}:", 1)
+                if message.startswith("duplicate key"):  # a JSONL record is one line: both are on it
+                    message = message.replace(":", f": stated twice on line {number};", 1)
                 raise LoadError([Problem(name, number, None, None, message)]) from None
             except RecursionError:
                 raise LoadError([Problem(name, number, None, None,

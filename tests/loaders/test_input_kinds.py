@@ -49,8 +49,7 @@ def test_jsonl_duplicate_key_names_file_line_and_key(tmp_path):
     line = INDICATOR_JSON[:-1] + ', "name": "B"}'
     problem = only(problems(tmp_path, a_jsonl=INDICATOR_JSON + "\n" + line + "\n"))
     assert (problem.file.endswith("a.jsonl"), problem.line) == (True, 2)
-    assert problem.message == ("duplicate key 'name': at line 2 and again at line 2: "
-                               "a record states each field once")
+    assert problem.message == "duplicate key 'name': stated twice on line 2; a record states each field once"
 
 
 def test_csv_repeated_header_column_names_both_columns(tmp_path):
