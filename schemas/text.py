@@ -38,7 +38,9 @@ INT64_RANGE = (-(2**63), 2**63 - 1)
 
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 _DATE = re.compile(DATE_PATTERN)
-_URL_FORBIDDEN = re.compile(r"[\s\"'<>\\`{}|^]")
+_NOT_IN_URL = r"\s\"'<>\\`{}|^"
+"""What a link may not hold: it could end the link or start markup in some output."""
+_URL_FORBIDDEN = re.compile(f"[{_NOT_IN_URL}]")
 
 
 def unsafe_character(text: str) -> tuple[int, str] | None:
@@ -147,8 +149,9 @@ def check_date(value: Any) -> Any:
     return value
 
 
+_URL_PATTERN = f"^[hH][tT][tT][pP][sS]?://[^{_NOT_IN_URL}]+$"
 WebUrl = Annotated[str, AfterValidator(check_web_url),
-                   WithJsonSchema({"type": "string", "format": "uri", "pattern": r"^[hH][tT][tT][pP][sS]?://[^\s\"'<>\\`{}|^]+$"})]
+                   WithJsonSchema({"type": "string", "format": "uri", "pattern": _URL_PATTERN})]
 """A source's web address: http(s) only (never `javascript:`), kept exactly as written."""
 
 CalendarDate = Annotated[str, BeforeValidator(check_date),

@@ -64,7 +64,7 @@ def _write(folder: Path, fmt: str, text: str) -> Path:
     record = {"kind": "case", "id": "case-x", "title": text, "summary": text, "period": 2012,
               "source": "express-mylondon-2025", "paragraphs": [7]}
     if fmt == "yaml":
-        body = "".join(f"  {k}: {_yaml_quoted(v) if isinstance(v, str) and k in ('title', 'summary') else json.dumps(v)}\n"
+        body = "".join(f"  {k}: {_yaml_quoted(v) if k in ('title', 'summary') else json.dumps(v)}\n"
                        for k, v in record.items())
         path = folder / "x.yaml"
         path.write_text("-" + body[1:], encoding="utf-8")

@@ -43,7 +43,8 @@ def test_force_rebuilds_the_same_data(tmp_path):
     assert again["build_id"] == first["build_id"] != forced["build_id"]
     reference = ROOT / "data" / "reference"
     assert forced["files"] == [str(SOURCES), str(reference / "indicators.yaml"),
-                               str(reference / "london" / "authorities.csv"), str(reference / "london" / "neighbours.csv")]
+                               str(reference / "london" / "authorities.csv"),
+                               str(reference / "london" / "neighbours.csv")]
 
 
 def test_build_of_an_empty_folder_is_an_error_not_the_shipped_data(tmp_path):
