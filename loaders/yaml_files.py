@@ -11,8 +11,10 @@ hold is decided in one place:
   except that dates stay text (`published: 2025-11-10` is a string) and a
   number must be written in decimal (`0x10`, `0o10` are refused, not
   converted);
-- a repeated key is an error naming both lines; aliases (`*name`) are
-  refused, so no value expands; nesting deeper than `MAX_DEPTH` is refused;
+- a repeated key is an error naming both lines; aliases (`*name`) may
+  repeat at most `ALIAS_BUDGET` values in a file (an alias bomb is refused
+  at once, nothing is expanded); nesting deeper than `MAX_DEPTH`, also
+  through an alias, is refused;
 - a `%YAML` directive other than 1.2, a second document and any tag other
   than `!!str`, `!!int`, `!!float`, `!!bool`, `!!null`, `!!seq`, `!!map` are
   refused.
@@ -36,10 +38,15 @@ from casegraph.loaders.problems import LoadError, Problem
 from casegraph.loaders.raw import RawRecord
 from casegraph.schemas.text import clip, describe_character
 
-__all__ = ["read_yaml", "MAX_DEPTH", "Located"]
+__all__ = ["read_yaml", "MAX_DEPTH", "ALIAS_BUDGET", "Located"]
 
 MAX_DEPTH = 32
 """Deepest nesting of lists and mappings a data file may have (records need 3)."""
+
+ALIAS_BUDGET = 100_000
+"""Most values aliases may repeat in one file: enough for any file PyYAML writes (it
+aliases a list shared by records), far too few for an alias bomb (9 levels of 9 aliases
+repeat 387 million)."""
 
 _CORE = "tag:yaml.org,2002:"
 _TAGS = {f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")} | {"!"}
@@ -110,11 +117,24 @@ def _scalar(event: ScalarEvent) -> Any:
     return text
 
 
+class _Open:
+    """A list or mapping being read: its values so far, a pending key, its size and height."""
+
+    __slots__ = ("container", "key", "key_line", "size", "height", "anchor")
+
+    def __init__(self, container: Any, anchor: str | None):
+        self.container, self.anchor = container, anchor
+        self.key: str | None = None
+        self.key_line: int | None = None
+        self.size, self.height = 1, 1
+
+
 def _document(events: Iterator) -> Any:
-    """Build the one document of a file from its events (no recursion, no alias expansion)."""
-    stack: list[list] = []  # [container, pending key, key line]
+    """Build the one document of a file from its events: no recursion, aliases within ALIAS_BUDGET."""
+    stack: list[_Open] = []
+    anchors: dict[str, tuple[Any, int, int]] = {}  # anchor -> (value, values in it, levels in it)
     root: Any = None
-    documents = 0
+    documents = expanded = 0
     for event in events:
         if isinstance(event, DocumentStartEvent):
             documents += 1
@@ -123,56 +143,61 @@ def _document(events: Iterator) -> Any:
             if event.version and tuple(event.version) != (1, 2):
                 raise _Refused(_line(event), "a `%YAML` directive for another version: data files are YAML 1.2")
             continue
-        if isinstance(event, AliasEvent):
-            raise _Refused(_line(event), "an alias (`*name`): data files may not repeat values by reference; "
-                                         "write the value out")
         if isinstance(event, (MappingStartEvent, SequenceStartEvent)):
             tag = _tag(event)
             if tag is not None and tag not in _TAGS:
                 raise _Refused(_line(event), f"tag {clip(tag)} is not allowed in a data file")
             if len(stack) >= MAX_DEPTH:
                 raise _Refused(_line(event), f"nested more than {MAX_DEPTH} levels deep")
-            value: Any = Located(_line(event)) if isinstance(event, MappingStartEvent) else []
+            if stack and isinstance(stack[-1].container, Located) and stack[-1].key is None:
+                raise _Refused(_line(event), "a list or mapping used as a key: expected a field name")
+            container = Located(_line(event)) if isinstance(event, MappingStartEvent) else []
+            stack.append(_Open(container, event.anchor))
+            continue
+        if isinstance(event, (MappingEndEvent, SequenceEndEvent)):
+            done = stack.pop()
+            value, size, height = done.container, done.size, done.height
+            if done.anchor:
+                anchors[done.anchor] = (value, size, height)
         elif isinstance(event, ScalarEvent):
-            value = _scalar(event)
-        elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
-            value = stack.pop()[0]
-            if stack:
-                _add(stack[-1], value, event, closing=True)
-            else:
-                root = value
-            continue
+            value, size, height = _scalar(event), 1, 0
+            if event.anchor:
+                anchors[event.anchor] = (value, size, height)
+        elif isinstance(event, AliasEvent):
+            if event.anchor not in anchors:
+                raise _Refused(_line(event), f"alias {clip(event.anchor)} names no anchor before it")
+            value, size, height = anchors[event.anchor]
+            expanded += size
+            if expanded > ALIAS_BUDGET:
+                raise _Refused(_line(event), f"aliases (`*name`) repeat more than {ALIAS_BUDGET:,} values: "
+                                             "write the values out")
+            if len(stack) + height > MAX_DEPTH:
+                raise _Refused(_line(event), f"nested more than {MAX_DEPTH} levels deep (through an alias)")
         else:
             continue
-        if isinstance(value, (Located, list)):
-            if stack:
-                _check_key_position(stack[-1], event)
-            stack.append([value, None, None, _line(event)])
-        elif stack:
-            _add(stack[-1], value, event)
-        else:
+        if not stack:
             root = value
+            continue
+        top = stack[-1]
+        top.size += size
+        top.height = max(top.height, height + 1)
+        _add(top, value, event)
     return root
 
 
-def _check_key_position(top: list, event) -> None:
-    container, key = top[0], top[1]
-    if isinstance(container, Located) and key is None:
-        raise _Refused(_line(event), "a list or mapping used as a key: expected a field name")
-
-
-def _add(top: list, value: Any, event, closing: bool = False) -> None:
-    """Put a finished value into the open list or mapping on top of the stack."""
-    container = top[0]
+def _add(top: _Open, value: Any, event) -> None:
+    """Put a finished value into the open list or mapping `top`: an item, a key, or a key's value."""
+    container = top.container
     if isinstance(container, list):
         container.append(value)
         return
-    if top[1] is None and not closing:  # a key
-        key = event.value if isinstance(event, ScalarEvent) else value
-        top[1], top[2] = ("" if key is None else str(key)), _line(event)
+    if top.key is None:  # a key (a scalar: collections as keys are refused when they start)
+        if not isinstance(event, ScalarEvent):
+            raise _Refused(_line(event), "an alias used as a key: expected a field name")
+        top.key, top.key_line = str(event.value), _line(event)
         return
-    key, line = top[1], top[2]
-    top[1] = top[2] = None
+    key, line = top.key, top.key_line
+    top.key = top.key_line = None
     if key in container:
         raise _Refused(line, f"duplicate key {clip(key)}: first at line {container.field_lines[key]}, "
                              f"again at line {line}; a record states each field once")
@@ -184,9 +209,9 @@ def read_yaml(path: Path) -> Iterator[RawRecord]:
     """Yield the records of a YAML file: a list of mappings, or one mapping.
 
     Raises LoadError (file, line, what was expected) for text that is not
-    YAML 1.2, a duplicate key, an alias, nesting deeper than MAX_DEPTH or an
-    unsupported tag; yields nothing for a file with no document (the caller
-    decides whether that is an error).
+    YAML 1.2, a duplicate key, nesting deeper than MAX_DEPTH, an unsupported
+    tag, or aliases past ALIAS_BUDGET; yields nothing for a file with no
+    document (the caller decides whether that is an error).
     """
     name = str(path)
     text = path.read_text(encoding="utf-8-sig")

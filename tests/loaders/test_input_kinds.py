@@ -120,9 +120,28 @@ def test_alias_bomb_as_an_id_is_refused_at_once(tmp_path):
     started = time.perf_counter()
     problem = only(problems(tmp_path, a_yaml=BOMB))
     assert time.perf_counter() - started < 5
-    assert problem.line == 3
-    assert problem.message == ("an alias (`*name`): data files may not repeat values by reference; "
-                               "write the value out")
+    assert problem.line == 7  # `f`: its first alias passes the budget (e's 66,430 values after 74,718)
+    assert problem.message == "aliases (`*name`) repeat more than 100,000 values: write the values out"
+
+
+def test_aliases_as_pyyaml_writes_them_load_as_their_values(tmp_path):
+    """PyYAML aliases a list that several records share; the values are read as written out."""
+    import yaml
+
+    shared = [7]
+    records = [{"kind": "case", "id": f"case-{n}", "title": "T", "summary": "S", "period": 2012,
+                "source": "express-mylondon-2025", "paragraphs": shared} for n in "ab"]
+    text = yaml.safe_dump(records)
+    assert "*id001" in text
+    cases = load_texts(tmp_path, a_yaml=text).nodes["CaseFile"]
+    assert [c.paragraphs for c in cases] == [[7], [7]]
+
+
+def test_alias_that_nests_too_deep_or_names_nothing_is_refused(tmp_path):
+    deep = "- kind: case\n  a: &a " + "[" * 30 + "]" * 30 + "\n  b: [[[*a]]]\n"
+    assert only(problems(tmp_path, a_yaml=deep)).message == "nested more than 32 levels deep (through an alias)"
+    problem = only(problems(tmp_path, b_yaml="- kind: case\n  id: *nothing\n"))
+    assert (problem.line, problem.message) == (2, "alias 'nothing' names no anchor before it")
 
 
 def test_deep_nesting_is_refused_in_yaml_and_jsonl(tmp_path):
