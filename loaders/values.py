@@ -19,7 +19,7 @@ from functools import cache
 from typing import Any
 
 from casegraph.schemas import schema
-from casegraph.schemas.text import clip, value_problem
+from casegraph.schemas.text import clip, text_problem, value_problem
 
 __all__ = ["column_types", "check_values"]
 
@@ -61,29 +61,30 @@ def check_values(data: dict[str, Any], types: dict[str, str], text_cells: bool) 
     """Check (and, for CSV cells, parse) `data` in place; return field -> what is wrong.
 
     `types` maps field names to column types (see `column_types`); a field
-    not in it is left for the model to report.
+    not in it is left for the model to report (its name is checked here).
     """
     problems: dict[str, str] = {}
-    for key in list(data):
-        value = data[key]
-        problem = value_problem(key) or value_problem(value)
+    for key, value in data.items():
+        kind = types.get(key)
+        problem = (value_problem(key) if kind is None else None) or (
+            text_problem(value) if type(value) is str else value_problem(value))
         if problem:
             problems[key] = problem
-            continue
-        kind = types.get(key)
-        if kind is None:
-            continue
-        is_list = kind.endswith("[]")
-        if is_list and text_cells and isinstance(value, str):
-            value = [part.strip() for part in value.split(";") if part.strip()]
-        scalar = kind.removesuffix("[]")
-        try:
-            if is_list and isinstance(value, list) and scalar in _TYPES:
-                value = [_typed(item, scalar, text_cells) for item in value]
-            elif not is_list and scalar in _TYPES:
-                value = _typed(value, scalar, text_cells)
-        except ValueError as error:
-            problems[key] = str(error)
-            continue
-        data[key] = value
+        elif kind is not None and kind != "STRING":
+            try:
+                data[key] = _column_value(value, kind, text_cells)
+            except ValueError as error:
+                problems[key] = str(error)
     return problems
+
+
+def _column_value(value: Any, kind: str, text_cells: bool) -> Any:
+    """A value of a column other than STRING, checked (a CSV cell parsed); ValueError if it is not one."""
+    scalar = kind.removesuffix("[]")
+    if scalar == kind:
+        return _typed(value, scalar, text_cells) if scalar in _TYPES else value
+    if text_cells and isinstance(value, str):
+        value = [part.strip() for part in value.split(";") if part.strip()]
+    if isinstance(value, list) and scalar in _TYPES:
+        return [_typed(item, scalar, text_cells) for item in value]
+    return value
