@@ -54,13 +54,20 @@ class SourceDocument(Node):
         str,
         Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
         WithJsonSchema({"anyOf": [{"type": "integer"}, {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}]}),
-    ] = Field(
-        description="publication date: YYYY, YYYY-MM or YYYY-MM-DD"
+    ] | None = Field(
+        default=None, description="publication date: YYYY, YYYY-MM or YYYY-MM-DD; left out when unknown "
+        "(a source known only through another that does not date it)"
     )
     doc_type: Literal["article", "report", "dataset", "taxonomy"]
     url: str | None = None
     description: ShortText | None = None
     sensitivity: Literal["public", "restricted"] = "public"
+    derived_from: list[Slug] = Field(
+        default_factory=list, description="ids of the sources this one got its facts from (its lineage; no cycles)")
+    text_file: Annotated[str, Field(min_length=1, max_length=300)] | None = Field(
+        default=None, description="the file name of its text, for `casegraph verify --texts DIR`")
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = Field(
+        default=None, description="sha256 of that text (lowercase hex)")
 
     @field_validator("published", mode="before")
     @classmethod
@@ -68,8 +75,8 @@ class SourceDocument(Node):
         return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
     @property
-    def year(self) -> int:
-        return int(self.published[:4])
+    def year(self) -> int | None:
+        return int(self.published[:4]) if self.published else None
 
 
 class Borough(Node, Fact):
