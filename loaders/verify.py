@@ -68,13 +68,14 @@ class VerifyReport:
 def verify(paths: Iterable[Path], texts: Path) -> VerifyReport:
     """Verify the citations of the data files under `paths` against the texts in folder `texts`.
 
-    Records that fail validation are reported by `casegraph validate`, not here: verify reads
-    the valid ones. Returns the report; raises LoadError for a path that is no data file."""
+    A record that fails validation is a problem here too (and its citations go unchecked).
+    Returns the report; raises LoadError for a path that is no data file."""
     report = VerifyReport()
     records = []
     for path in data_files(paths):
         for raw in READERS[path.suffix](path):
             record, found = validate_record(raw)
+            report.problems.extend(found)
             if record is not None:
                 records.append((raw, record))
     sources = {r.id: (raw, r) for raw, r in records if isinstance(r, SourceDocument)}
