@@ -328,9 +328,13 @@ def select(graph: nx.MultiDiGraph, selection: Selection, view=None) -> nx.MultiD
 
 
 def _with_sources(graph: nx.MultiDiGraph, keep: set[str]) -> nx.MultiDiGraph:
-    """The induced subgraph, plus the source documents its facts cite."""
+    """The induced subgraph, plus the source documents its facts cite and the sources those derive from."""
     sub = graph.subgraph(keep)
-    cited = {a.get("source") for _, a in sub.nodes(data=True)}
-    cited |= {a.get("source") for _, _, a in sub.edges(data=True)}
-    sources = {s for s in cited if s in graph and graph.nodes[s].get("label") == "Source"}
+    cited = {s for _, a in sub.nodes(data=True) for s in a.get("citation_sources") or (a.get("source"),)}
+    cited |= {s for _, _, a in sub.edges(data=True) for s in a.get("citation_sources") or (a.get("source"),)}
+    sources: set[str] = set()
+    while cited:
+        found = {s for s in cited if s in graph and graph.nodes[s].get("label") == "Source"} - sources
+        sources |= found
+        cited = {parent for s in found for parent in graph.nodes[s].get("derived_from") or ()}
     return graph.subgraph(keep | sources).copy()

@@ -164,9 +164,11 @@ def contested_of(row: dict[str, Any]) -> list[dict[str, Any]]:
 def current_status(statuses: list[str], dates: list[str]) -> int:
     """The index of the citation that gives the current status: the latest established one.
 
-    Latest by `as_of` (a year sorts before its months; an undated citation before
-    every dated one); an `inferred` status never overrides one a source gives; at
-    one date the status furthest along the legal process (`FINALITY`) wins, then
+    Established means a legal status (alleged, charged, convicted, acquitted): the
+    latest of those by `as_of` (a year sorts before its months; an undated citation
+    before every dated one) is current, and a later `reported` never overrides it;
+    without one, the latest `reported`; `inferred` only when nothing else is cited.
+    At one date the status furthest along the legal process (`FINALITY`) wins, then
     the first cited."""
     best = 0
     for i in range(1, len(statuses)):
@@ -176,4 +178,4 @@ def current_status(statuses: list[str], dates: list[str]) -> int:
 
 
 def _rank(status: str, as_of: str) -> tuple:
-    return (status != "inferred", as_of or "", FINALITY.get(status, 0))
+    return (min(FINALITY.get(status, 0), 2), as_of or "", FINALITY.get(status, 0))

@@ -58,7 +58,7 @@ class SourceDocument(Node):
         default=None, description="publication date: YYYY, YYYY-MM or YYYY-MM-DD; left out when unknown "
         "(a source known only through another that does not date it)"
     )
-    doc_type: Literal["article", "report", "dataset", "taxonomy"]
+    doc_type: Literal["article", "report", "dataset", "taxonomy", "foi-response"]
     url: str | None = None
     description: ShortText | None = None
     sensitivity: Literal["public", "restricted"] = "public"
