@@ -43,6 +43,8 @@ from typing import Any, Iterable, Mapping
 
 import networkx as nx
 
+from casegraph.schemas.citations import cited_sources
+
 __all__ = [
     "Selection", "SelectionError", "NodeNotFound", "select", "public_subgraph", "is_restricted",
     "resolve_node", "decades_of", "neighbours", "linked_cases", "cases_in_borough", "CONTEXT_LABELS",
@@ -330,8 +332,8 @@ def select(graph: nx.MultiDiGraph, selection: Selection, view=None) -> nx.MultiD
 def _with_sources(graph: nx.MultiDiGraph, keep: set[str]) -> nx.MultiDiGraph:
     """The induced subgraph, plus the source documents its facts cite and the sources those derive from."""
     sub = graph.subgraph(keep)
-    cited = {s for _, a in sub.nodes(data=True) for s in a.get("citation_sources") or (a.get("source"),)}
-    cited |= {s for _, _, a in sub.edges(data=True) for s in a.get("citation_sources") or (a.get("source"),)}
+    cited = {s for _, a in sub.nodes(data=True) for s in cited_sources(a)}
+    cited |= {s for _, _, a in sub.edges(data=True) for s in cited_sources(a)}
     sources: set[str] = set()
     while cited:
         found = {s for s in cited if s in graph and graph.nodes[s].get("label") == "Source"} - sources

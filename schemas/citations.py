@@ -32,6 +32,9 @@ __all__ = [
     "CITATION_COLUMNS",
     "CONTESTED_COLUMNS",
     "citation_lists",
+    "cited_sources",
+    "citation_text",
+    "grade_text",
     "citations_of",
     "contested_of",
     "current_status",
@@ -159,6 +162,38 @@ def contested_of(row: dict[str, Any]) -> list[dict[str, Any]]:
     """A stored row's competing values: `{field, value (JSON text), sources}` per value."""
     columns = [row.get(name) or [] for name in CONTESTED_COLUMNS]
     return [{"field": f, "value": v, "sources": s.split(";")} for f, v, s in zip(*columns)]
+
+
+def cited_sources(attrs: dict[str, Any]) -> list[str]:
+    """Every source a stored record cites, in citation order (its one `source` for a record made
+    before citations, e.g. a view's own marker)."""
+    return list(attrs.get("citation_sources") or ([attrs["source"]] if attrs.get("source") else []))
+
+
+def grade_text(citation: dict[str, Any]) -> str:
+    """A citation's 3x5x2 grade as written in intelligence logs (`2B P`), or "" when ungraded."""
+    code = (citation.get("reliability") or "") + (citation.get("credibility") or "")
+    return " ".join(part for part in (code, citation.get("handling") or "") if part)
+
+
+def citation_text(citation: dict[str, Any], title: str | None = None) -> str:
+    """How every output writes one citation: `Title, paragraphs 3, 4: alleged (2017), graded 2B P: “quote”`.
+
+    `title` is the source's title (its id when not given). The one wording for
+    exports, pictures and dossiers."""
+    paragraphs = citation.get("paragraphs") or []
+    where = ""
+    if paragraphs:
+        where = ", paragraph" + ("s " if len(paragraphs) > 1 else " ") + ", ".join(map(str, paragraphs))
+    if citation.get("locator"):
+        where += f", {citation['locator']}"
+    text = f"{title or citation['source']}{where}: {citation.get('status') or 'reported'}"
+    text += f" ({citation['as_of']})" if citation.get("as_of") else " (undated)"
+    if grade_text(citation):
+        text += f", graded {grade_text(citation)}"
+    if citation.get("quote"):
+        text += f": \u201c{citation['quote']}\u201d"
+    return text
 
 
 def current_status(statuses: list[str], dates: list[str]) -> int:

@@ -100,3 +100,24 @@ def neo4j_store(neo4j_server_store, london, london_files):
 
     neo4j_server_store.build(london, input_checksum(london_files))
     return neo4j_server_store
+
+
+# -- many sources: the London data with a generated second source restating every fact ----------
+
+@pytest.fixture(scope="session")
+def restated_files(tmp_path_factory) -> list[Path]:
+    from tests.multisource.restate import restate
+
+    return restate(tmp_path_factory.mktemp("restated") / "data")
+
+
+@pytest.fixture(scope="session")
+def restated(restated_files):
+    return load(restated_files)
+
+
+@pytest.fixture(scope="session")
+def restated_store(restated, restated_files, tmp_path_factory) -> EmbeddedStore:
+    store = EmbeddedStore(tmp_path_factory.mktemp("restated-store"))
+    store.build(restated, input_checksum(restated_files))
+    return store
