@@ -27,12 +27,16 @@ def london(london_files):
     return load(london_files)
 
 
+def _built(dataset, files, folder: Path) -> EmbeddedStore:
+    store = EmbeddedStore(folder)
+    store.build(dataset, input_checksum(files))
+    return store
+
+
 @pytest.fixture(scope="session")
 def london_store(london, london_files, tmp_path_factory) -> EmbeddedStore:
     """A real LadybugDB store on disk holding the London graph (read-only use only)."""
-    store = EmbeddedStore(tmp_path_factory.mktemp("london-store"))
-    store.build(london, input_checksum(london_files))
-    return store
+    return _built(london, london_files, tmp_path_factory.mktemp("london-store"))
 
 
 @pytest.fixture()
@@ -118,6 +122,4 @@ def restated(restated_files):
 
 @pytest.fixture(scope="session")
 def restated_store(restated, restated_files, tmp_path_factory) -> EmbeddedStore:
-    store = EmbeddedStore(tmp_path_factory.mktemp("restated-store"))
-    store.build(restated, input_checksum(restated_files))
-    return store
+    return _built(restated, restated_files, tmp_path_factory.mktemp("restated-store"))

@@ -131,3 +131,14 @@ def test_every_export_holds_the_same_nodes_and_edges(graphs, fmt, tmp_path):
         (tmp_path / name).mkdir()
         counts[name] = _exported_counts(fmt, export(graphs[name, True], fmt, tmp_path / name / f"graph.{fmt}"))
     assert counts["one"] == counts["many"] and counts["one"][0] > 100
+
+
+def test_grades_filter_the_evidence_queries(restated_store):
+    query = catalog()["contested-facts"]
+    with restated_store.view() as view:
+        graded = {params: [r[1] for r in run_query(view, query, dict(params)).rows]
+                  for params in ((("reliability", "3"),), (("reliability", "1"),), (("credibility", "B"),))}
+        single = run_query(view, catalog()["single-source-facts"], {"include_restricted": True})
+    assert graded == {(("reliability", "3"),): ["redbridge-2011-child-sex-ring"], (("reliability", "1"),): [],
+                      (("credibility", "B"),): ["redbridge-2011-child-sex-ring"]}
+    assert single.rows == []  # the second source is independent of every London source
