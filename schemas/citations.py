@@ -23,7 +23,7 @@ from datetime import date
 from enum import Enum
 from typing import Annotated, Any, Iterable, Literal
 
-from pydantic import ConfigDict, BaseModel, Field, StringConstraints, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema, field_validator, model_validator
 
 __all__ = [
     "Citation",
@@ -107,10 +107,11 @@ class Citation(BaseModel):
         default=None, description="a short evidential quote (`...` marks an elision)")
     status: ClaimStatus = Field(
         default=ClaimStatus.reported.value, description="the claim status this source gives")
-    as_of: str | None = Field(
+    as_of: Annotated[str, WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 1000, "maximum": 9999},
+                                                   {"type": "string", "pattern": AS_OF_PATTERN}]})] | None = Field(
         default=None, description="the date of that status (YYYY, YYYY-MM or YYYY-MM-DD); "
         "default: the source's publication date")
-    reliability: Literal["1", "2", "3"] | None = Field(
+    reliability: Annotated[Literal["1", "2", "3"], WithJsonSchema({"enum": [1, 2, 3, "1", "2", "3"]})] | None = Field(
         default=None, description="3x5x2 source evaluation: 1 reliable, 2 untested, 3 not reliable")
     credibility: Literal["A", "B", "C", "D", "E"] | None = Field(
         default=None, description="3x5x2 information assessment: A known directly ... E suspected false")
