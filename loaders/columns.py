@@ -126,12 +126,9 @@ _GIVEN: dict[frozenset[str], frozenset[str]] = {}
 
 
 def _given(record: BaseModel) -> frozenset[str]:
-    """The fields a record stated, as column names; one shared set per distinct combination."""
-    fields = frozenset(_COLUMN.get(f, f) for f in record.model_fields_set)
+    """The fields a record stated (`from_` for a relationship's `from`); one shared set per combination."""
+    fields = frozenset(record.model_fields_set)
     return _GIVEN.setdefault(fields, fields)
-
-
-_COLUMN = {"from_": "from"}
 
 
 class Tables:

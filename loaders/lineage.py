@@ -16,7 +16,6 @@ established one (`schemas.citations.current_status`).
 
 from __future__ import annotations
 
-import sys
 from typing import Iterable
 
 from casegraph.loaders.columns import ColumnTable, Collected, Tables
@@ -44,19 +43,17 @@ def _field(table: ColumnTable, row: int, index: int) -> tuple[str, int | None]:
 
 
 def check_citation_sources(collected: Collected) -> list[Problem]:
-    """Every citation names a source document of this load; source strings shared (interned).
+    """Every citation names a source document of this load.
 
     Run before records merge, so a problem points at the record that made it."""
     sources = collected.nodes.get(SourceDocument.label)
-    known = {i: sys.intern(i) for i in (sources["id"] if sources is not None else ())}
+    known = set(sources["id"]) if sources is not None else set()
     problems = []
     for table in (*collected.nodes.values(), *collected.rels.values()):
         if "citation_sources" not in table.values:
             continue
-        column = table["citation_sources"]
-        for row, cited in enumerate(column):
+        for row, cited in enumerate(table["citation_sources"]):
             if all(source in known for source in cited):
-                column[row] = [known[source] for source in cited]
                 continue
             for index, source in enumerate(cited):
                 if source not in known:

@@ -9,6 +9,7 @@ may be published, and when it happened, or that this is unknown.
 from __future__ import annotations
 
 import re
+import sys
 from enum import Enum
 from typing import Annotated, Any
 
@@ -119,21 +120,23 @@ class Fact(Record):
 
     @model_validator(mode="after")
     def _provenance_is_complete(self) -> "Fact":
-        given = self.model_fields_set
-        cites = list(self.citations)
-        if self.source is not None:
-            if not self.paragraphs and not self.locator:
-                raise ValueError("a fact needs `paragraphs` (or a `locator`) in its source")
-            cites.insert(0, Citation(source=self.source, paragraphs=self.paragraphs, locator=self.locator,
-                                     quote=self.quote, status=self.status))
-        else:
-            stray = [name for name in ("paragraphs", "locator", "quote", "status") if name in given]
+        if self.source is not None and not self.paragraphs and not self.locator:
+            raise ValueError("a fact needs `paragraphs` (or a `locator`) in its source")
+        if self.source is None:
+            stray = [name for name in ("paragraphs", "locator", "quote", "status") if name in self.model_fields_set]
             if stray:
                 raise ValueError(f"`{stray[0]}` belongs to a citation: give `source` too, or put it in `citations`")
-        if not cites:
-            raise ValueError("a fact needs a `source` (or `citations`)")
-        if any(c.status == _INFERRED for c in cites) and not self.basis:
+            if not self.citations:
+                raise ValueError("a fact needs a `source` (or `citations`)")
+        if not self.basis and (self.status == _INFERRED or any(c.status == _INFERRED for c in self.citations)):
             raise ValueError("an inferred fact needs a `basis` saying how it was inferred")
+        if not self.citations:  # the one-citation form: most records, so no Citation model is made
+            self.__dict__.update(_one_citation(self.source, self.paragraphs, self.locator, self.quote, self.status))
+            return self
+        cites = list(self.citations)
+        if self.source is not None:
+            cites.insert(0, Citation(source=self.source, paragraphs=self.paragraphs, locator=self.locator,
+                                     quote=self.quote, status=self.status))
         lists = citation_lists(cites)
         best = current_status(lists["citation_statuses"], lists["citation_as_of"])
         first = cites[0]
@@ -141,8 +144,35 @@ class Fact(Record):
             lists, citations=[], source=first.source, paragraphs=first.paragraphs, locator=first.locator,
             quote=first.quote, status=cites[best].status, status_as_of=cites[best].as_of,
             status_source=cites[best].source, independent_sources=len(set(lists["citation_sources"])),
+            contested_fields=_EMPTY, contested_values=_EMPTY, contested_sources=_EMPTY,
         )
         return self
+
+
+_EMPTY: list = []
+"""Shared by every record: nobody changes a stored list in place (a merge makes new ones)."""
+
+_SHARED: dict[str, list[str]] = {}
+
+
+def _shared(value: str) -> list[str]:
+    """`[value]`, one list object for every record with that value (a large load holds millions)."""
+    found = _SHARED.get(value)
+    if found is None:
+        found = _SHARED[value] = [sys.intern(value)]
+    return found
+
+
+def _one_citation(source, paragraphs, locator, quote, status) -> dict[str, Any]:
+    """The derived columns of a record in the one-citation form (as `citation_lists` gives them)."""
+    return {
+        "citation_sources": _shared(source), "citation_paragraphs": _shared(",".join(map(str, paragraphs))),
+        "citation_locators": _shared(locator or ""), "citation_quotes": [quote] if quote else _shared(""),
+        "citation_statuses": _shared(status), "citation_as_of": _shared(""), "citation_reliability": _shared(""),
+        "citation_credibility": _shared(""), "citation_handling": _shared(""), "status_as_of": None,
+        "status_source": source, "independent_sources": 1,
+        "contested_fields": _EMPTY, "contested_values": _EMPTY, "contested_sources": _EMPTY,
+    }
 
 
 DERIVED_FIELDS = ("status_as_of", "status_source", *CITATION_COLUMNS, "independent_sources", *CONTESTED_COLUMNS)
