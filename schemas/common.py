@@ -137,7 +137,8 @@ class Fact(Record):
         if self.source is not None:
             cites.insert(0, Citation(source=self.source, paragraphs=self.paragraphs, locator=self.locator,
                                      quote=self.quote, status=self.status))
-        lists = citation_lists(cites)
+        lists = {name: values if name in _UNSHARED else _shared_list(tuple(values))
+                 for name, values in citation_lists(cites).items()}
         best = current_status(lists["citation_statuses"], lists["citation_as_of"])
         first = cites[0]
         self.__dict__.update(
@@ -153,6 +154,9 @@ _EMPTY: list = []
 """Shared by every record: nobody changes a stored list in place (a merge makes new ones)."""
 
 _SHARED: dict[str, list[str]] = {}
+_SHARED_LISTS: dict[tuple[str, ...], list[str]] = {}
+_UNSHARED = frozenset(("citation_paragraphs", "citation_quotes"))
+"""Citation columns whose combinations rarely repeat: sharing them would only grow the cache."""
 
 
 def _shared(value: str) -> list[str]:
@@ -160,6 +164,14 @@ def _shared(value: str) -> list[str]:
     found = _SHARED.get(value)
     if found is None:
         found = _SHARED[value] = [sys.intern(value)]
+    return found
+
+
+def _shared_list(values: tuple[str, ...]) -> list[str]:
+    """One list object for every record with these values (sources, statuses, dates, grades repeat)."""
+    found = _SHARED_LISTS.get(values)
+    if found is None:
+        found = _SHARED_LISTS[values] = [sys.intern(v) for v in values]
     return found
 
 
