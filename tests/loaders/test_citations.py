@@ -180,9 +180,9 @@ def test_unknown_lineage_source(tmp_path):
     (case(citations=[cite("a", reliability=4)]), "citations.0.reliability", "'1', '2' or '3'"),
     (case(citations=[cite("a", credibility="F")]), "citations.0.credibility", "'A', 'B', 'C', 'D' or 'E'"),
     (case(citations=[{"source": "a"}]), "citations.0", "needs `paragraphs`"),
-    (case(paragraphs=[1]), None, "belongs to a citation"),
-    (case(), None, "needs a `source`"),
-    (case(**cite("a"), citation_sources=["a"]), None, "derived from the citations"),
+    (case(paragraphs=[1]), "paragraphs", "belongs to a citation"),
+    (case(), "source", "needs a `source`"),
+    (case(**cite("a"), citation_sources=["a"]), "citation_sources", "derived from the citations"),
 ])
 def test_bad_citations_name_file_line_record_field(tmp_path, record, field, expected):
     (problem,) = problems_of(tmp_path, [source("a"), record])
