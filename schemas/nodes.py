@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import Field, WithJsonSchema, field_validator, model_validator
+from pydantic import Field, model_validator
 
 from casegraph.schemas.common import Fact, Record, ShortText, Slug, Timed
+from casegraph.schemas.text import CalendarDate, WebUrl
 
 __all__ = [
     "Node",
@@ -50,16 +51,12 @@ class SourceDocument(Node):
     name_field = "title"
     title: Name
     publisher: Name
-    published: Annotated[
-        str,
-        Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
-        WithJsonSchema({"anyOf": [{"type": "integer"}, {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}]}),
-    ] | None = Field(
-        default=None, description="publication date: YYYY, YYYY-MM or YYYY-MM-DD; left out when unknown "
-        "(a source known only through another that does not date it)"
+    published: CalendarDate | None = Field(
+        default=None, description="publication date: YYYY, YYYY-MM or YYYY-MM-DD (a day of the calendar); "
+        "left out when unknown (a source known only through another that does not date it)"
     )
     doc_type: Literal["article", "report", "dataset", "taxonomy", "foi-response"]
-    url: str | None = None
+    url: WebUrl | None = Field(default=None, description="web address: http:// or https:// only")
     description: ShortText | None = None
     sensitivity: Literal["public", "restricted"] = "public"
     derived_from: list[Slug] = Field(
@@ -68,11 +65,6 @@ class SourceDocument(Node):
         default=None, description="the file name of its text, for `casegraph verify --texts DIR`")
     sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = Field(
         default=None, description="sha256 of that text (lowercase hex)")
-
-    @field_validator("published", mode="before")
-    @classmethod
-    def _year_as_text(cls, value):
-        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
     @property
     def year(self) -> int | None:
