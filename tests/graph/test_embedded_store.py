@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from casegraph.graph.embedded import EmbeddedStore
-from casegraph.graph.guard import WriteRefused
+from casegraph.graph.store import WriteRefused
 from casegraph.graph.snapshot import graph_checksum
 from casegraph.graph.store import StoreError
 

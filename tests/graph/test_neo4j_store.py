@@ -5,7 +5,7 @@ from __future__ import annotations
 import neo4j
 import pytest
 
-from casegraph.graph.guard import WriteRefused
+from casegraph.graph.store import WriteRefused
 from casegraph.graph.neo4j_store import STAGING, BuildCheckFailed, Neo4jStore, staging_labels
 from casegraph.graph.snapshot import graph_checksum
 from casegraph.graph.store import StoreError
