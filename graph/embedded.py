@@ -77,8 +77,12 @@ class EmbeddedStore:
 
     # -- building ---------------------------------------------------------
 
-    def build(self, dataset: Dataset, checksum: str, progress: Progress | None = None) -> BuildResult:
-        """Build the dataset into a new database and switch to it when complete."""
+    def build(self, dataset: Dataset, checksum: str, progress: Progress | None = None,
+              force: bool = False) -> BuildResult:
+        """Build the dataset into a new database and switch to it when complete.
+
+        Nothing is built when the store already holds data of this checksum, unless `force`.
+        """
         say = progress or (lambda message: None)
         self.directory.mkdir(parents=True, exist_ok=True)
         with open(self.directory / ".lock", "w") as lock:
@@ -88,7 +92,7 @@ class EmbeddedStore:
                 raise StoreError(f"another build is writing {self.directory}; wait for it to finish") from None
             self._remove_partial_builds(say)
             manifest = self.manifest()
-            if manifest and manifest.get("checksum") == checksum:
+            if manifest and manifest.get("checksum") == checksum and not force:
                 say("the store already holds this data: nothing to change")
                 return BuildResult(manifest["build_id"], False, manifest["node_counts"],
                                    manifest["rel_counts"], checksum)

@@ -132,20 +132,22 @@ class Neo4jStore:
     # -- building ---------------------------------------------------------
 
     def build(self, dataset: Dataset, checksum: str, progress: Progress | None = None,
-              break_lock: bool = False) -> BuildResult:
+              force: bool = False, break_lock: bool = False) -> BuildResult:
         """Build `dataset` under the server-side build lock; see the module docstring.
 
+        Nothing is built when the store already holds this checksum, unless `force`.
         Raises BuildLocked when another build holds the lock (`break_lock=True`
         breaks a stale one first: only when its build is known to be dead),
         BuildCheckFailed when the staged graph does not match the data,
         StoreError when the server cannot be used.
         """
         say = progress or (lambda message: None)
-        return self._checked(lambda: self._build(dataset, checksum, say, break_lock))
+        return self._checked(lambda: self._build(dataset, checksum, say, force, break_lock))
 
-    def _build(self, dataset: Dataset, checksum: str, say: Progress, break_lock: bool) -> BuildResult:
+    def _build(self, dataset: Dataset, checksum: str, say: Progress, force: bool, break_lock: bool) -> BuildResult:
         meta = self.meta()
-        if meta and meta.get("checksum") == checksum and meta.get("status") == "complete" and not break_lock:
+        if (meta and meta.get("checksum") == checksum and meta.get("status") == "complete"
+                and not (force or break_lock)):
             say("the store already holds this data: nothing to change")
             return BuildResult(meta["build_id"], False, dataset.node_counts(), dataset.rel_counts(), checksum)
         build_id = time.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
@@ -158,7 +160,7 @@ class Neo4jStore:
             lock.acquire()
             try:
                 meta = self._prepare(session, build_id, say)
-                if meta and meta.get("checksum") == checksum and meta.get("status") == "complete":
+                if meta and meta.get("checksum") == checksum and meta.get("status") == "complete" and not force:
                     say("the store already holds this data: nothing to change")
                     return BuildResult(meta["build_id"], False, dataset.node_counts(), dataset.rel_counts(),
                                        checksum)

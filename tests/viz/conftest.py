@@ -148,3 +148,11 @@ def run_cli():
         return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def synthetic_big():
+    """A generated graph (about 1,500 nodes, all 33 boroughs and 21 indicators), restricted victims included."""
+    from casegraph.viz.synthetic import synthetic_graph
+
+    return synthetic_graph(1500, seed=3)
