@@ -59,9 +59,10 @@ _AFTER_EXPRESSION = {
 """Keywords that may follow a complete expression, and what follows each."""
 
 _PREFIX = {"NOT": None, "CASE": None, "DISTINCT": {"RETURN", "WITH", "("}, "WHEN": {"CASE"}, "BY": {"ORDER"},
-           "WITH": {"STARTS", "ENDS"}, "ALL": {"MATCH"}, "ANY": {"MATCH"}, "SHORTEST": {"MATCH", "ALL", "ANY"}}
+           "WITH": {"STARTS", "ENDS"}, "WHERE": {"|"}, "ALL": {"MATCH"}, "ANY": {"MATCH"}, "SHORTEST": {"MATCH", "ALL", "ANY"}}
 """Words that, where an expression may start, still expect one after them: always (None), or only
-right after one of the given tokens (elsewhere they are names: `WITH by` is a variable `by`)."""
+right after one of the given tokens (elsewhere they are names: `WITH by` is a variable `by`).
+`| WHERE` is LadybugDB's filter of a recursive pattern: `-[* 1..5 (r, n | WHERE ...)]-`."""
 
 _SUBQUERY_WORDS = {"EXISTS", "COUNT", "COLLECT"}
 
