@@ -12,6 +12,7 @@ import importlib
 
 import networkx as nx
 
+from casegraph.exports.base import refuse_unfit_graph
 from casegraph.graph.selection import public_subgraph
 from casegraph.viz.charts import Chart
 from casegraph.viz.compose import Options
@@ -50,6 +51,7 @@ def figure_for(view: str, graph: nx.MultiDiGraph, options: Options | None = None
     """
     if view not in _MODULES:
         raise KeyError(f"no view {view!r}: expected one of {', '.join(VIEWS)}")
+    refuse_unfit_graph(graph)  # text no page or still can hold (the loaders refuse it too)
     options = options or Options()
     if not options.include_restricted:
         graph = public_subgraph(graph)
