@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from casegraph.cli.output import emit_rows, format_option
+from casegraph.cli.output import emit_rows, format_option, say
 from casegraph.cli.stores import store_options
 from casegraph.queries import QueryError, catalog, get_query, run_adhoc, run_query
 from casegraph.schemas import schema
@@ -81,6 +81,20 @@ def query(name, cypher, param_pairs, store, fmt):
         else:
             result = run_adhoc(view, cypher, params)
     emit_rows(result.columns, result.rows, fmt)
+    if result.total is not None:
+        say(_page_note(result, params, name))
+
+
+def _page_note(result, params: dict[str, str], name: str) -> str:
+    """Which rows of how many a paged answer shows, and how to ask for the next page."""
+    bound = get_query(name).bind(params)
+    first, shown = bound["offset"] + 1, len(result.rows)
+    if not shown:
+        return f"no rows from {first:,} (the answer has {result.total:,})"
+    note = f"rows {first:,}-{first + shown - 1:,} of {result.total:,}"
+    if first + shown - 1 < result.total:
+        note += f"; next page: --param offset={bound['offset'] + shown}"
+    return note
 
 
 COMMANDS = [stats, queries, query]
