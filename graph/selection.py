@@ -44,6 +44,8 @@ from typing import Any, Iterable, Mapping
 
 import networkx as nx
 
+from casegraph.schemas.citations import cited_sources
+
 __all__ = [
     "Selection", "SelectionError", "NodeNotFound", "select", "public_subgraph", "is_restricted",
     "resolve_node", "decades_of", "neighbours", "linked_cases", "cases_in_borough", "CONTEXT_LABELS",
@@ -331,9 +333,13 @@ def select(graph: nx.MultiDiGraph, selection: Selection, view=None) -> nx.MultiD
 
 
 def _with_sources(graph: nx.MultiDiGraph, keep: set[str]) -> nx.MultiDiGraph:
-    """The induced subgraph, plus the source documents its facts cite."""
+    """The induced subgraph, plus the source documents its facts cite and the sources those derive from."""
     sub = graph.subgraph(keep)
-    cited = {a.get("source") for _, a in sub.nodes(data=True)}
-    cited |= {a.get("source") for _, _, a in sub.edges(data=True)}
-    sources = {s for s in cited if s in graph and graph.nodes[s].get("label") == "Source"}
+    cited = {s for _, a in sub.nodes(data=True) for s in cited_sources(a)}
+    cited |= {s for _, _, a in sub.edges(data=True) for s in cited_sources(a)}
+    sources: set[str] = set()
+    while cited:
+        found = {s for s in cited if s in graph and graph.nodes[s].get("label") == "Source"} - sources
+        sources |= found
+        cited = {parent for s in found for parent in graph.nodes[s].get("derived_from") or ()}
     return graph.subgraph(keep | sources).copy()
