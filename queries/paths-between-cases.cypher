@@ -3,8 +3,8 @@ name: paths-between-cases
 title: Every connection between two cases
 question: How are these two cases connected — every path between them, up to a length?
 parameters:
-  from: {type: string, required: true, description: id of the first case}
-  to: {type: string, required: true, description: id of the second case}
+  from: {type: string, node: CaseFile, required: true, description: id of the first case}
+  to: {type: string, node: CaseFile, required: true, description: id of the second case}
   max_hops: {type: int, default: 4, description: longest path to report (at most 5)}
   include_restricted: {type: bool, default: false, description: allow paths through restricted nodes (victims)}
 */

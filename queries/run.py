@@ -15,8 +15,13 @@ def _sortable(value: Any) -> tuple:
 
 
 def run_query(view: View, query: Query, params: dict[str, Any] | None = None) -> Result:
-    """Run one catalog query; list columns declared as sets come back sorted."""
-    bound = query.bind(params or {})
+    """Run one catalog query; list columns declared as sets come back sorted.
+
+    Ids are checked first (`queries.ids`): an unknown id raises `NodeNotFound` with the
+    closest matches; a bad parameter or an engine failure raises `QueryError`."""
+    from casegraph.queries.ids import resolve_ids
+
+    bound = resolve_ids(view, query, query.bind(params or {}))
     try:
         result = view.run(query.text(view.engine), bound)
     except QueryError:

@@ -3,7 +3,7 @@ name: similar-cases
 title: Cases similar to a given case
 question: Which cases share indicators, places, people or institutions with this case, and how many?
 parameters:
-  case_id: {type: string, required: true, description: id of the case}
+  case_id: {type: string, node: CaseFile, required: true, description: id of the case}
   include_restricted: {type: bool, default: false, description: name restricted people (victims) in the answer}
 sort_lists: [indicators, places, people, institutions]
 */

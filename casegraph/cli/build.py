@@ -1,4 +1,9 @@
-"""`casegraph build` and `casegraph validate`: data files -> records -> store."""
+"""`casegraph init`, `build` and `validate`: data files -> records -> store.
+
+Which data a bare `build` or `validate` reads is `casegraph.loaders.source`'s
+rule (the folder given, `$CASEGRAPH_DATA`, the nearest `casegraph.toml`, else
+the bundled London data), and both commands say which it took.
+"""
 
 from __future__ import annotations
 
@@ -10,13 +15,33 @@ import click
 
 from casegraph.cli.output import format_option, say
 from casegraph.cli.stores import store_options
-from casegraph.graph.store import input_checksum
-from casegraph.loaders import LoadError, data_files, default_data_dir, load
-from casegraph.queries import run_named
+from casegraph.loaders import LoadError, data_files, load
+from casegraph.loaders.source import data_source
 
-__all__ = ["COMMANDS", "build", "validate"]
+__all__ = ["COMMANDS", "build", "validate", "init"]
 
-DATA = click.argument("data", nargs=-1, type=click.Path(exists=True, path_type=Path))
+DATA = click.argument("data", nargs=-1, type=click.Path(path_type=Path))
+
+DATA_HELP = """
+    DATA is files or folders; without it, `$CASEGRAPH_DATA`, else the folder
+    named by the nearest casegraph.toml (`casegraph init DIR` writes one), else
+    the bundled London data. A data folder holds the reference data and the
+    sources its facts cite beside its cases: `casegraph init DIR` makes one.
+"""
+
+
+def _load(data):
+    source = data_source(data)
+    say(f"data: {source.describe()}")
+    files = data_files(source.paths)
+    try:
+        return source, files, load(files, progress=say)
+    except LoadError as error:
+        if any(p.message.startswith(("unknown source", "unknown reference")) for p in error.problems) and \
+                not any(f.name == "sources.yaml" for f in files):
+            error.hint = ("a data folder needs the reference data and the sources its facts cite beside it: "
+                          "`casegraph init DIR` makes one")
+        raise
 
 
 @click.command()
@@ -26,19 +51,21 @@ DATA = click.argument("data", nargs=-1, type=click.Path(exists=True, path_type=P
               help="where to write the overview page (default: overview.html beside the store)")
 @click.option("--no-overview", is_flag=True, help="do not write the overview page")
 @format_option("table", "json")
-def build(data, store, overview, no_overview, fmt):
-    """Validate, resolve and load DATA (default: the curated London dataset).
+def build(data, cg, overview, no_overview, fmt):
+    """Validate, resolve and load DATA into the store; say which data it built.
 
-    Rebuilding the same data changes nothing; a failed build leaves the store
-    exactly as it was. Prints counts and the headline patterns, and writes an
-    overview page of the whole graph.
+    Rebuilding the same data changes nothing, and any edit to it is picked up;
+    a failed build leaves the store exactly as it was. Prints counts and the
+    headline patterns, and writes an overview page of the public graph.
     """
+    from casegraph.graph.store import input_checksum
+    from casegraph.queries import run_named
+
     started = time.perf_counter()
-    files = data_files(data or [default_data_dir()])
-    dataset = load(files, progress=say)
-    say(f"building {store.describe()}")
-    result = store.build(dataset, input_checksum(files), progress=say)
-    with store.view() as view:
+    source, files, dataset = _load(data)
+    say(f"building {cg.describe()}")
+    result = cg.store.build(dataset, input_checksum(files), progress=say)
+    with cg.store.view() as view:
         headlines = {
             "recurring_indicators": run_named(view, "recurring-indicators").records()[:5],
             "case_count": run_named(view, "case-count").records(),
@@ -47,13 +74,15 @@ def build(data, store, overview, no_overview, fmt):
         if not no_overview:
             from casegraph.viz.pages import write_overview
 
-            page = overview or _default_overview(store)
+            page = overview or _default_overview(cg.store)
             write_overview(view, page)
     report = {
-        "store": store.describe(),
+        "data": source.describe(),
+        "store": cg.describe(),
         "build_id": result.build_id,
         "changed": result.changed,
         "nodes": result.node_counts,
+        "restricted_nodes": cg.restricted_counts(),
         "relationships": result.rel_counts,
         "headlines": headlines,
         "overview": str(page) if page else None,
@@ -65,44 +94,61 @@ def build(data, store, overview, no_overview, fmt):
         _print_report(report)
 
 
+build.help += DATA_HELP
+
+
 def _default_overview(store) -> Path:
     directory = getattr(store, "directory", None)
     return (Path(directory) if directory else Path.cwd()) / "overview.html"
 
 
+def _plural(count: int, word: str) -> str:
+    return f"{count:,} {word}" + ("" if count == 1 else "s")
+
+
 def _print_report(report: dict) -> None:
-    state = "built" if report["changed"] else "unchanged (same data)"
-    click.echo(f"{report['store']}: {state}, build {report['build_id']}")
-    click.echo("\nNodes")
+    state = "built" if report["changed"] else "unchanged (the store already holds exactly this data)"
+    click.echo(f"Data: {report['data']}")
+    click.echo(f"Store: {report['store']}: {state}, build {report['build_id']}")
+    restricted = report["restricted_nodes"]
+    total = sum(report["nodes"].values())
+    click.echo(f"\nNodes: {total:,}, of which {sum(restricted.values()):,} restricted (victims and identifying "
+               "details: left out of the overview, pictures, exports and reports unless --profile restricted)")
     for label, count in report["nodes"].items():
-        click.echo(f"  {label:<16}{count:>8,}")
-    click.echo("\nRelationships")
+        note = f"  ({restricted[label]:,} restricted)" if restricted.get(label) else ""
+        click.echo(f"  {label:<16}{count:>8,}{note}")
+    click.echo(f"\nRelationships: {sum(report['relationships'].values()):,}")
     for rtype, count in report["relationships"].items():
         click.echo(f"  {rtype:<16}{count:>8,}")
     click.echo("\nPatterns that recur across the most boroughs and decades")
     for row in report["headlines"]["recurring_indicators"]:
         decades = ", ".join(f"{d}s" for d in row["decade_list"] if d is not None) or "unknown"
-        click.echo(f"  {row['name']}: {row['boroughs']} boroughs, {row['decades']} decades "
-                   f"({decades}), {row['cases']} case records")
+        click.echo(f"  {row['name']}: {_plural(row['boroughs'], 'borough')}, {_plural(row['decades'], 'decade')} "
+                   f"({decades}), {_plural(row['cases'], 'case record')}")
+    click.echo("\nCases each investigation reports")
     for row in report["headlines"]["case_count"]:
-        click.echo(f"\n{row['name']}: claims {row['claimed']} cases; its {row['case_records']} case records "
-                   f"stand for {row['represented']}, {row['described_individually']} described individually")
+        described = row["described_individually"]
+        click.echo(f"  {row['name']}: claims {_plural(row['claimed'], 'case')}. The data holds "
+                   f"{_plural(row['case_records'], 'case record')} for it, standing for "
+                   f"{_plural(row['represented'], 'case')}; {described or 'none'} described individually.")
     if report["overview"]:
-        click.echo(f"\nOverview page: {report['overview']}")
+        click.echo(f"\nOverview page (public profile): {report['overview']}")
 
 
 @click.command()
 @DATA
 @format_option("table", "json")
 def validate(data, fmt):
-    """Validate DATA without writing anything; exit status 1 on any problem."""
+    """Validate DATA without writing anything; exit status 1 on any problem (a missing path too)."""
     try:
-        dataset = load(data_files(data or [default_data_dir()]), progress=say)
+        _, _, dataset = _load(data)
     except LoadError as error:
         if fmt == "json":
             click.echo(json.dumps({"valid": False, "problems": [p.as_dict() for p in error.problems]}, indent=2))
         else:
             click.echo(str(error))
+        if getattr(error, "hint", None):
+            say(f"hint: {error.hint}")
         raise SystemExit(1) from None
     counts = {"nodes": dataset.node_counts(), "relationships": dataset.rel_counts()}
     if fmt == "json":
@@ -112,4 +158,26 @@ def validate(data, fmt):
         click.echo(f"valid: {total_nodes:,} nodes and {total_rels:,} relationships")
 
 
-COMMANDS = [build, validate]
+validate.help += DATA_HELP
+
+
+@click.command()
+@click.argument("directory", type=click.Path(path_type=Path))
+def init(directory):
+    """Make DIRECTORY a data folder of your own that builds at once.
+
+    It gets the reference data (London authorities, neighbours, indicator
+    taxonomy), the sources (sources.yaml), one example case to copy from
+    (cases/), casegraph.toml (so `casegraph build` run there builds it) and
+    casegraph.schema.json, which the YAML files name for editors' YAML
+    plugins. Then: cd DIRECTORY && casegraph build.
+    """
+    from casegraph.loaders.scaffold import init_data_folder
+
+    files = init_data_folder(directory)
+    for path in files:
+        click.echo(str(path))
+    say(f"data folder ready: cd {directory} && casegraph build   (or: casegraph build {directory})")
+
+
+COMMANDS = [init, build, validate]
