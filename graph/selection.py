@@ -20,9 +20,10 @@ How criteria combine (one rule, stated once; `casegraph export`, `analyze`,
   recommendation or statement brings the chain it belongs to (what a review
   recommended, the responses to it); the filter nodes named (the borough,
   institution, person or indicator itself) are kept, with what links to them;
-- a filter also bounds that context: with `boroughs` no other borough, with
-  `indicators` no other indicator, with `decades` no dated record of another
-  decade comes along, and no case that was not picked;
+- a filter also bounds that context: with `boroughs` no other borough (but
+  the boroughs a picked case is filed under), with `indicators` no other
+  indicator, with `decades` no dated record of another decade comes along,
+  and no case that was not picked;
 - `around` adds the k-hop neighbourhood of a node (ignoring direction);
 - the result is every relationship among the chosen nodes, plus the source
   documents their facts cite, so an export's provenance stays resolvable;
@@ -439,6 +440,7 @@ def _context(graph: nx.MultiDiGraph, selection: Selection, picked: set[str], nam
     """The picked cases and the nodes the filters name, with their context, bounded by the filters."""
     named = {label: {n for n in named_nodes if graph.nodes[n].get("label") == label}
              for label in ("Borough", "Indicator")}
+    filed = {b for c in picked for _, b, d in graph.out_edges(c, data=True) if d.get("type") == "IN_BOROUGH"}
     decades = set(selection.decades)
 
     def allowed(node: str) -> bool:
@@ -447,7 +449,7 @@ def _context(graph: nx.MultiDiGraph, selection: Selection, picked: set[str], nam
         if label == CASE:
             return node in picked
         if label == "Borough" and selection.boroughs:
-            return node in named["Borough"]
+            return node in named["Borough"] or node in filed
         if label == "Indicator" and selection.indicators:
             return node in named["Indicator"]
         if decades and label in INTERMEDIATE and attrs.get("year_start") is not None:
