@@ -151,6 +151,7 @@ class Casegraph:
 
     def __init__(self, store):
         self.store = store
+        self._projections: dict[tuple, nx.MultiDiGraph] = {}
 
     def __repr__(self) -> str:
         return f"<casegraph {self.store.describe()}>"
@@ -216,11 +217,23 @@ class Casegraph:
 
     def graph(self, profile: str = "public") -> nx.MultiDiGraph:
         """The whole graph as a networkx MultiDiGraph (node keys are ids; `label` and the stored
-        properties are attributes; each edge has `type` and its properties)."""
+        properties are attributes; each edge has `type` and its properties): a new copy each call.
+
+        An embedded store's projection is kept per build (`store.current`) and profile, so a
+        notebook that asks many questions reads the store once; a rebuild is seen at once."""
+        with self.store.view() as view:
+            return self._projected(view, _check_profile(profile))
+
+    def _projected(self, view, include_restricted: bool) -> nx.MultiDiGraph:
         from casegraph.graph.projection import project
 
-        with self.store.view() as view:
-            return project(view, include_restricted=_check_profile(profile))
+        build = getattr(self.store, "current", None)
+        if build is None:  # Neo4j: no cheap way to know the graph did not change
+            return project(view, include_restricted=include_restricted)
+        key = (build, include_restricted)
+        if key not in self._projections:
+            self._projections = {key: project(view, include_restricted=include_restricted)}
+        return self._projections[key].copy()
 
     def select(self, profile: str = "public", selection: Selection | None = None, with_analytics: bool = False,
                **keywords) -> nx.MultiDiGraph:
@@ -230,12 +243,11 @@ class Casegraph:
         computed on the whole graph of the profile before selecting; what they mean is in
         `graph.graph["analytics"]`. Raises `SelectionError` / `NodeNotFound` for a name that
         means nothing in this profile."""
-        from casegraph.graph.projection import project
         from casegraph.graph.selection import select
 
         selection = selection or selection_from(**keywords)
         with self.store.view() as view:
-            graph = project(view, include_restricted=_check_profile(profile))
+            graph = self._projected(view, _check_profile(profile))
             meaning = {}
             if with_analytics:
                 from casegraph.analysis import annotate
@@ -266,7 +278,6 @@ class Casegraph:
 
         `node` (and `hops`, default 2) is the ego view's centre. A restricted picture carries a
         banner. Raises `KeyError` for an unknown view and `SelectionError` as `select` does."""
-        from casegraph.graph.projection import project
         from casegraph.viz.aggregate import DEFAULT_BUDGET
         from casegraph.viz.compose import Options
         from casegraph.viz.views import figure_for
@@ -279,7 +290,7 @@ class Casegraph:
         options = Options(title=title, caption=caption, include_restricted=restricted,
                           budget=budget or DEFAULT_BUDGET)
         with self.store.view() as view:
-            graph = project(view, include_restricted=restricted)
+            graph = self._projected(view, restricted)
             return Picture(figure_for(name, graph, options, selection, store_view=view, **params))
 
     def export(self, path: Path | str, profile: str = "public", with_analytics: bool = False,

@@ -56,7 +56,7 @@ from casegraph.schemas.names import display_name
 
 __all__ = [
     "Selection", "SelectionError", "NodeNotFound", "select", "public_subgraph", "is_restricted",
-    "resolve_node", "match_reference", "parse_decade", "decades_of", "neighbours", "linked_cases", "cases_in_borough", "CONTEXT_LABELS",
+    "resolve_node", "match_reference", "ordered_subgraph", "parse_decade", "decades_of", "neighbours", "linked_cases", "cases_in_borough", "CONTEXT_LABELS",
 ]
 
 CASE = "CaseFile"
@@ -396,7 +396,7 @@ def select(graph: nx.MultiDiGraph, selection: Selection, view=None) -> nx.MultiD
         part = _with_sources(graph, _chosen(graph, selection, view))
     if selection.types:
         wanted = set(selection.types) | {"Source"}
-        part = part.subgraph(n for n, a in part.nodes(data=True) if a.get("label") in wanted).copy()
+        part = ordered_subgraph(part, (n for n, a in part.nodes(data=True) if a.get("label") in wanted))
     if selection.statuses:
         part = _by_status(part, set(selection.statuses))
     return part
@@ -485,10 +485,23 @@ def _by_status(graph: nx.MultiDiGraph, statuses: set[str]) -> nx.MultiDiGraph:
     return sub
 
 
+def ordered_subgraph(graph: nx.MultiDiGraph, nodes: Iterable[str]) -> nx.MultiDiGraph:
+    """The subgraph induced by `nodes`, as a new graph whose nodes and edges keep `graph`'s order.
+
+    networkx's `graph.subgraph(nodes)` iterates a small node set in the set's order, which
+    changes from one process to the next (string hashing is randomised): pages, pictures
+    and exports made from it would differ byte for byte on every run."""
+    keep = set(nodes)
+    sub = nx.MultiDiGraph()
+    sub.graph.update(graph.graph)
+    sub.add_nodes_from((n, a) for n, a in graph.nodes(data=True) if n in keep)
+    sub.add_edges_from((u, v, k, a) for u, v, k, a in graph.edges(keys=True, data=True) if u in keep and v in keep)
+    return sub
+
+
 def _with_sources(graph: nx.MultiDiGraph, keep: set[str]) -> nx.MultiDiGraph:
     """The induced subgraph, plus the source documents its facts cite."""
-    sub = graph.subgraph(keep)
-    cited = {a.get("source") for _, a in sub.nodes(data=True)}
-    cited |= {a.get("source") for _, _, a in sub.edges(data=True)}
+    cited = {graph.nodes[n].get("source") for n in keep}
+    cited |= {a.get("source") for u, v, a in graph.edges(keep, data=True) if u in keep and v in keep}
     sources = {s for s in cited if s in graph and graph.nodes[s].get("label") == "Source"}
-    return graph.subgraph(keep | sources).copy()
+    return ordered_subgraph(graph, keep | sources)

@@ -43,7 +43,7 @@ def build(graph: nx.MultiDiGraph, options: Options, *, sources_graph: nx.MultiDi
 
     keep = set(cases) | set(shown) | set(boroughs)
     sub = nx.MultiDiGraph()
-    sub.add_nodes_from((n, graph.nodes[n]) for n in keep)
+    sub.add_nodes_from((n, a) for n, a in graph.nodes(data=True) if n in keep)  # graph order, not the set's
     sub.add_edges_from((u, v, k, a) for u, v, k, a in graph.edges(keys=True, data=True)
                        if u in keep and v in keep and a.get("type") in _TYPES)
     drawn, notes = aggregate(sub, options.budget, key=by_borough)
