@@ -12,14 +12,13 @@ from pathlib import Path
 
 import click
 
-from casegraph.graph.embedded import default_store_dir
-
 __all__ = ["store_options"]
 
 
 def store_options(command):
     @click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-                  help=f"embedded store directory (default: $CASEGRAPH_STORE or {default_store_dir()})")
+                  help="embedded store directory (default: $CASEGRAPH_STORE, else "
+                       "$XDG_DATA_HOME/casegraph/store, i.e. ~/.local/share/casegraph/store)")
     @click.option("--neo4j", "neo4j_uri", default=None, metavar="URI",
                   help="use a Neo4j server instead (bolt://host:7687 or neo4j+s://...; "
                        "also NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE)")
