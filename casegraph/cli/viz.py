@@ -71,6 +71,10 @@ def viz(view, out, cg, node, selection, hops, profile, title, caption, budget, w
     figure = picture.figure
     if profile == "restricted":
         say("warning: this picture includes restricted data; it carries a banner saying it is not for publication")
+    else:
+        left_out = sum(cg.restricted_counts().values())
+        say(f"public profile: {left_out:,} restricted nodes of the store left out; source documents are cited "
+            "in the credit, not drawn")
     for note in figure.notes:
         say(note)
     try:
