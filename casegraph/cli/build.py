@@ -8,12 +8,13 @@ the bundled London data), and both commands say which it took.
 from __future__ import annotations
 
 import json
+import textwrap
 import time
 from pathlib import Path
 
 import click
 
-from casegraph.cli.output import format_option, say
+from casegraph.cli.output import format_option, say, terminal_width
 from casegraph.cli.stores import store_options
 from casegraph.loaders import LoadError, data_files, load
 from casegraph.loaders.source import data_source
@@ -106,14 +107,21 @@ def _plural(count: int, word: str) -> str:
     return f"{count:,} {word}" + ("" if count == 1 else "s")
 
 
+def _echo(text: str) -> None:
+    """A line of the summary, wrapped to the terminal (or --max-width) like every table."""
+    width = terminal_width()
+    click.echo(textwrap.fill(text, width, subsequent_indent="    ", drop_whitespace=True) if width else text)
+
+
 def _print_report(report: dict) -> None:
     state = "built" if report["changed"] else "unchanged (the store already holds exactly this data)"
-    click.echo(f"Data: {report['data']}")
-    click.echo(f"Store: {report['store']}: {state}, build {report['build_id']}")
+    _echo(f"Data: {report['data']}")
+    _echo(f"Store: {report['store']}: {state}, build {report['build_id']}")
     restricted = report["restricted_nodes"]
     total = sum(report["nodes"].values())
-    click.echo(f"\nNodes: {total:,}, of which {sum(restricted.values()):,} restricted (victims and identifying "
-               "details: left out of the overview, pictures, exports and reports unless --profile restricted)")
+    click.echo()
+    _echo(f"Nodes: {total:,}, of which {sum(restricted.values()):,} restricted (victims and identifying "
+          "details: left out of the overview, pictures, exports and reports unless --profile restricted)")
     for label, count in report["nodes"].items():
         note = f"  ({restricted[label]:,} restricted)" if restricted.get(label) else ""
         click.echo(f"  {label:<16}{count:>8,}{note}")
@@ -123,12 +131,12 @@ def _print_report(report: dict) -> None:
     click.echo("\nPatterns that recur across the most boroughs and decades")
     for row in report["headlines"]["recurring_indicators"]:
         decades = ", ".join(f"{d}s" for d in row["decade_list"] if d is not None) or "unknown"
-        click.echo(f"  {row['name']}: {_plural(row['boroughs'], 'borough')}, {_plural(row['decades'], 'decade')} "
+        _echo(f"  {row['name']}: {_plural(row['boroughs'], 'borough')}, {_plural(row['decades'], 'decade')} "
                    f"({decades}), {_plural(row['cases'], 'case record')}")
     click.echo("\nCases each investigation reports")
     for row in report["headlines"]["case_count"]:
         described = row["described_individually"]
-        click.echo(f"  {row['name']}: claims {_plural(row['claimed'], 'case')}. The data holds "
+        _echo(f"  {row['name']}: claims {_plural(row['claimed'], 'case')}. The data holds "
                    f"{_plural(row['case_records'], 'case record')} for it, standing for "
                    f"{_plural(row['represented'], 'case')}; {described or 'none'} described individually.")
     if report["overview"]:
