@@ -26,7 +26,7 @@ server down), `WriteRefused` (an ad-hoc query that would write).
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -118,10 +118,12 @@ class Rows:
 
 @dataclass
 class Picture:
-    """A drawn view (`figure`, a `casegraph.viz.figure.Figure`): `save(path)` writes it (.html, .png, .svg);
+    """A drawn view (`figure`: a `casegraph.viz.figure.Figure` for a network, a `casegraph.viz.charts.Chart`
+    for a chart; `filters`: the selection in words): `save(path)` writes it (.html, .png, .svg);
     in Jupyter it shows inline as the interactive page."""
 
     figure: Any
+    filters: list[str] = field(default_factory=list)
 
     def save(self, path: Path | str, width: int | None = None) -> Path:
         """Write the picture; `width` is a still's width in pixels (PNG 3,200, SVG 2,400 by default).
@@ -272,12 +274,13 @@ class Casegraph:
         return list_nodes(self.graph(profile), kind)
 
     def view(self, name: str, profile: str = "public", title: str | None = None, caption: str | None = None,
-             budget: int | None = None, node: str | None = None, selection: Selection | None = None,
-             **keywords) -> Picture:
+             budget: int | None = None, node: str | None = None, measure: str = "cases",
+             selection: Selection | None = None, **keywords) -> Picture:
         """Draw view `name` (`casegraph.viz.views.VIEWS`) of the graph or a selection: a `Picture`.
 
-        `node` (and `hops`, default 2) is the ego view's centre. A restricted picture carries a
-        banner. Raises `KeyError` for an unknown view and `SelectionError` as `select` does."""
+        `node` (and `hops`, default 2) is the ego view's centre; `measure` colours the tiles view
+        (`cases`, `pattern=ID`, `status=STATUS`). A restricted picture carries a banner. Raises
+        `KeyError` for an unknown view and `SelectionError` as `select` does."""
         from casegraph.viz.aggregate import DEFAULT_BUDGET
         from casegraph.viz.compose import Options
         from casegraph.viz.views import figure_for
@@ -286,12 +289,15 @@ class Casegraph:
         params = {}
         if name == "ego":
             params = {"node": node, "hops": keywords.pop("hops", 2)}
+        elif name == "tiles":
+            params = {"measure": measure}
         selection = selection or selection_from(**keywords)
         options = Options(title=title, caption=caption, include_restricted=restricted,
                           budget=budget or DEFAULT_BUDGET)
         with self.store.view() as view:
             graph = self._projected(view, restricted)
-            return Picture(figure_for(name, graph, options, selection, store_view=view, **params))
+            figure = figure_for(name, graph, options, selection, store_view=view, **params)
+        return Picture(figure, list(options.filters))
 
     def export(self, path: Path | str, profile: str = "public", with_analytics: bool = False,
                selection: Selection | None = None, **keywords) -> list[Path]:

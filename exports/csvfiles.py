@@ -11,9 +11,11 @@
 - lists are JSON arrays (`[7,8]`), booleans `true`/`false`, an empty cell
   is a missing value;
 - a text cell a spreadsheet would run as a formula (starting with `=`, `+`,
-  `-`, `@`, tab or carriage return) gets a leading `'`, and so does a text
-  cell that already starts with `'`, so the change can be undone exactly:
-  a reader strips one leading `'` from a text cell;
+  `-`, `@`, their full-width forms, tab, carriage return or line feed, also
+  after leading spaces or invisible characters a spreadsheet trims) gets a
+  leading `'`, and so does a text cell that already starts with `'`, so the
+  change can be undone exactly: a reader strips one leading `'` from a text
+  cell;
 - `metadata.json` has the profile, notice, selection and every column's
   type, so a program can read the values back typed.
 """
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -36,14 +39,26 @@ NODE_HEAD = ("id", "label")
 EDGE_HEAD = ("id", "type", "from", "to")
 
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-"""What makes a spreadsheet run a cell as a formula (the CLI's CSV output uses
-the same `neutralise`)."""
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+"""What makes a spreadsheet run a cell as a formula: `=`, `+`, `-`, `@` (and their
+full-width forms, which East Asian input methods type and spreadsheets accept),
+tab, carriage return and line feed. The CLI's CSV output uses the same `neutralise`."""
+
+_LEADING = re.compile("^[\\s\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]+")
+"""Spaces and invisible format characters a spreadsheet may trim before reading a formula
+(LibreOffice's "Trim spaces" import turns ` =1+1` into a formula)."""
 
 
 def neutralise(text: str) -> str:
-    """Keep a text cell text in a spreadsheet, reversibly (see the module docstring)."""
-    return "'" + text if text[:1] in (*FORMULA_START, "'") else text
+    """Keep a text cell text in a spreadsheet, reversibly (see the module docstring).
+
+    A cell gets one leading `'` when it starts with a formula character, or
+    does so once leading spaces and invisible characters are trimmed, or
+    already starts with `'` (so that `unneutralise` can undo it exactly).
+    """
+    if text[:1] in (*FORMULA_START, "'") or _LEADING.sub("", text)[:1] in FORMULA_START:
+        return "'" + text
+    return text
 
 
 def unneutralise(text: str) -> str:
@@ -81,7 +96,7 @@ def _cell(value: Any) -> str:
     if isinstance(value, (int, float)):
         return repr(value)
     if isinstance(value, list):
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
     return neutralise(str(value))
 
 
@@ -153,7 +168,8 @@ class CSVExporter(Exporter):
             },
             "cells": "lists are JSON arrays; empty cell = missing; one leading ' on a text cell is an escape",
         }
-        self.paths["metadata"].write_text(json.dumps(metadata, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        text = json.dumps(metadata, ensure_ascii=False, allow_nan=False, indent=2)
+        self.paths["metadata"].write_text(text + "\n", encoding="utf-8")
         return [self.paths["nodes"], self.paths["edges"], self.paths["metadata"]]
 
 

@@ -32,6 +32,11 @@ sensitivity and time, on every entity:
   `period:...` and every other property without an FtM home (`gss_code:...`);
 - `startDate` / `endDate` (and `date` for a single year) on Event and Project.
 
+Every value goes through FollowTheMoney's own type cleaning (its model
+makes each entity): a value FtM would drop (a date it cannot read, a URL
+that is not http(s), a property over its size limit) is an ExportError,
+never a silent loss. The export needs `pip install 'casegraph[ftm]'`.
+
 Ids are stable: `casegraph-` + the casegraph id (node ids, and relationship
 ids that are a hash of the relationship's endpoints, qualifiers and source).
 """
@@ -44,8 +49,9 @@ from typing import Any
 
 import networkx as nx
 
-from casegraph.exports.base import EdgeItem, Exporter, NodeItem
+from casegraph.exports.base import EdgeItem, ExportError, Exporter, NodeItem
 from casegraph.schemas.names import display_name
+from casegraph.schemas.text import clip
 
 __all__ = ["FtMExporter", "write_ftm", "read_ftm", "ftm_id", "NODE_SCHEMATA", "PUBLIC_BODY_TYPES"]
 
@@ -100,6 +106,11 @@ class FtMExporter(Exporter):
 
     def __init__(self, path, meta=None):
         super().__init__(path, meta)
+        try:
+            from followthemoney import model
+        except ImportError:
+            raise ExportError("the FtM export needs FollowTheMoney: pip install 'casegraph[ftm]'") from None
+        self.model = model
         self.schemata: dict[str, str] = {}
         self.sources: dict[str, dict[str, Any]] = {}
         self.entities: list[dict[str, Any]] = []
@@ -242,16 +253,24 @@ class FtMExporter(Exporter):
         self._common(props, entity)
         self.entities.append(self._entity(edge.id, schema, entity))
 
-    @staticmethod
-    def _entity(casegraph_id: str, schema: str, properties: dict[str, list[str]]) -> dict[str, Any]:
-        return {"id": ftm_id(casegraph_id), "schema": schema,
-                "properties": {k: [str(v) for v in vs] for k, vs in properties.items() if vs}}
+    def _entity(self, casegraph_id: str, schema: str, properties: dict[str, list[str]]) -> dict[str, Any]:
+        """The entity as FtM's own model cleans it; a value FtM would drop is an ExportError."""
+        entity = self.model.make_entity(schema)
+        entity.id = ftm_id(casegraph_id)
+        for name, values in properties.items():
+            prop = entity.schema.get(name)
+            for value in values:
+                if entity.unsafe_add(prop, str(value)) is None:
+                    raise ExportError(
+                        f"FtM entity {clip(entity.id)}: FollowTheMoney's {prop.type.name} cleaning drops "
+                        f"{schema}.{name} = {clip(str(value))}; nothing was written")
+        return {"id": entity.id, "schema": schema, "properties": entity.properties}
 
     def finalize(self) -> list[Path]:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with open(self.path, "w", encoding="utf-8") as handle:
             for entity in self.entities:
-                handle.write(json.dumps(entity, ensure_ascii=False, sort_keys=True) + "\n")
+                handle.write(json.dumps(entity, ensure_ascii=False, allow_nan=False, sort_keys=True) + "\n")
         return [self.path]
 
 

@@ -5,6 +5,7 @@ Layout of a store directory:
     STORE/current -> builds/<id>      (a symlink, swapped atomically)
     STORE/builds/<id>/graph.lbdb      (one complete build)
     STORE/builds/<id>/manifest.json   (counts and input checksum)
+    STORE/builds/<id>.partial/        (a build under way; any found under the lock is removed)
     STORE/.lock                       (held by the one process that builds)
 
 Invariant: `current` only ever points at a complete build. A build writes a
@@ -76,8 +77,12 @@ class EmbeddedStore:
 
     # -- building ---------------------------------------------------------
 
-    def build(self, dataset: Dataset, checksum: str, progress: Progress | None = None) -> BuildResult:
-        """Build the dataset into a new database and switch to it when complete."""
+    def build(self, dataset: Dataset, checksum: str, progress: Progress | None = None,
+              force: bool = False) -> BuildResult:
+        """Build the dataset into a new database and switch to it when complete.
+
+        Nothing is built when the store already holds data of this checksum, unless `force`.
+        """
         say = progress or (lambda message: None)
         self.directory.mkdir(parents=True, exist_ok=True)
         with open(self.directory / ".lock", "w") as lock:
@@ -85,8 +90,9 @@ class EmbeddedStore:
                 fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
                 raise StoreError(f"another build is writing {self.directory}; wait for it to finish") from None
+            self._remove_partial_builds(say)
             manifest = self.manifest()
-            if manifest and manifest.get("checksum") == checksum:
+            if manifest and manifest.get("checksum") == checksum and not force:
                 say("the store already holds this data: nothing to change")
                 return BuildResult(manifest["build_id"], False, manifest["node_counts"],
                                    manifest["rel_counts"], checksum)
@@ -136,6 +142,13 @@ class EmbeddedStore:
         temporary = self.directory / f".current-{uuid.uuid4().hex[:8]}"
         os.symlink(os.path.relpath(build, self.directory), temporary)
         os.replace(temporary, link)  # atomic on POSIX
+
+    def _remove_partial_builds(self, say: Progress) -> None:
+        """Remove every `builds/*.partial`: under the build lock, only a killed build can have left one."""
+        builds = self.directory / "builds"
+        for partial in sorted(builds.glob("*.partial")) if builds.is_dir() else []:
+            say(f"removing {partial.name}, left by a build that did not finish")
+            shutil.rmtree(partial, ignore_errors=True)
 
     def _remove_old_builds(self, keep: set[str]) -> None:
         """Keep the current build and the one before it (a reader may still hold it)."""

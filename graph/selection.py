@@ -12,8 +12,9 @@ How criteria combine (one rule, stated once; `casegraph export`, `analyze`,
   within one filter): `--borough newham --borough hackney --decade 2010s`
   means cases in Newham or Hackney that count in the 2010s (`decades_of`);
 - `cases` adds those cases by id, and `query` the nodes a catalog query
-  returns (node values, path nodes, and any cell holding a node id; the
-  cases among them count as picked cases);
+  returns (node values, path nodes, and any cell or {id, ...} record holding
+  a node id; the cases among them count as picked cases): one page of it, as
+  the query's `limit` and `offset` say (its header's page size by default);
 - every picked case brings its context, the nodes one relationship away (its
   borough, places, people, institutions, indicators, the reviews that
   examined it, the statements about it), and a review, investigation,
@@ -367,6 +368,8 @@ def _query_nodes(graph: nx.MultiDiGraph, view, name: str, params: dict[str, Any]
             elif "nodes" in value and "relationships" in value:
                 for node in value["nodes"]:
                     visit(node)
+            elif "id" in value:  # a record named in a cell: {id, name, ...}
+                visit(value["id"])
         elif isinstance(value, list):
             for item in value:
                 visit(item)

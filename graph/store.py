@@ -32,10 +32,14 @@ class QueryFailed(StoreError):
 
 @dataclass
 class Result:
-    """Rows of a query, values already plain (see `casegraph.graph.values`)."""
+    """Rows of a query, values already plain (see `casegraph.graph.values`).
+
+    `total` is set for a paged catalog query: how many rows the whole answer
+    has, of which `rows` is the page asked for (see `casegraph.queries.catalog`)."""
 
     columns: list[str]
     rows: list[list[Any]]
+    total: int | None = None
 
     def records(self) -> list[dict[str, Any]]:
         return [dict(zip(self.columns, row)) for row in self.rows]
@@ -65,7 +69,8 @@ class View(Protocol):
 class Store(Protocol):
     engine: str
 
-    def build(self, dataset: Dataset, checksum: str, progress: Progress | None = None) -> BuildResult: ...
+    def build(self, dataset: Dataset, checksum: str, progress: Progress | None = None,
+              force: bool = False) -> BuildResult: ...
 
     def view(self) -> View: ...
 
@@ -73,10 +78,17 @@ class Store(Protocol):
 
 
 def input_checksum(files: Iterable[Path]) -> str:
-    """A checksum of the data files and the schema: equal means nothing to rebuild."""
-    digest = hashlib.sha256()
-    digest.update(json.dumps(ladybug_ddl()).encode())
-    for path in sorted(Path(f) for f in files):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+    """A checksum of the data files, the schema and casegraph's version: equal means nothing to rebuild.
+
+    Unambiguous: it hashes one JSON document listing the version, the store
+    DDL and, per file in path order, its name and the SHA-256 of its bytes,
+    so no two different inputs run together into the same bytes (as names
+    and contents concatenated could). A new casegraph version rebuilds,
+    since it may resolve the same data differently.
+    """
+    from casegraph import __version__
+
+    entries = [[path.name, hashlib.sha256(path.read_bytes()).hexdigest()]
+               for path in sorted(Path(f) for f in files)]
+    document = {"casegraph": __version__, "ddl": ladybug_ddl(), "files": entries}
+    return hashlib.sha256(json.dumps(document, sort_keys=True).encode()).hexdigest()

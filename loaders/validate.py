@@ -9,9 +9,11 @@ from pydantic import BaseModel, ValidationError
 
 from casegraph.loaders.problems import Problem
 from casegraph.loaders.raw import RawRecord
+from casegraph.loaders.values import check_values, column_types
 from casegraph.schemas import schema
 from casegraph.schemas.nodes import Node
 from casegraph.schemas.relationships import Relationship
+from casegraph.schemas.text import clip
 
 __all__ = ["validate_record"]
 
@@ -20,22 +22,6 @@ __all__ = ["validate_record"]
 def _models() -> tuple[dict[str, type[Node]], dict[str, type[Relationship]]]:
     graph = schema()
     return ({n.kind: n.model for n in graph.nodes}, {r.type: r.model for r in graph.rels})
-
-
-@cache
-def _list_fields(model: type[BaseModel]) -> frozenset[str]:
-    graph = schema()
-    columns = graph.rel(model.type).columns if hasattr(model, "endpoints") else graph.node(model.kind).columns
-    return frozenset(c.name for c in columns if c.is_list)
-
-
-def _split_lists(model: type[BaseModel], data: dict[str, Any]) -> dict[str, Any]:
-    """CSV cells hold lists as `a;b;c`."""
-    for name in _list_fields(model) & data.keys():
-        value = data[name]
-        if isinstance(value, str):
-            data[name] = [part.strip() for part in value.split(";") if part.strip()]
-    return data
 
 
 def _expected(error: dict) -> str:
@@ -49,7 +35,7 @@ def _expected(error: dict) -> str:
         message = message[len("Value error, "):]
     value = error.get("input")
     if kind not in ("model_type",) and not isinstance(value, (dict, list)) and value is not None:
-        return f"{message} (got {value!r})"
+        return f"{message} (got {clip(value)})"
     return message
 
 
@@ -82,10 +68,15 @@ def validate_record(raw: RawRecord) -> tuple[Node | Relationship | None, list[Pr
     if model is None:
         field, options = ("kind", nodes) if kind is not None else ("rel", rels)
         return None, [Problem(raw.file, raw.line_of(field), raw.name, field,
-                              f"unknown {field} {tag!r}: expected one of "
+                              f"unknown {field} {clip(tag)}: expected one of "
                               + ", ".join(sorted(options)))]
+    found = check_values(data, column_types(kind, None) if kind is not None else column_types(None, rel),
+                         raw.text_cells)
+    if found:
+        return None, [Problem(raw.file, raw.line_of(field), raw.name, field, message)
+                      for field, message in found.items()]
     try:
-        record = model.model_validate(_split_lists(model, data))
+        record = model.model_validate(data)
     except ValidationError as error:
         return None, _problems(raw, error)
     return record, []

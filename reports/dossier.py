@@ -15,6 +15,7 @@ from typing import Any, Iterator
 import networkx as nx
 
 from casegraph.analysis import borough_bridges, case_communities, case_features
+from casegraph.exports.base import refuse_unfit, refuse_unfit_graph
 from casegraph.reports.model import Citation, Dossier, Fact, Section
 from casegraph.reports.wording import involvement, name_of, outcome_words, response_words, statement_kind
 
@@ -258,7 +259,12 @@ def _title(G: _Graph, selection: dict[str, Any]) -> str:
 
 
 def build_dossier(graph: nx.MultiDiGraph, meta) -> Dossier:
-    """The dossier of a graph (already selected and profiled); `meta` is an ExportMeta."""
+    """The dossier of a graph (already selected and profiled); `meta` is an ExportMeta.
+
+    Raises ExportError for a value no page can hold (see `refuse_unfit_graph`).
+    """
+    refuse_unfit_graph(graph)
+    refuse_unfit("the selection", meta.selection)
     G = _Graph(graph)
     cases = G.of_label("CaseFile")
     cases_section = Section("Cases", intro=f"{len(cases)} case record{'' if len(cases) == 1 else 's'}.",

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import Field, WithJsonSchema, field_validator, model_validator
+from pydantic import Field, model_validator
 
 from casegraph.schemas.common import Fact, Record, ShortText, Slug, Timed
+from casegraph.schemas.text import CalendarDate, WebUrl
 
 __all__ = [
     "Node",
@@ -50,22 +51,13 @@ class SourceDocument(Node):
     name_field = "title"
     title: Name
     publisher: Name
-    published: Annotated[
-        str,
-        Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
-        WithJsonSchema({"anyOf": [{"type": "integer"}, {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}]}),
-    ] = Field(
-        description="publication date: YYYY, YYYY-MM or YYYY-MM-DD"
+    published: CalendarDate = Field(
+        description="publication date: YYYY, YYYY-MM or YYYY-MM-DD (a day of the calendar)"
     )
     doc_type: Literal["article", "report", "dataset", "taxonomy"]
-    url: str | None = None
+    url: WebUrl | None = Field(default=None, description="web address: http:// or https:// only")
     description: ShortText | None = None
     sensitivity: Literal["public", "restricted"] = "public"
-
-    @field_validator("published", mode="before")
-    @classmethod
-    def _year_as_text(cls, value):
-        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
     @property
     def year(self) -> int:

@@ -12,6 +12,7 @@ import pytest
 from casegraph.graph.embedded import EmbeddedStore
 from casegraph.graph.store import input_checksum
 from casegraph.loaders import data_files, default_data_dir, load
+from tests.require import require
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
@@ -54,10 +55,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _no_neo4j(reason: str):
-    if os.environ.get("CI"):
-        pytest.fail(f"CI must run the Neo4j tests, but {reason}")
-    pytest.skip(f"{reason}; to run the Neo4j tests install Java 17 (scripts/neo4j-local fetches "
-                "Neo4j from Maven Central) or set NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD")
+    require(False, reason, "to run the Neo4j tests install Java 17 (scripts/neo4j-local fetches "
+                           "Neo4j from Maven Central) or set NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD")
 
 
 @pytest.fixture(scope="session")

@@ -21,7 +21,7 @@ from casegraph.viz.figure import Figure, Guide, Link, Mark
 from casegraph.viz.reading import sources_of
 from casegraph.viz.style import line_style, node_style
 
-__all__ = ["Options", "compose", "make_mark", "make_link", "BASE_SIZE"]
+__all__ = ["Options", "compose", "describe_figure", "make_mark", "make_link", "BASE_SIZE"]
 
 BASE_SIZE = {"CaseFile": 18.0, "Borough": 22.0, "Indicator": 17.0, "Institution": 15.0}
 
@@ -81,7 +81,7 @@ def _group_mark(node: str, attrs: Mapping, at, sources: Mapping, size: float | N
         more = f" and {count - len(names):,} more" if count > len(names) else ""
         facts.append(("members", "; ".join(short(n, 50) for n in names) + more))
     return Mark(
-        id=node, label=f"{count:,} {style.plural} · {short(str(attrs.get('part', '')), 28)}", kind=attrs["label"],
+        id=node, label=f"{count:,} {style.plural}: {short(str(attrs.get('part', '')), 28)}", kind=attrs["label"],
         x=at[0], y=at[1], size=size or min(18.0 + 7.0 * math.log2(count + 1), 60.0),
         status=attrs.get("status"), count=count, heading=f"{count:,} {style.plural}: {attrs.get('part', '')}",
         facts=facts, sources=[credit_line([s], sources).removeprefix("Sources: ").removesuffix(" Compiled with casegraph.")
@@ -148,5 +148,31 @@ def compose(view: str, title: str, graph: nx.MultiDiGraph, positions: Mapping[st
     figure.subtitle = " · ".join(parts)
     if not marks:
         figure.notes.append("Nothing to draw: no node in this graph matches this view and its filters.")
+    figure.alt = describe_figure(figure, describe)
+    figure.caption = options.caption or figure.alt
     return figure
+
+
+def _counted(counts: Mapping[str, int], noun) -> str:
+    return ", ".join(f"{n:,} {noun(k, n)}" for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def describe_figure(figure: Figure, describe: str = "") -> str:
+    """The alt text of a network figure: what it draws, how many of each type, how claims are established."""
+    shown = [m for m in figure.marks if not m.more]
+    kinds: dict[str, int] = {}
+    for m in shown:
+        kinds[m.kind] = kinds.get(m.kind, 0) + (m.count or 1)
+    statuses: dict[str, int] = {}
+    drawn = {m.id for m in shown}
+    for link in figure.links:
+        if link.source in drawn and link.target in drawn:
+            statuses[link.status] = statuses.get(link.status, 0) + (link.count or 1)
+    parts = [f"Network diagram: {describe}." if describe else "Network diagram."]
+    if kinds:
+        parts.append("It shows " + _counted(kinds, lambda k, n: node_style(k).name.lower() if n == 1
+                                            else node_style(k).plural) + ".")
+    if statuses:
+        parts.append("Relationships by claim status: " + _counted(statuses, lambda k, n: k) + ".")
+    return " ".join(parts)
 

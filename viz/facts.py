@@ -22,9 +22,14 @@ _NOT_FACTS = {"id", "source", "paragraphs", "locator", "sensitivity", "year_star
 
 
 def short(text: str, limit: int = 40) -> str:
-    """Text clipped to `limit` characters with an ellipsis (labels stay short; tooltips hold the rest)."""
+    """Text clipped to at most `limit` characters with an ellipsis, cut between words, never inside one
+    (labels stay short; tooltips hold the rest). A first word longer than `limit` is clipped as a last resort."""
     text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    if len(text) <= limit:
+        return text
+    head = text[: limit]
+    cut = head.rsplit(" ", 1)[0] if " " in head else head[: limit - 1]
+    return cut.rstrip(" ,;:·-–") + "…"
 
 
 def node_name(attrs: Mapping[str, Any]) -> str:

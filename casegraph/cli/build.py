@@ -51,12 +51,17 @@ def _load(data):
 @click.option("--overview", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="where to write the overview page (default: overview.html beside the store)")
 @click.option("--no-overview", is_flag=True, help="do not write the overview page")
+@click.option("--break-lock", is_flag=True,
+              help="Neo4j: break the build lock of a build that died (killed, or its connection lost), "
+                   "finish its switch if it began one, then build; only when sure no build is running")
+@click.option("--force", is_flag=True, help="rebuild even when the store already holds this data")
 @format_option("table", "json")
-def build(data, cg, overview, no_overview, fmt):
+def build(data, cg, overview, no_overview, break_lock, force, fmt):
     """Validate, resolve and load DATA into the store; say which data it built.
 
-    Rebuilding the same data changes nothing, and any edit to it is picked up;
-    a failed build leaves the store exactly as it was. Prints counts and the
+    Rebuilding the same data with the same casegraph version changes nothing
+    (`--force` rebuilds anyway), and any edit to the data is picked up; a
+    failed build leaves the store exactly as it was. Prints counts and the
     headline patterns, and writes an overview page of the public graph.
     """
     from casegraph.graph.store import input_checksum
@@ -65,7 +70,10 @@ def build(data, cg, overview, no_overview, fmt):
     started = time.perf_counter()
     source, files, dataset = _load(data)
     say(f"building {cg.describe()}")
-    result = cg.store.build(dataset, input_checksum(files), progress=say)
+    if break_lock and cg.store.engine != "neo4j":
+        raise click.UsageError("--break-lock is for Neo4j: the embedded store's lock ends with its process")
+    extra = {"break_lock": True} if break_lock else {}
+    result = cg.store.build(dataset, input_checksum(files), progress=say, force=force, **extra)
     with cg.store.view() as view:
         headlines = {
             "recurring_indicators": run_named(view, "recurring-indicators").records()[:5],
@@ -80,6 +88,7 @@ def build(data, cg, overview, no_overview, fmt):
     report = {
         "data": source.describe(),
         "store": cg.describe(),
+        "files": [str(path) for path in files],
         "build_id": result.build_id,
         "changed": result.changed,
         "nodes": result.node_counts,
@@ -117,6 +126,12 @@ def _print_report(report: dict) -> None:
     state = "built" if report["changed"] else "unchanged (the store already holds exactly this data)"
     _echo(f"Data: {report['data']}")
     _echo(f"Store: {report['store']}: {state}, build {report['build_id']}")
+    folders: dict[str, int] = {}
+    for path in report["files"]:
+        folders[str(Path(path).parent)] = folders.get(str(Path(path).parent), 0) + 1
+    click.echo(f"\nRead {len(report['files'])} data file{'s' if len(report['files']) != 1 else ''}")
+    for folder, count in folders.items():
+        click.echo(f"  {folder}: {count}")
     restricted = report["restricted_nodes"]
     total = sum(report["nodes"].values())
     click.echo()

@@ -20,7 +20,8 @@ __all__ = ["COMMANDS", "viz"]
 
 
 @click.command()
-@click.argument("view", type=click.Choice(["overview", "ego", "patterns", "decades", "map", "responses"]))
+@click.argument("view", type=click.Choice(["overview", "ego", "patterns", "tiles", "timeline", "decades", "map",
+                                           "responses"]))
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="the file to write; its extension is the format: .html (interactive page), .png or .svg "
                    "(still for print)")
@@ -28,20 +29,25 @@ __all__ = ["COMMANDS", "viz"]
 @click.option("--node", default=None, metavar="ID", help="ego: the centre (any node id, or an exact name)")
 @selection_options(keep_hops=True)
 @profile_option
+@click.option("--measure", default="cases", show_default=True, metavar="MEASURE",
+              help="tiles: what colours a tile: cases, pattern=ID (cases showing it) or status=STATUS "
+                   "(cases with a relationship of that claim status)")
 @click.option("--title", default=None, help="heading (default: the view's own)")
 @click.option("--caption", default=None, help="caption under the picture; the source credit is always added")
 @click.option("--budget", default=None, type=click.IntRange(10, None), metavar="N",
               help="most nodes drawn one by one before grouping (default 1,500; see VIEWS.md)")
 @click.option("--width", default=None, type=click.IntRange(400, 12000), metavar="PX",
-              help="still width in pixels (PNG default 3,200; SVG 2,400)")
+              help="still width in pixels (PNG default 3,200; SVG 1,600, the width it is laid out at)")
 @format_option("table", "json")
-def viz(view, out, cg, node, selection, hops, profile, title, caption, budget, width, fmt):
+def viz(view, out, cg, node, selection, hops, profile, measure, title, caption, budget, width, fmt):
     """Draw VIEW of the graph, or a selection of it, into --out.
 
     \b
-    overview   the whole graph
+    overview   cases, their boroughs, what links two or more cases
     ego        one node and its neighbourhood (--node ID, --hops K)
-    patterns   cases, indicators, boroughs: which patterns recur where
+    patterns   matrices: pattern x decade, pattern x borough
+    tiles      London tile map, coloured by --measure, small multiples by decade
+    timeline   cases on a time axis (years, spans, unknown periods apart)
     decades    cases along time: what recurs across decades
     map        schematic London: boroughs at their real relative positions
     responses  institutions, statements, reviews, refusals to comment
@@ -61,7 +67,8 @@ def viz(view, out, cg, node, selection, hops, profile, title, caption, budget, w
         raise click.BadParameter(str(error), param_hint="--out") from None
     if view == "ego" and not node:
         raise click.UsageError("the ego view needs --node ID (a case, person, institution, place or borough)")
-    extra = {"node": node, "hops": 2 if hops is None else hops} if view == "ego" else {}
+    extra = {"node": node, "hops": 2 if hops is None else hops} if view == "ego" else (
+        {"measure": measure} if view == "tiles" else {})
     try:
         picture = cg.view(view, profile, title=title, caption=caption, budget=budget, selection=selection, **extra)
     except NodeNotFound as error:
@@ -87,11 +94,15 @@ def viz(view, out, cg, node, selection, hops, profile, title, caption, budget, w
         raise
     report = {"view": view, "out": str(path), "nodes": len(figure.marks), "relationships": len(figure.links),
               "aggregated": figure.aggregated, "profile": profile, "include_restricted": profile == "restricted",
-              "selection": selection.describe(), "subtitle": figure.subtitle, "notes": figure.notes}
+              "selection": selection.describe(), "filters": picture.filters, "notes": figure.notes}
     if fmt == "json":
         click.echo(json.dumps(report, indent=2, ensure_ascii=False))
     else:
-        click.echo(f"{view}: {report['nodes']:,} nodes, {report['relationships']:,} relationships -> {path}")
+        from casegraph.viz.views import CHARTS
+
+        what = "marks (tiles, cells or bars)" if view in CHARTS else \
+            f"nodes, {report['relationships']:,} relationships"
+        click.echo(f"{view}: {report['nodes']:,} {what} -> {path}")
 
 
 COMMANDS = [viz]
