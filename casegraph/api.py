@@ -81,10 +81,12 @@ def _check_profile(profile: str) -> bool:
 @dataclass
 class Rows:
     """A query's answer: `columns` and `rows` (lists of plain values; nodes, relationships and
-    paths as the dicts of `casegraph.graph.values`)."""
+    paths as the dicts of `casegraph.graph.values`); `total` is the whole answer's row count
+    for a paged catalog query (pass `limit=` and `offset=` for other pages), else None."""
 
     columns: list[str]
     rows: list[list[Any]]
+    total: int | None = None
 
     def records(self) -> list[dict[str, Any]]:
         """One dict per row, column -> value."""
@@ -207,7 +209,7 @@ class Casegraph:
             given.setdefault("include_restricted", True)
         with self.store.view() as view:
             result = run_query(view, query, given)
-        return Rows(result.columns, result.rows)
+        return Rows(result.columns, result.rows, result.total)
 
     def cypher(self, text: str, params: dict[str, Any] | None = None, **kwargs) -> Rows:
         """Run an ad-hoc read-only Cypher query; values reach the engine as parameters.

@@ -62,8 +62,9 @@ def text_of(value: Any) -> str:
 
     A node is `Label:name`; a relationship `[TYPE]`; a path a readable chain,
     `lambeth-2022-hotel-room —SHOWS— Alcohol or drugs —SHOWS— kingston-2021-overdose-sar`
-    (cases by id, the id to use next; other nodes by name); a list its items
-    joined by `; `; a boolean yes or no; null empty."""
+    (cases by id, the id to use next; other nodes by name); a record a query
+    names (`{id, label, name}`) the same way; a list its items joined by `; `;
+    a boolean yes or no; null empty."""
     if value is None:
         return ""
     if isinstance(value, dict) and "labels" in value and "properties" in value:
@@ -79,6 +80,8 @@ def text_of(value: Any) -> str:
         return "; ".join(text_of(v) for v in value)
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, dict) and "id" in value:  # a record a query names: {id, label, name}
+        return str(value["id"]) if value.get("label") == "CaseFile" else display_name(value)
     if isinstance(value, dict):
         return "; ".join(f"{k}: {text_of(v)}" for k, v in value.items())
     return str(value)

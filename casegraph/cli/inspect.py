@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from casegraph.cli.options import param_option, profile_option
-from casegraph.cli.output import emit_rows, format_option
+from casegraph.cli.output import emit_rows, format_option, say
 from casegraph.cli.stores import store_options
 from casegraph.queries import catalog
 from casegraph.queries.params import parse_params
@@ -72,6 +72,10 @@ def query(name, cypher, param_pairs, profile, cg, fmt):
     params = parse_params(param_pairs)
     if name:
         result = cg.query(name, params, profile=profile)
+        if result.total is not None and result.total > len(result.rows):
+            start = params.get("offset", 0)
+            say(f"rows {start + 1:,}-{start + len(result.rows):,} of {result.total:,}: "
+                "--param offset=N --param limit=N for others")
     else:
         if profile == "restricted":
             raise click.UsageError("--profile is for catalog queries; an ad-hoc --cypher query reads what it asks for")
