@@ -214,9 +214,12 @@ class Casegraph:
     def cypher(self, text: str, params: dict[str, Any] | None = None, **kwargs) -> Rows:
         """Run an ad-hoc read-only Cypher query; values reach the engine as parameters.
 
-        Raises `WriteRefused` for a query that would write and `StoreError` for an engine error."""
+        Raises `WriteRefused` unless it is one read-only statement, `QueryLimitHit` past the time or
+        memory limit (`casegraph.queries.run.run_adhoc`), and `StoreError` for an engine error."""
+        from casegraph.queries import run_adhoc
+
         with self.store.view() as view:
-            result: Result = view.run(text, {**(params or {}), **kwargs})
+            result: Result = run_adhoc(view, text, {**(params or {}), **kwargs})
         return Rows(result.columns, result.rows)
 
     def graph(self, profile: str = "public") -> nx.MultiDiGraph:

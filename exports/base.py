@@ -25,6 +25,7 @@ import networkx as nx
 
 from casegraph import __version__
 from casegraph.graph.selection import is_restricted
+from casegraph.schemas.citations import CITATION_COLUMNS, CONTESTED_COLUMNS
 from casegraph.schemas.text import clip, value_problem
 
 __all__ = [
@@ -35,8 +36,9 @@ __all__ = [
 PROFILES = ("public", "restricted")
 
 FACT_FIELDS = ("source", "paragraphs", "locator", "quote", "status", "sensitivity", "basis",
-               "period", "year_start", "year_end")
-"""Provenance, claim status, sensitivity and time: every format keeps these."""
+               "period", "year_start", "year_end", "status_as_of", "status_source", *CITATION_COLUMNS,
+               "independent_sources", *CONTESTED_COLUMNS)
+"""Provenance (every citation), claim status, sensitivity and time: every format keeps these."""
 
 
 class ExportError(ValueError):

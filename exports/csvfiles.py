@@ -1,9 +1,15 @@
-"""CSV for spreadsheets: a nodes file, an edges file and a metadata file.
+"""CSV for spreadsheets: a nodes file, an edges file, a citations file and a metadata file.
 
-`--out DIR` writes `DIR/nodes.csv`, `DIR/edges.csv` and `DIR/metadata.json`;
-`--out NAME.csv` writes `NAME.nodes.csv`, `NAME.edges.csv` and
-`NAME.metadata.json` beside it. A restricted export's files are named
-`nodes.restricted.csv` and so on.
+`--out DIR` writes `DIR/nodes.csv`, `DIR/edges.csv`, `DIR/citations.csv` and
+`DIR/metadata.json`; `--out NAME.csv` writes `NAME.nodes.csv` and so on
+beside it. A restricted export's files are named `nodes.restricted.csv` and
+so on.
+
+- citations: one row per citation of every node and edge (`fact_id, fact`
+  (label or type), `citation` (1, 2, ...), `source, paragraphs, locator,
+  quote, status, as_of, reliability, credibility, handling`, and the fact's
+  `independent_sources`), the same citations the `citation_*` columns of the
+  nodes and edges files hold as lists;
 
 - nodes: `id, label`, then every property in schema order (one wide table:
   a cell is empty where a node type has no such property);
@@ -32,11 +38,14 @@ import networkx as nx
 
 from casegraph.exports.base import EdgeItem, ExportMeta, Exporter, NodeItem, marked_path
 from casegraph.exports.encoding import column_types
+from casegraph.schemas.citations import citations_of
 
 __all__ = ["CSVExporter", "write_csv", "read_csv", "csv_paths", "neutralise", "unneutralise", "FORMULA_START"]
 
 NODE_HEAD = ("id", "label")
 EDGE_HEAD = ("id", "type", "from", "to")
+CITATION_HEAD = ("fact_id", "fact", "citation", "source", "paragraphs", "locator", "quote", "status", "as_of",
+                 "reliability", "credibility", "handling", "independent_sources")
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
@@ -72,7 +81,7 @@ def csv_paths(path: Path | str, meta: ExportMeta) -> dict[str, Path]:
         base, prefix = path.parent, path.name[:-4] + "."
     else:
         base, prefix = path, ""
-    names = {"nodes": "nodes.csv", "edges": "edges.csv", "metadata": "metadata.json"}
+    names = {"nodes": "nodes.csv", "edges": "edges.csv", "citations": "citations.csv", "metadata": "metadata.json"}
     return {key: marked_path(base / (prefix + name), meta) for key, name in names.items()}
 
 
@@ -159,9 +168,14 @@ class CSVExporter(Exporter):
             [_cell(e.id), _cell(e.type), _cell(e.source), _cell(e.target),
              *(_cell(e.properties.get(c)) for c in edge_columns)]
             for e in self.edges))
+        self._write(self.paths["citations"], CITATION_HEAD, (), (
+            [_cell(item.id), _cell(getattr(item, "label", None) or item.type), str(index),
+             *(_cell(citation[name]) for name in CITATION_HEAD[3:-1]), _cell(item.properties.get("independent_sources"))]
+            for item in (*self.nodes, *self.edges) for index, citation in enumerate(citations_of(item.properties), 1)))
         metadata = {
             **self.meta.as_dict(),
-            "files": {"nodes": self.paths["nodes"].name, "edges": self.paths["edges"].name},
+            "files": {"nodes": self.paths["nodes"].name, "edges": self.paths["edges"].name,
+                      "citations": self.paths["citations"].name},
             "columns": {
                 "nodes": {"id": "STRING", "label": "STRING", **node_columns},
                 "edges": {"id": "STRING", "type": "STRING", "from": "STRING", "to": "STRING", **edge_columns},
@@ -170,7 +184,7 @@ class CSVExporter(Exporter):
         }
         text = json.dumps(metadata, ensure_ascii=False, allow_nan=False, indent=2)
         self.paths["metadata"].write_text(text + "\n", encoding="utf-8")
-        return [self.paths["nodes"], self.paths["edges"], self.paths["metadata"]]
+        return [self.paths["nodes"], self.paths["edges"], self.paths["metadata"], self.paths["citations"]]
 
 
 def write_csv(graph: nx.MultiDiGraph, path, meta=None) -> list[Path]:

@@ -54,6 +54,7 @@ import networkx as nx
 
 from casegraph.graph.search import Entry, names_of, rank
 from casegraph.schemas.names import display_name
+from casegraph.schemas.citations import cited_sources
 
 __all__ = [
     "Selection", "SelectionError", "NodeNotFound", "select", "public_subgraph", "is_restricted",
@@ -503,8 +504,12 @@ def ordered_subgraph(graph: nx.MultiDiGraph, nodes: Iterable[str]) -> nx.MultiDi
 
 
 def _with_sources(graph: nx.MultiDiGraph, keep: set[str]) -> nx.MultiDiGraph:
-    """The induced subgraph, plus the source documents its facts cite."""
-    cited = {graph.nodes[n].get("source") for n in keep}
-    cited |= {a.get("source") for u, v, a in graph.edges(keep, data=True) if u in keep and v in keep}
-    sources = {s for s in cited if s in graph and graph.nodes[s].get("label") == "Source"}
+    """The induced subgraph, plus the source documents its facts cite and the sources those derive from."""
+    cited = {s for n in keep for s in cited_sources(graph.nodes[n])}
+    cited |= {s for u, v, a in graph.edges(keep, data=True) if u in keep and v in keep for s in cited_sources(a)}
+    sources: set[str] = set()
+    while cited:
+        found = {s for s in cited if s in graph and graph.nodes[s].get("label") == "Source"} - sources
+        sources |= found
+        cited = {parent for s in found for parent in graph.nodes[s].get("derived_from") or ()}
     return ordered_subgraph(graph, keep | sources)

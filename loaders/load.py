@@ -16,6 +16,7 @@ from typing import Callable, Iterable, Iterator
 from casegraph.loaders.checks import check_dataset
 from casegraph.loaders.columns import Collected
 from casegraph.loaders.dataset import Dataset
+from casegraph.loaders.lineage import check_citation_sources, derive_citations
 from casegraph.loaders.problems import LoadError, Problem
 from casegraph.loaders.raw import RawRecord
 from casegraph.loaders.resolve import resolve
@@ -168,9 +169,11 @@ def _load(paths: Iterable[Path] | None, progress: Progress | None) -> Dataset:
     if progress:
         progress(f"resolving {sum(map(len, collected.nodes.values())):,} nodes "
                  f"and {sum(map(len, collected.rels.values())):,} relationships")
+    problems.extend(check_citation_sources(collected))
     tables, found = resolve(collected, invalid)
     del collected
     problems.extend(found)
+    problems.extend(derive_citations(tables))
     problems.extend(check_dataset(tables))
     if problems:
         raise LoadError(problems)

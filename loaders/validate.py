@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -39,10 +40,17 @@ def _expected(error: dict) -> str:
     return message
 
 
+_NAMED_FIELD = re.compile(r"^(?:an? (?:inferred )?fact needs an? )?`(\w+)`")
+"""A record-level message that names its field first (`a fact needs a `source``) is about that field."""
+
+
 def _problems(raw: RawRecord, error: ValidationError) -> list[Problem]:
     problems = []
     for item in error.errors():
         loc = [str(part) for part in item["loc"]]
+        if not loc:
+            named = _NAMED_FIELD.match(_expected(item))
+            loc = [named.group(1)] if named else []
         field = loc[0] if loc else None
         if field == "from_":
             field = "from"

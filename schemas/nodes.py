@@ -51,17 +51,24 @@ class SourceDocument(Node):
     name_field = "title"
     title: Name
     publisher: Name
-    published: CalendarDate = Field(
-        description="publication date: YYYY, YYYY-MM or YYYY-MM-DD (a day of the calendar)"
+    published: CalendarDate | None = Field(
+        default=None, description="publication date: YYYY, YYYY-MM or YYYY-MM-DD (a day of the calendar); "
+        "left out when unknown (a source known only through another that does not date it)"
     )
-    doc_type: Literal["article", "report", "dataset", "taxonomy"]
+    doc_type: Literal["article", "report", "dataset", "taxonomy", "foi-response"]
     url: WebUrl | None = Field(default=None, description="web address: http:// or https:// only")
     description: ShortText | None = None
     sensitivity: Literal["public", "restricted"] = "public"
+    derived_from: list[Slug] = Field(
+        default_factory=list, description="ids of the sources this one got its facts from (its lineage; no cycles)")
+    text_file: Annotated[str, Field(min_length=1, max_length=300)] | None = Field(
+        default=None, description="the file name of its text, for `casegraph verify --texts DIR`")
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = Field(
+        default=None, description="sha256 of that text (lowercase hex)")
 
     @property
-    def year(self) -> int:
-        return int(self.published[:4])
+    def year(self) -> int | None:
+        return int(self.published[:4]) if self.published else None
 
 
 class Borough(Node, Fact):

@@ -16,7 +16,8 @@ from typing import Iterable, Mapping
 import networkx as nx
 
 from casegraph.schemas import schema
-from casegraph.viz.facts import credit_line, node_facts, node_name, rel_facts, short, source_line
+from casegraph.schemas.citations import cited_sources
+from casegraph.viz.facts import credit_line, node_facts, node_name, rel_facts, short, source_lines
 from casegraph.viz.figure import Figure, Guide, Link, Mark
 from casegraph.viz.reading import sources_of
 from casegraph.viz.style import line_style, node_style
@@ -58,11 +59,10 @@ def make_mark(graph: nx.MultiDiGraph, node: str, at: tuple[float, float], source
     variant = "declined" if attrs.get("statement_type") == "declined-to-comment" else None
     if variant and label is None:
         text = "Declined to comment: " + short(name, 28)
-    citation = source_line(attrs, sources)
     return Mark(
         id=node, label=text, kind=kind, x=at[0], y=at[1], size=size or BASE_SIZE.get(kind, 14.0),
         status=attrs.get("status"), restricted=restricted, variant=variant, heading=name,
-        facts=node_facts(attrs), sources=[citation] if citation else [],
+        facts=node_facts(attrs), sources=source_lines(attrs, sources),
     )
 
 
@@ -106,12 +106,11 @@ def make_link(u: str, v: str, key: str, attrs: Mapping, sources: Mapping, restri
         return Link(id=str(key), source=u, target=v, type=rel_type, status=status, label=label,
                     width=min(style.width + 1.5 * math.log2(count), 12.0), arrow=not _undirected(rel_type),
                     count=count, faint=faint, heading=f"{count:,} × {rel_type}", facts=facts, sources=cited)
-    citation = source_line(attrs, sources)
     return Link(
         id=str(key), source=u, target=v, type=rel_type, status=status, label=style.mark,
         arrow=not _undirected(rel_type), restricted=restricted, faint=faint,
         heading=rel_type.replace("_", " ").lower(), facts=rel_facts(attrs),
-        sources=[citation] if citation else [],
+        sources=source_lines(attrs, sources),
     )
 
 
@@ -132,9 +131,9 @@ def compose(view: str, title: str, graph: nx.MultiDiGraph, positions: Mapping[st
     for u, v, k, a in edges:
         if u in drawn and v in drawn:
             links.append(make_link(u, v, k, a, sources, restricted, faint=a.get("type") in faint))
-            cited += [a.get("source"), *a.get("sources", [])]
+            cited += [*cited_sources(a), *a.get("sources", [])]
     for m in marks:
-        cited += [graph.nodes[m.id].get("source"), *graph.nodes[m.id].get("sources", [])]
+        cited += [*cited_sources(graph.nodes[m.id]), *graph.nodes[m.id].get("sources", [])]
     figure = Figure(
         view=view, title=options.title or title, caption=options.caption or "",
         credit=credit_line([c for c in cited if c], sources),

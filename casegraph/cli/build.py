@@ -95,6 +95,7 @@ def build(data, cg, overview, no_overview, break_lock, force, fmt):
         "restricted_nodes": cg.restricted_counts(),
         "relationships": result.rel_counts,
         "headlines": headlines,
+        "contested": dataset.contested(),
         "overview": str(page) if page else None,
         "seconds": round(time.perf_counter() - started, 2),
     }
@@ -152,10 +153,28 @@ def _print_report(report: dict) -> None:
     for row in report["headlines"]["case_count"]:
         described = row["described_individually"]
         _echo(f"  {row['name']}: claims {_plural(row['claimed'], 'case')}. The data holds "
-                   f"{_plural(row['case_records'], 'case record')} for it, standing for "
-                   f"{_plural(row['represented'], 'case')}; {described or 'none'} described individually.")
+              f"{_plural(row['case_records'], 'case record')} for it, standing for "
+              f"{_plural(row['represented'], 'case')}; {described or 'none'} described individually.")
+    _print_contested(report["contested"])
     if report["overview"]:
         click.echo(f"\nOverview page (public profile): {report['overview']}")
+
+
+def _print_contested(contested: list[dict]) -> None:
+    """The facts whose sources disagree, each value with the sources that give it."""
+    if not contested:
+        return
+    facts = {(c["fact"], c["id"]) for c in contested}
+    click.echo(f"\nContested: {len(facts)} fact(s) whose sources disagree (both values kept)")
+    for item in contested[:CONTESTED_SHOWN]:
+        click.echo(f"  {item['fact']} {item['id']}: {item['field']} = {item['value']} "
+                   f"(per {', '.join(item['sources'])})")
+    if len(contested) > CONTESTED_SHOWN:
+        click.echo(f"  ... and {len(contested) - CONTESTED_SHOWN} more (`--format json` lists them all)")
+
+
+CONTESTED_SHOWN = 40
+"""Competing values spelled out in the table report."""
 
 
 @click.command()
@@ -174,11 +193,13 @@ def validate(data, fmt):
             say(f"hint: {error.hint}")
         raise SystemExit(1) from None
     counts = {"nodes": dataset.node_counts(), "relationships": dataset.rel_counts()}
+    contested = dataset.contested()
     if fmt == "json":
-        click.echo(json.dumps({"valid": True, **counts}, indent=2))
+        click.echo(json.dumps({"valid": True, **counts, "contested": contested}, indent=2, ensure_ascii=False))
     else:
         total_nodes, total_rels = sum(counts["nodes"].values()), sum(counts["relationships"].values())
         click.echo(f"valid: {total_nodes:,} nodes and {total_rels:,} relationships")
+        _print_contested(contested)
 
 
 validate.help += DATA_HELP

@@ -63,9 +63,13 @@ def query(name, cypher, param_pairs, profile, cg, fmt):
     --profile restricted (or --include-restricted) lets a catalog query that
     has an include_restricted parameter show restricted data.
 
-    A query that would write, change the schema or touch files is refused
-    before it runs. In JSON a node is {"labels": [...], "properties": {...}}
-    and a relationship {"type": ..., "properties": {...}}.
+    An ad-hoc query is accepted only when it is one read-only statement (read
+    clauses, and CALL of a short list of read-only procedures); the store is
+    also opened read-only. Queries stop at CASEGRAPH_QUERY_TIMEOUT seconds
+    (default 120) and, on the embedded store, CASEGRAPH_QUERY_MEMORY (default
+    2GB), with a message saying which limit was hit. In JSON a node is
+    {"labels": [...], "properties": {...}} and a relationship {"type": ...,
+    "properties": {...}}.
     """
     if bool(name) == bool(cypher):
         raise click.UsageError("give a catalog query NAME or --cypher TEXT (not both)")
@@ -81,6 +85,20 @@ def query(name, cypher, param_pairs, profile, cg, fmt):
             raise click.UsageError("--profile is for catalog queries; an ad-hoc --cypher query reads what it asks for")
         result = cg.cypher(cypher, params)
     emit_rows(result.columns, result.rows, fmt)
+    if result.total is not None:
+        say(_page_note(result, params, name))
+
+
+def _page_note(result, params: dict[str, str], name: str) -> str:
+    """Which rows of how many a paged answer shows, and how to ask for the next page."""
+    bound = get_query(name).bind(params)
+    first, shown = bound["offset"] + 1, len(result.rows)
+    if not shown:
+        return f"no rows from {first:,} (the answer has {result.total:,})"
+    note = f"rows {first:,}-{first + shown - 1:,} of {result.total:,}"
+    if first + shown - 1 < result.total:
+        note += f"; next page: --param offset={bound['offset'] + shown}"
+    return note
 
 
 COMMANDS = [stats, queries, query]

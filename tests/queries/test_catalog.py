@@ -8,7 +8,7 @@ import math
 
 import pytest
 
-from casegraph.graph.guard import refuse_writes
+from casegraph.queries.guard import check_read_only
 from casegraph.queries import QueryError, catalog, get_query, run_named
 from casegraph.queries.catalog import QUERY_DIR, _parse
 
@@ -23,7 +23,7 @@ def test_every_query_file_has_a_valid_header_and_text_for_both_engines():
     for query in queries.values():
         assert query.header.question.endswith("?")
         for engine in ("ladybug", "neo4j"):
-            refuse_writes(query.text(engine))  # read-only by the same guard as ad-hoc queries
+            check_read_only(query.text(engine), engine)  # read-only by the same guard as ad-hoc queries
 
 
 def test_engine_variants_belong_to_a_catalog_query():
