@@ -7,7 +7,7 @@ import click
 from casegraph.cli.options import param_option, profile_option
 from casegraph.cli.output import emit_rows, format_option, say
 from casegraph.cli.stores import store_options
-from casegraph.queries import catalog
+from casegraph.queries import catalog, get_query
 from casegraph.queries.params import parse_params
 from casegraph.schemas import schema
 
@@ -76,10 +76,6 @@ def query(name, cypher, param_pairs, profile, cg, fmt):
     params = parse_params(param_pairs)
     if name:
         result = cg.query(name, params, profile=profile)
-        if result.total is not None and result.total > len(result.rows):
-            start = params.get("offset", 0)
-            say(f"rows {start + 1:,}-{start + len(result.rows):,} of {result.total:,}: "
-                "--param offset=N --param limit=N for others")
     else:
         if profile == "restricted":
             raise click.UsageError("--profile is for catalog queries; an ad-hoc --cypher query reads what it asks for")
@@ -89,7 +85,7 @@ def query(name, cypher, param_pairs, profile, cg, fmt):
         say(_page_note(result, params, name))
 
 
-def _page_note(result, params: dict[str, str], name: str) -> str:
+def _page_note(result, params: dict, name: str) -> str:
     """Which rows of how many a paged answer shows, and how to ask for the next page."""
     bound = get_query(name).bind(params)
     first, shown = bound["offset"] + 1, len(result.rows)

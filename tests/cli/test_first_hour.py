@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -79,7 +80,7 @@ def test_validate_on_a_missing_path_exits_1_as_the_readme_says(elsewhere):
 def test_the_build_summary_reads_and_explains_restricted_counts(elsewhere):
     result = run("build", "--store", elsewhere / "s", "--no-overview")
     out = " ".join(result.stdout.split())  # lines wrap to the terminal
-    assert "Nodes: 193, of which 17 restricted" in out and "Person 42 (17 restricted)" in out
+    assert re.search(r"Nodes: [\d,]+, of which 17 restricted", out) and re.search(r"Person \d+ \(17 restricted\)", out)
     assert "1 case record for it, standing for 6 cases; none described individually" in out
     assert "case records stand for" not in out
 
