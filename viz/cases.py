@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from casegraph.graph.selection import cases_in_borough, decades_of
-from casegraph.viz.facts import node_name, source_line
+from casegraph.viz.facts import node_name, source_lines
 from casegraph.viz.reading import nodes_of, sources_of
 
 __all__ = ["CaseInfo", "case_infos", "ESTABLISHED", "established"]
@@ -59,7 +59,7 @@ def case_infos(graph: nx.MultiDiGraph, sources_graph: nx.MultiDiGraph | None = N
             id=case, title=node_name(attrs), boroughs=where.get(case, []),
             decades=list(decades_of(attrs)) or [None], start=attrs.get("year_start"), end=attrs.get("year_end"),
             period=str(attrs.get("period") or "unknown"), status=attrs.get("status") or "reported",
-            source=source_line(attrs, sources),
+            source="; ".join(source_lines(attrs, sources)),
         )
         for _, target, data in graph.out_edges(case, data=True):
             if data.get("type") == "SHOWS":
