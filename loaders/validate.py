@@ -12,6 +12,7 @@ from casegraph.loaders.problems import Problem
 from casegraph.loaders.raw import RawRecord
 from casegraph.loaders.values import check_values, column_types
 from casegraph.schemas import schema
+from casegraph.schemas.common import Fact
 from casegraph.schemas.nodes import Node
 from casegraph.schemas.relationships import Relationship
 from casegraph.schemas.text import clip
@@ -86,6 +87,11 @@ def validate_record(raw: RawRecord) -> tuple[Node | Relationship | None, list[Pr
     try:
         record = model.model_validate(data)
     except ValidationError as error:
-        return None, _problems(raw, error)
+        problems = _problems(raw, error)
+        if issubclass(model, Fact) and not ({"source", "citations"} & data.keys()) \
+                and not any(p.field == "source" for p in problems):  # record checks do not run after field errors
+            problems.append(Problem(raw.file, raw.line, raw.name, "source",
+                                    "required field is missing: a fact needs a `source` (or `citations`)"))
+        return None, problems
     return record, []
 
