@@ -15,6 +15,7 @@ the whole `analyze all` within a few minutes.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import resource
 import sys
@@ -33,8 +34,8 @@ def _say(message: str) -> None:
 
 def measure(cases: int, seed: int, authorities: int, work: Path, top: int = 10) -> dict:
     """Seconds per step of `analyze all` on the public projection of the generated graph."""
-    from casegraph.analysis import connectors as connectors_module
-    from casegraph.analysis import similarity as similarity_module
+    connectors_module = importlib.import_module("casegraph.analysis.connectors")  # not the function of that name
+    similarity_module = importlib.import_module("casegraph.analysis.similarity")
     from casegraph.cli.analyze import RUNNERS
     from casegraph.graph.projection import project
 

@@ -40,7 +40,7 @@ from benchmarks.build import _dataset
 from casegraph.graph.embedded import EmbeddedStore
 from casegraph.graph.store import input_checksum
 from casegraph.loaders import data_files, load
-from casegraph.queries import catalog, run_query
+from casegraph.queries import QueryError, catalog, run_query
 
 __all__ = ["main", "measure", "parameter_sets", "TARGET_MS", "PATHS_TARGET_MS"]
 
@@ -57,10 +57,12 @@ def _say(message: str) -> None:
 # -- stores ------------------------------------------------------------------
 
 
-def _built(store, checksum: str, stored: str | None, files: list[Path]) -> None:
-    """Build `store` unless it already holds this input (the load takes a minute at 100k cases)."""
-    if stored == checksum:
-        _say(f"{store.describe()}: already holds this input")
+def _built(store, checksum: str, stored: str | None, files: list[Path], reuse: bool = False) -> None:
+    """Build `store` unless it already holds this input (the load takes a minute at 100k cases),
+    or, with `reuse`, unless it holds a complete graph at all."""
+    if stored == checksum or (reuse and stored):
+        _say(f"{store.describe()}: " + ("already holds this input" if stored == checksum
+                                         else "reusing the graph it holds (--reuse; built by other code)"))
         return
     _say(f"{store.describe()}: building")
     started = time.perf_counter()
@@ -68,13 +70,13 @@ def _built(store, checksum: str, stored: str | None, files: list[Path]) -> None:
     _say(f"{store.describe()}: built in {time.perf_counter() - started:.1f} s")
 
 
-def _stores(data: Path, work: Path, engines: list[str]) -> dict[str, Any]:
+def _stores(data: Path, work: Path, engines: list[str], reuse: bool = False) -> dict[str, Any]:
     files = data_files([data])
     checksum = input_checksum(files)
     stores: dict[str, Any] = {}
     if "ladybug" in engines:
         embedded = EmbeddedStore(work / f"store-{data.name.removeprefix('data-')}")
-        _built(embedded, checksum, (embedded.manifest() or {}).get("checksum"), files)
+        _built(embedded, checksum, (embedded.manifest() or {}).get("checksum"), files, reuse)
         stores["ladybug"] = embedded
     if "neo4j" in engines:
         if not os.environ.get("NEO4J_URI"):
@@ -83,7 +85,7 @@ def _stores(data: Path, work: Path, engines: list[str]) -> dict[str, Any]:
         from casegraph.graph.neo4j_store import Neo4jStore
 
         server = Neo4jStore.from_environment()
-        _built(server, checksum, (server.meta() or {}).get("checksum"), files)
+        _built(server, checksum, (server.meta() or {}).get("checksum"), files, reuse)
         stores["neo4j"] = server
     return stores
 
@@ -117,8 +119,9 @@ def parameter_sets(view, seed: int, count: int) -> dict[str, list[dict[str, Any]
         found = []
         for number in range(count):
             params: dict[str, Any] = {}
-            if "case_id" in declared:
-                params["case_id"] = cases[number % len(cases)]
+            for key in ("case_id", "id"):  # `id`: status-history takes any node; a case here
+                if key in declared and declared[key].required:
+                    params[key] = cases[number % len(cases)]
             if "from" in declared:
                 params["from"], params["to"] = pairs[number]
             if query.header.page and number % 2 == 1:
@@ -159,11 +162,12 @@ def _time_query(view, query, sets: list[dict[str, Any]], repeat: int) -> dict[st
             "answers": answers}
 
 
-def measure(cases: int, seed: int, authorities: int, repeat: int, engines: list[str], work: Path) -> dict:
+def measure(cases: int, seed: int, authorities: int, repeat: int, engines: list[str], work: Path,
+            reuse: bool = False) -> dict:
     """Build (or reuse) the stores, then time every catalog query on each engine (see the module docstring)."""
     work.mkdir(parents=True, exist_ok=True)
     data, generated = _dataset(work, cases, seed, authorities)
-    stores = _stores(data, work, engines)
+    stores = _stores(data, work, engines, reuse)
     results: dict[str, dict[str, dict[str, Any]]] = {name: {} for name in catalog()}
     sets = None
     for engine, store in stores.items():
@@ -172,7 +176,12 @@ def measure(cases: int, seed: int, authorities: int, repeat: int, engines: list[
                 sets = parameter_sets(view, seed, repeat)
             for name, query in catalog().items():
                 _say(f"{engine}: {name}")
-                results[name][engine] = _time_query(view, query, sets[name], repeat)
+                try:
+                    results[name][engine] = _time_query(view, query, sets[name], repeat)
+                except QueryError as error:  # reported, not fatal: the other queries still count
+                    _say(f"{engine}: {name} failed: {error}")
+                    results[name][engine] = {"error": str(error), "p50_ms": float("inf"), "p95_ms": float("inf"),
+                                             "runs_ms": [], "rows": 0, "total": None, "answers": {}}
     report_rows = []
     for name in catalog():
         row: dict[str, Any] = {"query": name, "parameter_sets": sets[name]}
@@ -181,11 +190,14 @@ def measure(cases: int, seed: int, authorities: int, repeat: int, engines: list[
             baseline = results[BASELINE][engine]["p50_ms"]
             row[engine] = {k: measured[k] for k in ("p50_ms", "p95_ms", "runs_ms", "rows", "total")}
             row[engine]["x_case_detail"] = measured["p50_ms"] / baseline if baseline else None
+            if "error" in measured:
+                row[engine]["error"] = measured["error"]
         target = PATHS_TARGET_MS if name == "paths-between-cases" else TARGET_MS
         row["target_ms"] = target
         row["target_met"] = all(row[engine]["p50_ms"] <= target for engine in stores)
         if len(stores) == 2:
-            row["same_answers"] = results[name]["ladybug"]["answers"] == results[name]["neo4j"]["answers"]
+            answers = [results[name][engine]["answers"] for engine in stores]
+            row["same_answers"] = bool(answers[0]) and answers[0] == answers[1]
         report_rows.append(row)
     return {
         "command": f"python -m benchmarks.queries --cases {cases}"
@@ -227,13 +239,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="comma-separated: ladybug, neo4j (default both; neo4j needs NEO4J_URI)")
     parser.add_argument("--work", type=Path, default=ROOT / "benchmarks" / "out",
                         help="where generated data and the LadybugDB store go")
+    parser.add_argument("--reuse", action="store_true",
+                        help="query the graphs the stores hold even if built by other casegraph code (no rebuild)")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     args = parser.parse_args(argv)
     engines = [e.strip() for e in args.engines.split(",") if e.strip()]
     unknown = sorted(set(engines) - {"ladybug", "neo4j"})
     if unknown:
         parser.error(f"unknown engine {', '.join(unknown)}: expected ladybug, neo4j")
-    report = measure(args.cases, args.seed, args.authorities, max(1, args.repeat), engines, args.work)
+    report = measure(args.cases, args.seed, args.authorities, max(1, args.repeat), engines, args.work, args.reuse)
     if args.format == "json":
         print(json.dumps(report, indent=2))
     else:

@@ -43,12 +43,12 @@ from typing import Any, Iterator
 import neo4j
 from neo4j import exceptions as neo4j_errors
 
-from casegraph.graph.guard import WriteRefused, refuse_writes
 from casegraph.graph.rows import Table, node_tables, rel_tables
-from casegraph.graph.store import BuildResult, Progress, QueryFailed, Result, StoreError
-from casegraph.graph.values import node_value, path_value, plain, rel_value
+from casegraph.graph.store import BuildResult, Progress, StoreError
 from casegraph.loaders.dataset import Dataset
+from casegraph.graph.limits import QueryLimits
 from casegraph.graph.neo4j_lock import BuildLock
+from casegraph.graph.neo4j_view import Neo4jView
 from casegraph.graph.neo4j_switch import (
     BUILD_PROPERTY, STAGING, BuildCheckFailed, begin_switch, check_counts, drop_build, drop_stale, read_meta,
     roll_forward, staging_constraints, staging_label, staging_labels, switch_atomically)
@@ -160,7 +160,7 @@ class Neo4jStore:
             lock.acquire()
             try:
                 meta = self._prepare(session, build_id, say)
-                if meta and meta.get("checksum") == checksum and meta.get("status") == "complete":
+                if meta and meta.get("checksum") == checksum and meta.get("status") == "complete" and not force:
                     say("the store already holds this data: nothing to change")
                     return BuildResult(meta["build_id"], False, dataset.node_counts(), dataset.rel_counts(),
                                        checksum)
@@ -242,14 +242,15 @@ class Neo4jStore:
 
     # -- reading ----------------------------------------------------------
 
-    def view(self) -> "Neo4jView":
-        """A read-only view; first finishes a switch whose build died (when the lock is free)."""
+    def view(self, limits: QueryLimits | None = None) -> Neo4jView:
+        """A read-only view bounded by `limits` (default: from the environment); first finishes a switch
+        whose build died (when the lock is free)."""
         meta = self.meta()
         if meta is None:
             raise StoreError(f"no casegraph graph in {self.describe()}: run `casegraph build --neo4j {self.uri}` first")
         if meta.get("status") != "complete":
             self._checked(lambda: self._recover(meta))
-        return Neo4jView(self)
+        return Neo4jView(self._session(read=True), limits or QueryLimits.from_environment())
 
     def _recover(self, meta: dict[str, Any]) -> None:
         """Roll an interrupted switch forward under the build lock, or say why it cannot be read yet."""
@@ -335,62 +336,3 @@ def _graph_size(tx) -> int:
         size += tx.run(f"MATCH (n:{label}) RETURN count(n) AS n").single()["n"]
         size += tx.run(f"MATCH (:{label})-[r]->() RETURN count(r) AS n").single()["n"]
     return size
-
-
-class Neo4jView:
-    """Read transactions on a Neo4j store; ad-hoc writes refused before they run."""
-
-    engine = "neo4j"
-
-    def __init__(self, store: Neo4jStore):
-        self._store = store
-        self._session = store._session(read=True)
-
-    def run(self, cypher: str, params: dict[str, Any] | None = None) -> Result:
-        refuse_writes(cypher)
-        params = params or {}
-        try:
-            query_type = self._session.execute_read(_query_type, cypher, params)
-            if query_type != "r":
-                raise WriteRefused(f"refused: Neo4j plans this query as type {query_type!r} "
-                                   "(it would write or change the schema); casegraph runs ad-hoc queries read-only")
-            columns, rows = self._session.execute_read(_read, cypher, params)
-        except neo4j_errors.Neo4jError as error:
-            if "AccessMode" in (error.code or "") or "read access mode" in str(error.message or "").lower():
-                raise WriteRefused("refused: the server rejected a write in a read transaction") from None
-            raise QueryFailed(f"Neo4j: {error.message or error}") from None
-        return Result(columns, [[_value(v) for v in row] for row in rows])
-
-    def close(self) -> None:
-        self._session.close()
-
-    def __enter__(self) -> "Neo4jView":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-
-
-def _query_type(tx, cypher: str, params: dict[str, Any]) -> str:
-    return tx.run("EXPLAIN " + cypher, params).consume().query_type
-
-
-def _read(tx, cypher: str, params: dict[str, Any]):
-    result = tx.run(cypher, params)
-    rows = [list(record.values()) for record in result]
-    return list(result.keys()), rows
-
-
-def _value(value: Any) -> Any:
-    if isinstance(value, neo4j.graph.Node):
-        labels = [label for label in value.labels if not label.startswith(STAGING)]
-        return node_value(labels, dict(value))
-    if isinstance(value, neo4j.graph.Relationship):
-        return rel_value(value.type, dict(value))
-    if isinstance(value, neo4j.graph.Path):
-        return path_value([_value(n) for n in value.nodes], [_value(r) for r in value.relationships])
-    if isinstance(value, list):
-        return [_value(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _value(v) for k, v in value.items()}
-    return plain(value)

@@ -17,7 +17,8 @@ from typing import Any, Callable, Iterable, Protocol
 from casegraph.loaders.dataset import Dataset
 from casegraph.schemas.ddl import ladybug_ddl
 
-__all__ = ["Store", "View", "Result", "BuildResult", "StoreError", "QueryFailed", "input_checksum", "Progress"]
+__all__ = ["Store", "View", "Result", "BuildResult", "StoreError", "QueryFailed", "WriteRefused", "QueryLimitHit",
+           "input_checksum", "Progress"]
 
 Progress = Callable[[str], None]
 
@@ -28,6 +29,15 @@ class StoreError(RuntimeError):
 
 class QueryFailed(StoreError):
     """The engine rejected or failed a query; the message is the engine's."""
+
+
+class WriteRefused(ValueError):
+    """A query was refused because it could write or touch files: by casegraph's guard
+    (`casegraph.queries.guard`) before it ran, or by the engine's read-only mode."""
+
+
+class QueryLimitHit(QueryFailed):
+    """A query hit its memory limit or its timeout (`casegraph.graph.limits`)."""
 
 
 @dataclass
@@ -57,7 +67,7 @@ class BuildResult:
 class View(Protocol):
     engine: str
 
-    def run(self, cypher: str, params: dict[str, Any] | None = None) -> Result: ...
+    def run(self, cypher: str, params: dict[str, Any] | None = None, bounded: bool = False) -> Result: ...
 
     def close(self) -> None: ...
 

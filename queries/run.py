@@ -1,4 +1,10 @@
-"""Run a catalog query on a store view: bind parameters, pick the engine's text, page."""
+"""Run queries on a store view: catalog queries (bound parameters, the engine's text, paging) and
+ad-hoc ones.
+
+Both run bounded (the view's timeout, and its engine's memory limit: see
+`casegraph.graph.limits`). Ad-hoc text passes the read-only guard
+(`casegraph.queries.guard`) first; the view's read-only engine is the second layer.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +13,9 @@ from typing import Any
 
 from casegraph.graph.store import Result, View
 from casegraph.queries.catalog import Query, QueryError, get_query
+from casegraph.queries.guard import check_read_only
 
-__all__ = ["run_query", "run_named"]
+__all__ = ["run_query", "run_named", "run_adhoc"]
 
 
 def _sortable(value: Any) -> tuple:
@@ -19,7 +26,7 @@ def _sortable(value: Any) -> tuple:
 
 def _execute(view: View, query: Query, bound: dict[str, Any]) -> Result:
     try:
-        return view.run(query.text(view.engine), bound)
+        return view.run(query.text(view.engine), bound, bounded=True)
     except QueryError:
         raise
     except Exception as error:  # the engine's message, pointed at the query file
@@ -63,3 +70,10 @@ def run_query(view: View, query: Query, params: dict[str, Any] | None = None) ->
 
 def run_named(view: View, name: str, params: dict[str, Any] | None = None) -> Result:
     return run_query(view, get_query(name), params)
+
+
+def run_adhoc(view: View, cypher: str, params: dict[str, Any] | None = None) -> Result:
+    """Run a user's Cypher text: refused (WriteRefused) unless the guard knows it for one read statement;
+    QueryLimitHit when it reaches the view's timeout or memory limit; QueryFailed for the engine's errors."""
+    check_read_only(cypher, view.engine)
+    return view.run(cypher, params or {}, bounded=True)

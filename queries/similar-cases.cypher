@@ -18,12 +18,10 @@ WITH count(every) AS case_total
 MATCH (c:CaseFile {id: $case_id})-[:SHOWS|AT_PLACE|INVOLVES]->(f)
 WHERE f.sensitivity = 'public' OR $include_restricted
 WITH DISTINCT case_total, c, f
+WITH case_total, c, f, COUNT { MATCH (f)<-[:SHOWS|AT_PLACE|INVOLVES]-(:CaseFile) } AS linked
 MATCH (f)<-[:SHOWS|AT_PLACE|INVOLVES]-(o:CaseFile)
-WITH case_total, c, f, collect(DISTINCT o.id) AS linked
-WITH c, f, linked, log10(case_total * 1.0 / size(linked)) AS weight
-UNWIND linked AS other
-WITH c, other, weight
-WHERE other <> c.id
+WHERE o.id <> c.id
+WITH DISTINCT c, f, log10(case_total * 1.0 / linked) AS weight, o.id AS other
 WITH c, other, round(sum(weight), 6) AS score, count(*) AS shared
 WITH c, collect({other: other, score: score, shared: shared}) AS found
 UNWIND found AS row

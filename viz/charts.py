@@ -69,6 +69,7 @@ def cell(mark_id: str, x: float, y: float, w: float, h: float, fill: str, tip: s
 
 
 def hatch_defs() -> str:
+    """The SVG pattern behind `hatched` cells (id `HATCH`), to put once in a chart's body."""
     return (f'<defs><pattern id="{HATCH}" width="6" height="6" patternUnits="userSpaceOnUse" '
             'patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" stroke="#1a1a1a" '
             'stroke-width="1.4" stroke-opacity="0.45"/></pattern></defs>')
@@ -90,6 +91,7 @@ def bins(maximum: int) -> list[tuple[int, int]]:
 
 
 def colour_of(count: int, classes: list[tuple[int, int]]) -> str:
+    """The fill of a count: `EMPTY` for 0, else its class's colour in `SEQUENTIAL` (classes from `bins`)."""
     if count <= 0:
         return EMPTY
     last = len(SEQUENTIAL) - 1

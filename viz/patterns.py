@@ -38,6 +38,7 @@ SUMMARY_W = 96.0
 
 
 def build(graph: nx.MultiDiGraph, options: Options, *, sources_graph: nx.MultiDiGraph | None = None) -> Chart:
+    """The two matrices of `graph`'s cases that show a pattern (one row per pattern, `ROW` px high)."""
     full = sources_graph if sources_graph is not None else graph
     cases = [c for c in case_infos(graph, full) if c.patterns]
     by_id = {c.id: c for c in cases}

@@ -86,6 +86,10 @@ def _abbr(name: str, used: set[str]) -> str:
 
 def build(graph: nx.MultiDiGraph, options: Options, *, sources_graph: nx.MultiDiGraph | None = None,
           measure: str = "cases") -> Chart:
+    """The tile map of `graph` (public and filtered by `views.figure_for`), coloured by `measure`.
+
+    Raises SelectionError for a measure that names no pattern or claim status.
+    """
     full = sources_graph if sources_graph is not None else graph
     kind, value, words = parse_measure(full, measure)
     cases = case_infos(graph, full)

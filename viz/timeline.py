@@ -44,6 +44,7 @@ def _when(c: CaseInfo) -> str:
 
 
 def build(graph: nx.MultiDiGraph, options: Options, *, sources_graph: nx.MultiDiGraph | None = None) -> Chart:
+    """The timeline of `graph`'s cases: one `ROW` px row each (one per borough past `ROW_BUDGET`)."""
     full = sources_graph if sources_graph is not None else graph
     cases = case_infos(graph, full)
     names = {b: full.nodes[b].get("name", b) for b in nodes_of(full, "Borough")}
