@@ -94,7 +94,9 @@ def restricted_values(restricted: nx.MultiDiGraph, public: nx.MultiDiGraph) -> s
     for _, _, attrs in public.edges(data=True):
         for value in attrs.values():
             public_values.update(_strings(value))
-    return {v for v in values - public_values - _vocabulary() if len(v.strip()) >= 2}
+    # paragraph references ("13", "25,26") locate a citation in its source: not content of the record
+    return {v for v in values - public_values - _vocabulary()
+            if len(v.strip()) >= 2 and not re.fullmatch(r"[\d,]+", v)}
 
 
 def _variants(value: str) -> set[str]:
