@@ -267,7 +267,7 @@ def _value(value: Any) -> Any:
             return rel_value(value["_LABEL"], {k: _value(v) for k, v in value.items() if not k.startswith("_")})
         if "_LABEL" in value and "_ID" in value:
             return node_value([value["_LABEL"]], {k: _value(v) for k, v in value.items() if not k.startswith("_")})
-        return {k: _value(v) for k, v in value.items()}
+        return {k: _value(value[k]) for k in sorted(value)}  # sorted: see values.plain
     if isinstance(value, list):
         return [_value(v) for v in value]
     return plain(value)

@@ -97,5 +97,5 @@ def _value(value: Any) -> Any:
     if isinstance(value, list):
         return [_value(v) for v in value]
     if isinstance(value, dict):
-        return {k: _value(v) for k, v in value.items()}
+        return {k: _value(value[k]) for k in sorted(value)}  # sorted: see values.plain
     return plain(value)

@@ -42,9 +42,10 @@ def path_value(nodes: list[dict], rels: list[dict]) -> dict[str, Any]:
 
 
 def plain(value: Any) -> Any:
-    """Lists and maps of plain values stay as they are, recursively."""
+    """Lists and maps of plain values stay as they are, recursively; a map's keys in sorted order
+    (Neo4j keeps no order of a map's keys, LadybugDB its literal's: sorted, both engines print alike)."""
     if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items()}
+        return {k: plain(value[k]) for k in sorted(value)}
     if isinstance(value, (list, tuple)):
         return [plain(v) for v in value]
     if isinstance(value, Decimal):  # LadybugDB sums integers as decimals
