@@ -23,6 +23,7 @@ from casegraph.explorer.provenance import Provenance, provenance
 from casegraph.graph.selection import is_restricted, linked_cases
 from casegraph.schemas import schema
 from casegraph.schemas.names import display_name
+from casegraph.viz.facts import fact_text
 from casegraph.viz.style import node_style
 
 __all__ = ["EntityPage", "Link", "Group", "entity_page", "kind_name", "SHOWN", "NOT_FACTS"]
@@ -74,14 +75,6 @@ class EntityPage:
     cited_total: int = 0
 
 
-def _text(value: Any) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, (list, tuple)):
-        return "; ".join(_text(v) for v in value)
-    return str(value)
-
-
 def _facts(attrs: dict[str, Any]) -> list[tuple[str, str]]:
     label = attrs.get("label", "")
     try:
@@ -94,7 +87,7 @@ def _facts(attrs: dict[str, Any]) -> list[tuple[str, str]]:
         value = attrs.get(name)
         if name in NOT_FACTS or name.startswith("citation_") or value is None or value in ("", [], ()):
             continue
-        rows.append((name.replace("_", " "), _text(value)))
+        rows.append((name.replace("_", " "), fact_text(value)))
     return rows
 
 

@@ -57,6 +57,7 @@ def serve(store, port, host, include_restricted):
     sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host.strip("[]"), port))
+    sock.listen(128)  # from here a browser's first request waits for the server instead of being refused
     shown = f"[{host.strip('[]')}]" if ":" in host else host
     click.echo(f"casegraph explorer: http://{shown}:{sock.getsockname()[1]}/", err=False)
     config = uvicorn.Config(create_app(explorer, hosts), log_level="warning", access_log=False,
