@@ -38,11 +38,13 @@ from casegraph.graph.selection import Selection, SelectionError, resolve_node, s
 from casegraph.queries import QueryError, catalog
 from casegraph.schemas import schema
 from casegraph.schemas.names import display_name
+from casegraph.viz.views import VIEWS
 
 __all__ = ["create_app", "PAGE_SIZE", "VIEW_NAMES"]
 
 PAGE_SIZE = 25
-VIEW_NAMES = ("overview", "ego", "patterns", "decades", "map", "responses")
+VIEW_NAMES = tuple(VIEWS)
+"""Every view `casegraph viz` draws (a new view shows here without a change)."""
 STILLS = ("png", "svg")
 DOSSIERS = ("html", "md")
 ASSET_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8"}
@@ -101,7 +103,7 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
 
     def home(request: Request):
         counts = [(kind_name(t.label), t.label, explorer.counts.get(t.label, 0)) for t in schema().nodes]
-        return render(request, "home.html", counts=counts, queries=catalog().values(), views=VIEW_NAMES)
+        return render(request, "home.html", counts=counts, queries=catalog().values(), views=VIEWS)
 
     def search(request: Request):
         params = request.query_params
@@ -179,7 +181,7 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
 
     def views(request: Request):
         selection = selection_of(request.query_params)
-        return render(request, "views.html", views=VIEW_NAMES, selection=selection,
+        return render(request, "views.html", views=VIEWS, selection=selection,
                       query=selection_query(selection), formats=list(FORMATS))
 
     def view(request: Request):
