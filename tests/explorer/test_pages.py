@@ -17,6 +17,7 @@ from casegraph.queries import catalog
 from casegraph.schemas import schema
 
 from tests.queries.params import SAMPLE_PARAMS
+from tests.viz.conftest import need_browser
 
 RESTRICTED_FIELDS = ("id", "name", "title", "summary", "description", "quote")
 
@@ -222,3 +223,10 @@ def test_downloads(public_client):
     assert svg.status_code == 200 and svg.text.lstrip().startswith("<")
     md = public_client.get("/entity/lambeth/dossier?format=md")
     assert md.status_code == 200 and "Lambeth" in md.text
+
+
+def test_png_still(public_client):
+    need_browser()  # a PNG is the page screenshotted in headless Chromium
+    png = public_client.get("/views/patterns/still?format=png&borough=lambeth")
+    assert png.status_code == 200 and png.content.startswith(b"\x89PNG")
+    assert png.headers["content-disposition"] == 'attachment; filename="casegraph-patterns.png"'

@@ -36,15 +36,19 @@ def test_serve_prints_its_local_address_and_serves(london_store):
     assert "WARNING" not in errors and "public profile" in errors
 
 
-def test_binding_beyond_loopback_warns(london_store):
-    server = _start("--store", str(london_store.directory), "--port", "0", "--host", "0.0.0.0")
+def test_binding_beyond_loopback_warns_and_restricted_pages_say_so(london_store):
+    server = _start("--store", str(london_store.directory), "--port", "0", "--host", "0.0.0.0",
+                    "--include-restricted")
     try:
         line = server.stdout.readline().strip()
         assert line.startswith("casegraph explorer: http://0.0.0.0:"), line
+        port = line.rsplit(":", 1)[1].strip("/")
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/entity/victim-lambeth-2022", timeout=30) as response:
+            assert b'id="restricted-banner"' in response.read()
     finally:
         server.terminate()
         _, errors = server.communicate(timeout=30)
-    assert "WARNING: binding to 0.0.0.0" in errors
+    assert "WARNING: binding to 0.0.0.0" in errors and "restricted data is shown" in errors
 
 
 def test_no_graph_is_a_message(tmp_path):
