@@ -66,7 +66,8 @@ class _Server:
         sock = socket.socket()
         sock.bind(("127.0.0.1", 0))
         self.port = sock.getsockname()[1]
-        self.server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False))
+        # keep-alive longer than the slowest library call between two requests
+        self.server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, timeout_keep_alive=600))
         self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [sock]}, daemon=True)
         self.thread.start()
         while not self.server.started:
@@ -74,8 +75,14 @@ class _Server:
         self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=600)
 
     def get(self, url: str) -> tuple[int, int]:
-        self.connection.request("GET", url)
-        response = self.connection.getresponse()
+        try:
+            self.connection.request("GET", url)
+            response = self.connection.getresponse()
+        except (http.client.RemoteDisconnected, ConnectionError):  # a closed keep-alive: once more, anew
+            self.connection.close()
+            self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=600)
+            self.connection.request("GET", url)
+            response = self.connection.getresponse()
         body = response.read()
         return response.status, len(body)
 
@@ -160,13 +167,14 @@ def _samples(explorer, rng: random.Random, count: int) -> dict[str, list[tuple[s
 
 def measure(cases: int, seed: int, authorities: int, samples: int, work: Path) -> dict:
     from casegraph.explorer.app import create_app
-    from casegraph.explorer.state import Explorer
+    from casegraph.explorer.state import Explorer, settle
 
     work.mkdir(parents=True, exist_ok=True)
     data, generated = _dataset(work, cases, seed, authorities)
     store = _store(data, work, cases, seed, authorities)
     _say("opening the explorer (projection + search index)")
     explorer = Explorer.open(store, include_restricted=False)
+    settle()  # as `casegraph serve` does
     opened = {"seconds": round(explorer.loaded_seconds, 1),
               "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
               "nodes": explorer.graph.number_of_nodes(), "relationships": explorer.graph.number_of_edges()}

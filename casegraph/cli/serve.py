@@ -41,7 +41,7 @@ def serve(store, port, host, include_restricted):
 
     from casegraph.explorer.app import create_app
     from casegraph.explorer.security import LOOPBACK
-    from casegraph.explorer.state import Explorer
+    from casegraph.explorer.state import Explorer, settle
 
     hosts = ("127.0.0.1", "localhost", "[::1]")
     if host not in LOOPBACK:
@@ -50,6 +50,7 @@ def serve(store, port, host, include_restricted):
         hosts = ("*",)
     say(f"reading {store.describe()} ({'RESTRICTED' if include_restricted else 'public'} profile)...")
     explorer = Explorer.open(store, include_restricted)
+    settle()
     say(f"{explorer.graph.number_of_nodes():,} nodes, {explorer.graph.number_of_edges():,} relationships "
         f"read in {explorer.loaded_seconds:.1f} s")
     if include_restricted:

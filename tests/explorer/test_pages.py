@@ -17,7 +17,7 @@ from casegraph.queries import catalog
 from casegraph.schemas import schema
 
 from tests.queries.params import SAMPLE_PARAMS
-from tests.viz.conftest import need_browser
+from tests.conftest import need_browser
 
 RESTRICTED_FIELDS = ("id", "name", "title", "summary", "description", "quote")
 
