@@ -38,6 +38,7 @@ from casegraph.graph.selection import Selection, SelectionError, resolve_node, s
 from casegraph.queries import QueryError, catalog
 from casegraph.schemas import schema
 from casegraph.schemas.names import display_name
+from casegraph.viz.figure import Figure
 from casegraph.viz.views import VIEWS
 
 __all__ = ["create_app", "PAGE_SIZE", "VIEW_NAMES"]
@@ -218,6 +219,8 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
         from casegraph.viz.legend import legend_entries
 
         figure = _figure(name, selection)
+        if not isinstance(figure, Figure):  # a chart (tiles, timeline): its SVG still, as an image
+            return render(request, "chart.html", figure=figure, view=name, query=selection_query(selection))
         around = [node for node, _ in selection.around]
         graph = explorer.graph
         shown = sorted(((m.id, kind_name(graph.nodes[m.id].get("label", "")), display_name(graph.nodes[m.id], m.id))

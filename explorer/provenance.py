@@ -6,12 +6,12 @@ returns it as plain data the templates lay out (and escape):
 
 - the claim status, with its date when the record has one (`status_as_of`),
   and the number of independent sources when it is counted;
-- its citations: every `citation_*` list column zipped into one citation per
-  source (the many-sources form), else the record's own `source`,
-  `paragraphs`, `locator` and `quote` (the one-source form); each citation
-  names its source document (title, publisher, date) and keeps any other
-  field it has (a date, a grade) under its own name, so a new citation field
-  shows without a change here;
+- its citations: the stored citation columns decoded by
+  `casegraph.schemas.citations.citations_of` (the many-sources form), else
+  the record's own `source`, `paragraphs`, `locator` and `quote` (the
+  one-source form); each citation names its source document (title,
+  publisher, date), its own status, date (`as_of`) and 3x5x2 grade
+  (`grade_text`);
 - for an inferred fact, the basis of the inference.
 """
 
@@ -22,10 +22,10 @@ from typing import Any, Mapping
 
 import networkx as nx
 
+from casegraph.schemas.citations import citations_of, grade_text
+
 __all__ = ["Citation", "Provenance", "provenance"]
 
-_SINGULAR = {"sources": "source", "locators": "locator", "quotes": "quote", "statuses": "status"}
-_LAID_OUT = {"source", "paragraphs", "locator", "quote", "status"}
 
 
 @dataclass
@@ -62,12 +62,8 @@ def _where(paragraphs: Any, locator: Any) -> str:
 
 
 def _raw_citations(attrs: Mapping[str, Any]) -> list[dict[str, Any]]:
-    columns = {key[len("citation_"):]: value for key, value in attrs.items()
-               if key.startswith("citation_") and isinstance(value, (list, tuple))}
-    count = len(columns.get("sources") or ())
-    if count:
-        return [{_SINGULAR.get(name, name): values[i] for name, values in columns.items() if i < len(values)}
-                for i in range(count)]
+    if attrs.get("citation_sources"):
+        return citations_of(dict(attrs))  # the one decoder of the stored citation columns
     if attrs.get("source"):
         return [{"source": attrs["source"], "paragraphs": attrs.get("paragraphs"), "locator": attrs.get("locator"),
                  "quote": attrs.get("quote"), "status": attrs.get("status")}]
@@ -85,8 +81,8 @@ def provenance(attrs: Mapping[str, Any], graph: nx.MultiDiGraph) -> Provenance:
             published=str(doc.get("published") or ""), known=bool(doc),
             where=_where(raw.get("paragraphs"), raw.get("locator")), quote=str(raw.get("quote") or ""),
             status=str(raw.get("status") or ""),
-            extra=[(name.replace("_", " "), str(value)) for name, value in raw.items()
-                   if name not in _LAID_OUT and value not in (None, "")],
+            extra=[(name, value) for name, value in (("as of", raw.get("as_of")), ("grade", grade_text(raw)))
+                   if value],
         ))
     return Provenance(
         status=str(attrs.get("status") or ""), status_as_of=str(attrs.get("status_as_of") or ""),

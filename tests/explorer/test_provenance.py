@@ -30,14 +30,13 @@ def test_many_citations_with_dates_grades_and_independent_sources():
              "citation_paragraphs": ["12", "3,4", ""], "citation_locators": ["", "", "row 7"],
              "citation_quotes": ["", "was charged", ""], "citation_statuses": ["alleged", "charged", "reported"],
              "citation_as_of": ["2019", "2021-03", "2020"], "citation_reliability": ["2", "1", "3"],
-             "citation_credibility": ["B", "A", "C"]}
+             "citation_credibility": ["B", "A", "C"], "citation_handling": ["", "", ""]}
     found = provenance(attrs, _graph())
     assert (found.status, found.status_as_of, found.independent_sources) == ("charged", "2021-03", 2)
     first, second, third = found.citations
     assert first.where == "para. 12" and first.status == "alleged"
     assert second.where == "paras 3, 4" and second.quote == "was charged" and second.title == "Article B"
-    assert ("as of", "2021-03") in second.extra and ("reliability", "1") in second.extra
-    assert ("credibility", "A") in second.extra
+    assert ("as of", "2021-03") in second.extra and ("grade", "1A") in second.extra
     assert third.where == "row 7" and not third.known and third.source == "unknown-doc"
 
 

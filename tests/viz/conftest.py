@@ -3,7 +3,7 @@
 The headless Chromium is `tests/conftest.py`'s, shared with the explorer
 tests: browser tests skip with a clear message when /usr/bin/chromium
 (Debian's `chromium` package) or playwright is missing locally, and fail
-when the CI environment variable is set: CI must run them.
+when the CI environment variable is set (`tests.require`): CI must run them.
 """
 
 from __future__ import annotations
@@ -120,3 +120,11 @@ def run_cli():
         return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def synthetic_big():
+    """A generated graph (about 1,500 nodes, all 33 boroughs and 21 indicators), restricted victims included."""
+    from casegraph.viz.synthetic import synthetic_graph
+
+    return synthetic_graph(1500, seed=3)
