@@ -28,7 +28,7 @@ from casegraph.analysis.features import SIMILARITY_KINDS, CaseFeatures, case_fea
 
 __all__ = ["CasePair", "case_similarity", "similarity_graph", "candidate_pairs", "HUB_CASES"]
 
-HUB_CASES = 500
+HUB_CASES = 100
 """A feature linked to more cases than this proposes no pairs (see the module docstring)."""
 
 

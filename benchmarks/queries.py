@@ -119,8 +119,9 @@ def parameter_sets(view, seed: int, count: int) -> dict[str, list[dict[str, Any]
         found = []
         for number in range(count):
             params: dict[str, Any] = {}
-            if "case_id" in declared:
-                params["case_id"] = cases[number % len(cases)]
+            for key in ("case_id", "id"):  # `id`: status-history takes any node; a case here
+                if key in declared and declared[key].required:
+                    params[key] = cases[number % len(cases)]
             if "from" in declared:
                 params["from"], params["to"] = pairs[number]
             if query.header.page and number % 2 == 1:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from casegraph.loaders import data_files, default_data_dir
 from casegraph.loaders.load import READERS
+from casegraph.loaders.values import check_values, column_types
 
 __all__ = ["restate", "SECOND", "THIRD", "CONTESTED"]
 
@@ -47,7 +48,10 @@ def restate(target: Path) -> list[Path]:
     for path in data_files([default_data_dir()]):
         for raw in READERS[path.suffix](path):
             if raw.data and raw.data.get("kind") != "source":
-                records.append(_restated(raw.data))
+                data = dict(raw.data)
+                if path.suffix == ".csv":  # CSV cells are text: typed by the loader's own rule for JSONL
+                    check_values(data, column_types(data.get("kind"), data.get("rel")), text_cells=True)
+                records.append(_restated(data))
     sources = [
         {"kind": "source", "id": SECOND, "title": "A generated second source", "publisher": "casegraph tests",
          "published": "2025-12", "doc_type": "report"},
