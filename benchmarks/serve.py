@@ -114,7 +114,9 @@ def _samples(explorer, rng: random.Random, count: int) -> dict[str, list[tuple[s
         by_label.setdefault(attrs.get("label"), []).append(node)
     pick = lambda label, n=count: rng.sample(sorted(by_label[label]), min(n, len(by_label[label])))  # noqa: E731
     cases, boroughs = pick("CaseFile", 4 * count), pick("Borough", count)
-    names = [explorer.search.names[explorer.search.ids.index(c)] for c in cases[:count]]
+    from casegraph.schemas.names import display_name
+
+    names = [display_name(explorer.graph.nodes[c], c) for c in cases[:count]]
     typo = lambda text: text[:3] + text[4:] if len(text) > 6 else text  # noqa: E731
     tmp = Path(tempfile.mkdtemp(prefix="serve-bench-"))
     around = lambda node: select(graph, Selection(around=((node, 1),)))  # noqa: E731

@@ -34,6 +34,7 @@ from casegraph.explorer.params import bounded_int, selection_of, selection_query
 from casegraph.explorer.paths import connections
 from casegraph.explorer.security import SecurityHeaders, valid_id
 from casegraph.explorer.state import Explorer
+from casegraph.graph.search import kind_label
 from casegraph.graph.selection import Selection, SelectionError, resolve_node, select
 from casegraph.queries import QueryError, catalog
 from casegraph.schemas import schema
@@ -57,6 +58,7 @@ def _environment() -> Environment:
                       autoescape=select_autoescape(default=True, default_for_string=True),
                       trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
     env.globals["kind_name"] = kind_name
+    env.globals["kind_label"] = kind_label
     env.filters["qs"] = lambda pairs: urlencode(list(pairs))
     env.filters["around_qs"] = lambda ids: urlencode([("around", node) for node in ids])
     return env

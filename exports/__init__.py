@@ -23,7 +23,7 @@ from casegraph.exports.graphml import GraphMLExporter, read_graphml, write_graph
 from casegraph.exports.node_link import NodeLinkExporter, read_node_link, write_node_link
 
 __all__ = [
-    "FORMATS", "SUFFIXES", "export", "ExportMeta", "ExportError", "Exporter", "NodeItem", "EdgeItem",
+    "FORMATS", "SUFFIXES", "export", "format_of", "ExportMeta", "ExportError", "Exporter", "NodeItem", "EdgeItem",
     "items", "export_graph",
     "write_graphml", "read_graphml", "write_gexf", "read_gexf", "write_node_link", "read_node_link",
     "write_csv", "read_csv", "write_cypher", "write_ftm", "read_ftm",
@@ -41,6 +41,25 @@ FORMATS: dict[str, type[Exporter]] = {
 SUFFIXES = {"graphml": ".graphml", "gexf": ".gexf", "json": ".json", "csv": "", "cypher": ".cypher",
             "ftm": ".ftm.json"}
 """The usual file name ending of each format (csv writes a folder)."""
+
+
+def format_of(path: Path | str) -> str:
+    """The export format a file name asks for: `.graphml`, `.gexf`, `.json` (node-link), `.ftm.json`
+    (FollowTheMoney), `.cypher`, and `.csv` or a name without an extension (a folder) for csv.
+
+    One rule with pictures and reports: a file's format is its extension. Raises `ExportError`
+    for an extension no format has."""
+    name = Path(path).name.lower()
+    if name.endswith(".ftm.json"):
+        return "ftm"
+    suffix = Path(name).suffix
+    if suffix in ("", ".csv"):
+        return "csv"
+    for fmt, ending in SUFFIXES.items():
+        if ending and suffix == ending:
+            return fmt
+    raise ExportError(f"cannot tell the export format of {str(path)!r}: end it in .graphml, .gexf, .json "
+                      "(node-link), .ftm.json (FollowTheMoney), .cypher, or .csv / no extension (a csv folder)")
 
 
 def export(graph: nx.MultiDiGraph, fmt: str, path: Path | str, meta: ExportMeta | None = None) -> list[Path]:

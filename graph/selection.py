@@ -4,11 +4,12 @@ Exports, analytics and reports all work on "the graph, or a part of it". A
 `Selection` names that part; `select(graph, selection)` returns it as a new
 MultiDiGraph with the same node and edge attributes as the projection.
 
-How criteria combine (one rule, stated once):
+How criteria combine (one rule, stated once; `casegraph export`, `analyze`,
+`report`, `viz` and the Python API all select through it):
 
 - the case filters `boroughs`, `decades`, `indicators`, `institutions` and
   `people` pick the cases that match *every* filter given (and *any* value
-  within one filter): `--borough newham --borough hackney --decade 2010`
+  within one filter): `--borough newham --borough hackney --decade 2010s`
   means cases in Newham or Hackney that count in the 2010s (`decades_of`);
 - `cases` adds those cases by id, and `query` the nodes a catalog query
   returns (node values, path nodes, and any cell or {id, ...} record holding
@@ -16,11 +17,19 @@ How criteria combine (one rule, stated once):
   the query's `limit` and `offset` say (its header's page size by default);
 - every picked case brings its context, the nodes one relationship away (its
   borough, places, people, institutions, indicators, the reviews that
-  examined it, the statements about it), and the filter nodes named
-  (the borough, institution, person or indicator itself) are kept;
+  examined it, the statements about it), and a review, investigation,
+  recommendation or statement brings the chain it belongs to (what a review
+  recommended, the responses to it); the filter nodes named (the borough,
+  institution, person or indicator itself) are kept, with what links to them;
+- a filter also bounds that context: with `boroughs` no other borough (but
+  the boroughs a picked case is filed under), with `indicators` no other
+  indicator, with `decades` no dated record of another decade comes along,
+  and no case that was not picked;
 - `around` adds the k-hop neighbourhood of a node (ignoring direction);
 - the result is every relationship among the chosen nodes, plus the source
-  documents their facts cite, so an export's provenance stays resolvable.
+  documents their facts cite, so an export's provenance stays resolvable;
+- last, `types` keeps only nodes of those kinds (and the sources), and
+  `statuses` only relationships of those claim statuses and the nodes they join.
 
 An empty selection is the whole graph. Invariant: `select` only ever
 returns nodes and edges of the graph it is given, so a selection made on a
@@ -38,17 +47,18 @@ here so an export, an analysis, a report and a view never disagree:
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
 import networkx as nx
 
+from casegraph.graph.search import Entry, names_of, rank
+from casegraph.schemas.names import display_name
 from casegraph.schemas.citations import cited_sources
 
 __all__ = [
     "Selection", "SelectionError", "NodeNotFound", "select", "public_subgraph", "is_restricted",
-    "resolve_node", "decades_of", "neighbours", "linked_cases", "cases_in_borough", "CONTEXT_LABELS",
+    "resolve_node", "match_reference", "ordered_subgraph", "parse_decade", "decades_of", "neighbours", "linked_cases", "cases_in_borough", "CONTEXT_LABELS",
 ]
 
 CASE = "CaseFile"
@@ -114,40 +124,45 @@ def public_subgraph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 # -- which node a reference means --------------------------------------------------------------
 
-def _names(graph: nx.MultiDiGraph, node: str) -> list[str]:
-    """What a node answers to: its id, name, title and aliases (id and display name first)."""
-    attrs = graph.nodes[node]
-    names = [node, attrs.get("name"), attrs.get("title"), *(attrs.get("aliases") or ())]
-    return [str(n) for n in names if n]
-
-
 def _kind(label: str | None) -> str:
     return "case" if label == CASE else (label or "node").lower()
 
 
-def resolve_node(graph: nx.MultiDiGraph, ref: str, label: str | None = None) -> str:
-    """The node `ref` means: an id, else an exact name, title or alias (any case), of `label` if given.
+def match_reference(ref: str, entries: Iterable[Entry], label: str | None = None, public: bool = False) -> str:
+    """The id `ref` means among `entries`: an id, else an exact name, title or alias, in any case.
 
-    One rule for every command and view, so `--borough Newham`, `--around
-    newham` and `viz ego --node Newham` find the same node. A name shared by
-    several nodes is an error listing their ids (never a silent pick); no match
-    is a `NodeNotFound` suggesting close names.
+    The one rule for every id a user types (selection options, view filters,
+    catalog query parameters, the Python API): `--borough Newham`, `--around
+    newham` and `case_id=LAMBETH-2022-hotel-room` all find their node. A name
+    shared by several nodes is a `SelectionError` listing their ids (never a
+    silent pick); no match is a `NodeNotFound` suggesting the closest names
+    (the ranking of `casegraph search`). `public` says the entries come from
+    a public profile (the message then says restricted data was left out).
     """
-    if ref in graph and (label is None or graph.nodes[ref].get("label") == label):
-        return ref
-    candidates = [n for n, a in graph.nodes(data=True) if label is None or a.get("label") == label]
-    wanted = str(ref).strip().casefold()
-    found = [n for n in candidates if wanted in {name.casefold() for name in _names(graph, n)}]
+    entries = list(entries)
+    wanted = str(ref).strip()
+    if any(e.id == wanted for e in entries):
+        return wanted
+    folded = wanted.casefold()
+    found = sorted({e.id for e in entries if folded in {n.casefold() for n in e.names}})
     if len(found) == 1:
         return found[0]
     kind = _kind(label)
     if found:
-        raise SelectionError(f"{ref!r} names several {kind}s: {', '.join(sorted(found))}; give an id")
-    known = {name.casefold(): name for n in candidates for name in _names(graph, n)[:2]}  # id, then name
-    close = [known[k] for k in difflib.get_close_matches(wanted, sorted(known), n=5, cutoff=0.5)]
-    hint = f"; did you mean {', '.join(close)}?" if close else "; `casegraph query --cypher` lists ids"
-    public = not any(is_restricted(a) for _, a in graph.nodes(data=True))
+        raise SelectionError(f"{ref!r} names several {kind}s: {', '.join(found)}; give an id")
+    close = [entry.id for entry, _, _ in rank(wanted, entries, limit=5)]
+    hint = f"; did you mean {', '.join(close)}?" if close else "; `casegraph search TEXT` finds ids"
     raise NodeNotFound(f"no {kind} {ref!r} in this graph{hint}", public)
+
+
+def resolve_node(graph: nx.MultiDiGraph, ref: str, label: str | None = None) -> str:
+    """The node `ref` means in `graph` (of `label` if given), by `match_reference`."""
+    if ref in graph and (label is None or graph.nodes[ref].get("label") == label):
+        return ref
+    entries = [Entry(n, a.get("label", ""), names_of({"id": n, **a})) for n, a in graph.nodes(data=True)
+               if label is None or a.get("label") == label]
+    public = not any(is_restricted(a) for _, a in graph.nodes(data=True))
+    return match_reference(ref, entries, label, public)
 
 
 # -- time --------------------------------------------------------------------------------------
@@ -174,9 +189,45 @@ def decades_of(attrs: Mapping[str, Any]) -> tuple[int, ...]:
 
 # -- selections --------------------------------------------------------------------------------
 
+def parse_decade(value: Any) -> int:
+    """A decade as a user writes it, `1990s`, `1990` or `1994`, as its first year (1990).
+
+    Raises `SelectionError` saying how to write one."""
+    text = str(value).strip().lower().removesuffix("s").removesuffix("'")
+    if not text.isdigit() or len(text) != 4:
+        raise SelectionError(f"a decade is written 1990s or 1990, got {value!r}")
+    return int(text) // 10 * 10
+
+
+def parse_type(value: str) -> str:
+    """A node type as a user writes it (`case`, `cases`, `CaseFile`) -> its label; `SelectionError` lists them."""
+    from casegraph.graph.search import kind_label
+
+    try:
+        return kind_label(value)
+    except KeyError as error:
+        raise SelectionError(str(error.args[0]).replace("no kind", "no node type")) from None
+
+
+def parse_status(value: str) -> str:
+    """A claim status (any case); `SelectionError` lists the statuses."""
+    from casegraph.schemas import ClaimStatus
+
+    values = [s.value for s in ClaimStatus]
+    if str(value).lower() not in values:
+        raise SelectionError(f"no claim status {value!r}: expected one of {', '.join(values)}")
+    return str(value).lower()
+
+
 @dataclass(frozen=True)
 class Selection:
-    """Which part of the graph: see the module docstring for how criteria combine."""
+    """Which part of the graph: see the module docstring for how criteria combine.
+
+    Values are read as a user writes them: `decades` as `1990s`, `1990` or
+    1990; `types` as a kind (`case`, `people`) or a label; `statuses` as a
+    claim status in any case. A value that cannot be read raises
+    `SelectionError` at once; names are resolved against a graph by `select`.
+    """
 
     cases: tuple[str, ...] = ()
     boroughs: tuple[str, ...] = ()
@@ -187,10 +238,46 @@ class Selection:
     around: tuple[tuple[str, int], ...] = ()
     query: str | None = None
     params: dict[str, Any] = field(default_factory=dict)
+    types: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+
+    def __post_init__(self):
+        normal = {
+            "decades": tuple(sorted({parse_decade(d) for d in self.decades})),
+            "types": tuple(sorted({parse_type(t) for t in self.types})),
+            "statuses": tuple(sorted({parse_status(s) for s in self.statuses})),
+        }
+        for name in ("cases", "boroughs", "indicators", "institutions", "people", "around"):
+            normal[name] = tuple(getattr(self, name))
+        for name, value in normal.items():
+            object.__setattr__(self, name, value)
 
     @property
     def is_empty(self) -> bool:
-        return not (self.cases or self.filters_given or self.around or self.query)
+        return not (self.cases or self.filters_given or self.around or self.query or self.types or self.statuses)
+
+    def caption(self, graph: nx.MultiDiGraph) -> list[str]:
+        """The selection in words, for a picture's subtitle: `borough: Croydon`, `decade: 2010s`, ..."""
+        def named(refs, label):
+            return ", ".join(sorted(display_name(graph.nodes[n], n) for n in {resolve_node(graph, r, label) for r in refs}))
+
+        words = []
+        for title, refs, label in (("case", self.cases, CASE), ("borough", self.boroughs, "Borough"),
+                                   ("indicator", self.indicators, "Indicator"),
+                                   ("institution", self.institutions, "Institution"), ("person", self.people, "Person")):
+            if refs:
+                words.append(f"{title}: {named(refs, label)}")
+        if self.decades:
+            words.append("decade: " + ", ".join(f"{d}s" for d in self.decades))
+        if self.around:
+            words.append("around: " + ", ".join(f"{named([n], None)} ({h} hops)" for n, h in self.around))
+        if self.query:
+            words.append(f"query: {self.query}")
+        if self.types:
+            words.append("type: " + ", ".join(self.types))
+        if self.statuses:
+            words.append("claim status: " + ", ".join(self.statuses))
+        return words
 
     @property
     def filters_given(self) -> bool:
@@ -208,6 +295,9 @@ class Selection:
             data["around"] = [{"node": node, "hops": hops} for node, hops in self.around]
         if self.query:
             data["query"] = {"name": self.query, "params": dict(self.params)}
+        for name in ("types", "statuses"):
+            if getattr(self, name):
+                data[name] = list(getattr(self, name))
         return data
 
 
@@ -293,10 +383,30 @@ def _query_nodes(graph: nx.MultiDiGraph, view, name: str, params: dict[str, Any]
     return found
 
 
+_CHAIN = ("Review", "Investigation", "Recommendation", "Statement")
+"""Labels whose chain (recommendations, responses, what they examined) comes along with them."""
+
+
 def select(graph: nx.MultiDiGraph, selection: Selection, view=None) -> nx.MultiDiGraph:
-    """The part of `graph` the selection names (the whole graph when it is empty)."""
-    if selection.is_empty:
-        return graph.copy()
+    """The part of `graph` the selection names (the whole graph when it is empty), as a new graph.
+
+    `view` (a store View) is needed only for a `query` selection. Raises
+    `SelectionError` (or `NodeNotFound`, with the closest names) for a name
+    that means nothing in `graph`, and `QueryError` for a bad query or parameter.
+    """
+    if not (selection.cases or selection.filters_given or selection.around or selection.query):
+        part = graph.copy()
+    else:
+        part = _with_sources(graph, _chosen(graph, selection, view))
+    if selection.types:
+        wanted = set(selection.types) | {"Source"}
+        part = ordered_subgraph(part, (n for n, a in part.nodes(data=True) if a.get("label") in wanted))
+    if selection.statuses:
+        part = _by_status(part, set(selection.statuses))
+    return part
+
+
+def _chosen(graph: nx.MultiDiGraph, selection: Selection, view) -> set[str]:
     keep: set[str] = set()
     cases = {n for n, a in graph.nodes(data=True) if a.get("label") == CASE}
     picked: set[str] = set()
@@ -311,17 +421,15 @@ def select(graph: nx.MultiDiGraph, selection: Selection, view=None) -> nx.MultiD
         if selection.people:
             matching &= _filter(graph, selection.people, "Person", keep)
         if selection.decades:
-            wanted = {d - d % 10 for d in selection.decades}
-            matching = {c for c in matching if wanted.intersection(decades_of(graph.nodes[c]))}
+            matching = {c for c in matching if set(selection.decades).intersection(decades_of(graph.nodes[c]))}
         picked |= matching
     picked |= {resolve_node(graph, ref, CASE) for ref in selection.cases}
+    named = set(keep)
     if selection.query:
         found = _query_nodes(graph, view, selection.query, selection.params)
         keep |= found
         picked |= {n for n in found if graph.nodes[n].get("label") == CASE}
-    for case in picked:
-        keep.add(case)
-        keep |= {n for n in neighbours(graph, case) if graph.nodes[n].get("label") in CONTEXT_LABELS}
+    keep |= _context(graph, selection, picked, named)
     if selection.around:
         undirected = graph.to_undirected(as_view=True)
         for ref, hops in selection.around:
@@ -329,17 +437,79 @@ def select(graph: nx.MultiDiGraph, selection: Selection, view=None) -> nx.MultiD
                 raise SelectionError(f"--hops must be 0 or more, got {hops}")
             node = resolve_node(graph, ref)
             keep |= set(nx.single_source_shortest_path_length(undirected, node, cutoff=hops))
-    return _with_sources(graph, keep)
+    return keep
+
+
+def _context(graph: nx.MultiDiGraph, selection: Selection, picked: set[str], named_nodes: set[str]) -> set[str]:
+    """The picked cases and the nodes the filters name, with their context, bounded by the filters."""
+    named = {label: {n for n in named_nodes if graph.nodes[n].get("label") == label}
+             for label in ("Borough", "Indicator")}
+    filed = {b for c in picked for _, b, d in graph.out_edges(c, data=True) if d.get("type") == "IN_BOROUGH"}
+    decades = set(selection.decades)
+
+    def allowed(node: str) -> bool:
+        attrs = graph.nodes[node]
+        label = attrs.get("label")
+        if label == CASE:
+            return node in picked
+        if label == "Borough" and selection.boroughs:
+            return node in named["Borough"] or node in filed
+        if label == "Indicator" and selection.indicators:
+            return node in named["Indicator"]
+        if decades and label in INTERMEDIATE and attrs.get("year_start") is not None:
+            return bool(decades.intersection(decades_of(attrs)))
+        return label != "Source"
+
+    scope = picked | named_nodes
+    for node in picked | named["Borough"] | named["Indicator"]:
+        scope |= {n for n in neighbours(graph, node) if allowed(n)}
+    frontier = [n for n in scope if graph.nodes[n].get("label") in _CHAIN]
+    while frontier:
+        for other in neighbours(graph, frontier.pop()):
+            if other not in scope and allowed(other):
+                scope.add(other)
+                if graph.nodes[other].get("label") in _CHAIN:
+                    frontier.append(other)
+    return scope
+
+
+def _by_status(graph: nx.MultiDiGraph, statuses: set[str]) -> nx.MultiDiGraph:
+    """Relationships of the chosen claim statuses and the nodes they join (an isolated node stays if its own
+    status is chosen; a fact with no status is `reported`)."""
+    sub = nx.MultiDiGraph()
+    sub.graph.update(graph.graph)
+    for node, attrs in graph.nodes(data=True):
+        if graph.degree(node) == 0 and attrs.get("status", "reported") in statuses:
+            sub.add_node(node, **attrs)
+    for u, v, k, attrs in graph.edges(keys=True, data=True):
+        if attrs.get("status", "reported") in statuses:
+            sub.add_node(u, **graph.nodes[u])
+            sub.add_node(v, **graph.nodes[v])
+            sub.add_edge(u, v, key=k, **attrs)
+    return sub
+
+
+def ordered_subgraph(graph: nx.MultiDiGraph, nodes: Iterable[str]) -> nx.MultiDiGraph:
+    """The subgraph induced by `nodes`, as a new graph whose nodes and edges keep `graph`'s order.
+
+    networkx's `graph.subgraph(nodes)` iterates a small node set in the set's order, which
+    changes from one process to the next (string hashing is randomised): pages, pictures
+    and exports made from it would differ byte for byte on every run."""
+    keep = set(nodes)
+    sub = nx.MultiDiGraph()
+    sub.graph.update(graph.graph)
+    sub.add_nodes_from((n, a) for n, a in graph.nodes(data=True) if n in keep)
+    sub.add_edges_from((u, v, k, a) for u, v, k, a in graph.edges(keys=True, data=True) if u in keep and v in keep)
+    return sub
 
 
 def _with_sources(graph: nx.MultiDiGraph, keep: set[str]) -> nx.MultiDiGraph:
     """The induced subgraph, plus the source documents its facts cite and the sources those derive from."""
-    sub = graph.subgraph(keep)
-    cited = {s for _, a in sub.nodes(data=True) for s in cited_sources(a)}
-    cited |= {s for _, _, a in sub.edges(data=True) for s in cited_sources(a)}
+    cited = {s for n in keep for s in cited_sources(graph.nodes[n])}
+    cited |= {s for u, v, a in graph.edges(keep, data=True) if u in keep and v in keep for s in cited_sources(a)}
     sources: set[str] = set()
     while cited:
         found = {s for s in cited if s in graph and graph.nodes[s].get("label") == "Source"} - sources
         sources |= found
         cited = {parent for s in found for parent in graph.nodes[s].get("derived_from") or ()}
-    return graph.subgraph(keep | sources).copy()
+    return ordered_subgraph(graph, keep | sources)

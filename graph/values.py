@@ -12,8 +12,9 @@ from decimal import Decimal
 from typing import Any
 
 from casegraph.schemas import schema
+from casegraph.schemas.names import display_name
 
-__all__ = ["node_value", "rel_value", "path_value", "plain"]
+__all__ = ["node_value", "rel_value", "path_value", "plain", "text_of"]
 
 
 def _props(properties: dict[str, Any], allowed) -> dict[str, Any]:
@@ -49,3 +50,38 @@ def plain(value: Any) -> Any:
     if isinstance(value, Decimal):  # LadybugDB sums integers as decimals
         return int(value) if value == value.to_integral_value() else float(value)
     return value
+
+
+def _chain_name(node: dict[str, Any]) -> str:
+    props = node["properties"]
+    return str(props.get("id")) if "CaseFile" in node["labels"] else display_name(props)
+
+
+def text_of(value: Any) -> str:
+    """A value as text for a table cell, a CSV cell or a notebook table, whole (never cut).
+
+    A node is `Label:name`; a relationship `[TYPE]`; a path a readable chain,
+    `lambeth-2022-hotel-room —SHOWS— Alcohol or drugs —SHOWS— kingston-2021-overdose-sar`
+    (cases by id, the id to use next; other nodes by name); a record a query
+    names (`{id, label, name}`) the same way; a list its items joined by `; `;
+    a boolean yes or no; null empty."""
+    if value is None:
+        return ""
+    if isinstance(value, dict) and "labels" in value and "properties" in value:
+        return f"{value['labels'][0]}:{display_name(value['properties'])}"
+    if isinstance(value, dict) and "type" in value and "properties" in value:
+        return f"[{value['type']}]"
+    if isinstance(value, dict) and "nodes" in value and "relationships" in value:
+        parts = [_chain_name(value["nodes"][0])] if value["nodes"] else []
+        for rel, node in zip(value["relationships"], value["nodes"][1:]):
+            parts += [f"—{rel['type']}—", _chain_name(node)]
+        return " ".join(parts)
+    if isinstance(value, list):
+        return "; ".join(text_of(v) for v in value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, dict) and "id" in value:  # a record a query names: {id, label, name}
+        return str(value["id"]) if value.get("label") == "CaseFile" else display_name(value)
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {text_of(v)}" for k, v in value.items())
+    return str(value)

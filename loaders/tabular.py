@@ -18,8 +18,7 @@ from typing import Any, Iterator
 
 from casegraph.loaders.problems import LoadError, Problem
 from casegraph.loaders.raw import RawRecord
-from casegraph.loaders.yaml_files import MAX_DEPTH
-from casegraph.schemas.text import clip
+from casegraph.schemas.text import MAX_DEPTH, clip
 
 __all__ = ["read_csv", "read_jsonl"]
 
@@ -90,11 +89,8 @@ def _constant(text: str) -> float:
     raise _Refused(f"{text} is not a number JSON allows")
 
 
-def _depth(value: Any, level: int = 1) -> int:
-    if level > MAX_DEPTH:
-        return level
-    children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
-    return max((_depth(child, level + 1) for child in children), default=level)
+_DECODER = json.JSONDecoder(object_pairs_hook=_pairs, parse_int=_integer, parse_constant=_constant)
+"""One decoder for every line (json.loads with hooks would build one per call)."""
 
 
 def read_jsonl(path: Path) -> Iterator[RawRecord]:
@@ -102,8 +98,9 @@ def read_jsonl(path: Path) -> Iterator[RawRecord]:
 
     Raises LoadError (file, line, what was expected) for text that is not
     JSON, a repeated key (its line, twice: a JSONL record is one line), NaN or
-    Infinity, an integer longer than any field holds, or nesting deeper than
-    MAX_DEPTH.
+    Infinity, an integer longer than any field holds, or nesting too deep for
+    the parser (shallower nesting past MAX_DEPTH is refused field by field,
+    by the value checks).
     """
     name = str(path)
     with path.open(encoding="utf-8-sig") as handle:
@@ -111,7 +108,7 @@ def read_jsonl(path: Path) -> Iterator[RawRecord]:
             if not text.strip():
                 continue
             try:
-                data = json.loads(text, object_pairs_hook=_pairs, parse_int=_integer, parse_constant=_constant)
+                data = _DECODER.decode(text)
             except json.JSONDecodeError as error:
                 raise LoadError([Problem(name, number, None, None,
                                          f"not valid JSON: {error.msg} at column {error.colno}")]) from None
@@ -126,6 +123,4 @@ def read_jsonl(path: Path) -> Iterator[RawRecord]:
             if not isinstance(data, dict):
                 raise LoadError([Problem(name, number, None, None,
                                          "expected a JSON object (a record) on each line")])
-            if _depth(data) > MAX_DEPTH:
-                raise LoadError([Problem(name, number, None, None, f"nested more than {MAX_DEPTH} levels deep")])
             yield RawRecord(name, number, data)

@@ -12,6 +12,7 @@ from casegraph.loaders.problems import Problem
 from casegraph.loaders.raw import RawRecord
 from casegraph.loaders.values import check_values, column_types
 from casegraph.schemas import schema
+from casegraph.schemas.common import NO_PROVENANCE, Fact, lacks_provenance
 from casegraph.schemas.nodes import Node
 from casegraph.schemas.relationships import Relationship
 from casegraph.schemas.text import clip
@@ -86,6 +87,11 @@ def validate_record(raw: RawRecord) -> tuple[Node | Relationship | None, list[Pr
     try:
         record = model.model_validate(data)
     except ValidationError as error:
-        return None, _problems(raw, error)
+        problems = _problems(raw, error)
+        # Field errors stop the model's own provenance check: say what it would have said too.
+        fields_failed = all(item["loc"] for item in error.errors())
+        if fields_failed and issubclass(model, Fact) and lacks_provenance(data):
+            problems.append(Problem(raw.file, raw.line, raw.name, "source", NO_PROVENANCE))
+        return None, problems
     return record, []
 

@@ -19,13 +19,14 @@ from functools import cache
 from typing import Any
 
 from casegraph.schemas import schema
-from casegraph.schemas.text import clip, text_problem, value_problem
+from casegraph.schemas.text import UNSAFE_CHARACTERS, clip, text_problem, value_problem
 
 __all__ = ["column_types", "check_values"]
 
 _WHOLE = re.compile(r"^[-+]?[0-9]+$")
 _DECIMAL = re.compile(r"^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")
 _BOOLEAN = re.compile(r"^(?:true|false)$", re.IGNORECASE)
+_UNSAFE = UNSAFE_CHARACTERS.search
 
 
 @cache
@@ -66,11 +67,19 @@ def check_values(data: dict[str, Any], types: dict[str, str], text_cells: bool) 
     problems: dict[str, str] = {}
     for key, value in data.items():
         kind = types.get(key)
-        problem = (value_problem(key) if kind is None else None) or (
-            text_problem(value) if type(value) is str else value_problem(value))
-        if problem:
-            problems[key] = problem
-        elif kind is not None and kind != "STRING":
+        if kind is None and _UNSAFE(key):  # a column's name is known to be safe
+            problems[key] = text_problem(key)
+            continue
+        if type(value) is str:  # most values: one search, and done for a STRING column
+            if _UNSAFE(value):
+                problems[key] = text_problem(value)
+                continue
+        else:
+            problem = value_problem(value)
+            if problem:
+                problems[key] = problem
+                continue
+        if kind is not None and kind != "STRING":
             try:
                 data[key] = _column_value(value, kind, text_cells)
             except ValueError as error:

@@ -36,12 +36,9 @@ from ruamel.yaml.reader import ReaderError
 
 from casegraph.loaders.problems import LoadError, Problem
 from casegraph.loaders.raw import RawRecord
-from casegraph.schemas.text import clip, describe_character
+from casegraph.schemas.text import MAX_DEPTH, clip, describe_character
 
 __all__ = ["read_yaml", "MAX_DEPTH", "ALIAS_BUDGET", "Located"]
-
-MAX_DEPTH = 32
-"""Deepest nesting of lists and mappings a data file may have (records need 3)."""
 
 ALIAS_BUDGET = 100_000
 """Most values aliases may repeat in one file: enough for any file PyYAML writes (it

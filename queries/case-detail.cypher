@@ -3,7 +3,7 @@ name: case-detail
 title: Everything linked to one case
 question: What does the graph hold about this case, and where does each fact come from?
 parameters:
-  case_id: {type: string, required: true, description: id of the case}
+  case_id: {type: string, node: CaseFile, required: true, description: id of the case}
   include_restricted: {type: bool, default: false, description: include restricted people and facts}
 page: {limit: 100}
 */

@@ -29,13 +29,14 @@ pasted into the text.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 __all__ = ["Parameter", "Page", "Query", "QueryError", "catalog", "get_query", "QUERY_DIR", "MAX_PAGE"]
 
@@ -53,15 +54,28 @@ class Parameter(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     type: Literal["string", "int", "float", "bool"]
+    node: str | None = Field(default=None, description="the label of the node whose id this parameter takes; "
+                             "the id is checked (any case) before the query runs")
     required: bool = False
     default: Any = None
     minimum: int | None = None
     maximum: int | None = None
     description: str
 
+    @field_validator("node")
+    @classmethod
+    def _known_label(cls, label: str | None) -> str | None:
+        from casegraph.schemas import schema
+
+        if label is not None and label not in {n.label for n in schema().nodes}:
+            raise ValueError(f"no node label {label!r} in the schema")
+        return label
+
     def convert(self, name: str, text: Any) -> Any:
-        """A CLI value (text) -> the declared type, within `minimum`..`maximum` if declared;
-        raises QueryError saying what was expected."""
+        """A value as parsed from the command line (`queries.params`) or given in Python -> the declared
+        type, within `minimum`..`maximum` if declared. A JSON number or boolean for a string parameter
+        becomes its text (`case_id=2012`); text for a number or boolean is read as one. Raises
+        `QueryError` saying what was expected."""
         value = self._typed(name, text)
         if self.type in ("int", "float"):
             if self.minimum is not None and value < self.minimum:
@@ -71,7 +85,14 @@ class Parameter(BaseModel):
         return value
 
     def _typed(self, name: str, text: Any) -> Any:
+        if self.type == "string" and not isinstance(text, str) and text is not None:
+            return json.dumps(text)
+        if self.type == "float" and isinstance(text, int) and not isinstance(text, bool):
+            return float(text)
         if not isinstance(text, str):
+            expected = {"int": int, "float": float, "bool": bool}.get(self.type)
+            if expected and (not isinstance(text, expected) or (expected is int and isinstance(text, bool))):
+                raise QueryError(f"parameter {name!r}: expected {self.type}, got {text!r}")
             return text
         try:
             if self.type == "int":
@@ -194,7 +215,14 @@ def catalog(directory: Path = QUERY_DIR) -> dict[str, Query]:
 
 
 def get_query(name: str) -> Query:
+    """The catalog query `name` (any case). Raises `QueryError` naming the closest queries."""
+    from casegraph.graph.search import Entry, rank
+
     queries = catalog()
-    if name not in queries:
-        raise QueryError(f"no query named {name!r}: `casegraph queries` lists them")
-    return queries[name]
+    wanted = name.strip().lower()
+    if wanted in queries:
+        return queries[wanted]
+    entries = [Entry(q.name, "Query", [q.name, q.header.title]) for q in queries.values()]
+    close = [entry.id for entry, _, _ in rank(wanted, entries, limit=3)]
+    hint = f"did you mean {', '.join(close)}? " if close else ""
+    raise QueryError(f"no query named {name!r}: {hint}`casegraph queries` lists them")

@@ -3,8 +3,8 @@ name: paths-between-cases
 title: How two cases are connected
 question: How are these two cases connected — the shortest paths through people, places, institutions, investigations and reviews, then the context they share?
 parameters:
-  from: {type: string, required: true, description: id of the first case}
-  to: {type: string, required: true, description: id of the second case}
+  from: {type: string, node: CaseFile, required: true, description: id of the first case}
+  to: {type: string, node: CaseFile, required: true, description: id of the second case}
   max_hops: {type: int, default: 4, minimum: 1, maximum: 5, description: longest connecting path to report}
   include_restricted: {type: bool, default: false, description: allow paths through restricted nodes (victims)}
 page: {limit: 10, max: 100}

@@ -54,8 +54,11 @@ def run_query(view: View, query: Query, params: dict[str, Any] | None = None) ->
 
     A paged query (`page` in its header) returns one page, `limit` rows from
     `offset`, and the whole answer's row count in `Result.total`. Raises
-    QueryError for a bad parameter or an engine failure (pointing at the file)."""
-    bound = query.bind(params or {})
+    QueryError for a bad parameter or an engine failure (pointing at the file). Ids are
+    checked first (`queries.ids`): an unknown id raises `NodeNotFound` with the closest ids."""
+    from casegraph.queries.ids import resolve_ids
+
+    bound = resolve_ids(view, query, query.bind(params or {}))
     result = _execute(view, query, bound)
     if query.header.page:
         _take_total(query, view, bound, result)

@@ -3,7 +3,7 @@ name: similar-cases
 title: Cases similar to a given case
 question: Which cases share the most telling indicators, places, people or institutions with this case, and what do they share?
 parameters:
-  case_id: {type: string, required: true, description: id of the case}
+  case_id: {type: string, node: CaseFile, required: true, description: id of the case}
   include_restricted: {type: bool, default: false, description: compare on restricted people (victims) too and name them}
 page: {limit: 20}
 sort_lists: [indicators, places, people, institutions]

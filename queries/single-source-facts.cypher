@@ -6,21 +6,24 @@ parameters:
   include_restricted: {type: bool, default: false, description: include restricted people and facts}
   reliability: {type: string, default: "", description: "only facts with a citation of this 3x5x2 source evaluation (1, 2 or 3)"}
   credibility: {type: string, default: "", description: "only facts with a citation of this 3x5x2 information assessment (A-E)"}
-  limit: {type: int, default: 1000, description: at most this many nodes and this many relationships}
+page: {limit: 100}
 */
-MATCH (n)
-WHERE n.independent_sources = 1 AND ($include_restricted OR n.sensitivity = 'public')
+// Which facts qualify is decided first (nodes, then relationships, as [kind, id] pairs);
+// the page is ordered, cut, and only then are its facts' details read.
+MATCH (n) WHERE n.independent_sources = 1 AND ($include_restricted OR n.sensitivity = 'public')
   AND ($reliability = '' OR $reliability IN n.citation_reliability)
   AND ($credibility = '' OR $credibility IN n.citation_credibility)
-RETURN labels(n)[0] AS fact, n.id AS id, coalesce(n.name, n.title, n.summary) AS name, n.status AS status,
-       n.citation_sources AS sources, size(n.citation_sources) AS citations
-ORDER BY fact, id LIMIT $limit
-UNION ALL
-MATCH (a)-[r]->(b)
-WHERE r.independent_sources = 1
+WITH collect([labels(n)[0], n.id]) AS nodes
+OPTIONAL MATCH (a)-[r]->(b) WHERE r.independent_sources = 1
   AND ($include_restricted OR (r.sensitivity = 'public' AND a.sensitivity = 'public' AND b.sensitivity = 'public'))
   AND ($reliability = '' OR $reliability IN r.citation_reliability)
   AND ($credibility = '' OR $credibility IN r.citation_credibility)
-RETURN type(r) AS fact, r.id AS id, a.id + ' -> ' + b.id AS name, r.status AS status,
-       r.citation_sources AS sources, size(r.citation_sources) AS citations
-ORDER BY fact, id LIMIT $limit
+WITH nodes, collect(CASE WHEN r IS NULL THEN NULL ELSE [type(r), r.id] END) AS rels
+WITH nodes + rels AS facts
+UNWIND facts AS f
+WITH size(facts) AS total, f ORDER BY f[0], f[1] SKIP $offset LIMIT $limit
+OPTIONAL MATCH (x) WHERE x.id = f[1]
+OPTIONAL MATCH (a)-[y]->(b) WHERE y.id = f[1]
+RETURN f[0] AS fact, f[1] AS id, coalesce(x.name, x.title, x.summary, a.id + ' -> ' + b.id) AS name,
+       coalesce(x.status, y.status) AS status, coalesce(x.citation_sources, y.citation_sources) AS sources, total
+ORDER BY fact, id

@@ -238,6 +238,26 @@ def _plain(value: Any) -> str:
     return str(value)
 
 
+def _says(section: Section) -> bool:
+    """A section with a fact in it or in a subsection (an empty one is left out, not printed bare)."""
+    return bool(section.facts) or any(_says(sub) for sub in section.sections)
+
+
+def _title(G: _Graph, selection: dict[str, Any]) -> str:
+    """The person, case, institution or borough a dossier is about, when the selection names exactly one."""
+    from casegraph.graph.selection import SelectionError, resolve_node
+
+    for key, label in (("people", "Person"), ("cases", "CaseFile"), ("institutions", "Institution"),
+                       ("boroughs", "Borough")):
+        refs = selection.get(key) or []
+        if len(refs) == 1 and len(selection) == 1:
+            try:
+                return f"{G.name(resolve_node(G.g, refs[0], label))}: casegraph dossier"
+            except SelectionError:
+                break
+    return "casegraph dossier"
+
+
 def build_dossier(graph: nx.MultiDiGraph, meta) -> Dossier:
     """The dossier of a graph (already selected and profiled); `meta` is an ExportMeta.
 
@@ -249,7 +269,7 @@ def build_dossier(graph: nx.MultiDiGraph, meta) -> Dossier:
     cases = G.of_label("CaseFile")
     cases_section = Section("Cases", intro=f"{len(cases)} case record{'' if len(cases) == 1 else 's'}.",
                             sections=[_case_section(G, c) for c in cases])
-    sections = [cases_section, _timeline(G), _boroughs(G), _responses(G), _patterns(G)]
+    sections = [s for s in (cases_section, _timeline(G), _boroughs(G), _responses(G), _patterns(G)) if _says(s)]
     selection = meta.selection
     scope = [
         "Selection: " + ("the whole graph" if selection.get("whole_graph") else
@@ -261,5 +281,5 @@ def build_dossier(graph: nx.MultiDiGraph, meta) -> Dossier:
         "the source and paragraph.",
     ]
     sources = {n: dict(a) for n, a in graph.nodes(data=True) if a.get("label") == "Source"}
-    title = "casegraph dossier" + (" \u2014 RESTRICTED" if meta.restricted else "")
+    title = _title(G, selection) + (" \u2014 RESTRICTED" if meta.restricted else "")
     return Dossier(title, meta.profile, meta.notice, scope, sections, sources)

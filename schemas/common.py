@@ -27,6 +27,8 @@ __all__ = [
     "Fact",
     "DERIVED_FIELDS",
     "INPUT_ONLY",
+    "NO_PROVENANCE",
+    "lacks_provenance",
     "Timed",
     "parse_period",
 ]
@@ -127,7 +129,7 @@ class Fact(Record):
             if stray:
                 raise ValueError(f"`{stray[0]}` belongs to a citation: give `source` too, or put it in `citations`")
             if not self.citations:
-                raise ValueError("a fact needs a `source` (or `citations`)")
+                raise ValueError(NO_PROVENANCE)
         if not self.basis and (self.status == _INFERRED or any(c.status == _INFERRED for c in self.citations)):
             raise ValueError("an inferred fact needs a `basis` saying how it was inferred")
         if not self.citations:  # the one-citation form: most records, so no Citation model is made
@@ -185,6 +187,17 @@ def _one_citation(source, paragraphs, locator, quote, status) -> dict[str, Any]:
         "status_source": source, "independent_sources": 1,
         "contested_fields": _EMPTY, "contested_values": _EMPTY, "contested_sources": _EMPTY,
     }
+
+
+NO_PROVENANCE = "a fact needs a `source` (or `citations`)"
+
+
+def lacks_provenance(data: dict[str, Any]) -> bool:
+    """True when raw record `data` gives neither `source` nor `citations` (see `Fact`).
+
+    The loader asks this too when other fields fail, so that a missing source is
+    reported with them, not only once they are fixed."""
+    return data.get("source") is None and not data.get("citations")
 
 
 DERIVED_FIELDS = ("status_as_of", "status_source", *CITATION_COLUMNS, "independent_sources", *CONTESTED_COLUMNS)

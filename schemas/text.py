@@ -1,4 +1,4 @@
-"""What text casegraph holds: characters every output can carry, web links, calendar dates.
+"""What values casegraph holds: text every output can carry, bounded numbers, web links, calendar dates.
 
 One rule for the loaders (which refuse such text with file, line, record and
 field) and for every writer (which refuses it before writing a file):
@@ -8,6 +8,8 @@ field) and for every writer (which refuses it before writing a file):
   escapes make them), and not U+FFFE / U+FFFF. XML 1.0 (GraphML, GEXF, SVG)
   cannot hold most of these at all, CSV readers choke on NUL, and a lone
   surrogate cannot be encoded as UTF-8;
+- a number is finite, and an integer fits 64 bits (what every store and
+  format holds; pyarrow would otherwise stop with an OverflowError);
 - a URL is `http://` or `https://` with a host, and nothing a link could
   turn into markup or script (no whitespace, quotes, angle brackets or
   backslashes);
@@ -26,12 +28,15 @@ from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
 
-__all__ = ["UNSAFE_CHARACTERS", "INT64_RANGE", "unsafe_character", "text_problem", "value_problem",
+__all__ = ["UNSAFE_CHARACTERS", "INT64_RANGE", "MAX_DEPTH", "unsafe_character", "text_problem", "value_problem",
            "describe_character", "clip",
            "check_web_url", "is_web_url", "check_date", "WebUrl", "CalendarDate", "DATE_PATTERN"]
 
 UNSAFE_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 """Characters no casegraph text may hold (tab and newline are allowed)."""
+
+MAX_DEPTH = 32
+"""Deepest nesting of lists and mappings a value or data file may have (records need 3)."""
 
 INT64_RANGE = (-(2**63), 2**63 - 1)
 """What every store holds in an INT64 column, and every output can write as a number."""
@@ -62,7 +67,7 @@ def value_problem(value: Any, depth: int = 0) -> str | None:
     """What makes a property value unfit for every output format, or None.
 
     Checks text (keys and items of lists and mappings too), numbers (finite,
-    integers within 64 bits) and nesting (at most 32 levels).
+    integers within 64 bits) and nesting (at most MAX_DEPTH levels).
     """
     if isinstance(value, str):
         return text_problem(value)
@@ -72,8 +77,8 @@ def value_problem(value: Any, depth: int = 0) -> str | None:
         return None if INT64_RANGE[0] <= value <= INT64_RANGE[1] else f"{clip(value)} is beyond 64 bits"
     if isinstance(value, float):
         return None if math.isfinite(value) else f"{value!r} is not a finite number"
-    if depth >= 32:
-        return "nested more than 32 levels deep"
+    if depth >= MAX_DEPTH:
+        return f"nested more than {MAX_DEPTH} levels deep"
     if isinstance(value, dict):
         items = [item for pair in value.items() for item in pair]
     elif isinstance(value, (list, tuple)):

@@ -5,8 +5,8 @@ export rule, `graph.selection.cases_in_borough`: filed under the borough or
 at a place in it, so a case can be in two), decades
 (`graph.selection.decades_of`: the catalog's rule), first and last year,
 the patterns it shows with the claim status of each, the claim statuses of
-all its relationships, and where it is reported (the citation of the case
-record). A claim counts as established when it is reported, charged or
+all its relationships, and where it is reported (every citation of the
+case record). A claim counts as established when it is reported, charged or
 convicted; alleged and inferred are not, and the charts mark them.
 """
 
@@ -42,7 +42,7 @@ class CaseInfo:
     status: str  # the case record's own claim status
     patterns: dict[str, str] = field(default_factory=dict)  # indicator id -> claim status of SHOWS
     statuses: set[str] = field(default_factory=set)  # claim statuses of every relationship of the case
-    source: str = ""
+    sources: list[str] = field(default_factory=list)  # every citation of the case record
 
 
 def case_infos(graph: nx.MultiDiGraph, sources_graph: nx.MultiDiGraph | None = None) -> list[CaseInfo]:
@@ -59,7 +59,7 @@ def case_infos(graph: nx.MultiDiGraph, sources_graph: nx.MultiDiGraph | None = N
             id=case, title=node_name(attrs), boroughs=where.get(case, []),
             decades=list(decades_of(attrs)) or [None], start=attrs.get("year_start"), end=attrs.get("year_end"),
             period=str(attrs.get("period") or "unknown"), status=attrs.get("status") or "reported",
-            source="; ".join(source_lines(attrs, sources)),
+            sources=source_lines(attrs, sources),
         )
         for _, target, data in graph.out_edges(case, data=True):
             if data.get("type") == "SHOWS":

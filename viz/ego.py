@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from casegraph.graph.selection import neighbours, resolve_node
+from casegraph.graph.selection import neighbours, ordered_subgraph, resolve_node
 from casegraph.viz.aggregate import aggregate
 from casegraph.viz.compose import Options, compose
 from casegraph.viz.facts import node_name, short
@@ -43,7 +43,7 @@ def build(graph: nx.MultiDiGraph, options: Options, *, node: str, hops: int = 2,
     centre = resolve_node(graph, node)
     rings, parents = neighbourhood(graph, centre, max(hops, 0))
     depth = {n: d for d, ring in enumerate(rings) for n in ring}
-    drawn = graph.subgraph(depth)
+    drawn = ordered_subgraph(graph, depth)  # graph.subgraph would follow a set's per-process order
     keep = set(rings[0]) | (set(rings[1]) if len(rings) > 1 and len(rings[1]) < options.budget else set())
 
     def by_hop(g: nx.MultiDiGraph, n: str) -> str:

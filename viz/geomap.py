@@ -18,6 +18,7 @@ from collections import defaultdict
 
 import networkx as nx
 
+from casegraph.graph.selection import ordered_subgraph
 from casegraph.viz.aggregate import aggregate, by_borough
 from casegraph.viz.compose import Options, compose
 from casegraph.viz.figure import Figure, Guide
@@ -42,7 +43,7 @@ def build(graph: nx.MultiDiGraph, options: Options, *, sources_graph: nx.MultiDi
             if len(linked) >= 2:
                 connectors[node] = sorted(linked)
     keep = set(boroughs) | set(cases) | set(connectors)
-    drawn, notes = aggregate(graph.subgraph(keep), options.budget, key=by_borough)
+    drawn, notes = aggregate(ordered_subgraph(graph, keep), options.budget, key=by_borough)
 
     positions = dict(anchors)
     missing = [b for b in boroughs if b not in anchors]

@@ -19,7 +19,7 @@ from collections import defaultdict
 
 import networkx as nx
 
-from casegraph.graph.selection import neighbours
+from casegraph.graph.selection import neighbours, ordered_subgraph
 from casegraph.viz.aggregate import aggregate, by_borough
 from casegraph.viz.compose import Options, compose, describe_figure
 from casegraph.viz.figure import Figure
@@ -84,10 +84,10 @@ def _packed(positions: dict, graph: nx.MultiDiGraph, gap: float = 160.0) -> dict
 
 
 def build(graph: nx.MultiDiGraph, options: Options, *, sources_graph: nx.MultiDiGraph | None = None) -> Figure:
-    drawn = graph.subgraph([n for n, a in graph.nodes(data=True) if a.get("label") != "Source"])
+    drawn = ordered_subgraph(graph, (n for n, a in graph.nodes(data=True) if a.get("label") != "Source"))
     drawn, notes = aggregate(drawn, options.budget, key=by_borough)
     core = core_of(drawn) or set(drawn.nodes)
-    inner = drawn.subgraph(core)
+    inner = ordered_subgraph(drawn, core)  # graph.subgraph would follow the set's per-process order
     positions = _packed(force(sorted(inner.nodes), [(u, v) for u, v in inner.edges()],
                               initial=_seed(inner, borough_anchors(inner)), spacing=120.0), inner)
     hanging = defaultdict(list)

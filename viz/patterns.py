@@ -86,7 +86,7 @@ def build(graph: nx.MultiDiGraph, options: Options, *, sources_graph: nx.MultiDi
                  for i in members[:15]]
         if len(members) > 15:
             facts.append(("and", f"{len(members) - 15:,} more cases"))
-        return tip_text(heading, facts, sorted({by_id[i].source for i in members if by_id[i].source}))
+        return tip_text(heading, facts, sorted({s for i in members for s in by_id[i].sources}))
 
     def panel(y: float, title: str, columns: list, header, cells: dict, summary, col_w: float, stagger: bool) -> float:
         parts.append(text_el(0, y + 15, title, 15, bold=True, fill="#555555"))

@@ -46,7 +46,7 @@ def build(graph: nx.MultiDiGraph, options: Options, *, sources_graph: nx.MultiDi
                 what.add(other)
     keep = set(responses) | who | what
     sub = nx.MultiDiGraph()
-    sub.add_nodes_from((n, graph.nodes[n]) for n in keep)
+    sub.add_nodes_from((n, a) for n, a in graph.nodes(data=True) if n in keep)  # graph order, not the set's
     sub.add_edges_from(edges)
 
     def by_speaker(g: nx.MultiDiGraph, n: str) -> str:

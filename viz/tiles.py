@@ -118,7 +118,7 @@ def build(graph: nx.MultiDiGraph, options: Options, *, sources_graph: nx.MultiDi
         titles = [f"{short(c.title, 90)} ({c.period})" for c in members]
         return tip_text(f"{names.get(b, b)}{when}: {len(members):,} {words if len(members) != 1 else words.replace('cases', 'case', 1)}",
                         [("cases", "; ".join(titles[:15]) + (f" and {len(titles) - 15:,} more" if len(titles) > 15 else ""))]
-                        if titles else [], sorted({c.source for c in members if c.source}))
+                        if titles else [], sorted({s for c in members for s in c.sources}))
 
     for b, tile in sorted(tiles.items()):
         x, y = tile.column * (big + BIG_GAP), 24 + tile.row * (big + BIG_GAP)

@@ -80,7 +80,7 @@ def build(graph: nx.MultiDiGraph, options: Options, *, sources_graph: nx.MultiDi
         else:
             x1, fill = x_of(c.end + 1), BAR
         tip = tip_text(c.title, [("period", _when(c)), ("boroughs", ", ".join(names.get(b, b) for b in c.boroughs) or "not known")],
-                       [c.source] if c.source else [])
+                       c.sources)
         body = cell(mid, x0, y + 4, max(x1 - x0, 2.0), ROW - 8, fill, tip, stroke="none")
         if opacity:
             body = body.replace('<g class="mark"', f'<g class="mark" opacity="{opacity}"', 1)
@@ -126,7 +126,7 @@ def build(graph: nx.MultiDiGraph, options: Options, *, sources_graph: nx.MultiDi
             row_label(c.title, y)
             tip = tip_text(c.title, [("period", "unknown: the source gives no year"),
                                      ("boroughs", ", ".join(names.get(b, b) for b in c.boroughs) or "not known")],
-                           [c.source] if c.source else [])
+                           c.sources)
             parts.append(cell(mid, axis_x0, y + 4, axis_x1 - axis_x0, ROW - 8, "#ffffff", tip, stroke="#bdbdbd",
                               dashed=True, extra=text_el(axis_x0 + 8, y + ROW / 2 + 4, "period unknown", 12,
                                                          fill="#666666", owner=mid)))

@@ -3,7 +3,9 @@
 Each view lives in its own module with a `build(graph, options, ...)`
 returning a `Figure` (networks) or a `Chart` (tile map, matrices, timeline);
 `figure_for` does what every view needs first: leave restricted data out
-unless asked, then apply the editor's filters.
+unless asked, then cut the graph to the editor's selection
+(`casegraph.graph.selection.Selection`, the one selection model that
+exports, analytics and reports use too).
 """
 
 from __future__ import annotations
@@ -13,11 +15,10 @@ import importlib
 import networkx as nx
 
 from casegraph.exports.base import refuse_unfit_graph
-from casegraph.graph.selection import public_subgraph
+from casegraph.graph.selection import Selection, public_subgraph, select
 from casegraph.viz.charts import Chart
 from casegraph.viz.compose import Options
 from casegraph.viz.figure import Figure
-from casegraph.viz.filters import Filters
 
 __all__ = ["VIEWS", "CHARTS", "NETWORKS", "figure_for"]
 
@@ -42,12 +43,14 @@ NETWORKS = tuple(v for v in VIEWS if v not in CHARTS)
 
 
 def figure_for(view: str, graph: nx.MultiDiGraph, options: Options | None = None,
-               filters: Filters | None = None, **params) -> Figure | Chart:
-    """Build `view` of `graph`: its public subgraph unless `options.include_restricted`, then filtered.
+               selection: Selection | None = None, *, store_view=None, **params) -> Figure | Chart:
+    """Build `view` of `graph`: its public subgraph unless `options.include_restricted`, then `selection` of it.
 
     Returns a `Figure` for a network view, a `Chart` for the views in CHARTS.
-    Raises KeyError for an unknown view, SelectionError for a filter or
-    parameter that names nothing.
+    `store_view` (a store View) is needed only for a selection by catalog query;
+    `params` are the view's own (`node`, `hops` for ego, `measure` for tiles).
+    Raises KeyError for an unknown view, SelectionError for a selection or
+    parameter that names nothing in the graph.
     """
     if view not in _MODULES:
         raise KeyError(f"no view {view!r}: expected one of {', '.join(VIEWS)}")
@@ -56,8 +59,8 @@ def figure_for(view: str, graph: nx.MultiDiGraph, options: Options | None = None
     if not options.include_restricted:
         graph = public_subgraph(graph)
     full = graph
-    if filters:
-        graph = filters.apply(graph)
-        options.filters = list(filters.described)
+    if selection and not selection.is_empty:
+        options.filters = selection.caption(graph)
+        graph = select(graph, selection, store_view)
     module = importlib.import_module(f"casegraph.viz.{_MODULES[view]}")
     return module.build(graph, options, sources_graph=full, **params)

@@ -29,12 +29,15 @@ class _Group(click.Group):
 def cli() -> None:
     """casegraph: a knowledge graph of child sexual exploitation cases, every fact sourced.
 
-    Start with `casegraph build`: it loads the curated London dataset into the
-    embedded store, prints what it found and writes an overview page.
+    Start with `casegraph build`: it loads the data (the bundled London data,
+    or your own folder: `casegraph init DIR`) into the embedded store, prints
+    what it found and writes an overview page. Then `casegraph search TEXT`
+    or `casegraph list cases` for ids, `casegraph queries` for the questions
+    casegraph answers, and `casegraph query NAME --param KEY=VALUE`.
     """
 
 
-COMMAND_MODULES = ("build", "verify", "inspect", "schema", "export", "analyze", "report", "viz", "serve")
+COMMAND_MODULES = ("build", "verify", "find", "inspect", "schema", "export", "analyze", "report", "viz", "serve")
 """Modules under casegraph.cli whose COMMANDS the group offers."""
 
 

@@ -10,7 +10,8 @@ import json
 
 import click
 
-from casegraph.cli.export import profile_option, selected_graph, selection_options
+from casegraph.cli.export import selection_note
+from casegraph.cli.options import profile_option, selection_options
 from casegraph.cli.output import emit_rows, format_option, say
 from casegraph.cli.stores import store_options
 
@@ -63,12 +64,6 @@ RUNNERS = {"similarity": _similarity, "communities": _communities, "connectors":
            "bridges": _bridges, "centrality": _centrality}
 
 
-def _table_value(value):
-    if isinstance(value, dict):
-        return "; ".join(f"{k}: {', '.join(map(str, v)) if isinstance(v, list) else v}" for k, v in value.items())
-    return value
-
-
 @click.command()
 @click.argument("what", type=click.Choice(ANALYSES), default="all")
 @selection_options
@@ -77,7 +72,7 @@ def _table_value(value):
 @click.option("--similar-to", default=None, metavar="CASE", help="similarity: only pairs with this case")
 @format_option("table", "json")
 @store_options
-def analyze(what, selection, profile, top, similar_to, fmt, store):
+def analyze(what, selection, profile, top, similar_to, fmt, cg):
     """Graph analytics on the whole graph or a selection.
 
     WHAT is one of: similarity (cases sharing indicators, places, people,
@@ -86,8 +81,8 @@ def analyze(what, selection, profile, top, similar_to, fmt, store):
     linking the most cases and boroughs), bridges (what links pairs of
     boroughs), centrality (betweenness), or all (default).
     """
-    graph, _ = selected_graph(store, profile, selection)
-    say(f"analysing {graph.number_of_nodes()} nodes and {graph.number_of_edges()} relationships ({profile} profile)")
+    graph = cg.select(profile, selection)
+    say(f"analysing {selection_note(graph, profile, cg)}")
     names = list(RUNNERS) if what == "all" else [what]
     results = {name: RUNNERS[name](graph, top, similar_to) for name in names}
     if fmt == "json":
@@ -97,7 +92,7 @@ def analyze(what, selection, profile, top, similar_to, fmt, store):
     for number, (name, (columns, rows)) in enumerate(results.items()):
         if len(results) > 1:
             click.echo(("\n" if number else "") + name.capitalize())
-        emit_rows(columns, [[_table_value(row.get(c)) for c in columns] for row in rows], "table")
+        emit_rows(columns, [[row.get(c) for c in columns] for row in rows], "table")
 
 
 COMMANDS = [analyze]

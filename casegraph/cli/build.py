@@ -1,22 +1,48 @@
-"""`casegraph build` and `casegraph validate`: data files -> records -> store."""
+"""`casegraph init`, `build` and `validate`: data files -> records -> store.
+
+Which data a bare `build` or `validate` reads is `casegraph.loaders.source`'s
+rule (the folder given, `$CASEGRAPH_DATA`, the nearest `casegraph.toml`, else
+the bundled London data), and both commands say which it took.
+"""
 
 from __future__ import annotations
 
 import json
+import textwrap
 import time
 from pathlib import Path
 
 import click
 
-from casegraph.cli.output import format_option, say
+from casegraph.cli.output import format_option, say, terminal_width
 from casegraph.cli.stores import store_options
-from casegraph.graph.store import input_checksum
-from casegraph.loaders import LoadError, data_files, default_data_dir, load
-from casegraph.queries import run_named
+from casegraph.loaders import LoadError, data_files, load
+from casegraph.loaders.source import data_source
 
-__all__ = ["COMMANDS", "build", "validate"]
+__all__ = ["COMMANDS", "build", "validate", "init"]
 
-DATA = click.argument("data", nargs=-1, type=click.Path(exists=True, path_type=Path))
+DATA = click.argument("data", nargs=-1, type=click.Path(path_type=Path))
+
+DATA_HELP = """
+    DATA is files or folders; without it, `$CASEGRAPH_DATA`, else the folder
+    named by the nearest casegraph.toml (`casegraph init DIR` writes one), else
+    the bundled London data. A data folder holds the reference data and the
+    sources its facts cite beside its cases: `casegraph init DIR` makes one.
+"""
+
+
+def _load(data):
+    source = data_source(data)
+    say(f"data: {source.describe()}")
+    files = data_files(source.paths)
+    try:
+        return source, files, load(files, progress=say)
+    except LoadError as error:
+        if any(p.message.startswith(("unknown source", "unknown reference")) for p in error.problems) and \
+                not any(f.name == "sources.yaml" for f in files):
+            error.hint = ("a data folder needs the reference data and the sources its facts cite beside it: "
+                          "`casegraph init DIR` makes one")
+        raise
 
 
 @click.command()
@@ -30,23 +56,25 @@ DATA = click.argument("data", nargs=-1, type=click.Path(exists=True, path_type=P
                    "finish its switch if it began one, then build; only when sure no build is running")
 @click.option("--force", is_flag=True, help="rebuild even when the store already holds this data")
 @format_option("table", "json")
-def build(data, store, overview, no_overview, break_lock, force, fmt):
-    """Validate, resolve and load DATA (default: the curated London dataset).
+def build(data, cg, overview, no_overview, break_lock, force, fmt):
+    """Validate, resolve and load DATA into the store; say which data it built.
 
     Rebuilding the same data with the same casegraph version changes nothing
-    (`--force` rebuilds anyway); a failed build leaves the store
-    exactly as it was. Prints counts and the headline patterns, and writes an
-    overview page of the whole graph.
+    (`--force` rebuilds anyway), and any edit to the data is picked up; a
+    failed build leaves the store exactly as it was. Prints counts and the
+    headline patterns, and writes an overview page of the public graph.
     """
+    from casegraph.graph.store import input_checksum
+    from casegraph.queries import run_named
+
     started = time.perf_counter()
-    files = data_files(data or [default_data_dir()])
-    dataset = load(files, progress=say)
-    say(f"building {store.describe()}")
-    if break_lock and store.engine != "neo4j":
+    source, files, dataset = _load(data)
+    say(f"building {cg.describe()}")
+    if break_lock and cg.store.engine != "neo4j":
         raise click.UsageError("--break-lock is for Neo4j: the embedded store's lock ends with its process")
     extra = {"break_lock": True} if break_lock else {}
-    result = store.build(dataset, input_checksum(files), progress=say, force=force, **extra)
-    with store.view() as view:
+    result = cg.store.build(dataset, input_checksum(files), progress=say, force=force, **extra)
+    with cg.store.view() as view:
         headlines = {
             "recurring_indicators": run_named(view, "recurring-indicators").records()[:5],
             "case_count": run_named(view, "case-count").records(),
@@ -55,14 +83,16 @@ def build(data, store, overview, no_overview, break_lock, force, fmt):
         if not no_overview:
             from casegraph.viz.pages import write_overview
 
-            page = overview or _default_overview(store)
+            page = overview or _default_overview(cg.store)
             write_overview(view, page)
     report = {
-        "store": store.describe(),
+        "data": source.describe(),
+        "store": cg.describe(),
         "files": [str(path) for path in files],
         "build_id": result.build_id,
         "changed": result.changed,
         "nodes": result.node_counts,
+        "restricted_nodes": cg.restricted_counts(),
         "relationships": result.rel_counts,
         "headlines": headlines,
         "contested": dataset.contested(),
@@ -75,37 +105,59 @@ def build(data, store, overview, no_overview, break_lock, force, fmt):
         _print_report(report)
 
 
+build.help += DATA_HELP
+
+
 def _default_overview(store) -> Path:
     directory = getattr(store, "directory", None)
     return (Path(directory) if directory else Path.cwd()) / "overview.html"
 
 
+def _plural(count: int, word: str) -> str:
+    return f"{count:,} {word}" + ("" if count == 1 else "s")
+
+
+def _echo(text: str) -> None:
+    """A line of the summary, wrapped to the terminal (or --max-width) like every table."""
+    width = terminal_width()
+    click.echo(textwrap.fill(text, width, subsequent_indent="    ", drop_whitespace=True) if width else text)
+
+
 def _print_report(report: dict) -> None:
-    state = "built" if report["changed"] else "unchanged (same data)"
-    click.echo(f"{report['store']}: {state}, build {report['build_id']}")
+    state = "built" if report["changed"] else "unchanged (the store already holds exactly this data)"
+    _echo(f"Data: {report['data']}")
+    _echo(f"Store: {report['store']}: {state}, build {report['build_id']}")
     folders: dict[str, int] = {}
     for path in report["files"]:
         folders[str(Path(path).parent)] = folders.get(str(Path(path).parent), 0) + 1
     click.echo(f"\nRead {len(report['files'])} data file{'s' if len(report['files']) != 1 else ''}")
     for folder, count in folders.items():
         click.echo(f"  {folder}: {count}")
-    click.echo("\nNodes")
+    restricted = report["restricted_nodes"]
+    total = sum(report["nodes"].values())
+    click.echo()
+    _echo(f"Nodes: {total:,}, of which {sum(restricted.values()):,} restricted (victims and identifying "
+          "details: left out of the overview, pictures, exports and reports unless --profile restricted)")
     for label, count in report["nodes"].items():
-        click.echo(f"  {label:<16}{count:>8,}")
-    click.echo("\nRelationships")
+        note = f"  ({restricted[label]:,} restricted)" if restricted.get(label) else ""
+        click.echo(f"  {label:<16}{count:>8,}{note}")
+    click.echo(f"\nRelationships: {sum(report['relationships'].values()):,}")
     for rtype, count in report["relationships"].items():
         click.echo(f"  {rtype:<16}{count:>8,}")
     click.echo("\nPatterns that recur across the most boroughs and decades")
     for row in report["headlines"]["recurring_indicators"]:
         decades = ", ".join(f"{d}s" for d in row["decade_list"] if d is not None) or "unknown"
-        click.echo(f"  {row['name']}: {row['boroughs']} boroughs, {row['decades']} decades "
-                   f"({decades}), {row['cases']} case records")
+        _echo(f"  {row['name']}: {_plural(row['boroughs'], 'borough')}, {_plural(row['decades'], 'decade')} "
+                   f"({decades}), {_plural(row['cases'], 'case record')}")
+    click.echo("\nCases each investigation reports")
     for row in report["headlines"]["case_count"]:
-        click.echo(f"\n{row['name']}: claims {row['claimed']} cases; its {row['case_records']} case records "
-                   f"stand for {row['represented']}, {row['described_individually']} described individually")
+        described = row["described_individually"]
+        _echo(f"  {row['name']}: claims {_plural(row['claimed'], 'case')}. The data holds "
+              f"{_plural(row['case_records'], 'case record')} for it, standing for "
+              f"{_plural(row['represented'], 'case')}; {described or 'none'} described individually.")
     _print_contested(report["contested"])
     if report["overview"]:
-        click.echo(f"\nOverview page: {report['overview']}")
+        click.echo(f"\nOverview page (public profile): {report['overview']}")
 
 
 def _print_contested(contested: list[dict]) -> None:
@@ -129,14 +181,16 @@ CONTESTED_SHOWN = 40
 @DATA
 @format_option("table", "json")
 def validate(data, fmt):
-    """Validate DATA without writing anything; exit status 1 on any problem."""
+    """Validate DATA without writing anything; exit status 1 on any problem (a missing path too)."""
     try:
-        dataset = load(data_files(data or [default_data_dir()]), progress=say)
+        _, _, dataset = _load(data)
     except LoadError as error:
         if fmt == "json":
             click.echo(json.dumps({"valid": False, "problems": [p.as_dict() for p in error.problems]}, indent=2))
         else:
             click.echo(str(error))
+        if getattr(error, "hint", None):
+            say(f"hint: {error.hint}")
         raise SystemExit(1) from None
     counts = {"nodes": dataset.node_counts(), "relationships": dataset.rel_counts()}
     contested = dataset.contested()
@@ -148,4 +202,26 @@ def validate(data, fmt):
         _print_contested(contested)
 
 
-COMMANDS = [build, validate]
+validate.help += DATA_HELP
+
+
+@click.command()
+@click.argument("directory", type=click.Path(path_type=Path))
+def init(directory):
+    """Make DIRECTORY a data folder of your own that builds at once.
+
+    It gets the reference data (London authorities, neighbours, indicator
+    taxonomy), the sources (sources.yaml), one example case to copy from
+    (cases/), casegraph.toml (so `casegraph build` run there builds it) and
+    casegraph.schema.json, which the YAML files name for editors' YAML
+    plugins. Then: cd DIRECTORY && casegraph build.
+    """
+    from casegraph.loaders.scaffold import init_data_folder
+
+    files = init_data_folder(directory)
+    for path in files:
+        click.echo(str(path))
+    say(f"data folder ready: cd {directory} && casegraph build   (or: casegraph build {directory})")
+
+
+COMMANDS = [init, build, validate]

@@ -12,12 +12,14 @@ from casegraph.graph.store import WriteRefused
 from casegraph.graph.selection import SelectionError
 from casegraph.graph.store import StoreError
 from casegraph.loaders.problems import LoadError
+from casegraph.loaders.scaffold import ScaffoldError
 from casegraph.queries.catalog import QueryError
 from casegraph.reports import ReportError
 
 __all__ = ["handle_errors", "USER_ERRORS"]
 
-USER_ERRORS = (LoadError, StoreError, QueryError, WriteRefused, SelectionError, ExportError, ReportError)
+USER_ERRORS = (LoadError, StoreError, QueryError, WriteRefused, SelectionError, ExportError, ReportError,
+               ScaffoldError)
 """Errors whose message tells the user what to fix: printed as one line, exit status 1."""
 
 
@@ -27,4 +29,6 @@ def handle_errors():
         yield
     except USER_ERRORS as error:
         click.echo(f"casegraph: {error}", err=True)
+        if getattr(error, "hint", None):
+            click.echo(f"hint: {error.hint}", err=True)
         sys.exit(1)

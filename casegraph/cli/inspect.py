@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import click
 
+from casegraph.cli.options import param_option, profile_option
 from casegraph.cli.output import emit_rows, format_option, say
 from casegraph.cli.stores import store_options
-from casegraph.queries import QueryError, catalog, get_query, run_adhoc, run_query
+from casegraph.queries import catalog, get_query
+from casegraph.queries.params import parse_params
 from casegraph.schemas import schema
 
 __all__ = ["COMMANDS", "stats", "queries", "query"]
@@ -15,11 +17,11 @@ __all__ = ["COMMANDS", "stats", "queries", "query"]
 @click.command()
 @store_options
 @format_option("table", "json")
-def stats(store, fmt):
-    """Counts per node label and relationship type."""
+def stats(cg, fmt):
+    """Counts per node label and relationship type, as stored (restricted records included)."""
     graph = schema()
     rows = []
-    with store.view() as view:
+    with cg.store.view() as view:
         for label in graph.labels:
             count = view.run(f"MATCH (n:{label}) RETURN count(n) AS n").rows[0][0]
             rows.append(["node", label, count])
@@ -46,46 +48,44 @@ def queries(fmt):
     emit_rows(["name", "question", "parameters"], rows, fmt)
 
 
-def _params(pairs: tuple[str, ...]) -> dict[str, str]:
-    params = {}
-    for pair in pairs:
-        if "=" not in pair:
-            raise QueryError(f"--param {pair!r}: expected key=value")
-        key, value = pair.split("=", 1)
-        params[key.strip()] = value
-    return params
-
-
 @click.command()
 @click.argument("name", required=False)
 @click.option("--cypher", default=None, help="an ad-hoc read-only Cypher query instead of a catalog NAME")
-@click.option("--param", "param_pairs", multiple=True, metavar="KEY=VALUE", help="a query parameter (repeatable)")
+@param_option
+@profile_option
 @store_options
 @format_option("table", "json", "csv")
-def query(name, cypher, param_pairs, store, fmt):
+def query(name, cypher, param_pairs, profile, cg, fmt):
     """Run catalog query NAME, or an ad-hoc read-only query with --cypher.
+
+    Ids given as parameters are checked first (any case): an unknown id is an
+    error naming the closest ones (`casegraph search TEXT` finds ids).
+    --profile restricted (or --include-restricted) lets a catalog query that
+    has an include_restricted parameter show restricted data.
 
     An ad-hoc query is accepted only when it is one read-only statement (read
     clauses, and CALL of a short list of read-only procedures); the store is
     also opened read-only. Queries stop at CASEGRAPH_QUERY_TIMEOUT seconds
     (default 120) and, on the embedded store, CASEGRAPH_QUERY_MEMORY (default
-    2GB), with a message saying which limit was hit. In JSON a node is {"labels": [...], "properties": {...}}
-    and a relationship {"type": ..., "properties": {...}}.
+    2GB), with a message saying which limit was hit. In JSON a node is
+    {"labels": [...], "properties": {...}} and a relationship {"type": ...,
+    "properties": {...}}.
     """
     if bool(name) == bool(cypher):
         raise click.UsageError("give a catalog query NAME or --cypher TEXT (not both)")
-    params = _params(param_pairs)
-    with store.view() as view:
-        if name:
-            result = run_query(view, get_query(name), params)
-        else:
-            result = run_adhoc(view, cypher, params)
+    params = parse_params(param_pairs)
+    if name:
+        result = cg.query(name, params, profile=profile)
+    else:
+        if profile == "restricted":
+            raise click.UsageError("--profile is for catalog queries; an ad-hoc --cypher query reads what it asks for")
+        result = cg.cypher(cypher, params)
     emit_rows(result.columns, result.rows, fmt)
     if result.total is not None:
         say(_page_note(result, params, name))
 
 
-def _page_note(result, params: dict[str, str], name: str) -> str:
+def _page_note(result, params: dict, name: str) -> str:
     """Which rows of how many a paged answer shows, and how to ask for the next page."""
     bound = get_query(name).bind(params)
     first, shown = bound["offset"] + 1, len(result.rows)

@@ -1,7 +1,10 @@
-"""Output shared by every command: table, JSON or CSV, on stdout only.
+"""Output shared by every command: a table, JSON or CSV, on stdout only.
 
 Progress and messages go to stderr, so `--format json` output is the only
-thing on stdout and a program can read it.
+thing on stdout and a program can read it. Tables fit the terminal: columns
+share its width and long values wrap onto more lines (never cut);
+`--max-width N` sets the width (0: no limit), and `--format json` or `csv`
+give every value whole for programs.
 """
 
 from __future__ import annotations
@@ -9,22 +12,47 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
-from typing import Any
+import shutil
+import textwrap
+from typing import Any, Sequence
 
 import click
 
 from casegraph.exports.csvfiles import neutralise
-from casegraph.schemas.names import display_name
+from casegraph.graph.values import text_of
 
-__all__ = ["format_option", "emit", "emit_rows", "say", "cell"]
+__all__ = ["format_option", "emit_rows", "say", "table_lines", "terminal_width"]
+
+MIN_COLUMN = 10
+"""Narrowest a wrapped column gets (a column whose values are all shorter keeps their width)."""
+
+LONGEST_WORD = 60
+"""A column is never narrower than its longest word up to this length, so ids are never split."""
+
+_WIDTH_KEY = "casegraph.max_width"
+
+
+def _remember_width(ctx: click.Context, _param, value: int | None) -> None:
+    if value is not None:
+        ctx.meta[_WIDTH_KEY] = value
 
 
 def format_option(*choices: str, default: str = "table"):
-    return click.option(
-        "--format", "fmt", type=click.Choice(choices), default=default, show_default=True,
-        help="output format (json and csv are for programs)",
-    )
+    """`--format` (what the command prints on stdout), plus `--max-width` when it prints tables."""
+
+    def decorate(command):
+        command = click.option(
+            "--format", "fmt", type=click.Choice(choices), default=default, show_default=True,
+            help="what to print on stdout: " + ", ".join(choices) + " (json and csv give every value whole, for programs)",
+        )(command)
+        if "table" in choices:
+            command = click.option(
+                "--max-width", type=click.IntRange(0), default=None, expose_value=False, callback=_remember_width,
+                metavar="N", help="table width in characters (default: the terminal's; 0: no limit); long values wrap",
+            )(command)
+        return command
+
+    return decorate
 
 
 def say(message: str) -> None:
@@ -32,64 +60,67 @@ def say(message: str) -> None:
     click.echo(message, err=True)
 
 
-def cell(value: Any) -> str:
-    """A value as short text for a table or CSV cell."""
-    if value is None:
-        return ""
-    if isinstance(value, dict) and "labels" in value:
-        props = value["properties"]
-        name = display_name(props)
-        return f"{value['labels'][0]}:{name}"
-    if isinstance(value, dict) and "type" in value and "properties" in value:
-        return f"[{value['type']}]"
-    if isinstance(value, dict) and "id" in value and "name" in value:  # a record a query names: {id, name, ...}
-        return f"{value['name']} ({value['id']})"
-    if isinstance(value, dict) and "nodes" in value:
-        nodes = [cell(n) for n in value["nodes"]]
-        rels = [cell(r) for r in value["relationships"]]
-        parts = [nodes[0]] if nodes else []
-        for rel, node in zip(rels, nodes[1:]):
-            parts += [f"-{rel}-", node]
-        return " ".join(parts)
-    if isinstance(value, list):
-        return "; ".join(cell(v) for v in value)
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return str(value)
+def terminal_width() -> int:
+    """`--max-width` if given, else the terminal's width ($COLUMNS, else 120 when there is no terminal)."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        for context in (ctx, *_parents(ctx)):
+            if _WIDTH_KEY in context.meta:
+                return context.meta[_WIDTH_KEY]
+    return shutil.get_terminal_size((120, 24)).columns
+
+
+def _parents(ctx: click.Context):
+    while ctx.parent is not None:
+        ctx = ctx.parent
+        yield ctx
+
+
+def _fit(natural: list[int], floors: list[int], available: int) -> list[int]:
+    """Column widths summing to at most `available`: the widest columns give way first."""
+    widths = list(natural)
+    while sum(widths) > available:
+        widest = max(range(len(widths)), key=lambda i: (widths[i] - floors[i] > 0, widths[i]))
+        if widths[widest] <= floors[widest]:
+            break  # every column at its floor: the table is wider than asked
+        widths[widest] -= 1
+    return widths
+
+
+def table_lines(columns: Sequence[str], rows: Sequence[Sequence[Any]], max_width: int = 0) -> list[str]:
+    """A text table of `rows`, every value whole: wrapped to fit `max_width` characters (0: no limit).
+
+    Rows that wrap are separated by a blank line so each reads as one record."""
+    texts = [[" ".join(text_of(v).split()) for v in row] for row in rows]
+    natural = [max([len(c)] + [len(r[i]) for r in texts]) for i, c in enumerate(columns)]
+    widths = natural
+    if max_width:
+        words = [max([len(w) for r in texts for w in r[i].split()] or [0]) for i in range(len(columns))]
+        floors = [min(n, max(MIN_COLUMN, len(c), min(w, LONGEST_WORD))) for n, c, w in zip(natural, columns, words)]
+        widths = _fit(natural, floors, max_width - 2 * (len(columns) - 1))
+    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    wrapped = [[textwrap.wrap(v, w, break_on_hyphens=False) or [""] for v, w in zip(row, widths)] for row in texts]
+    spaced = any(len(cell) > 1 for cells in wrapped for cell in cells)
+    for number, cells in enumerate(wrapped):
+        if spaced and number:
+            lines.append("")
+        for i in range(max(len(c) for c in cells)):
+            lines.append("  ".join((c[i] if i < len(c) else "").ljust(w) for c, w in zip(cells, widths)).rstrip())
+    if not rows:
+        lines.append("(no rows)")
+    return lines
 
 
 def emit_rows(columns: list[str], rows: list[list[Any]], fmt: str) -> None:
+    """Print rows as a table (fitting `terminal_width()`), JSON (a list of objects) or CSV (formulas neutralised)."""
     if fmt == "json":
         click.echo(json.dumps([dict(zip(columns, row)) for row in rows], indent=2, ensure_ascii=False))
     elif fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow(columns)
-        writer.writerows([neutralise(cell(v)) for v in row] for row in rows)  # no formulas
+        writer.writerows([neutralise(text_of(v)) for v in row] for row in rows)  # no formulas
         click.echo(buffer.getvalue(), nl=False)
     else:
-        texts = [[cell(v) for v in row] for row in rows]
-        widths = [min(60, max([len(c)] + [len(r[i]) for r in texts])) for i, c in enumerate(columns)]
-        line = "  ".join(c.ljust(w) for c, w in zip(columns, widths))
-        click.echo(line.rstrip())
-        click.echo("  ".join("-" * w for w in widths))
-        for row in texts:
-            click.echo("  ".join(_clip(v, w).ljust(w) for v, w in zip(row, widths)).rstrip())
-        if not rows:
-            click.echo("(no rows)")
-
-
-def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def emit(data: Any, fmt: str) -> None:
-    """A JSON document, for commands whose table output is written by hand."""
-    if fmt == "json":
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
-    else:
-        raise ValueError("emit() is for json; tables are written by the command")
-
-
-def stdout_is_terminal() -> bool:
-    return sys.stdout.isatty()
+        click.echo("\n".join(table_lines(columns, rows, terminal_width())))

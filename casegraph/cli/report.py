@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from casegraph.cli.export import profile_option, selected_graph, selection_options
+from casegraph.cli.export import selection_note
+from casegraph.cli.options import profile_option, selection_options
 from casegraph.cli.output import say
 from casegraph.cli.stores import store_options
 
@@ -17,23 +18,21 @@ __all__ = ["COMMANDS", "report"]
 @selection_options
 @profile_option
 @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="FILE.md (Markdown) or FILE.html (a self-contained page)")
+              help="the file to write; its extension is the format: .md (Markdown) or .html (a self-contained page)")
 @store_options
-def report(selection, profile, out, store):
+def report(selection, profile, out, cg):
     """Write a dossier: the cases, a timeline, boroughs, institutions and their
     responses, and the patterns casegraph finds, with the source and
     paragraph behind every fact. Allegations are worded as allegations and
-    inferred facts say so and why. A restricted dossier carries a banner and
-    `.restricted` in its file name.
+    inferred facts say so and why. A dossier of one person (--person ID) is
+    titled by that person; sections with nothing to say are left out. A
+    restricted dossier carries a banner and `.restricted` in its file name.
     """
-    from casegraph.exports.base import ExportMeta
-    from casegraph.reports import write_report
-
     if out.suffix.lower() not in (".md", ".markdown", ".html", ".htm"):
         raise click.UsageError(f"--out {out}: a report is FILE.md or FILE.html")
-    graph, _ = selected_graph(store, profile, selection)
-    path = write_report(graph, out, ExportMeta(profile=profile, selection=selection.describe()))
-    say(f"dossier of {graph.number_of_nodes()} nodes ({profile} profile)")
+    graph = cg.select(profile, selection)
+    path = cg.report(out, profile, selection, graph=graph)
+    say(f"dossier of {selection_note(graph, profile, cg)}")
     click.echo(str(path))
 
 

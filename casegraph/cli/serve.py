@@ -1,7 +1,8 @@
 """`casegraph serve`: the explorer, a local read-only web app over the graph.
 
 A thin layer over `casegraph.explorer`: open the store read-only, read the
-graph in the public profile (unless --include-restricted), and serve it on
+graph in the public profile (unless --profile restricted, or its alias
+--include-restricted), and serve it on
 127.0.0.1 with uvicorn. Binding to another address needs --host and prints
 a warning: the explorer has no login, and whoever can reach it can read it.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import click
 
+from casegraph.cli.options import profile_option
 from casegraph.cli.output import say
 from casegraph.cli.stores import store_options
 
@@ -23,17 +25,16 @@ __all__ = ["COMMANDS", "serve"]
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="address to bind; anything but 127.0.0.1/localhost/::1 exposes the explorer beyond this machine "
                    "(a warning is printed)")
-@click.option("--include-restricted", is_flag=True,
-              help="show restricted data (victims, minors, identifying details); every page then carries a "
-                   "not-for-publication banner")
-def serve(store, port, host, include_restricted):
+@profile_option
+def serve(cg, port, host, profile):
     """Explore the graph in a browser: search, entity pages with every fact and its sources,
     networks one hop at a time, connections between two entities, the catalog's questions as
     forms, views and downloads.
 
     Read-only: the store is opened read-only, no page writes, and only the catalog's queries
     run, with checked parameters. Nothing is fetched from anywhere; the pages work without
-    JavaScript except where a network is drawn. Stop it with Ctrl-C.
+    JavaScript except where a network is drawn. Stop it with Ctrl-C. With --profile restricted
+    (or --include-restricted) every page carries a not-for-publication banner.
     """
     import socket
 
@@ -43,6 +44,7 @@ def serve(store, port, host, include_restricted):
     from casegraph.explorer.security import LOOPBACK
     from casegraph.explorer.state import Explorer, settle
 
+    store, include_restricted = cg.store, profile == "restricted"
     hosts = ("127.0.0.1", "localhost", "[::1]")
     if host not in LOOPBACK:
         say(f"WARNING: binding to {host}: anyone who can reach this address can read the graph "

@@ -1,7 +1,8 @@
 """`casegraph viz VIEW --out FILE`: a page (.html) or a still (.png, .svg) of one view.
 
-A thin layer over `casegraph.viz`: read the graph from the store, build the
-view's figure (publishable unless --include-restricted), write it.
+A thin layer over `casegraph.api.Casegraph.view`: the graph, or a selection
+of it (the same selection options as export), drawn publishable unless
+--profile restricted, written by the file's extension.
 """
 
 from __future__ import annotations
@@ -11,49 +12,35 @@ from pathlib import Path
 
 import click
 
+from casegraph.cli.options import profile_option, selection_options
 from casegraph.cli.output import format_option, say
 from casegraph.cli.stores import store_options
 
 __all__ = ["COMMANDS", "viz"]
 
 
-def _views() -> dict[str, str]:
-    from casegraph.viz.views import VIEWS
-
-    return VIEWS
-
-
 @click.command()
 @click.argument("view", type=click.Choice(["overview", "ego", "patterns", "tiles", "timeline", "decades", "map",
                                            "responses"]))
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="file to write: .html (interactive page), .png or .svg (still for print)")
+              help="the file to write; its extension is the format: .html (interactive page), .png or .svg "
+                   "(still for print)")
 @store_options
 @click.option("--node", default=None, metavar="ID", help="ego: the centre (any node id, or an exact name)")
-@click.option("--hops", default=2, show_default=True, type=click.IntRange(0, 6), help="ego: how many hops out")
-@click.option("--borough", "boroughs", multiple=True, metavar="NAME", help="only cases filed under this borough or at a place in it (repeatable)")
-@click.option("--decade", "decades", multiple=True, metavar="1990s",
-              help="only cases counted in this decade, as for export --decade (repeatable)")
-@click.option("--indicator", "indicators", multiple=True, metavar="ID", help="only cases showing this pattern (repeatable)")
-@click.option("--type", "types", multiple=True, metavar="KIND", help="only nodes of this type, e.g. case, person (repeatable)")
-@click.option("--status", "statuses", multiple=True, metavar="STATUS",
-              help="only relationships of this claim status: reported, alleged, charged, convicted, acquitted, "
-                   "inferred (repeatable)")
+@selection_options(keep_hops=True)
+@profile_option
 @click.option("--measure", default="cases", show_default=True, metavar="MEASURE",
               help="tiles: what colours a tile: cases, pattern=ID (cases showing it) or status=STATUS "
                    "(cases with a relationship of that claim status)")
 @click.option("--title", default=None, help="heading (default: the view's own)")
 @click.option("--caption", default=None, help="caption under the picture; the source credit is always added")
-@click.option("--include-restricted", is_flag=True,
-              help="include restricted data (victims, minors, identifying details); the picture then says so in a banner")
 @click.option("--budget", default=None, type=click.IntRange(10, None), metavar="N",
               help="most nodes drawn one by one before grouping (default 1,500; see VIEWS.md)")
 @click.option("--width", default=None, type=click.IntRange(400, 12000), metavar="PX",
               help="still width in pixels (PNG default 3,200; SVG 1,600, the width it is laid out at)")
 @format_option("table", "json")
-def viz(view, out, store, node, hops, boroughs, decades, indicators, types, statuses, measure, title, caption,
-        include_restricted, budget, width, fmt):
-    """Draw VIEW of the graph into --out: overview, ego, patterns, tiles, timeline, decades, map or responses.
+def viz(view, out, cg, node, selection, hops, profile, measure, title, caption, budget, width, fmt):
+    """Draw VIEW of the graph, or a selection of it, into --out.
 
     \b
     overview   cases, their boroughs, what links two or more cases
@@ -65,16 +52,14 @@ def viz(view, out, store, node, hops, boroughs, decades, indicators, types, stat
     map        schematic London: boroughs at their real relative positions
     responses  institutions, statements, reviews, refusals to comment
 
-    Restricted data is left out unless --include-restricted. Pages open with
-    no network; large graphs are grouped above the node budget.
+    The selection options are export's (--borough, --decade 1990s, --type
+    case, --status alleged, ...). Restricted data is left out unless
+    --profile restricted (or --include-restricted); the picture then says so
+    in a banner. Pages open with no network; large graphs are grouped above
+    the node budget.
     """
-    from casegraph.graph.projection import project
     from casegraph.graph.selection import NodeNotFound, SelectionError
-    from casegraph.viz.aggregate import DEFAULT_BUDGET
-    from casegraph.viz.compose import Options
-    from casegraph.viz.filters import Filters
-    from casegraph.viz.pages import output_format, write_figure
-    from casegraph.viz.views import figure_for
+    from casegraph.viz.pages import output_format
 
     try:
         output_format(out)
@@ -82,24 +67,25 @@ def viz(view, out, store, node, hops, boroughs, decades, indicators, types, stat
         raise click.BadParameter(str(error), param_hint="--out") from None
     if view == "ego" and not node:
         raise click.UsageError("the ego view needs --node ID (a case, person, institution, place or borough)")
-    options = Options(title=title, caption=caption, include_restricted=include_restricted,
-                      budget=budget or DEFAULT_BUDGET)
-    filters = Filters(boroughs, decades, indicators, types, statuses)
-    params = {"node": node, "hops": hops} if view == "ego" else ({"measure": measure} if view == "tiles" else {})
-    with store.view() as store_view:
-        graph = project(store_view, include_restricted=include_restricted)
+    extra = {"node": node, "hops": 2 if hops is None else hops} if view == "ego" else (
+        {"measure": measure} if view == "tiles" else {})
     try:
-        figure = figure_for(view, graph, options, filters, **params)
+        picture = cg.view(view, profile, title=title, caption=caption, budget=budget, selection=selection, **extra)
     except NodeNotFound as error:
         if error.public:
             raise SelectionError(f"{error.message} (restricted data is left out unless --include-restricted)") from None
         raise
-    if include_restricted:
+    figure = picture.figure
+    if profile == "restricted":
         say("warning: this picture includes restricted data; it carries a banner saying it is not for publication")
+    else:
+        left_out = sum(cg.restricted_counts().values())
+        say(f"public profile: {left_out:,} restricted nodes of the store left out; source documents are cited "
+            "in the credit, not drawn")
     for note in figure.notes:
         say(note)
     try:
-        path = write_figure(figure, out, width)
+        path = picture.save(out, width)
     except Exception as error:  # a missing browser for PNG: say what to install
         from casegraph.viz.browser import BrowserError
 
@@ -107,8 +93,8 @@ def viz(view, out, store, node, hops, boroughs, decades, indicators, types, stat
             raise click.ClickException(str(error)) from None
         raise
     report = {"view": view, "out": str(path), "nodes": len(figure.marks), "relationships": len(figure.links),
-              "aggregated": figure.aggregated, "include_restricted": include_restricted, "filters": options.filters,
-              "notes": figure.notes}
+              "aggregated": figure.aggregated, "profile": profile, "include_restricted": profile == "restricted",
+              "selection": selection.describe(), "filters": picture.filters, "notes": figure.notes}
     if fmt == "json":
         click.echo(json.dumps(report, indent=2, ensure_ascii=False))
     else:

@@ -1,20 +1,26 @@
-MATCH (n)
-WHERE size(n.contested_fields) > 0 AND ($include_restricted OR n.sensitivity = 'public')
+// Which facts qualify is decided first (nodes, then relationships, as [kind, id] pairs);
+// the page is ordered, cut, and only then are its facts' values and citations read.
+MATCH (n) WHERE size(n.contested_fields) > 0 AND ($include_restricted OR n.sensitivity = 'public')
   AND ($reliability = '' OR $reliability IN n.citation_reliability)
   AND ($credibility = '' OR $credibility IN n.citation_credibility)
-RETURN label(n) AS fact, n.id AS id, coalesce(n.name, n.title, n.summary) AS name,
-       n.contested_fields AS fields, n.contested_values AS `values`, n.contested_sources AS value_sources,
-       n.citation_sources AS sources, n.citation_paragraphs AS paragraphs, n.citation_locators AS locators,
-       n.citation_statuses AS statuses, n.citation_as_of AS as_of
-ORDER BY fact, id LIMIT $limit
-UNION ALL
-MATCH (a)-[r]->(b)
-WHERE size(r.contested_fields) > 0
+WITH collect([label(n), n.id]) AS nodes
+OPTIONAL MATCH (a)-[r]->(b) WHERE size(r.contested_fields) > 0
   AND ($include_restricted OR (r.sensitivity = 'public' AND a.sensitivity = 'public' AND b.sensitivity = 'public'))
   AND ($reliability = '' OR $reliability IN r.citation_reliability)
   AND ($credibility = '' OR $credibility IN r.citation_credibility)
-RETURN label(r) AS fact, r.id AS id, a.id + ' -> ' + b.id AS name,
-       r.contested_fields AS fields, r.contested_values AS `values`, r.contested_sources AS value_sources,
-       r.citation_sources AS sources, r.citation_paragraphs AS paragraphs, r.citation_locators AS locators,
-       r.citation_statuses AS statuses, r.citation_as_of AS as_of
-ORDER BY fact, id LIMIT $limit
+WITH nodes, collect(CASE WHEN r IS NULL THEN NULL ELSE [label(r), r.id] END) AS rels
+WITH list_concat(nodes, rels) AS facts
+UNWIND facts AS f
+WITH size(facts) AS total, f ORDER BY f[1], f[2] SKIP $offset LIMIT $limit
+OPTIONAL MATCH (x) WHERE x.id = f[2]
+OPTIONAL MATCH (a)-[y]->(b) WHERE y.id = f[2]
+RETURN f[1] AS fact, f[2] AS id, coalesce(x.name, x.title, x.summary, a.id + ' -> ' + b.id) AS name,
+       coalesce(x.contested_fields, y.contested_fields) AS fields,
+       coalesce(x.contested_values, y.contested_values) AS `values`,
+       coalesce(x.contested_sources, y.contested_sources) AS value_sources,
+       coalesce(x.citation_sources, y.citation_sources) AS sources,
+       coalesce(x.citation_paragraphs, y.citation_paragraphs) AS paragraphs,
+       coalesce(x.citation_locators, y.citation_locators) AS locators,
+       coalesce(x.citation_statuses, y.citation_statuses) AS statuses,
+       coalesce(x.citation_as_of, y.citation_as_of) AS as_of, total
+ORDER BY fact, id

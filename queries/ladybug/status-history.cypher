@@ -1,17 +1,20 @@
+// One row per fact (the node itself, then each relationship of it), with its citations'
+// dates, statuses, sources and grades side by side, and its current status.
 MATCH (x {id: $id})
 WHERE $include_restricted OR x.sensitivity = 'public'
-UNWIND range(1, size(x.citation_statuses)) AS i
-RETURN label(x) AS fact, x.id AS about, '' AS role, x.citation_as_of[i] AS as_of,
-       x.citation_statuses[i] AS status, x.citation_sources[i] AS source,
-       x.citation_reliability[i] + x.citation_credibility[i] AS grade,
-       x.status AS current_status, x.status_as_of AS current_as_of, x.status_source AS current_source
-ORDER BY fact, about, role, as_of, source
-UNION ALL
-MATCH (x {id: $id})-[r]-(y)
-WHERE $include_restricted OR (x.sensitivity = 'public' AND r.sensitivity = 'public' AND y.sensitivity = 'public')
-UNWIND range(1, size(r.citation_statuses)) AS i
-RETURN label(r) AS fact, y.id AS about, coalesce(r.role, '') AS role, r.citation_as_of[i] AS as_of,
-       r.citation_statuses[i] AS status, r.citation_sources[i] AS source,
-       r.citation_reliability[i] + r.citation_credibility[i] AS grade,
-       r.status AS current_status, r.status_as_of AS current_as_of, r.status_source AS current_source
-ORDER BY fact, about, role, as_of, source
+OPTIONAL MATCH (x)-[r]-(y)
+WHERE $include_restricted OR (r.sensitivity = 'public' AND y.sensitivity = 'public')
+WITH x, collect(CASE WHEN r IS NULL THEN NULL ELSE [label(r), y.id, r.id] END) AS rels
+WITH list_concat([[label(x), x.id, x.id]], rels) AS facts
+UNWIND facts AS f
+WITH size(facts) AS total, f ORDER BY f[1], f[2], f[3] SKIP $offset LIMIT $limit
+OPTIONAL MATCH (n) WHERE n.id = f[3]
+OPTIONAL MATCH ()-[e]->() WHERE e.id = f[3]
+RETURN f[1] AS fact, f[2] AS about, coalesce(e.role, '') AS role,
+       coalesce(n.citation_as_of, e.citation_as_of) AS as_of, coalesce(n.citation_statuses, e.citation_statuses) AS statuses,
+       coalesce(n.citation_sources, e.citation_sources) AS sources,
+       coalesce(n.citation_reliability, e.citation_reliability) AS reliability,
+       coalesce(n.citation_credibility, e.citation_credibility) AS credibility,
+       coalesce(n.status, e.status) AS current_status, coalesce(n.status_as_of, e.status_as_of) AS current_as_of,
+       coalesce(n.status_source, e.status_source) AS current_source, total
+ORDER BY fact, about, role

@@ -193,12 +193,19 @@ def test_the_same_commands_work_against_neo4j(neo4j_settings, tmp_path, monkeypa
     assert built.exit_code == 0, built.output
     embedded = tmp_path / "store"
     assert run("build", "--store", str(embedded), "--no-overview").exit_code == 0
+    year = "MATCH (c:CaseFile) WHERE c.year_start = $y RETURN c.id AS id ORDER BY id"
     for args in (["stats", "--format", "json"], ["query", "case-count", "--format", "json"],
-                 ["query", "cases-by-borough", "--format", "csv"]):
+                 ["query", "cases-by-borough", "--format", "csv"],
+                 ["query", "--cypher", year, "--param", "y=2012", "--format", "json"],  # a number on both engines
+                 ["query", "similar-cases", "--param", "case_id=Lambeth-2022-Hotel-Room", "--format", "json"],
+                 ["list", "cases", "--format", "json"], ["search", "malone", "--format", "json"]):
         server = run(*args, "--neo4j", uri)
         local = run(*args, "--store", str(embedded))
         assert server.exit_code == 0, server.output
         assert server.stdout == local.stdout, args
+        assert server.stdout.strip() not in ("[]", ""), args
+    wrong = run("query", "similar-cases", "--param", "case_id=lambeth-2022-hotel", "--neo4j", uri)
+    assert wrong.exit_code == 1 and "did you mean lambeth-2022-hotel-room?" in wrong.output
     refused = run("query", "--neo4j", uri, "--cypher", "CALL db.createLabel('Leak')")
     assert refused.exit_code == 1 and "refused" in refused.output
 

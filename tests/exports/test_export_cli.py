@@ -19,7 +19,7 @@ def _run(*args):
 @pytest.mark.parametrize("fmt,name", [("graphml", "x.graphml"), ("gexf", "x.gexf"), ("json", "x.json"),
                                       ("csv", "x"), ("cypher", "x.cypher"), ("ftm", "x.ftm.json")])
 def test_each_format(london_store, tmp_path, fmt, name):
-    result = _run("export", "--format", fmt, "--borough", "newham", "--store", str(london_store.directory),
+    result = _run("export", "--borough", "newham", "--store", str(london_store.directory),
                   "--out", str(tmp_path / name))
     assert result.exit_code == 0, result.output
     files = result.stdout.split()
@@ -28,7 +28,7 @@ def test_each_format(london_store, tmp_path, fmt, name):
 
 def test_selection_profile_and_analytics(london_store, tmp_path):
     out = tmp_path / "sel.json"
-    result = _run("export", "--format", "json", "--decade", "2020", "--indicator", "missing-episodes",
+    result = _run("export", "--decade", "2020s", "--indicator", "missing-episodes",
                   "--profile", "restricted", "--with-analytics", "--store", str(london_store.directory),
                   "--out", str(out))
     assert result.exit_code == 0, result.output
@@ -45,7 +45,7 @@ def test_selection_profile_and_analytics(london_store, tmp_path):
 
 def test_query_selection(london_store, tmp_path):
     out = tmp_path / "q.graphml"
-    result = _run("export", "--format", "graphml", "--query", "similar-cases", "--param",
+    result = _run("export", "--query", "similar-cases", "--param",
                   "case_id=lambeth-2022-hotel-room", "--store", str(london_store.directory), "--out", str(out))
     assert result.exit_code == 0, result.output
     assert nx.read_graphml(out).number_of_nodes() > 2
@@ -53,8 +53,8 @@ def test_query_selection(london_store, tmp_path):
 
 def test_errors_are_messages(london_store, tmp_path):
     store = str(london_store.directory)
-    result = _run("export", "--format", "json", "--borough", "atlantis", "--store", store, "--out", str(tmp_path / "a"))
+    result = _run("export", "--borough", "atlantis", "--store", store, "--out", str(tmp_path / "a.json"))
     assert result.exit_code == 1 and "no borough 'atlantis'" in result.output
     assert len(result.output.strip().splitlines()) == 1, "one line, no usage text"
-    result = _run("export", "--format", "json", "--param", "a=b", "--store", store, "--out", str(tmp_path / "a"))
+    result = _run("export", "--param", "a=b", "--store", store, "--out", str(tmp_path / "a.json"))
     assert result.exit_code == 2 and "--param is for --query" in result.output

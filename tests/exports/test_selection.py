@@ -97,12 +97,14 @@ def test_unknown_or_ambiguous_names_are_errors(public_graph):
 def test_borough_means_the_same_cases_for_exports_and_pictures(public_graph):
     """`--borough` is one rule (`cases_in_borough`) whether a researcher exports or an editor draws."""
     from casegraph.graph.selection import cases_in_borough
-    from casegraph.viz.filters import Filters
+    from casegraph.viz.compose import Options
+    from casegraph.viz.views import figure_for
 
     graph = public_graph
     # Filed under Hillingdon, abuse at a flat in Hanworth (Hounslow): a Hounslow case too.
     assert "hillingdon-2000-2016-bellfield-group" in cases_in_borough(graph, "hounslow")
     for borough in [n for n, a in graph.nodes(data=True) if a.get("label") == "Borough"]:
         exported = _cases(select(graph, Selection(boroughs=(borough,))))
-        drawn = _cases(Filters(boroughs=(borough,)).apply(graph))
+        drawn = {m.id for m in figure_for("overview", graph, Options(), Selection(boroughs=(borough,))).marks
+                 if graph.nodes[m.id]["label"] == "CaseFile"}
         assert exported == drawn == cases_in_borough(graph, borough), borough

@@ -21,7 +21,8 @@ from casegraph.graph.selection import (
 from casegraph.graph.store import input_checksum
 from casegraph.loaders import data_files, default_data_dir, load
 from casegraph.queries import run_named
-from casegraph.viz.filters import Filters
+from casegraph.viz.compose import Options
+from casegraph.viz.views import figure_for
 
 # -- the public profile -----------------------------------------------------------------------
 
@@ -88,7 +89,7 @@ def test_a_shared_name_is_an_error_listing_the_ids():
 
 def test_no_match_suggests_close_names_and_says_when_restricted_data_may_be_why():
     graph = _tiny()
-    with pytest.raises(NodeNotFound, match=r"no borough 'Twn' in this graph; did you mean Town\?$") as found:
+    with pytest.raises(NodeNotFound, match=r"no borough 'Twn' in this graph; did you mean town\?$") as found:
         resolve_node(graph, "Twn", "Borough")
     assert not found.value.public, "this graph holds restricted data: nothing was left out"
     with pytest.raises(NodeNotFound, match=r"\(restricted data is left out of the public profile\)$") as found:
@@ -148,7 +149,8 @@ def test_exports_analytics_and_views_count_decades_as_the_catalog_does(timed_sto
     for decade in (1990, 2000, 2010, 2020):
         counted = {c for c in cases if decade in decades_of(graph.nodes[c])}
         exported = {n for n in select(graph, Selection(decades=(decade,))) if n in cases}
-        drawn = {n for n in Filters(decades=(f"{decade}s",)).apply(graph) if n in cases}
+        drawn = {m.id for m in figure_for("overview", graph, Options(), Selection(decades=(f"{decade}s",))).marks
+                 if m.id in cases}
         analysed = {c for c in cases if decade in features[c].decades}
         assert exported == drawn == analysed == counted, decade
     assert {n for n in select(graph, Selection(decades=(2010,))) if n in cases} == {
@@ -172,5 +174,5 @@ def test_commands_say_a_missing_name_in_one_line_and_exit_1(timed_store, tmp_pat
         lines = result.output.strip().splitlines()  # progress lines (`analysing ...`) may come first
         errors = [line for line in lines if "atlantis" in line or "Newhm" in line]
         assert errors == lines[-1:] and errors[0].startswith("casegraph: no "), (name, result.output)
-    assert "did you mean Newham" in errors[0]
+    assert "did you mean newham" in errors[0]
     assert "unless --include-restricted" in errors[0]

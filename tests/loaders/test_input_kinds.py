@@ -150,6 +150,10 @@ def test_deep_nesting_is_refused_in_yaml_and_jsonl(tmp_path):
     jsonl = '{"id": ' + "[" * 20000 + "]" * 20000 + "}\n"
     jsonl_problem = only(problems(tmp_path, b_jsonl=jsonl))
     assert (jsonl_problem.line, jsonl_problem.message) == (1, "nested more than 32 levels deep")
+    shallower = INDICATOR_JSON[:-1] + ', "extra": ' + "[" * 40 + "]" * 40 + "}\n"
+    field_problem = only(problems(tmp_path, c_jsonl=shallower))
+    assert (field_problem.line, field_problem.record, field_problem.field, field_problem.message) == (
+        1, "ind-a", "extra", "nested more than 32 levels deep")
 
 
 def test_messages_never_hold_an_unbounded_value(tmp_path):

@@ -12,6 +12,7 @@ import json
 import shutil
 from pathlib import Path
 
+from casegraph.exports.encoding import column_types
 from casegraph.loaders import data_files, default_data_dir
 from casegraph.loaders.load import READERS
 from casegraph.loaders.values import check_values, column_types
@@ -32,8 +33,17 @@ CONTESTED = [
 """The third source's records: one contested case (summary and victims), one restated relationship."""
 
 
+def _typed(data: dict) -> dict:
+    """A CSV row's cells as the JSON values the schema expects (numbers, booleans; empty cells left out)."""
+    types = column_types()
+    convert = {"DOUBLE": float, "INT64": int, "BOOLEAN": lambda text: text == "true",
+               "STRING[]": lambda text: [part.strip() for part in text.split(";") if part.strip()]}
+    return {k: convert[types[k]](v) if isinstance(v, str) and types.get(k) in convert else v
+            for k, v in data.items() if v != ""}
+
+
 def _restated(data: dict) -> dict:
-    copy = {k: v for k, v in data.items() if k not in _PROVENANCE}
+    copy = {k: v for k, v in _typed(data).items() if k not in _PROVENANCE}
     given = ([{k: data[k] for k in ("source", "status") if k in data}] if "source" in data else []) \
         + list(data.get("citations") or [])
     copy["citations"] = [{"source": SECOND, "locator": f"restates {c['source']}", "status": c.get("status", "reported"),

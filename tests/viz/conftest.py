@@ -49,7 +49,8 @@ def _hostile_records() -> list[dict]:
     fact = {"source": src, "paragraphs": [1]}
     return [
         {"kind": "source", "id": src, "title": p[0], "publisher": p[1], "published": "2024", "doc_type": "article",
-         "url": "https://example.invalid/?q=%3Cscript%3Ewindow.__pwned=9", "description": p[2]},
+         # the loader refuses a `javascript:` URL (tests/loaders/test_input_kinds.py); this one is http(s)
+         "url": "https://example.org/?next=javascript:window.__pwned=9&x=%22%3E%3Cscript%3E", "description": p[2]},
         {"kind": "case", "id": "hostile-case", "title": p[4], "summary": p[1] + p[2], "period": "2001-2012",
          "note": p[6], **fact},
         {"kind": "case", "id": "hostile-case-two", "title": p[5], "summary": p[7], "period": "unknown", **fact},

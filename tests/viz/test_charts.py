@@ -143,10 +143,21 @@ def test_matrices_sort_recurring_patterns_first_and_mark_alleged_only_cells(publ
             graph.edges[u, v, k]["status"] = "alleged"
     chart = figure_for("patterns", graph, Options())
     cells = _cells(chart, "P")
-    for (indicator, _), (_, mark) in cells.items():
+    established = {"reported", "charged", "convicted"}
+    for (indicator, column), (_, mark) in cells.items():
         hatched = any("url(#cg-hatch)" == r.get("fill") for r in mark.iter(f"{SVG}rect"))
-        assert hatched == (indicator == "child-in-care")
+        def in_column(case: str) -> bool:
+            if column in graph:
+                return case in cases_in_borough(graph, column)
+            decades = decades_of(graph.nodes[case])
+            return not decades if column == "unknown" else column in [str(x) for x in decades]
+
+        statuses = {d.get("status", "reported") for c, t, d in graph.edges(data=True) if t == indicator and
+                    d.get("type") == "SHOWS" and graph.nodes[c].get("status", "reported") in established and in_column(c)}
+        assert hatched == (not statuses & established), (indicator, column)
         assert ("alleged or inferred" in _tip(mark)) == hatched
+    assert all(any("url(#cg-hatch)" == r.get("fill") for r in m.iter(f"{SVG}rect"))
+               for (i, _), (_, m) in cells.items() if i == "child-in-care")
     root = ET.fromstring(still_svg(chart).encode())
     summaries = [int(t.text.split()[0]) for t in root.iter(f"{SVG}text") if re.fullmatch(r"\d+ decades?", t.text or "")]
     assert summaries == sorted(summaries, reverse=True) and len(summaries) == len({k[0] for k in cells})

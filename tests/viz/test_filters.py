@@ -1,13 +1,12 @@
-"""Restricted data is left out by default; filters select what editors ask for."""
+"""Restricted data is left out by default; a view draws the Selection editors ask for (the one selection model)."""
 
 from __future__ import annotations
 
 import networkx as nx
 import pytest
 
-from casegraph.graph.selection import SelectionError, decades_of, public_subgraph, resolve_node
+from casegraph.graph.selection import Selection, SelectionError, decades_of, public_subgraph, resolve_node, select
 from casegraph.viz.compose import Options
-from casegraph.viz.filters import Filters
 from casegraph.viz.reading import boroughs_of
 from casegraph.viz.pages import still_svg
 from casegraph.viz.views import NETWORKS, VIEWS, figure_for
@@ -49,7 +48,7 @@ def test_include_restricted_shows_them_marked(london_graph):
 
 def test_borough_filter_keeps_cases_of_that_borough_and_what_links_to_them(london_graph):
     graph = public_subgraph(london_graph)
-    sub = Filters(boroughs=("Croydon",)).apply(graph)
+    sub = select(graph, Selection(boroughs=("Croydon",)))
     cases = [n for n, a in sub.nodes(data=True) if a["label"] == "CaseFile"]
     assert cases and all("croydon" in boroughs_of(graph, c) for c in cases)
     assert {n for n, a in sub.nodes(data=True) if a["label"] == "Borough"} == {"croydon"}
@@ -57,7 +56,7 @@ def test_borough_filter_keeps_cases_of_that_borough_and_what_links_to_them(londo
 
 def test_decade_filter_selects_overlapping_spans(london_graph):
     graph = public_subgraph(london_graph)
-    sub = Filters(decades=("2010s",)).apply(graph)
+    sub = select(graph, Selection(decades=("2010s",)))
     for node, attrs in sub.nodes(data=True):
         if attrs["label"] == "CaseFile":
             assert 2010 in decades_of(attrs)
@@ -65,23 +64,23 @@ def test_decade_filter_selects_overlapping_spans(london_graph):
 
 def test_indicator_type_and_status_filters(london_graph):
     graph = public_subgraph(london_graph)
-    sub = Filters(indicators=("missing-episodes",)).apply(graph)
+    sub = select(graph, Selection(indicators=("missing-episodes",)))
     assert {n for n, a in sub.nodes(data=True) if a["label"] == "Indicator"} == {"missing-episodes"}
-    sub = Filters(types=("case", "borough")).apply(graph)
-    assert {a["label"] for _, a in sub.nodes(data=True)} <= {"CaseFile", "Borough"}
-    sub = Filters(statuses=("inferred",)).apply(graph)
+    sub = select(graph, Selection(types=("case", "borough")))
+    assert {a["label"] for _, a in sub.nodes(data=True)} == {"CaseFile", "Borough", "Source"}, "sources stay cited"
+    sub = select(graph, Selection(statuses=("inferred",)))
     assert sub.number_of_edges() and all(a["status"] == "inferred" for *_, a in sub.edges(data=True))
 
 
 def test_unknown_filter_values_say_what_exists(london_graph):
     with pytest.raises(SelectionError, match="did you mean"):
-        Filters(boroughs=("Croydn",)).apply(london_graph)
+        select(london_graph, Selection(boroughs=("Croydn",)))
     with pytest.raises(SelectionError, match="decade"):
-        Filters(decades=("the nineties",)).apply(london_graph)
+        select(london_graph, Selection(decades=("the nineties",)))
     with pytest.raises(SelectionError, match="expected one of"):
-        Filters(types=("spaceship",)).apply(london_graph)
+        select(london_graph, Selection(types=("spaceship",)))
     with pytest.raises(SelectionError, match="claim status"):
-        Filters(statuses=("rumoured",)).apply(london_graph)
+        select(london_graph, Selection(statuses=("rumoured",)))
 
 
 def test_ego_works_from_any_node_id(london_graph):

@@ -1,0 +1,68 @@
+"""`casegraph list KIND` and `casegraph search TEXT`: find the ids to use next.
+
+A thin layer over `casegraph.api.Casegraph.list` / `.search` (the ranking
+lives in `casegraph.graph.search`, shared with every "did you mean").
+"""
+
+from __future__ import annotations
+
+import click
+
+from casegraph.cli.options import profile_option
+from casegraph.cli.output import emit_rows, format_option
+from casegraph.cli.stores import store_options
+
+__all__ = ["COMMANDS", "list_command", "search_command"]
+
+LIST_COLUMNS = ["id", "name", "borough", "period"]
+SEARCH_COLUMNS = ["id", "kind", "name", "matched", "borough", "period", "score"]
+
+
+def _kind_error(error: KeyError):
+    return click.BadParameter(str(error.args[0]), param_hint="KIND")
+
+
+@click.command("list")
+@click.argument("kind")
+@profile_option
+@store_options
+@format_option("table", "json", "csv")
+def list_command(kind, profile, cg, fmt):
+    """List every node of KIND, by id: its name, borough and period.
+
+    KIND is cases, people, places, institutions, boroughs, indicators,
+    investigations, reviews, recommendations, statements or sources (or the
+    singular). Restricted records are left out unless --profile restricted.
+    """
+    try:
+        hits = cg.list(kind, profile=profile)
+    except KeyError as error:
+        raise _kind_error(error) from None
+    emit_rows(LIST_COLUMNS, [[getattr(h, c) for c in LIST_COLUMNS] for h in hits], fmt)
+
+
+@click.command("search")
+@click.argument("text")
+@click.option("--kind", "kinds", multiple=True, metavar="KIND", help="only nodes of this kind, e.g. case (repeatable)")
+@click.option("--limit", type=click.IntRange(1), default=20, show_default=True, help="most rows shown")
+@profile_option
+@store_options
+@format_option("table", "json", "csv")
+def search_command(text, kinds, limit, profile, cg, fmt):
+    """Search names, titles, aliases and ids for TEXT, forgiving typos; best first.
+
+    The id column is what to pass on: `casegraph query similar-cases --param
+    case_id=ID`, `--borough ID`, `viz ego --node ID`. score is 100 for an
+    exact match, 95 for a name starting with TEXT, 90 for TEXT inside it, less
+    for a near miss.
+    """
+    try:
+        hits = cg.search(text, kinds, limit, profile=profile)
+    except KeyError as error:
+        raise _kind_error(error) from None
+    emit_rows(SEARCH_COLUMNS, [[getattr(h, c) for c in SEARCH_COLUMNS] for h in hits], fmt)
+    if not hits and fmt == "table":
+        click.echo(f"nothing matches {text!r}; `casegraph list cases` lists every case", err=True)
+
+
+COMMANDS = [list_command, search_command]

@@ -1,0 +1,87 @@
+"""The options every command shares, one name and one value form each.
+
+- selection (`export`, `analyze`, `report`, `viz`): `--case`, `--borough`,
+  `--decade` (1990s or 1990), `--indicator`, `--institution`, `--person`,
+  `--around/--hops`, `--query/--param`, `--type`, `--status`; the command
+  receives a `casegraph.graph.selection.Selection`;
+- profile (every command that reads the graph's data): `--profile
+  public|restricted`, with `--include-restricted` as another way to say
+  `--profile restricted`; the command receives `profile`.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import click
+
+from casegraph.queries.params import parse_params
+
+__all__ = ["selection_options", "profile_option", "param_option", "HOPS_HELP"]
+
+HOPS_HELP = "how far --around reaches (default 1; the ego view's --node: 2)"
+
+param_option = click.option(
+    "--param", "param_pairs", multiple=True, metavar="KEY=VALUE",
+    help="a query parameter (repeatable): a value that parses as JSON is that value (2012 is a number, "
+         "true a boolean); quote it to keep text: 'y=\"2012\"'",
+)
+
+
+def selection_options(command=None, *, keep_hops: bool = False):
+    """The selection options; the command receives `selection=` (and `hops=` when `keep_hops`)."""
+    if command is None:
+        return functools.partial(selection_options, keep_hops=keep_hops)
+
+    @click.option("--case", "cases", multiple=True, metavar="ID", help="a case (repeatable)")
+    @click.option("--borough", "boroughs", multiple=True, metavar="ID",
+                  help="cases filed under a borough or at a place in it: id or name (repeatable)")
+    @click.option("--decade", "decades", multiple=True, metavar="1990s",
+                  help="cases counted in a decade, written 1990s or 1990: from the decade of their first year "
+                       "to that of their last (an ongoing 2019- counts in the 2010s) (repeatable)")
+    @click.option("--indicator", "indicators", multiple=True, metavar="ID", help="cases showing an indicator (repeatable)")
+    @click.option("--institution", "institutions", multiple=True, metavar="ID",
+                  help="cases an institution is linked to (repeatable)")
+    @click.option("--person", "people", multiple=True, metavar="ID", help="cases a person is linked to (repeatable)")
+    @click.option("--around", "around", multiple=True, metavar="ID", help="the neighbourhood of a node (repeatable)")
+    @click.option("--hops", type=click.IntRange(0, 10), default=None, metavar="K", help=HOPS_HELP)
+    @click.option("--query", "query_name", default=None, metavar="NAME", help="the nodes a catalog query returns")
+    @param_option
+    @click.option("--type", "types", multiple=True, metavar="KIND",
+                  help="only nodes of this type, e.g. case, person, borough (repeatable)")
+    @click.option("--status", "statuses", multiple=True, metavar="STATUS",
+                  help="only relationships of this claim status: reported, alleged, charged, convicted, acquitted, "
+                       "inferred (repeatable)")
+    @functools.wraps(command)
+    def wrapper(*args, cases, boroughs, decades, indicators, institutions, people, around, hops,
+                query_name, param_pairs, types, statuses, **kwargs):
+        from casegraph.graph.selection import Selection
+
+        if param_pairs and not query_name:
+            raise click.UsageError("--param is for --query")
+        selection = Selection(
+            cases=cases, boroughs=boroughs, decades=decades, indicators=indicators, institutions=institutions,
+            people=people, around=tuple((node, 1 if hops is None else hops) for node in around),
+            query=query_name, params=parse_params(param_pairs), types=types, statuses=statuses,
+        )
+        if keep_hops:
+            kwargs["hops"] = hops
+        return command(*args, selection=selection, **kwargs)
+
+    return wrapper
+
+
+def profile_option(command):
+    """`--profile public|restricted` and its alias `--include-restricted`; the command receives `profile=`."""
+
+    @click.option("--profile", type=click.Choice(["public", "restricted"]), default=None,
+                  help="public (default) leaves out restricted data (victims, minors, identifying details); "
+                       "restricted includes it and marks the output")
+    @click.option("--include-restricted", is_flag=True, help="the same as --profile restricted")
+    @functools.wraps(command)
+    def wrapper(*args, profile, include_restricted, **kwargs):
+        if include_restricted and profile == "public":
+            raise click.UsageError("--include-restricted contradicts --profile public")
+        return command(*args, profile="restricted" if include_restricted else (profile or "public"), **kwargs)
+
+    return wrapper

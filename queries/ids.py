@@ -1,0 +1,45 @@
+"""Check the ids a catalog query is given before it runs.
+
+A parameter whose header names a node label (`node: CaseFile`) takes an id.
+The id is looked up in the store: an exact id is used as it is; otherwise
+`casegraph.graph.selection.match_reference` (the one rule for every id a
+user types) finds it in any case, or by its name or an alias, or raises
+`NodeNotFound` with the closest matches. So a wrong id is an error, never a
+silent `(no rows)`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from casegraph.graph.search import Entry, names_of
+from casegraph.graph.selection import match_reference
+from casegraph.graph.store import View
+from casegraph.schemas import schema
+
+__all__ = ["resolve_id", "resolve_ids"]
+
+_NAME_FIELDS = ("name", "title", "aliases")
+
+
+def resolve_id(view: View, ref: str, label: str) -> str:
+    """The id of the `label` node `ref` means, from the store behind `view`.
+
+    `label` comes from a query header checked against the schema, never from the
+    user. Raises `NodeNotFound` / `SelectionError` (see `match_reference`)."""
+    if view.run(f"MATCH (n:{label}) WHERE n.id = $id RETURN n.id", {"id": ref}).rows:
+        return ref
+    fields = [c.name for c in schema().columns_of(label) if c.name in _NAME_FIELDS]
+    returned = ", ".join(["n.id", *(f"n.{f}" for f in fields)])
+    rows = view.run(f"MATCH (n:{label}) RETURN {returned} ORDER BY n.id").rows
+    entries = [Entry(row[0], label, names_of(dict(zip(["id", *fields], row)))) for row in rows]
+    return match_reference(ref, entries, label)
+
+
+def resolve_ids(view: View, query, bound: dict[str, Any]) -> dict[str, Any]:
+    """`bound` with every id-taking parameter of `query` resolved by `resolve_id`."""
+    resolved = dict(bound)
+    for name, param in query.header.parameters.items():
+        if param.node and isinstance(resolved.get(name), str):
+            resolved[name] = resolve_id(view, resolved[name], param.node)
+    return resolved

@@ -1,0 +1,36 @@
+"""Parameters as a user types them (`--param KEY=VALUE`), read one way for every engine.
+
+A value that parses as JSON is that JSON value (`2012` is a number, `true` a
+boolean, `[1, 2]` a list, `null` null); anything else is text. Quote a value
+to keep it text: `--param 'y="2012"'`. Catalog queries then convert each value
+to the type their header declares (`Parameter.convert`); ad-hoc queries get
+the value as parsed, so LadybugDB and Neo4j compare `c.year_start = $y` alike.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Iterable
+
+from casegraph.queries.catalog import QueryError
+
+__all__ = ["parse_value", "parse_params"]
+
+
+def parse_value(text: str) -> Any:
+    """`text` as its JSON value when it parses as JSON, else the text itself."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+def parse_params(pairs: Iterable[str]) -> dict[str, Any]:
+    """`["KEY=VALUE", ...]` -> `{KEY: value}` (see the module docstring); `QueryError` for a pair without `=`."""
+    params: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise QueryError(f"--param {pair!r}: expected KEY=VALUE")
+        params[key.strip()] = parse_value(value)
+    return params

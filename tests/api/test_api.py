@@ -1,0 +1,101 @@
+"""The Python API a researcher uses from a notebook, on the real London store."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+
+import casegraph
+from casegraph.graph.selection import NodeNotFound, SelectionError
+from casegraph.queries import QueryError
+
+
+@pytest.fixture()
+def cg(london_store):
+    return casegraph.open(london_store.directory)
+
+
+def test_a_catalog_query_gives_rows_records_and_a_dataframe(cg):
+    rows = cg.query("similar-cases", case_id="lambeth-2022-hotel-room")
+    assert rows.columns[0] == "case_id" and len(rows) > 0
+    assert rows.records()[0]["case_id"] == rows.rows[0][0]
+    frame = rows.to_dataframe()
+    assert list(frame.columns) == rows.columns and len(frame) == len(rows)
+    assert "<table>" in rows._repr_html_()
+
+
+def test_ids_match_in_any_case_and_a_wrong_one_names_the_closest(cg):
+    exact = cg.query("similar-cases", case_id="lambeth-2022-hotel-room")
+    assert cg.query("similar-cases", case_id="LAMBETH-2022-Hotel-Room").rows == exact.rows
+    with pytest.raises(NodeNotFound, match="did you mean lambeth-2022-hotel-room"):
+        cg.query("similar-cases", case_id="lambeth-2022-hotel")
+    with pytest.raises(NodeNotFound, match="did you mean"):
+        cg.query("paths-between-cases", **{"from": "lambeth-2022-hotel-room", "to": "kingston-2021-overdos"})
+
+
+def test_a_misspelt_query_name_gets_suggestions(cg):
+    with pytest.raises(QueryError, match="did you mean similar-cases"):
+        cg.query("similar-case", case_id="x")
+
+
+def test_the_restricted_profile_sets_include_restricted(cg):
+    public = cg.query("case-detail", case_id="croydon-2020-child-in-care")
+    restricted = cg.query("case-detail", case_id="croydon-2020-child-in-care", profile="restricted")
+    assert len(restricted) > len(public)
+    with pytest.raises(SelectionError, match="public or restricted"):
+        cg.query("case-detail", case_id="croydon-2020-child-in-care", profile="secret")
+
+
+def test_ad_hoc_parameters_keep_their_python_types(cg):
+    rows = cg.cypher("MATCH (c:CaseFile) WHERE c.year_start = $y RETURN c.id AS id", y=2012)
+    assert rows.records() == [{"id": "haringey-2012-finsbury-park"}]
+
+
+def test_select_gives_networkx_and_takes_the_cli_values(cg):
+    g = cg.select(borough="Hillingdon", decade="2000s")
+    assert isinstance(g, nx.MultiDiGraph) and "hillingdon-2000-2016-bellfield-group" in g
+    assert cg.select(borough="hillingdon", decade=2000).nodes == g.nodes
+    assert not any(a.get("sensitivity") == "restricted" for _, a in g.nodes(data=True))
+    with pytest.raises(TypeError, match="no selection keyword"):
+        cg.select(colour="red")
+    with pytest.raises(SelectionError, match="decade is written"):
+        cg.select(decade="the nineties")
+
+
+def test_search_and_list_give_ids_to_use_next(cg):
+    hits = cg.search("malone")
+    assert hits[0].id == "martin-malone" and hits[0].kind == "person"
+    assert cg.search("Croydn", kind="borough")[0].id == "croydon"
+    cases = cg.list("cases")
+    assert [h.id for h in cases] == sorted(h.id for h in cases) and len(cases) == 15
+    assert {h.borough for h in cases if h.id == "lambeth-2022-hotel-room"} == {"Lambeth"}
+    assert not [h for h in cg.list("people") if h.name == "Olivia"], "public profile: no victim"
+    assert [h for h in cg.list("people", profile="restricted") if h.name == "Olivia"]
+    with pytest.raises(KeyError, match="expected one of"):
+        cg.list("spaceships")
+
+
+def test_a_view_shows_inline_and_saves(cg, tmp_path):
+    picture = cg.view("map", borough="hillingdon")
+    assert picture._repr_html_().startswith("<iframe srcdoc=")
+    assert "<svg" in picture.save(tmp_path / "m.svg").read_text()
+    ego = cg.view("ego", node="haringey", hops=1)
+    assert "haringey" in {m.id for m in ego.figure.marks}
+
+
+def test_export_and_report_take_the_format_from_the_file_name(cg, tmp_path):
+    [path] = cg.export(tmp_path / "h.graphml", borough="hillingdon")
+    assert nx.read_graphml(path).number_of_nodes() > 0
+    from casegraph.exports import ExportError
+
+    with pytest.raises(ExportError, match="cannot tell the export format"):
+        cg.export(tmp_path / "h.xlsx")
+    dossier = cg.report(tmp_path / "malone.md", person="martin-malone").read_text()
+    assert dossier.startswith("# Martin Malone: casegraph dossier")
+
+
+def test_opening_a_store_with_no_graph_says_build_first(tmp_path):
+    from casegraph.graph.store import StoreError
+
+    with pytest.raises(StoreError, match="casegraph build"):
+        casegraph.open(tmp_path / "empty").list("cases")
