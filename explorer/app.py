@@ -173,7 +173,7 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
             try:
                 result = explorer.run(found, given_params(found, params, explorer.include_restricted))
                 answer = (result.columns, [[cell(v, explorer) for v in row] for row in result.rows])
-            except QueryError as problem:
+            except (QueryError, SelectionError) as problem:  # a node parameter naming no node is a SelectionError
                 error = str(problem).split(": ", 1)[-1] if str(problem).startswith("/") else str(problem)
         return render(request, "query.html", query=found, fields=fields, answer=answer, error=error,
                       status=400 if error else 200)
