@@ -5,16 +5,27 @@ of every id a user types, and the web explorer, so a misspelt id suggests
 what a search for it would find. Scores come from rapidfuzz (0-100): an
 exact id or name is 100, a name that starts with the text 95, a whole-word
 or substring hit 90, else rapidfuzz's weighted ratio (`WRatio`), which
-forgives typos, word order and partial names.
+forgives typos, word order and partial names, or 0.9 of the worst typed
+word's best `ratio` against the name's words (a typo in one word of a long
+name), whichever is higher.
 
 Works on the networkx projection (`casegraph.graph.projection`), so it
 sees exactly the profile the caller projected: a public graph never finds
 a restricted record.
+
+`SearchIndex(graph)` is the same search for a long-lived caller (the
+explorer, `casegraph serve`): the entries are read once, and its
+`search` adds filters by borough and decade and paging. A borough means
+the cases filed under it or at a place in it, with their context
+(`select` with `Selection(boroughs=)`); a decade means `decades_of` for
+timed records and the decades of the linked cases (`linked_cases`) for
+everything else.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 import networkx as nx
@@ -24,7 +35,7 @@ from casegraph.schemas import schema
 from casegraph.schemas.names import display_name
 
 __all__ = ["Hit", "Entry", "KINDS", "kind_label", "names_of", "rank", "search", "list_nodes", "period_of",
-           "boroughs_of"]
+           "boroughs_of", "SearchIndex", "SearchPage"]
 
 SUGGEST_CUTOFF = 75.0
 """Lowest score a search hit or an id suggestion needs (rapidfuzz scale 0-100)."""
@@ -82,7 +93,10 @@ def _score(text: str, name: str) -> float:
         return 95.0
     if f" {wanted} " in f" {have} " or wanted in have:
         return 90.0
-    return float(fuzz.WRatio(wanted, have))
+    # a typo in one word of a longer name ("rowly" for "Sir Mark Rowley") is lost in the whole-name
+    # ratio: every typed word's best match among the name's words counts too, at 0.9 of its ratio
+    by_word = min(max(fuzz.ratio(word, part) for part in have.split()) for word in wanted.split())
+    return float(max(fuzz.WRatio(wanted, have), 0.9 * by_word))
 
 
 def rank(text: str, entries: Iterable[Entry], limit: int = 10,
@@ -195,3 +209,63 @@ def search(graph: nx.MultiDiGraph, text: str, kinds: Iterable[str] = (), limit: 
     labels = {kind_label(k) for k in kinds} or None
     return [_hit(graph, entry.id, matched, score)
             for entry, matched, score in rank(text, _entries(graph, labels), limit=limit)]
+
+
+# -- the same search, filtered and paged, for a long-lived caller -------------------------------
+
+
+@dataclass
+class SearchPage:
+    """One page of `SearchIndex.search` hits, and how many matched in all."""
+
+    total: int
+    hits: list[Hit] = field(default_factory=list)
+
+
+class SearchIndex:
+    """`search` over one graph whose entries are read once, with borough/decade filters and paging."""
+
+    def __init__(self, graph: nx.MultiDiGraph):
+        self.graph = graph
+        self.entries = _entries(graph, None)
+        self._members = lru_cache(maxsize=64)(self._borough_members)
+
+    # casegraph.graph.selection imports this module (its "did you mean"): its rules are imported late
+
+    def _borough_members(self, borough: str) -> frozenset[str]:
+        from casegraph.graph.selection import Selection, select
+
+        return frozenset(select(self.graph, Selection(boroughs=(borough,))).nodes)
+
+    def _in_decade(self, node: str, decade: int) -> bool:
+        from casegraph.graph.selection import decades_of, linked_cases
+
+        attrs = self.graph.nodes[node]
+        if attrs.get("year_start") is not None:
+            return decade in decades_of(attrs)
+        return any(decade in decades_of(self.graph.nodes[c]) for c in linked_cases(self.graph, node))
+
+    def search(self, text: str = "", *, labels: Iterable[str] = (), borough: str | None = None,
+               decade: int | None = None, limit: int = 20, offset: int = 0) -> SearchPage:
+        """The nodes matching `text` by `rank` (every node but sources when it is empty), one page of them.
+
+        `labels`: keep nodes of these labels (e.g. "CaseFile"); `borough`: a borough id
+        (raises `NodeNotFound`/`SelectionError` for one the graph lacks); `decade`: e.g. 1990
+        (any year of it). Empty text lists cases first, then by name. `limit`/`offset` page the hits.
+        """
+        labels = set(labels)
+        entries = [e for e in self.entries if not labels or e.label in labels]
+        if borough:
+            members = self._members(borough)
+            entries = [e for e in entries if e.id in members]
+        if decade is not None:
+            decade -= decade % 10
+            entries = [e for e in entries if self._in_decade(e.id, decade)]
+        if text.strip():
+            found = [(e.id, matched, score) for e, matched, score in rank(text, entries, limit=len(entries) or 1)]
+        else:
+            names = {e.id: e.names[1] if len(e.names) > 1 else e.id for e in entries if e.label != "Source"}
+            found = [(node, "", 0.0) for node in sorted(names, key=lambda n: (
+                self.graph.nodes[n].get("label") != "CaseFile", names[n].casefold(), n))]
+        return SearchPage(len(found), [_hit(self.graph, node, matched, score)
+                                       for node, matched, score in found[offset:offset + limit]])

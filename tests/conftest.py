@@ -53,6 +53,40 @@ def artifacts() -> Path:
     return ARTIFACTS
 
 
+# -- a headless Chromium, one for the whole session (views and the explorer share it) ---------
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run", "--disable-sync"]
+
+
+def need_browser():
+    """Skip locally, fail in CI, when the browser or its driver is missing."""
+    from tests.require import require
+
+    missing = None
+    if not Path(CHROMIUM).exists():
+        missing = f"headless Chromium not found at {CHROMIUM} (Debian: apt-get install chromium)"
+    else:
+        try:
+            import playwright.sync_api  # noqa: F401
+        except ImportError:
+            missing = "playwright is not installed (pip install -e '.[test]')"
+    require(missing is None, f"the browser tests cannot run: {missing}")
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """One headless Chromium for the whole session (playwright, with the system binary; nothing downloaded)."""
+    need_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
 # -- Neo4j: a real server, started by the project's own script -----------------
 
 ROOT = Path(__file__).resolve().parent.parent

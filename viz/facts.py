@@ -16,7 +16,7 @@ from casegraph.schemas.citations import (
     CITATION_COLUMNS, CONTESTED_COLUMNS, citation_text, citations_of, cited_sources, contested_of,
 )
 
-__all__ = ["short", "node_name", "node_facts", "rel_facts", "source_lines", "credit_line", "Sources"]
+__all__ = ["short", "node_name", "node_facts", "rel_facts", "source_lines", "credit_line", "fact_text", "Sources"]
 
 Sources = Mapping[str, Mapping[str, Any]]
 """Source documents by id (their properties), for citing."""
@@ -48,11 +48,12 @@ def node_name(attrs: Mapping[str, Any]) -> str:
     return str(attrs.get(field) or attrs.get("name") or attrs.get("title") or attrs.get("id") or "")
 
 
-def _value(value: Any) -> str:
+def fact_text(value: Any) -> str:
+    """A field's value as text: yes/no for booleans, lists joined with "; "."""
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, (list, tuple)):
-        return "; ".join(_value(v) for v in value)
+        return "; ".join(fact_text(v) for v in value)
     return str(value)
 
 
@@ -65,7 +66,7 @@ def _fields(attrs: Mapping[str, Any], name_field: str | None, columns) -> list[t
         value = attrs.get(name)
         if value is None or value == [] or value == "":
             continue
-        text = _value(value)
+        text = fact_text(value)
         if name == "quote":
             text = f"“{text}”"
         rows.append((name.replace("_", " "), text))

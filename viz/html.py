@@ -35,7 +35,7 @@ from casegraph.viz.legend import legend_entries
 from casegraph.viz.style import style_table
 from casegraph.viz.svg import darker
 
-__all__ = ["page_html", "write_html", "figure_data", "safe_json"]
+__all__ = ["page_html", "write_html", "figure_data", "safe_json", "page_assets"]
 
 
 @cache
@@ -99,6 +99,12 @@ def figure_data(figure: Figure, physics: dict | None = None) -> dict:
         for node in data["nodes"]:
             del node["x"], node["y"]
     return data
+
+
+def page_assets() -> dict[str, str]:
+    """The page's scripts and style by file name, for a server that serves them as files
+    (`casegraph serve`) rather than inline: vis-network (checked), page.js, page.css."""
+    return {"vis-network.min.js": _vis_network(), "page.js": _asset("page.js"), "page.css": _asset("page.css")}
 
 
 def _hash(script: str) -> str:

@@ -37,7 +37,7 @@ def cli() -> None:
     """
 
 
-COMMAND_MODULES = ("build", "verify", "find", "inspect", "schema", "export", "analyze", "report", "viz")
+COMMAND_MODULES = ("build", "verify", "find", "inspect", "schema", "export", "analyze", "report", "viz", "serve")
 """Modules under casegraph.cli whose COMMANDS the group offers."""
 
 

@@ -2,9 +2,10 @@
 
 Shell blocks run through the real command (in a fresh folder, with their own
 store); `cd` moves between folders as it does in a shell; the Python block
-runs as a notebook would. Only the set-up commands (they install casegraph)
-and the Neo4j block (the Neo4j tests run those commands against a real
-server) are left out.
+runs as a notebook would. Only the set-up commands (they install casegraph),
+the Neo4j block (the Neo4j tests run those commands against a real
+server) and the explorer block (`casegraph serve` runs until stopped;
+tests/explorer/test_serve.py starts it as a process and stops it) are left out.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ BLOCK = re.compile(r"```(sh|python)\n(.*?)```", re.S)
 
 def _blocks(kind: str) -> list[str]:
     return [body for lang, body in BLOCK.findall(README) if lang == kind
-            and "python3 -m venv" not in body and "NEO4J" not in body]
+            and "python3 -m venv" not in body and "NEO4J" not in body and "casegraph serve" not in body]
 
 
 def test_every_shell_example_runs(tmp_path, monkeypatch):

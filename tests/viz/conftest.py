@@ -1,8 +1,9 @@
-"""Fixtures for the view tests: graphs (London, generated, hostile) and a headless Chromium.
+"""Fixtures for the view tests: graphs (London, generated, hostile).
 
-Browser tests skip with a clear message when /usr/bin/chromium (Debian's
-`chromium` package) or playwright is missing locally, and fail when the CI
-environment variable is set (`tests.require`): CI must run them.
+The headless Chromium is `tests/conftest.py`'s, shared with the explorer
+tests: browser tests skip with a clear message when /usr/bin/chromium
+(Debian's `chromium` package) or playwright is missing locally, and fail
+when the CI environment variable is set (`tests.require`): CI must run them.
 """
 
 from __future__ import annotations
@@ -17,11 +18,7 @@ from casegraph.graph.embedded import EmbeddedStore
 from casegraph.graph.projection import project, project_dataset
 from casegraph.graph.store import input_checksum
 from casegraph.loaders import data_files, default_data_dir, load
-from tests.require import require
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync"]
+from tests.conftest import ARGS, CHROMIUM, need_browser  # noqa: F401  (the browser fixture is shared, in tests/conftest.py)
 
 PAYLOADS = [
     "<script>window.__pwned=1</script>",
@@ -37,31 +34,6 @@ PAYLOADS = [
 
 SECRET = "Restricted Victim Zyxw"
 """The restricted person's name in the hostile dataset: must never appear by default."""
-
-
-def need_browser():
-    """Skip locally, fail in CI, when the browser or its driver is missing."""
-    missing = None
-    if not Path(CHROMIUM).exists():
-        missing = f"headless Chromium not found at {CHROMIUM} (Debian: apt-get install chromium)"
-    else:
-        try:
-            import playwright.sync_api  # noqa: F401
-        except ImportError:
-            missing = "playwright is not installed (pip install -e '.[test]')"
-    require(missing is None, f"the browser tests cannot run: {missing}")
-
-
-@pytest.fixture(scope="session")
-def chromium():
-    """One headless Chromium for the whole session (playwright, with the system binary; nothing downloaded)."""
-    need_browser()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="session")

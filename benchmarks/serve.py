@@ -1,0 +1,239 @@
+"""Benchmark: every kind of explorer page against the same question through the library.
+
+    python -m benchmarks.serve --cases 100000 --seed 7
+
+1. generates the dataset (`benchmarks.generate`, reused as `benchmarks.build`
+   reuses it) and builds it into an embedded store under `--work` (reused
+   while its input checksum is unchanged);
+2. opens the explorer on it (`Explorer.open`: the projection and the search
+   index, timed once, with the process's peak RSS after it);
+3. serves the app with uvicorn on 127.0.0.1 (a thread) and, for every kind of
+   page, requests `--samples` different pages over one keep-alive HTTP
+   connection, timing each whole response; between them it runs the same
+   question through the library call a script or the CLI makes (the catalog
+   query, the search, the view's figure, the export writer, ...), timed the
+   same way;
+4. prints p50 and p95 per page kind, the library call's p50 and the ratio.
+   Target: every page p50 <= 200 ms at 100,000 cases.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import random
+import resource
+import socket
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Callable
+from urllib.parse import urlencode
+
+from benchmarks.build import ROOT, _dataset
+
+__all__ = ["main", "measure", "TARGET_MS"]
+
+TARGET_MS = 200.0
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _store(data: Path, work: Path, cases: int, seed: int, authorities: int):
+    from casegraph.graph.embedded import EmbeddedStore
+    from casegraph.graph.store import input_checksum
+    from casegraph.loaders import data_files, load
+
+    store = EmbeddedStore(work / f"store-{cases}-{seed}-{authorities}")
+    files = data_files([data])
+    checksum = input_checksum(files)
+    if (store.manifest() or {}).get("checksum") != checksum:
+        _say(f"building {store.describe()}")
+        store.build(load(files), checksum)
+    return store
+
+
+class _Server:
+    def __init__(self, app):
+        import uvicorn
+
+        sock = socket.socket()
+        sock.bind(("127.0.0.1", 0))
+        self.port = sock.getsockname()[1]
+        # keep-alive longer than the slowest library call between two requests
+        self.server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, timeout_keep_alive=600))
+        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [sock]}, daemon=True)
+        self.thread.start()
+        while not self.server.started:
+            time.sleep(0.05)
+        self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=600)
+
+    def get(self, url: str) -> tuple[int, int]:
+        try:
+            self.connection.request("GET", url)
+            response = self.connection.getresponse()
+        except (http.client.RemoteDisconnected, ConnectionError):  # a closed keep-alive: once more, anew
+            self.connection.close()
+            self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=600)
+            self.connection.request("GET", url)
+            response = self.connection.getresponse()
+        body = response.read()
+        return response.status, len(body)
+
+    def stop(self) -> None:
+        self.connection.close()
+        self.server.should_exit = True
+        self.thread.join(10)
+
+
+def _timed(call: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    call()
+    return (time.perf_counter() - started) * 1000
+
+
+def _samples(explorer, rng: random.Random, count: int) -> dict[str, list[tuple[str, Callable[[], object]]]]:
+    """Page kind -> [(url, the same question through the library)]."""
+    from casegraph.exports import export
+    from casegraph.graph.selection import Selection, select
+    from casegraph.queries import get_query, run_named
+    from casegraph.reports import write_report
+    from casegraph.viz.compose import Options
+    from casegraph.viz.svg import figure_svg
+    from casegraph.viz.views import figure_for
+
+    graph, view = explorer.graph, explorer.view
+    by_label: dict[str, list[str]] = {}
+    for node, attrs in graph.nodes(data=True):
+        by_label.setdefault(attrs.get("label"), []).append(node)
+    pick = lambda label, n=count: rng.sample(sorted(by_label[label]), min(n, len(by_label[label])))  # noqa: E731
+    cases, boroughs = pick("CaseFile", 4 * count), pick("Borough", count)
+    from casegraph.schemas.names import display_name
+
+    names = [display_name(explorer.graph.nodes[c], c) for c in cases[:count]]
+    typo = lambda text: text[:3] + text[4:] if len(text) > 6 else text  # noqa: E731
+    tmp = Path(tempfile.mkdtemp(prefix="serve-bench-"))
+    around = lambda node: select(graph, Selection(around=((node, 1),)))  # noqa: E731
+    kinds: dict[str, list[tuple[str, Callable[[], object]]]] = {
+        "home": [("/", lambda: explorer.counts)] * count,
+        "search (words, one typo)": [
+            ("/search?" + urlencode({"q": typo(" ".join(n.split()[:3]))}),
+             lambda n=n: explorer.search.search(typo(" ".join(n.split()[:3])), limit=25)) for n in names],
+        "search (kind+borough+decade)": [
+            (f"/search?kind=CaseFile&borough={b}&decade=2010",
+             lambda b=b: explorer.search.search("", labels=["CaseFile"], borough=b, decade=2010, limit=25))
+            for b in boroughs],
+        "entity: case": [(f"/entity/{c}", lambda c=c: run_named(view, "case-detail", {"case_id": c}))
+                         for c in cases[:count]],
+    }
+    for label in ("Borough", "Person", "Place", "Institution", "Investigation", "Review", "Statement",
+                  "Indicator", "Recommendation", "Source"):
+        if by_label.get(label):
+            kinds[f"entity: {label}"] = [(f"/entity/{n}", lambda n=n: around(n)) for n in pick(label)]
+    kinds["network (ego, 1 hop)"] = [
+        (f"/network?around={c}", lambda c=c: figure_for("ego", graph, Options(), node=c, hops=1)) for c in cases[:count]]
+    kinds["connections (two cases)"] = [
+        (f"/connections?from={a}&to={b}&max_hops=3",
+         lambda a=a, b=b: run_named(view, "paths-between-cases", {"from": a, "to": b, "max_hops": 3}))
+        for a, b in zip(cases[count:2 * count], cases[2 * count:3 * count])]
+    kinds["query form"] = [("/queries/similar-cases", lambda: get_query("similar-cases"))] * count
+    kinds["query text"] = [("/queries/similar-cases/cypher", lambda: get_query("similar-cases").texts)] * count
+    kinds["query answer: similar-cases"] = [
+        (f"/queries/similar-cases?run=1&case_id={c}", lambda c=c: run_named(view, "similar-cases", {"case_id": c}))
+        for c in cases[3 * count:4 * count]]
+    kinds["query answer: case-detail"] = [
+        (f"/queries/case-detail?run=1&case_id={c}", lambda c=c: run_named(view, "case-detail", {"case_id": c}))
+        for c in cases[:count]]
+    kinds["views (selection form)"] = [(f"/views?borough={b}", lambda: None) for b in boroughs]
+    kinds["view: map of a borough"] = [
+        (f"/views/map?borough={b}",
+         lambda b=b: figure_for("map", select(graph, Selection(boroughs=(b,))), Options())) for b in boroughs]
+    kinds["still: svg of a borough"] = [
+        (f"/views/patterns/still?borough={b}&format=svg",
+         lambda b=b: figure_svg(figure_for("patterns", select(graph, Selection(boroughs=(b,))), Options()), 2400))
+        for b in boroughs]
+    kinds["export: json of a borough"] = [
+        (f"/export?borough={b}&format=json",
+         lambda b=b: export(select(graph, Selection(boroughs=(b,))), "json", tmp / "out.json")) for b in boroughs]
+    kinds["dossier: md of a case"] = [
+        (f"/entity/{c}/dossier?format=md", lambda c=c: write_report(around(c), tmp / "dossier.md"))
+        for c in cases[:count]]
+    return kinds
+
+
+def measure(cases: int, seed: int, authorities: int, samples: int, work: Path) -> dict:
+    from casegraph.explorer.app import create_app
+    from casegraph.explorer.state import Explorer, settle
+
+    work.mkdir(parents=True, exist_ok=True)
+    data, generated = _dataset(work, cases, seed, authorities)
+    store = _store(data, work, cases, seed, authorities)
+    _say("opening the explorer (projection + search index)")
+    explorer = Explorer.open(store, include_restricted=False)
+    settle()  # as `casegraph serve` does
+    opened = {"seconds": round(explorer.loaded_seconds, 1),
+              "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+              "nodes": explorer.graph.number_of_nodes(), "relationships": explorer.graph.number_of_edges()}
+    _say(f"opened in {opened['seconds']} s, peak RSS {opened['peak_rss_mb']} MB")
+    server = _Server(create_app(explorer))
+    rows = []
+    try:
+        for kind, items in _samples(explorer, random.Random(seed), samples).items():
+            status, _ = server.get(items[0][0])  # warm: first use of a template, a borough's cut
+            pages, library = [], []
+            for url, call in items:
+                started = time.perf_counter()
+                status, size = server.get(url)
+                pages.append((time.perf_counter() - started) * 1000)
+                if status != 200:
+                    raise SystemExit(f"{url}: HTTP {status}")
+                library.append(_timed(call))
+            page_p50, lib_p50 = statistics.median(pages), statistics.median(library)
+            rows.append({"page": kind, "samples": len(items), "p50_ms": round(page_p50, 1),
+                         "p95_ms": round(sorted(pages)[max(0, int(len(pages) * 0.95) - 1)], 1),
+                         "library_p50_ms": round(lib_p50, 1),
+                         "ratio": round(page_p50 / lib_p50, 2) if lib_p50 >= 0.05 else None,
+                         "target_met": page_p50 <= TARGET_MS})
+            _say(f"{kind:32} p50 {page_p50:8.1f} ms   library {lib_p50:8.1f} ms")
+    finally:
+        server.stop()
+        explorer.close()
+    return {"cases": cases, "seed": seed, "authorities": authorities, "open": opened, "pages": rows,
+            "target_ms": TARGET_MS, "generated_records": generated.get("records")}
+
+
+def _table(report: dict) -> str:
+    lines = [f"{report['cases']:,} cases: {report['open']['nodes']:,} nodes, {report['open']['relationships']:,} "
+             f"relationships; explorer opened in {report['open']['seconds']} s, peak RSS "
+             f"{report['open']['peak_rss_mb']:,} MB", "",
+             "| page | samples | p50 ms | p95 ms | library p50 ms | page / library | p50 <= 200 ms |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | --- |"]
+    for row in report["pages"]:
+        ratio = f"{row['ratio']:.2f}" if row["ratio"] is not None else "-"
+        lines.append(f"| {row['page']} | {row['samples']} | {row['p50_ms']:.1f} | {row['p95_ms']:.1f} | "
+                     f"{row['library_p50_ms']:.1f} | {ratio} | {'yes' if row['target_met'] else 'NO'} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.serve", description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--authorities", type=int, default=350)
+    parser.add_argument("--samples", type=int, default=20, help="pages requested per page kind")
+    parser.add_argument("--work", type=Path, default=ROOT / "benchmarks" / "out")
+    parser.add_argument("--format", choices=["table", "json"], default="table")
+    args = parser.parse_args(argv)
+    report = measure(args.cases, args.seed, args.authorities, max(1, args.samples), args.work)
+    print(json.dumps(report, indent=2) if args.format == "json" else _table(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,74 @@
+"""`casegraph serve`: the explorer, a local read-only web app over the graph.
+
+A thin layer over `casegraph.explorer`: open the store read-only, read the
+graph in the public profile (unless --profile restricted, or its alias
+--include-restricted), and serve it on
+127.0.0.1 with uvicorn. Binding to another address needs --host and prints
+a warning: the explorer has no login, and whoever can reach it can read it.
+"""
+
+from __future__ import annotations
+
+import click
+
+from casegraph.cli.options import profile_option
+from casegraph.cli.output import say
+from casegraph.cli.stores import store_options
+
+__all__ = ["COMMANDS", "serve"]
+
+
+@click.command()
+@store_options
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535),
+              help="port to listen on (0: any free port)")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="address to bind; anything but 127.0.0.1/localhost/::1 exposes the explorer beyond this machine "
+                   "(a warning is printed)")
+@profile_option
+def serve(cg, port, host, profile):
+    """Explore the graph in a browser: search, entity pages with every fact and its sources,
+    networks one hop at a time, connections between two entities, the catalog's questions as
+    forms, views and downloads.
+
+    Read-only: the store is opened read-only, no page writes, and only the catalog's queries
+    run, with checked parameters. Nothing is fetched from anywhere; the pages work without
+    JavaScript except where a network is drawn. Stop it with Ctrl-C. With --profile restricted
+    (or --include-restricted) every page carries a not-for-publication banner.
+    """
+    import socket
+
+    import uvicorn
+
+    from casegraph.explorer.app import create_app
+    from casegraph.explorer.security import LOOPBACK
+    from casegraph.explorer.state import Explorer, settle
+
+    store, include_restricted = cg.store, profile == "restricted"
+    hosts = ("127.0.0.1", "localhost", "[::1]")
+    if host not in LOOPBACK:
+        say(f"WARNING: binding to {host}: anyone who can reach this address can read the graph "
+            "(there is no login). Use 127.0.0.1 unless you mean it.")
+        hosts = ("*",)
+    say(f"reading {store.describe()} ({'RESTRICTED' if include_restricted else 'public'} profile)...")
+    explorer = Explorer.open(store, include_restricted)
+    settle()
+    say(f"{explorer.graph.number_of_nodes():,} nodes, {explorer.graph.number_of_edges():,} relationships "
+        f"read in {explorer.loaded_seconds:.1f} s")
+    if include_restricted:
+        say("warning: restricted data is shown; every page carries a not-for-publication banner")
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host.strip("[]"), port))
+    sock.listen(128)  # from here a browser's first request waits for the server instead of being refused
+    shown = f"[{host.strip('[]')}]" if ":" in host else host
+    click.echo(f"casegraph explorer: http://{shown}:{sock.getsockname()[1]}/", err=False)
+    config = uvicorn.Config(create_app(explorer, hosts), log_level="warning", access_log=False,
+                            server_header=False, proxy_headers=False)
+    try:
+        uvicorn.Server(config).run(sockets=[sock])
+    finally:
+        explorer.close()
+
+
+COMMANDS = [serve]

@@ -1,0 +1,282 @@
+"""The explorer's routes: search, entity pages, networks, connections, query forms, views, downloads.
+
+Every route is GET (HEAD): nothing writes, nothing takes Cypher. Pages are
+rendered on the server by Jinja2 with autoescaping on, so they work without
+JavaScript and text from the data is always text; only pages that draw a
+network load scripts (vis-network and the view script, served from here).
+User errors (an unknown id, a parameter of the wrong type, a selection that
+names nothing) come back as a page saying what would work, with status 400
+or 404, never a traceback.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from urllib.parse import urlencode
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+from casegraph import __version__
+from casegraph.exports import FORMATS
+from casegraph.explorer.downloads import Download, dossier_file, export_file, still_file
+from casegraph.explorer.entity import entity_page, kind_name
+from casegraph.explorer.forms import cell, form_fields, given_params
+from casegraph.explorer.params import bounded_int, selection_of, selection_query
+from casegraph.explorer.paths import connections
+from casegraph.explorer.security import SecurityHeaders, valid_id
+from casegraph.explorer.state import Explorer
+from casegraph.graph.search import kind_label
+from casegraph.graph.selection import Selection, SelectionError, resolve_node, select
+from casegraph.queries import QueryError, catalog
+from casegraph.schemas import schema
+from casegraph.schemas.names import display_name
+from casegraph.viz.figure import Figure
+from casegraph.viz.views import VIEWS
+
+__all__ = ["create_app", "PAGE_SIZE", "VIEW_NAMES"]
+
+PAGE_SIZE = 25
+VIEW_NAMES = tuple(VIEWS)
+"""Every view `casegraph viz` draws (a new view shows here without a change)."""
+STILLS = ("png", "svg")
+DOSSIERS = ("html", "md")
+ASSET_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8"}
+
+
+@cache
+def _environment() -> Environment:
+    env = Environment(loader=PackageLoader("casegraph.explorer", "templates"),
+                      autoescape=select_autoescape(default=True, default_for_string=True),
+                      trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
+    env.globals["kind_name"] = kind_name
+    env.globals["kind_label"] = kind_label
+    env.filters["qs"] = lambda pairs: urlencode(list(pairs))
+    env.filters["around_qs"] = lambda ids: urlencode([("around", node) for node in ids])
+    return env
+
+
+@cache
+def _assets() -> dict[str, str]:
+    from casegraph.viz.html import page_assets
+
+    own = resources.files("casegraph.explorer").joinpath("static")
+    files = {path.name: path.read_text(encoding="utf-8") for path in own.iterdir() if path.name.endswith((".css", ".js"))}
+    return {**page_assets(), **files}
+
+
+def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1", "localhost", "[::1]")) -> Starlette:
+    """The ASGI app over `explorer` (one graph, one profile). Requests naming another Host
+    (a DNS-rebinding page) are refused; every response carries the security headers."""
+
+    def render(request: Request, template: str, status: int = 200, **context) -> HTMLResponse:
+        html = _environment().get_template(template).render(
+            request=request, explorer=explorer, restricted=explorer.include_restricted, version=__version__,
+            kinds=_kinds(), **context)
+        return HTMLResponse(html, status_code=status)
+
+    def node_or_404(node: str) -> str:
+        valid_id(node)
+        if node not in explorer.graph:
+            raise HTTPException(404, f"no node {node!r} in this graph"
+                                     + ("" if explorer.include_restricted else " (or it is restricted and left out "
+                                        "of the public profile)"))
+        return node
+
+    def reference(text: str, field: str) -> str:
+        """A node a form names by id or exact name (`resolve_node`, the rule every command uses)."""
+        try:
+            return resolve_node(explorer.graph, text[:200])
+        except SelectionError as error:
+            raise HTTPException(400, f"{field}: {error}") from None
+
+    def download(file: Download) -> Response:
+        return Response(file.data, media_type=file.media_type,
+                        headers={"content-disposition": f'attachment; filename="{file.name}"'})
+
+    # -- pages -------------------------------------------------------------------------------------
+
+    def home(request: Request):
+        counts = [(kind_name(t.label), t.label, explorer.counts.get(t.label, 0)) for t in schema().nodes]
+        return render(request, "home.html", counts=counts, queries=catalog().values(), views=VIEWS)
+
+    def search(request: Request):
+        params = request.query_params
+        text = params.get("q", "")[:200]
+        labels = [k for k in params.getlist("kind") if k]
+        known = {label for _, label in _kinds()}
+        if any(label not in known for label in labels):
+            raise HTTPException(400, "kind: expected one of " + ", ".join(sorted(known)))
+        borough = params.get("borough") or None
+        if borough:
+            valid_id(borough, "borough id")
+            if explorer.graph.nodes.get(borough, {}).get("label") != "Borough":
+                raise HTTPException(400, f"borough: no borough {borough!r} in this graph")
+        decade_text = params.get("decade", "")
+        if decade_text and not (decade_text.isdigit() and len(decade_text) == 4):
+            raise HTTPException(400, "decade: expected a year such as 1990")
+        decade = int(decade_text) if decade_text else None
+        page = bounded_int(params, "page", 1, 1, 10_000)
+        found = explorer.search.search(text, labels=labels, borough=borough, decade=decade,
+                                       limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+        keep = [("q", text)] + [("kind", k) for k in labels] + [("borough", borough or ""), ("decade", decade_text)]
+        return render(request, "search.html", text=text, labels=labels, borough=borough, decade=decade_text,
+                      found=found, page=page, pages=max(1, -(-found.total // PAGE_SIZE)), keep=keep,
+                      boroughs=explorer.boroughs)
+
+    def entity(request: Request):
+        node = node_or_404(request.path_params["node"])
+        return render(request, "entity.html", page=entity_page(explorer, node))
+
+    def network(request: Request):
+        selection = selection_of(request.query_params)
+        if not selection.around:
+            raise HTTPException(400, "around: give the id of at least one node to draw its network")
+        for node, _ in selection.around:
+            node_or_404(node)
+        return _view_page(request, "ego", selection, expanding=True)
+
+    def paths(request: Request):
+        params = request.query_params
+        a, b = params.get("from", ""), params.get("to", "")
+        max_hops = bounded_int(params, "max_hops", 4, 1, 6)
+        found = None
+        if a and b:
+            a, b = reference(a, "from"), reference(b, "to")
+            found = connections(explorer, a, b, max_hops=max_hops)
+        names = {n: display_name(explorer.graph.nodes[n], n) for n in (a, b) if n in explorer.graph}
+        return render(request, "connections.html", a=a, b=b, max_hops=max_hops, found=found, names=names)
+
+    def queries(request: Request):
+        return render(request, "queries.html", queries=catalog().values())
+
+    def query_or_404(name: str):
+        found = catalog().get(name)
+        if found is None:
+            raise HTTPException(404, f"no catalog query {name!r}")
+        return found
+
+    def query(request: Request):
+        found = query_or_404(request.path_params["name"])
+        params = request.query_params
+        fields = form_fields(found, params, explorer.include_restricted)
+        answer, error = None, None
+        if params.get("run"):
+            try:
+                result = explorer.run(found, given_params(found, params, explorer.include_restricted))
+                answer = (result.columns, [[cell(v, explorer) for v in row] for row in result.rows])
+            except (QueryError, SelectionError) as problem:  # a node parameter naming no node is a SelectionError
+                error = str(problem).split(": ", 1)[-1] if str(problem).startswith("/") else str(problem)
+        return render(request, "query.html", query=found, fields=fields, answer=answer, error=error,
+                      status=400 if error else 200)
+
+    def query_text(request: Request):
+        found = query_or_404(request.path_params["name"])
+        return render(request, "query_text.html", query=found, texts=sorted(found.texts.items()))
+
+    def views(request: Request):
+        selection = selection_of(request.query_params)
+        return render(request, "views.html", views=VIEWS, selection=selection,
+                      query=selection_query(selection), formats=list(FORMATS))
+
+    def view(request: Request):
+        name = request.path_params["view"]
+        if name not in VIEW_NAMES:
+            raise HTTPException(404, f"no view {name!r}: expected one of {', '.join(VIEW_NAMES)}")
+        return _view_page(request, name, selection_of(request.query_params))
+
+    # -- views and downloads -------------------------------------------------------------------
+
+    def _selected(selection: Selection):
+        try:
+            return select(explorer.graph, selection, explorer.view)
+        except SelectionError as error:
+            raise HTTPException(400, str(error)) from None
+
+    def _figure(name: str, selection: Selection):
+        from casegraph.viz.compose import Options
+        from casegraph.viz.views import figure_for
+
+        graph = _selected(selection)
+        params = {}
+        if name == "ego":
+            if not selection.around:
+                raise HTTPException(400, "the ego view needs a centre: choose a node to draw around")
+            params = {"node": selection.around[0][0], "hops": min(6, len(selection.around))}
+        try:
+            return figure_for(name, graph, Options(include_restricted=explorer.include_restricted), **params)
+        except SelectionError as error:
+            raise HTTPException(400, str(error)) from None
+
+    def _view_page(request: Request, name: str, selection: Selection, expanding: bool = False):
+        from casegraph.viz.html import figure_data, safe_json
+        from casegraph.viz.legend import legend_entries
+
+        figure = _figure(name, selection)
+        if not isinstance(figure, Figure):  # a chart (tiles, timeline): its SVG still, as an image
+            return render(request, "chart.html", figure=figure, view=name, query=selection_query(selection))
+        around = [node for node, _ in selection.around]
+        graph = explorer.graph
+        shown = sorted(((m.id, kind_name(graph.nodes[m.id].get("label", "")), display_name(graph.nodes[m.id], m.id))
+                        for m in figure.marks if m.id in graph), key=lambda item: (item[1], item[2].casefold()))
+        return render(request, "network.html", figure=figure, view=name, data=Markup(safe_json(figure_data(figure))),
+                      legend=legend_entries(figure), selection=selection, query=selection_query(selection),
+                      around=around, shown=shown, expanding=expanding)
+
+    def view_still(request: Request):
+        name, kind = request.path_params["view"], request.query_params.get("format", "svg")
+        if name not in VIEW_NAMES or kind not in STILLS:
+            raise HTTPException(404, f"a still is a view ({', '.join(VIEW_NAMES)}) as png or svg")
+        return download(still_file(_figure(name, selection_of(request.query_params)), kind, f"casegraph-{name}"))
+
+    def export(request: Request):
+        fmt = request.query_params.get("format", "")
+        if fmt not in FORMATS:
+            raise HTTPException(400, f"format: expected one of {', '.join(FORMATS)}")
+        selection = selection_of(request.query_params)
+        return download(export_file(_selected(selection), fmt, selection, explorer.profile))
+
+    def dossier(request: Request):
+        node = node_or_404(request.path_params["node"])
+        kind = request.query_params.get("format", "html")
+        if kind not in DOSSIERS:
+            raise HTTPException(400, "format: a dossier is html or md")
+        selection = Selection(around=((node, 1),))
+        return download(dossier_file(_selected(selection), kind, f"dossier-{node}", selection, explorer.profile))
+
+    def asset(request: Request):
+        name = request.path_params["name"]
+        files = _assets()
+        suffix = name[name.rfind("."):]
+        if name not in files or suffix not in ASSET_TYPES:
+            raise HTTPException(404, "no such asset")
+        return Response(files[name], media_type=ASSET_TYPES[suffix])
+
+    async def error_page(request: Request, error: HTTPException):
+        return render(request, "error.html", status=error.status_code, message=error.detail, code=error.status_code)
+
+    routes = [
+        Route("/", home), Route("/search", search), Route("/entity/{node}", entity),
+        Route("/entity/{node}/dossier", dossier), Route("/network", network), Route("/connections", paths),
+        Route("/queries", queries), Route("/queries/{name}", query), Route("/queries/{name}/cypher", query_text),
+        Route("/views", views), Route("/views/{view}", view), Route("/views/{view}/still", view_still),
+        Route("/export", export), Route("/assets/{name}", asset),
+    ]
+    return Starlette(
+        routes=routes, exception_handlers={HTTPException: error_page},
+        middleware=[Middleware(SecurityHeaders), Middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))],
+    )
+
+
+@cache
+def _kinds() -> tuple[tuple[str, str], ...]:
+    """(name on screen, label) of every node type, for the kind filter."""
+    return tuple((kind_name(t.label), t.label) for t in schema().nodes)

@@ -1,0 +1,128 @@
+"""Catalog queries as forms, and their answers as tables that link to entity pages.
+
+A form's fields come from the query's header (`casegraph.queries.catalog`):
+each parameter's name, type (text, whole number, number, yes/no), default,
+whether it is required and its description. What a browser sends is checked
+by the catalog itself (`Query.bind`: unknown parameters refused, types
+converted), so the explorer runs only catalog queries with validated values,
+never Cypher text. In the public profile `include_restricted` is not a field:
+it is fixed to false (`state.Explorer.run`).
+
+An answer's cells become `Cell`s: a node links to its page, a path to each of
+its nodes, a text that is a node id to that node; in the public profile a
+restricted node, or a text some restricted record holds, is withheld.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from starlette.datastructures import QueryParams
+
+from casegraph.explorer.entity import kind_name
+from casegraph.explorer.state import RESTRICTED_PARAM
+from casegraph.graph.selection import is_restricted
+from casegraph.queries import Query
+from casegraph.schemas.names import display_name
+
+__all__ = ["FormField", "Cell", "form_fields", "given_params", "cell", "WITHHELD"]
+
+WITHHELD = "withheld (restricted)"
+INPUTS = {"string": "text", "int": "number", "float": "number", "bool": "select"}
+
+
+@dataclass
+class FormField:
+    name: str
+    type: str
+    input: str  # the HTML input type: text, number, select
+    required: bool
+    default: Any
+    description: str
+    value: str  # what the form shows: the value given, else the default
+
+
+@dataclass
+class Cell:
+    """One answer cell: `kind` is text, node, path, list, pair (`text`: `items[0]`) or withheld."""
+
+    kind: str
+    text: str = ""
+    id: str = ""
+    node_kind: str = ""
+    items: list["Cell"] = field(default_factory=list)
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return text == ""
+    return True
+
+
+def form_fields(query: Query, params: QueryParams, include_restricted: bool) -> list[FormField]:
+    """The form of `query`, filled with what `params` gave (else each parameter's default)."""
+    fields = []
+    for name, param in query.header.parameters.items():
+        if name == RESTRICTED_PARAM and not include_restricted:
+            continue
+        value = params.get(name, _shown(param.default))
+        if param.type in ("int", "float") and not _is_number(value):
+            value = ""  # a number field shows no text it cannot hold; the error above the form says why
+        fields.append(FormField(name, param.type, INPUTS[param.type], param.required, param.default,
+                                param.description, value))
+    return fields
+
+
+def given_params(query: Query, params: QueryParams, include_restricted: bool) -> dict[str, str]:
+    """The parameters a submitted form gives: empty fields left to their defaults; anything the
+    query does not declare is passed on, so `Query.bind` refuses it with its own message."""
+    given = {}
+    for name, value in params.multi_items():
+        if name in ("run", "format"):
+            continue
+        if name == RESTRICTED_PARAM and not include_restricted:
+            continue
+        if value != "":
+            given[name] = value
+    return given
+
+
+def cell(value: Any, explorer) -> Cell:
+    """One value of an answer, as a cell (see the module docstring)."""
+    graph, withheld = explorer.graph, explorer.withheld
+    if isinstance(value, dict) and "labels" in value and "properties" in value:
+        props = value["properties"]
+        if not explorer.include_restricted and (is_restricted(props) or props.get("id") in withheld):
+            return Cell("withheld", WITHHELD)
+        node = props.get("id")
+        if node in graph:
+            return Cell("node", display_name(props, node), node, kind_name(graph.nodes[node].get("label", "")))
+        return Cell("text", display_name(props, node))
+    if isinstance(value, dict) and "nodes" in value and "relationships" in value:
+        return Cell("path", items=[cell(n, explorer) for n in value["nodes"]])
+    if isinstance(value, dict) and "type" in value and "properties" in value:
+        if not explorer.include_restricted and is_restricted(value["properties"]):
+            return Cell("withheld", WITHHELD)
+        return Cell("text", value["type"].replace("_", " ").lower())
+    if isinstance(value, (list, tuple)):
+        return Cell("list", items=[cell(v, explorer) for v in value])
+    if isinstance(value, dict):
+        return Cell("list", items=[Cell("pair", str(k), items=[cell(v, explorer)]) for k, v in value.items()])
+    text = _shown(value)
+    if not explorer.include_restricted and text in withheld:
+        return Cell("withheld", WITHHELD)
+    if isinstance(value, str) and value in graph:
+        return Cell("node", display_name(graph.nodes[value], value), value,
+                    kind_name(graph.nodes[value].get("label", "")))
+    return Cell("text", text)

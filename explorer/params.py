@@ -1,0 +1,75 @@
+"""Reading what a URL asks for: the current selection, and numbers within bounds.
+
+The current selection travels in the query string, so every page of it can
+be bookmarked and shared (`?borough=newham&decade=2010&around=...`): the
+same criteria as `casegraph export`'s options, read into the one selection
+model (`casegraph.graph.selection.Selection`). Ids are checked against the
+id pattern before they go anywhere; a bad value is a 400 saying what would
+work, never a lookup.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from starlette.datastructures import QueryParams
+from starlette.exceptions import HTTPException
+
+from casegraph.explorer.security import valid_id
+from casegraph.graph.selection import Selection
+
+__all__ = ["selection_of", "selection_query", "bounded_int", "SELECTION_KEYS", "MAX_AROUND"]
+
+SELECTION_KEYS = ("case", "borough", "decade", "indicator", "institution", "person", "around")
+MAX_AROUND = 12
+"""Most nodes an expanded network starts from (each adds its neighbours)."""
+
+
+def bounded_int(params: QueryParams, name: str, default: int, low: int, high: int) -> int:
+    """An integer parameter in [low, high], `default` when absent; a 400 otherwise."""
+    text = params.get(name, "")
+    if text == "":
+        return default
+    try:
+        value = int(text)
+    except ValueError:
+        raise HTTPException(400, f"{name}: expected a whole number from {low} to {high}") from None
+    if not low <= value <= high:
+        raise HTTPException(400, f"{name}: expected a whole number from {low} to {high}")
+    return value
+
+
+def _ids(params: QueryParams, name: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(valid_id(v, name) for v in params.getlist(name) if v != ""))
+
+
+def selection_of(params: QueryParams) -> Selection:
+    """The selection a query string names (empty: the whole graph); `hops` (0-3) applies to every `around`."""
+    decades = []
+    for text in params.getlist("decade"):
+        if text == "":
+            continue
+        if not (text.isdigit() and len(text) == 4):
+            raise HTTPException(400, "decade: expected a year such as 1990")
+        decades.append(int(text) // 10 * 10)
+    around = _ids(params, "around")
+    if len(around) > MAX_AROUND:
+        raise HTTPException(400, f"around: at most {MAX_AROUND} nodes")
+    hops = bounded_int(params, "hops", 1, 0, 3)
+    return Selection(
+        cases=_ids(params, "case"), boroughs=_ids(params, "borough"), decades=tuple(dict.fromkeys(decades)),
+        indicators=_ids(params, "indicator"), institutions=_ids(params, "institution"),
+        people=_ids(params, "person"), around=tuple((node, hops) for node in around),
+    )
+
+
+def selection_query(selection: Selection, **extra) -> str:
+    """The query string of a selection (and any `extra` parameters), for links that keep it."""
+    pairs = [("case", c) for c in selection.cases] + [("borough", b) for b in selection.boroughs]
+    pairs += [("decade", str(d)) for d in selection.decades] + [("indicator", i) for i in selection.indicators]
+    pairs += [("institution", i) for i in selection.institutions] + [("person", p) for p in selection.people]
+    pairs += [("around", node) for node, _ in selection.around]
+    if selection.around and selection.around[0][1] != 1:
+        pairs.append(("hops", str(selection.around[0][1])))
+    pairs += [(k, str(v)) for k, v in extra.items() if v not in (None, "")]
+    return urlencode(pairs)

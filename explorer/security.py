@@ -1,0 +1,71 @@
+"""What keeps the explorer safe to run on an investigator's machine.
+
+- `SecurityHeaders`: every response carries a strict Content-Security-Policy
+  (scripts and styles only from the explorer itself, no connection anywhere,
+  forms only to itself, no framing), no referrer, no sniffing, no caching;
+- `valid_id`: an id in a URL must look like a casegraph id (the schema's
+  `Slug` pattern), or the request is refused before it reaches the graph;
+- `LOOPBACK`: the hosts the explorer binds to without a warning.
+
+Read-only by construction lives elsewhere: the store is opened through a
+read-only View, routes are GET only, and only catalog queries run.
+"""
+
+from __future__ import annotations
+
+import re
+
+from starlette.datastructures import MutableHeaders
+from starlette.exceptions import HTTPException
+
+from casegraph.schemas.common import Slug
+
+__all__ = ["SecurityHeaders", "valid_id", "ID_PATTERN", "CSP", "LOOPBACK"]
+
+ID_PATTERN = re.compile(Slug.__metadata__[0].pattern)
+ID_MAX = Slug.__metadata__[0].max_length
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'none'; "
+       "font-src 'none'; object-src 'none'; media-src 'none'; frame-src 'none'; worker-src 'none'; "
+       "manifest-src 'none'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+"""Only the explorer's own scripts and styles; forms submit to it; nothing is fetched from anywhere."""
+
+HEADERS = {
+    "content-security-policy": CSP,
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "x-frame-options": "DENY",
+    "cross-origin-opener-policy": "same-origin",
+    "cross-origin-resource-policy": "same-origin",
+    "permissions-policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+    "cache-control": "no-store",
+}
+
+
+def valid_id(value: str, what: str = "id") -> str:
+    """`value` if it is a well-formed casegraph id, else a 404 (never looked up, never echoed as markup)."""
+    if not isinstance(value, str) or len(value) > ID_MAX or not ID_PATTERN.fullmatch(value):
+        raise HTTPException(404, f"not a valid {what}: ids are lowercase letters, digits and hyphens")
+    return value
+
+
+class SecurityHeaders:
+    """ASGI middleware: the headers above on every HTTP response, whatever route made it."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def with_headers(message):
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in HEADERS.items():
+                    headers[name] = value
+            await send(message)
+
+        await self.app(scope, receive, with_headers)

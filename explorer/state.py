@@ -1,0 +1,143 @@
+"""What the explorer holds while it runs: the graph in one profile, its indexes, a read-only view.
+
+`Explorer.open(store, include_restricted)` reads the whole graph once through
+a read-only store View (`casegraph.graph.projection.project`); in the public
+profile it keeps only `public_subgraph` of it (the one public-profile rule)
+and remembers the restricted texts, so that a catalog query's answer can
+withhold any that an engine returns. Pages then answer from memory; catalog
+queries run on the same read-only View, one at a time (a View is one
+connection).
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from casegraph.graph.projection import project
+from casegraph.graph.search import SearchIndex
+from casegraph.graph.selection import CASE, is_restricted, public_subgraph
+from casegraph.graph.store import Result
+from casegraph.queries import Query, run_query
+from casegraph.schemas.names import display_name
+
+__all__ = ["Explorer", "RESTRICTED_PARAM", "settle"]
+
+RESTRICTED_PARAM = "include_restricted"
+"""The catalog's parameter for restricted data: fixed to false in the public profile."""
+
+_TEXT_FIELDS = ("id", "name", "title", "summary", "description", "quote", "aliases")
+
+
+def _restricted_texts(graph: nx.MultiDiGraph) -> frozenset[str]:
+    """Every identifying text of a restricted node or relationship (to withhold from query answers)."""
+    texts: set[str] = set()
+
+    def add(attrs):
+        for name in _TEXT_FIELDS:
+            value = attrs.get(name)
+            for item in value if isinstance(value, (list, tuple)) else [value]:
+                if isinstance(item, str) and item:
+                    texts.add(item)
+
+    for node, attrs in graph.nodes(data=True):
+        if is_restricted(attrs):
+            add(attrs)
+    for _, _, attrs in graph.edges(data=True):
+        if is_restricted(attrs):
+            add({k: v for k, v in attrs.items() if k != "id"})
+    return frozenset(texts)
+
+
+@dataclass
+class Explorer:
+    """The graph one `casegraph serve` shows, in one profile, and how to ask it more."""
+
+    store: Any
+    view: Any
+    graph: nx.MultiDiGraph
+    include_restricted: bool
+    withheld: frozenset[str] = frozenset()
+    loaded_seconds: float = 0.0
+    search: SearchIndex = field(init=False)
+    connections: nx.Graph = field(init=False)
+    cited_by: dict[str, list[str]] = field(init=False)
+    counts: Counter = field(init=False)
+    boroughs: list[tuple[str, str]] = field(init=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, init=False)
+
+    def __post_init__(self) -> None:
+        self.search = SearchIndex(self.graph)
+        self.connections = _connection_graph(self.graph)
+        self.cited_by = _cited_by(self.graph)
+        self.counts = Counter(a.get("label") for _, a in self.graph.nodes(data=True))
+        self.boroughs = sorted((display_name(a, n), n) for n, a in self.graph.nodes(data=True)
+                               if a.get("label") == "Borough")
+
+    @classmethod
+    def open(cls, store, include_restricted: bool = False) -> "Explorer":
+        """Read the store (raises `StoreError` when it holds no graph or cannot be reached)."""
+        started = time.perf_counter()
+        view = store.view()
+        try:
+            full = project(view, include_restricted=True)
+        except BaseException:
+            view.close()
+            raise
+        if include_restricted:
+            graph, withheld = full, frozenset()
+        else:
+            graph, withheld = public_subgraph(full), _restricted_texts(full)
+        del full
+        return cls(store, view, graph, include_restricted, withheld, time.perf_counter() - started)
+
+    @property
+    def profile(self) -> str:
+        return "restricted" if self.include_restricted else "public"
+
+    def run(self, query: Query, params: dict[str, Any]) -> Result:
+        """Run a catalog query on the read-only View (validated by `Query.bind`; raises `QueryError`)."""
+        if not self.include_restricted and RESTRICTED_PARAM in query.header.parameters:
+            params = {**params, RESTRICTED_PARAM: False}
+        with self._lock:
+            return run_query(self.view, query, params)
+
+    def close(self) -> None:
+        self.view.close()
+
+
+def settle() -> None:
+    """For a long-running server: move everything loaded so far out of the cyclic garbage
+    collector's reach (`gc.freeze`). The graph is read-only from here on; without this, every
+    full collection walks its millions of objects, a pause of seconds in the middle of a page at
+    100,000 cases."""
+    gc.collect()
+    gc.freeze()
+
+
+def _connection_graph(graph: nx.MultiDiGraph) -> nx.Graph:
+    """The graph paths run on: undirected, one link per pair, without source documents and
+    journalistic investigations (the reporters who examined every case are the source, not a
+    link between cases: the rule `linked_cases(skip_journalism=True)` keeps for analytics)."""
+    skip = {n for n, a in graph.nodes(data=True)
+            if a.get("label") == "Source" or a.get("investigation_type") == "journalistic"}
+    links = nx.Graph()
+    links.add_nodes_from(n for n in graph.nodes if n not in skip)
+    links.add_edges_from((u, v) for u, v in graph.edges() if u not in skip and v not in skip and u != v)
+    return links
+
+
+def _cited_by(graph: nx.MultiDiGraph) -> dict[str, list[str]]:
+    """Source id -> the nodes whose facts cite it (cases first, then by id)."""
+    cited: dict[str, set[str]] = defaultdict(set)
+    for node, attrs in graph.nodes(data=True):
+        for source in [attrs.get("source"), *(attrs.get("citation_sources") or ())]:
+            if source:
+                cited[source].add(node)
+    return {s: sorted(nodes, key=lambda n: (graph.nodes[n].get("label") != CASE, n)) for s, nodes in cited.items()}

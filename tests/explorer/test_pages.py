@@ -1,0 +1,232 @@
+"""Every kind of explorer page over the London store, through HTTP: content, safety, profiles."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from urllib.parse import urlencode
+
+import pytest
+
+from casegraph.exports import FORMATS
+from casegraph.explorer.app import VIEW_NAMES
+from casegraph.explorer.security import CSP
+from casegraph.graph.selection import is_restricted
+from casegraph.queries import catalog
+from casegraph.schemas import schema
+
+from tests.queries.params import SAMPLE_PARAMS
+from tests.conftest import need_browser
+
+RESTRICTED_FIELDS = ("id", "name", "title", "summary", "description", "quote")
+
+
+def _query_urls():
+    """Every catalog query's form, its text, and each sample run (all parameters the header declares)."""
+    urls = []
+    for name, query in sorted(catalog().items()):
+        urls += [f"/queries/{name}", f"/queries/{name}/cypher"]
+        for params in SAMPLE_PARAMS.get(name, [{}]):
+            shown = {k: str(v).lower() if isinstance(v, bool) else v for k, v in params.items()}
+            urls.append(f"/queries/{name}?" + urlencode({"run": 1, **shown}))
+    return urls
+
+
+def _every_page(explorer):
+    """One URL of every kind of page, and every entity page."""
+    graph = explorer.graph
+    urls = ["/", "/search?q=lambeth", "/search?q=magie+olivr", "/search?kind=CaseFile&borough=lambeth&decade=2020",
+            "/queries", "/views", "/views?borough=hillingdon", "/connections",
+            "/connections?from=lewisham-2000-martin-malone&to=lewisham-2002-imperial-research",
+            "/network?around=lambeth-2022-hotel-room", "/network?around=lambeth-2022-hotel-room&around=lambeth"]
+    urls += [f"/entity/{node}" for node in sorted(graph)]
+    urls += _query_urls()
+    urls += [f"/views/{view}" for view in VIEW_NAMES if view != "ego"] + ["/views/ego?around=hillingdon"]
+    return urls
+
+
+@pytest.fixture(scope="module")
+def public_pages(public_client, london_public):
+    pages = {}
+    for url in _every_page(london_public):
+        response = public_client.get(url)
+        assert response.status_code == 200, (url, response.text[:2000])
+        pages[url] = response.text
+    return pages
+
+
+def test_every_page_kind_answers_with_strict_headers(public_client, public_pages):
+    response = public_client.get("/entity/lambeth")
+    assert response.headers["content-security-policy"] == CSP
+    assert "script-src 'self'" in CSP and "connect-src 'none'" in CSP and "unsafe" not in CSP
+    assert response.headers["x-frame-options"] == "DENY"
+    assert response.headers["referrer-policy"] == "no-referrer"
+    for url, html in public_pages.items():
+        assert "http://" not in html.replace("http://www.w3.org", "") and "https://" not in _outside_data(html), url
+        scripts = re.findall(r"<script[^>]*src=\"([^\"]+)\"", html)
+        assert all(src.startswith("/assets/") for src in scripts), url
+        if not url.startswith(("/network", "/views/")):
+            assert "<script" not in html, f"{url}: a page without a network must not need JavaScript"
+
+
+def _outside_data(html: str) -> str:
+    """The page without text from the data (a source document's own URL may be https)."""
+    return re.sub(r"<script type=\"application/json\".*?</script>", "", html, flags=re.S)
+
+
+def test_every_node_kind_has_a_page_with_facts_sources_and_neighbours(public_client, london_public):
+    graph = london_public.graph
+    for node_type in schema().nodes:
+        nodes = sorted(n for n, a in graph.nodes(data=True) if a.get("label") == node_type.label)
+        if not nodes:
+            continue
+        html = public_client.get(f"/entity/{nodes[0]}").text
+        assert 'class="kind"' in html and f'data-id="{nodes[0]}"' in html
+        if node_type.label != "Source":
+            assert 'class="citation"' in html, node_type.label
+        assert "Neighbours, by relationship" in html
+
+
+def test_case_page_shows_status_citations_and_connected_cases(public_client, london_public):
+    html = public_client.get("/entity/lambeth-2022-hotel-room").text
+    assert "Claim status and sources" in html
+    assert 'href="/entity/express-mylondon-2025"' in html  # the citation links to its source
+    assert "para. 11" in html and "in a hotel room with six men" in html  # paragraph and quote of a link
+    assert "status-alleged" in html  # the six men: alleged, never shown as convicted
+    assert "shows" in html and "in borough" in html  # neighbours grouped by relationship
+    source = public_client.get("/entity/express-mylondon-2025").text
+    assert "Records citing this source" in source and "/entity/lambeth-2022-hotel-room" in source
+    borough = public_client.get("/entity/lambeth").text
+    assert "Cases it connects" in borough and "(pointing here)" in borough
+
+
+def test_query_forms_come_from_the_header(public_client):
+    for name, query in catalog().items():
+        html = public_client.get(f"/queries/{name}").text
+        for param, declared in query.header.parameters.items():
+            if param == "include_restricted":
+                assert 'name="include_restricted"' not in html  # fixed in the public profile
+                continue
+            assert f'name="{param}"' in html and declared.description.split()[0] in html
+            if declared.type in ("int", "float"):
+                assert re.search(rf'name="{param}" type="number"', html)
+        assert f'href="/queries/{name}/cypher"' in html
+    text = public_client.get("/queries/similar-cases/cypher").text
+    assert "MATCH" in text
+
+
+def test_query_answers_link_to_entity_pages(public_client):
+    html = public_client.get("/queries/similar-cases?run=1&case_id=lambeth-2022-hotel-room").text
+    assert 'id="rows"' in html and 'href="/entity/' in html
+
+
+@pytest.mark.parametrize("params, message", [
+    ({"case_id": "lambeth-2022-hotel-room", "cypher": "MATCH (n) DETACH DELETE n"}, "has no parameter cypher"),
+    ({"min_boroughs": "three"}, "expected int"),
+])
+def test_query_parameters_are_validated(public_client, params, message):
+    name = "similar-cases" if "case_id" in params else "recurring-indicators"
+    response = public_client.get(f"/queries/{name}?" + urlencode({"run": 1, **params}))
+    assert response.status_code == 400 and message in response.text
+
+
+def test_required_parameter_missing_says_so(public_client):
+    response = public_client.get("/queries/case-detail?run=1")
+    assert response.status_code == 400 and "case_id" in response.text
+
+
+def test_public_profile_never_runs_restricted_query(public_client, restricted_client, london_restricted):
+    victim = london_restricted.graph.nodes["victim-lambeth-2022"]["name"]
+    url = "/queries/case-detail?" + urlencode({"run": 1, "case_id": "lambeth-2022-hotel-room",
+                                                "include_restricted": "true"})
+    assert victim not in public_client.get(url).text
+    assert victim in restricted_client.get(url).text
+
+
+def _restricted_texts(explorer):
+    graph, texts = explorer.graph, set()
+    items = [a for _, a in graph.nodes(data=True) if is_restricted(a)]
+    items += [a for _, _, a in graph.edges(data=True) if is_restricted(a)]
+    for attrs in items:
+        for field in RESTRICTED_FIELDS:
+            if isinstance(attrs.get(field), str) and len(attrs[field]) > 3:
+                texts.add(attrs[field])
+    return texts
+
+
+def test_no_restricted_value_in_any_public_page(public_pages, london_restricted):
+    secrets = _restricted_texts(london_restricted)
+    assert secrets
+    for url, html in public_pages.items():
+        for secret in secrets:
+            assert secret not in html, (url, secret)
+
+
+def test_no_restricted_value_in_public_downloads(public_client, london_restricted):
+    secrets = _restricted_texts(london_restricted)
+    for fmt in FORMATS:
+        response = public_client.get(f"/export?format={fmt}")
+        assert response.status_code == 200, response.text
+        data = response.content
+        if response.headers["content-type"] == "application/zip":
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                data = b"".join(archive.read(name) for name in archive.namelist())
+        assert "restricted" not in response.headers["content-disposition"]
+        text = data.decode("utf-8")
+        assert not [s for s in secrets if s in text], fmt
+    dossier = public_client.get("/entity/lambeth-2022-hotel-room/dossier?format=html").text
+    assert "hotel" in dossier and not [s for s in secrets if s in dossier]
+
+
+def test_restricted_profile_banner_on_every_page(restricted_client, london_restricted):
+    for url in ["/", "/search?q=olivia", "/entity/victim-lambeth-2022", "/queries", "/queries/case-detail",
+                "/views", "/views/overview", "/network?around=victim-lambeth-2022", "/connections", "/nowhere"]:
+        html = restricted_client.get(url).text
+        assert 'id="restricted-banner"' in html and "Not for publication" in html, url
+    assert "victim-lambeth-2022" in restricted_client.get("/search?q=olivia").text
+    response = restricted_client.get("/export?format=json")
+    assert ".restricted" in response.headers["content-disposition"]
+
+
+def test_public_profile_leaves_restricted_entities_out(public_client):
+    response = public_client.get("/entity/victim-lambeth-2022")
+    assert response.status_code == 404 and "public profile" in response.text
+    assert "banner" not in public_client.get("/").text
+
+
+@pytest.mark.parametrize("url, status", [
+    ("/entity/..%2F..%2Fetc%2Fpasswd", 404), ("/entity/LAMBETH", 404), ("/entity/a%3Cscript%3E", 404),
+    ("/network?around=%3Cscript%3E", 404), ("/search?kind=Nope", 400), ("/search?decade=19x0", 400),
+    ("/search?page=-1", 400), ("/views/nope", 404), ("/export?format=exe", 400), ("/queries/nope", 404),
+    ("/views/overview/still?format=gif", 404), ("/assets/../app.py", 404), ("/network", 400),
+    ("/views?borough=atlantis", 200), ("/views/overview?borough=atlantis", 400),
+])
+def test_bad_input_is_refused_with_a_message(public_client, url, status):
+    response = public_client.get(url)
+    assert response.status_code == status, (url, response.text[:500])
+    assert "Traceback" not in response.text
+
+
+def test_read_only_and_local(public_client):
+    for url in ["/", "/queries/case-detail", "/entity/lambeth", "/export?format=json"]:
+        assert public_client.post(url).status_code == 405
+        assert public_client.delete(url).status_code == 405
+    assert public_client.get("/", headers={"host": "attacker.example"}).status_code == 400
+
+
+def test_downloads(public_client):
+    for fmt in FORMATS:
+        response = public_client.get(f"/export?format={fmt}&borough=hillingdon")
+        assert response.status_code == 200 and "attachment" in response.headers["content-disposition"]
+    svg = public_client.get("/views/map/still?format=svg")
+    assert svg.status_code == 200 and svg.text.lstrip().startswith("<")
+    md = public_client.get("/entity/lambeth/dossier?format=md")
+    assert md.status_code == 200 and "Lambeth" in md.text
+
+
+def test_png_still(public_client):
+    need_browser()  # a PNG is the page screenshotted in headless Chromium
+    png = public_client.get("/views/patterns/still?format=png&borough=lambeth")
+    assert png.status_code == 200 and png.content.startswith(b"\x89PNG")
+    assert png.headers["content-disposition"] == 'attachment; filename="casegraph-patterns.png"'

@@ -1,0 +1,81 @@
+"""The explorer's search (`casegraph.graph.search.SearchIndex`, the library's ranking): exact, prefix, typo,
+alias, id; ranked; filtered by kind, borough and decade; paged."""
+
+from __future__ import annotations
+
+import pytest
+
+from casegraph.graph.search import SearchIndex, kind_label, search
+from casegraph.graph.selection import NodeNotFound, decades_of, is_restricted, linked_cases
+
+
+@pytest.fixture(scope="module")
+def index(london_public):
+    return london_public.search
+
+
+def _ids(page):
+    return [hit.id for hit in page.hits]
+
+
+def test_same_ranking_as_the_library_search(index, london_public):
+    for text in ("maggie oliver", "lambeth", "rowly"):
+        assert _ids(index.search(text, limit=10)) == [h.id for h in search(london_public.graph, text, limit=10)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Maggie Oliver", "maggie-oliver"),          # name
+    ("maggie-oliver", "maggie-oliver"),          # id
+    ("Mark Rowley", "mark-rowley"),              # alias
+    ("magie olivr", "maggie-oliver"),            # two typos
+    ("rowly", "mark-rowley"),                    # one typo
+    ("lambeth hotel", "lambeth-2022-hotel-room"),  # words of a title
+    ("Lewish", "lewisham"),                      # a prefix
+])
+def test_finds_by_name_alias_id_prefix_and_typo(index, text, expected):
+    found = index.search(text, limit=5)
+    assert expected in _ids(found), (text, _ids(found))
+
+
+def test_exact_name_ranks_first(index):
+    assert _ids(index.search("Lambeth", limit=3))[0] == "lambeth"
+    assert _ids(index.search("Sir Mark Rowley", limit=3))[0] == "mark-rowley"
+
+
+def test_nothing_close_finds_nothing(index):
+    assert index.search("zzzzqqqxxw").total == 0
+    assert index.search("").total == sum(1 for _, a in index.graph.nodes(data=True) if a.get("label") != "Source")
+
+
+def test_filters_kind_borough_decade(index, london_public):
+    graph = london_public.graph
+    cases = index.search("", labels=["CaseFile"], limit=1000)
+    assert cases.total == london_public.counts["CaseFile"] and all(kind_label(h.kind) == "CaseFile" for h in cases.hits)
+    in_lambeth = index.search("", labels=["CaseFile"], borough="lambeth", limit=1000)
+    assert "lambeth-2022-hotel-room" in _ids(in_lambeth) and in_lambeth.total < cases.total
+    in_2000s = index.search("", decade=2000, limit=1000)
+    assert in_2000s.total
+    for hit in in_2000s.hits:
+        attrs = graph.nodes[hit.id]
+        if attrs.get("year_start") is not None:
+            assert 2000 in decades_of(attrs)
+        else:
+            assert any(2000 in decades_of(graph.nodes[c]) for c in linked_cases(graph, hit.id))
+    with pytest.raises(NodeNotFound):
+        index.search("", borough="atlantis")
+
+
+def test_paging_is_stable(index):
+    whole = _ids(index.search("london", limit=1000))
+    assert _ids(index.search("london", limit=5, offset=5)) == whole[5:10]
+
+
+def test_public_index_finds_no_restricted_node(london_restricted, index):
+    restricted = [n for n, a in london_restricted.graph.nodes(data=True) if is_restricted(a)]
+    assert restricted
+    full = SearchIndex(london_restricted.graph)
+    for node in restricted:
+        name = london_restricted.graph.nodes[node].get("name") or node
+        assert node in _ids(full.search(node, limit=50))
+        assert node not in _ids(index.search(name, limit=1000))
+        assert node not in _ids(index.search(node, limit=1000))

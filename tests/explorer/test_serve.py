@@ -1,0 +1,75 @@
+"""`casegraph serve` as a user starts it, and the same pages from both engines."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import urllib.request
+
+import pytest
+
+from casegraph.explorer.state import Explorer
+
+from .conftest import client_for
+
+
+def _start(*args):
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    return subprocess.Popen([sys.executable, "-m", "casegraph.cli", "serve", *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=env)
+
+
+def test_serve_prints_its_local_address_and_serves(london_store):
+    server = _start("--store", str(london_store.directory), "--port", "0")
+    try:
+        line = server.stdout.readline().strip()
+        assert line.startswith("casegraph explorer: http://127.0.0.1:"), line
+        url = line.split(": ", 1)[1]
+        with urllib.request.urlopen(url + "entity/lambeth", timeout=30) as response:
+            assert response.status == 200
+            assert "default-src 'none'" in response.headers["content-security-policy"]
+            assert b"Lambeth" in response.read()
+    finally:
+        server.terminate()
+        _, errors = server.communicate(timeout=30)
+    assert "WARNING" not in errors and "public profile" in errors
+
+
+def test_binding_beyond_loopback_warns_and_restricted_pages_say_so(london_store):
+    server = _start("--store", str(london_store.directory), "--port", "0", "--host", "0.0.0.0",
+                    "--include-restricted")
+    try:
+        line = server.stdout.readline().strip()
+        assert line.startswith("casegraph explorer: http://0.0.0.0:"), line
+        port = line.rsplit(":", 1)[1].strip("/")
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/entity/victim-lambeth-2022", timeout=30) as response:
+            assert b'id="restricted-banner"' in response.read()
+    finally:
+        server.terminate()
+        _, errors = server.communicate(timeout=30)
+    assert "WARNING: binding to 0.0.0.0" in errors and "restricted data is shown" in errors
+
+
+def test_no_graph_is_a_message(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "casegraph.cli", "serve", "--store", str(tmp_path / "none")],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1 and "casegraph build" in result.stderr and "Traceback" not in result.stderr
+
+
+PAGES = ["/search?q=lambeth", "/search?kind=CaseFile&borough=hillingdon", "/entity/lambeth-2022-hotel-room",
+         "/entity/lambeth", "/entity/express-mylondon-2025", "/queries/similar-cases?run=1&case_id=lambeth-2022-hotel-room",
+         "/queries/recurring-indicators?run=1", "/connections?from=lambeth-2022-hotel-room&to=croydon-2020-child-in-care",
+         "/network?around=lambeth"]
+
+
+def test_both_engines_serve_the_same_pages(neo4j_store, public_client):
+    explorer = Explorer.open(neo4j_store, include_restricted=False)
+    try:
+        neo4j_client = client_for(explorer)
+        for url in PAGES:
+            embedded, neo4j = public_client.get(url), neo4j_client.get(url)
+            assert embedded.status_code == neo4j.status_code == 200, url
+            assert embedded.text == neo4j.text, url
+    finally:
+        explorer.close()
