@@ -20,7 +20,7 @@ from casegraph.schemas.citations import cited_sources
 from casegraph.viz.facts import credit_line, node_facts, node_name, rel_facts, short, source_lines
 from casegraph.viz.figure import Figure, Guide, Link, Mark
 from casegraph.viz.reading import sources_of
-from casegraph.viz.style import line_style, node_style
+from casegraph.viz.style import line_style, link_words, node_style
 
 __all__ = ["Options", "compose", "describe_figure", "make_mark", "make_link", "BASE_SIZE"]
 
@@ -106,9 +106,11 @@ def make_link(u: str, v: str, key: str, attrs: Mapping, sources: Mapping, restri
         return Link(id=str(key), source=u, target=v, type=rel_type, status=status, label=label,
                     width=min(style.width + 1.5 * math.log2(count), 12.0), arrow=not _undirected(rel_type),
                     count=count, faint=faint, heading=f"{count:,} × {rel_type}", facts=facts, sources=cited)
+    independent = int(attrs.get("independent_sources") or 1)
     return Link(
-        id=str(key), source=u, target=v, type=rel_type, status=status, label=style.mark,
-        arrow=not _undirected(rel_type), restricted=restricted, faint=faint,
+        id=str(key), source=u, target=v, type=rel_type, status=status, label=link_words(status, independent),
+        arrow=not _undirected(rel_type), restricted=restricted, faint=faint, independent=independent,
+        contested=bool(attrs.get("contested_fields")),
         heading=rel_type.replace("_", " ").lower(), facts=rel_facts(attrs),
         sources=source_lines(attrs, sources),
     )
@@ -172,6 +174,13 @@ def describe_figure(figure: Figure, describe: str = "") -> str:
         parts.append("It shows " + _counted(kinds, lambda k, n: node_style(k).name.lower() if n == 1
                                             else node_style(k).plural) + ".")
     if statuses:
-        parts.append("Relationships by claim status: " + _counted(statuses, lambda k, n: k) + ".")
+        parts.append("Relationships by current claim status: " + _counted(statuses, lambda k, n: k) + ".")
+    drawn_links = [l for l in figure.links if l.source in drawn and l.target in drawn]
+    corroborated = sum(1 for l in drawn_links if l.independent > 1)
+    if corroborated:
+        parts.append(f"{corroborated:,} of them rest on more than one independent source (the number is on the line).")
+    contested = sum(1 for l in drawn_links if l.contested)
+    if contested:
+        parts.append(f"{contested:,} {'has' if contested == 1 else 'have'} a value its sources disagree on (contested).")
     return " ".join(parts)
 

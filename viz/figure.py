@@ -47,7 +47,7 @@ class Mark:
 
 @dataclass
 class Link:
-    """A relationship as drawn; `status` picks the line (dashed for alleged ...)."""
+    """A relationship as drawn; `status` (its current claim status) picks the line (dashed for alleged ...)."""
 
     id: str
     source: str
@@ -61,6 +61,8 @@ class Link:
     count: int | None = None
     faint: bool = False  # context lines (neighbouring boroughs) drawn light
     colour: str | None = None  # a restyled line colour (pyvis `color`), else by claim status
+    independent: int = 1  # independent sources behind it (sources that do not derive from one another)
+    contested: bool = False  # its sources disagree on a value: drawn on a band
     heading: str = ""
     facts: list[tuple[str, str]] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)

@@ -10,7 +10,9 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from casegraph.viz.figure import Figure
-from casegraph.viz.style import DECLINED, NODE_STYLES, RESTRICTED_COLOUR, STATUS_LINES, STATUS_ORDER, node_style
+from casegraph.viz.style import (
+    CONTESTED, DECLINED, NODE_STYLES, RESTRICTED_COLOUR, STATUS_LINES, STATUS_ORDER, node_style, sources_word,
+)
 
 __all__ = ["legend_entries"]
 
@@ -51,6 +53,17 @@ def legend_entries(figure: Figure) -> dict[str, list[dict]]:
                       "svg": _node_icon(node_style("CaseFile"), width=4)})
         extra.append({"name": "thick line: a bundle of relationships (×count)",
                       "svg": '<line x1="1" y1="11" x2="35" y2="11" stroke="#5f5f5f" stroke-width="6"/>'})
+    if any(link.contested for link in figure.links):
+        extra.append({"name": "amber band: contested, the sources disagree on a value (the tooltip gives each "
+                              "value with its sources)",
+                      "svg": f'<line x1="1" y1="11" x2="35" y2="11" stroke="{CONTESTED["colour"]}" '
+                             f'stroke-width="{CONTESTED["size"]}"/>' + _line_svg("reported")})
+    corroborated = max((link.independent for link in figure.links), default=1)
+    if corroborated > 1:
+        extra.append({"name": f"“{sources_word(2)}” on a line: how many independent sources give it (sources that "
+                              "do not derive from one another), written when more than one",
+                      "svg": _line_svg("reported") + '<text x="18" y="8" font-size="8" text-anchor="middle" '
+                             'fill="#444444">2</text>'})
     faint = sorted({_FAINT.get(link.type, link.type.replace("_", " ").lower()) for link in figure.links if link.faint})
     if faint:
         extra.append({"name": "light line, for context: " + "; ".join(faint),

@@ -98,7 +98,8 @@ def to_network(figure: Figure, height: str = "860px") -> SafeNetwork:
         tip = _tip(link)
         net.add_edge(link.source, link.target, id=link.id, title=_tip_text(tip), label=link.label,
                      casegraph={"type": link.type, "status": link.status, "arrow": link.arrow, "width": link.width,
-                                "restricted": link.restricted, "count": link.count, "faint": link.faint, "tip": tip})
+                                "restricted": link.restricted, "count": link.count, "faint": link.faint,
+                                "independent": link.independent, "contested": link.contested, "tip": tip})
     return net
 
 
@@ -162,7 +163,8 @@ def figure_of(net: Network) -> Figure:
             type=meta.get("type", ""), status=meta.get("status", "reported"), label=_text(e.get("label")),
             width=meta.get("width") or (float(e["width"]) if isinstance(e.get("width"), (int, float)) else None),
             arrow=meta.get("arrow", True), restricted=bool(meta.get("restricted")), count=meta.get("count"),
-            faint=bool(meta.get("faint")), heading=tip["h"], facts=[tuple(f) for f in tip["f"]],
+            faint=bool(meta.get("faint")), independent=int(meta.get("independent") or 1),
+            contested=bool(meta.get("contested")), heading=tip["h"], facts=[tuple(f) for f in tip["f"]],
             sources=list(tip["s"]), colour=_colour(e.get("color"))))
     figure.aggregated = any(m.count for m in figure.marks)
     return figure

@@ -6,6 +6,12 @@ Tol's, chosen to stay apart for readers with colour-vision deficiencies;
 shapes are vis-network's built-in ones, so type stays readable in greyscale
 print. A claim status is never shown stronger than it is: alleged is dashed,
 inferred dotted and labelled, and a bundle of mixed statuses says so.
+
+A relationship's line is drawn from its current claim status (the latest
+established status its dated citations give, `schemas.citations.current_status`);
+a fact whose sources disagree on a value (contested) is drawn on an amber
+band, and one that more than one independent source gives says how many
+(`link_words`). Page, still and legend all read these from here.
 """
 
 from __future__ import annotations
@@ -14,7 +20,8 @@ from dataclasses import dataclass
 
 __all__ = [
     "NodeStyle", "LineStyle", "NODE_STYLES", "STATUS_LINES", "STATUS_ORDER",
-    "DECLINED", "RESTRICTED_COLOUR", "node_style", "line_style", "style_table",
+    "DECLINED", "RESTRICTED_COLOUR", "CONTESTED", "node_style", "line_style", "link_words", "sources_word",
+    "style_table",
 ]
 
 
@@ -70,6 +77,9 @@ STATUS_LINES: dict[str, LineStyle] = {
     "mixed": LineStyle("mixed statuses (a bundle)", (4, 3, 1, 3), 1.5, "mixed"),
 }
 
+CONTESTED = {"colour": "#F2C14E", "size": 9}
+"""The band under a contested relationship (sources disagree on one of its values): amber, wider than any line."""
+
 STATUS_ORDER = ("convicted", "reported", "charged", "alleged", "acquitted", "inferred", "mixed")
 
 
@@ -84,6 +94,20 @@ def line_style(status: str | None) -> LineStyle:
     return STATUS_LINES.get(status or "reported", STATUS_LINES["alleged"])
 
 
+def sources_word(independent: int) -> str:
+    """`3 sources`: how a line says how many independent sources give it (written only above one)."""
+    return f"{independent:,} sources"
+
+
+def link_words(status: str | None, independent: int | None = 1) -> str:
+    """The words written on a relationship's line: its status's mark (`inferred`, `acquitted` ...) and,
+    when more than one independent source gives it, how many (`2 sources`), joined by " · "."""
+    words = [line_style(status).mark] if line_style(status).mark else []
+    if (independent or 1) > 1:
+        words.append(sources_word(independent))
+    return " · ".join(words)
+
+
 def style_table() -> dict:
     """The tables as plain data, for the page's script."""
     nodes = {kind: _node_dict(style) for kind, style in NODE_STYLES.items()}
@@ -91,7 +115,7 @@ def style_table() -> dict:
     nodes["_fallback"] = _node_dict(FALLBACK)
     lines = {status: {"dashes": list(s.dashes) if s.dashes else False, "width": s.width, "mark": s.mark}
              for status, s in STATUS_LINES.items()}
-    return {"nodes": nodes, "lines": lines, "restricted": RESTRICTED_COLOUR}
+    return {"nodes": nodes, "lines": lines, "restricted": RESTRICTED_COLOUR, "contested": dict(CONTESTED)}
 
 
 def _node_dict(style: NodeStyle) -> dict:

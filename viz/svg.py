@@ -22,7 +22,7 @@ from casegraph.viz.labels import Box, Occupancy, place_labels, text_box
 from casegraph.viz.legend import legend_entries
 from casegraph.viz.metrics import text_width
 from casegraph.viz.still import LEGEND_W, PAD, WIDTH, Frame, a, frame_svg, t, text_el
-from casegraph.viz.style import RESTRICTED_COLOUR, line_style, node_style
+from casegraph.viz.style import CONTESTED, RESTRICTED_COLOUR, line_style, node_style
 
 __all__ = ["figure_svg", "figure_frame", "shape_svg", "darker", "BODY_W"]
 
@@ -142,7 +142,11 @@ def _link_svg(link: Link, a_xy, b_xy, rb: float) -> str:
     end_x, end_y = b_xy[0] - ux * (rb + 2), b_xy[1] - uy * (rb + 2)
     width = min(link.width or style.width, 8.0)
     dash = f' stroke-dasharray="{",".join(str(d) for d in style.dashes)}"' if style.dashes else ""
-    out = (f'<line x1="{a_xy[0]:.1f}" y1="{a_xy[1]:.1f}" x2="{end_x:.1f}" y2="{end_y:.1f}" stroke="{colour}" '
+    out = ""
+    if link.contested:  # the legend's amber band, beneath the status line
+        out += (f'<line x1="{a_xy[0]:.1f}" y1="{a_xy[1]:.1f}" x2="{end_x:.1f}" y2="{end_y:.1f}" '
+                f'stroke="{CONTESTED["colour"]}" stroke-width="{CONTESTED["size"]}" class="contested"/>')
+    out += (f'<line x1="{a_xy[0]:.1f}" y1="{a_xy[1]:.1f}" x2="{end_x:.1f}" y2="{end_y:.1f}" stroke="{colour}" '
            f'stroke-width="{width:.1f}"{dash}/>')
     if link.arrow and length > rb + 16:
         tip, back, side = (end_x, end_y), (end_x - ux * 8, end_y - uy * 8), (-uy * 3.5, ux * 3.5)
@@ -251,7 +255,7 @@ def figure_frame(figure: Figure) -> Frame:
     return Frame(
         title=figure.title, body=body, body_w=w, body_h=h, alt=figure.alt or figure.subtitle,
         subtitle=figure.subtitle, notes=notes,
-        legend=[("Node type (colour and shape)", legend["nodes"]), ("Claim status (line)", legend["lines"]),
+        legend=[("Node type (colour and shape)", legend["nodes"]), ("Current claim status (line)", legend["lines"]),
                 ("Also", legend["extra"])],
         key=key, caption=figure.caption, credit=figure.credit, include_restricted=figure.include_restricted,
     )

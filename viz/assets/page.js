@@ -47,6 +47,9 @@
       arrows: e.arrow ? { to: { enabled: true, scaleFactor: 0.45 } } : { to: { enabled: false } },
       smooth: false
     };
+    if (e.contested) {  /* its sources disagree on a value: the amber band of the legend */
+      edge.background = { enabled: true, color: styles.contested.colour, size: styles.contested.size };
+    }
     if (e.label) {
       edge.label = e.label;
       edge.font = { size: 11, color: "#444444", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" };
