@@ -14,7 +14,8 @@ restricted data about victims and minors is left out) or
 `profile="restricted"`, and the selection keywords of
 `casegraph.graph.selection.Selection` (`case`, `borough`, `decade`,
 `indicator`, `institution`, `person`, `around`, `hops`, `query`, `params`,
-`type`, `status`; each a value or a list of values).
+`type`, `status`; each a value or a list of values; and `min_grade`, one
+3x5x2 grade such as `"2B"`).
 
 Errors a user can act on are `CasegraphError` subclasses with a message
 saying what to fix: `SelectionError` / `NodeNotFound` (a name or id that
@@ -52,11 +53,12 @@ def _values(value: Any) -> tuple:
 
 
 def selection_from(around: Any = None, hops: int = 1, query: str | None = None,
-                   params: dict[str, Any] | None = None, **criteria: Any) -> Selection:
+                   params: dict[str, Any] | None = None, min_grade: str | None = None, **criteria: Any) -> Selection:
     """A `Selection` from keywords as a person writes them: `borough="hillingdon"`, `decade=["1990s", 2000]`.
 
     `criteria` keys are `case`, `borough`, `decade`, `indicator`, `institution`,
-    `person`, `type` and `status` (the plural field names work too). Raises
+    `person`, `type` and `status` (the plural field names work too); `min_grade` keeps only facts with a
+    citation graded at least that (`"2B"`, `"2"`, `"B"`: see `Selection`). Raises
     `TypeError` for an unknown keyword and `SelectionError` for a value that
     cannot be read (a decade, a node type, a claim status)."""
     fields: dict[str, tuple] = {}
@@ -64,10 +66,10 @@ def selection_from(around: Any = None, hops: int = 1, query: str | None = None,
         name = _SELECTION_KEYWORDS.get(key, key)
         if name not in _SELECTION_KEYWORDS.values():
             raise TypeError(f"no selection keyword {key!r}: expected {', '.join(_SELECTION_KEYWORDS)}, around, "
-                            "hops, query, params")
+                            "hops, query, params, min_grade")
         fields[name] = fields.get(name, ()) + _values(value)
     return Selection(**fields, around=tuple((node, hops) for node in _values(around)), query=query,
-                     params=dict(params or {}))
+                     params=dict(params or {}), min_grade=min_grade)
 
 
 def _check_profile(profile: str) -> bool:

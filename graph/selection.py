@@ -28,8 +28,12 @@ How criteria combine (one rule, stated once; `casegraph export`, `analyze`,
 - `around` adds the k-hop neighbourhood of a node (ignoring direction);
 - the result is every relationship among the chosen nodes, plus the source
   documents their facts cite, so an export's provenance stays resolvable;
-- last, `types` keeps only nodes of those kinds (and the sources), and
-  `statuses` only relationships of those claim statuses and the nodes they join.
+- last, `types` keeps only nodes of those kinds (and the sources),
+  `statuses` only relationships of those claim statuses and the nodes they join,
+  and `min_grade` only facts with a citation graded at least that
+  (`schemas.citations.meets_grade`: `2B` takes 1A-2B, an ungraded citation
+  none): those relationships, the nodes they join, the nodes so graded
+  themselves, and the sources they cite.
 
 An empty selection is the whole graph. Invariant: `select` only ever
 returns nodes and edges of the graph it is given, so a selection made on a
@@ -54,7 +58,7 @@ import networkx as nx
 
 from casegraph.graph.search import Entry, names_of, rank
 from casegraph.schemas.names import display_name
-from casegraph.schemas.citations import cited_sources
+from casegraph.schemas.citations import cited_sources, meets_grade, parse_grade
 
 __all__ = [
     "Selection", "SelectionError", "NodeNotFound", "select", "public_subgraph", "is_restricted",
@@ -219,13 +223,21 @@ def parse_status(value: str) -> str:
     return str(value).lower()
 
 
+def _parse_grade(value: str) -> str:
+    try:
+        return parse_grade(value)
+    except ValueError as error:
+        raise SelectionError(str(error)) from None
+
+
 @dataclass(frozen=True)
 class Selection:
     """Which part of the graph: see the module docstring for how criteria combine.
 
     Values are read as a user writes them: `decades` as `1990s`, `1990` or
     1990; `types` as a kind (`case`, `people`) or a label; `statuses` as a
-    claim status in any case. A value that cannot be read raises
+    claim status in any case; `min_grade` as a 3x5x2 grade, `2B`, `2` or `B`
+    (the lowest source evaluation and/or information assessment kept). A value that cannot be read raises
     `SelectionError` at once; names are resolved against a graph by `select`.
     """
 
@@ -240,6 +252,7 @@ class Selection:
     params: dict[str, Any] = field(default_factory=dict)
     types: tuple[str, ...] = ()
     statuses: tuple[str, ...] = ()
+    min_grade: str | None = None
 
     def __post_init__(self):
         normal = {
@@ -249,12 +262,14 @@ class Selection:
         }
         for name in ("cases", "boroughs", "indicators", "institutions", "people", "around"):
             normal[name] = tuple(getattr(self, name))
+        normal["min_grade"] = _parse_grade(self.min_grade) if self.min_grade else None
         for name, value in normal.items():
             object.__setattr__(self, name, value)
 
     @property
     def is_empty(self) -> bool:
-        return not (self.cases or self.filters_given or self.around or self.query or self.types or self.statuses)
+        return not (self.cases or self.filters_given or self.around or self.query or self.types or self.statuses
+                    or self.min_grade)
 
     def caption(self, graph: nx.MultiDiGraph) -> list[str]:
         """The selection in words, for a picture's subtitle: `borough: Croydon`, `decade: 2010s`, ..."""
@@ -277,6 +292,8 @@ class Selection:
             words.append("type: " + ", ".join(self.types))
         if self.statuses:
             words.append("claim status: " + ", ".join(self.statuses))
+        if self.min_grade:
+            words.append(f"graded at least {self.min_grade}")
         return words
 
     @property
@@ -298,6 +315,8 @@ class Selection:
         for name in ("types", "statuses"):
             if getattr(self, name):
                 data[name] = list(getattr(self, name))
+        if self.min_grade:
+            data["min_grade"] = self.min_grade
         return data
 
 
@@ -403,6 +422,8 @@ def select(graph: nx.MultiDiGraph, selection: Selection, view=None) -> nx.MultiD
         part = ordered_subgraph(part, (n for n, a in part.nodes(data=True) if a.get("label") in wanted))
     if selection.statuses:
         part = _by_status(part, set(selection.statuses))
+    if selection.min_grade:
+        part = _by_grade(part, selection.min_grade)
     return part
 
 
@@ -489,6 +510,21 @@ def _by_status(graph: nx.MultiDiGraph, statuses: set[str]) -> nx.MultiDiGraph:
     return sub
 
 
+def _by_grade(graph: nx.MultiDiGraph, grade: str) -> nx.MultiDiGraph:
+    """Facts with a citation graded at least `grade`: those relationships, the nodes they join, the nodes so
+    graded themselves, and the source documents all of them cite (with their lineage)."""
+    edges = [(u, v, k, a) for u, v, k, a in graph.edges(keys=True, data=True) if meets_grade(a, grade)]
+    keep = {n for n, a in graph.nodes(data=True) if meets_grade(a, grade)}
+    keep |= {end for u, v, _, _ in edges for end in (u, v)}
+    cited = {s for n in keep for s in cited_sources(graph.nodes[n])} | {s for *_, a in edges for s in cited_sources(a)}
+    sub = nx.MultiDiGraph()
+    sub.graph.update(graph.graph)
+    keep |= _sources(graph, cited)
+    sub.add_nodes_from((n, a) for n, a in graph.nodes(data=True) if n in keep)
+    sub.add_edges_from(edges)
+    return sub
+
+
 def ordered_subgraph(graph: nx.MultiDiGraph, nodes: Iterable[str]) -> nx.MultiDiGraph:
     """The subgraph induced by `nodes`, as a new graph whose nodes and edges keep `graph`'s order.
 
@@ -507,9 +543,14 @@ def _with_sources(graph: nx.MultiDiGraph, keep: set[str]) -> nx.MultiDiGraph:
     """The induced subgraph, plus the source documents its facts cite and the sources those derive from."""
     cited = {s for n in keep for s in cited_sources(graph.nodes[n])}
     cited |= {s for u, v, a in graph.edges(keep, data=True) if u in keep and v in keep for s in cited_sources(a)}
+    return ordered_subgraph(graph, keep | _sources(graph, cited))
+
+
+def _sources(graph: nx.MultiDiGraph, cited: set[str]) -> set[str]:
+    """The source documents among `cited` that `graph` holds, and every source they derive from."""
     sources: set[str] = set()
     while cited:
         found = {s for s in cited if s in graph and graph.nodes[s].get("label") == "Source"} - sources
         sources |= found
         cited = {parent for s in found for parent in graph.nodes[s].get("derived_from") or ()}
-    return ordered_subgraph(graph, keep | sources)
+    return sources

@@ -35,6 +35,8 @@ __all__ = [
     "cited_sources",
     "citation_text",
     "grade_text",
+    "parse_grade",
+    "meets_grade",
     "citations_of",
     "contested_of",
     "current_status",
@@ -175,6 +177,35 @@ def grade_text(citation: dict[str, Any]) -> str:
     """A citation's 3x5x2 grade as written in intelligence logs (`2B P`), or "" when ungraded."""
     code = (citation.get("reliability") or "") + (citation.get("credibility") or "")
     return " ".join(part for part in (code, citation.get("handling") or "") if part)
+
+
+def parse_grade(value: Any) -> str:
+    """A lowest acceptable 3x5x2 grade as a user writes it: `2B`, `2` or `B`, any case -> `2B`, `2`, `B`.
+
+    The digit is the source evaluation (1 best, 3 worst), the letter the
+    information assessment (A best, E worst); either may be left out. Raises
+    ValueError saying how to write one."""
+    text = str(value).strip().upper()
+    match = re.fullmatch(r"([123])?([A-E])?", text)
+    if not text or not match:
+        raise ValueError(f"a grade is a source evaluation 1-3 and/or an information assessment A-E, "
+                         f"e.g. 2B, 2 or B; got {value!r}")
+    return text
+
+
+def meets_grade(row: dict[str, Any], grade: str) -> bool:
+    """Whether a stored fact has a citation graded at least `grade` (`parse_grade`'s form) on every scale
+    `grade` names: `2B` takes a citation graded 1A, 1B, 2A or 2B. An ungraded citation meets no grade
+    (an unknown grade stays unknown); the one rule for every grade filter (selections, views, exports)."""
+    reliability = next((c for c in grade if c.isdigit()), None)
+    credibility = next((c for c in grade if c.isalpha()), None)
+    for given_r, given_c in zip(row.get("citation_reliability") or [], row.get("citation_credibility") or []):
+        if reliability and not (given_r and given_r <= reliability):
+            continue
+        if credibility and not (given_c and given_c <= credibility):
+            continue
+        return True
+    return False
 
 
 def citation_text(citation: dict[str, Any], title: str | None = None) -> str:

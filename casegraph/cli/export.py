@@ -50,8 +50,9 @@ def export(selection, profile, with_analytics, out, cg, fmt):
 
     Selection options combine: the case filters (--borough, --decade,
     --indicator, --institution, --person) pick cases matching all of them;
-    --case, --around and --query add to that; --type and --status narrow
-    the result. No option: the whole graph.
+    --case, --around and --query add to that; --type, --status and
+    --min-grade (facts with a citation graded at least 2B, say) narrow the
+    result. No option: the whole graph.
     """
     from casegraph.exports import format_of
 

@@ -2,7 +2,7 @@
 
 - selection (`export`, `analyze`, `report`, `viz`): `--case`, `--borough`,
   `--decade` (1990s or 1990), `--indicator`, `--institution`, `--person`,
-  `--around/--hops`, `--query/--param`, `--type`, `--status`; the command
+  `--around/--hops`, `--query/--param`, `--type`, `--status`, `--min-grade`; the command
   receives a `casegraph.graph.selection.Selection`;
 - profile (every command that reads the graph's data): `--profile
   public|restricted`, with `--include-restricted` as another way to say
@@ -52,9 +52,13 @@ def selection_options(command=None, *, keep_hops: bool = False):
     @click.option("--status", "statuses", multiple=True, metavar="STATUS",
                   help="only relationships of this claim status: reported, alleged, charged, convicted, acquitted, "
                        "inferred (repeatable)")
+    @click.option("--min-grade", "min_grade", default=None, metavar="GRADE",
+                  help="only facts with a citation graded at least GRADE on the UK 3x5x2 scales: a source "
+                       "evaluation 1-3 (1 reliable) and/or an information assessment A-E (A known directly), "
+                       "e.g. 2B (takes 1A to 2B), 2 or B; an ungraded citation meets no grade")
     @functools.wraps(command)
     def wrapper(*args, cases, boroughs, decades, indicators, institutions, people, around, hops,
-                query_name, param_pairs, types, statuses, **kwargs):
+                query_name, param_pairs, types, statuses, min_grade, **kwargs):
         from casegraph.graph.selection import Selection
 
         if param_pairs and not query_name:
@@ -63,6 +67,7 @@ def selection_options(command=None, *, keep_hops: bool = False):
             cases=cases, boroughs=boroughs, decades=decades, indicators=indicators, institutions=institutions,
             people=people, around=tuple((node, 1 if hops is None else hops) for node in around),
             query=query_name, params=parse_params(param_pairs), types=types, statuses=statuses,
+            min_grade=min_grade,
         )
         if keep_hops:
             kwargs["hops"] = hops

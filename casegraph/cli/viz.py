@@ -53,7 +53,7 @@ def viz(view, out, cg, node, selection, hops, profile, measure, title, caption, 
     responses  institutions, statements, reviews, refusals to comment
 
     The selection options are export's (--borough, --decade 1990s, --type
-    case, --status alleged, ...). Restricted data is left out unless
+    case, --status alleged, --min-grade 2B, ...). Restricted data is left out unless
     --profile restricted (or --include-restricted); the picture then says so
     in a banner. Pages open with no network; large graphs are grouped above
     the node budget.
