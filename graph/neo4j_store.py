@@ -31,6 +31,19 @@ checks stand behind that, both on the server:
   relationship batch written twice, or a relationship whose endpoint is
   missing, fails the build before the old graph is touched.
 
+Two profiles in one database (Neo4j Community has one user database, and no
+per-label access control): a build writes the public projection of the data
+(`casegraph.graph.profile.public_dataset`) under the schema's labels, and the
+full graph under `CasegraphRestricted_<Label>` labels and
+`CASEGRAPH_RESTRICTED_<TYPE>` relationship types (`restricted_label`), both
+staged and switched together. The two graphs share no node and no label or
+type: a public view runs queries as they are and never reaches restricted
+data; a restricted view runs them with every schema label and type replaced
+by its restricted one (`in_profile`; names come from the schema, never from
+input). A query whose plan scans all nodes or all relationships (`MATCH (n)`,
+`()-[r]->()`) is refused in the public profile: only such a scan could
+reach both graphs.
+
 Rows go to the server as one list per column (`Table.column_batches()`), not
 one map per row: no per-row dict in Python, no property names repeated in
 every row on the wire, and a null simply is not stored (`CREATE` ignores
@@ -41,6 +54,7 @@ every row of a table are left out of its statement.
 from __future__ import annotations
 
 import os
+import re
 import time
 import uuid
 from typing import Any, Iterable, Iterator
@@ -49,6 +63,7 @@ import neo4j
 from neo4j import exceptions as neo4j_errors
 
 from casegraph.graph.guard import WriteRefused, refuse_writes
+from casegraph.graph.profile import PUBLIC, RESTRICTED, Profile, public_dataset
 from casegraph.graph.rows import Table, node_tables, rel_tables
 from casegraph.graph.store import BuildResult, Progress, QueryFailed, Result, StoreError
 from casegraph.graph.values import node_value, path_value, plain, rel_value
@@ -57,7 +72,7 @@ from casegraph.schemas import schema
 from casegraph.schemas.ddl import neo4j_constraints
 
 __all__ = ["Neo4jStore", "Neo4jView", "BATCH_SIZE", "ATOMIC_SWITCH_LIMIT", "STAGING", "staging_label",
-           "staging_labels", "BuildCheckFailed"]
+           "staging_labels", "BuildCheckFailed", "RESTRICTED_PREFIX", "restricted_label", "in_profile"]
 
 BATCH_SIZE = 2_000
 """Rows per write transaction: measured best of 2,000 / 5,000 / 10,000 / 20,000 / 50,000 (BENCHMARKS.md)."""
@@ -68,6 +83,61 @@ ATOMIC_SWITCH_LIMIT = 50_000
 STAGING = "CasegraphStaging"
 """Prefix of the staging labels; also the single staging label of builds before per-label staging."""
 META = "CasegraphMeta"
+RESTRICTED_PREFIX = "CasegraphRestricted"
+"""Prefix of the labels the full graph (the restricted profile) carries."""
+
+
+def restricted_label(label: str) -> str:
+    """The label (or relationship type) a schema label (or type) has in the full graph."""
+    if label.isupper():
+        return f"{RESTRICTED_PREFIX.upper()}_{label}"
+    return f"{RESTRICTED_PREFIX}_{label}"
+
+
+def _public_name(name: str) -> str:
+    """A label or type as the schema names it, whichever graph it came from."""
+    for prefix in (RESTRICTED_PREFIX + "_", RESTRICTED_PREFIX.upper() + "_"):
+        if name.startswith(prefix):
+            return name[len(prefix):]
+    return name
+
+
+def _labels(profile: Profile) -> dict[str, str]:
+    """Schema label or relationship type -> its name in a profile's graph."""
+    names = [*schema().labels, *schema().rel_types]
+    return {name: name if profile == PUBLIC else restricted_label(name) for name in names}
+
+
+def _all_labels() -> list[str]:
+    """Every node label a built graph uses: the public graph's, then the full graph's."""
+    return [*schema().labels, *(restricted_label(label) for label in schema().labels)]
+
+
+def in_profile(cypher: str, profile: Profile) -> str:
+    """The query as it runs on a profile's graph: in the restricted profile, `:Label` ->
+    `:CasegraphRestricted_Label` and `:TYPE` / `|TYPE` -> `CASEGRAPH_RESTRICTED_TYPE`.
+
+    Only schema names after a colon (or a `|` of types) are replaced."""
+    if profile == PUBLIC:
+        return cypher
+    return _name_ref().sub(lambda m: f"{m.group(1)}{restricted_label(m.group(2))}", cypher)
+
+
+def _name_ref() -> re.Pattern:
+    names = sorted([*schema().labels, *schema().rel_types], key=len, reverse=True)
+    return re.compile(r"([:|]\s*)(" + "|".join(names) + r")\b")
+
+
+_SCANS_ALL = ("AllNodesScan", "AllRelationshipsScan")
+"""Plan operators that read every node or relationship, whichever graph it belongs to."""
+
+
+def _scans_all(plan: Any) -> bool:
+    if not plan:
+        return False
+    if any(name in str(plan.get("operatorType", "")) for name in _SCANS_ALL):
+        return True
+    return any(_scans_all(child) for child in plan.get("children", ()))
 
 
 class BuildCheckFailed(StoreError):
@@ -80,13 +150,16 @@ def staging_label(label: str) -> str:
 
 
 def staging_labels() -> list[str]:
-    return [staging_label(label) for label in schema().labels]
+    return [staging_label(label) for label in _all_labels()]
 
 
 def _staging_constraints() -> list[str]:
-    """Unique staged ids per label: fast endpoint lookups, and a node batch written twice fails."""
-    return [f"CREATE CONSTRAINT casegraph_staging_{label.lower()}_id IF NOT EXISTS "
-            f"FOR (n:{staging_label(label)}) REQUIRE n.id IS UNIQUE" for label in schema().labels]
+    """Unique ids per label of the full graph and per staged label: fast endpoint lookups, and
+    a node batch written twice fails."""
+    full = [f"CREATE CONSTRAINT {name.lower()}_id IF NOT EXISTS FOR (n:{name}) REQUIRE n.id IS UNIQUE"
+            for name in (restricted_label(label) for label in schema().labels)]
+    return full + [f"CREATE CONSTRAINT casegraph_staging_{label.lower()}_id IF NOT EXISTS "
+                   f"FOR (n:{staging_label(label)}) REQUIRE n.id IS UNIQUE" for label in _all_labels()]
 
 
 def _connection_error(error: Exception, uri: str, user: str, database: str | None) -> StoreError:
@@ -171,9 +244,13 @@ class Neo4jStore:
         with self._session() as session:
             self._prepare(session, say)
             try:
-                self._stage(session, dataset, say)
-                self._verify(session, dataset, say)
-                self._switch(session, dataset, build_id, checksum, say)
+                profiles = {RESTRICTED: dataset, PUBLIC: public_dataset(dataset)}
+                for profile, data in profiles.items():
+                    say(f"staging the {profile} profile")
+                    self._stage(session, data, _labels(profile), say)
+                for profile, data in profiles.items():
+                    self._verify(session, data, _labels(profile), say)
+                self._switch(session, profiles, build_id, checksum, say)
             except BaseException:
                 say("build failed: removing its staged data")
                 self._drop_staging(session)
@@ -187,19 +264,20 @@ class Neo4jStore:
             session.execute_write(_run, statement, {})
         self._drop_staging(session)  # leftovers of an interrupted build: CREATE below relies on it
 
-    def _stage(self, session, dataset: Dataset, say: Progress) -> None:
+    def _stage(self, session, dataset: Dataset, labels: dict[str, str], say: Progress) -> None:
         for table in node_tables(dataset):
-            self._write_table(session, table, _node_statement, f"{table.name} nodes", say)
+            self._write_table(session, table, _node_statement, labels, f"{table.name} nodes", say)
         for table in rel_tables(dataset):
-            self._write_table(session, table, _rel_statement, f"{table.name} relationships", say)
+            self._write_table(session, table, _rel_statement, labels, f"{table.name} relationships", say)
 
-    def _write_table(self, session, table: Table, statement_for, what: str, say: Progress) -> None:
+    def _write_table(self, session, table: Table, statement_for, labels: dict[str, str], what: str,
+                     say: Progress) -> None:
         """One table in batches of columns; a staged node id written twice fails the build (BuildCheckFailed)."""
         if not len(table):
             return
         say(f"loading {len(table):,} {what}")
         columns = _present_columns(table)
-        statement = statement_for(table, columns)
+        statement = statement_for(table, columns, labels)
         try:
             for params in _column_batches(table, columns):
                 session.execute_write(_run, statement, params)
@@ -208,12 +286,12 @@ class Neo4jStore:
                 f"Neo4j build abandoned while staging {what}: {error.message} (a node id twice in the data, "
                 "or a batch written twice); the old graph is untouched: run the build again") from None
 
-    def _verify(self, session, dataset: Dataset, say: Progress) -> None:
+    def _verify(self, session, dataset: Dataset, labels: dict[str, str], say: Progress) -> None:
         """Staged counts per label and relationship type must equal the Dataset's, before the switch."""
         say("checking the staged counts")
         expected = {**{("node", k): v for k, v in dataset.node_counts().items()},
                     **{("relationship", k): v for k, v in dataset.rel_counts().items()}}
-        found = session.execute_read(_staged_counts, dataset)
+        found = session.execute_read(_staged_counts, dataset, labels)
         wrong = [f"{found.get(key, 0):,} staged {key[1]} {key[0]}s where the data has {count:,}"
                  for key, count in expected.items() if found.get(key, 0) != count]
         if wrong:
@@ -221,12 +299,12 @@ class Neo4jStore:
                                    + " (a batch written twice, or a relationship endpoint missing); "
                                    "the old graph is untouched: run the build again")
 
-    def _switch(self, session, dataset: Dataset, build_id: str, checksum: str, say: Progress) -> None:
+    def _switch(self, session, profiles: dict[str, Dataset], build_id: str, checksum: str, say: Progress) -> None:
         # The old graph counts too: deleting a large one in a single transaction exhausts the server's heap.
-        total = sum(dataset.node_counts().values()) + sum(dataset.rel_counts().values())
+        total = sum(sum(d.node_counts().values()) + sum(d.rel_counts().values()) for d in profiles.values())
         total += session.execute_read(_graph_size)
         meta = {"build_id": build_id, "checksum": checksum}
-        labels = schema().labels
+        labels = _all_labels()
         if total <= ATOMIC_SWITCH_LIMIT:
             say("switching to the new build (one transaction)")
             session.execute_write(_switch_atomically, labels, meta)
@@ -238,7 +316,8 @@ class Neo4jStore:
         for label in labels:
             _repeat(session, f"MATCH (n:{staging_label(label)}) WITH n LIMIT $limit "
                              f"SET n:{label} REMOVE n:{staging_label(label)} RETURN count(*) AS done")
-        session.execute_write(_run, f"MERGE (m:{META}) SET m += $meta, m.status = 'complete'", {"meta": meta})
+        session.execute_write(_run, f"MERGE (m:{META}) SET m += $meta, m.status = 'complete', m.profiles = true",
+                              {"meta": meta})
 
     def _drop_staging(self, session) -> None:
         for label in [*staging_labels(), STAGING]:  # STAGING: leftovers of a build before per-label staging
@@ -246,14 +325,18 @@ class Neo4jStore:
 
     # -- reading ----------------------------------------------------------
 
-    def view(self) -> "Neo4jView":
+    def view(self, profile: Profile = PUBLIC) -> "Neo4jView":
+        """A read view of the graph in a profile (public unless asked)."""
         meta = self.meta()
         if meta is None:
             raise StoreError(f"no casegraph graph in {self.describe()}: run `casegraph build --neo4j {self.uri}` first")
         if meta.get("status") != "complete":
             raise StoreError(f"{self.describe()} is switching to a new build (or a switch was interrupted): "
                              "retry when `casegraph build` has finished")
-        return Neo4jView(self)
+        if profile == RESTRICTED and not meta.get("profiles"):
+            raise StoreError(f"{self.describe()} holds a build without profiles (an older casegraph): "
+                             "run `casegraph build` again")
+        return Neo4jView(self, profile)
 
 
 def _run(tx, statement: str, params: dict[str, Any]) -> None:
@@ -273,17 +356,17 @@ def _properties(columns: list[str]) -> str:
                            if name not in ("from", "to")) + "}"
 
 
-def _node_statement(table: Table, columns: list[str]) -> str:
+def _node_statement(table: Table, columns: list[str], labels: dict[str, str]) -> str:
     return (f"UNWIND range(0, size($c0) - 1) AS i "
-            f"CREATE (:{staging_label(table.name)} {_properties(columns)})")
+            f"CREATE (:{staging_label(labels[table.name])} {_properties(columns)})")
 
 
-def _rel_statement(table: Table, columns: list[str]) -> str:
+def _rel_statement(table: Table, columns: list[str], labels: dict[str, str]) -> str:
     start, end = columns.index("from"), columns.index("to")
     return (f"UNWIND range(0, size($c0) - 1) AS i "
-            f"MATCH (a:{staging_label(table.from_label)} {{id: $c{start}[i]}}) "
-            f"MATCH (b:{staging_label(table.to_label)} {{id: $c{end}[i]}}) "
-            f"CREATE (a)-[:{table.name} {_properties(columns)}]->(b)")
+            f"MATCH (a:{staging_label(labels[table.from_label])} {{id: $c{start}[i]}}) "
+            f"MATCH (b:{staging_label(labels[table.to_label])} {{id: $c{end}[i]}}) "
+            f"CREATE (a)-[:{labels[table.name]} {_properties(columns)}]->(b)")
 
 
 def _column_batches(table: Table, columns: list[str]) -> Iterator[dict[str, list[Any]]]:
@@ -292,17 +375,18 @@ def _column_batches(table: Table, columns: list[str]) -> Iterator[dict[str, list
         yield {f"c{k}": values for k, values in enumerate(batch.values())}
 
 
-def _staged_counts(tx, dataset: Dataset) -> dict[tuple[str, str], int]:
+def _staged_counts(tx, dataset: Dataset, labels: dict[str, str]) -> dict[tuple[str, str], int]:
     """Staged nodes per label and relationships per type, from the count store (constant time each)."""
     counts: dict[tuple[str, str], int] = {}
     for label in dataset.node_counts():
-        counts["node", label] = tx.run(f"MATCH (n:{staging_label(label)}) RETURN count(n) AS n").single()["n"]
+        counts["node", label] = tx.run(f"MATCH (n:{staging_label(labels[label])}) RETURN count(n) AS n").single()["n"]
     starts: dict[str, set[str]] = {}
     for table in rel_tables(dataset):  # staged relationships leave staged nodes only
         starts.setdefault(table.name, set()).add(table.from_label)
     for rel_type, labels in starts.items():
         counts["relationship", rel_type] = sum(
-            tx.run(f"MATCH (:{staging_label(label)})-[r:{rel_type}]->() RETURN count(r) AS n").single()["n"]
+            tx.run(f"MATCH (:{staging_label(labels[label])})-[r:{labels[rel_type]}]->() RETURN count(r) AS n")
+            .single()["n"]
             for label in sorted(labels))
     return counts
 
@@ -310,7 +394,7 @@ def _staged_counts(tx, dataset: Dataset) -> dict[tuple[str, str], int]:
 def _graph_size(tx) -> int:
     """Nodes + relationships of the current (labelled) graph, from the count store."""
     size = 0
-    for label in schema().labels:
+    for label in _all_labels():
         size += tx.run(f"MATCH (n:{label}) RETURN count(n) AS n").single()["n"]
         size += tx.run(f"MATCH (:{label})-[r]->() RETURN count(r) AS n").single()["n"]
     return size
@@ -321,7 +405,7 @@ def _switch_atomically(tx, labels: Iterable[str], meta: dict[str, Any]) -> None:
         tx.run(f"MATCH (n:{label}) DETACH DELETE n").consume()
     for label in labels:
         tx.run(f"MATCH (n:{staging_label(label)}) SET n:{label} REMOVE n:{staging_label(label)}").consume()
-    tx.run(f"MERGE (m:{META}) SET m += $meta, m.status = 'complete'", {"meta": meta}).consume()
+    tx.run(f"MERGE (m:{META}) SET m += $meta, m.status = 'complete', m.profiles = true", {"meta": meta}).consume()
 
 
 def _repeat(session, statement: str, params: dict[str, Any] | None = None) -> None:
@@ -337,15 +421,20 @@ class Neo4jView:
 
     engine = "neo4j"
 
-    def __init__(self, store: Neo4jStore):
-        self._store = store
+    def __init__(self, store: Neo4jStore, profile: Profile = PUBLIC):
+        self._store, self.profile = store, profile
         self._session = store._session(read=True)
 
     def run(self, cypher: str, params: dict[str, Any] | None = None) -> Result:
         refuse_writes(cypher)
+        cypher = in_profile(cypher, self.profile)
         params = params or {}
         try:
-            query_type = self._session.execute_read(_query_type, cypher, params)
+            query_type, plan = self._session.execute_read(_query_type, cypher, params)
+            if self.profile == PUBLIC and _scans_all(plan):
+                raise QueryFailed("refused in the public profile: this query scans every node or relationship "
+                                  "(a pattern with no label or type, such as (n) or ()-[r]->()), which would "
+                                  "reach the restricted graph stored beside the public one; give a label")
             if query_type != "r":
                 raise WriteRefused(f"refused: Neo4j plans this query as type {query_type!r} "
                                    "(it would write or change the schema); casegraph runs ad-hoc queries read-only")
@@ -366,8 +455,9 @@ class Neo4jView:
         self.close()
 
 
-def _query_type(tx, cypher: str, params: dict[str, Any]) -> str:
-    return tx.run("EXPLAIN " + cypher, params).consume().query_type
+def _query_type(tx, cypher: str, params: dict[str, Any]) -> tuple[str, Any]:
+    summary = tx.run("EXPLAIN " + cypher, params).consume()
+    return summary.query_type, summary.plan
 
 
 def _read(tx, cypher: str, params: dict[str, Any]):
@@ -378,10 +468,10 @@ def _read(tx, cypher: str, params: dict[str, Any]):
 
 def _value(value: Any) -> Any:
     if isinstance(value, neo4j.graph.Node):
-        labels = [label for label in value.labels if not label.startswith(STAGING)]
+        labels = [_public_name(label) for label in value.labels if not label.startswith(STAGING)]
         return node_value(labels, dict(value))
     if isinstance(value, neo4j.graph.Relationship):
-        return rel_value(value.type, dict(value))
+        return rel_value(_public_name(value.type), dict(value))
     if isinstance(value, neo4j.graph.Path):
         return path_value([_value(n) for n in value.nodes], [_value(r) for r in value.relationships])
     if isinstance(value, list):

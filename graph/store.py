@@ -67,7 +67,9 @@ class Store(Protocol):
 
     def build(self, dataset: Dataset, checksum: str, progress: Progress | None = None) -> BuildResult: ...
 
-    def view(self) -> View: ...
+    def view(self, profile: str = "public") -> View:
+        """A read-only view of one profile's graph: `public` (default) or `restricted`."""
+        ...
 
     def describe(self) -> str: ...
 
@@ -76,6 +78,7 @@ def input_checksum(files: Iterable[Path]) -> str:
     """A checksum of the data files and the schema: equal means nothing to rebuild."""
     digest = hashlib.sha256()
     digest.update(json.dumps(ladybug_ddl()).encode())
+    digest.update(b"profiles: public + restricted graphs")  # the layout of a build
     for path in sorted(Path(f) for f in files):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())

@@ -19,6 +19,7 @@ from casegraph.loaders.dataset import Dataset
 from casegraph.loaders.problems import LoadError, Problem
 from casegraph.loaders.raw import RawRecord
 from casegraph.loaders.resolve import resolve
+from casegraph.loaders.safety import check_publication_safety, restrict_restricted_citations
 from casegraph.loaders.tabular import read_csv, read_jsonl
 from casegraph.loaders.validate import validate_record
 from casegraph.loaders.yaml_files import read_yaml
@@ -78,7 +79,10 @@ def paused_gc() -> Iterator[None]:
 
 
 def load(paths: Iterable[Path] | None = None, progress: Progress | None = None) -> Dataset:
-    """Read, validate, resolve and check; return the Dataset or raise LoadError."""
+    """Read, validate, resolve and check; return the Dataset or raise LoadError.
+
+    The Dataset's `warnings` (Problems) say what the load changed but did not refuse:
+    public records citing a restricted source, made restricted."""
     with paused_gc():
         return _load(paths, progress)
 
@@ -111,7 +115,11 @@ def _load(paths: Iterable[Path] | None, progress: Progress | None) -> Dataset:
     tables, found = resolve(collected, invalid)
     del collected
     problems.extend(found)
+    warnings = restrict_restricted_citations(tables)
     problems.extend(check_dataset(tables))
+    problems.extend(check_publication_safety(tables))
     if problems:
         raise LoadError(problems)
-    return Dataset.from_tables(tables)
+    dataset = Dataset.from_tables(tables)
+    dataset.warnings = sorted(warnings)
+    return dataset

@@ -36,6 +36,7 @@ def build(data, store, overview, no_overview, fmt):
     started = time.perf_counter()
     files = data_files(data or [default_data_dir()])
     dataset = load(files, progress=say)
+    _warn(dataset)
     say(f"building {store.describe()}")
     result = store.build(dataset, input_checksum(files), progress=say)
     with store.view() as view:
@@ -91,6 +92,12 @@ def _print_report(report: dict) -> None:
         click.echo(f"\nOverview page: {report['overview']}")
 
 
+def _warn(dataset) -> None:
+    """What the load changed without refusing (a public fact citing a restricted source), on stderr."""
+    for warning in dataset.warnings:
+        say(f"warning: {warning}")
+
+
 @click.command()
 @DATA
 @format_option("table", "json")
@@ -104,9 +111,11 @@ def validate(data, fmt):
         else:
             click.echo(str(error))
         raise SystemExit(1) from None
+    _warn(dataset)
     counts = {"nodes": dataset.node_counts(), "relationships": dataset.rel_counts()}
     if fmt == "json":
-        click.echo(json.dumps({"valid": True, **counts}, indent=2))
+        click.echo(json.dumps({"valid": True, **counts,
+                               "warnings": [w.as_dict() for w in dataset.warnings]}, indent=2))
     else:
         total_nodes, total_rels = sum(counts["nodes"].values()), sum(counts["relationships"].values())
         click.echo(f"valid: {total_nodes:,} nodes and {total_rels:,} relationships")

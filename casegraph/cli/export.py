@@ -80,8 +80,8 @@ def selected_graph(store, profile: str, selection, with_analytics: bool = False)
     from casegraph.graph.projection import project
     from casegraph.graph.selection import select
 
-    with store.view() as view:
-        graph = project(view, include_restricted=(profile == "restricted"))
+    with store.view(profile) as view:  # the public profile reads the public graph: nothing to filter
+        graph = project(view)
         analytics = {}
         if with_analytics:
             from casegraph.analysis import annotate

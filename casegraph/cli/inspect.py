@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from casegraph.cli.export import profile_option
 from casegraph.cli.output import emit_rows, format_option
 from casegraph.cli.stores import store_options
 from casegraph.queries import QueryError, catalog, get_query, run_query
@@ -14,12 +15,13 @@ __all__ = ["COMMANDS", "stats", "queries", "query"]
 
 @click.command()
 @store_options
+@profile_option
 @format_option("table", "json")
-def stats(store, fmt):
-    """Counts per node label and relationship type."""
+def stats(store, profile, fmt):
+    """Counts per node label and relationship type (of the public graph unless --profile restricted)."""
     graph = schema()
     rows = []
-    with store.view() as view:
+    with store.view(profile) as view:
         for label in graph.labels:
             count = view.run(f"MATCH (n:{label}) RETURN count(n) AS n").rows[0][0]
             rows.append(["node", label, count])
@@ -61,18 +63,23 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
 @click.option("--cypher", default=None, help="an ad-hoc read-only Cypher query instead of a catalog NAME")
 @click.option("--param", "param_pairs", multiple=True, metavar="KEY=VALUE", help="a query parameter (repeatable)")
 @store_options
+@profile_option
 @format_option("table", "json", "csv")
-def query(name, cypher, param_pairs, store, fmt):
+def query(name, cypher, param_pairs, store, profile, fmt):
     """Run catalog query NAME, or an ad-hoc read-only query with --cypher.
 
     A query that would write, change the schema or touch files is refused
-    before it runs. In JSON a node is {"labels": [...], "properties": {...}}
+    before it runs. It reads the public graph (restricted data does not exist
+    there) unless --profile restricted, or a catalog query's
+    --param include_restricted=true. In JSON a node is {"labels": [...], "properties": {...}}
     and a relationship {"type": ..., "properties": {...}}.
     """
     if bool(name) == bool(cypher):
         raise click.UsageError("give a catalog query NAME or --cypher TEXT (not both)")
     params = _params(param_pairs)
-    with store.view() as view:
+    if name and get_query(name).bind(params).get("include_restricted"):
+        profile = "restricted"
+    with store.view(profile) as view:
         if name:
             result = run_query(view, get_query(name), params)
         else:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import click
 
+from casegraph.graph.profile import profile_of
+
 from casegraph.cli.output import format_option, say
 from casegraph.cli.stores import store_options
 
@@ -80,8 +82,8 @@ def viz(view, out, store, node, hops, boroughs, decades, indicators, types, stat
                       budget=budget or DEFAULT_BUDGET)
     filters = Filters(boroughs, decades, indicators, types, statuses)
     params = {"node": node, "hops": hops} if view == "ego" else {}
-    with store.view() as store_view:
-        graph = project(store_view, include_restricted=include_restricted)
+    with store.view(profile_of(include_restricted)) as store_view:
+        graph = project(store_view)
     try:
         figure = figure_for(view, graph, options, filters, **params)
     except NodeNotFound as error:

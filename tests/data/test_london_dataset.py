@@ -27,7 +27,7 @@ PSEUDONYMS = ("Chloe", "Sylvia", "Olivia", "Jamie", "Child O", "Tom")
 CASE_WHENS = {
     "haringey-2012-finsbury-park": "2012",
     "croydon-2020-child-in-care": "2020",
-    "kingston-2021-overdose-sar": "2021",
+    "kingston-2021-sar": "2021",
     "lambeth-2022-hotel-room": "2022",
     "hounslow-2015-magazine-story": "2015",
     "newham-stratford-mcdonalds": "unknown",
@@ -45,7 +45,7 @@ CASE_WHENS = {
 CASE_BOROUGHS = {
     "haringey-2012-finsbury-park": "haringey",
     "croydon-2020-child-in-care": "croydon",
-    "kingston-2021-overdose-sar": "kingston-upon-thames",
+    "kingston-2021-sar": "kingston-upon-thames",
     "lambeth-2022-hotel-room": "lambeth",
     "hounslow-2015-magazine-story": "hounslow",
     "newham-stratford-mcdonalds": "newham",
@@ -71,7 +71,7 @@ CHECKED_CONVICTIONS = {
 VICTIM_AGES = {
     ("haringey-2012-finsbury-park", "victim-haringey-2012"): (12, 16),  # paras 7, 8
     ("croydon-2020-child-in-care", "victim-croydon-2020"): (11, None),  # para 9
-    ("kingston-2021-overdose-sar", "victim-kingston-2021"): (13, 16),  # para 10
+    ("kingston-2021-sar", "victim-kingston-2021"): (13, 16),  # para 10
     ("lambeth-2022-hotel-room", "victim-lambeth-2022"): (13, 17),  # para 11
     ("hounslow-2015-magazine-story", "victim-hounslow-2015"): (15, 15),  # para 12
     ("newham-stratford-mcdonalds", "victims-stratford-four-girls"): (13, 15),  # para 14
