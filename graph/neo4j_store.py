@@ -383,11 +383,11 @@ def _staged_counts(tx, dataset: Dataset, labels: dict[str, str]) -> dict[tuple[s
     starts: dict[str, set[str]] = {}
     for table in rel_tables(dataset):  # staged relationships leave staged nodes only
         starts.setdefault(table.name, set()).add(table.from_label)
-    for rel_type, labels in starts.items():
+    for rel_type, from_labels in starts.items():
         counts["relationship", rel_type] = sum(
             tx.run(f"MATCH (:{staging_label(labels[label])})-[r:{labels[rel_type]}]->() RETURN count(r) AS n")
             .single()["n"]
-            for label in sorted(labels))
+            for label in sorted(from_labels))
     return counts
 
 
