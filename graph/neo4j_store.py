@@ -133,9 +133,12 @@ _SCANS_ALL = ("AllNodesScan", "AllRelationshipsScan")
 
 
 def _scans_all(plan: Any) -> bool:
+    """True when a plan reads every node or relationship, or counts them without a label or type."""
     if not plan:
         return False
-    if any(name in str(plan.get("operatorType", "")) for name in _SCANS_ALL):
+    operator = str(plan.get("operatorType", ""))
+    details = str((plan.get("args") or {}).get("Details", ""))
+    if any(name in operator for name in _SCANS_ALL) or ("CountFromCountStore" in operator and ":" not in details):
         return True
     return any(_scans_all(child) for child in plan.get("children", ()))
 

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from casegraph.graph.profile import public_dataset
+
 from casegraph.cli import cli
 from casegraph.queries import catalog
 
@@ -60,7 +62,9 @@ def test_stats_json_is_the_only_thing_on_stdout(built, london):
     assert result.exit_code == 0
     rows = json.loads(result.stdout)
     counted = {r["name"]: r["count"] for r in rows if r["kind"] == "node" and r["count"]}
-    assert counted == london.node_counts()
+    assert counted == public_dataset(london).node_counts(), "counts of the public profile by default"
+    full = json.loads(run("stats", "--store", str(store), "--format", "json", "--profile", "restricted").stdout)
+    assert {r["name"]: r["count"] for r in full if r["kind"] == "node" and r["count"]} == london.node_counts()
 
 
 def test_queries_lists_the_catalog(built):
