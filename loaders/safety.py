@@ -69,9 +69,11 @@ def _problem(table: ColumnTable, row: int, field: str, message: str) -> Problem:
     return Problem(origin.file, origin.line_of(field), origin.name, field, message)
 
 
-def _text_fields(name: str) -> list[str]:
-    return [c.name for c in schema().columns_of(name)
-            if c.type.startswith("STRING") and not c.choices and not c.restricted and c.name not in _NOT_TEXT]
+@cache
+def _text_fields(name: str) -> tuple[str, ...]:
+    """A table's public free-text fields (not ids, dates, enumerations or restricted text)."""
+    return tuple(c.name for c in schema().columns_of(name)
+            if c.type.startswith("STRING") and not c.choices and not c.restricted and c.name not in _NOT_TEXT)
 
 
 def _linked(tables: Tables) -> tuple[set[str], set[str]]:
@@ -92,15 +94,15 @@ def _linked(tables: Tables) -> tuple[set[str], set[str]]:
     return centres, scanned
 
 
-def _school_names(tables: Tables, place_types: tuple[str, ...]) -> list[re.Pattern]:
+def _matcher(tables: Tables, rule: Rule) -> re.Pattern | None:
+    """One pattern for a rule: its own patterns and the names of the places of its types."""
+    parts = [p.pattern for p in rule.patterns]
     places = tables.nodes.get("Place")
-    if places is None or not place_types:
-        return []
-    names = []
-    for place_type, name, aliases in zip(places["place_type"], places["name"], places["aliases"]):
-        if place_type in place_types:
-            names += [name, *(aliases or ())]
-    return [re.compile(r"\b" + re.escape(n) + r"\b", re.IGNORECASE) for n in names if n]
+    if places is not None and rule.place_types:
+        for place_type, name, aliases in zip(places["place_type"], places["name"], places["aliases"]):
+            if place_type in rule.place_types:
+                parts += [r"\b" + re.escape(n) + r"\b" for n in (name, *(aliases or ())) if n]
+    return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE) if parts else None
 
 
 def check_publication_safety(tables: Tables, rules: tuple[Rule, ...] | None = None) -> list[Problem]:
@@ -109,7 +111,8 @@ def check_publication_safety(tables: Tables, rules: tuple[Rule, ...] | None = No
     centres, scanned = _linked(tables)
     if not centres:
         return []
-    checks = [(rule, list(rule.patterns) + _school_names(tables, rule.place_types)) for rule in rules]
+    checks = [(rule, m) for rule in rules if (m := _matcher(tables, rule)) is not None]
+    seen: dict[str, list[tuple[Rule, str]]] = {}  # text -> its hits: public texts repeat a lot
     problems = []
     labels = schema().labels
     for table in tables.all():
@@ -123,21 +126,22 @@ def check_publication_safety(tables: Tables, rules: tuple[Rule, ...] | None = No
                 continue
             if (a not in scanned) if is_node else (a not in centres and b not in centres):
                 continue
-            problems += _scan_row(table, row, checks)
+            problems += _scan_row(table, row, checks, seen)
     return problems
 
 
-def _scan_row(table: ColumnTable, row: int, checks) -> list[Problem]:
+def _scan_row(table: ColumnTable, row: int, checks, seen: dict) -> list[Problem]:
     problems = []
     for field in _text_fields(table.name):
         value = table[field][row]
         if value is None:
             continue
         for text in value if isinstance(value, list) else (value,):
-            for rule, patterns in checks:
-                hit = next((m.group(0) for p in patterns if (m := p.search(text))), None)
-                if hit:
-                    problems.append(_problem(table, row, field,
+            hits = seen.get(text)
+            if hits is None:
+                hits = seen[text] = [(rule, m.group(0)) for rule, matcher in checks if (m := matcher.search(text))]
+            for rule, hit in hits:
+                problems.append(_problem(table, row, field,
                         f"public text of a record linked to a restricted person gives {rule.what} "
                         f"({hit!r}, rule {rule.id!r}): move it to `restricted_detail`, or record an "
                         f"editorial exception (safety_exception_by, _on, _reason)"))
