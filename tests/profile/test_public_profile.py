@@ -94,6 +94,9 @@ def _store_options(engine, hostile, tmp_path_factory, request) -> list[str]:
         embedded.build(hostile, input_checksum([HOSTILE]))
         return ["--store", str(embedded.directory)]
     server = request.getfixturevalue("neo4j_server_store")
+    monkeypatch = request.getfixturevalue("monkeypatch")
+    for key, value in request.getfixturevalue("neo4j_settings").items():  # the CLI reads its credentials there
+        monkeypatch.setenv(key, value)
     server.build(hostile, input_checksum([HOSTILE]))
     return ["--neo4j", server.uri]
 
