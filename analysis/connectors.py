@@ -9,20 +9,33 @@ in, active in, lies in) and those of the places it is tied to.
 Centrality is betweenness on the graph as an undirected simple graph,
 leaving out source documents and borough adjacency (NEIGHBOURS), which
 would otherwise make geography, not the cases, decide who is central.
+Exact up to `EXACT_BETWEENNESS` nodes (the London graph); above that it is
+estimated from `SAMPLE_SOURCES` source nodes drawn with the fixed seed
+`communities.SEED` (networkx's `k` sampling, Brandes & Pich 2007), so the same graph
+always gives the same figures. It is computed once per graph: `connectors`,
+`annotate` and `analyze all` share the result.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
 import networkx as nx
 
+from casegraph.analysis.communities import SEED
 from casegraph.analysis.features import case_features, display_name
 from casegraph.graph.selection import linked_cases
 
-__all__ = ["Connector", "connectors", "centrality", "CONNECTOR_LABELS", "linked_boroughs"]
+__all__ = ["Connector", "connectors", "centrality", "CONNECTOR_LABELS", "linked_boroughs",
+           "EXACT_BETWEENNESS", "SAMPLE_SOURCES"]
 
 CONNECTOR_LABELS = ("Institution", "Place", "Person")
+EXACT_BETWEENNESS = 5_000
+"""Nodes up to which betweenness is exact; above, it is sampled (see the module docstring)."""
+SAMPLE_SOURCES = 64
+
+_computed: "WeakKeyDictionary[nx.MultiDiGraph, tuple[tuple[int, int], dict[str, float]]]" = WeakKeyDictionary()
 
 
 @dataclass(frozen=True)
@@ -41,12 +54,22 @@ class Connector:
 
 
 def centrality(graph: nx.MultiDiGraph) -> dict[str, float]:
-    """Betweenness centrality (normalised) of every node but source documents."""
+    """Betweenness centrality (normalised, 0..1) of every node but source documents.
+
+    Exact up to EXACT_BETWEENNESS nodes, sampled from SAMPLE_SOURCES sources
+    (seed SEED) above; computed once per graph while its size is unchanged."""
+    size = (graph.number_of_nodes(), graph.number_of_edges())
+    if graph in _computed and _computed[graph][0] == size:
+        return dict(_computed[graph][1])
     simple = nx.Graph()
     simple.add_nodes_from(n for n, a in graph.nodes(data=True) if a.get("label") != "Source")
     simple.add_edges_from((u, v) for u, v, a in graph.edges(data=True)
                           if a.get("type") != "NEIGHBOURS" and u in simple and v in simple and u != v)
-    return {n: round(b, 6) for n, b in nx.betweenness_centrality(simple, normalized=True).items()}
+    sample = SAMPLE_SOURCES if simple.number_of_nodes() > EXACT_BETWEENNESS else None
+    scores = nx.betweenness_centrality(simple, k=sample, normalized=True, seed=SEED)
+    found = {n: round(b, 6) for n, b in scores.items()}
+    _computed[graph] = (size, found)
+    return dict(found)
 
 
 def linked_boroughs(graph: nx.MultiDiGraph, node: str, cases: set[str], features=None) -> set[str]:

@@ -5,18 +5,31 @@ they are linked to. The score is the Jaccard index of those feature sets
 (shared / all, between 0 and 1): simple to explain to a reader, and a case
 with many links does not look similar to everything. The shared features
 are listed, so every score can be checked against the graph.
+
+Pairs are generated from shared features (an inverted index: feature ->
+its cases), never by comparing every pair of cases. A feature linked to more
+than `HUB_CASES` cases (an indicator 20,000 cases show, a police force in
+thousands of cases) does not *propose* pairs: it would propose nearly all of
+them, and on its own says little. It still counts in the score of every pair
+proposed by a rarer shared feature. That is the one approximation, and only
+at scale: with fewer cases than `HUB_CASES` nothing is skipped, so the
+London answers are exact. Pairs with one given case (`case=`) are always
+exact: every feature proposes.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
-from itertools import combinations
 
 import networkx as nx
 
 from casegraph.analysis.features import SIMILARITY_KINDS, CaseFeatures, case_features
 
-__all__ = ["CasePair", "case_similarity", "similarity_graph"]
+__all__ = ["CasePair", "case_similarity", "similarity_graph", "candidate_pairs", "HUB_CASES"]
+
+HUB_CASES = 500
+"""A feature linked to more cases than this proposes no pairs (see the module docstring)."""
 
 
 @dataclass(frozen=True)
@@ -44,16 +57,35 @@ def _pair(a: CaseFeatures, b: CaseFeatures) -> CasePair | None:
     return CasePair(a.case, b.case, round(len(both) / len(fa | fb), 4), {k: v for k, v in shared.items() if v})
 
 
-def case_similarity(graph: nx.MultiDiGraph, case: str | None = None, min_shared: int = 1) -> list[CasePair]:
+def candidate_pairs(features: dict[str, CaseFeatures], case: str | None = None,
+                    hub_cases: int = HUB_CASES) -> set[tuple[str, str]]:
+    """(a, b) pairs of case ids, a < b, that share a feature linked to at most `hub_cases` cases.
+
+    With `case`, the pairs including it, proposed by every feature it has (no limit)."""
+    cases_of: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for name in sorted(features):
+        for feature in features[name].compared():
+            cases_of[feature].append(name)
+    if case is not None:
+        others = {o for f in features[case].compared() for o in cases_of[f]} - {case}
+        return {tuple(sorted((case, o))) for o in others}
+    pairs = set()
+    for linked in cases_of.values():
+        if 1 < len(linked) <= hub_cases:
+            pairs.update((x, y) for i, x in enumerate(linked) for y in linked[i + 1:])
+    return pairs
+
+
+def case_similarity(graph: nx.MultiDiGraph, case: str | None = None, min_shared: int = 1,
+                    hub_cases: int = HUB_CASES) -> list[CasePair]:
     """Pairs of cases sharing at least `min_shared` features, best first.
 
-    With `case`, only the pairs that include it (that case first).
+    With `case`, only the pairs that include it (that case first), exactly.
+    Without, the pairs `candidate_pairs` proposes (exact below `hub_cases` cases).
     """
     features = case_features(graph)
     pairs = []
-    for x, y in combinations(sorted(features), 2):
-        if case is not None and case not in (x, y):
-            continue
+    for x, y in candidate_pairs(features, case, hub_cases):
         if case is not None and y == case:
             x, y = y, x
         pair = _pair(features[x], features[y])

@@ -47,6 +47,11 @@ TAXONOMY_SOURCE = "casegraph-indicators"
 CASES_PER_FILE = 10_000
 INDICATORS = Path(__file__).resolve().parent.parent / "data" / "reference" / "indicators.yaml"
 
+SECONDARY_SOURCES = 40
+SECONDARY_PREFIX = "casegraph-synthetic-report-"
+_MORE_CITATIONS = ((0, 60), (1, 30), (2, 10))
+"""Citations beyond the first, and how often: 1 to 3 in all, mean 1.5."""
+
 _SHOWS_COUNTS = ((1, 3), (2, 7), (3, 15), (4, 20), (5, 20), (6, 16), (7, 12), (8, 7))
 """How many indicators a case shows, and how often (London: 3 to 7, mean 5.5)."""
 
@@ -116,9 +121,28 @@ class _Generator:
         return list(range(first, first + self.rng.choice((1, 1, 1, 2, 2, 3))))
 
     def _prov(self, **extra: Any) -> dict[str, Any]:
+        """A fact's provenance: the synthetic source, and 0-2 more citations (1-3 in all, mean 1.5)."""
         record = {"source": SOURCE_ID, "paragraphs": self._paras()}
         record.update(extra)
+        more = _weighted(self.rng, _MORE_CITATIONS)
+        if more:
+            status = extra.get("status", "reported")
+            record["citations"] = [self._citation(status) for _ in range(more)]
         return record
+
+    def _citation(self, status: str) -> dict[str, Any]:
+        citation: dict[str, Any] = {"source": f"{SECONDARY_PREFIX}{self.rng.randrange(SECONDARY_SOURCES)}"}
+        if self.rng.random() < 0.5:
+            citation["paragraphs"] = self._paras()
+        else:
+            citation["locator"] = f"page {self.rng.randint(1, 60)}"
+        if status != "reported":
+            citation["status"] = status
+        if self.rng.random() < 0.3:
+            citation["as_of"] = str(self.rng.randint(2000, SOURCE_YEAR))
+            citation["reliability"] = self.rng.choice("123")
+            citation["credibility"] = self.rng.choice("ABCDE")
+        return citation
 
     def _period(self) -> tuple[str | int, int | None]:
         """`unknown`, a year or a span, as in the London cases; returns the period and its last year."""
@@ -150,6 +174,13 @@ class _Generator:
             "kind": "source", "id": TAXONOMY_SOURCE, "title": "casegraph indicator taxonomy",
             "publisher": "casegraph", "published": "2025", "doc_type": "taxonomy",
         })
+        for number in range(SECONDARY_SOURCES):
+            record = {"kind": "source", "id": f"{SECONDARY_PREFIX}{number}",
+                      "title": f"Synthetic secondary report {number} (not real)", "publisher": "casegraph benchmarks",
+                      "published": str(SOURCE_YEAR), "doc_type": "report"}
+            if number % 4 == 3:  # every fourth derives from an earlier one: lineage to resolve
+                record["derived_from"] = [f"{SECONDARY_PREFIX}{number // 4}"]
+            self.files.write("sources.jsonl", record)
         for item in yaml.safe_load(INDICATORS.read_text(encoding="utf-8")):
             self.files.write("indicators.jsonl", item)
 

@@ -25,17 +25,20 @@ import networkx as nx
 
 from casegraph import __version__
 from casegraph.graph.selection import is_restricted
+from casegraph.schemas.citations import CITATION_COLUMNS, CONTESTED_COLUMNS
+from casegraph.schemas.text import clip, value_problem
 
 __all__ = [
     "NodeItem", "EdgeItem", "ExportMeta", "Exporter", "ExportError",
-    "items", "export_graph", "marked_path", "PROFILES", "FACT_FIELDS",
+    "items", "export_graph", "marked_path", "refuse_unfit", "refuse_unfit_graph", "PROFILES", "FACT_FIELDS",
 ]
 
 PROFILES = ("public", "restricted")
 
 FACT_FIELDS = ("source", "paragraphs", "locator", "quote", "status", "sensitivity", "basis",
-               "period", "year_start", "year_end")
-"""Provenance, claim status, sensitivity and time: every format keeps these."""
+               "period", "year_start", "year_end", "status_as_of", "status_source", *CITATION_COLUMNS,
+               "independent_sources", *CONTESTED_COLUMNS)
+"""Provenance (every citation), claim status, sensitivity and time: every format keeps these."""
 
 
 class ExportError(ValueError):
@@ -92,6 +95,28 @@ class ExportMeta:
         }
 
 
+def refuse_unfit(what: str, values: dict[str, Any]) -> None:
+    """Raise ExportError if a name or value could not be written faithfully in every format.
+
+    The loaders refuse such values; this guard makes each writer safe on its
+    own (a graph built in code, a selection's text): a control character no
+    XML file can hold, a lone surrogate no UTF-8 file can hold, NaN or an
+    integer beyond 64 bits. Names the item, the property and the character.
+    """
+    for key, value in values.items():
+        problem = value_problem(key) or value_problem(value)
+        if problem:
+            raise ExportError(f"{what}: property {clip(key)} {problem}; nothing was written")
+
+
+def refuse_unfit_graph(graph: nx.MultiDiGraph) -> None:
+    """`refuse_unfit` for every node and relationship of a graph (ids and keys too)."""
+    for node, attrs in graph.nodes(data=True):
+        refuse_unfit(f"node {clip(node)}", {"id": node, **attrs})
+    for source, target, key, attrs in graph.edges(keys=True, data=True):
+        refuse_unfit(f"relationship {clip(key)}", {"id": key, "from": source, "to": target, **attrs})
+
+
 def marked_path(path: Path | str, meta: ExportMeta) -> Path:
     """`out.graphml` -> `out.restricted.graphml` for a restricted export (unchanged if public)."""
     path = Path(path)
@@ -122,16 +147,26 @@ def items(graph: nx.MultiDiGraph) -> Iterator[NodeItem | EdgeItem]:
 
 
 class Exporter:
-    """Base of every format: `write(item)` for each item, then `finalize()` -> files written."""
+    """Base of every format: `write(item)` for each item, then `finalize()` -> files written.
+
+    `write` refuses (ExportError) a value no format can hold before any file
+    is written (`refuse_unfit`); each format escapes everything else itself.
+    """
 
     format: str = ""
 
     def __init__(self, path: Path | str, meta: ExportMeta | None = None):
         self.meta = meta or ExportMeta()
+        refuse_unfit("the export's metadata", self.meta.as_dict())
         self.path = marked_path(path, self.meta)
         self._written: set[str] = set()
 
     def write(self, item: NodeItem | EdgeItem) -> None:
+        if isinstance(item, NodeItem):
+            refuse_unfit(f"node {clip(item.id)}", {"id": item.id, "label": item.label, **item.properties})
+        else:
+            refuse_unfit(f"relationship {clip(item.id)}", {"id": item.id, "type": item.type, "from": item.source,
+                                                          "to": item.target, **item.properties})
         if is_restricted(item.properties) and not self.meta.restricted:
             kind = "node" if isinstance(item, NodeItem) else "relationship"
             raise ExportError(f"restricted {kind} {item.id!r} handed to a public export")

@@ -1,9 +1,15 @@
-"""CSV for spreadsheets: a nodes file, an edges file and a metadata file.
+"""CSV for spreadsheets: a nodes file, an edges file, a citations file and a metadata file.
 
-`--out DIR` writes `DIR/nodes.csv`, `DIR/edges.csv` and `DIR/metadata.json`;
-`--out NAME.csv` writes `NAME.nodes.csv`, `NAME.edges.csv` and
-`NAME.metadata.json` beside it. A restricted export's files are named
-`nodes.restricted.csv` and so on.
+`--out DIR` writes `DIR/nodes.csv`, `DIR/edges.csv`, `DIR/citations.csv` and
+`DIR/metadata.json`; `--out NAME.csv` writes `NAME.nodes.csv` and so on
+beside it. A restricted export's files are named `nodes.restricted.csv` and
+so on.
+
+- citations: one row per citation of every node and edge (`fact_id, fact`
+  (label or type), `citation` (1, 2, ...), `source, paragraphs, locator,
+  quote, status, as_of, reliability, credibility, handling`, and the fact's
+  `independent_sources`), the same citations the `citation_*` columns of the
+  nodes and edges files hold as lists;
 
 - nodes: `id, label`, then every property in schema order (one wide table:
   a cell is empty where a node type has no such property);
@@ -11,9 +17,11 @@
 - lists are JSON arrays (`[7,8]`), booleans `true`/`false`, an empty cell
   is a missing value;
 - a text cell a spreadsheet would run as a formula (starting with `=`, `+`,
-  `-`, `@`, tab or carriage return) gets a leading `'`, and so does a text
-  cell that already starts with `'`, so the change can be undone exactly:
-  a reader strips one leading `'` from a text cell;
+  `-`, `@`, their full-width forms, tab, carriage return or line feed, also
+  after leading spaces or invisible characters a spreadsheet trims) gets a
+  leading `'`, and so does a text cell that already starts with `'`, so the
+  change can be undone exactly: a reader strips one leading `'` from a text
+  cell;
 - `metadata.json` has the profile, notice, selection and every column's
   type, so a program can read the values back typed.
 """
@@ -22,6 +30,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -29,21 +38,36 @@ import networkx as nx
 
 from casegraph.exports.base import EdgeItem, ExportMeta, Exporter, NodeItem, marked_path
 from casegraph.exports.encoding import column_types
+from casegraph.schemas.citations import citations_of
 
 __all__ = ["CSVExporter", "write_csv", "read_csv", "csv_paths", "neutralise", "unneutralise", "FORMULA_START"]
 
 NODE_HEAD = ("id", "label")
 EDGE_HEAD = ("id", "type", "from", "to")
+CITATION_HEAD = ("fact_id", "fact", "citation", "source", "paragraphs", "locator", "quote", "status", "as_of",
+                 "reliability", "credibility", "handling", "independent_sources")
 
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-"""What makes a spreadsheet run a cell as a formula (the CLI's CSV output uses
-the same `neutralise`)."""
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+"""What makes a spreadsheet run a cell as a formula: `=`, `+`, `-`, `@` (and their
+full-width forms, which East Asian input methods type and spreadsheets accept),
+tab, carriage return and line feed. The CLI's CSV output uses the same `neutralise`."""
+
+_LEADING = re.compile("^[\\s\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]+")
+"""Spaces and invisible format characters a spreadsheet may trim before reading a formula
+(LibreOffice's "Trim spaces" import turns ` =1+1` into a formula)."""
 
 
 def neutralise(text: str) -> str:
-    """Keep a text cell text in a spreadsheet, reversibly (see the module docstring)."""
-    return "'" + text if text[:1] in (*FORMULA_START, "'") else text
+    """Keep a text cell text in a spreadsheet, reversibly (see the module docstring).
+
+    A cell gets one leading `'` when it starts with a formula character, or
+    does so once leading spaces and invisible characters are trimmed, or
+    already starts with `'` (so that `unneutralise` can undo it exactly).
+    """
+    if text[:1] in (*FORMULA_START, "'") or _LEADING.sub("", text)[:1] in FORMULA_START:
+        return "'" + text
+    return text
 
 
 def unneutralise(text: str) -> str:
@@ -57,7 +81,7 @@ def csv_paths(path: Path | str, meta: ExportMeta) -> dict[str, Path]:
         base, prefix = path.parent, path.name[:-4] + "."
     else:
         base, prefix = path, ""
-    names = {"nodes": "nodes.csv", "edges": "edges.csv", "metadata": "metadata.json"}
+    names = {"nodes": "nodes.csv", "edges": "edges.csv", "citations": "citations.csv", "metadata": "metadata.json"}
     return {key: marked_path(base / (prefix + name), meta) for key, name in names.items()}
 
 
@@ -81,7 +105,7 @@ def _cell(value: Any) -> str:
     if isinstance(value, (int, float)):
         return repr(value)
     if isinstance(value, list):
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
     return neutralise(str(value))
 
 
@@ -144,17 +168,23 @@ class CSVExporter(Exporter):
             [_cell(e.id), _cell(e.type), _cell(e.source), _cell(e.target),
              *(_cell(e.properties.get(c)) for c in edge_columns)]
             for e in self.edges))
+        self._write(self.paths["citations"], CITATION_HEAD, (), (
+            [_cell(item.id), _cell(getattr(item, "label", None) or item.type), str(index),
+             *(_cell(citation[name]) for name in CITATION_HEAD[3:-1]), _cell(item.properties.get("independent_sources"))]
+            for item in (*self.nodes, *self.edges) for index, citation in enumerate(citations_of(item.properties), 1)))
         metadata = {
             **self.meta.as_dict(),
-            "files": {"nodes": self.paths["nodes"].name, "edges": self.paths["edges"].name},
+            "files": {"nodes": self.paths["nodes"].name, "edges": self.paths["edges"].name,
+                      "citations": self.paths["citations"].name},
             "columns": {
                 "nodes": {"id": "STRING", "label": "STRING", **node_columns},
                 "edges": {"id": "STRING", "type": "STRING", "from": "STRING", "to": "STRING", **edge_columns},
             },
             "cells": "lists are JSON arrays; empty cell = missing; one leading ' on a text cell is an escape",
         }
-        self.paths["metadata"].write_text(json.dumps(metadata, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        return [self.paths["nodes"], self.paths["edges"], self.paths["metadata"]]
+        text = json.dumps(metadata, ensure_ascii=False, allow_nan=False, indent=2)
+        self.paths["metadata"].write_text(text + "\n", encoding="utf-8")
+        return [self.paths["nodes"], self.paths["edges"], self.paths["metadata"], self.paths["citations"]]
 
 
 def write_csv(graph: nx.MultiDiGraph, path, meta=None) -> list[Path]:

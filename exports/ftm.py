@@ -23,14 +23,26 @@ Every relationship becomes an entity of its own (not a property on a node),
 so that each keeps its own provenance. Provenance, claim status,
 sensitivity and time, on every entity:
 
-- `proof` -> the source document's entity; `sourceUrl` its URL;
-- `description` -> one line: source, paragraphs or locator, claim status
-  (and the basis of an inference), sensitivity, period, quote, note;
+- `proof` -> every cited source's entity; `sourceUrl` their URLs;
+- a `Documentation` entity per citation of a node (FtM's own link between a
+  document and what it documents): `document` the source, `entity` the
+  node, `role` the claim status that source gives, `date` its `as_of`,
+  `summary` the citation as casegraph writes it (paragraphs or locator,
+  grade, quote). FtM cannot document a relationship entity (an Interval),
+  so relationships carry their citations in `proof` and `description` only;
+- `description` -> one line: every citation (`citation_text`), how many
+  independent sources, the current claim status with its date and source
+  (and the basis of an inference), contested fields, sensitivity, period, note;
 - `status` on relationship entities that have it (all but Associate) is the
   claim status (`alleged`, `convicted`, ...); `role` says what the link is;
 - `keywords` on nodes: `casegraph:LABEL`, `status:...`, `sensitivity:...`,
   `period:...` and every other property without an FtM home (`gss_code:...`);
 - `startDate` / `endDate` (and `date` for a single year) on Event and Project.
+
+Every value goes through FollowTheMoney's own type cleaning (its model
+makes each entity): a value FtM would drop (a date it cannot read, a URL
+that is not http(s), a property over its size limit) is an ExportError,
+never a silent loss. The export needs `pip install 'casegraph[ftm]'`.
 
 Ids are stable: `casegraph-` + the casegraph id (node ids, and relationship
 ids that are a hash of the relationship's endpoints, qualifiers and source).
@@ -44,8 +56,10 @@ from typing import Any
 
 import networkx as nx
 
-from casegraph.exports.base import EdgeItem, Exporter, NodeItem
+from casegraph.exports.base import EdgeItem, ExportError, Exporter, NodeItem
+from casegraph.schemas.citations import CITATION_COLUMNS, citation_text, citations_of, contested_of
 from casegraph.schemas.names import display_name
+from casegraph.schemas.text import clip
 
 __all__ = ["FtMExporter", "write_ftm", "read_ftm", "ftm_id", "NODE_SCHEMATA", "PUBLIC_BODY_TYPES"]
 
@@ -68,7 +82,8 @@ _MAPPED = {
     "id", "name", "title", "aliases", "summary", "description", "figures", "findings", "note",
     "source", "paragraphs", "locator", "quote", "status", "sensitivity", "basis",
     "period", "year_start", "year_end", "lat", "lon", "region", "url", "publisher", "published",
-    "role", "response", "age_from", "age_to",
+    "role", "response", "age_from", "age_to", "status_as_of", "status_source", *CITATION_COLUMNS,
+    "contested_values", "contested_sources",
 }
 _NAME_MAX = 380
 
@@ -100,6 +115,11 @@ class FtMExporter(Exporter):
 
     def __init__(self, path, meta=None):
         super().__init__(path, meta)
+        try:
+            from followthemoney import model
+        except ImportError:
+            raise ExportError("the FtM export needs FollowTheMoney: pip install 'casegraph[ftm]'") from None
+        self.model = model
         self.schemata: dict[str, str] = {}
         self.sources: dict[str, dict[str, Any]] = {}
         self.entities: list[dict[str, Any]] = []
@@ -108,40 +128,48 @@ class FtMExporter(Exporter):
 
     def provenance(self, props: dict[str, Any]) -> str:
         parts = []
-        source = props.get("source")
-        if source:
-            title = self.sources.get(source, {}).get("title", source)
-            where = ""
-            if props.get("paragraphs"):
-                where = ", paragraph" + ("s " if len(props["paragraphs"]) > 1 else " ") + \
-                    ", ".join(str(p) for p in props["paragraphs"])
-            if props.get("locator"):
-                where += f", {props['locator']}"
-            parts.append(f"Source: {title}{where}.")
+        cited = citations_of(props)
+        if cited:
+            texts = [citation_text(c, self.sources.get(c["source"], {}).get("title")) for c in cited]
+            independent = props.get("independent_sources")
+            count = f" ({independent} independent)" if independent is not None and len(cited) > 1 else ""
+            parts.append(f"Source{'s' if len(cited) > 1 else ''}{count}: " + "; ".join(texts) + ".")
         if props.get("status"):
             status = f"Claim status: {props['status']}"
+            if props.get("status_as_of") or props.get("status_source"):
+                status += f" ({', '.join(str(props[k]) for k in ('status_as_of', 'status_source') if props.get(k))})"
             if props.get("basis"):
                 status += f" (inferred by casegraph: {props['basis']})"
             parts.append(status + ".")
+        for item in contested_of(props):
+            parts.append(f"Contested {item['field']}: {item['value']} per {', '.join(item['sources'])}.")
         if props.get("sensitivity"):
             parts.append(f"Sensitivity: {props['sensitivity']}.")
         if props.get("period"):
             parts.append(f"Period: {props['period']}.")
-        if props.get("quote"):
-            parts.append(f"Quote: \u201c{props['quote']}\u201d.")
         if props.get("note"):
             parts.append(f"Note: {props['note']}")
         return " ".join(parts)
 
     def _common(self, props: dict[str, Any], entity: dict[str, list[str]]) -> None:
-        source = props.get("source")
-        if source in self.schemata:
-            entity["proof"] = [ftm_id(source)]
-            if self.sources[source].get("url"):
-                entity["sourceUrl"] = [self.sources[source]["url"]]
+        cited = list(dict.fromkeys(props.get("citation_sources") or [props.get("source")]))
+        entity["proof"] = [ftm_id(s) for s in cited if s in self.schemata]
+        entity["sourceUrl"] = [self.sources[s]["url"] for s in cited if s in self.sources and self.sources[s].get("url")]
         text = self.provenance(props)
         if text:
             entity["description"] = [text]
+
+    def _documentation(self, node_id: str, props: dict[str, Any]) -> None:
+        """One FtM Documentation entity per citation of a node: FtM's own provenance link."""
+        for index, citation in enumerate(citations_of(props)):
+            if citation["source"] not in self.schemata:
+                continue
+            entity = {"document": [ftm_id(citation["source"])], "entity": [ftm_id(node_id)],
+                      "role": [citation["status"] or "reported"],
+                      "summary": [citation_text(citation, self.sources[citation["source"]].get("title"))]}
+            if citation["as_of"]:
+                entity["date"] = [citation["as_of"]]
+            self.entities.append(self._entity(f"{node_id}-citation-{index + 1}", "Documentation", entity))
 
     @staticmethod
     def _dates(props: dict[str, Any], entity: dict[str, list[str]]) -> None:
@@ -180,7 +208,8 @@ class FtMExporter(Exporter):
         if schema in ("Article", "Document"):
             entity["title"] = [props["title"]]
             entity["publisher"] = [props["publisher"]]
-            entity["publishedAt"] = [props["published"]]
+            if props.get("published"):
+                entity["publishedAt"] = [props["published"]]
             if props.get("url"):
                 entity["sourceUrl"] = [props["url"]]
         if schema == "Address":
@@ -206,6 +235,7 @@ class FtMExporter(Exporter):
                 keywords.append(_clip(f"{key}:{json.dumps(item) if isinstance(item, bool) else item}", 1000))
         entity["keywords"] = keywords
         self.entities.append(self._entity(node.id, schema, entity))
+        self._documentation(node.id, props)
 
     # -- relationships ----------------------------------------------------
 
@@ -242,16 +272,24 @@ class FtMExporter(Exporter):
         self._common(props, entity)
         self.entities.append(self._entity(edge.id, schema, entity))
 
-    @staticmethod
-    def _entity(casegraph_id: str, schema: str, properties: dict[str, list[str]]) -> dict[str, Any]:
-        return {"id": ftm_id(casegraph_id), "schema": schema,
-                "properties": {k: [str(v) for v in vs] for k, vs in properties.items() if vs}}
+    def _entity(self, casegraph_id: str, schema: str, properties: dict[str, list[str]]) -> dict[str, Any]:
+        """The entity as FtM's own model cleans it; a value FtM would drop is an ExportError."""
+        entity = self.model.make_entity(schema)
+        entity.id = ftm_id(casegraph_id)
+        for name, values in properties.items():
+            prop = entity.schema.get(name)
+            for value in values:
+                if entity.unsafe_add(prop, str(value)) is None:
+                    raise ExportError(
+                        f"FtM entity {clip(entity.id)}: FollowTheMoney's {prop.type.name} cleaning drops "
+                        f"{schema}.{name} = {clip(str(value))}; nothing was written")
+        return {"id": entity.id, "schema": schema, "properties": entity.properties}
 
     def finalize(self) -> list[Path]:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with open(self.path, "w", encoding="utf-8") as handle:
             for entity in self.entities:
-                handle.write(json.dumps(entity, ensure_ascii=False, sort_keys=True) + "\n")
+                handle.write(json.dumps(entity, ensure_ascii=False, allow_nan=False, sort_keys=True) + "\n")
         return [self.path]
 
 

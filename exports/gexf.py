@@ -70,7 +70,7 @@ class GEXFExporter(Exporter):
         meta = writer.xml.find("meta")
         SubElement(meta, "keywords").text = f"casegraph, profile:{self.meta.profile}"
         description = {**self.meta.as_dict(), "json_encoded_attributes": sorted(list_columns())}
-        SubElement(meta, "description").text = json.dumps(description, ensure_ascii=False)
+        SubElement(meta, "description").text = json.dumps(description, ensure_ascii=False, allow_nan=False)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with open(self.path, "wb") as handle:
             writer.write(handle)

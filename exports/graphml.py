@@ -32,8 +32,8 @@ def graph_data(meta) -> dict[str, str]:
         "casegraph_generator": data["generator"],
         "casegraph_profile": data["profile"],
         "casegraph_notice": data["notice"],
-        "casegraph_selection": json.dumps(data["selection"], ensure_ascii=False),
-        "casegraph_analytics": json.dumps(data["analytics"], ensure_ascii=False),
+        "casegraph_selection": json.dumps(data["selection"], ensure_ascii=False, allow_nan=False),
+        "casegraph_analytics": json.dumps(data["analytics"], ensure_ascii=False, allow_nan=False),
         "casegraph_list_encoding": "json",
     }
 

@@ -44,7 +44,7 @@ class NodeLinkExporter(Exporter):
     def finalize(self) -> list[Path]:
         data = nx.node_link_data(self.graph, **NODE_LINK_NAMES)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        self.path.write_text(json.dumps(data, ensure_ascii=False, allow_nan=False, indent=1) + "\n", encoding="utf-8")
         return [self.path]
 
 

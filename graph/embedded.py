@@ -6,6 +6,7 @@ Layout of a store directory:
     STORE/builds/<id>/graph.lbdb      (one complete build: the restricted profile, all data)
     STORE/builds/<id>/public.lbdb     (the same build's public projection, `casegraph.graph.profile`)
     STORE/builds/<id>/manifest.json   (counts and input checksum)
+    STORE/builds/<id>.partial/        (a build under way; any found under the lock is removed)
     STORE/.lock                       (held by the one process that builds)
 
 Invariant: `current` only ever points at a complete build. A build writes a
@@ -30,10 +31,10 @@ from typing import Any
 import ladybug
 import pyarrow as pa
 
-from casegraph.graph.guard import WriteRefused, refuse_writes
+from casegraph.graph.limits import QueryLimits
 from casegraph.graph.profile import PUBLIC, RESTRICTED, Profile, public_dataset
 from casegraph.graph.rows import node_tables, rel_tables
-from casegraph.graph.store import BuildResult, Progress, QueryFailed, Result, StoreError
+from casegraph.graph.store import BuildResult, Progress, QueryFailed, QueryLimitHit, Result, StoreError, WriteRefused
 from casegraph.graph.values import node_value, path_value, plain, rel_value
 from casegraph.loaders.dataset import Dataset
 from casegraph.loaders.load import paused_gc
@@ -80,8 +81,12 @@ class EmbeddedStore:
 
     # -- building ---------------------------------------------------------
 
-    def build(self, dataset: Dataset, checksum: str, progress: Progress | None = None) -> BuildResult:
-        """Build the dataset into a new database and switch to it when complete."""
+    def build(self, dataset: Dataset, checksum: str, progress: Progress | None = None,
+              force: bool = False) -> BuildResult:
+        """Build the dataset into a new database and switch to it when complete.
+
+        Nothing is built when the store already holds data of this checksum, unless `force`.
+        """
         say = progress or (lambda message: None)
         self.directory.mkdir(parents=True, exist_ok=True)
         with open(self.directory / ".lock", "w") as lock:
@@ -89,8 +94,9 @@ class EmbeddedStore:
                 fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
                 raise StoreError(f"another build is writing {self.directory}; wait for it to finish") from None
+            self._remove_partial_builds(say)
             manifest = self.manifest()
-            if manifest and manifest.get("checksum") == checksum:
+            if manifest and manifest.get("checksum") == checksum and not force:
                 say("the store already holds this data: nothing to change")
                 return BuildResult(manifest["build_id"], False, manifest["node_counts"],
                                    manifest["rel_counts"], checksum)
@@ -128,6 +134,13 @@ class EmbeddedStore:
         os.symlink(os.path.relpath(build, self.directory), temporary)
         os.replace(temporary, link)  # atomic on POSIX
 
+    def _remove_partial_builds(self, say: Progress) -> None:
+        """Remove every `builds/*.partial`: under the build lock, only a killed build can have left one."""
+        builds = self.directory / "builds"
+        for partial in sorted(builds.glob("*.partial")) if builds.is_dir() else []:
+            say(f"removing {partial.name}, left by a build that did not finish")
+            shutil.rmtree(partial, ignore_errors=True)
+
     def _remove_old_builds(self, keep: set[str]) -> None:
         """Keep the current build and the one before it (a reader may still hold it)."""
         builds = sorted((self.directory / "builds").iterdir(), key=lambda p: p.stat().st_mtime)
@@ -137,8 +150,9 @@ class EmbeddedStore:
 
     # -- reading ----------------------------------------------------------
 
-    def view(self, profile: Profile = PUBLIC) -> "EmbeddedView":
-        """A read-only view of the current build in a profile (public unless asked)."""
+    def view(self, profile: Profile = PUBLIC, limits: QueryLimits | None = None) -> "EmbeddedView":
+        """A read-only view of the current build in a profile (public unless asked), bounded by
+        `limits` (default: from the environment)."""
         current = self.current
         if current is None:
             raise StoreError(f"no graph in {self.directory}: run `casegraph build` first "
@@ -147,7 +161,29 @@ class EmbeddedStore:
         if not path.exists():
             raise StoreError(f"the build in {self.directory} has no {profile} profile (built by an older "
                              "casegraph): run `casegraph build` again")
-        return EmbeddedView(path, profile)
+        limits = limits or QueryLimits.from_environment()
+        try:
+            return EmbeddedView(path, profile, limits)
+        except RuntimeError as error:
+            if "recovery is pending" not in str(error):
+                raise StoreError(f"cannot open {path}: {error}") from None
+        self._recover(path)
+        return EmbeddedView(path, profile, limits)
+
+    def _recover(self, database: Path) -> None:
+        """Finish a checkpoint a reader left pending (LadybugDB 0.22 runs `CHECKPOINT` on a read-only
+        connection, fails, and leaves the file unopenable read-only): a read-write open completes it."""
+        with open(self.directory / ".lock", "w") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise StoreError(f"{database} needs recovery and a build is writing {self.directory}: "
+                                 "retry when it has finished") from None
+            try:
+                ladybug.Database(str(database)).close()
+            except RuntimeError as error:
+                raise StoreError(f"{database} needs recovery, which needs it open by nobody else: "
+                                 f"close other casegraph readers and retry ({error})") from None
 
 
 def _write_database(path: Path, dataset: Dataset, say: Progress) -> None:
@@ -177,24 +213,38 @@ def _copy(connection: "ladybug.Connection", statement: str, rows: pa.Table) -> N
 
 
 class EmbeddedView:
-    """A read-only connection to one build."""
+    """A read-only connection to one build: the engine refuses writes, `limits` bound memory and time.
+
+    `run` trusts its caller: ad-hoc text goes through `casegraph.queries.run_adhoc`
+    (the guard) first; the read-only database is the second layer.
+    """
 
     engine = "ladybug"
 
-    def __init__(self, path: Path, profile: Profile = PUBLIC):
+    def __init__(self, path: Path, profile: Profile = PUBLIC, limits: QueryLimits | None = None):
         self.path, self.profile = path, profile
-        self._database = ladybug.Database(str(path), read_only=True)
+        self.limits = limits or QueryLimits()
+        self._database = ladybug.Database(str(path), read_only=True, buffer_pool_size=self.limits.memory or 0)
         self._connection = ladybug.Connection(self._database)
 
-    def run(self, cypher: str, params: dict[str, Any] | None = None) -> Result:
-        refuse_writes(cypher)
+    def run(self, cypher: str, params: dict[str, Any] | None = None, bounded: bool = False) -> Result:
+        """Rows of one statement; `bounded` applies the timeout (ad-hoc and catalog queries).
+
+        Raises WriteRefused (the engine refused a write), QueryLimitHit (memory
+        or timeout), QueryFailed (any other engine error, with its message).
+        """
+        timeout = self.limits.timeout if bounded else None
+        self._connection.set_query_timeout(int(timeout * 1000) if timeout else 0)
         try:
             result = self._connection.execute(cypher, params or {})
         except RuntimeError as error:
-            message = str(error)
-            if "read-only" in message:
-                raise WriteRefused("refused: the embedded store is opened read-only and this query would write") from None
-            raise QueryFailed(f"LadybugDB: {message}") from None
+            raise _failure(str(error), self.limits) from None
+        finally:
+            self._connection.set_query_timeout(0)
+        if isinstance(result, list):  # more than one statement: the guard stops these before they get here
+            for part in result:
+                part.close()
+            raise QueryFailed("LadybugDB: one statement per query")
         columns = result.get_column_names()
         rows = []
         while result.has_next():
@@ -211,6 +261,18 @@ class EmbeddedView:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _failure(message: str, limits: QueryLimits) -> Exception:
+    """The engine's error as the error casegraph raises (see EmbeddedView.run)."""
+    if "read-only" in message or "read only" in message:
+        return WriteRefused("refused: the embedded store is opened read-only and this query would write")
+    if message.strip() == "Interrupted.":
+        return QueryLimitHit(limits.timeout_message())
+    if "buffer pool is full" in message:
+        memory = f"{limits.memory / 1024 ** 2:,.0f} MB" if limits.memory else "the buffer pool's size"
+        return QueryLimitHit(limits.memory_message(f"its memory limit of {memory} (CASEGRAPH_QUERY_MEMORY)"))
+    return QueryFailed(f"LadybugDB: {message}")
 
 
 def _value(value: Any) -> Any:

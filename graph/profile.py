@@ -30,6 +30,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from casegraph.schemas import schema
+from casegraph.schemas.citations import cited_sources
 
 __all__ = ["Profile", "PROFILES", "PUBLIC", "RESTRICTED", "is_restricted", "public_dataset",
            "public_subgraph", "public_attrs", "profile_of"]
@@ -67,6 +68,12 @@ def _kept(table: pa.Table, restricted_sources: pa.Array) -> pa.Array:
     keep = pc.fill_null(pc.not_equal(table.column("sensitivity"), "restricted"), True)
     if "source" in table.column_names and len(restricted_sources):
         keep = pc.and_(keep, pc.invert(pc.fill_null(pc.is_in(table.column("source"), restricted_sources), False)))
+    if "citation_sources" in table.column_names and len(restricted_sources):
+        cited = table.column("citation_sources").combine_chunks()
+        hit = pc.fill_null(pc.is_in(pc.list_flatten(cited), restricted_sources), False)
+        rows = pc.unique(pc.filter(pc.list_parent_indices(cited), hit))
+        citing = pc.is_in(pa.array(range(table.num_rows), pa.int64()), pc.cast(rows, pa.int64()))
+        keep = pc.and_(keep, pc.invert(citing))
     return keep
 
 
@@ -107,7 +114,7 @@ def public_subgraph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     restricted_sources = {n for n, a in graph.nodes(data=True) if a.get("label") == "Source" and is_restricted(a)}
 
     def keep(attrs) -> bool:
-        return not is_restricted(attrs) and attrs.get("source") not in restricted_sources
+        return not is_restricted(attrs) and not restricted_sources.intersection(cited_sources(attrs))
 
     public = nx.MultiDiGraph()
     public.graph.update(graph.graph)

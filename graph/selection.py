@@ -11,8 +11,9 @@ How criteria combine (one rule, stated once):
   within one filter): `--borough newham --borough hackney --decade 2010`
   means cases in Newham or Hackney that count in the 2010s (`decades_of`);
 - `cases` adds those cases by id, and `query` the nodes a catalog query
-  returns (node values, path nodes, and any cell holding a node id; the
-  cases among them count as picked cases);
+  returns (node values, path nodes, and any cell or {id, ...} record holding
+  a node id; the cases among them count as picked cases): one page of it, as
+  the query's `limit` and `offset` say (its header's page size by default);
 - every picked case brings its context, the nodes one relationship away (its
   borough, places, people, institutions, indicators, the reviews that
   examined it, the statements about it), and the filter nodes named
@@ -44,6 +45,7 @@ from typing import Any, Iterable, Mapping
 import networkx as nx
 
 from casegraph.graph.profile import is_restricted, public_subgraph
+from casegraph.schemas.citations import cited_sources
 
 __all__ = [
     "Selection", "SelectionError", "NodeNotFound", "select", "public_subgraph", "is_restricted",
@@ -251,6 +253,8 @@ def _query_nodes(graph: nx.MultiDiGraph, view, name: str, params: dict[str, Any]
             elif "nodes" in value and "relationships" in value:
                 for node in value["nodes"]:
                     visit(node)
+            elif "id" in value:  # a record named in a cell: {id, name, ...}
+                visit(value["id"])
         elif isinstance(value, list):
             for item in value:
                 visit(item)
@@ -303,9 +307,13 @@ def select(graph: nx.MultiDiGraph, selection: Selection, view=None) -> nx.MultiD
 
 
 def _with_sources(graph: nx.MultiDiGraph, keep: set[str]) -> nx.MultiDiGraph:
-    """The induced subgraph, plus the source documents its facts cite."""
+    """The induced subgraph, plus the source documents its facts cite and the sources those derive from."""
     sub = graph.subgraph(keep)
-    cited = {a.get("source") for _, a in sub.nodes(data=True)}
-    cited |= {a.get("source") for _, _, a in sub.edges(data=True)}
-    sources = {s for s in cited if s in graph and graph.nodes[s].get("label") == "Source"}
+    cited = {s for _, a in sub.nodes(data=True) for s in cited_sources(a)}
+    cited |= {s for _, _, a in sub.edges(data=True) for s in cited_sources(a)}
+    sources: set[str] = set()
+    while cited:
+        found = {s for s in cited if s in graph and graph.nodes[s].get("label") == "Source"} - sources
+        sources |= found
+        cited = {parent for s in found for parent in graph.nodes[s].get("derived_from") or ()}
     return graph.subgraph(keep | sources).copy()

@@ -17,7 +17,8 @@ from typing import Any, Callable, Iterable, Protocol
 from casegraph.loaders.dataset import Dataset
 from casegraph.schemas.ddl import ladybug_ddl
 
-__all__ = ["Store", "View", "Result", "BuildResult", "StoreError", "QueryFailed", "input_checksum", "Progress"]
+__all__ = ["Store", "View", "Result", "BuildResult", "StoreError", "QueryFailed", "WriteRefused", "QueryLimitHit",
+           "input_checksum", "Progress"]
 
 Progress = Callable[[str], None]
 
@@ -30,12 +31,25 @@ class QueryFailed(StoreError):
     """The engine rejected or failed a query; the message is the engine's."""
 
 
+class WriteRefused(ValueError):
+    """A query was refused because it could write or touch files: by casegraph's guard
+    (`casegraph.queries.guard`) before it ran, or by the engine's read-only mode."""
+
+
+class QueryLimitHit(QueryFailed):
+    """A query hit its memory limit or its timeout (`casegraph.graph.limits`)."""
+
+
 @dataclass
 class Result:
-    """Rows of a query, values already plain (see `casegraph.graph.values`)."""
+    """Rows of a query, values already plain (see `casegraph.graph.values`).
+
+    `total` is set for a paged catalog query: how many rows the whole answer
+    has, of which `rows` is the page asked for (see `casegraph.queries.catalog`)."""
 
     columns: list[str]
     rows: list[list[Any]]
+    total: int | None = None
 
     def records(self) -> list[dict[str, Any]]:
         return [dict(zip(self.columns, row)) for row in self.rows]
@@ -53,7 +67,7 @@ class BuildResult:
 class View(Protocol):
     engine: str
 
-    def run(self, cypher: str, params: dict[str, Any] | None = None) -> Result: ...
+    def run(self, cypher: str, params: dict[str, Any] | None = None, bounded: bool = False) -> Result: ...
 
     def close(self) -> None: ...
 
@@ -65,21 +79,30 @@ class View(Protocol):
 class Store(Protocol):
     engine: str
 
-    def build(self, dataset: Dataset, checksum: str, progress: Progress | None = None) -> BuildResult: ...
+    def build(self, dataset: Dataset, checksum: str, progress: Progress | None = None,
+              force: bool = False) -> BuildResult: ...
 
-    def view(self, profile: str = "public") -> View:
-        """A read-only view of one profile's graph: `public` (default) or `restricted`."""
+    def view(self, profile: str = "public", limits: Any = None) -> View:
+        """A read-only view of one profile's graph: `public` (default) or `restricted`, bounded by
+        `limits` (a `casegraph.graph.limits.QueryLimits`; default: from the environment)."""
         ...
 
     def describe(self) -> str: ...
 
 
 def input_checksum(files: Iterable[Path]) -> str:
-    """A checksum of the data files and the schema: equal means nothing to rebuild."""
-    digest = hashlib.sha256()
-    digest.update(json.dumps(ladybug_ddl()).encode())
-    digest.update(b"profiles: public + restricted graphs")  # the layout of a build
-    for path in sorted(Path(f) for f in files):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+    """A checksum of the data files, the schema and casegraph's version: equal means nothing to rebuild.
+
+    Unambiguous: it hashes one JSON document listing the version, the store
+    DDL, the build's layout and, per file in path order, its name and the SHA-256 of its bytes,
+    so no two different inputs run together into the same bytes (as names
+    and contents concatenated could). A new casegraph version rebuilds,
+    since it may resolve the same data differently.
+    """
+    from casegraph import __version__
+
+    entries = [[path.name, hashlib.sha256(path.read_bytes()).hexdigest()]
+               for path in sorted(Path(f) for f in files)]
+    document = {"casegraph": __version__, "ddl": ladybug_ddl(), "files": entries,
+                "layout": "profiles: public + restricted graphs"}
+    return hashlib.sha256(json.dumps(document, sort_keys=True).encode()).hexdigest()

@@ -44,16 +44,19 @@ def _column_map(table: ColumnTable | None, column: str) -> dict:
 
 def _years(tables: Tables) -> list[Problem]:
     published = {source: int(date[:4])  # the year of the publication date, as `SourceDocument.year`
-                 for source, date in _column_map(tables.nodes.get(SourceDocument.label), "published").items()}
+                 for source, date in _column_map(tables.nodes.get(SourceDocument.label), "published").items()
+                 if date}
     graph = schema()
     problems = []
     for label, table in tables.nodes.items():
         if not issubclass(graph.node(label).model, Timed):
             continue
-        for row, (start, end, source) in enumerate(zip(table["year_start"], table["year_end"], table["source"])):
+        for row, (start, end, cited) in enumerate(zip(table["year_start"], table["year_end"],
+                                                       table["citation_sources"])):
             if start is None:
                 continue
-            latest = published.get(source)
+            latest = max((published[s] for s in cited if s in published), default=None)
+            source = cited[0] if len(cited) == 1 else " or ".join(cited)
             for year in (start, end):
                 if year is None:
                     continue
@@ -119,7 +122,7 @@ def _pseudonyms(tables: Tables) -> list[Problem]:
             for row, value in enumerate(table[field]):
                 if value is None or sensitivity[row] == _RESTRICTED:
                     continue
-                for text in value if isinstance(value, list) else (value,):
+                for text in value if isinstance(value, (list, tuple)) else (value,):
                     hit = seen.get(text, _UNSEEN)
                     if hit is _UNSEEN:
                         hit = seen[text] = _find(text, names, sizes)
@@ -130,7 +133,9 @@ def _pseudonyms(tables: Tables) -> list[Problem]:
     return problems
 
 
-_NOT_TEXT = frozenset(("id", "from", "to", "source"))
+_NOT_TEXT = frozenset(("id", "from", "to", "source", "status_source", "status_as_of", "citation_sources",
+                       "citation_paragraphs", "citation_statuses", "citation_as_of", "citation_reliability",
+                       "citation_credibility", "citation_handling", "contested_fields", "contested_sources"))
 _UNSEEN = object()
 
 

@@ -39,7 +39,7 @@ def _getter(model: type[BaseModel]) -> tuple[str, Callable[[dict], tuple]]:
 class ColumnTable:
     """Rows of one node label or relationship type: a list per column, and each row's origin."""
 
-    __slots__ = ("name", "columns", "values", "files", "lines", "field_lines", "is_rel")
+    __slots__ = ("name", "columns", "values", "files", "lines", "field_lines", "given", "is_rel")
 
     def __init__(self, name: str, values: dict[str, list[Any]] | None = None):
         self.name = name
@@ -48,6 +48,7 @@ class ColumnTable:
         self.files: list[str | None] = []
         self.lines: list[int | None] = []
         self.field_lines: dict[int, dict[str, int]] = {}  # row -> field lines, where the format has them
+        self.given: list[frozenset[str] | None] = []  # the fields each record states (None: all)
         self.is_rel = self.columns[0] == ENDPOINT_COLUMNS[0]
 
     def __len__(self) -> int:
@@ -57,13 +58,19 @@ class ColumnTable:
         return self.values[column]
 
     def append(self, row: tuple, file: str | None = None, line: int | None = None,
-               field_lines: dict[str, int] | None = None) -> None:
+               field_lines: dict[str, int] | None = None, given: frozenset[str] | None = None) -> None:
         for values, value in zip(self.values.values(), row):
             values.append(value)
         if field_lines:
             self.field_lines[len(self.lines)] = field_lines
         self.files.append(file)
         self.lines.append(line)
+        self.given.append(given)
+
+    def given_fields(self, row: int) -> frozenset[str] | tuple[str, ...]:
+        """The columns a row's record stated (every column for a record made in code)."""
+        given = self.given[row] if row < len(self.given) else None
+        return self.columns if given is None else given
 
     def origin(self, row: int) -> RawRecord:
         """Where a row came from, named as messages name it (its id, or `TYPE from -> to`)."""
@@ -79,11 +86,13 @@ class ColumnTable:
         if len(rows) == len(self):  # every row, in order: share the lists
             taken = ColumnTable(self.name, {**self.values, **replace})
             taken.files, taken.lines, taken.field_lines = self.files, self.lines, self.field_lines
+            taken.given = self.given
             return taken
         taken = ColumnTable(self.name, {c: replace[c] if c in replace else [values[i] for i in rows]
                                         for c, values in self.values.items()})
         taken.files = [self.files[i] for i in rows]
         taken.lines = [self.lines[i] for i in rows]
+        taken.given = [self.given[i] for i in rows]
         positions = {old: new for new, old in enumerate(rows) if old in self.field_lines}
         taken.field_lines = {new: self.field_lines[old] for old, new in positions.items()}
         return taken
@@ -105,12 +114,21 @@ class Collected:
         if raw is None:
             table.append(row(record.__dict__))
         else:
-            table.append(row(record.__dict__), raw.file, raw.line, raw.field_lines)
+            table.append(row(record.__dict__), raw.file, raw.line, raw.field_lines, _given(record))
 
     def extend(self, records: Iterable[BaseModel]) -> "Collected":
         for record in records:
             self.add(record)
         return self
+
+
+_GIVEN: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _given(record: BaseModel) -> frozenset[str]:
+    """The fields a record stated (`from_` for a relationship's `from`); one shared set per combination."""
+    fields = frozenset(record.model_fields_set)
+    return _GIVEN.setdefault(fields, fields)
 
 
 class Tables:

@@ -17,10 +17,12 @@ from collections import Counter
 from typing import Iterable, Iterator, Mapping, Sequence
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from casegraph.loaders.columns import Collected, Tables
 from casegraph.schemas import schema
 from casegraph.schemas.arrow import arrow_schema
+from casegraph.schemas.citations import CONTESTED_COLUMNS, contested_of
 from casegraph.schemas.nodes import Node
 from casegraph.schemas.relationships import Relationship
 
@@ -134,6 +136,21 @@ class Dataset:
     def all_rels(self) -> Iterator[Relationship]:
         for items in self.rels.values():
             yield from items
+
+    def contested(self) -> list[dict]:
+        """Every contested fact: `{"fact": label or type, "id", "field", "value" (JSON), "sources"}` per
+        competing value, in table order (see `loaders/merge.py`)."""
+        found = []
+        tables = [*((label, t) for label, t in self.node_tables.items()),
+                  *((key[0], t) for key, t in self.rel_tables.items())]
+        for name, table in tables:
+            if "contested_fields" not in table.column_names:
+                continue
+            hits = table.filter(pc.greater(pc.list_value_length(table["contested_fields"]), 0))
+            for row in hits.select(["id", *CONTESTED_COLUMNS]).to_pylist():
+                for item in contested_of(row):
+                    found.append({"fact": name, "id": row["id"], **item})
+        return found
 
     def summary(self) -> Counter:
         return Counter({**self.node_counts(), **self.rel_counts()})

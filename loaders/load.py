@@ -7,8 +7,8 @@ LoadError listing all problems (all of each file, not only the first).
 
 from __future__ import annotations
 
-import csv
 import gc
+import os
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -16,6 +16,7 @@ from typing import Callable, Iterable, Iterator
 from casegraph.loaders.checks import check_dataset
 from casegraph.loaders.columns import Collected
 from casegraph.loaders.dataset import Dataset
+from casegraph.loaders.lineage import check_citation_sources, derive_citations
 from casegraph.loaders.problems import LoadError, Problem
 from casegraph.loaders.raw import RawRecord
 from casegraph.loaders.resolve import resolve
@@ -45,20 +46,65 @@ def default_data_dir() -> Path:
 
 
 def data_files(paths: Iterable[Path]) -> list[Path]:
-    """Every data file under the given files and folders, in a stable order."""
+    """Every data file under the given files and folders, in a stable order.
+
+    A data file ends in .yaml, .yml, .csv or .jsonl, in any case (`x.YAML`).
+    Raises LoadError naming every path that is not what it seems: a path
+    that does not exist, a file of another type named directly, a folder
+    with no data file, a folder that cannot be listed, a symbolic link to
+    nothing. Nothing is skipped in silence (other files in a folder, such as
+    notes, are not data; the build lists the files it read).
+    """
     found: list[Path] = []
-    for path in paths:
-        path = Path(path)
+    problems: list[Problem] = []
+    for path in map(Path, paths):
         if path.is_dir():
-            found.extend(p for p in sorted(path.rglob("*")) if p.suffix in READERS and p.is_file())
+            before = len(problems)
+            files = _folder(path, problems)
+            if not files and len(problems) == before:
+                problems.append(Problem(str(path), None, None, None,
+                                        "no data files (.yaml, .yml, .csv, .jsonl) in this folder"))
+            found.extend(files)
         elif path.is_file():
-            if path.suffix not in READERS:
-                raise LoadError([Problem(str(path), None, None, None,
-                                         "unsupported file type: expected .yaml, .yml, .csv or .jsonl")])
-            found.append(path)
+            if path.suffix.lower() not in READERS:
+                problems.append(Problem(str(path), None, None, None,
+                                        "unsupported file type: expected .yaml, .yml, .csv or .jsonl"))
+            else:
+                found.append(path)
+        elif path.is_symlink():
+            problems.append(Problem(str(path), None, None, None, "a symbolic link to nothing"))
         else:
-            raise LoadError([Problem(str(path), None, None, None, "no such file or folder")])
+            problems.append(Problem(str(path), None, None, None, "no such file or folder"))
+    if problems:
+        raise LoadError(problems)
     return found
+
+
+def _folder(folder: Path, problems: list[Problem]) -> list[Path]:
+    """The data files under a folder (following links to folders once each), sorted."""
+    found: list[Path] = []
+    seen: set[str] = set()
+
+    def refused(error: OSError) -> None:
+        problems.append(Problem(error.filename or str(folder), None, None, None,
+                                f"cannot list the folder: {error.strerror or error}"))
+
+    for root, folders, names in os.walk(folder, onerror=refused, followlinks=True):
+        real = os.path.realpath(root)
+        if real in seen:  # a link back to a folder already read
+            folders[:] = []
+            continue
+        seen.add(real)
+        folders.sort()
+        for name in names:
+            path = Path(root) / name
+            if path.suffix.lower() not in READERS:
+                continue
+            if path.is_symlink() and not path.exists():
+                problems.append(Problem(str(path), None, None, None, "a symbolic link to nothing"))
+            else:
+                found.append(path)
+    return sorted(found)
 
 
 @contextmanager
@@ -81,40 +127,56 @@ def paused_gc() -> Iterator[None]:
 def load(paths: Iterable[Path] | None = None, progress: Progress | None = None) -> Dataset:
     """Read, validate, resolve and check; return the Dataset or raise LoadError.
 
-    The Dataset's `warnings` (Problems) say what the load changed but did not refuse:
-    public records citing a restricted source, made restricted."""
+    `paths=None` loads the shipped data; an empty list is an error, never the
+    shipped data in its place. A file with no records is an error. The
+    Dataset's `warnings` (Problems) say what the load changed but did not
+    refuse: public records citing a restricted source, made restricted.
+    """
     with paused_gc():
         return _load(paths, progress)
 
 
 def _load(paths: Iterable[Path] | None, progress: Progress | None) -> Dataset:
-    files = data_files(paths or [default_data_dir()])
+    files = data_files([default_data_dir()] if paths is None else paths)
+    if not files:
+        raise LoadError([Problem("(no data)", None, None, None, "no data files were given")])
     problems: list[Problem] = []
     collected = Collected()
     invalid: set[str] = set()  # ids of records that failed validation
     for number, path in enumerate(files, start=1):
         if progress:
             progress(f"reading {path} ({number}/{len(files)})")
+        count = 0
         try:
-            for count, raw in enumerate(READERS[path.suffix](path), start=1):
+            for count, raw in enumerate(READERS[path.suffix.lower()](path), start=1):
                 if progress and count % PROGRESS_EVERY == 0:
                     progress(f"  {count:,} records read from {path.name}")
                 record, found = validate_record(raw)
                 if record is None:
                     problems.extend(found)
-                    invalid.add(str(raw.data.get("id")))
+                    if isinstance(raw.data.get("id"), str):
+                        invalid.add(raw.data["id"])
                     continue
                 collected.add(record, raw)
+            if count == 0:
+                problems.append(Problem(str(path), None, None, None,
+                                        "no records: the file is empty (a data file holds at least one record)"))
         except LoadError as error:
             problems.extend(error.problems)
-        except (UnicodeDecodeError, csv.Error) as error:
-            problems.append(Problem(str(path), None, None, None, f"cannot read the file: {error}"))
+        except UnicodeDecodeError as error:
+            problems.append(Problem(str(path), None, None, None, f"not UTF-8 text: {error.reason} "
+                                                                 f"at byte {error.start}"))
+        except OSError as error:
+            problems.append(Problem(str(path), None, None, None,
+                                    f"cannot read the file: {error.strerror or type(error).__name__}"))
     if progress:
         progress(f"resolving {sum(map(len, collected.nodes.values())):,} nodes "
                  f"and {sum(map(len, collected.rels.values())):,} relationships")
+    problems.extend(check_citation_sources(collected))
     tables, found = resolve(collected, invalid)
     del collected
     problems.extend(found)
+    problems.extend(derive_citations(tables))
     warnings = restrict_restricted_citations(tables)
     problems.extend(check_dataset(tables))
     problems.extend(check_publication_safety(tables))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from casegraph.schemas.text import clip
+
 __all__ = ["Problem", "LoadError", "SHOWN"]
 
 SHOWN = 200
@@ -22,9 +24,9 @@ class Problem:
         where = self.file + (f":{self.line}" if self.line else "")
         parts = [where]
         if self.record:
-            parts.append(f"record {self.record!r}")
+            parts.append(f"record {clip(self.record, 130)}")
         if self.field:
-            parts.append(f"field {self.field!r}")
+            parts.append(f"field {clip(self.field)}")
         return ": ".join(parts) + ": " + self.message
 
     def as_dict(self) -> dict:

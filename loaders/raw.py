@@ -5,26 +5,33 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from casegraph.schemas.text import clip
+
 __all__ = ["RawRecord"]
 
 
 @dataclass(slots=True)
 class RawRecord:
-    """One record's fields before validation, and its place in its file."""
+    """One record's fields before validation, and its place in its file.
+
+    `text_cells` is true for formats whose every value is text (CSV): the
+    validator then parses numbers, booleans and `;`-separated lists.
+    """
 
     file: str
     line: int | None
     data: dict[str, Any] | None
     field_lines: dict[str, int] | None = None
+    text_cells: bool = False
 
     @property
     def name(self) -> str | None:
-        """How the record is called in messages: its id, or its endpoints."""
+        """How the record is called in messages: its id, or its endpoints (each bounded in length)."""
         data = self.data or {}
         if "id" in data:
-            return str(data["id"])
+            return _text(data["id"])
         if "from" in data and "to" in data:
-            return f"{data.get('rel')} {data['from']} -> {data['to']}"
+            return f"{_text(data.get('rel'))} {_text(data['from'])} -> {_text(data['to'])}"
         return None
 
     def line_of(self, field_name: str | None) -> int | None:
@@ -32,3 +39,10 @@ class RawRecord:
         if field_name and self.field_lines and field_name in self.field_lines:
             return self.field_lines[field_name]
         return self.line
+
+
+def _text(value: Any) -> str:
+    """A name for messages: a string as it is (up to 120 characters), anything else described."""
+    if isinstance(value, str):
+        return value if len(value) <= 120 else value[:119] + "…"
+    return clip(value)

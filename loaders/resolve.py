@@ -13,9 +13,9 @@ from collections import defaultdict
 from typing import Iterable
 
 from casegraph.loaders.columns import ColumnTable, Collected, Tables
+from casegraph.loaders.merge import merge_rows
 from casegraph.loaders.problems import Problem
 from casegraph.schemas import schema
-from casegraph.schemas.nodes import SourceDocument
 from casegraph.schemas.relationships import relationship_id
 
 __all__ = ["normalise_name", "resolve"]
@@ -55,9 +55,17 @@ class _Nodes:
                     self.by_name[normalise_name(name)].add(node_id)
 
     def _unique(self, table: ColumnTable, problems: list[Problem]) -> ColumnTable:
+        """One row per id: a fact restated (same id and kind) merges into its first row
+        (`loaders/merge.py`); an id of another kind, or a source defined twice, is an error."""
         keep, ids = [], table["id"]
+        first_row: dict[str, int] = {}
+        restated: dict[int, list[int]] = {}
+        mergeable = "citation_sources" in table.values
         for row, node_id in enumerate(ids):
             if node_id in self.labels:
+                if mergeable and node_id in first_row:
+                    restated.setdefault(first_row[node_id], []).append(row)
+                    continue
                 other = self._first(node_id, table)
                 origin = table.origin(row)
                 problems.append(Problem(origin.file, origin.line_of("id"), node_id, "id",
@@ -65,7 +73,10 @@ class _Nodes:
                 continue
             ids[row] = node_id = sys.intern(node_id)  # relationships will share this string
             self.labels[node_id] = table.name
+            first_row[node_id] = row
             keep.append(row)
+        if restated:
+            merge_rows(table, restated)
         return table if len(keep) == len(table) else table.take(keep)
 
     def _first(self, node_id: str, reading: ColumnTable):
@@ -86,15 +97,6 @@ def resolve(collected: Collected, invalid: set[str] = frozenset()) -> tuple[Tabl
     problems: list[Problem] = []
     nodes = _Nodes(collected, problems)
     labels, by_name = nodes.labels, nodes.by_name
-    sources = {i: i for i in nodes.tables.get(SourceDocument.label, {"id": []})["id"]}
-    for table in nodes.tables.values():
-        if "source" in table.values:
-            column = table["source"]
-            for row, source in enumerate(column):
-                if source in sources:
-                    column[row] = sources[source]  # one string for every record of a source
-                else:
-                    problems.append(_unknown_source(source, table, row))
 
     def lookup(ref: str, allowed: frozenset[str], table: ColumnTable, row: int, field: str) -> str | None:
         label = labels.get(ref)
@@ -117,11 +119,11 @@ def resolve(collected: Collected, invalid: set[str] = frozenset()) -> tuple[Tabl
 
     rels: dict[tuple[str, str, str], ColumnTable] = {}
     for rel_type, table in collected.rels.items():
-        rels.update(_resolve_type(rel_type, table, lookup, labels, sources, problems))
+        rels.update(_resolve_type(rel_type, table, lookup, labels, problems))
     return Tables(nodes.tables, rels), problems
 
 
-def _resolve_type(rel_type, table, lookup, labels, sources, problems) -> dict[tuple[str, str, str], ColumnTable]:
+def _resolve_type(rel_type, table, lookup, labels, problems) -> dict[tuple[str, str, str], ColumnTable]:
     """One relationship type's rows, resolved and grouped by (type, from label, to label)."""
     rtype = schema().rel(rel_type)
     froms = frozenset(a for a, _ in rtype.endpoints)
@@ -129,17 +131,14 @@ def _resolve_type(rel_type, table, lookup, labels, sources, problems) -> dict[tu
     pairs = frozenset(rtype.endpoints)
     qualifiers = list(zip(*(table[name] for name in rtype.model.qualifiers))) or [()] * len(table)
     groups: dict[tuple[str, str], tuple[list[int], list[str], list[str], list[str]]] = {}
-    seen: dict[str, int] = {}  # relationship id -> the row that first stated it
-    source_column = table["source"]
+    seen: dict[str, tuple[int, str, str]] = {}  # relationship id -> the row that first stated it, its ends
+    restated: dict[int, list[int]] = {}  # first row -> the rows that state the same relationship
+    given_ids = table["id"]
     intern = sys.intern
-    for row, (from_ref, to_ref, source_ref, quals) in enumerate(
-            zip(table["from"], table["to"], source_column, qualifiers)):
+    for row, (from_ref, to_ref, quals) in enumerate(zip(table["from"], table["to"], qualifiers)):
         # Most references are ids of nodes of an allowed label: settle those here, the rest in `lookup`.
         from_id = intern(from_ref) if labels.get(from_ref) in froms else lookup(from_ref, froms, table, row, "from")
         to_id = intern(to_ref) if labels.get(to_ref) in tos else lookup(to_ref, tos, table, row, "to")
-        source = sources.get(source_ref)
-        if source is None:
-            problems.append(_unknown_source(source_ref, table, row))
         if from_id is None or to_id is None:
             continue
         pair = (labels[from_id], labels[to_id])
@@ -151,16 +150,18 @@ def _resolve_type(rel_type, table, lookup, labels, sources, problems) -> dict[tu
             continue
         if rtype.undirected and from_id > to_id:
             from_id, to_id, pair = to_id, from_id, (pair[1], pair[0])
-        rel_id = relationship_id(rel_type, from_id, to_id, quals, source_ref)
+        rel_id = given_ids[row] or relationship_id(rel_type, from_id, to_id, quals)
         first = seen.get(rel_id)
         if first is not None:
-            origin, other = table.origin(row), table.origin(first)
-            problems.append(Problem(origin.file, origin.line, origin.name, None,
-                                    f"duplicate relationship: already stated at {other.file}:{other.line}"))
+            if first[1:] != (from_id, to_id):
+                origin, other = table.origin(row), table.origin(first[0])
+                problems.append(Problem(origin.file, origin.line_of("id"), origin.name, "id",
+                                        f"id {rel_id!r} already names {rel_type} {first[1]} -> {first[2]} "
+                                        f"at {other.file}:{other.line}: expected one id per relationship"))
+            else:
+                restated.setdefault(first[0], []).append(row)
             continue
-        seen[rel_id] = row
-        if source is not None:
-            source_column[row] = source
+        seen[rel_id] = (row, from_id, to_id)
         group = groups.get(pair)
         if group is None:
             group = groups[pair] = ([], [], [], [])
@@ -169,11 +170,6 @@ def _resolve_type(rel_type, table, lookup, labels, sources, problems) -> dict[tu
         from_ids.append(from_id)
         to_ids.append(to_id)
         rel_ids.append(rel_id)
+    merge_rows(table, restated)
     return {(rel_type, *pair): table.take(rows, {"from": from_ids, "to": to_ids, "id": rel_ids})
             for pair, (rows, from_ids, to_ids, rel_ids) in sorted(groups.items())}
-
-
-def _unknown_source(source: str, table: ColumnTable, row: int) -> Problem:
-    origin = table.origin(row)
-    return Problem(origin.file, origin.line_of("source"), origin.name, "source",
-                   f"unknown source {source!r}: expected the id of a source document (kind: source)")

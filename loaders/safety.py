@@ -149,7 +149,8 @@ def _scan_row(table: ColumnTable, row: int, checks, seen: dict) -> list[Problem]
 
 
 def restrict_restricted_citations(tables: Tables) -> list[Problem]:
-    """Turn every public record citing a restricted source restricted, in place; a warning for each."""
+    """Turn every public record citing a restricted source (in any of its citations) restricted, in
+    place; a warning for each. Runs after the citations are derived (`citation_sources` final)."""
     sources = tables.nodes.get("Source")
     if sources is None:
         return []
@@ -161,10 +162,12 @@ def restrict_restricted_citations(tables: Tables) -> list[Problem]:
         if table.name == "Source" or "source" not in table.values:
             continue
         sensitivity = table["sensitivity"]
-        for row, source in enumerate(table["source"]):
-            if source in hidden and sensitivity[row] != _RESTRICTED:
+        cited = table["citation_sources"] if "citation_sources" in table.values else [[s] for s in table["source"]]
+        for row, sources_cited in enumerate(cited):
+            found = [s for s in sources_cited or () if s in hidden]
+            if found and sensitivity[row] != _RESTRICTED:
                 sensitivity[row] = _RESTRICTED
                 warnings.append(_problem(table, row, "source",
-                    f"cites restricted source {source!r}, so it is restricted too (a public fact needs a "
-                    f"public citation): give it a public source to publish it"))
+                    f"cites restricted source {found[0]!r}, so it is restricted too (a public fact needs "
+                    f"public citations only): cite public sources only to publish it"))
     return warnings

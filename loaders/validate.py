@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -9,9 +10,11 @@ from pydantic import BaseModel, ValidationError
 
 from casegraph.loaders.problems import Problem
 from casegraph.loaders.raw import RawRecord
+from casegraph.loaders.values import check_values, column_types
 from casegraph.schemas import schema
 from casegraph.schemas.nodes import Node
 from casegraph.schemas.relationships import Relationship
+from casegraph.schemas.text import clip
 
 __all__ = ["validate_record"]
 
@@ -20,22 +23,6 @@ __all__ = ["validate_record"]
 def _models() -> tuple[dict[str, type[Node]], dict[str, type[Relationship]]]:
     graph = schema()
     return ({n.kind: n.model for n in graph.nodes}, {r.type: r.model for r in graph.rels})
-
-
-@cache
-def _list_fields(model: type[BaseModel]) -> frozenset[str]:
-    graph = schema()
-    columns = graph.rel(model.type).columns if hasattr(model, "endpoints") else graph.node(model.kind).columns
-    return frozenset(c.name for c in columns if c.is_list)
-
-
-def _split_lists(model: type[BaseModel], data: dict[str, Any]) -> dict[str, Any]:
-    """CSV cells hold lists as `a;b;c`."""
-    for name in _list_fields(model) & data.keys():
-        value = data[name]
-        if isinstance(value, str):
-            data[name] = [part.strip() for part in value.split(";") if part.strip()]
-    return data
 
 
 def _expected(error: dict) -> str:
@@ -49,14 +36,21 @@ def _expected(error: dict) -> str:
         message = message[len("Value error, "):]
     value = error.get("input")
     if kind not in ("model_type",) and not isinstance(value, (dict, list)) and value is not None:
-        return f"{message} (got {value!r})"
+        return f"{message} (got {clip(value)})"
     return message
+
+
+_NAMED_FIELD = re.compile(r"^(?:an? (?:inferred )?fact needs an? )?`(\w+)`")
+"""A record-level message that names its field first (`a fact needs a `source``) is about that field."""
 
 
 def _problems(raw: RawRecord, error: ValidationError) -> list[Problem]:
     problems = []
     for item in error.errors():
         loc = [str(part) for part in item["loc"]]
+        if not loc:
+            named = _NAMED_FIELD.match(_expected(item))
+            loc = [named.group(1)] if named else []
         field = loc[0] if loc else None
         if field == "from_":
             field = "from"
@@ -82,10 +76,15 @@ def validate_record(raw: RawRecord) -> tuple[Node | Relationship | None, list[Pr
     if model is None:
         field, options = ("kind", nodes) if kind is not None else ("rel", rels)
         return None, [Problem(raw.file, raw.line_of(field), raw.name, field,
-                              f"unknown {field} {tag!r}: expected one of "
+                              f"unknown {field} {clip(tag)}: expected one of "
                               + ", ".join(sorted(options)))]
+    found = check_values(data, column_types(kind, None) if kind is not None else column_types(None, rel),
+                         raw.text_cells)
+    if found:
+        return None, [Problem(raw.file, raw.line_of(field), raw.name, field, message)
+                      for field, message in found.items()]
     try:
-        record = model.model_validate(_split_lists(model, data))
+        record = model.model_validate(data)
     except ValidationError as error:
         return None, _problems(raw, error)
     return record, []

@@ -8,8 +8,17 @@ A query file starts with a header in a block comment:
     question: Which cases share indicators, places, people or institutions with this one?
     parameters:
       case: {type: string, required: true, description: id of the case}
+    page: {limit: 20}
     */
     MATCH ...
+
+`page` makes the query paged: the catalog adds two parameters, `limit` (rows
+per page, `page.limit` by default, at most `page.max`) and `offset` (rows to
+skip), and the query returns the whole answer's row count in a `total`
+column, which `run_query` moves to `Result.total`. Every caller (the CLI, the
+web explorer, exports) learns the page size, how to page and the total from
+the header alone. The text pages with `SKIP $offset LIMIT $limit` after a
+complete `ORDER BY`, so pages never overlap.
 
 The text after the header runs on every engine, unless `ladybug/NAME.cypher`
 or `neo4j/NAME.cypher` beside it gives that engine its own variant (e.g.
@@ -26,12 +35,14 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-__all__ = ["Parameter", "Query", "QueryError", "catalog", "get_query", "QUERY_DIR"]
+__all__ = ["Parameter", "Page", "Query", "QueryError", "catalog", "get_query", "QUERY_DIR", "MAX_PAGE"]
 
 QUERY_DIR = Path(__file__).resolve().parent
 ENGINES = ("ladybug", "neo4j")
+MAX_PAGE = 1000
+"""The most rows one page may hold: a terminal or a browser table, not a bulk export."""
 
 
 class QueryError(ValueError):
@@ -44,10 +55,22 @@ class Parameter(BaseModel):
     type: Literal["string", "int", "float", "bool"]
     required: bool = False
     default: Any = None
+    minimum: int | None = None
+    maximum: int | None = None
     description: str
 
     def convert(self, name: str, text: Any) -> Any:
-        """A CLI value (text) -> the declared type, with a message saying what was expected."""
+        """A CLI value (text) -> the declared type, within `minimum`..`maximum` if declared;
+        raises QueryError saying what was expected."""
+        value = self._typed(name, text)
+        if self.type in ("int", "float"):
+            if self.minimum is not None and value < self.minimum:
+                raise QueryError(f"parameter {name!r}: expected at least {self.minimum}, got {value}")
+            if self.maximum is not None and value > self.maximum:
+                raise QueryError(f"parameter {name!r}: expected at most {self.maximum}, got {value}")
+        return value
+
+    def _typed(self, name: str, text: Any) -> Any:
         if not isinstance(text, str):
             return text
         try:
@@ -66,6 +89,24 @@ class Parameter(BaseModel):
         return text
 
 
+class Page(BaseModel):
+    """How a paged query pages: rows per page by default, and the most one page may hold."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    limit: int = Field(gt=0)
+    max: int = Field(default=MAX_PAGE, gt=0)
+
+    def parameters(self) -> dict[str, Parameter]:
+        """The `limit` and `offset` parameters every paged query takes."""
+        return {
+            "limit": Parameter(type="int", default=self.limit, minimum=1, maximum=self.max,
+                               description=f"rows per page (at most {self.max})"),
+            "offset": Parameter(type="int", default=0, minimum=0,
+                                description="rows to skip: the next page starts at offset + limit"),
+        }
+
+
 class Header(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -73,9 +114,19 @@ class Header(BaseModel):
     title: str
     question: str
     parameters: dict[str, Parameter] = Field(default_factory=dict)
+    page: Page | None = Field(default=None, description="paged: adds `limit` and `offset`, returns `total`")
     sort_lists: list[str] = Field(
         default_factory=list, description="columns whose list values are sets (sorted for stable output)"
     )
+
+    @model_validator(mode="after")
+    def _paging_parameters(self) -> "Header":
+        if self.page is not None:
+            clash = sorted(set(self.parameters) & {"limit", "offset"})
+            if clash:
+                raise ValueError(f"a paged query declares {', '.join(clash)} itself: `page` adds them")
+            object.__setattr__(self, "parameters", {**self.parameters, **self.page.parameters()})
+        return self
 
 
 @dataclass(frozen=True)
@@ -129,6 +180,9 @@ def _parse(path: Path) -> Query:
         texts[engine] = variant.read_text(encoding="utf-8") if variant.exists() else body
         if not texts[engine].strip():
             raise QueryError(f"{path}:{body_line}: no Cypher for engine {engine}")
+        if header.page and not all(word in texts[engine] for word in ("$offset", "$limit", " AS total")):
+            raise QueryError(f"{path}:{body_line}: a paged query must page with SKIP $offset LIMIT $limit "
+                             f"and return `... AS total` (engine {engine})")
     return Query(header, path, body_line, texts)
 
 

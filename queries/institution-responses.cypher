@@ -4,14 +4,26 @@ title: How institutions responded
 question: For each institution or person who responded, what did they say, did they decline to comment, and which reviews did they commission?
 parameters:
   include_restricted: {type: bool, default: false, description: include restricted statements}
+page: {limit: 50}
 sort_lists: [statement_types, commissioned, statements]
 */
+// statement_count counts statement records (not their summaries, which repeat);
+// `statements` lists the distinct summaries. Responders are paged before their
+// statements and reviews are gathered.
 MATCH (s:Statement)-[:MADE_BY]->(x)
 WHERE s.sensitivity = 'public' OR $include_restricted
-WITH x, collect(DISTINCT s.statement_type) AS statement_types, collect(DISTINCT s.summary) AS statements
+WITH count(DISTINCT x) AS total
+MATCH (s:Statement)-[:MADE_BY]->(x)
+WHERE s.sensitivity = 'public' OR $include_restricted
+WITH total, x, count(DISTINCT s) AS statement_count
+ORDER BY x.name, x.id SKIP $offset LIMIT $limit
+MATCH (s:Statement)-[:MADE_BY]->(x)
+WHERE s.sensitivity = 'public' OR $include_restricted
+WITH total, x, statement_count, collect(DISTINCT s.statement_type) AS statement_types,
+     collect(DISTINCT s.summary) AS statements
 OPTIONAL MATCH (r:Review)-[:COMMISSIONED_BY]->(x)
-WITH x, statement_types, statements, collect(DISTINCT r.name) AS commissioned
-RETURN x.id AS id, x.name AS responder,
+WITH total, x, statement_count, statement_types, statements, collect(DISTINCT r.name) AS commissioned
+RETURN total, x.id AS id, x.name AS responder,
        'declined-to-comment' IN statement_types AS declined_to_comment,
-       size(statements) AS statement_count, statement_types, commissioned, statements
-ORDER BY responder
+       statement_count, statement_types, commissioned, statements
+ORDER BY responder, id

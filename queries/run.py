@@ -1,29 +1,64 @@
-"""Run a catalog query on a store view: bind parameters, pick the engine's text."""
+"""Run queries on a store view: catalog queries (bound parameters, the engine's text, paging) and
+ad-hoc ones.
+
+Both run bounded (the view's timeout, and its engine's memory limit: see
+`casegraph.graph.limits`). Ad-hoc text passes the read-only guard
+(`casegraph.queries.guard`) first; the view's read-only engine is the second layer.
+"""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from casegraph.graph.store import Result, View
 from casegraph.queries.catalog import Query, QueryError, get_query
+from casegraph.queries.guard import check_read_only
 
-__all__ = ["run_query", "run_named"]
+__all__ = ["run_query", "run_named", "run_adhoc"]
 
 
 def _sortable(value: Any) -> tuple:
+    if isinstance(value, dict):  # {id, name, ...}: by id, then everything else
+        return (False, "dict", str(value.get("id")), json.dumps(value, sort_keys=True, default=str))
     return (value is None, str(type(value)), value if value is not None else 0)
 
 
-def run_query(view: View, query: Query, params: dict[str, Any] | None = None) -> Result:
-    """Run one catalog query; list columns declared as sets come back sorted."""
-    bound = query.bind(params or {})
+def _execute(view: View, query: Query, bound: dict[str, Any]) -> Result:
     try:
-        result = view.run(query.text(view.engine), bound)
+        return view.run(query.text(view.engine), bound, bounded=True)
     except QueryError:
         raise
     except Exception as error:  # the engine's message, pointed at the query file
         raise QueryError(f"{query.path}:{query.body_line}: query {query.name!r} failed on "
                          f"{view.engine}: {error}") from error
+
+
+def _take_total(query: Query, view: View, bound: dict[str, Any], result: Result) -> None:
+    """A paged query's `total` column -> `result.total` (every row holds the same count)."""
+    index = result.columns.index("total")
+    if result.rows:
+        result.total = result.rows[0][index]
+    elif bound["offset"] == 0:
+        result.total = 0
+    else:  # a page past the end has no row to carry the total: ask for the first row
+        first = _execute(view, query, {**bound, "offset": 0, "limit": 1})
+        result.total = first.rows[0][first.columns.index("total")] if first.rows else 0
+    result.columns.pop(index)
+    for row in result.rows:
+        row.pop(index)
+
+
+def run_query(view: View, query: Query, params: dict[str, Any] | None = None) -> Result:
+    """Run one catalog query; list columns declared as sets come back sorted.
+
+    A paged query (`page` in its header) returns one page, `limit` rows from
+    `offset`, and the whole answer's row count in `Result.total`. Raises
+    QueryError for a bad parameter or an engine failure (pointing at the file)."""
+    bound = query.bind(params or {})
+    result = _execute(view, query, bound)
+    if query.header.page:
+        _take_total(query, view, bound, result)
     for column in query.header.sort_lists:
         if column in result.columns:
             index = result.columns.index(column)
@@ -35,3 +70,10 @@ def run_query(view: View, query: Query, params: dict[str, Any] | None = None) ->
 
 def run_named(view: View, name: str, params: dict[str, Any] | None = None) -> Result:
     return run_query(view, get_query(name), params)
+
+
+def run_adhoc(view: View, cypher: str, params: dict[str, Any] | None = None) -> Result:
+    """Run a user's Cypher text: refused (WriteRefused) unless the guard knows it for one read statement;
+    QueryLimitHit when it reaches the view's timeout or memory limit; QueryFailed for the engine's errors."""
+    check_read_only(cypher, view.engine)
+    return view.run(cypher, params or {}, bounded=True)

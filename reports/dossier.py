@@ -15,6 +15,7 @@ from typing import Any, Iterator
 import networkx as nx
 
 from casegraph.analysis import borough_bridges, case_communities, case_features
+from casegraph.exports.base import refuse_unfit, refuse_unfit_graph
 from casegraph.reports.model import Citation, Dossier, Fact, Section
 from casegraph.reports.wording import involvement, name_of, outcome_words, response_words, statement_kind
 
@@ -64,7 +65,7 @@ def _fact(text: str, *records: dict[str, Any], detail: str | None = None,
     quote = basis_record.get("quote")
     if quote:
         detail = (detail + "; " if detail else "") + f"quote: \u201c{quote}\u201d"
-    return Fact(text, [Citation.of(r) for r in records], basis_record.get("status"),
+    return Fact(text, [c for r in records for c in Citation.all_of(r)], basis_record.get("status"),
                 basis_record.get("basis"), detail)
 
 
@@ -198,7 +199,7 @@ def _patterns(G: _Graph) -> Section:
         text = (f"{G.name(indicator)}: in {len(cases)} cases, {len(boroughs)} boroughs "
                 f"({', '.join(boroughs) or 'none recorded'}), decades: "
                 f"{', '.join(f'{d}s' for d in decades) or 'unknown'}")
-        recurring.facts.append(Fact(text, [Citation.of(rel) for _, rel in shows]))
+        recurring.facts.append(Fact(text, [c for _, rel in shows for c in Citation.all_of(rel)]))
     recurring.facts.sort(key=lambda f: -len(f.citations))
     section.sections.append(recurring)
     groups = Section("Groups of similar cases", intro=(
@@ -208,7 +209,7 @@ def _patterns(G: _Graph) -> Section:
         if len(community.cases) < 2:
             continue
         shared = {n for nodes in community.shared.values() for n in nodes}
-        cites = [Citation.of(r) for r in _edges_between(G, set(community.cases), shared)]
+        cites = [c for r in _edges_between(G, set(community.cases), shared) for c in Citation.all_of(r)]
         text = (f"Group {community.id}: {', '.join(G.name(c) for c in community.cases)}; across "
                 f"{len(community.boroughs)} boroughs and {len(community.decades)} decades; shared: "
                 f"{', '.join(sorted(G.name(n) for n in shared))}")
@@ -219,7 +220,7 @@ def _patterns(G: _Graph) -> Section:
         "People, places, institutions and cases linked to more than one borough; pairs of boroughs "
         "that do not share a boundary first."))
     for bridge in sorted(borough_bridges(G.g), key=lambda b: (b.neighbours, -len(b.via), b.a, b.b))[:15]:
-        cites = [Citation.of(r) for r in _edges_between(G, set(bridge.via), set(G.g))]
+        cites = [c for r in _edges_between(G, set(bridge.via), set(G.g)) for c in Citation.all_of(r)]
         text = (f"{G.name(bridge.a)} \u2013 {G.name(bridge.b)}"
                 f"{' (neighbouring)' if bridge.neighbours else ' (not neighbours)'}: linked through "
                 f"{', '.join(G.name(v) for v in bridge.via)}")
@@ -238,7 +239,12 @@ def _plain(value: Any) -> str:
 
 
 def build_dossier(graph: nx.MultiDiGraph, meta) -> Dossier:
-    """The dossier of a graph (already selected and profiled); `meta` is an ExportMeta."""
+    """The dossier of a graph (already selected and profiled); `meta` is an ExportMeta.
+
+    Raises ExportError for a value no page can hold (see `refuse_unfit_graph`).
+    """
+    refuse_unfit_graph(graph)
+    refuse_unfit("the selection", meta.selection)
     G = _Graph(graph)
     cases = G.of_label("CaseFile")
     cases_section = Section("Cases", intro=f"{len(cases)} case record{'' if len(cases) == 1 else 's'}.",

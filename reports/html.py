@@ -1,15 +1,20 @@
 """A dossier as one self-contained HTML page: no scripts, no network, all text escaped.
 
 The page is plain HTML with inline CSS, safe to open offline and to publish
-(a public dossier); every string from the data goes through `html.escape`.
+(a public dossier). It is rendered by Jinja2 with autoescaping on
+(`templates/dossier.html.j2`), so every string from the data is text, never
+markup; a source's URL becomes a link only when it is http(s).
 Citations link to the numbered list at the end.
 """
 
 from __future__ import annotations
 
-from html import escape
+from functools import cache
 
-from casegraph.reports.model import Dossier, Section
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from casegraph.reports.model import Dossier
+from casegraph.schemas.text import is_web_url
 
 __all__ = ["render_html"]
 
@@ -23,41 +28,18 @@ li{margin:.2rem 0}
 """
 
 
-def _section(section: Section, level: int, numbers, out: list[str]) -> None:
-    tag = f"h{min(level, 6)}"
-    out.append(f"<section><{tag}>{escape(section.title)}</{tag}>")
-    if section.intro:
-        out.append(f"<p>{escape(section.intro)}</p>")
-    if section.facts:
-        out.append("<ul>")
-        for fact in section.facts:
-            refs = "".join(f'<sup><a href="#cite-{numbers[c]}">[{numbers[c]}]</a></sup>' for c in fact.citations)
-            out.append(f"<li>{escape(fact.full_text)} {refs}</li>")
-        out.append("</ul>")
-    for sub in section.sections:
-        _section(sub, level + 1, numbers, out)
-    out.append("</section>")
+@cache
+def _template():
+    environment = Environment(loader=PackageLoader("casegraph.reports", "templates"),
+                              autoescape=select_autoescape(default=True, default_for_string=True),
+                              undefined=StrictUndefined, keep_trailing_newline=True)
+    return environment.get_template("dossier.html.j2")
 
 
 def render_html(dossier: Dossier) -> str:
-    numbers = dossier.citation_numbers()
-    out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-           '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">',
-           f"<title>{escape(dossier.title)}</title><style>{_CSS}</style></head><body>"]
-    if dossier.profile == "restricted":
-        out.append(f'<div class="banner">{escape(dossier.notice)}</div>')
-    out.append(f"<h1>{escape(dossier.title)}</h1>")
-    out.append('<ul class="scope">' + "".join(f"<li>{escape(line)}</li>" for line in dossier.scope) + "</ul>")
-    for section in dossier.sections:
-        _section(section, 2, numbers, out)
-    out.append("<section><h2>Sources</h2><ul>")
-    for source_id, props in sorted(dossier.sources.items()):
-        url = props.get("url")
-        link = f' <a href="{escape(url)}">{escape(url)}</a>' if url and url.startswith(("https://", "http://")) else ""
-        out.append(f"<li>{escape(props.get('title', source_id))} ({escape(str(props.get('publisher', '')))}, "
-                   f"{escape(str(props.get('published', '')))}){link}</li>")
-    out.append("</ul></section><section><h2>Citations</h2><ol>")
-    for citation, number in numbers.items():
-        out.append(f'<li id="cite-{number}">{escape(dossier.describe(citation))}</li>')
-    out.append("</ol></section></body></html>")
-    return "\n".join(out) + "\n"
+    """The dossier as an HTML document (text, escaped by Jinja2's autoescaping)."""
+    sources = [{"title": props.get("title", source_id), "publisher": str(props.get("publisher", "")),
+                "published": str(props.get("published", "")),
+                "url": props["url"] if is_web_url(props.get("url")) else None}
+               for source_id, props in sorted(dossier.sources.items())]
+    return _template().render(dossier=dossier, numbers=dossier.citation_numbers(), sources=sources, css=_CSS)

@@ -1,16 +1,20 @@
 """A dossier as Markdown: headings, one bullet per fact, numbered citations at the end.
 
 Text from the data is escaped so that it cannot add Markdown structure
-(links, images, raw HTML, headings) to the page.
+(links, images, raw HTML, headings) to the page; a source's URL is linked
+only when it is http(s), as an autolink with every character that could
+end it percent-encoded.
 """
 
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 from casegraph.reports.model import Dossier, Section
+from casegraph.schemas.text import is_web_url
 
-__all__ = ["render_markdown", "escape_markdown"]
+__all__ = ["render_markdown", "escape_markdown", "link_target"]
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 
@@ -20,6 +24,12 @@ def escape_markdown(text: str) -> str:
     links, images, raw HTML, entities, tables), and keep the text on one line; every
     line the renderer writes starts with its own marker (`#`, `-`, `N.`)."""
     return _SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def link_target(url: str) -> str:
+    """A URL as an autolink's target: every character an autolink cannot hold, or that could end
+    it or start markup (space, `<`, `>`, quotes, backslash, backtick, non-ASCII), percent-encoded."""
+    return quote(url, safe="!#$%&()*+,-./:;=?@[]_~")
 
 
 def _section(dossier: Dossier, section: Section, level: int, numbers, lines: list[str]) -> None:
@@ -43,7 +53,7 @@ def render_markdown(dossier: Dossier) -> str:
         _section(dossier, section, 2, numbers, lines)
     lines += ["", "## Sources", ""]
     for source_id, props in sorted(dossier.sources.items()):
-        url = f" <{props['url']}>" if props.get("url") and " " not in props["url"] else ""
+        url = f" <{link_target(props['url'])}>" if is_web_url(props.get("url")) else ""
         lines.append(f"- {escape_markdown(props.get('title', source_id))} "
                      f"({escape_markdown(props.get('publisher', ''))}, {escape_markdown(props.get('published', ''))}){url}")
     lines += ["", "## Citations", ""]

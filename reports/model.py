@@ -11,8 +11,10 @@ person's conviction. The renderers only lay facts out; they never phrase them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
+
+from casegraph.schemas.citations import citation_text, citations_of
 
 __all__ = ["Citation", "Fact", "Section", "Dossier", "ReportError", "qualify"]
 
@@ -25,15 +27,28 @@ class ReportError(ValueError):
 
 @dataclass(frozen=True)
 class Citation:
+    """One citation of a fact: where, the status that source gives as of when, and its 3x5x2 grade."""
+
     source: str
     paragraphs: tuple[int, ...] = ()
     locator: str | None = None
+    status: str | None = None
+    as_of: str | None = None
+    reliability: str | None = None
+    credibility: str | None = None
+    handling: str | None = None
+    quote: str | None = None
 
     @classmethod
-    def of(cls, props: dict[str, Any]) -> "Citation | None":
-        if not props.get("source"):
-            return None
-        return cls(props["source"], tuple(props.get("paragraphs") or ()), props.get("locator"))
+    def all_of(cls, props: dict[str, Any]) -> list["Citation"]:
+        """Every citation of a stored record (its one `source` for a record without citation lists)."""
+        cited = citations_of(props)
+        if not cited and props.get("source"):
+            cited = [{"source": props["source"], "paragraphs": props.get("paragraphs") or [],
+                      "locator": props.get("locator"), "status": props.get("status"), "quote": props.get("quote")}]
+        names = [f.name for f in fields(cls)]
+        return [cls(**{**{k: c.get(k) for k in names}, "paragraphs": tuple(c.get("paragraphs") or ())})
+                for c in cited]
 
 
 def qualify(text: str, status: str | None, basis: str | None = None) -> str:
@@ -114,14 +129,9 @@ class Dossier:
         return numbers
 
     def describe(self, citation: Citation) -> str:
-        """`Title (Publisher, 2025-11), paragraphs 9, 37` for a citation."""
+        """`Title (Publisher, 2025-11), paragraphs 9, 37: alleged (2017), graded 2B` for a citation."""
         source = self.sources.get(citation.source, {})
-        text = source.get("title", citation.source)
+        title = source.get("title", citation.source)
         if source.get("publisher") or source.get("published"):
-            text += f" ({', '.join(str(source[k]) for k in ('publisher', 'published') if source.get(k))})"
-        if citation.paragraphs:
-            text += (", paragraph " if len(citation.paragraphs) == 1 else ", paragraphs ") + \
-                ", ".join(str(p) for p in citation.paragraphs)
-        if citation.locator:
-            text += f", {citation.locator}"
-        return text
+            title += f" ({', '.join(str(source[k]) for k in ('publisher', 'published') if source.get(k))})"
+        return citation_text(asdict(citation), title)

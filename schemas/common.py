@@ -9,10 +9,15 @@ may be published, and when it happened, or that this is unknown.
 from __future__ import annotations
 
 import re
+import sys
 from enum import Enum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, WithJsonSchema, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import WithJsonSchema, ConfigDict, BaseModel, Field, StringConstraints, field_validator, model_validator
+
+from casegraph.schemas.citations import (
+    CITATION_COLUMNS, CONTESTED_COLUMNS, Citation, ClaimStatus, citation_lists, current_status,
+)
 
 __all__ = [
     "ClaimStatus",
@@ -20,6 +25,8 @@ __all__ = [
     "Slug",
     "Record",
     "Fact",
+    "DERIVED_FIELDS",
+    "INPUT_ONLY",
     "Timed",
     "parse_period",
     "RESTRICTED_TEXT",
@@ -35,17 +42,6 @@ Slug = Annotated[
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 Quote = Annotated[str, StringConstraints(min_length=1, max_length=300)]
 """A short evidential quote: a phrase, never the article's prose."""
-
-
-class ClaimStatus(str, Enum):
-    """How established a fact is. Never show `alleged` as `convicted`."""
-
-    reported = "reported"
-    alleged = "alleged"
-    charged = "charged"
-    convicted = "convicted"
-    acquitted = "acquitted"
-    inferred = "inferred"
 
 
 class Sensitivity(str, Enum):
@@ -75,9 +71,16 @@ _INFERRED = ClaimStatus.inferred.value  # an enum member's `.value` is a slow pr
 
 
 class Fact(Record):
-    """A record that states something, and so carries its provenance."""
+    """A record that states something, and so carries its provenance: one or more citations.
 
-    source: Slug = Field(description="id of the source document that reports it")
+    The one-citation form writes the citation on the record (`source`,
+    `paragraphs` or `locator`, `quote`, `status`); `citations:` lists more (after
+    it, when both are given). Once validated, `source`, `paragraphs`, `locator`
+    and `quote` are the first citation's, `status` is the current status
+    (`citations.current_status`), and the `citation_*` columns hold every citation.
+    """
+
+    source: Slug | None = Field(default=None, description="id of the source document that reports it")
     paragraphs: list[Annotated[int, Field(ge=1)]] = Field(
         default_factory=list,
         description="paragraph numbers in the source (line N of the text is paragraph N)",
@@ -86,7 +89,12 @@ class Fact(Record):
         default=None, description="where in a source without paragraphs (a dataset row, a page)"
     )
     quote: Quote | None = Field(default=None, description="a short evidential quote")
-    status: ClaimStatus = Field(default=ClaimStatus.reported.value, description="claim status")
+    status: ClaimStatus = Field(default=ClaimStatus.reported.value,
+                                description="claim status (stored: the current status of all citations)")
+    citations: list[Citation] = Field(
+        default_factory=list, description="more citations (each: source, paragraphs or locator, quote, status, "
+        "as_of, reliability, credibility, handling); not stored as such, see the `citation_*` columns",
+    )
     sensitivity: Sensitivity = Field(default=Sensitivity.public.value)
     basis: ShortText | None = Field(
         default=None, description="how casegraph inferred it (required when status is inferred)"
@@ -112,18 +120,114 @@ class Fact(Record):
         description="RESTRICTED: why the flagged public text is safe to publish (e.g. already "
         "published under a conviction)",
     )
+    status_as_of: str | None = Field(default=None, description="derived: the date of the current status")
+    status_source: str | None = Field(default=None, description="derived: the source that gives the current status")
+    citation_sources: list[str] = Field(default_factory=list, description="derived: each citation's source")
+    citation_paragraphs: list[str] = Field(
+        default_factory=list, description="derived: each citation's paragraphs, `25,26` (`` with a locator)")
+    citation_locators: list[str] = Field(default_factory=list, description="derived: each citation's locator")
+    citation_quotes: list[str] = Field(default_factory=list, description="derived: each citation's quote")
+    citation_statuses: list[str] = Field(default_factory=list, description="derived: each citation's status")
+    citation_as_of: list[str] = Field(
+        default_factory=list, description="derived: each citation's date (its `as_of`, else its source's publication date)")
+    citation_reliability: list[str] = Field(default_factory=list, description="derived: 3x5x2 source evaluation (1-3)")
+    citation_credibility: list[str] = Field(default_factory=list, description="derived: 3x5x2 information assessment (A-E)")
+    citation_handling: list[str] = Field(default_factory=list, description="derived: 3x5x2 handling code (P, C)")
+    independent_sources: int = Field(
+        default=1, description="derived: how many of its sources derive from no other of them (see `derived_from`)")
+    contested_fields: list[str] = Field(
+        default_factory=list, description="derived: fields whose sources disagree, one element per competing value")
+    contested_values: list[str] = Field(default_factory=list, description="derived: each competing value (JSON)")
+    contested_sources: list[str] = Field(
+        default_factory=list, description="derived: the sources that give each competing value (`a;b`)")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_derived_input(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            for name in DERIVED_FIELDS:
+                if name in data:
+                    raise ValueError(f"`{name}` is derived from the citations: give `source` or `citations` instead")
+        return data
 
     @model_validator(mode="after")
     def _provenance_is_complete(self) -> "Fact":
-        if not self.paragraphs and not self.locator:
+        if self.source is not None and not self.paragraphs and not self.locator:
             raise ValueError("a fact needs `paragraphs` (or a `locator`) in its source")
-        if self.status == _INFERRED and not self.basis:
+        if self.source is None:
+            stray = [name for name in ("paragraphs", "locator", "quote", "status") if name in self.model_fields_set]
+            if stray:
+                raise ValueError(f"`{stray[0]}` belongs to a citation: give `source` too, or put it in `citations`")
+            if not self.citations:
+                raise ValueError("a fact needs a `source` (or `citations`)")
+        if not self.basis and (self.status == _INFERRED or any(c.status == _INFERRED for c in self.citations)):
             raise ValueError("an inferred fact needs a `basis` saying how it was inferred")
         exception = (self.safety_exception_by, self.safety_exception_on, self.safety_exception_reason)
         if any(exception) and not all(exception):
             raise ValueError("an editorial exception needs all of `safety_exception_by`, "
                              "`safety_exception_on` and `safety_exception_reason` (who, when, why)")
+        if not self.citations:  # the one-citation form: most records, so no Citation model is made
+            self.__dict__.update(_one_citation(self.source, self.paragraphs, self.locator, self.quote, self.status))
+            return self
+        cites = list(self.citations)
+        if self.source is not None:
+            cites.insert(0, Citation(source=self.source, paragraphs=self.paragraphs, locator=self.locator,
+                                     quote=self.quote, status=self.status))
+        lists = {name: values if name in _UNSHARED else _shared_list(tuple(values))
+                 for name, values in citation_lists(cites).items()}
+        best = current_status(lists["citation_statuses"], lists["citation_as_of"])
+        first = cites[0]
+        self.__dict__.update(
+            lists, citations=[], source=first.source, paragraphs=first.paragraphs, locator=first.locator,
+            quote=first.quote, status=cites[best].status, status_as_of=cites[best].as_of,
+            status_source=cites[best].source, independent_sources=len(set(lists["citation_sources"])),
+            contested_fields=_EMPTY, contested_values=_EMPTY, contested_sources=_EMPTY,
+        )
         return self
+
+
+_EMPTY: list = []
+"""Shared by every record: nobody changes a stored list in place (a merge makes new ones)."""
+
+_SHARED: dict[str, list[str]] = {}
+_SHARED_LISTS: dict[tuple[str, ...], list[str]] = {}
+_UNSHARED = frozenset(("citation_paragraphs", "citation_quotes"))
+"""Citation columns whose combinations rarely repeat: sharing them would only grow the cache."""
+
+
+def _shared(value: str) -> list[str]:
+    """`[value]`, one list object for every record with that value (a large load holds millions)."""
+    found = _SHARED.get(value)
+    if found is None:
+        found = _SHARED[value] = [sys.intern(value)]
+    return found
+
+
+def _shared_list(values: tuple[str, ...]) -> list[str]:
+    """One list object for every record with these values (sources, statuses, dates, grades repeat)."""
+    found = _SHARED_LISTS.get(values)
+    if found is None:
+        found = _SHARED_LISTS[values] = [sys.intern(v) for v in values]
+    return found
+
+
+def _one_citation(source, paragraphs, locator, quote, status) -> dict[str, Any]:
+    """The derived columns of a record in the one-citation form (as `citation_lists` gives them)."""
+    return {
+        "citation_sources": _shared(source), "citation_paragraphs": _shared(",".join(map(str, paragraphs))),
+        "citation_locators": _shared(locator or ""), "citation_quotes": [quote] if quote else _shared(""),
+        "citation_statuses": _shared(status), "citation_as_of": _shared(""), "citation_reliability": _shared(""),
+        "citation_credibility": _shared(""), "citation_handling": _shared(""), "status_as_of": None,
+        "status_source": source, "independent_sources": 1,
+        "contested_fields": _EMPTY, "contested_values": _EMPTY, "contested_sources": _EMPTY,
+    }
+
+
+DERIVED_FIELDS = ("status_as_of", "status_source", *CITATION_COLUMNS, "independent_sources", *CONTESTED_COLUMNS)
+"""Fact fields the loader derives from citations: never given in data."""
+
+INPUT_ONLY = ("citations",)
+"""Fact fields read from data but not stored as such (their content is in the derived columns)."""
 
 
 PERIOD_JSON_SCHEMA = {

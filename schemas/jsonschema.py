@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from casegraph.schemas.common import DERIVED_FIELDS
 from casegraph.schemas.registry import Schema, schema
 
 __all__ = ["record_json_schema", "render_json_schema"]
@@ -19,7 +20,7 @@ def _with_tag(model_schema: dict[str, Any], tag: str, value: str) -> dict[str, A
     result = dict(model_schema)
     result["properties"] = {tag: {"const": value}, **model_schema.get("properties", {})}
     result["required"] = [tag, *model_schema.get("required", [])]
-    for derived in ("year_start", "year_end", "id") if tag == "rel" else ("year_start", "year_end"):
+    for derived in ("year_start", "year_end", *DERIVED_FIELDS):
         result["properties"].pop(derived, None)
     return result
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import Field, WithJsonSchema, field_validator, model_validator
+from pydantic import Field, model_validator
 
 from casegraph.schemas.common import Fact, Record, ShortText, Slug, Timed
+from casegraph.schemas.text import CalendarDate, WebUrl
 
 __all__ = [
     "Node",
@@ -50,26 +51,24 @@ class SourceDocument(Node):
     name_field = "title"
     title: Name
     publisher: Name
-    published: Annotated[
-        str,
-        Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
-        WithJsonSchema({"anyOf": [{"type": "integer"}, {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}]}),
-    ] = Field(
-        description="publication date: YYYY, YYYY-MM or YYYY-MM-DD"
+    published: CalendarDate | None = Field(
+        default=None, description="publication date: YYYY, YYYY-MM or YYYY-MM-DD (a day of the calendar); "
+        "left out when unknown (a source known only through another that does not date it)"
     )
-    doc_type: Literal["article", "report", "dataset", "taxonomy"]
-    url: str | None = None
+    doc_type: Literal["article", "report", "dataset", "taxonomy", "foi-response"]
+    url: WebUrl | None = Field(default=None, description="web address: http:// or https:// only")
     description: ShortText | None = None
     sensitivity: Literal["public", "restricted"] = "public"
-
-    @field_validator("published", mode="before")
-    @classmethod
-    def _year_as_text(cls, value):
-        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+    derived_from: list[Slug] = Field(
+        default_factory=list, description="ids of the sources this one got its facts from (its lineage; no cycles)")
+    text_file: Annotated[str, Field(min_length=1, max_length=300)] | None = Field(
+        default=None, description="the file name of its text, for `casegraph verify --texts DIR`")
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = Field(
+        default=None, description="sha256 of that text (lowercase hex)")
 
     @property
-    def year(self) -> int:
-        return int(self.published[:4])
+    def year(self) -> int | None:
+        return int(self.published[:4]) if self.published else None
 
 
 class Borough(Node, Fact):

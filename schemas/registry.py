@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from pydantic.fields import FieldInfo
 
-from casegraph.schemas.common import Timed, is_restricted_field
+from casegraph.schemas.common import INPUT_ONLY, Timed, is_restricted_field
 from casegraph.schemas.nodes import NODE_MODELS, Node
 from casegraph.schemas.relationships import REL_MODELS, Relationship
 
@@ -160,7 +160,7 @@ def _columns(model: type, skip: set[str]) -> tuple[Column, ...]:
     fields: dict[str, FieldInfo] = model.model_fields
     shared = set(Timed.model_fields)
     names = sorted(
-        (name for name in fields if name not in skip),
+        (name for name in fields if name not in skip and name not in INPUT_ONLY),
         key=lambda name: (name != "id", name in shared),
     )
     return tuple(

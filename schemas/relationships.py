@@ -31,19 +31,25 @@ class Relationship(Fact):
 
     from_: Ref = Field(alias="from")
     to: Ref
-    id: Slug | None = Field(default=None, description="derived: stable id of the relationship")
+    id: Slug | None = Field(
+        default=None, description="stable id of the relationship: derived from type, endpoints and qualifiers "
+        "unless given; records with one id (or one derived id) state one relationship")
 
     model_config = ConfigDict(**Fact.model_config, validate_by_name=True, validate_by_alias=True)
 
     def key(self) -> tuple:
-        """What makes this relationship one fact: endpoints, qualifiers, source."""
+        """What makes this relationship one fact: type, endpoints and qualifiers (never its source:
+        two sources stating one relationship state one fact, with two citations)."""
         quals = tuple(getattr(self, name) for name in self.qualifiers)
-        return (self.type, self.from_, self.to, quals, self.source)
+        return (self.type, self.from_, self.to, quals)
 
     def stable_id(self, from_id: str, to_id: str) -> str:
-        """The id of this relationship once its ends resolve to these node ids: a digest of its key."""
+        """The id of this relationship once its ends resolve to these node ids: the explicit `id`
+        if the data gives one, else a digest of its key."""
+        if self.id is not None:
+            return self.id
         quals = tuple(getattr(self, name) for name in self.qualifiers)
-        return relationship_id(self.type, from_id, to_id, quals, self.source)
+        return relationship_id(self.type, from_id, to_id, quals)
 
     def resolve_ids(self, from_id: str, to_id: str, rel_id: str | None = None) -> None:
         """Set the resolved endpoint ids and the stable id, in place.
@@ -57,11 +63,11 @@ class Relationship(Fact):
         return self.model_copy(update={"from_": from_id, "to": to_id, "id": self.stable_id(from_id, to_id)})
 
 
-def relationship_id(rel_type: str, from_id: str, to_id: str, qualifiers: tuple, source: str) -> str:
+def relationship_id(rel_type: str, from_id: str, to_id: str, qualifiers: tuple) -> str:
     """A relationship's stable id: a digest of what makes it one fact (see `Relationship.key`).
 
     The loader calls this on columns, without a model; the same key always gives the same id."""
-    key = (rel_type, from_id, to_id, qualifiers, source)
+    key = (rel_type, from_id, to_id, qualifiers)
     digest = hashlib.blake2b(repr(key).encode(), digest_size=8).hexdigest()
     return f"{rel_type.lower().replace('_', '-')}-{digest}"
 

@@ -12,6 +12,7 @@ import pytest
 from casegraph.graph.embedded import EmbeddedStore
 from casegraph.graph.store import input_checksum
 from casegraph.loaders import data_files, default_data_dir, load
+from tests.require import require
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
@@ -27,12 +28,16 @@ def london(london_files):
     return load(london_files)
 
 
+def _built(dataset, files, folder: Path) -> EmbeddedStore:
+    store = EmbeddedStore(folder)
+    store.build(dataset, input_checksum(files))
+    return store
+
+
 @pytest.fixture(scope="session")
 def london_store(london, london_files, tmp_path_factory) -> EmbeddedStore:
     """A real LadybugDB store on disk holding the London graph (read-only use only)."""
-    store = EmbeddedStore(tmp_path_factory.mktemp("london-store"))
-    store.build(london, input_checksum(london_files))
-    return store
+    return _built(london, london_files, tmp_path_factory.mktemp("london-store"))
 
 
 @pytest.fixture()
@@ -54,10 +59,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _no_neo4j(reason: str):
-    if os.environ.get("CI"):
-        pytest.fail(f"CI must run the Neo4j tests, but {reason}")
-    pytest.skip(f"{reason}; to run the Neo4j tests install Java 17 (scripts/neo4j-local fetches "
-                "Neo4j from Maven Central) or set NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD")
+    require(False, reason, "to run the Neo4j tests install Java 17 (scripts/neo4j-local fetches "
+                           "Neo4j from Maven Central) or set NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD")
 
 
 @pytest.fixture(scope="session")
@@ -100,3 +103,22 @@ def neo4j_store(neo4j_server_store, london, london_files):
 
     neo4j_server_store.build(london, input_checksum(london_files))
     return neo4j_server_store
+
+
+# -- many sources: the London data with a generated second source restating every fact ----------
+
+@pytest.fixture(scope="session")
+def restated_files(tmp_path_factory) -> list[Path]:
+    from tests.multisource.restate import restate
+
+    return restate(tmp_path_factory.mktemp("restated") / "data")
+
+
+@pytest.fixture(scope="session")
+def restated(restated_files):
+    return load(restated_files)
+
+
+@pytest.fixture(scope="session")
+def restated_store(restated, restated_files, tmp_path_factory) -> EmbeddedStore:
+    return _built(restated, restated_files, tmp_path_factory.mktemp("restated-store"))

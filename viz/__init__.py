@@ -2,9 +2,12 @@
 
 graph (networkx projection) -> a view module builds a `Figure` (positions
 computed in Python, physics off) -> `pages.write_figure` draws it as a
-self-contained HTML page (vis-network inlined, no network), a PNG (that page
-screenshotted in headless Chromium) or an SVG. One view per module:
-overview, ego, patterns, decades, geomap (the `map` view), responses.
+self-contained HTML page (vis-network inlined, no network), a PNG (the SVG,
+drawn by headless Chromium) or an SVG. One view per module:
+overview, ego, decades, geomap (the `map` view), responses (networks:
+`Figure`), and patterns, tiles, timeline (charts: `charts.Chart`). Any
+network view is also a `pyvis.network.Network` (`network_for`), rendered
+through the same safe page.
 Restricted data is left out unless asked
 (`casegraph.graph.selection.public_subgraph`, the rule exports use too). Budgets
 and layouts were chosen by measurement: see VIEWS.md and `measure`.
@@ -12,7 +15,7 @@ and layouts were chosen by measurement: see VIEWS.md and `measure`.
 
 from __future__ import annotations
 
-__all__ = ["VIEWS", "figure_for", "write_figure", "write_overview"]
+__all__ = ["VIEWS", "figure_for", "write_figure", "write_overview", "network_for", "to_network", "SafeNetwork"]
 
 
 def __getattr__(name: str):  # imported on first use: `casegraph build` should not pay for numpy up front
@@ -20,6 +23,10 @@ def __getattr__(name: str):  # imported on first use: `casegraph build` should n
         from casegraph.viz import views
 
         return getattr(views, name)
+    if name in ("network_for", "to_network", "SafeNetwork"):
+        from casegraph.viz import network
+
+        return getattr(network, name)
     if name in ("write_figure", "write_overview"):
         from casegraph.viz import pages
 

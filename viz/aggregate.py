@@ -19,6 +19,7 @@ from typing import Callable, Iterable
 
 import networkx as nx
 
+from casegraph.schemas.citations import cited_sources
 from casegraph.schemas.names import display_name
 from casegraph.viz.reading import boroughs_of, label_of
 
@@ -103,7 +104,7 @@ def _build(graph: nx.MultiDiGraph, group_of: dict[str, str], group_key: dict[str
             group_id, label=label, id=group_id, group=True, count=len(nodes), part=part,
             members=sorted(nodes, key=lambda n: display_name(graph.nodes[n], n)),
             member_names=[display_name(graph.nodes[n], n) for n in nodes[:12]],
-            statuses=dict(statuses), sources=sorted({graph.nodes[n].get("source") for n in nodes} - {None}),
+            statuses=dict(statuses), sources=sorted({s for n in nodes for s in cited_sources(graph.nodes[n])}),
             status=next(iter(statuses)) if len(statuses) == 1 else "mixed",
         )
     bundles: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
@@ -124,6 +125,6 @@ def _build(graph: nx.MultiDiGraph, group_of: dict[str, str], group_key: dict[str
         result.add_edge(
             gu, gv, key=key, id=key, type=rel_type, group=True, count=len(items), statuses=dict(statuses),
             status=next(iter(statuses)) if len(statuses) == 1 else "mixed",
-            sources=sorted({a.get("source") for a in items} - {None}),
+            sources=sorted({s for a in items for s in cited_sources(a)}),
         )
     return result

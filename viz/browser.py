@@ -106,12 +106,14 @@ class Browser:
             raise BrowserError(f"page script failed: {result['exceptionDetails'].get('text')}")
         return result.get("result", {}).get("value")
 
-    def open(self, path: Path, width: int, height: int, scale: float = 1.0) -> None:
+    def open(self, path: Path, width: int, height: int, scale: float = 1.0,
+             ready: str = "document.documentElement.getAttribute('data-state') === 'drawn'") -> None:
+        """Load a file at a viewport of width x height CSS px, until `ready` (a JS expression) is true."""
         self.page("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=scale,
                   mobile=False)
         self.page("Page.enable")
         self.page("Page.navigate", url=Path(path).resolve().as_uri())
-        self.wait_for("document.documentElement.getAttribute('data-state') === 'drawn'")
+        self.wait_for(ready)
 
     def wait_for(self, condition: str) -> None:
         deadline = time.monotonic() + self.timeout

@@ -16,12 +16,13 @@ from typing import Iterable, Mapping
 import networkx as nx
 
 from casegraph.schemas import schema
-from casegraph.viz.facts import credit_line, node_facts, node_name, rel_facts, short, source_line
+from casegraph.schemas.citations import cited_sources
+from casegraph.viz.facts import credit_line, node_facts, node_name, rel_facts, short, source_lines
 from casegraph.viz.figure import Figure, Guide, Link, Mark
 from casegraph.viz.reading import sources_of
 from casegraph.viz.style import line_style, node_style
 
-__all__ = ["Options", "compose", "make_mark", "make_link", "BASE_SIZE"]
+__all__ = ["Options", "compose", "describe_figure", "make_mark", "make_link", "BASE_SIZE"]
 
 BASE_SIZE = {"CaseFile": 18.0, "Borough": 22.0, "Indicator": 17.0, "Institution": 15.0}
 
@@ -58,11 +59,10 @@ def make_mark(graph: nx.MultiDiGraph, node: str, at: tuple[float, float], source
     variant = "declined" if attrs.get("statement_type") == "declined-to-comment" else None
     if variant and label is None:
         text = "Declined to comment: " + short(name, 28)
-    citation = source_line(attrs, sources)
     return Mark(
         id=node, label=text, kind=kind, x=at[0], y=at[1], size=size or BASE_SIZE.get(kind, 14.0),
         status=attrs.get("status"), restricted=restricted, variant=variant, heading=name,
-        facts=node_facts(attrs), sources=[citation] if citation else [],
+        facts=node_facts(attrs), sources=source_lines(attrs, sources),
     )
 
 
@@ -81,7 +81,7 @@ def _group_mark(node: str, attrs: Mapping, at, sources: Mapping, size: float | N
         more = f" and {count - len(names):,} more" if count > len(names) else ""
         facts.append(("members", "; ".join(short(n, 50) for n in names) + more))
     return Mark(
-        id=node, label=f"{count:,} {style.plural} · {short(str(attrs.get('part', '')), 28)}", kind=attrs["label"],
+        id=node, label=f"{count:,} {style.plural}: {short(str(attrs.get('part', '')), 28)}", kind=attrs["label"],
         x=at[0], y=at[1], size=size or min(18.0 + 7.0 * math.log2(count + 1), 60.0),
         status=attrs.get("status"), count=count, heading=f"{count:,} {style.plural}: {attrs.get('part', '')}",
         facts=facts, sources=[credit_line([s], sources).removeprefix("Sources: ").removesuffix(" Compiled with casegraph.")
@@ -106,12 +106,11 @@ def make_link(u: str, v: str, key: str, attrs: Mapping, sources: Mapping, restri
         return Link(id=str(key), source=u, target=v, type=rel_type, status=status, label=label,
                     width=min(style.width + 1.5 * math.log2(count), 12.0), arrow=not _undirected(rel_type),
                     count=count, faint=faint, heading=f"{count:,} × {rel_type}", facts=facts, sources=cited)
-    citation = source_line(attrs, sources)
     return Link(
         id=str(key), source=u, target=v, type=rel_type, status=status, label=style.mark,
         arrow=not _undirected(rel_type), restricted=restricted, faint=faint,
         heading=rel_type.replace("_", " ").lower(), facts=rel_facts(attrs),
-        sources=[citation] if citation else [],
+        sources=source_lines(attrs, sources),
     )
 
 
@@ -132,9 +131,9 @@ def compose(view: str, title: str, graph: nx.MultiDiGraph, positions: Mapping[st
     for u, v, k, a in edges:
         if u in drawn and v in drawn:
             links.append(make_link(u, v, k, a, sources, restricted, faint=a.get("type") in faint))
-            cited += [a.get("source"), *a.get("sources", [])]
+            cited += [*cited_sources(a), *a.get("sources", [])]
     for m in marks:
-        cited += [graph.nodes[m.id].get("source"), *graph.nodes[m.id].get("sources", [])]
+        cited += [*cited_sources(graph.nodes[m.id]), *graph.nodes[m.id].get("sources", [])]
     figure = Figure(
         view=view, title=options.title or title, caption=options.caption or "",
         credit=credit_line([c for c in cited if c], sources),
@@ -148,5 +147,31 @@ def compose(view: str, title: str, graph: nx.MultiDiGraph, positions: Mapping[st
     figure.subtitle = " · ".join(parts)
     if not marks:
         figure.notes.append("Nothing to draw: no node in this graph matches this view and its filters.")
+    figure.alt = describe_figure(figure, describe)
+    figure.caption = options.caption or figure.alt
     return figure
+
+
+def _counted(counts: Mapping[str, int], noun) -> str:
+    return ", ".join(f"{n:,} {noun(k, n)}" for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def describe_figure(figure: Figure, describe: str = "") -> str:
+    """The alt text of a network figure: what it draws, how many of each type, how claims are established."""
+    shown = [m for m in figure.marks if not m.more]
+    kinds: dict[str, int] = {}
+    for m in shown:
+        kinds[m.kind] = kinds.get(m.kind, 0) + (m.count or 1)
+    statuses: dict[str, int] = {}
+    drawn = {m.id for m in shown}
+    for link in figure.links:
+        if link.source in drawn and link.target in drawn:
+            statuses[link.status] = statuses.get(link.status, 0) + (link.count or 1)
+    parts = [f"Network diagram: {describe}." if describe else "Network diagram."]
+    if kinds:
+        parts.append("It shows " + _counted(kinds, lambda k, n: node_style(k).name.lower() if n == 1
+                                            else node_style(k).plural) + ".")
+    if statuses:
+        parts.append("Relationships by claim status: " + _counted(statuses, lambda k, n: k) + ".")
+    return " ".join(parts)
 

@@ -12,19 +12,29 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from casegraph.schemas import schema
+from casegraph.schemas.citations import (
+    CITATION_COLUMNS, CONTESTED_COLUMNS, citation_text, citations_of, cited_sources, contested_of,
+)
 
-__all__ = ["short", "node_name", "node_facts", "rel_facts", "source_line", "credit_line", "Sources"]
+__all__ = ["short", "node_name", "node_facts", "rel_facts", "source_lines", "credit_line", "Sources"]
 
 Sources = Mapping[str, Mapping[str, Any]]
 """Source documents by id (their properties), for citing."""
 
-_NOT_FACTS = {"id", "source", "paragraphs", "locator", "sensitivity", "year_start", "year_end", "status"}
+_NOT_FACTS = {"id", "source", "paragraphs", "locator", "quote", "sensitivity", "year_start", "year_end", "status",
+              "status_as_of", "status_source", "independent_sources", *CITATION_COLUMNS, *CONTESTED_COLUMNS}
+"""Shown otherwise: provenance as citations (`source_lines`), status with its date (`_evidence`)."""
 
 
 def short(text: str, limit: int = 40) -> str:
-    """Text clipped to `limit` characters with an ellipsis (labels stay short; tooltips hold the rest)."""
+    """Text clipped to at most `limit` characters with an ellipsis, cut between words, never inside one
+    (labels stay short; tooltips hold the rest). A first word longer than `limit` is clipped as a last resort."""
     text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    if len(text) <= limit:
+        return text
+    head = text[: limit]
+    cut = head.rsplit(" ", 1)[0] if " " in head else head[: limit - 1]
+    return cut.rstrip(" ,;:·-–") + "…"
 
 
 def node_name(attrs: Mapping[str, Any]) -> str:
@@ -74,10 +84,30 @@ def node_facts(attrs: Mapping[str, Any]) -> list[tuple[str, str]]:
 
     rows = [("type", node_style(label).name)]
     if attrs.get("status"):
-        rows.append(("claim status", str(attrs["status"])))
+        rows.append(("claim status", _status(attrs)))
     if attrs.get("sensitivity") == "restricted":
         rows.append(("sensitivity", "RESTRICTED: not for publication"))
-    return rows + _fields(attrs, name_field, columns)
+    return rows + _evidence(attrs) + _fields(attrs, name_field, columns)
+
+
+def _status(attrs: Mapping[str, Any]) -> str:
+    """The current claim status with its date and source: `alleged (2017, per src-x)`."""
+    when = [str(attrs[k]) for k in ("status_as_of", "status_source") if attrs.get(k)]
+    status = str(attrs.get("status") or "reported")
+    if len(citations_of(dict(attrs))) > 1 and when:
+        status += f" ({', per '.join(when) if len(when) == 2 else when[0]})"
+    return status
+
+
+def _evidence(attrs: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """How many independent sources, and any value they disagree on."""
+    rows = []
+    cited = len(attrs.get("citation_sources") or ())
+    if cited > 1:
+        rows.append(("sources", f"{cited} citations, {attrs.get('independent_sources', 1)} independent"))
+    for item in contested_of(dict(attrs)):
+        rows.append((f"contested {item['field'].replace('_', ' ')}", f"{item['value']} per {', '.join(item['sources'])}"))
+    return rows
 
 
 def rel_facts(attrs: Mapping[str, Any]) -> list[tuple[str, str]]:
@@ -87,29 +117,24 @@ def rel_facts(attrs: Mapping[str, Any]) -> list[tuple[str, str]]:
         columns = schema().rel(rel).columns
     except KeyError:
         columns = ()
-    rows = [("relationship", rel.replace("_", " ").lower()), ("claim status", str(attrs.get("status") or "reported"))]
+    rows = [("relationship", rel.replace("_", " ").lower()), ("claim status", _status(attrs))]
     if attrs.get("sensitivity") == "restricted":
         rows.append(("sensitivity", "RESTRICTED: not for publication"))
-    return rows + _fields(attrs, None, columns)
+    return rows + _evidence(attrs) + _fields(attrs, None, columns)
 
 
-def source_line(attrs: Mapping[str, Any], sources: Sources) -> str:
-    """Where a fact comes from: document, then paragraph(s) or locator."""
-    source_id = attrs.get("source")
-    if not source_id:
-        return ""
-    doc = sources.get(source_id)
-    if doc:
-        where = f"{doc.get('publisher', '')}, “{doc.get('title', source_id)}” ({doc.get('published', 'n.d.')})"
-    else:
-        where = str(source_id)
-    paragraphs = attrs.get("paragraphs") or []
-    if paragraphs:
-        label = "para." if len(paragraphs) == 1 else "paras"
-        where += f", {label} {', '.join(str(p) for p in paragraphs)}"
-    elif attrs.get("locator"):
-        where += f", {attrs['locator']}"
-    return where
+def source_lines(attrs: Mapping[str, Any], sources: Sources) -> list[str]:
+    """Where a fact comes from: one line per citation (document, paragraphs or locator, the status
+    it gives with its date, its grade, its quote), in citation order."""
+    lines = []
+    for citation in citations_of(dict(attrs)) or ([{"source": attrs["source"], "paragraphs": attrs.get("paragraphs"),
+                                                     "locator": attrs.get("locator"), "quote": attrs.get("quote"),
+                                                     "status": attrs.get("status")}] if attrs.get("source") else []):
+        doc = sources.get(citation["source"])
+        title = (f"{doc.get('publisher', '')}, “{doc.get('title', citation['source'])}”" if doc
+                 else str(citation["source"]))
+        lines.append(citation_text(citation, title))
+    return lines
 
 
 def credit_line(source_ids, sources: Sources) -> str:

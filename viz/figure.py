@@ -37,6 +37,9 @@ class Mark:
     restricted: bool = False
     count: int | None = None  # set on a group standing for `count` nodes
     variant: str | None = None  # e.g. "declined" for a refusal to comment
+    more: bool = False  # left out of the still; on the page, shown by "Show everything"
+    colour: str | None = None  # a restyled fill (pyvis `color`), else the type's
+    shape: str | None = None  # a restyled vis-network shape (pyvis `shape`), else the type's
     heading: str = ""
     facts: list[tuple[str, str]] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
@@ -57,6 +60,7 @@ class Link:
     restricted: bool = False
     count: int | None = None
     faint: bool = False  # context lines (neighbouring boroughs) drawn light
+    colour: str | None = None  # a restyled line colour (pyvis `color`), else by claim status
     heading: str = ""
     facts: list[tuple[str, str]] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
@@ -89,6 +93,7 @@ class Figure:
     notes: list[str] = field(default_factory=list)  # aggregation, empty selection ...
     include_restricted: bool = False
     aggregated: bool = False
+    alt: str = ""  # what the picture shows, in words (the still's <desc> and aria-label)
 
     def bounds(self) -> tuple[float, float, float, float]:
         """min x, min y, max x, max y over marks and guides (0s when empty)."""

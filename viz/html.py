@@ -33,7 +33,7 @@ from casegraph import __version__
 from casegraph.viz.figure import Figure, Link, Mark
 from casegraph.viz.legend import legend_entries
 from casegraph.viz.style import style_table
-from casegraph.viz.svg import _darker
+from casegraph.viz.svg import darker
 
 __all__ = ["page_html", "write_html", "figure_data", "safe_json"]
 
@@ -80,15 +80,16 @@ def figure_data(figure: Figure, physics: dict | None = None) -> dict:
     """What the page script draws: nodes, edges, guides and the style table."""
     styles = style_table()
     for entry in styles["nodes"].values():
-        entry["border"] = _darker(entry["colour"])
+        entry["border"] = darker(entry["colour"])
     data = {
         "view": figure.view,
         "nodes": [{"id": m.id, "label": m.label, "kind": m.kind, "x": round(m.x, 1), "y": round(m.y, 1),
                    "size": m.size, "status": m.status, "restricted": m.restricted, "count": m.count,
-                   "variant": m.variant, "tip": _tip(m)} for m in figure.marks],
+                   "variant": m.variant, "more": m.more, "colour": m.colour, "shape": m.shape, "tip": _tip(m)}
+                  for m in figure.marks],
         "edges": [{"id": l.id, "from": l.source, "to": l.target, "type": l.type, "status": l.status,
                    "label": l.label, "width": l.width, "arrow": l.arrow, "restricted": l.restricted,
-                   "faint": l.faint, "tip": _tip(l)} for l in figure.links],
+                   "faint": l.faint, "colour": l.colour, "tip": _tip(l)} for l in figure.links],
         "guides": [{"kind": g.kind, "x": g.x, "y": g.y, "x2": g.x2, "y2": g.y2, "text": g.text, "size": g.size,
                     "shade": g.shade} for g in figure.guides],
         "styles": styles,

@@ -19,10 +19,10 @@ _FAINT = {"NEIGHBOURS": "neighbouring boroughs", "SHOWS": "a case shows a patter
 
 
 def _node_icon(style, dashed: tuple | None = None, stroke: str | None = None, width: float = 1.5) -> str:
-    from casegraph.viz.svg import _darker, shape_svg
+    from casegraph.viz.svg import darker, shape_svg
 
     box = (30, 18) if style.label_inside else None
-    return shape_svg(style.shape, 18, 11, 8.5, style.colour, stroke or _darker(style.colour), width, dashed, box)
+    return shape_svg(style.shape, 18, 11, 8.5, style.colour, stroke or darker(style.colour), width, dashed, box)
 
 
 def _line_svg(status: str, colour: str = "#5f5f5f") -> str:

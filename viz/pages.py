@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from casegraph.viz.charts import Chart, chart_page, chart_svg
 from casegraph.viz.figure import Figure
 
-__all__ = ["FORMATS", "write_figure", "write_overview", "output_format"]
+__all__ = ["FORMATS", "write_figure", "write_overview", "output_format", "still_svg", "page_of"]
 
 FORMATS = {".html": "html", ".htm": "html", ".png": "png", ".svg": "svg"}
 
@@ -22,19 +23,35 @@ def output_format(path: Path | str) -> str:
     return FORMATS[suffix]
 
 
-def write_figure(figure: Figure, path: Path | str, width: int | None = None) -> Path:
-    """Write `figure` as the file `path` names; `width` is the still's width in pixels."""
+def still_svg(still: Figure | Chart, width: int | None = None) -> str:
+    """The SVG still of a network figure or a chart (1,600 px wide unless `width`)."""
+    if isinstance(still, Chart):
+        return chart_svg(still, width)
+    from casegraph.viz.svg import figure_svg
+
+    return figure_svg(still, width)
+
+
+def page_of(still: Figure | Chart) -> str:
+    """The HTML page of a network figure (interactive, vis-network) or a chart (its still inline, no script)."""
+    if isinstance(still, Chart):
+        return chart_page(still)
+    from casegraph.viz.html import page_html
+
+    return page_html(still)
+
+
+def write_figure(figure: Figure | Chart, path: Path | str, width: int | None = None) -> Path:
+    """Write `figure` as the file `path` names; `width` is the still's width in pixels
+    (SVG default 1,600, PNG 3,200). Raises ValueError for an unknown extension,
+    `browser.BrowserError` when a PNG is asked for and no Chromium is found."""
     path = Path(path)
     kind = output_format(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if kind == "html":
-        from casegraph.viz.html import write_html
-
-        write_html(figure, path)
+        path.write_text(page_of(figure), encoding="utf-8")
     elif kind == "svg":
-        from casegraph.viz.svg import figure_svg
-
-        path.write_text(figure_svg(figure, width or 2400), encoding="utf-8")
+        path.write_text(still_svg(figure, width), encoding="utf-8")
     else:
         from casegraph.viz.png import write_png
 

@@ -1,77 +1,150 @@
-"""The patterns view: which patterns (indicators) recur in which boroughs, through which cases.
+"""The patterns view: which patterns (indicators) recur where and when, as two matrices.
 
-Three columns, indicators | cases | boroughs, ordered so links cross as
-little as possible (barycentre ordering), indicators sorted by how many
-boroughs they recur in. An indicator's size and label say how many cases
-and boroughs show it. Past the node budget, cases are grouped by borough
-and the links become bundles with counts.
+Pattern x decade above, pattern x borough below; each cell counts the
+distinct cases that show the pattern there, coloured by that count (one
+scale for both). A cell where no case's claim is established (every one
+alleged or inferred) is hatched with a dashed edge, so an allegation never
+reads as a reported fact. Rows are sorted so recurring patterns read first:
+by the number of decades, then boroughs, then cases. A case counts in each
+decade it spans (`graph.selection.decades_of`); a case of unknown period in
+its own "unknown" column, never at a guessed decade. Borough columns use
+the tile map's three-letter labels (the key gives the names), ordered by
+their number of cases.
 """
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 
 import networkx as nx
 
-from casegraph.viz.aggregate import aggregate, by_borough
-from casegraph.viz.compose import Options, compose
-from casegraph.viz.facts import short
-from casegraph.viz.figure import Figure, Guide
-from casegraph.viz.layout import columns, order_by_neighbours
-from casegraph.viz.reading import boroughs_of, nodes_of
+from casegraph.viz.cases import case_infos, established
+from casegraph.viz.charts import (Chart, bins, cell, colour_of, count_legend, hatch_defs, ink_on, swatch,
+                                  tip_text)
+from casegraph.viz.compose import Options
+from casegraph.viz.facts import credit_line, short
+from casegraph.viz.metrics import fit_words, text_width
+from casegraph.viz.reading import decade_name, nodes_of, sources_of
+from casegraph.viz.still import text_el
+from casegraph.viz.svg import BODY_W
+from casegraph.viz.tiles import _abbr
+from casegraph.viz.tilegrid import reference_grid
 
 __all__ = ["build"]
 
-_TYPES = {"SHOWS", "IN_BOROUGH"}
+ROW = 24.0
+LABEL_W = 290.0
+SUMMARY_W = 96.0
 
 
-def _n(count: int, noun: str) -> str:
-    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+def build(graph: nx.MultiDiGraph, options: Options, *, sources_graph: nx.MultiDiGraph | None = None) -> Chart:
+    """The two matrices of `graph`'s cases that show a pattern (one row per pattern, `ROW` px high)."""
+    full = sources_graph if sources_graph is not None else graph
+    cases = [c for c in case_infos(graph, full) if c.patterns]
+    by_id = {c.id: c for c in cases}
+    per_decade: dict[tuple[str, int | None], set[str]] = defaultdict(set)
+    per_borough: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for c in cases:
+        for p in c.patterns:
+            for d in c.decades:
+                per_decade[(p, d)].add(c.id)
+            for b in c.boroughs:
+                per_borough[(p, b)].add(c.id)
+    patterns = sorted({p for c in cases for p in c.patterns})
+    names = {p: full.nodes[p].get("name", p) for p in patterns}
+    known = lambda p: {d for (q, d) in per_decade if q == p and d is not None}  # noqa: E731
+    reach = {p: {b for (q, b) in per_borough if q == p} for p in patterns}
+    total = {p: {c.id for c in cases if p in c.patterns} for p in patterns}
+    rows = sorted(patterns, key=lambda p: (-len(known(p)), -len(reach[p]), -len(total[p]), names[p]))
+    decades = sorted({d for (_, d) in per_decade if d is not None}) + ([None] if any(d is None for _, d in per_decade) else [])
+    borough_cases = defaultdict(set)
+    for c in cases:
+        for b in c.boroughs:
+            borough_cases[b].add(c.id)
+    bnames = {b: full.nodes[b].get("name", b) for b in nodes_of(full, "Borough")}
+    boroughs = sorted(borough_cases, key=lambda b: (-len(borough_cases[b]), bnames.get(b, b)))
+    grid, used = reference_grid(), set()
+    abbr = {}
+    for b in sorted(boroughs, key=lambda b: (b not in grid, b)):
+        abbr[b] = grid[b].abbr if b in grid else _abbr(bnames.get(b, b), used | set(t.abbr for t in grid.values()))
+        used.add(abbr[b])
+    top = max([len(v) for v in per_decade.values()] + [len(v) for v in per_borough.values()] + [0])
+    classes = bins(top)
+    sources = sources_of(full)
 
+    parts, marks, key = [hatch_defs()], [], []
+    labels = {}
+    for p in rows:
+        text, cut = fit_words(names[p], 13, LABEL_W - 10)
+        labels[p] = text or short(names[p], 1)
+        if cut:
+            key.append((text, names[p]))
 
-def build(graph: nx.MultiDiGraph, options: Options, *, sources_graph: nx.MultiDiGraph | None = None) -> Figure:
-    cases = nodes_of(graph, "CaseFile")
-    shown = defaultdict(set)  # indicator -> cases
-    for case in cases:
-        for _, target, data in graph.out_edges(case, data=True):
-            if data.get("type") == "SHOWS":
-                shown[target].add(case)
-    case_boroughs = {case: boroughs_of(graph, case) for case in cases}
-    boroughs = sorted({b for bs in case_boroughs.values() for b in bs})
-    reach = {i: {b for c in cs for b in case_boroughs[c]} for i, cs in shown.items()}
+    def tip(heading: str, ids: set[str], pattern: str) -> str:
+        members = sorted(ids, key=lambda i: (by_id[i].start or 9999, i))
+        facts = [(f"{by_id[i].period}", f"{short(by_id[i].title, 90)} (claim: {by_id[i].patterns[pattern]})")
+                 for i in members[:15]]
+        if len(members) > 15:
+            facts.append(("and", f"{len(members) - 15:,} more cases"))
+        return tip_text(heading, facts, sorted({by_id[i].source for i in members if by_id[i].source}))
 
-    keep = set(cases) | set(shown) | set(boroughs)
-    sub = nx.MultiDiGraph()
-    sub.add_nodes_from((n, graph.nodes[n]) for n in keep)
-    sub.add_edges_from((u, v, k, a) for u, v, k, a in graph.edges(keys=True, data=True)
-                       if u in keep and v in keep and a.get("type") in _TYPES)
-    drawn, notes = aggregate(sub, options.budget, key=by_borough)
+    def panel(y: float, title: str, columns: list, header, cells: dict, summary, col_w: float, stagger: bool) -> float:
+        parts.append(text_el(0, y + 15, title, 15, bold=True, fill="#555555"))
+        y += 30 + (14 if stagger else 0)
+        for j, col in enumerate(columns):
+            x = LABEL_W + j * col_w + col_w / 2
+            parts.append(text_el(x, y + 12 - (14 if stagger and j % 2 else 0), header(col), 11 if stagger else 12,
+                                 anchor="middle", bold=True))
+        y += 20
+        for p in rows:
+            parts.append(text_el(LABEL_W - 8, y + ROW / 2 + 4.5, labels[p], 13, anchor="end"))
+            for j, col in enumerate(columns):
+                ids = cells.get((p, col), set())
+                x = LABEL_W + j * col_w
+                mid = f"cell:{title[:1]}:{p}:{col if col is not None else 'unknown'}"
+                if not ids:
+                    parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{col_w:.1f}" height="{ROW:.1f}" '
+                                 'fill="#f7f7f7" stroke="#ffffff"/>')
+                    continue
+                alleged = not any(established(by_id[i].patterns[p]) for i in ids)
+                fill = colour_of(len(ids), classes)
+                count = f"{len(ids):,}"
+                inner = text_el(x + col_w / 2, y + ROW / 2 + 4.5, count, 12, anchor="middle", bold=True,
+                                fill=ink_on(fill), owner=mid, cls="halo" if alleged else "") \
+                    if text_width(count, 12, True) < col_w - 3 else ""
+                heading = f"{names[p]} · {header(col) if header(col) == decade_name(col) else bnames.get(col, col)}: " \
+                          f"{len(ids):,} case{'s' if len(ids) != 1 else ''}" + (" (every claim alleged or inferred)" if alleged else "")
+                parts.append(cell(mid, x, y, col_w, ROW, fill, tip(heading, ids, p), dashed=alleged, hatched=alleged,
+                                  stroke="#1a1a1a" if alleged else "#ffffff", extra=inner))
+                marks.append(mid)
+            parts.append(text_el(LABEL_W + len(columns) * col_w + 8, y + ROW / 2 + 4.5, summary(p), 12, fill="#555555"))
+            y += ROW
+        return y
 
-    indicators = sorted(shown, key=lambda i: (-len(reach[i]), -len(shown[i]), graph.nodes[i].get("name", i)))
-    middle = [n for n in drawn.nodes if drawn.nodes[n].get("label") == "CaseFile"]
-    links = defaultdict(set)
-    for u, v in drawn.edges():
-        links[u].add(v)
-        links[v].add(u)
-    rank = {n: r for r, n in enumerate(indicators)}
-    middle = order_by_neighbours(middle, rank, links)
-    rank = {n: r for r, n in enumerate(middle)}
-    right = order_by_neighbours([b for b in boroughs if b in drawn], rank, links)
-    positions = columns([indicators, middle, right], x_gap=520.0, y_gap=64.0)
+    def decade_header(d):
+        return decade_name(d) if d is not None else "unknown"
 
-    sizes, labels = {}, {}
-    for i in indicators:
-        sizes[i] = min(11.0 + 3.0 * math.sqrt(len(shown[i])), 22.0)
-        labels[i] = f"{short(graph.nodes[i].get('name', i), 34)} · {_n(len(shown[i]), 'case')}, {_n(len(reach[i]), 'borough')}"
-    for b in right:
-        count = sum(1 for c in cases if b in case_boroughs[c])
-        sizes[b] = min(13.0 + 3.0 * math.sqrt(count), 24.0)
-        labels[b] = f"{graph.nodes[b].get('name', b)} · {_n(count, 'case')}"
-    top = min((y for _, y in positions.values()), default=0.0) - 70
-    guides = [Guide("text", x * 520.0, top, x2=0.0, text=text, size=20) for x, text in
-              enumerate(("Patterns (indicators)", "Cases", "Boroughs"))] if positions else []
-    guides = [Guide("text", g.x - 90, g.y, text=g.text, size=g.size) for g in guides]
-    return compose("patterns", "casegraph: which patterns recur where", drawn, positions, options,
-                   sources_graph=sources_graph if sources_graph is not None else graph, sizes=sizes, labels=labels,
-                   guides=guides, notes=notes, describe="indicators, the cases that show them, and their boroughs")
+    y = panel(0, "Pattern × decade: distinct cases showing the pattern in each decade", decades, decade_header,
+              per_decade, lambda p: f"{len(known(p))} decade{'s' if len(known(p)) != 1 else ''}", 62.0, False)
+    col_w = min(44.0, (BODY_W - LABEL_W - SUMMARY_W) / max(len(boroughs), 1))
+    stagger = any(text_width(abbr[b], 12, True) > col_w - 4 for b in boroughs)
+    y = panel(y + 30, "Pattern × borough: distinct cases showing the pattern in each borough", boroughs,
+              lambda b: abbr[b], per_borough, lambda p: f"{len(reach[p])} borough{'s' if len(reach[p]) != 1 else ''}",
+              col_w, stagger)
+    key += [(abbr[b], bnames.get(b, b)) for b in sorted(boroughs, key=lambda b: abbr[b])]
+    recurring = [f"{names[p]} ({len(known(p))} decades, {len(reach[p])} boroughs, {len(total[p])} cases)" for p in rows[:3]]
+    alt = (f"Two matrices of {len(rows)} patterns seen in {len(cases)} cases: by decade, and by borough; each cell "
+           "counts the distinct cases showing the pattern there; hatched cells hold only alleged or inferred claims. "
+           + (f"Most recurring: {'; '.join(recurring)}." if recurring else "No case shows a pattern."))
+    legend = [("Distinct cases in the cell", count_legend(top, "cases")),
+              ("Claim status", [{"name": "hatched, dashed edge: every case here is alleged or inferred, "
+                                         "none reported as fact", "svg": swatch(colour_of(1, classes) if classes else "#deebf7",
+                                                                               hatched=True, dashed=True)}])]
+    subtitle = " · ".join([f"{len(rows):,} patterns, {len(cases):,} cases, {len(boroughs):,} boroughs, "
+                           "recurring patterns first"] + options.filters)
+    return Chart(view="patterns", title=options.title or "casegraph: which patterns recur where and when",
+                 body="".join(parts), body_w=BODY_W, body_h=y + 8, alt=alt, subtitle=subtitle, legend=legend, key=key,
+                 caption=options.caption or alt,
+                 credit=credit_line([s for c in cases for s in [full.nodes[c.id].get("source")] if s], sources),
+                 include_restricted=options.include_restricted, marks=marks,
+                 notes=[] if cases else ["Nothing to draw: no case showing a pattern matches this view and its filters."])

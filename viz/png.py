@@ -1,45 +1,52 @@
-"""Figure -> PNG at print resolution: the still page, screenshotted in headless Chromium.
+"""Still -> PNG: the SVG still, drawn by headless Chromium at print resolution.
 
-The page is laid out at 1,600 CSS pixels and captured at a device scale
-factor of width / 1600 (default 2: 3,200 px wide, about 300 dpi at 27 cm),
-so labels are drawn by the browser at full resolution, not scaled up.
+The PNG is the SVG (`svg.figure_svg` or `charts.chart_svg`) rasterised, so
+both formats have the same labels in the same places, and what the overlap
+tests measure in the SVG holds for the PNG. The still is laid out at 1,600
+CSS px and captured at a device scale factor of width / 1,600 (default 2:
+3,200 px wide, about 300 dpi at 27 cm), so text is drawn at full
+resolution, not scaled up. Same SVG, same Chromium: same bytes.
 """
 
 from __future__ import annotations
 
+import re
 import tempfile
 from pathlib import Path
 
 from casegraph.viz.browser import Browser
-from casegraph.viz.figure import Figure
-from casegraph.viz.html import page_html
+from casegraph.viz.still import WIDTH
 
-__all__ = ["write_png", "still_height", "CSS_WIDTH"]
+__all__ = ["write_png", "svg_png", "CSS_WIDTH"]
 
-CSS_WIDTH = 1600
-LEGEND_WIDTH = 250
-
-
-def still_height(figure: Figure) -> int:
-    """The graph area's height for a still: the figure's aspect ratio, within sensible bounds."""
-    min_x, min_y, max_x, max_y = figure.bounds()
-    aspect = (max_y - min_y + 120) / max(max_x - min_x + 120, 1)
-    return int(min(max((CSS_WIDTH - LEGEND_WIDTH) * aspect, 640), 1800))
+CSS_WIDTH = WIDTH
+_HEIGHT = re.compile(r'viewBox="0 0 (\d+) (\d+)"')
 
 
-def write_png(figure: Figure, path: Path | str, width: int = 3200, browser: Browser | None = None) -> None:
-    """Screenshot the still page; pass a `browser` to reuse one Chromium for many stills."""
-    scale = max(width / CSS_WIDTH, 0.5)
-    html = page_html(figure, mode="still", graph_height=still_height(figure))
+def svg_png(svg: str, width: int = 3200, browser: Browser | None = None) -> bytes:
+    """The PNG of an SVG still (one laid out at 1,600 px), `width` pixels wide."""
+    match = _HEIGHT.search(svg)
+    if not match:
+        raise ValueError("not a casegraph still: no viewBox")
+    css_w, css_h = int(match.group(1)), int(match.group(2))
+    scale = max(width / css_w, 0.25)
+    sized = re.sub(r'<svg xmlns="http://www.w3.org/2000/svg" width="\d+" height="\d+"',
+                   f'<svg xmlns="http://www.w3.org/2000/svg" width="{css_w}" height="{css_h}"', svg, count=1)
     with tempfile.TemporaryDirectory(prefix="casegraph-still-") as folder:
-        page = Path(folder) / "still.html"
-        page.write_text(html, encoding="utf-8")
+        page = Path(folder) / "still.svg"
+        page.write_text(sized, encoding="utf-8")
         own = browser is None
         browser = browser or Browser()
         try:
-            browser.open(page, CSS_WIDTH, 1000, scale)
-            height = int(browser.evaluate("Math.ceil(document.documentElement.scrollHeight)"))
-            Path(path).write_bytes(browser.screenshot(CSS_WIDTH, height, scale))
+            browser.open(page, css_w, css_h, scale, ready="document.readyState === 'complete'")
+            return browser.screenshot(css_w, css_h, scale)
         finally:
             if own:
                 browser.close()
+
+
+def write_png(still, path: Path | str, width: int = 3200, browser: Browser | None = None) -> None:
+    """Write the PNG of a Figure or Chart; pass a `browser` to reuse one Chromium for many stills."""
+    from casegraph.viz.pages import still_svg
+
+    Path(path).write_bytes(svg_png(still_svg(still), width, browser))

@@ -1,43 +1,36 @@
-"""Figure -> SVG: a print-ready vector still, drawn from the same positions and styles as the page.
+"""Figure -> SVG: a print-ready vector still of a network view, every label placed where it overlaps nothing.
 
 Written by hand rather than through a plotting library: the figure already
 holds every position, shape, colour and dash, so SVG is a direct
-translation, with no extra dependency and no browser. Every text is escaped
-for XML (and characters XML cannot hold are dropped), so data can never
-become markup in the file.
+translation. The figure's positions are scaled into the still's picture
+area (1,262 px wide in the 1,600 px frame); marks keep their size, labels
+are 12 px and are placed by `labels.place_labels` (moved, led, shortened
+between words or numbered, the full text in the key and in each mark's
+`<title>` tooltip). The frame (title, legend, key, caption, credit, alt
+text) is `still.frame_svg`. Shapes with their label inside on the page
+(reviews, statements ...) are drawn small with the label outside, like the
+others, so every label goes through the same placement.
 """
 
 from __future__ import annotations
 
 import math
-import re
-from xml.sax.saxutils import escape, quoteattr
+from dataclasses import replace
 
 from casegraph.viz.figure import Figure, Link, Mark
+from casegraph.viz.labels import Box, Occupancy, place_labels, text_box
 from casegraph.viz.legend import legend_entries
+from casegraph.viz.metrics import text_width
+from casegraph.viz.still import LEGEND_W, PAD, WIDTH, Frame, a, frame_svg, t, text_el
 from casegraph.viz.style import RESTRICTED_COLOUR, line_style, node_style
 
-__all__ = ["figure_svg", "write_svg", "shape_svg", "line_icon", "text_width"]
+__all__ = ["figure_svg", "figure_frame", "shape_svg", "darker", "BODY_W"]
 
-FONT = "Liberation Sans, DejaVu Sans, Arial, Helvetica, sans-serif"
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-WIDTH = 2400
-LEGEND_W = 330
-
-
-def _t(text: str) -> str:
-    """Text content, escaped."""
-    return escape(_NOT_XML.sub("", str(text)))
-
-
-def _a(text: str) -> str:
-    """An attribute value, escaped and quoted."""
-    return quoteattr(_NOT_XML.sub("", str(text)))
-
-
-def text_width(text: str, size: float) -> float:
-    """Estimated width of a text in a sans-serif face (no font metrics without a browser)."""
-    return len(text) * size * 0.55
+BODY_W = WIDTH - LEGEND_W - 2 * PAD
+MAX_H = 1500.0
+LABEL = 12.0
+_PRIORITY = {"Borough": 0, "CaseFile": 1, "Institution": 2, "Person": 3, "Place": 4, "Investigation": 5,
+             "Review": 6, "Indicator": 7, "Statement": 8, "Recommendation": 9}
 
 
 def _points(pts) -> str:
@@ -85,191 +78,185 @@ def shape_svg(shape: str, x: float, y: float, r: float, fill: str, stroke: str, 
     return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" {style}/>'
 
 
-def line_icon(status: str, length: float = 34.0) -> str:
-    """A legend sample of a claim status's line (a standalone SVG element)."""
-    style = line_style(status)
-    dash = f' stroke-dasharray="{",".join(str(d) for d in style.dashes)}"' if style.dashes else ""
-    return (f'<svg width="{length:.0f}" height="14" viewBox="0 0 {length:.0f} 14" aria-hidden="true">'
-            f'<line x1="1" y1="7" x2="{length - 1:.0f}" y2="7" stroke="#5f5f5f" stroke-width="{max(style.width, 1.5)}"{dash}/></svg>')
-
-
-def _wrap(text: str, size: float, width: float) -> list[str]:
-    words, lines, line = str(text).split(), [], ""
-    for word in words:
-        candidate = f"{line} {word}".strip()
-        if line and text_width(candidate, size) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = candidate
-    return lines + ([line] if line else [])
-
-
-def _mark_box(mark: Mark) -> tuple[float, float, list[str]]:
-    """Size of a label-inside shape, and its label's lines (as vis wraps them)."""
-    style = node_style(mark.kind, mark.variant)
-    limit = 130 if style.shape == "circle" else 190
-    lines = _wrap(mark.label, 14, limit - 16) or [""]
-    w = min(max(text_width(line, 14) for line in lines) + 16, limit)
-    return w, len(lines) * 17 + 16, lines
-
-
-def _mark(mark: Mark) -> tuple[str, str]:
-    """A node's shape and its label (labels go on top of every shape)."""
-    style = node_style(mark.kind, mark.variant)
-    stroke = RESTRICTED_COLOUR if mark.restricted else _darker(style.colour)
-    width = 4 if mark.count else (3 if mark.restricted else 1.5)
-    dashes = line_style(mark.status or "reported").dashes
-    if style.label_inside:
-        w, h, lines = _mark_box(mark)
-        shape = shape_svg(style.shape, mark.x, mark.y, mark.size, style.colour, stroke, width, dashes, (w, h))
-        first = mark.y - (len(lines) - 1) * 17 / 2
-        label = "".join(
-            f'<text x="{mark.x:.1f}" y="{first + i * 17:.1f}" fill="{style.font}" text-anchor="middle" '
-            f'dominant-baseline="central" font-size="14">{_t(line)}</text>' for i, line in enumerate(lines))
-        return shape, label
-    shape = shape_svg(style.shape, mark.x, mark.y, mark.size, style.colour, stroke, width, dashes)
-    size = 16 if mark.count else 14
-    label = (f'<text x="{mark.x:.1f}" y="{mark.y + mark.size + 5 + size * 0.8:.1f}" text-anchor="middle" '
-             f'font-size="{size}" class="halo">{_t(mark.label)}</text>')
-    return shape, label
-
-
-def _darker(colour: str, factor: float = 0.62) -> str:
+def darker(colour: str, factor: float = 0.62) -> str:
+    """A border colour: `colour` (#rrggbb) darkened."""
     r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
     return "#{:02x}{:02x}{:02x}".format(int(r * factor), int(g * factor), int(b * factor))
 
 
-def _link(link: Link, marks: dict[str, Mark]) -> str:
-    a, b = marks[link.source], marks[link.target]
+class _Scale:
+    """Figure units -> picture pixels: fit the marks and guides into BODY_W x at most MAX_H."""
+
+    def __init__(self, figure: Figure, marks: list[Mark]):
+        xs = [m.x for m in marks] + [g.x for g in figure.guides] + [g.x2 for g in figure.guides if g.kind != "text"]
+        ys = [m.y for m in marks] + [g.y for g in figure.guides] + [g.y2 for g in figure.guides if g.kind != "text"]
+        xs, ys = xs or [0.0], ys or [0.0]
+        left = max([text_width(g.text, _guide_size(g), True) + 12 for g in figure.guides
+                    if g.kind == "text" and g.x2 < 0] + [110.0])
+        self.pad_l, self.pad_r, self.pad_y = left, 120.0, 46.0
+        span_x, span_y = max(max(xs) - min(xs), 1.0), max(max(ys) - min(ys), 1.0)
+        self.s = min((BODY_W - self.pad_l - self.pad_r) / span_x, (MAX_H - 2 * self.pad_y) / span_y, 1.4)
+        self.x0, self.y0 = min(xs), min(ys)
+        self.height = max(span_y * self.s + 2 * self.pad_y, 320.0)
+
+    def __call__(self, x: float, y: float) -> tuple[float, float]:
+        return self.pad_l + (x - self.x0) * self.s, self.pad_y + (y - self.y0) * self.s
+
+
+def _guide_size(guide) -> float:
+    return max(12.0, min(guide.size * 0.8, 15.0))
+
+
+def _radius(mark: Mark, s: float) -> float:
+    return max(4.0, min(mark.size * s, mark.size * 0.8))
+
+
+def _mark_svg(mark: Mark, x: float, y: float, r: float) -> str:
+    style = node_style(mark.kind, mark.variant)
+    stroke = RESTRICTED_COLOUR if mark.restricted else darker(style.colour)
+    width = 3 if mark.count or mark.restricted else 1.2
+    dashes = line_style(mark.status or "reported").dashes
+    if dashes:
+        dashes = tuple(max(1, d // 2) for d in dashes)
+    shape_name, fill = mark.shape or style.shape, mark.colour or style.colour
+    box = (2 * r, 1.4 * r) if shape_name in ("box", "ellipse", "circle", "database") else None
+    shape = shape_svg(shape_name, x, y, r, fill, stroke, width, dashes, box)
+    return f'<g class="mark" data-id={a(mark.id)}><title>{t(mark.heading or mark.label)}</title>{shape}</g>'
+
+
+def _mark_box(mark: Mark, x: float, y: float, r: float) -> Box:
+    """The drawn extent of a mark: its shape (triangles reach 1.155 r from the centre), plus its outline."""
+    style = node_style(mark.kind, mark.variant)
+    grow = 1.3 if style.shape == "star" else 1.0
+    h = 0.7 * r if style.label_inside else r * (1.16 if style.shape.startswith("triangle") else grow)
+    pad = 2.5 if mark.count or mark.restricted else 1.5
+    return Box(x - r * grow - pad, y - h - pad, x + r * grow + pad, y + h + pad)
+
+
+def _link_svg(link: Link, a_xy, b_xy, rb: float) -> str:
     style = line_style(link.status)
-    colour = RESTRICTED_COLOUR if link.restricted else ("#c9c9c9" if link.faint else "#5f5f5f")
-    dx, dy = b.x - a.x, b.y - a.y
+    colour = RESTRICTED_COLOUR if link.restricted else ("#c9c9c9" if link.faint else "#6f6f6f")
+    dx, dy = b_xy[0] - a_xy[0], b_xy[1] - a_xy[1]
     length = math.hypot(dx, dy) or 1.0
     ux, uy = dx / length, dy / length
-    end_x, end_y = b.x - ux * (b.size + 3), b.y - uy * (b.size + 3)
-    width = link.width or style.width
+    end_x, end_y = b_xy[0] - ux * (rb + 2), b_xy[1] - uy * (rb + 2)
+    width = min(link.width or style.width, 8.0)
     dash = f' stroke-dasharray="{",".join(str(d) for d in style.dashes)}"' if style.dashes else ""
-    out = (f'<line x1="{a.x:.1f}" y1="{a.y:.1f}" x2="{end_x:.1f}" y2="{end_y:.1f}" stroke="{colour}" '
+    out = (f'<line x1="{a_xy[0]:.1f}" y1="{a_xy[1]:.1f}" x2="{end_x:.1f}" y2="{end_y:.1f}" stroke="{colour}" '
            f'stroke-width="{width:.1f}"{dash}/>')
-    if link.arrow and length > b.size + 12:
-        tip, back, side = (end_x, end_y), (end_x - ux * 10, end_y - uy * 10), (-uy * 4.5, ux * 4.5)
+    if link.arrow and length > rb + 16:
+        tip, back, side = (end_x, end_y), (end_x - ux * 8, end_y - uy * 8), (-uy * 3.5, ux * 3.5)
         pts = [tip, (back[0] + side[0], back[1] + side[1]), (back[0] - side[0], back[1] - side[1])]
         out += f'<polygon points="{_points(pts)}" fill="{colour}"/>'
-    if link.label:
-        mx, my = (a.x + b.x) / 2, (a.y + b.y) / 2
-        out += f'<text x="{mx:.1f}" y="{my:.1f}" text-anchor="middle" font-size="11" fill="#444444" class="halo">{_t(link.label)}</text>'
-    return out
+    return f"<g><title>{t(link.heading)}</title>{out}</g>"
 
 
-def _guides(figure: Figure) -> str:
-    fills = ["rgba(0,0,0,0.035)", "none", "rgba(230,159,0,0.22)"]
-    out = []
+def _guides(figure: Figure, to, occupied: Occupancy) -> tuple[str, str]:
+    """Bands and lines beneath everything; guide texts (headings, lanes) returned apart, drawn on top."""
+    fills = ["#f4f4f4", "none", "#f7dca6"]
+    under, texts = [], []
     for g in figure.guides:
+        x, y = to(g.x, g.y)
         if g.kind == "band":
-            out.append(f'<rect x="{g.x:.1f}" y="{g.y:.1f}" width="{g.x2 - g.x:.1f}" height="{g.y2 - g.y:.1f}" '
-                       f'fill="{fills[g.shade] if g.shade < 3 else fills[0]}"/>')
+            x2, y2 = to(g.x2, g.y2)
+            if g.shade != 1:
+                under.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{x2 - x:.1f}" height="{y2 - y:.1f}" '
+                             f'fill="{fills[g.shade] if g.shade < 3 else fills[0]}"/>')
         elif g.kind == "line":
-            colour, width = ("rgba(230,159,0,0.55)", 10) if g.shade == 2 else ("rgba(0,0,0,0.18)", 2)
-            out.append(f'<line x1="{g.x:.1f}" y1="{g.y:.1f}" x2="{g.x2:.1f}" y2="{g.y2:.1f}" stroke="{colour}" '
-                       f'stroke-width="{width}" stroke-linecap="round"/>')
-        elif g.kind == "text":
+            x2, y2 = to(g.x2, g.y2)
+            colour, width = ("#efc36f", 6) if g.shade == 2 else ("#cfcfcf", 2)
+            under.append(f'<line x1="{x:.1f}" y1="{y:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{colour}" '
+                         f'stroke-width="{width}" stroke-linecap="round"/>')
+        elif g.kind == "text":  # headings keep their place if it is free, else the nearest free one above or below
+            size = _guide_size(g)
             anchor = "end" if g.x2 < 0 else "start"
-            out.append(f'<text x="{g.x:.1f}" y="{g.y:.1f}" text-anchor="{anchor}" dominant-baseline="central" '
-                       f'font-size="{g.size:.0f}" font-weight="bold" fill="#555555">{_t(g.text)}</text>')
-    return "".join(out)
+            for dy in (0, -10, 10, -20, 20, -30, 30, -40, 40, -55, 55, -70, 70):
+                base = y + (0.93 - 0.24) * size / 2 + dy
+                box = text_box(x, base, g.text, size, anchor, bold=True)
+                if occupied.free(box):
+                    break
+            occupied.add(box)
+            texts.append(text_el(x, base, g.text, size, anchor=anchor, bold=True, fill="#555555"))
+    return "".join(under), "".join(texts)
 
 
-def figure_svg(figure: Figure, width: int = WIDTH) -> str:
-    """The whole still: banner, title, graph, legend, caption and credit."""
-    graph_w = width - LEGEND_W
-    min_x, min_y, max_x, max_y = _extent(figure)
-    pad = 40
-    min_x, min_y, max_x, max_y = min_x - pad, min_y - pad, max_x + pad, max_y + pad + 20
-    view_w, view_h = max(max_x - min_x, 1), max(max_y - min_y, 1)
-    graph_h = int(min(max(graph_w * view_h / view_w, 700), 2600))
-    parts, y = [], 0
-    if figure.include_restricted:
-        parts.append(f'<rect x="0" y="0" width="{width}" height="52" fill="{RESTRICTED_COLOUR}"/>'
-                     f'<text x="24" y="34" fill="#ffffff" font-size="22" font-weight="bold">RESTRICTED DATA SHOWN: '
-                     'this picture includes victims, minors or details that could identify them. Not for publication.</text>')
-        y = 52
-    y += 48
-    for line in _wrap(figure.title, 34, width - 48):
-        parts.append(f'<text x="24" y="{y}" font-size="34" font-weight="bold">{_t(line)}</text>')
-        y += 42
-    for line in _wrap(figure.subtitle, 20, width - 48):
-        parts.append(f'<text x="24" y="{y}" font-size="20" fill="#444444">{_t(line)}</text>')
-        y += 28
-    for note in figure.notes:
-        for line in _wrap(note, 19, width - 60):
-            parts.append(f'<text x="32" y="{y}" font-size="19" fill="#5a4100">{_t(line)}</text>')
-            y += 26
-    y += 10
-    graph_top = y
-    marks = {m.id: m for m in figure.marks}
-    drawn = [_mark(m) for m in figure.marks]
-    parts.append(
-        f'<svg x="0" y="{graph_top}" width="{graph_w}" height="{graph_h}" '
-        f'viewBox="{min_x:.1f} {min_y:.1f} {view_w:.1f} {view_h:.1f}" preserveAspectRatio="xMidYMid meet">'
-        + _guides(figure)
-        + "".join(_link(link, marks) for link in figure.links if link.source in marks and link.target in marks)
-        + "".join(shape for shape, _ in drawn) + "".join(label for _, label in drawn)
-        + "</svg>")
-    parts.append(f'<line x1="{graph_w}" y1="{graph_top}" x2="{graph_w}" y2="{graph_top + graph_h}" stroke="#dddddd"/>')
-    parts.append(_legend_svg(figure, graph_w + 20, graph_top + 30))
-    y = graph_top + graph_h + 36
-    for text, size, colour in ((figure.caption, 20, "#333333"), (figure.credit, 17, "#555555")):
-        for line in _wrap(text, size, width - 48):
-            parts.append(f'<text x="24" y="{y}" font-size="{size}" fill="{colour}">{_t(line)}</text>')
-            y += size + 8
-    height = y + 16
-    return (f'<?xml version="1.0" encoding="UTF-8"?>\n'
-            f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
-            f'font-family={_a(FONT)} fill="#1a1a1a">'
-            f'<title>{_t(figure.title)}</title>'
-            '<style>.halo{paint-order:stroke;stroke:#ffffff;stroke-width:4px;stroke-linejoin:round;fill:#1a1a1a}</style>'
-            f'<rect width="{width}" height="{height}" fill="#ffffff"/>' + "".join(parts) + "</svg>\n")
-
-
-def _extent(figure: Figure) -> tuple[float, float, float, float]:
-    """The figure's bounds, widened to hold every label and heading (not only the shapes)."""
-    min_x, min_y, max_x, max_y = figure.bounds()
-    for mark in figure.marks:
-        half = text_width(mark.label, 14) / 2
-        min_x, max_x = min(min_x, mark.x - half), max(max_x, mark.x + half)
-        max_y = max(max_y, mark.y + mark.size + 24)
-    for guide in figure.guides:
-        if guide.kind == "text":
-            width = text_width(guide.text, guide.size) * 1.1
-            if guide.x2 < 0:
-                min_x = min(min_x, guide.x - width)
-            else:
-                max_x = max(max_x, guide.x + width)
-    return min_x, min_y, max_x, max_y
-
-
-def _legend_svg(figure: Figure, x: float, y: float) -> str:
-    legend = legend_entries(figure)
-    out = [f'<text x="{x}" y="{y}" font-size="22" font-weight="bold">Legend</text>']
-    y += 34
-    for heading, entries in (("Node type (colour and shape)", legend["nodes"]),
-                             ("Claim status (line)", legend["lines"]), ("Also", legend["extra"])):
-        if not entries:
+def _link_labels(links, at, occupied: Occupancy, bounds: Box) -> str:
+    """Words on lines ("inferred", "×3 mixed"): near the middle where free, else left to the line's dashes."""
+    out = []
+    for link in links:
+        if not link.label:
             continue
-        out.append(f'<text x="{x}" y="{y}" font-size="15" font-weight="bold" fill="#555555">{_t(heading.upper())}</text>')
-        y += 26
-        for entry in entries:
-            out.append(f'<g transform="translate({x},{y - 11})">{entry["svg"]}</g>')
-            for line in _wrap(entry["name"], 17, LEGEND_W - 80):
-                out.append(f'<text x="{x + 46}" y="{y}" font-size="17" dominant-baseline="central">{_t(line)}</text>')
-                y += 22
-            y += 8
-        y += 10
+        (ax, ay), (bx, by) = at[link.source], at[link.target]
+        for f in (0.5, 0.38, 0.62, 0.28, 0.72):
+            x, y = ax + (bx - ax) * f, ay + (by - ay) * f + 4
+            box = text_box(x, y, link.label, 11, "middle")
+            if box.inside(bounds) and occupied.free(box):
+                occupied.add(box)
+                out.append(text_el(x, y, link.label, 11, anchor="middle", fill="#444444", owner=link.id, cls="halo"))
+                break
     return "".join(out)
 
 
-def write_svg(figure: Figure, path) -> None:
-    from pathlib import Path
+def _full_label(mark: Mark) -> str:
+    """A mark's label before any shortening: the still shortens (between words) only where room runs out."""
+    if not mark.label.endswith("…"):
+        return mark.label
+    if mark.count:
+        return mark.heading
+    prefix = "Declined to comment: " if mark.variant == "declined" else ""
+    return prefix + mark.heading + (" (restricted)" if mark.restricted else "")
 
-    Path(path).write_text(figure_svg(figure), encoding="utf-8")
+
+def network_body(figure: Figure) -> tuple[str, float, float, list[tuple[str, str]], list[str]]:
+    """The picture of a network figure in pixels: (svg, width, height, key, unlabelled)."""
+    marks = [m for m in figure.marks if not m.more]
+    scale = _Scale(figure, marks)
+    at = {m.id: scale(m.x, m.y) for m in marks}
+    radius = {m.id: _radius(m, scale.s) for m in marks}
+    occupied = Occupancy()
+    bounds = Box(2, 2, BODY_W - 2, scale.height - 2)
+    for m in marks:
+        occupied.add(_mark_box(m, *at[m.id], radius[m.id]), m.id)
+    under, guide_texts = _guides(figure, scale, occupied)
+    links = [l for l in figure.links if l.source in at and l.target in at]
+    order = sorted(marks, key=lambda m: (0 if m.count else 1, _PRIORITY.get(m.kind, 10), -m.size, m.id))
+    requests = [(m.id, *at[m.id], radius[m.id], _full_label(m), 13.0 if m.count else LABEL) for m in order]
+    placed, key, unlabelled = place_labels(requests, occupied, bounds, max_width=300.0)
+    parts = [under]
+    parts += [_link_svg(l, at[l.source], at[l.target], radius[l.target]) for l in links]
+    parts += [_mark_svg(m, *at[m.id], radius[m.id]) for m in marks]
+    for p in placed:
+        if p.leader:
+            parts.append(f'<line x1="{p.leader[0]:.1f}" y1="{p.leader[1]:.1f}" x2="{p.leader[2]:.1f}" '
+                         f'y2="{p.leader[3]:.1f}" stroke="#9a9a9a" stroke-width="0.8"/>')
+    parts.append(guide_texts)
+    parts.append(_link_labels(links, at, occupied, bounds))
+    parts += [text_el(p.x, p.y, p.text, p.size, anchor=p.anchor, owner=p.owner, cls="halo",
+                      bold=p.keyed and p.text.isdigit()) for p in placed]
+    return "".join(parts), float(BODY_W), scale.height, key, unlabelled
+
+
+def figure_frame(figure: Figure) -> Frame:
+    """The still of a network figure: its picture in the house frame, with legend, key and alt text."""
+    body, w, h, key, unlabelled = network_body(figure)
+    shown = {m.id for m in figure.marks if not m.more}
+    legend = legend_entries(replace(figure, marks=[m for m in figure.marks if m.id in shown],
+                                    links=[l for l in figure.links if l.source in shown and l.target in shown]))
+    notes = list(figure.notes)
+    if unlabelled:
+        key = key + [("–", "no room for a label in this still (see the page): " + "; ".join(unlabelled))]
+    more = sum(1 for m in figure.marks if m.more)
+    if more:
+        notes.append(f"{more:,} more nodes are one click away on the page (“Show everything”).")
+    return Frame(
+        title=figure.title, body=body, body_w=w, body_h=h, alt=figure.alt or figure.subtitle,
+        subtitle=figure.subtitle, notes=notes,
+        legend=[("Node type (colour and shape)", legend["nodes"]), ("Claim status (line)", legend["lines"]),
+                ("Also", legend["extra"])],
+        key=key, caption=figure.caption, credit=figure.credit, include_restricted=figure.include_restricted,
+    )
+
+
+def figure_svg(figure: Figure, width: int | None = None) -> str:
+    """The whole still of a network figure (laid out at 1,600 px; `width` scales it)."""
+    return frame_svg(figure_frame(figure), width)

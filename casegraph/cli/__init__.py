@@ -34,7 +34,7 @@ def cli() -> None:
     """
 
 
-COMMAND_MODULES = ("build", "inspect", "schema", "export", "analyze", "report", "viz")
+COMMAND_MODULES = ("build", "verify", "inspect", "schema", "export", "analyze", "report", "viz")
 """Modules under casegraph.cli whose COMMANDS the group offers."""
 
 

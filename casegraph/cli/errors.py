@@ -8,7 +8,7 @@ import sys
 import click
 
 from casegraph.exports.base import ExportError
-from casegraph.graph.guard import WriteRefused
+from casegraph.graph.store import WriteRefused
 from casegraph.graph.selection import SelectionError
 from casegraph.graph.store import StoreError
 from casegraph.loaders.problems import LoadError

@@ -5,9 +5,9 @@ from __future__ import annotations
 import click
 
 from casegraph.cli.export import profile_option
-from casegraph.cli.output import emit_rows, format_option
+from casegraph.cli.output import emit_rows, format_option, say
 from casegraph.cli.stores import store_options
-from casegraph.queries import QueryError, catalog, get_query, run_query
+from casegraph.queries import QueryError, catalog, get_query, run_adhoc, run_query
 from casegraph.schemas import schema
 
 __all__ = ["COMMANDS", "stats", "queries", "query"]
@@ -68,10 +68,13 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
 def query(name, cypher, param_pairs, store, profile, fmt):
     """Run catalog query NAME, or an ad-hoc read-only query with --cypher.
 
-    A query that would write, change the schema or touch files is refused
-    before it runs. It reads the public graph (restricted data does not exist
-    there) unless --profile restricted, or a catalog query's
-    --param include_restricted=true. In JSON a node is {"labels": [...], "properties": {...}}
+    An ad-hoc query is accepted only when it is one read-only statement (read
+    clauses, and CALL of a short list of read-only procedures); the store is
+    also opened read-only. It reads the public graph (restricted data does not
+    exist there) unless --profile restricted, or a catalog query's
+    --param include_restricted=true. Queries stop at CASEGRAPH_QUERY_TIMEOUT seconds
+    (default 120) and, on the embedded store, CASEGRAPH_QUERY_MEMORY (default
+    2GB), with a message saying which limit was hit. In JSON a node is {"labels": [...], "properties": {...}}
     and a relationship {"type": ..., "properties": {...}}.
     """
     if bool(name) == bool(cypher):
@@ -83,8 +86,22 @@ def query(name, cypher, param_pairs, store, profile, fmt):
         if name:
             result = run_query(view, get_query(name), params)
         else:
-            result = view.run(cypher, params)
+            result = run_adhoc(view, cypher, params)
     emit_rows(result.columns, result.rows, fmt)
+    if result.total is not None:
+        say(_page_note(result, params, name))
+
+
+def _page_note(result, params: dict[str, str], name: str) -> str:
+    """Which rows of how many a paged answer shows, and how to ask for the next page."""
+    bound = get_query(name).bind(params)
+    first, shown = bound["offset"] + 1, len(result.rows)
+    if not shown:
+        return f"no rows from {first:,} (the answer has {result.total:,})"
+    note = f"rows {first:,}-{first + shown - 1:,} of {result.total:,}"
+    if first + shown - 1 < result.total:
+        note += f"; next page: --param offset={bound['offset'] + shown}"
+    return note
 
 
 COMMANDS = [stats, queries, query]

@@ -42,6 +42,8 @@ def cell(value: Any) -> str:
         return f"{value['labels'][0]}:{name}"
     if isinstance(value, dict) and "type" in value and "properties" in value:
         return f"[{value['type']}]"
+    if isinstance(value, dict) and "id" in value and "name" in value:  # a record a query names: {id, name, ...}
+        return f"{value['name']} ({value['id']})"
     if isinstance(value, dict) and "nodes" in value:
         nodes = [cell(n) for n in value["nodes"]]
         rels = [cell(r) for r in value["relationships"]]

@@ -26,7 +26,8 @@ def _views() -> dict[str, str]:
 
 
 @click.command()
-@click.argument("view", type=click.Choice(["overview", "ego", "patterns", "decades", "map", "responses"]))
+@click.argument("view", type=click.Choice(["overview", "ego", "patterns", "tiles", "timeline", "decades", "map",
+                                           "responses"]))
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="file to write: .html (interactive page), .png or .svg (still for print)")
 @store_options
@@ -40,6 +41,9 @@ def _views() -> dict[str, str]:
 @click.option("--status", "statuses", multiple=True, metavar="STATUS",
               help="only relationships of this claim status: reported, alleged, charged, convicted, acquitted, "
                    "inferred (repeatable)")
+@click.option("--measure", default="cases", show_default=True, metavar="MEASURE",
+              help="tiles: what colours a tile: cases, pattern=ID (cases showing it) or status=STATUS "
+                   "(cases with a relationship of that claim status)")
 @click.option("--title", default=None, help="heading (default: the view's own)")
 @click.option("--caption", default=None, help="caption under the picture; the source credit is always added")
 @click.option("--include-restricted", is_flag=True,
@@ -47,16 +51,18 @@ def _views() -> dict[str, str]:
 @click.option("--budget", default=None, type=click.IntRange(10, None), metavar="N",
               help="most nodes drawn one by one before grouping (default 1,500; see VIEWS.md)")
 @click.option("--width", default=None, type=click.IntRange(400, 12000), metavar="PX",
-              help="still width in pixels (PNG default 3,200; SVG 2,400)")
+              help="still width in pixels (PNG default 3,200; SVG 1,600, the width it is laid out at)")
 @format_option("table", "json")
-def viz(view, out, store, node, hops, boroughs, decades, indicators, types, statuses, title, caption,
+def viz(view, out, store, node, hops, boroughs, decades, indicators, types, statuses, measure, title, caption,
         include_restricted, budget, width, fmt):
-    """Draw VIEW of the graph into --out: overview, ego, patterns, decades, map or responses.
+    """Draw VIEW of the graph into --out: overview, ego, patterns, tiles, timeline, decades, map or responses.
 
     \b
-    overview   the whole graph
+    overview   cases, their boroughs, what links two or more cases
     ego        one node and its neighbourhood (--node ID, --hops K)
-    patterns   cases, indicators, boroughs: which patterns recur where
+    patterns   matrices: pattern x decade, pattern x borough
+    tiles      London tile map, coloured by --measure, small multiples by decade
+    timeline   cases on a time axis (years, spans, unknown periods apart)
     decades    cases along time: what recurs across decades
     map        schematic London: boroughs at their real relative positions
     responses  institutions, statements, reviews, refusals to comment
@@ -81,7 +87,7 @@ def viz(view, out, store, node, hops, boroughs, decades, indicators, types, stat
     options = Options(title=title, caption=caption, include_restricted=include_restricted,
                       budget=budget or DEFAULT_BUDGET)
     filters = Filters(boroughs, decades, indicators, types, statuses)
-    params = {"node": node, "hops": hops} if view == "ego" else {}
+    params = {"node": node, "hops": hops} if view == "ego" else ({"measure": measure} if view == "tiles" else {})
     with store.view(profile_of(include_restricted)) as store_view:
         graph = project(store_view)
     try:
@@ -108,7 +114,11 @@ def viz(view, out, store, node, hops, boroughs, decades, indicators, types, stat
     if fmt == "json":
         click.echo(json.dumps(report, indent=2, ensure_ascii=False))
     else:
-        click.echo(f"{view}: {report['nodes']:,} nodes, {report['relationships']:,} relationships -> {path}")
+        from casegraph.viz.views import CHARTS
+
+        what = "marks (tiles, cells or bars)" if view in CHARTS else \
+            f"nodes, {report['relationships']:,} relationships"
+        click.echo(f"{view}: {report['nodes']:,} {what} -> {path}")
 
 
 COMMANDS = [viz]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 import networkx as nx
 
 from casegraph.analysis import (
@@ -87,3 +89,31 @@ def test_annotate_adds_properties_exports_can_carry(public_graph):
     cases = [a for _, a in public_graph.nodes(data=True) if a["label"] == "CaseFile"]
     assert all(isinstance(a["analytics_community"], int) for a in cases)
     assert public_graph.nodes["metropolitan-police"]["analytics_case_count"] >= 2
+
+
+def test_similarity_candidates_come_from_shared_features_and_hubs_propose_none():
+    g = _tiny()  # a and c share only `met`, a and b share i1, i2 and p
+    everything = {(p.a, p.b) for p in case_similarity(g)}
+    assert everything == {("a", "b"), ("a", "c")}
+    # with hubs at one case, `met` (two cases) proposes nothing; i1, i2 and p do not either,
+    # so no pair is proposed at all...
+    assert case_similarity(g, hub_cases=1) == []
+    # ...but the pairs with one given case are always exact
+    assert [p.b for p in case_similarity(g, case="c", hub_cases=1)] == ["a"]
+
+
+def test_betweenness_is_sampled_with_a_fixed_seed_above_a_size_and_computed_once(monkeypatch):
+    module = importlib.import_module("casegraph.analysis.connectors")  # the package exports a function of that name
+
+    g = nx.MultiDiGraph()
+    for n in range(40):
+        g.add_node(f"n{n}", label="Person")
+    for n in range(39):
+        g.add_edge(f"n{n}", f"n{n + 1}", key=f"e{n}", type="ASSOCIATED_WITH")
+    exact = centrality(g)
+    monkeypatch.setattr(module, "EXACT_BETWEENNESS", 10)
+    monkeypatch.setattr(module, "SAMPLE_SOURCES", 5)
+    assert centrality(g) == exact  # computed once: the same graph, unchanged, is not computed again
+    g.add_node("extra", label="Person")  # a changed graph is computed again, now sampled
+    first = centrality(g)
+    assert first != exact and first == centrality(nx.MultiDiGraph(g))  # same seed, same figures

@@ -81,3 +81,11 @@ def test_builds_into_a_store(generated, tmp_path):
     with EmbeddedStore(tmp_path / "store").view() as view:
         rows = view.run("MATCH (c:CaseFile)-[:IN_BOROUGH]->(b:Borough) RETURN count(DISTINCT b) AS n").rows
     assert rows[0][0] > 1
+
+
+def test_facts_have_one_to_three_citations_and_some_sources_derive(generated):
+    dataset = load(data_files([generated]))
+    counts = [len(r.citation_sources) for r in [*dataset.rels["SHOWS"], *dataset.rels["INVOLVES"]]]
+    assert set(counts) == {1, 2, 3} and 1.35 <= sum(counts) / len(counts) <= 1.65
+    assert any(s.derived_from for s in dataset.nodes["Source"])
+    assert any(r.independent_sources < len(set(r.citation_sources)) for r in dataset.rels["SHOWS"])

@@ -11,24 +11,39 @@ from pathlib import Path
 import networkx as nx
 
 
+def typed(value):
+    """A value with its type kept, for comparisons where `2012 == 2012.0` and `True == 1` must differ."""
+    if isinstance(value, (list, tuple)):
+        return (type(value).__name__, tuple(typed(v) for v in value))
+    if isinstance(value, dict):
+        return ("dict", tuple(sorted((k, typed(v)) for k, v in value.items())))
+    return (type(value).__name__, value)
+
+
+def _typed_props(props) -> dict:
+    return {key: typed(value) for key, value in dict(props).items()}
+
+
 def graph_diff(expected: nx.MultiDiGraph, actual: nx.MultiDiGraph) -> list[str]:
-    """Differences in nodes, edges and their properties (empty when the graphs are the same)."""
+    """Differences in nodes, edges and their properties, values compared with their types
+    (empty when the graphs are the same)."""
     problems = []
     if set(expected.nodes) != set(actual.nodes):
         problems.append(f"nodes differ: missing {sorted(set(expected) - set(actual))[:5]}, "
                         f"extra {sorted(set(actual) - set(expected))[:5]}")
     for node in set(expected.nodes) & set(actual.nodes):
-        if dict(expected.nodes[node]) != dict(actual.nodes[node]):
-            a, b = expected.nodes[node], actual.nodes[node]
-            keys = {k for k in set(a) | set(b) if a.get(k) != b.get(k) or type(a.get(k)) is not type(b.get(k))}
+        a, b = _typed_props(expected.nodes[node]), _typed_props(actual.nodes[node])
+        if a != b:
+            keys = {k for k in set(a) | set(b) if a.get(k) != b.get(k)}
             problems.append(f"node {node}: {[(k, a.get(k), b.get(k)) for k in sorted(keys)]}")
     edges_a = {(u, v, k): d for u, v, k, d in expected.edges(keys=True, data=True)}
     edges_b = {(u, v, k): d for u, v, k, d in actual.edges(keys=True, data=True)}
     if set(edges_a) != set(edges_b):
         problems.append(f"edges differ: {sorted(set(edges_a) ^ set(edges_b))[:5]}")
     for key in set(edges_a) & set(edges_b):
-        if edges_a[key] != edges_b[key]:
-            problems.append(f"edge {key}: {edges_a[key]} != {edges_b[key]}")
+        a, b = _typed_props(edges_a[key]), _typed_props(edges_b[key])
+        if a != b:
+            problems.append(f"edge {key}: {a} != {b}")
     return problems
 
 

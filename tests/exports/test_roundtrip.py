@@ -87,7 +87,12 @@ def test_csv_is_read_by_pyarrow_too(london_graphs, tmp_path):
     graph = london_graphs["public"]
     files = write_csv(graph, tmp_path / "london.csv", ExportMeta())
     names = sorted(f.name for f in files)
-    assert names == ["london.edges.csv", "london.metadata.json", "london.nodes.csv"]
+    assert names == ["london.citations.csv", "london.edges.csv", "london.metadata.json", "london.nodes.csv"]
+    citations = pacsv.read_csv(tmp_path / "london.citations.csv")
+    cited = sum(len(a["citation_sources"]) for _, a in graph.nodes(data=True)) + \
+        sum(len(a["citation_sources"]) for _, _, a in graph.edges(data=True))
+    assert citations.num_rows == cited
+    assert citations.column_names[:4] == ["fact_id", "fact", "citation", "source"]
     nodes = pacsv.read_csv(tmp_path / "london.nodes.csv")
     edges = pacsv.read_csv(tmp_path / "london.edges.csv")
     assert nodes.num_rows == graph.number_of_nodes()

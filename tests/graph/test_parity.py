@@ -43,3 +43,26 @@ def test_the_stored_graphs_match_node_by_node(london_view, neo4j_store):
     assert len(embedded["relationships"]) == len(server["relationships"])
     for a, b in zip(embedded["relationships"], server["relationships"]):
         assert a == b
+
+
+MULTISOURCE_PARAMS = {
+    "contested-facts": [{}, {"include_restricted": True}, {"reliability": "3"}, {"credibility": "D"}],
+    "status-history": [{"id": "redbridge-2011-child-sex-ring"}, {"id": "hillingdon-2000-2016-bellfield-group"}],
+    "case-detail": [{"case_id": "lambeth-2022-hotel-room"}],
+}
+"""The evidence queries on a dataset where facts have many citations, lineage and contested values."""
+
+
+def test_a_multi_source_graph_answers_the_same_on_both_engines(restated, restated_files, restated_store,
+                                                                neo4j_server_store):
+    from casegraph.graph.store import input_checksum
+
+    neo4j_server_store.build(restated, input_checksum(restated_files))
+    with restated_store.view() as embedded_view, neo4j_server_store.view() as server_view:
+        embedded, server = snapshot(embedded_view), snapshot(server_view)
+        assert embedded == server
+        for name, samples in MULTISOURCE_PARAMS.items():
+            for params in samples:
+                one, two = (run_query(v, catalog()[name], params) for v in (embedded_view, server_view))
+                assert one.columns == two.columns and _rows(one) == _rows(two), (name, params)
+                assert one.rows, (name, params)

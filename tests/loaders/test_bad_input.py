@@ -62,11 +62,17 @@ def test_missing_required_field(tmp_path):
     assert "required field is missing" in problem.message
 
 
-def test_duplicate_ids_across_files(tmp_path):
-    problem = only(problems(tmp_path, a_yaml=CASE, b_yaml=CASE))
-    assert problem.field == "id"
+def test_one_id_in_two_files_is_one_node(tmp_path):
+    (case,) = load_texts(tmp_path, a_yaml=CASE, b_yaml=CASE).nodes["CaseFile"]
+    assert case.citation_sources == ["express-mylondon-2025", "express-mylondon-2025"]
+
+
+def test_one_id_for_two_kinds_is_an_error(tmp_path):
+    other = CASE.replace("kind: case", "kind: person").replace("title: A case\n  summary: Something reported.\n"
+                                                               "  period: 2012\n", "name: Someone\n")
+    problem = only(problems(tmp_path, a_yaml=CASE, b_yaml=other))
+    assert problem.field == "id" and problem.file.endswith("b.yaml")
     assert "duplicate id" in problem.message and "a.yaml:1" in problem.message
-    assert problem.file.endswith("b.yaml")
 
 
 def test_year_outside_what_the_source_could_report(tmp_path):

@@ -39,11 +39,12 @@ def problems_of(*paths: Path):
     return caught.value.problems
 
 
-def test_duplicates_in_one_file_point_at_the_first(tmp_path):
+def test_restated_nodes_in_one_file_merge_into_the_first(tmp_path):
     path = write_jsonl(tmp_path / "people.jsonl", [person("p-1"), person("p-1"), person("p-2"), person("p-1")])
-    found = problems_of(path)
-    assert [(p.line, p.record, p.field) for p in found] == [(2, "p-1", "id"), (4, "p-1", "id")]
-    assert all(f"people.jsonl:1" in p.message for p in found)
+    people = {p.id: p for p in load([SOURCES, path]).nodes["Person"]}
+    assert sorted(people) == ["p-1", "p-2"]
+    assert people["p-1"].citation_sources == ["express-mylondon-2025"] * 3
+    assert people["p-1"].independent_sources == 1 and people["p-1"].contested_fields == []
 
 
 def test_duplicate_id_of_another_kind(tmp_path):
@@ -54,32 +55,40 @@ def test_duplicate_id_of_another_kind(tmp_path):
 
 
 def test_rows_after_a_dropped_row_keep_their_lines(tmp_path):
-    """A duplicate dropped at line 2 must not shift the line reported for a problem at line 4."""
+    """A restatement merged at line 2 must not shift the line reported for a problem at line 4."""
     path = write_jsonl(tmp_path / "bulk.jsonl", [
-        case("c-1"), case("c-1"),                             # line 2: duplicate, dropped
+        case("c-1"), case("c-1"),                             # line 2: restated, merged into line 1
         person("p-ok", sensitivity="restricted", pseudonym=True),
         person("p-public"),                                    # line 4: a victim left public
         person("p-young", sensitivity="restricted", pseudonym=True),
         involves("c-1", "p-ok", "victim", sensitivity="restricted"),
         involves("c-1", "nobody", "perpetrator"),              # line 7: unknown reference, dropped
         involves("c-1", "p-public", "victim", sensitivity="restricted"),
-        involves("c-1", "p-ok", "victim", sensitivity="restricted"),  # line 9: duplicate of line 6, dropped
+        involves("c-1", "p-ok", "victim", sensitivity="restricted"),  # line 9: restates line 6, merged
         involves("c-1", "p-young", "victim", sensitivity="restricted", age_from=19),  # line 10: adult age
     ])
     found = {(p.line, p.field): p for p in problems_of(path)}
-    assert set(found) == {(2, "id"), (4, "sensitivity"), (7, "to"), (9, None), (10, "age_from")}
+    assert set(found) == {(4, "sensitivity"), (7, "to"), (10, "age_from")}
     assert found[4, "sensitivity"].record == "p-public"
     assert "unknown reference 'nobody'" in found[7, "to"].message
-    assert "bulk.jsonl:6" in found[9, None].message
     assert found[10, "age_from"].record == "INVOLVES c-1 -> p-young"
 
 
-def test_duplicate_relationship_points_at_the_first(tmp_path):
+def test_restated_relationship_is_one_relationship(tmp_path):
     path = write_jsonl(tmp_path / "bulk.jsonl", [
-        case("c-1"), person("p-1"), involves("c-1", "p-1", "perpetrator"), involves("c-1", "p-1", "perpetrator")])
+        case("c-1"), person("p-1"), involves("c-1", "p-1", "perpetrator"),
+        involves("c-1", "p-1", "perpetrator", paragraphs=[8])])
+    (rel,) = load([SOURCES, path]).rels["INVOLVES"]
+    assert rel.citation_paragraphs == ["7", "8"]
+
+
+def test_one_explicit_id_for_two_relationships_is_an_error(tmp_path):
+    path = write_jsonl(tmp_path / "bulk.jsonl", [
+        case("c-1"), person("p-1"), person("p-2"), involves("c-1", "p-1", "perpetrator", id="r-1"),
+        involves("c-1", "p-2", "perpetrator", id="r-1")])
     (problem,) = problems_of(path)
-    assert problem.line == 4
-    assert "duplicate relationship: already stated at" in problem.message and "bulk.jsonl:3" in problem.message
+    assert (problem.line, problem.field) == (5, "id")
+    assert "already names INVOLVES c-1 -> p-1" in problem.message and "bulk.jsonl:4" in problem.message
 
 
 def test_tables_are_typed_by_the_schema():

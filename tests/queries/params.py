@@ -16,4 +16,11 @@ SAMPLE_PARAMS: dict[str, list[dict]] = {
     "recurring-indicators": [{}, {"min_boroughs": 3}],
     "cross-borough-links": [{}, {"include_restricted": True}],
     "institution-responses": [{}],
+    "status-history": [
+        {"id": "redbridge-2011-child-sex-ring"},
+        {"id": "hillingdon-2000-2016-bellfield-group", "include_restricted": True},
+        {"id": "martin-malone"},
+    ],
+    "single-source-facts": [{}, {"include_restricted": True, "limit": 25}, {"reliability": "2"}],
+    "contested-facts": [{}, {"include_restricted": True}],
 }

@@ -4,9 +4,11 @@ by hand against the source (paragraph numbers of the Express/MyLondon article)."
 from __future__ import annotations
 
 
+import math
+
 import pytest
 
-from casegraph.graph.guard import refuse_writes
+from casegraph.queries.guard import check_read_only
 from casegraph.queries import QueryError, catalog, get_query, run_named
 from casegraph.queries.catalog import QUERY_DIR, _parse
 
@@ -21,7 +23,7 @@ def test_every_query_file_has_a_valid_header_and_text_for_both_engines():
     for query in queries.values():
         assert query.header.question.endswith("?")
         for engine in ("ladybug", "neo4j"):
-            refuse_writes(query.text(engine))  # read-only by the same guard as ad-hoc queries
+            check_read_only(query.text(engine), engine)  # read-only by the same guard as ad-hoc queries
 
 
 def test_engine_variants_belong_to_a_catalog_query():
@@ -40,11 +42,44 @@ def test_a_bad_header_points_at_the_file(tmp_path):
 def test_parameters_are_checked_and_converted():
     query = get_query("paths-between-cases")
     bound = query.bind({"from": "a", "to": "b", "max_hops": "3"})
-    assert bound == {"from": "a", "to": "b", "max_hops": 3, "include_restricted": False}
+    assert bound == {"from": "a", "to": "b", "max_hops": 3, "include_restricted": False, "limit": 10, "offset": 0}
     with pytest.raises(QueryError, match="expected int"):
         query.bind({"from": "a", "to": "b", "max_hops": "three"})
     with pytest.raises(QueryError, match="needs --param to="):
         query.bind({"from": "a"})
+    with pytest.raises(QueryError, match="'max_hops': expected at most 5, got 6"):
+        query.bind({"from": "a", "to": "b", "max_hops": "6"})
+
+
+def test_every_query_is_paged_through_its_header():
+    """No query returns an unbounded answer: the header declares the page size, and
+    the catalog adds `limit` (1..max) and `offset` (>= 0) for every caller to see."""
+    for query in catalog().values():
+        assert query.header.page is not None, query.name
+        params = query.header.parameters
+        assert params["limit"].default == query.header.page.limit and params["limit"].maximum == query.header.page.max
+        assert params["offset"].default == 0 and params["offset"].minimum == 0
+    with pytest.raises(QueryError, match="'limit': expected at most 1000"):
+        get_query("uncertain-facts").bind({"limit": "5000"})
+    with pytest.raises(QueryError, match="'offset': expected at least 0"):
+        get_query("uncertain-facts").bind({"offset": "-1"})
+
+
+def test_a_paged_query_must_page_and_count(tmp_path):
+    bad = tmp_path / "unpaged.cypher"
+    bad.write_text("/*\nname: unpaged\ntitle: t\nquestion: q?\npage: {limit: 5}\n*/\nMATCH (n) RETURN n\n")
+    with pytest.raises(QueryError, match=r"unpaged.cypher:6: a paged query must page with SKIP \$offset"):
+        _parse(bad)
+
+
+def test_pages_are_slices_of_one_order_with_the_total(london_view):
+    everything = run_named(london_view, "recurring-indicators", {"limit": 1000})
+    assert everything.total == len(everything.rows) == 21  # the 21 indicators of the taxonomy
+    pages = [run_named(london_view, "recurring-indicators", {"limit": 5, "offset": start}) for start in range(0, 30, 5)]
+    assert all(page.total == 21 for page in pages)
+    assert [row for page in pages for row in page.rows] == everything.rows
+    assert pages[-1].rows == []  # past the end: no rows, and still the total
+    assert "total" not in everything.columns
 
 
 def test_engine_errors_point_at_the_query_file(london_view, tmp_path):
@@ -106,21 +141,60 @@ def test_recurring_indicators(london_view):
 
 
 def test_similar_cases(london_view):
-    rows = {r["case_id"]: r for r in records(london_view, "similar-cases", case_id="lambeth-2022-hotel-room")}
+    found = records(london_view, "similar-cases", case_id="lambeth-2022-hotel-room")
+    rows = {r["case_id"]: r for r in found}
     # para 11 (hotel room, six men) and para 26 (taken to hotels for 'parties')
-    assert "Hotels, parties or clubs" in rows["tower-hamlets-2020-iicsa"]["indicators"]
-    assert rows["tower-hamlets-2020-iicsa"]["people"] == []  # victims stay out by default
+    # Changed by issue 13: what two cases share comes as {id, name} (two people may share a
+    # name), and the rows are ranked by `score`, the rarity-weighted sum of what they share.
+    iicsa = rows["tower-hamlets-2020-iicsa"]
+    assert {"id": "hotels-or-parties", "name": "Hotels, parties or clubs"} in iicsa["indicators"]
+    assert iicsa["people"] == []  # victims stay out by default
     assert "lambeth-2022-hotel-room" not in rows
+    assert [r["score"] for r in found] == sorted((r["score"] for r in found), reverse=True)
+    assert all(r["shared"] == sum(len(r[k]) for k in ("indicators", "places", "people", "institutions"))
+               for r in found)
+
+
+def test_similar_cases_weigh_rare_features_above_common_ones(london_view):
+    """score = sum over shared records of log10(cases / cases linked to the record) (inverse
+    document frequency): two cases sharing three rare things rank above two sharing three common ones."""
+    found = records(london_view, "similar-cases", case_id="hillingdon-2000-2016-bellfield-group")
+    cases = london_view.run("MATCH (c:CaseFile) RETURN count(c)").rows[0][0]
+    for row in found:
+        expected = 0.0
+        for kind in ("indicators", "places", "people", "institutions"):
+            for feature in row[kind]:
+                linked = london_view.run("MATCH (c:CaseFile)-[:SHOWS|AT_PLACE|INVOLVES]->(f) WHERE f.id = $id "
+                                         "RETURN count(DISTINCT c)", {"id": feature["id"]}).rows[0][0]
+                expected += math.log10(cases / linked)
+        assert row["score"] == pytest.approx(expected, abs=1e-3), row["case_id"]
+    rows = {r["case_id"]: r for r in found}
+    # both share three indicators with the Hillingdon group (paras 15-18); Newham's are rarer
+    newham, hounslow = rows["newham-stratford-mcdonalds"], rows["hounslow-2015-magazine-story"]
+    assert newham["shared"] == hounslow["shared"] == 3 and newham["score"] > hounslow["score"]
+    assert found.index(newham) < found.index(hounslow)
 
 
 def test_paths_between_two_lewisham_cases_run_through_lewisham(london_view):
+    # Changed by issue 13: the shortest connections through people, places, institutions,
+    # investigations, reviews and statements come first (`kind: connection`); a shared borough
+    # or indicator is `context`, listed after them, never a path through it to other cases.
     rows = records(london_view, "paths-between-cases", **{
         "from": "lewisham-2000-martin-malone", "to": "lewisham-2002-imperial-research", "max_hops": 2})
     assert rows and all(r["hops"] == 2 for r in rows)
-    middles = {r["path"]["nodes"][1]["properties"]["id"] for r in rows}
-    assert "lewisham" in middles  # paras 22, 23: both under the Lewisham heading
+    kinds = [r["kind"] for r in rows]
+    assert kinds == sorted(kinds) and "connection" in kinds and "context" in kinds
+    middles = {r["kind"]: set() for r in rows}
+    for row in rows:
+        middles[row["kind"]].add(row["path"]["nodes"][1]["properties"]["id"])
+        assert row["via"][-1]["id"] == "lewisham-2002-imperial-research"  # each path explained
+        assert row["via"][0]["id"] == row["path"]["nodes"][1]["properties"]["id"]
+    assert "lewisham" in middles["context"]  # paras 22, 23: both under the Lewisham heading
+    assert "lewisham-council" in middles["connection"]  # para 22: the council's research; para 55
     for row in rows:  # no victim on a path by default
         assert all(n["properties"]["sensitivity"] == "public" for n in row["path"]["nodes"])
+    labels = {v["label"] for r in rows if r["kind"] == "connection" for v in r["via"]}
+    assert not labels & {"Indicator", "Borough"}
 
 
 def test_cross_borough_links(london_view):
@@ -134,6 +208,8 @@ def test_cross_borough_links(london_view):
 
 def test_institution_responses(london_view):
     rows = {r["id"]: r for r in records(london_view, "institution-responses")}
+    # Changed by issue 13: statement_count counts statement records, not distinct summaries
+    assert all(r["statement_count"] >= len(r["statements"]) for r in rows.values())
     declined = {i for i, r in rows.items() if r["declined_to_comment"]}
     assert declined == {"lewisham-council", "haringey-council"}  # para 55
     assert rows["croydon-safeguarding-children-partnership"]["commissioned"]  # para 38
@@ -141,12 +217,15 @@ def test_institution_responses(london_view):
 
 
 def test_review_follow_up(london_view):
+    # Changed by issue 13: one row per recommendation, its responses gathered in `responses`
+    # (what was said, by whom, with the speaker's id), so a page counts recommendations.
     rows = records(london_view, "review-follow-up")
     croydon = [r for r in rows if r["review"] == "croydon-cspr"]
-    assert croydon and all(r["response"] == "completed" for r in croydon)  # para 38
+    assert croydon and all(x["response"] == "completed" for r in croydon for x in r["responses"])  # para 38
     lambeth = [r for r in rows if r["review"] == "lambeth-cspr"]
-    assert lambeth and all(r["response"] == "in-progress" for r in lambeth)  # para 44
+    assert lambeth and all(x["response"] == "in-progress" for r in lambeth for x in r["responses"])  # para 44
     assert lambeth[0]["commissioned_by"] == ["Lambeth Safeguarding Children Partnership"]
+    assert all(x["said_by_id"] for r in rows for x in r["responses"])
 
 
 def test_uncertain_facts(london_view):

@@ -50,7 +50,7 @@ def test_every_alleged_relationship_is_worded_as_an_allegation(restricted_graph)
     for u, v, attrs in restricted_graph.edges(data=True):
         if attrs["type"] == "INVOLVES" and attrs["status"] == "alleged":
             name = restricted_graph.nodes[v].get("name")
-            mentions = [f for f in facts if f.text.startswith(name) and Citation.of(attrs) in f.citations]
+            mentions = [f for f in facts if f.text.startswith(name) and Citation.all_of(attrs)[0] in f.citations]
             assert mentions, name
             assert all("alleged" in f.text and "convicted" not in f.text for f in mentions)
 

@@ -2,12 +2,11 @@
 
 Browser tests skip with a clear message when /usr/bin/chromium (Debian's
 `chromium` package) or playwright is missing locally, and fail when the CI
-environment variable is set: CI must run them.
+environment variable is set (`tests.require`): CI must run them.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,7 @@ from casegraph.graph.embedded import EmbeddedStore
 from casegraph.graph.projection import project, project_dataset
 from casegraph.graph.store import input_checksum
 from casegraph.loaders import data_files, default_data_dir, load
+from tests.require import require
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -49,10 +49,7 @@ def need_browser():
             import playwright.sync_api  # noqa: F401
         except ImportError:
             missing = "playwright is not installed (pip install -e '.[test]')"
-    if missing:
-        if os.environ.get("CI"):
-            pytest.fail(f"CI must run the browser tests: {missing}")
-        pytest.skip(missing)
+    require(missing is None, f"the browser tests cannot run: {missing}")
 
 
 @pytest.fixture(scope="session")
@@ -151,3 +148,11 @@ def run_cli():
         return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def synthetic_big():
+    """A generated graph (about 1,500 nodes, all 33 boroughs and 21 indicators), restricted victims included."""
+    from casegraph.viz.synthetic import synthetic_graph
+
+    return synthetic_graph(1500, seed=3)

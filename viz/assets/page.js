@@ -15,14 +15,14 @@
   function lineStyle(status) { return styles.lines[status] || styles.lines.alleged; }
 
   function visNode(n) {
-    var st = nodeStyle(n);
+    var st = nodeStyle(n), fill = n.colour || st.colour;
     var line = lineStyle(n.status || "reported");
     var border = n.restricted ? styles.restricted : st.border;
     var node = {
-      id: n.id, label: n.label, x: n.x, y: n.y, shape: st.shape, size: n.size,
-      color: { background: st.colour, border: border,
-               highlight: { background: st.colour, border: "#000000" },
-               hover: { background: st.colour, border: "#000000" } },
+      id: n.id, label: n.label, x: n.x, y: n.y, shape: n.shape || st.shape, size: n.size, hidden: !!n.more,
+      color: { background: fill, border: border,
+               highlight: { background: fill, border: "#000000" },
+               hover: { background: fill, border: "#000000" } },
       borderWidth: n.count ? 4 : (n.restricted ? 3 : 1.5),
       borderWidthSelected: 4,
       shapeProperties: { borderDashes: line.dashes },
@@ -40,7 +40,7 @@
 
   function visEdge(e) {
     var line = lineStyle(e.status);
-    var colour = e.restricted ? styles.restricted : (e.faint ? "#c9c9c9" : "#5f5f5f");
+    var colour = e.restricted ? styles.restricted : (e.colour || (e.faint ? "#c9c9c9" : "#5f5f5f"));
     var edge = {
       id: e.id, from: e.from, to: e.to, width: e.width || line.width, dashes: line.dashes,
       color: { color: colour, highlight: "#000000", hover: "#000000", inherit: false },
@@ -81,6 +81,7 @@
     var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
     function take(x, y) { x0 = Math.min(x0, x); y0 = Math.min(y0, y); x1 = Math.max(x1, x); y1 = Math.max(y1, y); }
     data.nodes.forEach(function (n) {
+      if (n.more) return;  /* fit what is shown first */
       var half = (n.label || "").length * 3.9;
       take(n.x - Math.max(n.size, half), n.y - n.size);
       take(n.x + Math.max(n.size, half), n.y + n.size + 24);
@@ -172,6 +173,19 @@
     details.insertBefore(close, details.firstChild);
     details.hidden = false;
   });
+
+  /* "Show everything": nodes left out of the first picture (the overview's `more`), one click away */
+  var more = data.nodes.filter(function (n) { return n.more; }).map(function (n) { return n.id; });
+  var toggle = document.getElementById("show-more");
+  if (toggle && more.length) {
+    toggle.hidden = false;
+    toggle.addEventListener("click", function () {
+      var showing = toggle.getAttribute("aria-pressed") === "true";
+      nodes.update(more.map(function (id) { return { id: id, hidden: showing }; }));
+      toggle.setAttribute("aria-pressed", showing ? "false" : "true");
+      toggle.textContent = showing ? toggle.getAttribute("data-show") : toggle.getAttribute("data-hide");
+    });
+  }
 
   var state = { network: network, nodes: nodes, edges: edges, drawnMs: null, drawnAt: null, stabilizedMs: null, stabilizedAt: null, view: data.view };
   window.casegraph = state;

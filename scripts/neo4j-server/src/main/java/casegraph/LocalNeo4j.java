@@ -74,6 +74,7 @@ public final class LocalNeo4j {
         int port = 17687;
         Path readyFile = null;
         long pagecacheMb = 256;
+        long txMemoryMb = 0;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (i + 1 >= args.length) {
@@ -86,6 +87,7 @@ public final class LocalNeo4j {
                 case "--port" -> port = Integer.parseInt(v);
                 case "--ready-file" -> readyFile = Path.of(v).toAbsolutePath();
                 case "--pagecache-mb" -> pagecacheMb = Long.parseLong(v);
+                case "--tx-memory-mb" -> txMemoryMb = Long.parseLong(v);
                 default -> throw new IllegalArgumentException("unknown argument " + a);
             }
         }
@@ -137,6 +139,8 @@ public final class LocalNeo4j {
                 .setConfig(HttpsConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, pagecacheMb * 1024L * 1024L)
+                // Memory per transaction, as a shared server's administrator sets it (0 = unlimited).
+                .setConfig(GraphDatabaseSettings.memory_transaction_max_size, txMemoryMb * 1024L * 1024L)
                 .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
                 // A test server is stopped often: don't let Bolt's Netty linger for ~10 s.

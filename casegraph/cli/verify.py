@@ -1,0 +1,41 @@
+"""`casegraph verify`: every citation checked against its source's text."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import click
+
+from casegraph.cli.output import format_option
+from casegraph.loaders import data_files, default_data_dir
+from casegraph.loaders.verify import verify as verify_citations
+
+__all__ = ["COMMANDS", "verify"]
+
+
+@click.command()
+@click.argument("data", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--texts", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="folder of the source texts (default: $CASEGRAPH_TEXTS, else the current folder)")
+@format_option("table", "json")
+def verify(data, texts, fmt):
+    """Check DATA's citations against the source texts: each text's sha256, that every cited
+    paragraph exists, that every quote is in its paragraphs (`...` marks an elision), and that
+    no field copies a source's prose. Exit status 1 on any problem."""
+    folder = texts or Path(os.environ.get("CASEGRAPH_TEXTS") or ".")
+    report = verify_citations(data_files(data or [default_data_dir()]), folder)
+    if fmt == "json":
+        click.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        for problem in report.problems:
+            click.echo(str(problem))
+        state = f"{len(report.problems)} problem(s)" if report.problems else "verified"
+        click.echo(f"{state}: {report.texts} source text(s) read, {report.citations} citation(s) checked, "
+                   f"{report.quotes} quote(s) found, {report.unchecked} citation(s) of sources without a text")
+    if report.problems:
+        raise SystemExit(1)
+
+
+COMMANDS = [verify]

@@ -1,0 +1,142 @@
+"""Source lineage and what it gives every fact: dated citations, current status, independent sources.
+
+A source may be `derived_from` others (a newspaper that relied on a council
+report; an article built on FOI answers). Lineage must be acyclic. Two cited
+sources are **not independent** when they share an origin: a root of the
+lineage (a source derived from nothing) that both are, or derive from,
+directly or not. A fact's `independent_sources` is the number of groups its
+cited sources fall into when every two sharing an origin are grouped
+together: three newspapers repeating one council report count as one, and so
+does an article cited next to the report it relied on.
+
+A citation without `as_of` is dated by its source's publication date: that is
+when the source says what it says. The current status is then the latest
+established one (`schemas.citations.current_status`).
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from casegraph.loaders.columns import ColumnTable, Collected, Tables
+from casegraph.loaders.problems import Problem
+from casegraph.schemas.citations import current_status
+from casegraph.schemas.nodes import SourceDocument
+
+__all__ = ["citation_field", "check_citation_sources", "derive_citations", "origins", "independent_count"]
+
+
+def citation_field(given: Iterable[str], index: int, name: str) -> str:
+    """How a data file names field `name` of a record's citation `index`: on the record (the
+    one-citation form, always first) or `citations.N.name`."""
+    if "source" in given:
+        if index == 0:
+            return name
+        index -= 1
+    return f"citations.{index}.{name}"
+
+
+def _field(table: ColumnTable, row: int, index: int) -> tuple[str, int | None]:
+    origin = table.origin(row)
+    field = citation_field(table.given_fields(row), index, "source")
+    return field, origin.line_of(field.split(".")[0])
+
+
+def check_citation_sources(collected: Collected) -> list[Problem]:
+    """Every citation names a source document of this load.
+
+    Run before records merge, so a problem points at the record that made it."""
+    sources = collected.nodes.get(SourceDocument.label)
+    known = set(sources["id"]) if sources is not None else set()
+    problems = []
+    for table in (*collected.nodes.values(), *collected.rels.values()):
+        if "citation_sources" not in table.values:
+            continue
+        for row, cited in enumerate(table["citation_sources"]):
+            if all(source in known for source in cited):
+                continue
+            for index, source in enumerate(cited):
+                if source not in known:
+                    field, line = _field(table, row, index)
+                    origin = table.origin(row)
+                    problems.append(Problem(origin.file, line, origin.name, field,
+                        f"unknown source {source!r}: expected the id of a source document (kind: source)"))
+    return problems
+
+
+def origins(tables: Tables) -> tuple[dict[str, frozenset[str]], list[Problem]]:
+    """Each source's origins (the roots of its lineage; itself if derived from nothing), and the
+    problems of the lineage: a `derived_from` naming no source, a cycle."""
+    sources = tables.nodes.get(SourceDocument.label)
+    if sources is None:
+        return {}, []
+    parents = dict(zip(sources["id"], sources["derived_from"]))
+    rows = {source: row for row, source in enumerate(sources["id"])}
+    problems: list[Problem] = []
+    for source, named in parents.items():
+        for parent in named or ():
+            if parent not in parents:
+                origin = sources.origin(rows[source])
+                problems.append(Problem(origin.file, origin.line_of("derived_from"), source, "derived_from",
+                    f"unknown source {parent!r}: expected the id of a source document (kind: source)"))
+    found: dict[str, frozenset[str]] = {}
+    for source in parents:
+        _walk(source, parents, found, [], rows, sources, problems)
+    return found, problems
+
+
+def _walk(source, parents, found, path, rows, sources, problems) -> frozenset[str]:
+    if source in found:
+        return found[source]
+    if source in path:
+        cycle = path[path.index(source):] + [source]
+        if source == min(cycle):  # report each cycle once, at its smallest id
+            origin = sources.origin(rows[source])
+            problems.append(Problem(origin.file, origin.line_of("derived_from"), source, "derived_from",
+                f"derived_from cycle: {' -> '.join(cycle)}: expected a lineage without cycles"))
+        return frozenset()
+    known = [p for p in parents.get(source) or () if p in parents]
+    path.append(source)
+    roots = frozenset().union(*(_walk(p, parents, found, path, rows, sources, problems) for p in known)) \
+        if known else frozenset((source,))
+    path.pop()
+    found[source] = roots or frozenset((source,))
+    return found[source]
+
+
+def independent_count(cited: Iterable[str], roots: dict[str, frozenset[str]]) -> int:
+    """How many groups of mutually dependent sources `cited` falls into (see the module docstring)."""
+    groups: list[set[str]] = []
+    for source in dict.fromkeys(cited):
+        mine = set(roots.get(source, (source,)))
+        touching = [g for g in groups if g & mine]
+        for group in touching:
+            mine |= group
+            groups.remove(group)
+        groups.append(mine)
+    return len(groups)
+
+
+def derive_citations(tables: Tables) -> list[Problem]:
+    """Date every citation, set each fact's current status and independent-source count, in place."""
+    roots, problems = origins(tables)
+    sources = tables.nodes.get(SourceDocument.label)
+    published = dict(zip(sources["id"], sources["published"])) if sources is not None else {}
+    cache: dict[tuple, tuple] = {}
+    for table in tables.all():
+        if "citation_sources" not in table.values:
+            continue
+        columns = [table[name] for name in ("citation_sources", "citation_statuses", "citation_as_of",
+                                            "status", "status_as_of", "status_source", "independent_sources")]
+        cited_col, status_col, as_of_col, status, status_as_of, status_source, independent = columns
+        for row, key in enumerate(zip(cited_col, status_col, as_of_col)):
+            key = tuple(map(tuple, key))
+            result = cache.get(key)
+            if result is None:
+                cited, statuses, dates = key
+                dates = tuple(d or published.get(s) or "" for s, d in zip(cited, dates))
+                best = current_status(statuses, dates)
+                result = cache[key] = (list(dates), statuses[best], dates[best], cited[best],
+                                       independent_count(cited, roots))
+            as_of_col[row], status[row], status_as_of[row], status_source[row], independent[row] = result
+    return problems

@@ -1,0 +1,90 @@
+"""Records that state the same fact become one fact, with every citation; disagreements are kept.
+
+The identity rule: two node records state the same node when they have the
+same id (and kind); two relationship records state the same relationship when
+they have the same explicit `id`, or, without one, the same type, resolved
+endpoints and qualifiers (e.g. `role`), whatever their sources
+(`Relationship.key`). The merged fact keeps the first record's row, with:
+
+- every citation of every record, in load order;
+- `sensitivity: restricted` if any record says so (the stricter wins);
+- list fields (aliases, outcomes, findings, ...) the union, in order;
+- `note` and `basis` every distinct text, joined with " / ";
+- any other field: the value the records give. Where two records give
+  different values (a period of 2011 and 2012), nothing is overwritten: the
+  field keeps the first given value, and `contested_fields`,
+  `contested_values` (JSON) and `contested_sources` list every value with the
+  sources that give it. Only fields a record states count (`ColumnTable.given`):
+  a record that leaves a field out does not contest it.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from casegraph.loaders.columns import ColumnTable
+from casegraph.schemas.citations import CITATION_COLUMNS, CONTESTED_COLUMNS
+
+__all__ = ["merge_rows", "NOT_COMPARED"]
+
+NOT_COMPARED = frozenset((
+    "id", "from", "to", "source", "paragraphs", "locator", "quote", "status", "status_as_of",
+    "status_source", "independent_sources", "sensitivity", "note", "basis", "year_start", "year_end",
+    *CITATION_COLUMNS, *CONTESTED_COLUMNS,
+))
+"""Columns that are provenance (merged as citations) or derived, never compared as values."""
+
+_COMPANIONS = {"period": ("year_start", "year_end")}
+"""Derived columns that follow the value chosen for a field."""
+
+_JOINED = ("note", "basis")
+
+
+def merge_rows(table: ColumnTable, groups: dict[int, list[int]]) -> None:
+    """Merge each group's later rows into its first, in place (the caller then drops the later rows).
+
+    `groups` maps a first row to the rows restating it, in load order."""
+    values = table.values
+    compared = [c for c in table.columns if c not in NOT_COMPARED]
+    for first, later in groups.items():
+        rows = [first, *later]
+        sources = {row: values["citation_sources"][row] for row in rows}
+        for column in CITATION_COLUMNS:
+            values[column][first] = [v for row in rows for v in values[column][row]]
+        if "restricted" in (values["sensitivity"][row] for row in rows):
+            values["sensitivity"][first] = "restricted"
+        for column in _JOINED:
+            texts = list(dict.fromkeys(values[column][row] for row in rows if values[column][row]))
+            values[column][first] = " / ".join(texts) or None
+        contested: list[tuple[str, str, str]] = []
+        for column in compared:
+            _merge_field(table, column, rows, sources, contested)
+        for column, items in zip(CONTESTED_COLUMNS, zip(*contested) if contested else ((), (), ())):
+            values[column][first] = list(items)
+
+
+def _merge_field(table: ColumnTable, column: str, rows: list[int], sources: dict, contested: list) -> None:
+    values, first = table.values[column], rows[0]
+    stating = [row for row in rows if column in table.given_fields(row)]
+    if not stating:
+        return
+    if isinstance(values[first], (list, tuple)):
+        values[first] = list(dict.fromkeys(v for row in rows for v in values[row] or ()))
+        return
+    by_value: dict[str, list[int]] = {}
+    for row in stating:
+        by_value.setdefault(_key(values[row]), []).append(row)
+    chosen = stating[0]
+    values[first] = values[chosen]
+    for companion in _COMPANIONS.get(column, ()):
+        table.values[companion][first] = table.values[companion][chosen]
+    if len(by_value) < 2:
+        return
+    for value, at in by_value.items():
+        named = dict.fromkeys(s for row in at for s in sources[row])
+        contested.append((column, value, ";".join(named)))
+
+
+def _key(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str)

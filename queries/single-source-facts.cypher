@@ -1,0 +1,33 @@
+/*
+name: single-source-facts
+title: Facts on a single independent source
+question: Which facts rest on one independent source only, however many sources repeat it?
+page: {limit: 100}
+parameters:
+  include_restricted: {type: bool, default: false, description: include restricted people and facts}
+  reliability: {type: string, default: "", description: "only facts with a citation of this 3x5x2 source evaluation (1, 2 or 3)"}
+  credibility: {type: string, default: "", description: "only facts with a citation of this 3x5x2 information assessment (A-E)"}
+*/
+// Every node label and relationship type of the schema, named: an unlabelled scan would reach both
+// profiles' graphs in one Neo4j database (casegraph.graph.neo4j_profiles).
+MATCH (n:Borough|Place|Institution|Person|CaseFile|Investigation|Review|Recommendation|Statement|Indicator)
+WHERE n.independent_sources = 1 AND ($include_restricted OR n.sensitivity = 'public')
+  AND ($reliability = '' OR $reliability IN n.citation_reliability)
+  AND ($credibility = '' OR $credibility IN n.citation_credibility)
+WITH collect({fact: labels(n)[0], id: n.id, name: coalesce(n.name, n.title, n.summary),
+              status: n.status, sources: n.citation_sources, citations: size(n.citation_sources)}) AS nodes
+OPTIONAL MATCH (a:Borough|Place|Institution|Person|CaseFile|Investigation|Review|Recommendation|Statement|Indicator)-[r:IN_BOROUGH|AT_PLACE|PLACE_IN|NEIGHBOURS|SHOWS|INVOLVES|ACTIVE_IN|BASED_IN|MEMBER_OF|ASSOCIATED_WITH|EXAMINED|CONDUCTED_BY|COMMISSIONED_BY|RECOMMENDS|RESPONDS_TO|MADE_BY|ABOUT]->(b)
+WHERE r.independent_sources = 1
+  AND ($include_restricted OR (r.sensitivity = 'public' AND a.sensitivity = 'public' AND b.sensitivity = 'public'))
+  AND ($reliability = '' OR $reliability IN r.citation_reliability)
+  AND ($credibility = '' OR $credibility IN r.citation_credibility)
+WITH nodes, collect({fact: type(r), id: r.id, name: a.id + ' -> ' + b.id,
+              status: r.status, sources: r.citation_sources, citations: size(r.citation_sources)}) AS rels
+UNWIND nodes + rels AS row
+WITH row WHERE row.id IS NOT NULL  // an OPTIONAL MATCH that found no relationship
+WITH collect(row) AS found
+UNWIND found AS row
+WITH size(found) AS total, row ORDER BY row.fact, row.id SKIP $offset LIMIT $limit
+RETURN total, row.fact AS fact, row.id AS id, row.name AS name,
+       row.status AS status, row.sources AS sources, row.citations AS citations
+ORDER BY fact, id

@@ -1,0 +1,217 @@
+"""Citations: where a fact comes from, what status its source gives it, as of when, how graded.
+
+A fact holds one or more citations. Stores keep them as parallel lists, one
+element per citation, in columns named `citation_*` (`CITATION_COLUMNS`):
+Neo4j properties cannot hold maps or lists of lists, and LadybugDB and Neo4j
+both index and filter lists of strings the same way (`'1' IN
+r.citation_reliability`, `size(...)`), so one encoding answers the same on
+both engines. A missing element is `""` (Neo4j lists cannot hold nulls);
+paragraphs are written `"25,26"`.
+
+Grades follow the UK 3x5x2 intelligence evaluation (College of Policing,
+Authorised Professional Practice, "Intelligence management"): the source
+evaluation 1 reliable, 2 untested, 3 not reliable; the information assessment
+A known directly, B known indirectly but corroborated, C known indirectly,
+D not known, E suspected to be false; the handling code P (lawful sharing
+permitted) or C (lawful sharing permitted with conditions).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import Enum
+from typing import Annotated, Any, Iterable, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema, field_validator, model_validator
+
+__all__ = [
+    "Citation",
+    "ClaimStatus",
+    "AS_OF_PATTERN",
+    "CITATION_COLUMNS",
+    "CONTESTED_COLUMNS",
+    "citation_lists",
+    "cited_sources",
+    "citation_text",
+    "grade_text",
+    "citations_of",
+    "contested_of",
+    "current_status",
+    "parse_as_of",
+    "FINALITY",
+]
+
+AS_OF_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+"""`as_of`: a year, a year-month or a full date (`2017`, `2017-05`, `2017-05-09`)."""
+
+CITATION_COLUMNS = (
+    "citation_sources", "citation_paragraphs", "citation_locators", "citation_quotes",
+    "citation_statuses", "citation_as_of", "citation_reliability", "citation_credibility",
+    "citation_handling",
+)
+"""The stored citation columns, one element per citation, in citation order."""
+
+CONTESTED_COLUMNS = ("contested_fields", "contested_values", "contested_sources")
+"""One element per competing value: the field, the value (JSON) and the sources that give it (`a;b`)."""
+
+_CITATION_FIELDS = ("source", "paragraphs", "locator", "quote", "status", "as_of",
+                    "reliability", "credibility", "handling")
+
+FINALITY = {"inferred": 0, "reported": 1, "alleged": 2, "charged": 3, "convicted": 4, "acquitted": 4}
+"""How far along the legal process a status is: breaks a tie between citations of one date."""
+
+
+
+class ClaimStatus(str, Enum):
+    """How established a fact is. Never show `alleged` as `convicted`."""
+
+    reported = "reported"
+    alleged = "alleged"
+    charged = "charged"
+    convicted = "convicted"
+    acquitted = "acquitted"
+    inferred = "inferred"
+
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=120)]
+
+
+def parse_as_of(value: Any) -> str:
+    """`2017`, `"2017-05"`, `"2017-05-09"` (or a YAML date) -> its text; ValueError if it is no real date."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str) or not re.match(AS_OF_PATTERN, value):
+        raise ValueError(f"expected a year, a year-month or a date (YYYY, YYYY-MM, YYYY-MM-DD), got {value!r}")
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    try:
+        date(*parts[:3])
+    except ValueError:
+        raise ValueError(f"{value!r} is not a real date") from None
+    return value
+
+
+class Citation(BaseModel):
+    """One source's word on a fact: where it says it, what status it gives, as of when, how graded."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=True)
+
+    source: Slug = Field(description="id of the source document")
+    paragraphs: list[Annotated[int, Field(ge=1)]] = Field(
+        default_factory=list, description="paragraph numbers in the source (line N of the text is paragraph N)")
+    locator: Annotated[str, StringConstraints(min_length=1, max_length=2000)] | None = Field(
+        default=None, description="where in a source without paragraphs (a dataset row, a page)")
+    quote: Annotated[str, StringConstraints(min_length=1, max_length=300)] | None = Field(
+        default=None, description="a short evidential quote (`...` marks an elision)")
+    status: ClaimStatus = Field(
+        default=ClaimStatus.reported.value, description="the claim status this source gives")
+    as_of: Annotated[str, WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 1000, "maximum": 9999},
+                                                   {"type": "string", "pattern": AS_OF_PATTERN}]})] | None = Field(
+        default=None, description="the date of that status (YYYY, YYYY-MM or YYYY-MM-DD); "
+        "default: the source's publication date")
+    reliability: Annotated[Literal["1", "2", "3"], WithJsonSchema({"enum": [1, 2, 3, "1", "2", "3"]})] | None = Field(
+        default=None, description="3x5x2 source evaluation: 1 reliable, 2 untested, 3 not reliable")
+    credibility: Literal["A", "B", "C", "D", "E"] | None = Field(
+        default=None, description="3x5x2 information assessment: A known directly ... E suspected false")
+    handling: Literal["P", "C"] | None = Field(
+        default=None, description="3x5x2 handling code: P sharing permitted, C permitted with conditions")
+
+    @field_validator("as_of", mode="before")
+    @classmethod
+    def _as_of_is_a_date(cls, value: Any) -> Any:
+        return None if value is None else parse_as_of(value)
+
+    @field_validator("reliability", mode="before")
+    @classmethod
+    def _grade_as_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+    @model_validator(mode="after")
+    def _located(self) -> "Citation":
+        if not self.paragraphs and not self.locator:
+            raise ValueError("a citation needs `paragraphs` (or a `locator`) in its source")
+        return self
+
+
+def citation_lists(citations: Iterable[Citation]) -> dict[str, list[str]]:
+    """Citations -> the stored parallel lists (`CITATION_COLUMNS`), `""` where a value is missing."""
+    lists: dict[str, list[str]] = {name: [] for name in CITATION_COLUMNS}
+    for c in citations:
+        values = (c.source, ",".join(map(str, c.paragraphs)), c.locator, c.quote, c.status, c.as_of,
+                  c.reliability, c.credibility, c.handling)
+        for name, value in zip(CITATION_COLUMNS, values):
+            lists[name].append(value or "")
+    return lists
+
+
+def citations_of(row: dict[str, Any]) -> list[dict[str, Any]]:
+    """A stored row's citations as dicts (the `Citation` fields; missing values None, paragraphs ints).
+
+    For exports, pictures and dossiers: the one place that decodes the parallel lists."""
+    columns = [row.get(name) or [] for name in CITATION_COLUMNS]
+    found = []
+    for values in zip(*columns):
+        item = dict(zip(_CITATION_FIELDS, (v or None for v in values)))
+        item["paragraphs"] = [int(p) for p in (values[1] or "").split(",") if p]
+        found.append(item)
+    return found
+
+
+def contested_of(row: dict[str, Any]) -> list[dict[str, Any]]:
+    """A stored row's competing values: `{field, value (JSON text), sources}` per value."""
+    columns = [row.get(name) or [] for name in CONTESTED_COLUMNS]
+    return [{"field": f, "value": v, "sources": s.split(";")} for f, v, s in zip(*columns)]
+
+
+def cited_sources(attrs: dict[str, Any]) -> list[str]:
+    """Every source a stored record cites, in citation order (its one `source` for a record made
+    before citations, e.g. a view's own marker)."""
+    return list(attrs.get("citation_sources") or ([attrs["source"]] if attrs.get("source") else []))
+
+
+def grade_text(citation: dict[str, Any]) -> str:
+    """A citation's 3x5x2 grade as written in intelligence logs (`2B P`), or "" when ungraded."""
+    code = (citation.get("reliability") or "") + (citation.get("credibility") or "")
+    return " ".join(part for part in (code, citation.get("handling") or "") if part)
+
+
+def citation_text(citation: dict[str, Any], title: str | None = None) -> str:
+    """How every output writes one citation: `Title, paragraphs 3, 4: alleged (2017), graded 2B P: “quote”`.
+
+    `title` is the source's title (its id when not given). The one wording for
+    exports, pictures and dossiers."""
+    paragraphs = citation.get("paragraphs") or []
+    where = ""
+    if paragraphs:
+        where = ", paragraph" + ("s " if len(paragraphs) > 1 else " ") + ", ".join(map(str, paragraphs))
+    if citation.get("locator"):
+        where += f", {citation['locator']}"
+    text = f"{title or citation['source']}{where}: {citation.get('status') or 'reported'}"
+    text += f" ({citation['as_of']})" if citation.get("as_of") else " (undated)"
+    if grade_text(citation):
+        text += f", graded {grade_text(citation)}"
+    if citation.get("quote"):
+        text += f": \u201c{citation['quote']}\u201d"
+    return text
+
+
+def current_status(statuses: list[str], dates: list[str]) -> int:
+    """The index of the citation that gives the current status: the latest established one.
+
+    Established means a legal status (alleged, charged, convicted, acquitted): the
+    latest of those by `as_of` (a year sorts before its months; an undated citation
+    before every dated one) is current, and a later `reported` never overrides it;
+    without one, the latest `reported`; `inferred` only when nothing else is cited.
+    At one date the status furthest along the legal process (`FINALITY`) wins, then
+    the first cited."""
+    best = 0
+    for i in range(1, len(statuses)):
+        if _rank(statuses[i], dates[i]) > _rank(statuses[best], dates[best]):
+            best = i
+    return best
+
+
+def _rank(status: str, as_of: str) -> tuple:
+    return (min(FINALITY.get(status, 0), 2), as_of or "", FINALITY.get(status, 0))

@@ -1,0 +1,159 @@
+"""What text casegraph holds: characters every output can carry, web links, calendar dates.
+
+One rule for the loaders (which refuse such text with file, line, record and
+field) and for every writer (which refuses it before writing a file):
+
+- no control character other than tab and newline (C0, DEL, C1: a form feed
+  from pdftotext, a NUL, a carriage return), no surrogate (JSON `\\ud800`
+  escapes make them), and not U+FFFE / U+FFFF. XML 1.0 (GraphML, GEXF, SVG)
+  cannot hold most of these at all, CSV readers choke on NUL, and a lone
+  surrogate cannot be encoded as UTF-8;
+- a URL is `http://` or `https://` with a host, and nothing a link could
+  turn into markup or script (no whitespace, quotes, angle brackets or
+  backslashes);
+- a publication date is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, and a real day
+  of the calendar (`2025-13-45` is refused, not passed on for FollowTheMoney
+  to drop).
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+import re
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
+
+__all__ = ["UNSAFE_CHARACTERS", "INT64_RANGE", "unsafe_character", "text_problem", "value_problem",
+           "describe_character", "clip",
+           "check_web_url", "is_web_url", "check_date", "WebUrl", "CalendarDate", "DATE_PATTERN"]
+
+UNSAFE_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+"""Characters no casegraph text may hold (tab and newline are allowed)."""
+
+INT64_RANGE = (-(2**63), 2**63 - 1)
+"""What every store holds in an INT64 column, and every output can write as a number."""
+
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+_DATE = re.compile(DATE_PATTERN)
+_NOT_IN_URL = r"\s\"'<>\\`{}|^"
+"""What a link may not hold: it could end the link or start markup in some output."""
+_URL_FORBIDDEN = re.compile(f"[{_NOT_IN_URL}]")
+
+
+def unsafe_character(text: str) -> tuple[int, str] | None:
+    """The first character of `text` no output can hold, as (index, character), or None."""
+    match = UNSAFE_CHARACTERS.search(text)
+    return (match.start(), match.group()) if match else None
+
+
+def text_problem(text: str) -> str | None:
+    """What makes `text` unfit for casegraph (the character and where), or None."""
+    match = UNSAFE_CHARACTERS.search(text)
+    if match is None:
+        return None
+    return (f"holds {describe_character(match.group())} (a control character or non-character) at "
+            f"character {match.start() + 1}: no output can carry it; remove it or write a space")
+
+
+def value_problem(value: Any, depth: int = 0) -> str | None:
+    """What makes a property value unfit for every output format, or None.
+
+    Checks text (keys and items of lists and mappings too), numbers (finite,
+    integers within 64 bits) and nesting (at most 32 levels).
+    """
+    if isinstance(value, str):
+        return text_problem(value)
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int):
+        return None if INT64_RANGE[0] <= value <= INT64_RANGE[1] else f"{clip(value)} is beyond 64 bits"
+    if isinstance(value, float):
+        return None if math.isfinite(value) else f"{value!r} is not a finite number"
+    if depth >= 32:
+        return "nested more than 32 levels deep"
+    if isinstance(value, dict):
+        items = [item for pair in value.items() for item in pair]
+    elif isinstance(value, (list, tuple)):
+        items = list(value)
+    else:
+        return None
+    for item in items:
+        problem = value_problem(item, depth + 1)
+        if problem:
+            return problem
+    return None
+
+
+def describe_character(char: str) -> str:
+    """`U+000C`: how messages name a character (never the raw character)."""
+    return f"U+{ord(char):04X}"
+
+
+def clip(value: Any, limit: int = 60) -> str:
+    """A short `repr` of a value for a message, whatever its size (never `str()` of all of it)."""
+    if isinstance(value, str):
+        text = repr(value[: limit + 1])
+    elif isinstance(value, (bool, float)) or value is None:
+        text = repr(value)
+    elif isinstance(value, int):
+        text = repr(value) if value.bit_length() < 200 else f"an integer of {value.bit_length()} bits"
+    else:
+        text = f"a {type(value).__name__}"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def check_web_url(value: str) -> str:
+    """A web link, unchanged: http(s), a host, no character that could end a link or start markup.
+
+    Raises ValueError saying what was expected.
+    """
+    expected = "expected an http:// or https:// URL"
+    if _URL_FORBIDDEN.search(value) or UNSAFE_CHARACTERS.search(value):
+        raise ValueError(f"{expected} without spaces, quotes, angle brackets or backslashes")
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        raise ValueError(expected) from None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise ValueError(expected)
+    return value
+
+
+def is_web_url(value: Any) -> bool:
+    """Whether `value` is a web link `check_web_url` accepts (for writers that link only those)."""
+    try:
+        return isinstance(value, str) and check_web_url(value) == value
+    except ValueError:
+        return False
+
+
+def check_date(value: Any) -> Any:
+    """`YYYY`, `YYYY-MM` or `YYYY-MM-DD` that the calendar has; a bare integer year becomes text.
+
+    Raises ValueError with the date and what was expected.
+    """
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        return value  # the str type reports it
+    if not _DATE.match(value):
+        raise ValueError("expected a date YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = (value.split("-") + ["01", "01"])[:3]
+    try:
+        datetime.date(int(year), int(month), int(day))
+    except ValueError:
+        raise ValueError("not a day of the calendar: expected YYYY, YYYY-MM or YYYY-MM-DD") from None
+    return value
+
+
+_URL_PATTERN = f"^[hH][tT][tT][pP][sS]?://[^{_NOT_IN_URL}]+$"
+WebUrl = Annotated[str, AfterValidator(check_web_url),
+                   WithJsonSchema({"type": "string", "format": "uri", "pattern": _URL_PATTERN})]
+"""A source's web address: http(s) only (never `javascript:`), kept exactly as written."""
+
+CalendarDate = Annotated[str, BeforeValidator(check_date),
+                         WithJsonSchema({"anyOf": [{"type": "integer"}, {"type": "string", "pattern": DATE_PATTERN}]})]
+"""A publication date: YYYY, YYYY-MM or YYYY-MM-DD, checked against the calendar."""

@@ -1,0 +1,190 @@
+"""Many sources per fact: citations, merging restatements, contested values, lineage, dated status."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from casegraph.loaders import LoadError, default_data_dir, load
+
+SOURCES = Path(__file__).resolve().parents[2] / "data" / "sources.yaml"
+
+
+def source(source_id: str, published: str | None = "2017", derived_from=()) -> dict:
+    record = {"kind": "source", "id": source_id, "title": source_id, "publisher": "Someone",
+              "doc_type": "article", "derived_from": list(derived_from)}
+    return {**record, "published": published} if published else record
+
+
+def case(case_id: str = "c-1", **fields) -> dict:
+    return {"kind": "case", "id": case_id, "title": "A case", "summary": "Something reported.",
+            "period": 2012, **fields}
+
+
+def person(person_id: str = "p-1", **fields) -> dict:
+    return {"kind": "person", "id": person_id, "name": f"Someone {person_id}", **fields}
+
+
+def involves(role: str = "accused", **fields) -> dict:
+    return {"rel": "INVOLVES", "from": "c-1", "to": "p-1", "role": role, **fields}
+
+
+def cite(source_id: str, paragraph: int = 1, **fields) -> dict:
+    return {"source": source_id, "paragraphs": [paragraph], **fields}
+
+
+def write(path: Path, records: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records))
+    return path
+
+
+def load_records(tmp_path: Path, records: list[dict]):
+    return load([write(tmp_path / "data.jsonl", records)])
+
+
+def problems_of(tmp_path: Path, records: list[dict]):
+    with pytest.raises(LoadError) as caught:
+        load_records(tmp_path, records)
+    return caught.value.problems
+
+
+def test_the_issues_second_source_for_redbridge_changes_no_count(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(default_data_dir(), data, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    with open(data / "sources.yaml", "a") as sources:
+        sources.write("- {kind: source, id: second-source, title: A second report, publisher: Someone, "
+                      "published: 2011-06, doc_type: article}\n")
+    (data / "london" / "cases" / "zz-second.yaml").write_text(
+        "- {rel: IN_BOROUGH, from: redbridge-2011-child-sex-ring, to: redbridge, source: second-source, "
+        "paragraphs: [3]}\n")
+    before, after = load(), load([data])
+    assert after.rel_counts() == before.rel_counts()
+    (rel,) = [r for r in after.rels["IN_BOROUGH"] if r.from_ == "redbridge-2011-child-sex-ring"]
+    assert rel.citation_sources == ["express-mylondon-2025", "second-source"]
+    assert rel.citation_paragraphs == ["25", "3"] and rel.independent_sources == 2
+
+
+def test_one_citation_form_and_citations_list(tmp_path):
+    ds = load_records(tmp_path, [
+        source("a"), source("b", "2019-05"),
+        case(**cite("a", 3, quote="a phrase"),
+             citations=[cite("b", 4, status="alleged", as_of="2019-06-01", reliability=2, credibility="B",
+                             handling="P")]),
+    ])
+    (c,) = ds.nodes["CaseFile"]
+    assert (c.source, c.paragraphs, c.quote) == ("a", [3], "a phrase")  # the first citation's
+    assert c.citation_sources == ["a", "b"] and c.citation_quotes == ["a phrase", ""]
+    assert c.citation_as_of == ["2017", "2019-06-01"]  # undated: its source's publication date
+    assert (c.citation_reliability, c.citation_credibility, c.citation_handling) == (["", "2"], ["", "B"], ["", "P"])
+    assert (c.status, c.status_as_of, c.status_source) == ("alleged", "2019-06-01", "b")
+
+
+def test_citations_only_form(tmp_path):
+    ds = load_records(tmp_path, [source("a"), case(citations=[cite("a", 2), {"source": "a", "locator": "p. 4"}])])
+    (c,) = ds.nodes["CaseFile"]
+    assert c.source == "a" and c.citation_paragraphs == ["2", ""] and c.citation_locators == ["", "p. 4"]
+
+
+def test_disagreeing_values_are_kept_and_contested(tmp_path):
+    ds = load_records(tmp_path, [
+        source("a"), source("b"), case(**cite("a"), victims_reported=6),
+        case(**cite("b"), period=2011, victims_reported=7, child_case=True),
+    ])
+    (c,) = ds.nodes["CaseFile"]
+    assert c.victims_reported == 6 and c.period == "2012" and c.year_start == 2012  # the first stays
+    contested = list(zip(c.contested_fields, c.contested_values, c.contested_sources))
+    assert sorted(contested) == [("period", '"2011"', "b"), ("period", '"2012"', "a"),
+                                 ("victims_reported", "6", "a"), ("victims_reported", "7", "b")]
+
+
+def test_a_field_left_out_is_not_contested(tmp_path):
+    ds = load_records(tmp_path, [source("a"), source("b"), case(**cite("a"), child_case=False),
+                                 {**case(**cite("b"), victims_reported=3)}])
+    (c,) = ds.nodes["CaseFile"]
+    assert c.child_case is False and c.victims_reported == 3 and c.contested_fields == []
+
+
+def test_stricter_sensitivity_and_lists_union(tmp_path):
+    ds = load_records(tmp_path, [source("a"), source("b"), person(**cite("a"), aliases=["X"]),
+                                 person(**cite("b"), aliases=["Y", "X"], sensitivity="restricted")])
+    (p,) = ds.nodes["Person"]
+    assert p.sensitivity == "restricted" and p.aliases == ["X", "Y"]
+
+
+def test_status_history_latest_established(tmp_path):
+    ds = load_records(tmp_path, [
+        source("news-2017"), source("court-2019", "2019"), source("later-2020", "2020"),
+        case(**cite("news-2017")), person(**cite("news-2017")),
+        involves(**cite("news-2017", status="alleged"), citations=[
+            cite("court-2019", status="convicted", as_of="2019-03"),
+            cite("news-2017", 2, status="charged", as_of="2018"),
+            cite("later-2020", status="inferred")], basis="a test"),
+    ])
+    (rel,) = ds.rels["INVOLVES"]
+    assert rel.citation_statuses == ["alleged", "convicted", "charged", "inferred"]
+    assert rel.citation_as_of == ["2017", "2019-03", "2018", "2020"]
+    # latest established: an inference (2020) never overrides what a source gives
+    assert (rel.status, rel.status_as_of, rel.status_source) == ("convicted", "2019-03", "court-2019")
+
+
+def test_a_narrower_facts_status_does_not_spill(tmp_path):
+    ds = load_records(tmp_path, [
+        source("a"), case(**cite("a")), person("p-1", **cite("a")), person("p-2", **cite("a")),
+        involves("accused", **cite("a", status="acquitted")),
+        {**involves("perpetrator", **cite("a", status="convicted")), "to": "p-2"},
+    ])
+    statuses = {(r.to, r.role): r.status for r in ds.rels["INVOLVES"]}
+    assert statuses == {("p-1", "accused"): "acquitted", ("p-2", "perpetrator"): "convicted"}
+    (c,) = ds.nodes["CaseFile"]
+    assert c.status == "reported"
+
+
+def test_independent_sources_follow_lineage(tmp_path):
+    ds = load_records(tmp_path, [
+        source("council-report", None), source("paper-1", derived_from=["council-report"]),
+        source("paper-2", derived_from=["council-report"]), source("paper-3", derived_from=["paper-1"]),
+        source("foi"), source("article", "2025", derived_from=["paper-1", "foi"]),
+        case("c-1", citations=[cite("paper-1"), cite("paper-2"), cite("paper-3")]),
+        case("c-2", citations=[cite("paper-1"), cite("foi")]),
+        case("c-3", citations=[cite("article"), cite("foi"), cite("paper-2")]),
+        case("c-4", citations=[cite("council-report")]),
+    ])
+    counts = {c.id: c.independent_sources for c in ds.nodes["CaseFile"]}
+    assert counts == {"c-1": 1, "c-2": 2, "c-3": 1, "c-4": 1}
+    (c4,) = [c for c in ds.nodes["CaseFile"] if c.id == "c-4"]
+    assert c4.citation_as_of == [""]  # an undated source leaves the citation undated
+
+
+def test_a_lineage_cycle_is_an_error(tmp_path):
+    problems = problems_of(tmp_path, [source("a", derived_from=["b"]), source("b", derived_from=["c"]),
+                                      source("c", derived_from=["a"]), case(**cite("a"))])
+    (problem,) = problems
+    assert (problem.line, problem.record, problem.field) == (1, "a", "derived_from")
+    assert "derived_from cycle: a -> b -> c -> a" in problem.message
+
+
+def test_unknown_lineage_source(tmp_path):
+    (problem,) = problems_of(tmp_path, [source("a", derived_from=["nowhere"]), case(**cite("a"))])
+    assert (problem.record, problem.field) == ("a", "derived_from") and "'nowhere'" in problem.message
+
+
+@pytest.mark.parametrize("record, field, expected", [
+    (case(**cite("a"), citations=[cite("nowhere")]), "citations.0.source", "unknown source 'nowhere'"),
+    (case(citations=[cite("a"), cite("nowhere")]), "citations.1.source", "unknown source 'nowhere'"),
+    (case(**cite("nowhere")), "source", "unknown source 'nowhere'"),
+    (case(citations=[cite("a", as_of="2017-13")]), "citations.0.as_of", "not a real date"),
+    (case(citations=[cite("a", as_of="last year")]), "citations.0.as_of", "expected a year"),
+    (case(citations=[cite("a", reliability=4)]), "citations.0.reliability", "'1', '2' or '3'"),
+    (case(citations=[cite("a", credibility="F")]), "citations.0.credibility", "'A', 'B', 'C', 'D' or 'E'"),
+    (case(citations=[{"source": "a"}]), "citations.0", "needs `paragraphs`"),
+    (case(paragraphs=[1]), "paragraphs", "belongs to a citation"),
+    (case(), "source", "needs a `source`"),
+    (case(**cite("a"), citation_sources=["a"]), "citation_sources", "derived from the citations"),
+])
+def test_bad_citations_name_file_line_record_field(tmp_path, record, field, expected):
+    (problem,) = problems_of(tmp_path, [source("a"), record])
+    assert problem.file.endswith("data.jsonl") and problem.line == 2 and problem.record == "c-1"
+    assert problem.field == field and expected in problem.message, str(problem)
