@@ -111,7 +111,7 @@ def test_a_query_answers_a_page_and_says_how_many_rows_there_are(built):
     result = run("query", "recurring-indicators", "--store", str(store), "--format", "json",
                  "--param", "limit=5", "--param", "offset=5")
     assert result.exit_code == 0, result.output
-    assert "rows 6-10 of 21; next page: --param offset=10" in result.output  # on stderr
+    assert "rows 6-10 of 20; next page: --param offset=10" in result.output  # on stderr
     too_many = run("query", "recurring-indicators", "--store", str(store), "--param", "limit=100000")
     assert too_many.exit_code == 1 and "'limit': expected at most 1000" in too_many.output
 
