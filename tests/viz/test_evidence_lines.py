@@ -53,7 +53,7 @@ def evidence_graph(tmp_path_factory):
     files = data_files([folder])
     store = _built(load(files), files, tmp_path_factory.mktemp("evidence-store"))
     with store.view() as view:
-        return project(view, include_restricted=False)
+        return project(view)
 
 
 def _links(figure):
