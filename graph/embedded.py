@@ -186,30 +186,69 @@ class EmbeddedStore:
                                  f"close other casegraph readers and retry ({error})") from None
 
 
+COPY_BATCH = 50_000
+"""Rows per COPY statement, and between reopenings of the database a build writes.
+
+LadybugDB keeps the memory a COPY allocated (its column chunks: 20-80 MB
+per node table even for a few rows) until the database is closed; COPYing
+every table into one open database made a build's peak memory grow with the
+graph and the number of tables (1.28 GB at 10,000 cases, above 2 GB well
+before 100,000). So a build closes and reopens the database after each node
+table and once this many relationship rows have gone in, and COPYs a large
+table in slices of this many rows: the memory held is one slice's, not the
+graph's (BENCHMARKS.md, issue 12). Reopening costs ~0.2 s."""
+
+
+class _Writer:
+    """A database being written: `connection`, reopened by `_copy` every COPY_BATCH rows."""
+
+    def __init__(self, path: Path):
+        self.path, self.written = path, 0
+        self._open()
+
+    def _open(self) -> None:
+        self.database = ladybug.Database(str(self.path))
+        self.connection = ladybug.Connection(self.database)
+
+    def reopen(self) -> None:
+        self.close()
+        self._open()
+        self.written = 0
+
+    def close(self) -> None:
+        self.connection.close()
+        self.database.close()
+
+
 def _write_database(path: Path, dataset: Dataset, say: Progress) -> None:
-    """One database from a Dataset, through the bulk path (COPY from Arrow tables)."""
-    database = ladybug.Database(str(path))
-    connection = ladybug.Connection(database)
+    """One database from a Dataset, through the bulk path (COPY from Arrow tables, in slices)."""
+    writer = _Writer(path)
     try:
         for statement in ladybug_ddl():
-            connection.execute(statement)
+            writer.connection.execute(statement)
         for table in node_tables(dataset):
             if len(table):
                 say(f"loading {len(table):,} {table.name} nodes")
-                _copy(connection, f"COPY {table.name} FROM rows", table.arrow)
+                _copy(writer, f"COPY {table.name} FROM rows", table.arrow)
+                writer.written = COPY_BATCH  # a node table's memory is released before the next COPY
         for table in rel_tables(dataset):
             say(f"loading {len(table):,} {table.name} relationships ({table.from_label} -> {table.to_label})")
-            _copy(connection, f"COPY {table.name} FROM rows (from='{table.from_label}', to='{table.to_label}')",
+            _copy(writer, f"COPY {table.name} FROM rows (from='{table.from_label}', to='{table.to_label}')",
                   table.arrow)
-        connection.execute("CHECKPOINT")
+        writer.connection.execute("CHECKPOINT")
     finally:
-        connection.close()
-        database.close()
+        writer.close()
 
 
-def _copy(connection: "ladybug.Connection", statement: str, rows: pa.Table) -> None:
-    """COPY from an Arrow table; LadybugDB finds `rows` among this frame's locals."""
-    connection.execute(statement)
+def _copy(writer: _Writer, statement: str, table: pa.Table) -> None:
+    """COPY a whole Arrow table, COPY_BATCH rows per statement, reopening the database between
+    batches (see COPY_BATCH). LadybugDB finds `rows` among this frame's locals."""
+    for start in range(0, table.num_rows, COPY_BATCH):
+        if writer.written >= COPY_BATCH:
+            writer.reopen()
+        rows = table.slice(start, COPY_BATCH)
+        writer.connection.execute(statement)
+        writer.written += rows.num_rows
 
 
 class EmbeddedView:
