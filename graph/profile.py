@@ -8,7 +8,9 @@ The rule (stated once, here):
   restricted source (a citation of a restricted source is itself restricted;
   the loader already turns such a public record restricted, with a warning);
 - restricted text fields (`restricted_detail`, the editorial exception: the
-  schema's `Column.restricted`) are emptied on every record kept.
+  schema's `Column.restricted`) are emptied on every record kept;
+- a public source's lineage (`derived_from`) leaves out the restricted
+  sources it derives from: their ids are restricted too.
 
 `public_dataset` applies it to a Dataset, and every store builds that public
 projection as a graph of its own next to the full one: the embedded store as
@@ -77,6 +79,17 @@ def _kept(table: pa.Table, restricted_sources: pa.Array) -> pa.Array:
     return keep
 
 
+def _public_lineage(sources: pa.Table, restricted_sources: pa.Array) -> pa.Table:
+    """Source rows whose `derived_from` lists no restricted source (an emptied list becomes null)."""
+    index = sources.schema.get_field_index("derived_from")
+    if index < 0 or not sources.num_rows:
+        return sources
+    hidden = set(restricted_sources.to_pylist())
+    lineage = [([s for s in ids if s not in hidden] or None) if ids else ids
+               for ids in sources.column(index).to_pylist()]
+    return sources.set_column(index, "derived_from", pa.array(lineage, sources.schema.field(index).type))
+
+
 def _emptied(name: str, table: pa.Table) -> pa.Table:
     for column in schema().restricted_columns(name):
         index = table.schema.get_field_index(column)
@@ -98,6 +111,8 @@ def public_dataset(dataset):
     nodes = {}
     for label, table in dataset.node_tables.items():
         nodes[label] = _emptied(label, table.filter(_kept(table, restricted_sources)))
+    if "Source" in nodes and len(restricted_sources):
+        nodes["Source"] = _public_lineage(nodes["Source"], restricted_sources)
     kept_ids = pa.chunked_array([t.column("id") for t in nodes.values()], type=pa.string()) \
         if nodes else pa.chunked_array([], type=pa.string())
     kept_ids = pc.unique(kept_ids)
@@ -116,9 +131,17 @@ def public_subgraph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     def keep(attrs) -> bool:
         return not is_restricted(attrs) and not restricted_sources.intersection(cited_sources(attrs))
 
+    def attrs_of(a) -> dict[str, Any]:
+        kept = public_attrs(a.get("label", ""), a)
+        if kept.get("derived_from") and restricted_sources:
+            lineage = [s for s in kept.pop("derived_from") if s not in restricted_sources]
+            if lineage:
+                kept["derived_from"] = lineage
+        return kept
+
     public = nx.MultiDiGraph()
     public.graph.update(graph.graph)
-    public.add_nodes_from((n, public_attrs(a.get("label", ""), a)) for n, a in graph.nodes(data=True) if keep(a))
+    public.add_nodes_from((n, attrs_of(a)) for n, a in graph.nodes(data=True) if keep(a))
     public.add_edges_from(
         (u, v, k, public_attrs(a.get("type", ""), a)) for u, v, k, a in graph.edges(keys=True, data=True)
         if u in public and v in public and keep(a)

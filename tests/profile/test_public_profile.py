@@ -70,19 +70,24 @@ def secrets(hostile) -> set[str]:
     graph = schema()
     nodes, rels = list(hostile.all_nodes()), list(hostile.all_rels())
     sealed = {n.id for n in nodes if n.label == "Source" and n.sensitivity == "restricted"}
-    hidden = {n.id for n in nodes if n.sensitivity == "restricted" or getattr(n, "source", None) in sealed}
+
+    def cites_sealed(record) -> bool:  # in any of its citations (issue 12), not only the first
+        return bool(sealed.intersection(getattr(record, "citation_sources", None) or [getattr(record, "source", None)]))
+
+    hidden = {n.id for n in nodes if n.sensitivity == "restricted" or cites_sealed(n)}
     secret, public = set(), set()
     for record in [*nodes, *rels]:
         name = getattr(record, "label", None) or record.type
         fields = [c.name for c in graph.columns_of(name)] + (["from_", "to"] if name in graph.rel_types else [])
         restricted = {c.name for c in graph.columns_of(name) if c.restricted}
-        if (record.sensitivity == "restricted" or getattr(record, "source", None) in sealed
+        if (record.sensitivity == "restricted" or cites_sealed(record)
                 or {getattr(record, "from_", None), getattr(record, "to", None)} & hidden or record.id in hidden):
             secret |= _values(record, [f for f in fields if f not in ("from_", "to")])
         else:
             secret |= _values(record, restricted)
             public |= _values(record, [f for f in fields if f not in restricted])
     vocabulary = {c for t in [*graph.nodes, *graph.rels] for col in t.columns for c in col.choices}
+    public -= sealed  # a sealed source's id is restricted, even where a public source's lineage names it
     found = {v for v in secret - public - vocabulary if len(v) >= 6}
     return found | {w for v in found for w in MARKED.findall(v)}
 
@@ -169,6 +174,7 @@ def test_no_output_holds_a_restricted_value(engine, hostile, secrets, tmp_path, 
     # the scan is not vacuous: public data does come out, and the restricted profile holds the secrets
     everything = "\n".join(text for _, text in outputs)
     assert "Open case in Northam" in everything and "Open Man" in everything and "open-review" in everything
+    assert "src-open-derived" in everything  # a public source derived from the sealed one is published
     full = runner.invoke(main, ["export", "--format", "json", "--profile", "restricted",
                                 "--out", str(tmp_path / "full.json"), *store])
     assert full.exit_code == 0, full.output
@@ -195,6 +201,7 @@ def ladybug_public_graph(hostile, tmp_path_factory):
 def test_a_public_fact_citing_a_restricted_source_becomes_restricted_with_a_warning(hostile):
     warned = {(w.record, w.field) for w in hostile.warnings}
     assert ("leaky-case", "source") in warned
+    assert ("zqtwocited-man", "source") in warned  # a restricted source as its second citation
     cases = dict(zip(hostile.node_tables["CaseFile"].column("id").to_pylist(),
                      hostile.node_tables["CaseFile"].column("sensitivity").to_pylist()))
     assert cases["leaky-case"] == "restricted"
@@ -212,3 +219,17 @@ def test_public_counts_count_public_records_only(hostile, tmp_path):
     assert f'"CaseFile"' in stats.stdout
     cases = public.node_counts()["CaseFile"]
     assert cases == 2 and f'"count": {cases}' in stats.stdout.split('"CaseFile"')[1][:40]
+
+
+def test_a_public_sources_lineage_never_names_a_restricted_source(hostile):
+    """`derived_from` of a public source derived from a sealed one: the sealed id is left out, in the public
+    Dataset the stores build and in `public_subgraph` of a restricted projection (issue 12)."""
+    from casegraph.graph.profile import public_subgraph
+    from casegraph.graph.projection import project_dataset
+
+    sources = public_dataset(hostile).node_tables["Source"].to_pylist()
+    assert {s["id"]: s["derived_from"] for s in sources}["src-open-derived"] is None
+    full = project_dataset(hostile)
+    assert full.nodes["src-open-derived"]["derived_from"] == ["src-zqsealed"]  # kept in the restricted profile
+    public = public_subgraph(full)
+    assert "derived_from" not in public.nodes["src-open-derived"] and "src-zqsealed" not in public
