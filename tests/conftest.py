@@ -28,6 +28,19 @@ def london(london_files):
     return load(london_files)
 
 
+def london_with(records: list[dict], folder: Path):
+    """The London data plus `records` (one JSONL file) copied into `folder`, loaded and built into a
+    LadybugDB store beside it: (dataset, files, store)."""
+    import json
+
+    data = folder / "data"
+    shutil.copytree(default_data_dir(), data, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    (data / "zz-added.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    files = data_files([data])
+    dataset = load(files)
+    return dataset, files, _built(dataset, files, folder / "store")
+
+
 def _built(dataset, files, folder: Path) -> EmbeddedStore:
     store = EmbeddedStore(folder)
     store.build(dataset, input_checksum(files))

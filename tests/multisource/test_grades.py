@@ -8,8 +8,6 @@ and 3B on the case's borough.
 
 from __future__ import annotations
 
-import json
-import shutil
 
 import pytest
 from click.testing import CliRunner
@@ -20,10 +18,9 @@ from casegraph.exports import read_node_link
 from casegraph.graph.projection import project
 from casegraph.graph.selection import Selection, SelectionError, select
 from casegraph.graph.store import input_checksum
-from casegraph.loaders import data_files, default_data_dir, load
 from casegraph.schemas.citations import meets_grade, parse_grade
 from casegraph.viz.views import figure_for
-from tests.conftest import _built
+from tests.conftest import london_with
 
 CASE, COURT = "lewisham-2000-martin-malone", "graded-court-report"
 
@@ -41,11 +38,7 @@ GRADED = [
 
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("graded") / "data"
-    shutil.copytree(default_data_dir(), folder, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
-    (folder / "zz-graded.jsonl").write_text("".join(json.dumps(r) + "\n" for r in GRADED))
-    files = data_files([folder])
-    return load(files), files, _built(load(files), files, tmp_path_factory.mktemp("graded-store"))
+    return london_with(GRADED, tmp_path_factory.mktemp("graded"))
 
 
 @pytest.fixture(scope="module")

@@ -11,19 +11,16 @@ description: two independent sources, and a contested value.
 
 from __future__ import annotations
 
-import json
-import shutil
 import xml.etree.ElementTree as ET
 
 import pytest
 
 from casegraph.graph.projection import project
-from casegraph.loaders import data_files, default_data_dir, load
 from casegraph.viz.html import figure_data, page_html
 from casegraph.viz.style import CONTESTED, STATUS_LINES, line_style, link_words
 from casegraph.viz.svg import figure_svg
 from casegraph.viz.views import NETWORKS, figure_for
-from tests.conftest import _built
+from tests.conftest import london_with
 
 SVG = "{http://www.w3.org/2000/svg}"
 CASE = "lewisham-2000-martin-malone"
@@ -47,11 +44,7 @@ EXTRA = [
 
 @pytest.fixture(scope="module")
 def evidence_graph(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("evidence") / "data"
-    shutil.copytree(default_data_dir(), folder, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
-    (folder / "zz-evidence.jsonl").write_text("".join(json.dumps(r) + "\n" for r in EXTRA))
-    files = data_files([folder])
-    store = _built(load(files), files, tmp_path_factory.mktemp("evidence-store"))
+    _, _, store = london_with(EXTRA, tmp_path_factory.mktemp("evidence"))
     with store.view() as view:
         return project(view)
 
