@@ -8,7 +8,6 @@ and 3B on the case's borough.
 
 from __future__ import annotations
 
-
 import pytest
 from click.testing import CliRunner
 
