@@ -30,6 +30,7 @@ from typing import Any
 import ladybug
 import pyarrow as pa
 
+from casegraph.graph.aggregates import with_aggregates
 from casegraph.graph.rows import node_tables, rel_tables
 from casegraph.graph.limits import QueryLimits
 from casegraph.graph.store import BuildResult, Progress, QueryFailed, QueryLimitHit, Result, StoreError, WriteRefused
@@ -113,12 +114,13 @@ class EmbeddedStore:
             return result
 
     def _write(self, target: Path, dataset: Dataset, build_id: str, checksum: str, say: Progress) -> BuildResult:
+        stored = with_aggregates(dataset)
         database = ladybug.Database(str(target / DB_FILE))
         connection = ladybug.Connection(database)
         try:
             for statement in ladybug_ddl():
                 connection.execute(statement)
-            for table in node_tables(dataset):
+            for table in node_tables(stored):
                 if len(table):
                     say(f"loading {len(table):,} {table.name} nodes")
                     _copy(connection, f"COPY {table.name} FROM rows", table.arrow)

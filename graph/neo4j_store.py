@@ -46,6 +46,7 @@ from neo4j import exceptions as neo4j_errors
 from casegraph.graph.rows import Table, node_tables, rel_tables
 from casegraph.graph.store import BuildResult, Progress, StoreError
 from casegraph.loaders.dataset import Dataset
+from casegraph.graph.aggregates import with_aggregates
 from casegraph.graph.limits import QueryLimits
 from casegraph.graph.neo4j_lock import BuildLock
 from casegraph.graph.neo4j_view import Neo4jView
@@ -165,7 +166,7 @@ class Neo4jStore:
                     return BuildResult(meta["build_id"], False, dataset.node_counts(), dataset.rel_counts(),
                                        checksum)
                 try:
-                    self._stage(session, dataset, build_id, say)
+                    self._stage(session, with_aggregates(dataset), build_id, say)
                     self._switch(session, dataset, build_id, checksum, say)
                 except BaseException:
                     self._after_failure(session, build_id, say)
