@@ -134,6 +134,26 @@ def _linked_boroughs(dataset: Dataset, case_boroughs: list[tuple]) -> dict[str, 
     return linked
 
 
+def _inferred_links(dataset: Dataset) -> dict[str, int]:
+    """Case id -> its inferred links (the rule of `uncertain-facts`, see CaseAggregates)."""
+    named: set[str] = set()
+    for table in dataset.node_tables.values():
+        if "name" in table.column_names:
+            columns = (table.column(c).to_pylist() for c in ("id", "name", "sensitivity"))
+            named.update(node for node, name, sensitivity in zip(*columns)
+                         if name is not None and sensitivity == "public")
+    counts: dict[str, int] = defaultdict(int)
+    for rel_type in sorted({key[0] for key in dataset.rel_tables if key[1] == "CaseFile"}):
+        for case, target, status, basis in _links(dataset, rel_type, "CaseFile", None, ["status", "basis"]):
+            counts[case] += status == "inferred" and basis is not None and target in named
+    inferred_places = defaultdict(int)
+    for place, _, status, basis in _links(dataset, "PLACE_IN", "Place", "Borough", ["status", "basis"]):
+        inferred_places[place] += status == "inferred" and basis is not None
+    for case, place in _links(dataset, "AT_PLACE", "CaseFile", "Place"):
+        counts[case] += inferred_places.get(place, 0)
+    return counts
+
+
 def with_aggregates(dataset: Dataset) -> Dataset:
     """The Dataset with every aggregate column (`casegraph.schemas.aggregates`) filled from its own records.
 
@@ -148,6 +168,10 @@ def with_aggregates(dataset: Dataset) -> Dataset:
     if "Indicator" in nodes:
         nodes["Indicator"] = _set(nodes["Indicator"], "Indicator",
                                   _indicators(dataset, case_boroughs, shows, links))
+    if "CaseFile" in nodes:
+        inferred = _inferred_links(dataset)
+        ids = nodes["CaseFile"].column("id").to_pylist()
+        nodes["CaseFile"] = _set(nodes["CaseFile"], "CaseFile", {"inferred_links": [inferred.get(c, 0) for c in ids]})
     for label in ("Person", "Place", "Institution"):
         if label not in nodes:
             continue

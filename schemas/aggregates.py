@@ -6,7 +6,7 @@ memory). So the build counts once (`casegraph.graph.aggregates`) and stores the
 result as properties declared here: per borough its cases and indicators, per
 indicator its cases, boroughs and decades, per person, place or institution the
 cases that link to it (its document frequency) and, for people and places, the
-boroughs they are linked to.
+boroughs they are linked to; per case, its inferred links.
 
 Each profile's graph is counted from its own records only: the public graph's
 counts never include a restricted record. Aggregates are never given in data
@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import BaseModel, Field, model_validator
 
 __all__ = ["AGGREGATE", "Aggregated", "CaseLinks", "BoroughAggregates", "IndicatorAggregates",
-           "LinkedBoroughs", "aggregate_fields"]
+           "LinkedBoroughs", "CaseAggregates", "aggregate_fields"]
 
 AGGREGATE = "aggregate, derived by casegraph when it builds this profile's graph: "
 """How every aggregate's description begins (docs/schema.md shows it)."""
@@ -59,6 +59,12 @@ class LinkedBoroughs(CaseLinks):
     linked_boroughs: int | None = Field(default=None, description=AGGREGATE + (
         "how many boroughs `linked_borough_ids` names, when more than one (null otherwise): "
         "`cross-borough-links`"))
+
+
+class CaseAggregates(Aggregated):
+    inferred_links: int | None = Field(default=None, description=AGGREGATE + (
+        "its links whose claim status is `inferred` (with a basis) to a public, named node, and the "
+        "inferred PLACE_IN links (with a basis) of the places it is at: `uncertain-facts`"))
 
 
 class BoroughAggregates(Aggregated):

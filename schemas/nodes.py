@@ -11,7 +11,8 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from casegraph.schemas.aggregates import BoroughAggregates, CaseLinks, IndicatorAggregates, LinkedBoroughs
+from casegraph.schemas.aggregates import (
+    BoroughAggregates, CaseAggregates, CaseLinks, IndicatorAggregates, LinkedBoroughs)
 from casegraph.schemas.common import Fact, Record, ShortText, Slug, Timed
 from casegraph.schemas.text import CalendarDate, WebUrl
 
@@ -148,7 +149,7 @@ Outcome = Literal[
 ]
 
 
-class CaseFile(Node, Timed):
+class CaseFile(Node, Timed, CaseAggregates):
     """A case as the source describes it. One entry may stand for several cases."""
 
     kind = "case"
