@@ -20,13 +20,10 @@ MATCH (every:CaseFile)
 WITH count(every) AS case_total
 MATCH (c:CaseFile {id: $case_id})-[:SHOWS|AT_PLACE|INVOLVES]->(f)
 WHERE f.sensitivity = 'public' OR $include_restricted
-WITH case_total, c, collect(DISTINCT f.id) AS features,
-     collect(DISTINCT CASE WHEN f.case_links <= $hub_cases THEN f END) AS telling
-UNWIND telling AS f
-MATCH (f)<-[:SHOWS|AT_PLACE|INVOLVES]-(o:CaseFile)
-WHERE o.id <> c.id
-WITH case_total, features, collect(DISTINCT o) AS candidates
-UNWIND candidates AS o
+WITH case_total, c, collect(DISTINCT f.id) AS features
+MATCH (c)-[:SHOWS|AT_PLACE|INVOLVES]->(f)<-[:SHOWS|AT_PLACE|INVOLVES]-(o:CaseFile)
+WHERE f.case_links <= $hub_cases AND (f.sensitivity = 'public' OR $include_restricted) AND o.id <> c.id
+WITH DISTINCT case_total, features, o
 MATCH (o)-[:SHOWS|AT_PLACE|INVOLVES]->(g)
 WHERE g.id IN features
 WITH DISTINCT case_total, o, g

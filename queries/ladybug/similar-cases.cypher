@@ -1,5 +1,4 @@
-// The common text in LadybugDB's syntax: label(g) names a node's label, and lists carry ids
-// (a list of nodes of several labels is not supported).
+// The common text in LadybugDB's syntax: label(g) names a node's label.
 // Ranked by rarity: each shared indicator, place, person or institution weighs
 // log10(cases / cases linked to it) (inverse document frequency; the links are counted at
 // build time, `case_links`), so a person two cases share says more than an indicator 20,000
@@ -11,15 +10,12 @@ MATCH (every:CaseFile)
 WITH count(every) AS case_total
 MATCH (c:CaseFile {id: $case_id})-[:SHOWS|AT_PLACE|INVOLVES]->(f)
 WHERE f.sensitivity = 'public' OR $include_restricted
-WITH case_total, c, collect(DISTINCT f.id) AS features,
-     collect(DISTINCT CASE WHEN f.case_links <= $hub_cases THEN f.id END) AS telling
-UNWIND telling AS telling_id
-MATCH (f)<-[:SHOWS|AT_PLACE|INVOLVES]-(o:CaseFile)
-WHERE f.id = telling_id AND o.id <> c.id
-WITH case_total, features, collect(DISTINCT o.id) AS candidates
-UNWIND candidates AS candidate
-MATCH (o:CaseFile)-[:SHOWS|AT_PLACE|INVOLVES]->(g)
-WHERE o.id = candidate AND g.id IN features
+WITH case_total, c, collect(DISTINCT f.id) AS features
+MATCH (c)-[:SHOWS|AT_PLACE|INVOLVES]->(f)<-[:SHOWS|AT_PLACE|INVOLVES]-(o:CaseFile)
+WHERE f.case_links <= $hub_cases AND (f.sensitivity = 'public' OR $include_restricted) AND o.id <> c.id
+WITH DISTINCT case_total, features, o
+MATCH (o)-[:SHOWS|AT_PLACE|INVOLVES]->(g)
+WHERE g.id IN features
 WITH DISTINCT case_total, o, g
 WITH o, round(sum(log10(case_total * 1.0 / g.case_links)), 6) AS score, count(*) AS shared,
      collect(CASE WHEN label(g) = 'Indicator' THEN {id: g.id, name: g.name} END) AS indicators,
