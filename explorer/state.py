@@ -1,10 +1,9 @@
 """What the explorer holds while it runs: the graph in one profile, its indexes, a read-only view.
 
-`Explorer.open(store, include_restricted)` reads the whole graph once through
-a read-only store View (`casegraph.graph.projection.project`); in the public
-profile it keeps only `public_subgraph` of it (the one public-profile rule)
-and remembers the restricted texts, so that a catalog query's answer can
-withhold any that an engine returns. Pages then answer from memory; catalog
+`Explorer.open(store, include_restricted)` reads the whole graph of one
+profile once through a read-only store View (`store.view(profile)`,
+`casegraph.graph.projection.project`): the public profile's graph holds no
+restricted data (`casegraph.graph.profile`, the one public-profile rule). Pages then answer from memory; catalog
 queries run on the same read-only View, one at a time (a View is one
 connection).
 """
@@ -22,7 +21,8 @@ import networkx as nx
 
 from casegraph.graph.projection import project
 from casegraph.graph.search import SearchIndex
-from casegraph.graph.selection import CASE, is_restricted, public_subgraph
+from casegraph.graph.profile import profile_of
+from casegraph.graph.selection import CASE
 from casegraph.graph.store import Result
 from casegraph.queries import Query, run_query
 from casegraph.schemas.names import display_name
@@ -33,26 +33,6 @@ RESTRICTED_PARAM = "include_restricted"
 """The catalog's parameter for restricted data: fixed to false in the public profile."""
 
 _TEXT_FIELDS = ("id", "name", "title", "summary", "description", "quote", "aliases")
-
-
-def _restricted_texts(graph: nx.MultiDiGraph) -> frozenset[str]:
-    """Every identifying text of a restricted node or relationship (to withhold from query answers)."""
-    texts: set[str] = set()
-
-    def add(attrs):
-        for name in _TEXT_FIELDS:
-            value = attrs.get(name)
-            for item in value if isinstance(value, (list, tuple)) else [value]:
-                if isinstance(item, str) and item:
-                    texts.add(item)
-
-    for node, attrs in graph.nodes(data=True):
-        if is_restricted(attrs):
-            add(attrs)
-    for _, _, attrs in graph.edges(data=True):
-        if is_restricted(attrs):
-            add({k: v for k, v in attrs.items() if k != "id"})
-    return frozenset(texts)
 
 
 @dataclass
@@ -84,18 +64,13 @@ class Explorer:
     def open(cls, store, include_restricted: bool = False) -> "Explorer":
         """Read the store (raises `StoreError` when it holds no graph or cannot be reached)."""
         started = time.perf_counter()
-        view = store.view()
+        view = store.view(profile_of(include_restricted))  # the public graph holds no restricted data
         try:
-            full = project(view, include_restricted=True)
+            graph = project(view)
         except BaseException:
             view.close()
             raise
-        if include_restricted:
-            graph, withheld = full, frozenset()
-        else:
-            graph, withheld = public_subgraph(full), _restricted_texts(full)
-        del full
-        return cls(store, view, graph, include_restricted, withheld, time.perf_counter() - started)
+        return cls(store, view, graph, include_restricted, frozenset(), time.perf_counter() - started)
 
     @property
     def profile(self) -> str:
