@@ -8,18 +8,13 @@ sort_lists: [commissioned_by, responses]
 */
 // One row per recommendation (a review without any has one row), with every
 // response to it: what was said, by whom (id and name), in which paragraphs.
-// Recommendations are paged first, on their ids and summaries alone; the page's reviews,
-// recommendations and responses are read after.
+// Recommendations are paged first; responses are gathered for the page only.
 MATCH (r:Review)
 OPTIONAL MATCH (r)-[:RECOMMENDS]->(rec:Recommendation)
-WITH r.id AS review, rec.summary AS summary, rec.id AS rec_id
-WITH count(*) AS total, collect({review: review, summary: summary, rec_id: rec_id}) AS found
-UNWIND found AS row
-WITH total, row ORDER BY row.review, row.summary, row.rec_id SKIP $offset LIMIT $limit
+WITH count(*) AS total
 MATCH (r:Review)
-WHERE r.id = row.review
 OPTIONAL MATCH (r)-[:RECOMMENDS]->(rec:Recommendation)
-WHERE rec.id = row.rec_id
+WITH total, r, rec ORDER BY r.id, rec.summary, rec.id SKIP $offset LIMIT $limit
 OPTIONAL MATCH (r)-[:COMMISSIONED_BY]->(by)
 WITH total, r, rec, collect(DISTINCT by.name) AS commissioned_by
 OPTIONAL MATCH (s:Statement)-[resp:RESPONDS_TO]->(rec)

@@ -3,10 +3,15 @@ are refused in data, and `similar-cases` proposes candidates only through tellin
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pydantic import ValidationError
 
 from casegraph.analysis.similarity import HUB_CASES
+from casegraph.graph.embedded import EmbeddedStore
+from casegraph.graph.store import input_checksum
+from casegraph.loaders import load
 from casegraph.queries import get_query, run_named
 from casegraph.schemas.nodes import Borough, Person
 
@@ -122,3 +127,30 @@ def test_similar_cases_are_proposed_only_by_telling_records(london_view):
             assert row["score"] == pytest.approx(everything[row["case_id"]]["score"])
             assert row["shared"] == everything[row["case_id"]]["shared"]
     assert narrowed  # the limit left some cases out somewhere (London has records four cases share)
+
+
+@pytest.fixture(scope="session")
+def hostile_store(tmp_path_factory):
+    """The hostile dataset of tests/profile (restricted cases, people, places, links) in a LadybugDB store."""
+    store = EmbeddedStore(tmp_path_factory.mktemp("hostile-aggregates"))
+    hostile = Path(__file__).parents[1] / "profile" / "hostile.yaml"
+    store.build(load([hostile]), input_checksum([hostile]))
+    return store
+
+
+def test_each_profile_counts_its_own_records_only(hostile_store):
+    """The public graph's aggregates are counted from the public projection: they equal what expanding
+    the public graph counts, and differ from the restricted graph's where restricted records are."""
+    text = ("MATCH (b:Borough) OPTIONAL MATCH (b)<-[:IN_BOROUGH]-(c:CaseFile) "
+            "RETURN b.id, b.case_records, count(c), b.case_indicator_ids")
+    counted = {}
+    for profile in ("public", "restricted"):
+        with hostile_store.view(profile) as view:
+            rows = view.run(text).rows
+            assert all(stored == expanded for _, stored, expanded, _ in rows), (profile, rows)
+            counted[profile] = {row[0]: (row[1], row[3]) for row in rows}
+            links = _by_id(view, "MATCH (:CaseFile)-[:SHOWS|AT_PLACE|INVOLVES]->(n:Person) RETURN n.id, count(*)")
+            people = _by_id(view, "MATCH (n:Person) RETURN n.id, n.case_links")
+            assert people == {person: links.get(person, 0) for person in people}, profile
+    assert counted["public"] != counted["restricted"]
+    assert all(counted["public"][b][0] <= counted["restricted"][b][0] for b in counted["public"])
