@@ -31,6 +31,7 @@ from typing import Any
 import ladybug
 import pyarrow as pa
 
+from casegraph.graph.aggregates import with_aggregates
 from casegraph.graph.limits import QueryLimits
 from casegraph.graph.profile import PUBLIC, RESTRICTED, Profile, public_dataset
 from casegraph.graph.rows import node_tables, rel_tables
@@ -221,7 +222,9 @@ class _Writer:
 
 
 def _write_database(path: Path, dataset: Dataset, say: Progress) -> None:
-    """One database from a Dataset, through the bulk path (COPY from Arrow tables, in slices)."""
+    """One database from a Dataset, through the bulk path (COPY from Arrow tables, in slices), with the
+    aggregates counted from that Dataset alone (`casegraph.graph.aggregates`)."""
+    dataset = with_aggregates(dataset)
     writer = _Writer(path)
     try:
         for statement in ladybug_ddl():
