@@ -53,6 +53,17 @@ def _load(tmp_path: Path, summary: str, finding: str = "Nothing identifying.", e
     ("She was diagnosed with chlamydia.", "health"),
     ("Police asked about her mental state.", "health"),
     ("She killed herself.", "health"),
+    # a newcomer's attack on the check (issue 11): ages in words or without "aged", any school's name, more health
+    ("The girl was 14 at the time.", "individual-age"),
+    ("Olivia, 14, was found in a hotel.", "individual-age"),
+    ("A girl of 14 was raped.", "individual-age"),
+    ("She was aged fourteen.", "individual-age"),
+    ("The victim, a fourteen-year-old, told police.", "individual-age"),
+    ("She was 13 when it began.", "individual-age"),
+    ("She attended St Mary's Catholic High School in Ilford.", "school"),
+    ("She has epilepsy.", "health"),
+    ("She is autistic.", "health"),
+    ("She was HIV positive.", "health"),
 ])
 def test_a_hit_is_an_error_with_file_line_record_and_field(tmp_path, summary, rule):
     with pytest.raises(LoadError) as caught:
@@ -61,6 +72,13 @@ def test_a_hit_is_an_error_with_file_line_record_and_field(tmp_path, summary, ru
     assert (Path(problem.file).name, problem.record, problem.field) == ("data.yaml", "a-case", "summary")
     assert problem.line == 14  # the line of `summary:`
     assert f"rule {rule!r}" in problem.message and "restricted_detail" in problem.message
+
+
+@pytest.mark.parametrize("summary", ["She was one of six girls.", "There were 14 men in the group.",
+                                     "A school in the borough raised concerns.", "Imperial College researched it.",
+                                     "It ended 20 years later."])
+def test_ordinary_text_passes(tmp_path, summary):
+    _load(tmp_path, summary)
 
 
 def test_records_linked_through_the_case_are_scanned_too(tmp_path):
