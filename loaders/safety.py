@@ -3,11 +3,12 @@
 Two checks, run on the resolved tables before anything is written:
 
 - `check_publication_safety`: the public text of every record linked to a
-  restricted person (directly, or through its case) is scanned with the rules
-  of the reviewed data file `schemas/publication-safety.yaml` (individual
-  ages, family relations, names of schools, health terms). A hit is an error
-  with file, line, record and field, unless the record carries an editorial
-  exception (`safety_exception_by`, `_on`, `_reason`).
+  restricted person (directly, or through its case), its id, the
+  relationships between such records and the sources they cite are scanned
+  with the rules of the reviewed data file `schemas/publication-safety.yaml`
+  (individual ages, family relations, names of schools, health terms). A hit
+  is an error with file, line, record and field, unless the record carries an
+  editorial exception (`safety_exception_by`, `_on`, `_reason`).
 - `restrict_restricted_citations`: a public record citing a restricted source
   becomes restricted (a citation of a restricted source is itself restricted),
   with a warning saying so.
@@ -37,7 +38,9 @@ if not RULES_FILE.exists():  # installed: schemas/ is the package casegraph.sche
 _RESTRICTED = "restricted"
 _REFERENCE_LABELS = frozenset(("Borough", "Indicator", "Source"))
 """Reference data: linked to every case, describing no person."""
-_NOT_TEXT = frozenset(("id", "from", "to", "source", "period", "published", "url", "locator"))
+_NOT_TEXT = frozenset(("id", "from", "to", "source", "period", "published", "url", "locator",
+                       "derived_from", "text_file", "sha256"))
+_ID_SEPARATORS = re.compile(r"[-_.]+")
 
 
 @dataclass(frozen=True)
@@ -72,12 +75,14 @@ def _problem(table: ColumnTable, row: int, field: str, message: str) -> Problem:
 @cache
 def _text_fields(name: str) -> tuple[str, ...]:
     """A table's public free-text fields (not ids, dates, enumerations or restricted text)."""
-    return tuple(c.name for c in schema().columns_of(name)
-            if c.type.startswith("STRING") and not c.choices and not c.restricted and c.name not in _NOT_TEXT)
+    names = [c.name for c in schema().columns_of(name)
+             if c.type.startswith("STRING") and not c.choices and not c.restricted and c.name not in _NOT_TEXT]
+    return tuple(sorted(names, key=lambda n: n.startswith("citation_")))  # a record's own field first
 
 
 def _linked(tables: Tables) -> tuple[set[str], set[str]]:
-    """(centres: restricted people and their cases; the nodes scanned: the cases and every neighbour of a centre)."""
+    """(centres: restricted people and their cases; the nodes scanned: the cases, every neighbour of a
+    centre, and every source that a centre, a scanned node or a relationship of either cites)."""
     people = tables.nodes.get("Person")
     restricted = {i for i, s in zip(people["id"], people["sensitivity"]) if s == _RESTRICTED} if people else set()
     cases = set()
@@ -91,7 +96,28 @@ def _linked(tables: Tables) -> tuple[set[str], set[str]]:
                 scanned.add(b)
             if b in centres:
                 scanned.add(a)
-    return centres, scanned
+    scanned -= _reference_ids(tables)
+    return centres, scanned | _cited(tables, centres | scanned)
+
+
+def _reference_ids(tables: Tables) -> set[str]:
+    """The ids of reference nodes (boroughs, indicators, sources): linked to everything, about no one."""
+    return {i for label in _REFERENCE_LABELS if label in tables.nodes for i in tables.nodes[label]["id"]}
+
+
+def _cited(tables: Tables, records: set[str]) -> set[str]:
+    """The sources cited by these records or by a relationship touching one: a source's title and
+    description are public text shown with the fact that cites it."""
+    cited: set[str] = set()
+    for table in tables.all():
+        if table.name in _REFERENCE_LABELS or "source" not in table.values:
+            continue
+        lists = table["citation_sources"] if "citation_sources" in table.values else None
+        ends = ((i, i) for i in table["id"]) if not table.is_rel else zip(table["from"], table["to"])
+        for row, (a, b) in enumerate(ends):
+            if a in records or b in records:
+                cited.update(lists[row] or () if lists is not None else (table["source"][row],))
+    return cited
 
 
 def _matcher(tables: Tables, rule: Rule) -> re.Pattern | None:
@@ -106,7 +132,11 @@ def _matcher(tables: Tables, rule: Rule) -> re.Pattern | None:
 
 
 def check_publication_safety(tables: Tables, rules: tuple[Rule, ...] | None = None) -> list[Problem]:
-    """Errors for identifying detail in public text linked to a restricted person (see the module docstring)."""
+    """Errors for identifying detail in public text linked to a restricted person (see the module
+    docstring). Scanned: the public text fields and the id (an id is public text too) of every
+    scanned node, and the public text of every relationship with an end that is a centre or a
+    scanned node (a review's response, a statement's quote). Each error names file, line, record
+    and field; rules come from `schemas/publication-safety.yaml` unless given."""
     rules = load_rules() if rules is None else rules
     centres, scanned = _linked(tables)
     if not centres:
@@ -116,35 +146,45 @@ def check_publication_safety(tables: Tables, rules: tuple[Rule, ...] | None = No
     problems = []
     labels = schema().labels
     for table in tables.all():
-        if table.name in _REFERENCE_LABELS:
-            continue
         is_node = table.name in labels
+        if is_node and table.name in _REFERENCE_LABELS and table.name != "Source":
+            continue
         ends = zip(table["from"], table["to"]) if not is_node else ((i, i) for i in table["id"])
-        exempt = table["safety_exception_by"]
+        exempt = table["safety_exception_by"] if "safety_exception_by" in table.values else None
         for row, (a, b) in enumerate(ends):
-            if table["sensitivity"][row] == _RESTRICTED or exempt[row]:
+            if table["sensitivity"][row] == _RESTRICTED or (exempt and exempt[row]):
                 continue
-            if (a not in scanned) if is_node else (a not in centres and b not in centres):
+            if (a not in scanned) if is_node else (a not in centres and a not in scanned
+                                                   and b not in centres and b not in scanned):
                 continue
-            problems += _scan_row(table, row, checks, seen)
+            problems += _scan_row(table, row, checks, seen, with_id=is_node)
     return problems
 
 
-def _scan_row(table: ColumnTable, row: int, checks, seen: dict) -> list[Problem]:
+def _scan_row(table: ColumnTable, row: int, checks, seen: dict, with_id: bool = False) -> list[Problem]:
     problems = []
-    for field in _text_fields(table.name):
+    fields = (("id",) if with_id else ()) + _text_fields(table.name)
+    done = set()  # texts already scanned in this row: `citation_quotes` repeats `quote`
+    for field in fields:
         value = table[field][row]
         if value is None:
             continue
         for text in value if isinstance(value, list) else (value,):
+            if field == "id":
+                text = _ID_SEPARATORS.sub(" ", text)  # "victim-aged-13" reads "victim aged 13"
+            if text in done:
+                continue
+            done.add(text)
             hits = seen.get(text)
             if hits is None:
                 hits = seen[text] = [(rule, m.group(0)) for rule, matcher in checks if (m := matcher.search(text))]
             for rule, hit in hits:
+                advice = ("choose an id that says nothing identifying" if field == "id" else
+                          "move it to `restricted_detail`, or record an editorial exception "
+                          "(safety_exception_by, _on, _reason)")
                 problems.append(_problem(table, row, field,
                         f"public text of a record linked to a restricted person gives {rule.what} "
-                        f"({hit!r}, rule {rule.id!r}): move it to `restricted_detail`, or record an "
-                        f"editorial exception (safety_exception_by, _on, _reason)"))
+                        f"({hit!r}, rule {rule.id!r}): {advice}"))
     return problems
 
 

@@ -77,7 +77,7 @@ VICTIM_AGES = {
     ("hounslow-2015-magazine-story", "victim-hounslow-2015"): (15, 15),  # para 12
     ("newham-stratford-mcdonalds", "victims-stratford-four-girls"): (13, 15),  # para 14
     ("hillingdon-2014-operation-baker", "victims-operation-baker"): (12, 17),  # para 15
-    ("hillingdon-2000-2016-bellfield-group", "victim-hillingdon-group-member-daughter"): (14, 14),  # para 18
+    ("hillingdon-2000-2016-bellfield-group", "victim-hillingdon-filmed-child"): (14, 14),  # para 18
     ("lewisham-2002-imperial-research", "victims-lewisham-2002"): (13, 15),  # para 22
     ("lewisham-2000-martin-malone", "victims-lewisham-2000"): (14, None),  # para 23
     ("redbridge-2011-child-sex-ring", "victims-redbridge-2011"): (None, 17),  # para 25
@@ -352,12 +352,24 @@ SHOWS_STATUS = {
     ("lambeth-2022-hotel-room", "multiple-perpetrators"): "alleged",  # 11: "She says"
     ("croydon-2020-child-in-care", "child-in-care"): "reported",  # 9
     ("lewisham-2000-martin-malone", "sold-for-sex"): "reported",  # 23: convicted; trial report
+    ("lewisham-2000-martin-malone", "multiple-perpetrators"): "alleged",  # 23: rests on his friends
+    ("hounslow-2015-magazine-story", "filming-or-blackmail"): "alleged",  # 12: the story's account
+    ("hounslow-2015-magazine-story", "school-approach"): "alleged",  # 12: the story's account
+    ("hillingdon-2000-2016-bellfield-group", "no-prosecution"): "alleged",  # 17: the report's point
+    ("hounslow-2017-group-of-males", "no-prosecution"): "alleged",  # 52: "as far as the council is aware"
 }
 
 
 def test_shows_takes_the_status_of_its_account(ds):
     statuses = {(r.from_, r.to): r.status for r in ds.rels["SHOWS"]}
     assert {key: statuses[key] for key in SHOWS_STATUS} == SHOWS_STATUS
+    # A story with no legal status: every pattern it shows is alleged, like its perpetrators (para 12).
+    assert {s for (case, _), s in statuses.items() if case == "hounslow-2015-magazine-story"} == {"alleged"}
+
+
+def test_a_place_resting_on_an_allegation_is_alleged(ds):
+    (place,) = _rels(ds, "AT_PLACE", from_="newham-stratford-mcdonalds")
+    assert place.status == "alleged"  # para 14: the gang is what the girls reported
 
 
 def test_roles_go_no_further_than_the_source(ds):

@@ -12,7 +12,8 @@ from casegraph.loaders.safety import RULES_FILE, load_rules
 BASE = """
 - {kind: source, id: src, title: A source, publisher: P, published: 2024, doc_type: article}
 - {kind: borough, id: town, name: Town, gss_code: E09000101, region: London, source: src, paragraphs: [1]}
-- {kind: place, id: hill-school, name: Hilltop Academy, place_type: school, source: src, paragraphs: [1], sensitivity: restricted}
+- {kind: place, id: hill-school, name: Hilltop Academy, aliases: [Hilltop], place_type: school, source: src, paragraphs: [1],
+   sensitivity: restricted}
 - {kind: person, id: girl, name: Ruth, pseudonym: true, source: src, paragraphs: [1], sensitivity: restricted}
 - {rel: INVOLVES, from: a-case, to: girl, role: victim, source: src, paragraphs: [1], sensitivity: restricted}
 - {kind: review, id: a-review, name: A review, review_type: other, period: 2020, source: src, paragraphs: [1],
@@ -43,14 +44,41 @@ def _load(tmp_path: Path, summary: str, finding: str = "Nothing identifying.", e
     ("She had a miscarriage.", "health"),
     ("She later took her own life.", "health"),
     ("She died of an overdose.", "health"),
+    # the second fact check's patterns (issue 11)
+    ("The group's 14-year-old was filmed.", "individual-age"),
+    ("A 14-year-old girl was filmed.", "individual-age"),
+    ("She was abused after she turned 16.", "individual-age"),
+    ("Her stepdad knew the men.", "family-relation"),
+    ("She was a Hilltop pupil.", "school"),
+    ("She was diagnosed with chlamydia.", "health"),
+    ("Police asked about her mental state.", "health"),
+    ("She killed herself.", "health"),
+    # a newcomer's attack on the check (issue 11): ages in words or without "aged", any school's name, more health
+    ("The girl was 14 at the time.", "individual-age"),
+    ("Olivia, 14, was found in a hotel.", "individual-age"),
+    ("A girl of 14 was raped.", "individual-age"),
+    ("She was aged fourteen.", "individual-age"),
+    ("The victim, a fourteen-year-old, told police.", "individual-age"),
+    ("She was 13 when it began.", "individual-age"),
+    ("She attended St Mary's Catholic High School in Ilford.", "school"),
+    ("She has epilepsy.", "health"),
+    ("She is autistic.", "health"),
+    ("She was HIV positive.", "health"),
 ])
 def test_a_hit_is_an_error_with_file_line_record_and_field(tmp_path, summary, rule):
     with pytest.raises(LoadError) as caught:
         _load(tmp_path, summary)
     [problem] = caught.value.problems
     assert (Path(problem.file).name, problem.record, problem.field) == ("data.yaml", "a-case", "summary")
-    assert problem.line == 13  # the line of `summary:`
+    assert problem.line == 14  # the line of `summary:`
     assert f"rule {rule!r}" in problem.message and "restricted_detail" in problem.message
+
+
+@pytest.mark.parametrize("summary", ["She was one of six girls.", "There were 14 men in the group.",
+                                     "A school in the borough raised concerns.", "Imperial College researched it.",
+                                     "It ended 20 years later."])
+def test_ordinary_text_passes(tmp_path, summary):
+    _load(tmp_path, summary)
 
 
 def test_records_linked_through_the_case_are_scanned_too(tmp_path):
@@ -74,6 +102,57 @@ def test_an_editorial_exception_lets_a_record_keep_flagged_text(tmp_path):
 
 def test_group_ranges_and_unlinked_records_are_not_individual_details(tmp_path):
     _load(tmp_path, "Girls between the ages of 13 and 15 were approached.")
+    _load(tmp_path, "The project limited its work to 13- and 14-year-old girls.")
+
+
+def _line_of(tmp_path: Path, text: str) -> int:
+    lines = (tmp_path / "data.yaml").read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, start=1) if text in line)
+
+
+def _only_problem(tmp_path: Path, extra: str):
+    with pytest.raises(LoadError) as caught:
+        _load(tmp_path, "Nothing identifying.", extra=extra)
+    [problem] = caught.value.problems
+    return problem
+
+
+def test_an_id_is_public_text(tmp_path):
+    """An id is shown wherever its record is: `ruths-stepfather` gives the family link away."""
+    problem = _only_problem(tmp_path, (
+        "- {kind: person, id: ruths-stepfather, name: A man, source: src, paragraphs: [1], status: alleged}\n"
+        "- {rel: INVOLVES, from: a-case, to: ruths-stepfather, role: perpetrator, source: src, paragraphs: [1],"
+        " status: alleged}\n"))
+    assert (Path(problem.file).name, problem.record, problem.field) == ("data.yaml", "ruths-stepfather", "id")
+    assert problem.line == _line_of(tmp_path, "id: ruths-stepfather")
+    assert "rule 'family-relation'" in problem.message and "choose an id" in problem.message
+
+
+def test_a_relationship_between_linked_records_is_scanned(tmp_path):
+    """A statement about the case responds to its review: neither end is the case, both are linked."""
+    problem = _only_problem(tmp_path, (
+        "- {kind: statement, id: a-statement, statement_type: statement, summary: A council replied., period: 2021,"
+        " source: src, paragraphs: [1]}\n"
+        "- {rel: ABOUT, from: a-statement, to: a-case, source: src, paragraphs: [1]}\n"
+        "- {rel: RESPONDS_TO, from: a-statement, to: a-review, response: completed, source: src, paragraphs: [1],\n"
+        "   quote: after her suicide}\n"))
+    assert (Path(problem.file).name, problem.record, problem.field) == (
+        "data.yaml", "RESPONDS_TO a-statement -> a-review", "quote")
+    assert problem.line == _line_of(tmp_path, "quote: after her suicide")
+    assert "rule 'health'" in problem.message
+
+
+def test_a_source_cited_by_a_linked_record_is_scanned(tmp_path):
+    """A source's title is shown with every fact citing it: here the review of the case."""
+    problem = _only_problem(tmp_path, (
+        "- {kind: source, id: src-review, title: Review into the overdose of a girl, publisher: A board,"
+        " doc_type: report}\n"
+        "- {kind: investigation, id: an-inquiry, name: An inquiry, investigation_type: police, period: 2020,"
+        " source: src, paragraphs: [1], citations: [{source: src-review, locator: p. 2}]}\n"
+        "- {rel: EXAMINED, from: an-inquiry, to: a-case, source: src, paragraphs: [1]}\n"))
+    assert (Path(problem.file).name, problem.record, problem.field) == ("data.yaml", "src-review", "title")
+    assert problem.line == _line_of(tmp_path, "id: src-review")
+    assert "rule 'health'" in problem.message
 
 
 def test_the_rules_are_a_reviewed_data_file():
