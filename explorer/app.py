@@ -20,7 +20,6 @@ from markupsafe import Markup
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
@@ -32,7 +31,7 @@ from casegraph.explorer.entity import entity_page, kind_name
 from casegraph.explorer.forms import cell, form_fields, given_params
 from casegraph.explorer.params import bounded_int, selection_of, selection_query
 from casegraph.explorer.paths import connections
-from casegraph.explorer.security import SecurityHeaders, valid_id
+from casegraph.explorer.security import LocalHosts, SecurityHeaders, valid_id
 from casegraph.explorer.state import Explorer
 from casegraph.graph.search import kind_label
 from casegraph.graph.selection import Selection, SelectionError, resolve_node, select
@@ -272,7 +271,7 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
     ]
     return Starlette(
         routes=routes, exception_handlers={HTTPException: error_page},
-        middleware=[Middleware(SecurityHeaders), Middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))],
+        middleware=[Middleware(SecurityHeaders), Middleware(LocalHosts, allowed=tuple(allowed_hosts))],
     )
 
 

@@ -86,3 +86,38 @@ def hostile_server(hostile_public):
     server = LiveServer(hostile_public)
     yield server
     server.stop()
+
+
+SECRET_CASE = ("zyxw-secret-case", "Restricted Case Zyxw")
+"""A restricted case (id, title) in `secret_public`: no page of the public profile may name it."""
+
+
+@pytest.fixture(scope="session")
+def secret_public(tmp_path_factory):
+    """The public explorer over a small store holding a restricted case and two public look-alikes."""
+    import yaml
+
+    from casegraph.graph.embedded import EmbeddedStore
+    from casegraph.graph.store import input_checksum
+    from casegraph.loaders import data_files, default_data_dir, load
+
+    fact = {"source": "express-mylondon-2025", "paragraphs": [1]}
+    records = [
+        {"kind": "case", "id": SECRET_CASE[0], "title": SECRET_CASE[1], "period": "2001", "summary": "x",
+         "sensitivity": "restricted",
+         **fact},
+        {"kind": "case", "id": "zyxw-public-case", "title": "Public Case Zyxw", "period": "2002", "summary": "x", **fact},
+        {"kind": "case", "id": "zyxw-other-case", "title": "Other Case Zyxw", "period": "2003", "summary": "x", **fact},
+        {"rel": "IN_BOROUGH", "from": SECRET_CASE[0], "to": "newham", "sensitivity": "restricted", **fact},
+        {"rel": "IN_BOROUGH", "from": "zyxw-public-case", "to": "newham", **fact},
+        {"rel": "IN_BOROUGH", "from": "zyxw-other-case", "to": "newham", **fact},
+    ]
+    folder = tmp_path_factory.mktemp("secret-data")
+    (folder / "secret.yaml").write_text(yaml.safe_dump(records, sort_keys=False), encoding="utf-8")
+    base = default_data_dir()
+    files = data_files([base / "reference", base / "sources.yaml", folder / "secret.yaml"])
+    store = EmbeddedStore(tmp_path_factory.mktemp("secret-store"))
+    store.build(load(files), input_checksum(files))
+    explorer = Explorer.open(store, include_restricted=False)
+    yield explorer
+    explorer.close()

@@ -215,6 +215,16 @@ def test_read_only_and_local(public_client):
     assert public_client.get("/", headers={"host": "attacker.example"}).status_code == 400
 
 
+@pytest.mark.parametrize("host, status", [
+    ("[::1]:8765", 200), ("[::1]", 200), ("[0:0:0:0:0:0:0:1]:80", 200), ("LOCALHOST:8765", 200),
+    ("127.0.0.1", 200), ("[::2]:8765", 400), ("[::1", 400), ("::1", 400), ("[evil.example]:80", 400),
+    ("127.0.0.1.evil.example", 400), ("localhost@evil.example", 400), ("", 400),
+])
+def test_loopback_hosts_are_served_and_others_refused(public_client, host, status):
+    """A browser at http://[::1]:PORT/ sends `Host: [::1]:PORT` (an IPv6 literal in brackets)."""
+    assert public_client.get("/", headers={"host": host}).status_code == status, host
+
+
 def test_downloads(public_client):
     for fmt in FORMATS:
         response = public_client.get(f"/export?format={fmt}&borough=hillingdon")
