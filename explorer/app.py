@@ -133,7 +133,9 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
 
     def entity(request: Request):
         node = node_or_404(request.path_params["node"])
-        return render(request, "entity.html", page=entity_page(explorer, node))
+        more = request.query_params.get("more", "")[:100]
+        page = bounded_int(request.query_params, "page", 1, 1, 100_000)
+        return render(request, "entity.html", page=entity_page(explorer, node, more, page))
 
     def network(request: Request):
         selection = selection_of(request.query_params)

@@ -11,7 +11,7 @@ import pytest
 
 from casegraph.explorer.app import create_app
 from casegraph.explorer.state import Explorer
-from tests.viz.conftest import PAYLOADS, SECRET, hostile_files, hostile_store  # noqa: F401  (shared fixtures)
+from tests.viz.conftest import PAYLOADS, SECRET, hostile_files, hostile_store, synthetic_big  # noqa: F401  (shared)
 
 
 @pytest.fixture(scope="session")
