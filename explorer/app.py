@@ -41,9 +41,13 @@ from casegraph.schemas.names import display_name
 from casegraph.viz.figure import Figure
 from casegraph.viz.views import VIEWS
 
-__all__ = ["create_app", "PAGE_SIZE", "VIEW_NAMES"]
+__all__ = ["create_app", "PAGE_SIZE", "VIEW_NAMES", "MAX_SELECTED"]
 
 PAGE_SIZE = 25
+MAX_SELECTED = 5_000
+"""The most nodes a view, still, export or dossier is made of here. A network of more is
+unreadable, and a file of more is a job for `casegraph export`: a larger selection gets a
+page saying how big it is and how to narrow it or export it from the command line."""
 VIEW_NAMES = tuple(VIEWS)
 """Every view `casegraph viz` draws (a new view shows here without a change)."""
 STILLS = ("png", "svg")
@@ -196,11 +200,24 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
 
     # -- views and downloads -------------------------------------------------------------------
 
+    def _too_big(nodes: int, cases: int, what: str) -> HTTPException:
+        return HTTPException(400, f"{what} holds {nodes:,} nodes ({cases:,} cases), more than the explorer draws or "
+                                  f"writes at once ({MAX_SELECTED:,}): narrow it (a borough, a decade, an indicator, "
+                                  "a case, fewer hops), or write it with `casegraph export --out FILE` and the same "
+                                  "options")
+
     def _selected(selection: Selection):
+        graph = explorer.graph
+        if selection.is_empty and graph.number_of_nodes() > MAX_SELECTED:
+            raise _too_big(graph.number_of_nodes(), explorer.counts.get("CaseFile", 0), "the whole graph")
         try:
-            return select(explorer.graph, selection, explorer.view)
+            part = select(graph, selection, explorer.view)
         except SelectionError as error:
             raise HTTPException(400, str(error)) from None
+        if part.number_of_nodes() > MAX_SELECTED:
+            cases = sum(1 for _, a in part.nodes(data=True) if a.get("label") == "CaseFile")
+            raise _too_big(part.number_of_nodes(), cases, "this selection")
+        return part
 
     def _figure(name: str, selection: Selection):
         from casegraph.viz.compose import Options

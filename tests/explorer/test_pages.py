@@ -266,3 +266,15 @@ def test_hub_lists_are_paged_with_totals(synthetic_big, monkeypatch):
         seen += [part.split('"', 1)[0] for part in group.split('<a class="node" href="/entity/')[1:]]
     assert sorted(seen) == sorted(u for u, _ in graph.in_edges(hub)) and len(seen) == total
     assert client.get(f"/entity/{hub}?page=0").status_code == 400
+
+
+def test_views_and_files_of_a_large_selection_say_how_to_narrow_it(public_client, monkeypatch):
+    from casegraph.explorer import app
+
+    monkeypatch.setattr(app, "MAX_SELECTED", 60)  # London's 200 nodes stand for a national graph
+    for url in ["/views/overview", "/export?format=json", "/views/map/still?format=svg",
+                "/views/overview?around=lambeth&hops=3"]:
+        response = public_client.get(url)
+        assert response.status_code == 400 and "narrow it" in response.text and "casegraph export" in response.text, url
+    assert public_client.get("/views/map?case=lambeth-2022-hotel-room").status_code == 200
+    assert public_client.get("/export?format=json&case=lambeth-2022-hotel-room").status_code == 200
