@@ -217,7 +217,7 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
         if part.number_of_nodes() > MAX_SELECTED:
             cases = sum(1 for _, a in part.nodes(data=True) if a.get("label") == "CaseFile")
             raise _too_big(part.number_of_nodes(), cases, "this selection")
-        return part
+        return explorer.hydrate(part)
 
     def _figure(name: str, selection: Selection):
         from casegraph.viz.compose import Options

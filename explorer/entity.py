@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Callable, Iterable, TypeVar
 
+import networkx as nx
+
 from casegraph.explorer.provenance import Provenance, provenance
 from casegraph.graph.selection import is_restricted, linked_cases
 from casegraph.schemas import schema
@@ -151,24 +153,34 @@ def _link(graph, other: str, data: dict) -> Link:
 
 def entity_page(explorer, node: str, more: str = "", page: int = 1) -> EntityPage:
     """The page of `node` (an id the explorer's graph holds; raises KeyError otherwise), page
-    `page` of the list `more` (a group heading, "cases" or "cited"; see the module docstring)."""
+    `page` of the list `more` (a group heading, "cases" or "cited"; see the module docstring).
+
+    Lists are chosen on the explorer's outline; the node and the links shown are read whole
+    from the store (`Explorer.hydrate`)."""
     graph = explorer.graph
-    attrs = graph.nodes[node]
-    label = attrs.get("label", "")
-    grouped: dict[str, list[tuple[str, dict]]] = {}
-    edges = [(v, d, True) for _, v, d in graph.out_edges(node, data=True)]
-    edges += [(u, d, False) for u, _, d in graph.in_edges(node, data=True)]
-    for other, data, outgoing in edges:
-        grouped.setdefault(_heading(data.get("type", ""), outgoing), []).append((other, data))
+    label = graph.nodes[node].get("label", "")
+    grouped: dict[str, list[tuple[str, str, str, dict]]] = {}
+    edges = [(node, v, k, d, True) for _, v, k, d in graph.out_edges(node, keys=True, data=True)]
+    edges += [(u, node, k, d, False) for u, _, k, d in graph.in_edges(node, keys=True, data=True)]
+    for u, v, key, data, outgoing in edges:
+        grouped.setdefault(_heading(data.get("type", ""), outgoing), []).append((v if outgoing else u, u, v, key))
     name_of = lambda n: display_name(graph.nodes[n], n)  # noqa: E731
     at = lambda key: page if more == key else 1  # noqa: E731
-    groups = []
-    for heading in sorted(grouped):
-        found = grouped[heading]
-        shown = _paged(found, lambda item: (name_of(item[0]).casefold(), item[0], str(item[1].get("id"))),
-                       len(found), at(heading))
-        groups.append(Group(heading, [_link(graph, other, data) for other, data in shown], len(found),
-                            Slice(heading, len(found), at(heading))))
+    shown = {heading: _paged(found, lambda item: (name_of(item[0]).casefold(), item[0], item[3]), len(found),
+                             at(heading)) for heading, found in grouped.items()}
+    part = nx.MultiDiGraph()
+    part.add_node(node, **graph.nodes[node])
+    for items in shown.values():
+        for other, u, v, key in items:
+            part.add_node(other, **graph.nodes[other])
+    for items in shown.values():
+        for other, u, v, key in items:
+            part.add_edge(u, v, key=key, **graph.edges[u, v, key])
+    whole = explorer.hydrate(part)
+    attrs = whole.nodes[node]
+    groups = [Group(heading, [_link(graph, other, whole.edges[u, v, key]) for other, u, v, key in shown[heading]],
+                    len(grouped[heading]), Slice(heading, len(grouped[heading]), at(heading)))
+              for heading in sorted(grouped)]
     cases = linked_cases(graph, node) - {node}
     cited = explorer.cited_by.get(node, []) if label == "Source" else []
     shown_cases = _paged(cases, lambda c: (name_of(c).casefold(), c), len(cases), at("cases"))

@@ -1,12 +1,16 @@
-"""What the explorer holds while it runs: the graph in one profile, its indexes, a read-only view.
+"""What the explorer holds while it runs: the graph's outline in one profile, its indexes, a read-only view.
 
-`Explorer.open(store, include_restricted)` reads the whole graph once through
-a read-only store View (`casegraph.graph.projection.project`); in the public
-profile it keeps only `public_subgraph` of it (the one public-profile rule)
-and remembers the restricted texts, so that a catalog query's answer can
-withhold any that an engine returns. Pages then answer from memory; catalog
-queries run on the same read-only View, one at a time (a View is one
-connection).
+`Explorer.open(store, include_restricted)` reads the graph's outline once
+through a read-only store View (`casegraph.graph.projection.outline`: every
+node and relationship with only what names, search, selections and the
+public-profile rule need, a fraction of the whole graph's memory); in the
+public profile it keeps only `public_subgraph` of it (the one public-profile
+rule) and remembers the restricted texts, so that a catalog query's answer
+can withhold any that an engine returns. What a page shows in full (an
+entity's facts and citations, a selection for a view, an export or a
+dossier, the steps of a path) is read back from the store by `hydrate`.
+Catalog queries and hydration run on the same read-only View, one at a time
+(a View is one connection).
 """
 
 from __future__ import annotations
@@ -20,9 +24,9 @@ from typing import Any
 
 import networkx as nx
 
-from casegraph.graph.projection import project
+from casegraph.graph.projection import hydrate, outline
 from casegraph.graph.search import SearchIndex
-from casegraph.graph.selection import CASE, is_restricted, public_subgraph, resolve_node
+from casegraph.graph.selection import CASE, resolve_node
 from casegraph.graph.store import Result
 from casegraph.queries import Query, run_query
 from casegraph.schemas.names import display_name
@@ -35,23 +39,29 @@ RESTRICTED_PARAM = "include_restricted"
 _TEXT_FIELDS = ("id", "name", "title", "summary", "description", "quote", "aliases")
 
 
-def _restricted_texts(graph: nx.MultiDiGraph) -> frozenset[str]:
-    """Every identifying text of a restricted node or relationship (to withhold from query answers)."""
+def _restricted_texts(view) -> frozenset[str]:
+    """Every identifying text of a restricted node or relationship (to withhold from query answers),
+    read from the store: only restricted records are read."""
+    from casegraph.schemas import schema
+
     texts: set[str] = set()
 
-    def add(attrs):
+    def add(attrs, skip=()):
         for name in _TEXT_FIELDS:
-            value = attrs.get(name)
+            value = attrs.get(name) if name not in skip else None
             for item in value if isinstance(value, (list, tuple)) else [value]:
                 if isinstance(item, str) and item:
                     texts.add(item)
 
-    for node, attrs in graph.nodes(data=True):
-        if is_restricted(attrs):
-            add(attrs)
-    for _, _, attrs in graph.edges(data=True):
-        if is_restricted(attrs):
-            add({k: v for k, v in attrs.items() if k != "id"})
+    for node_type in schema().nodes:
+        for (node,) in view.run(f"MATCH (n:{node_type.label}) WHERE n.sensitivity = 'restricted' RETURN n").rows:
+            add(node["properties"])
+    for rel_type in schema().rels:
+        for from_label, to_label in rel_type.endpoints:
+            rows = view.run(f"MATCH (:{from_label})-[r:{rel_type.type}]->(:{to_label}) "
+                            "WHERE r.sensitivity = 'restricted' RETURN r").rows
+            for (rel,) in rows:
+                add(rel["properties"], skip=("id",))
     return frozenset(texts)
 
 
@@ -86,15 +96,11 @@ class Explorer:
         started = time.perf_counter()
         view = store.view()
         try:
-            full = project(view, include_restricted=True)
+            graph = outline(view, include_restricted=include_restricted)
+            withheld = frozenset() if include_restricted else _restricted_texts(view)
         except BaseException:
             view.close()
             raise
-        if include_restricted:
-            graph, withheld = full, frozenset()
-        else:
-            graph, withheld = public_subgraph(full), _restricted_texts(full)
-        del full
         return cls(store, view, graph, include_restricted, withheld, time.perf_counter() - started)
 
     @property
@@ -112,6 +118,14 @@ class Explorer:
                   and isinstance(value, str) and value else value for name, value in params.items()}
         with self._lock:
             return run_query(self.view, query, params)
+
+    def hydrate(self, part: nx.MultiDiGraph) -> nx.MultiDiGraph:
+        """`part` (a subgraph of `graph`) with every stored property, from the store (`projection.hydrate`);
+        as it is for an explorer made over a whole graph in memory (no view: tests, notebooks)."""
+        if self.view is None:
+            return part
+        with self._lock:
+            return hydrate(self.view, part)
 
     def close(self) -> None:
         self.view.close()
