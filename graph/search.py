@@ -260,11 +260,15 @@ class SearchIndex:
         self._boroughs: dict[str, frozenset[str]] = {}
         self._members: dict[str, frozenset[int]] = {}
         self._decades: dict[str, frozenset[int]] = {}
+        # the filter tables, once, here: made by the first filtered request they would cost it seconds
+        self._borough_table()
+        for entry in self.entries:
+            self.decades(entry.id)
 
     # casegraph.graph.selection imports this module (its "did you mean"): its rules are imported late
 
     def _borough_table(self) -> dict[str, frozenset[int]]:
-        """Borough id -> the entries it holds (made on first use: one pass of `boroughs_of`)."""
+        """Borough id -> the entries it holds (one pass of `boroughs_of`)."""
         if not self._members:
             members: dict[str, set[int]] = {}
             for i, entry in enumerate(self.entries):
