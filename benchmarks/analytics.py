@@ -44,7 +44,7 @@ def measure(cases: int, seed: int, authorities: int, work: Path, top: int = 10) 
     steps = {}
     started = time.perf_counter()
     with store.view() as view:
-        graph = project(view, include_restricted=False)
+        graph = project(view)  # the public profile's graph
     steps["projection"] = time.perf_counter() - started
     _say(f"projected {graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} relationships "
          f"in {steps['projection']:.1f} s")

@@ -264,14 +264,20 @@ class _Generator:
                 base = coin_name(self.rng, set())
                 name = f"{base} {noun}" if place_type != "district" else base
                 pid = f"{a.id}-place-{n:04d}"
-                record = {"kind": "place", "id": pid, "name": name, "place_type": place_type, **self._prov()}
+                # A school with a case's year identifies its pupils: restricted, as in London, and
+                # never a case's place in public text.
+                school = place_type == "school"
+                record = {"kind": "place", "id": pid, "name": name, "place_type": place_type,
+                          **self._prov(**({"sensitivity": "restricted"} if school else {}))}
                 self.files.write("places.jsonl", record)
                 status = "inferred" if self.rng.random() < 0.7 else "reported"
-                rel = {"rel": "PLACE_IN", "from": pid, "to": a.id, **self._prov(status=status)}
+                rel = {"rel": "PLACE_IN", "from": pid, "to": a.id,
+                       **self._prov(status=status, **({"sensitivity": "restricted"} if school else {}))}
                 if status == "inferred":
                     rel["basis"] = f"the place is a {noun} of {a.name}; the source names no authority"
                 self.files.write("places.jsonl", rel)
-                found.append((pid, name, 1.0 / n))  # Zipf-like: a few places recur in many cases
+                if not school:
+                    found.append((pid, name, 1.0 / n))  # Zipf-like: a few places recur in many cases
             self.places[a.id] = found
 
     def journalism(self) -> None:
@@ -419,8 +425,10 @@ class _Generator:
             write({"rel": "INVOLVES", "from": cid, "to": charity, "role": rng.choice(("charity", "reporter")), **self._prov()})
 
         for indicator in self._indicators():
+            # one child's health is restricted, as in London (publication-safety rules)
+            hidden = {"sensitivity": "restricted"} if indicator == "pregnancy-or-sti" else {}
             write({"rel": "SHOWS", "from": cid, "to": indicator,
-                   **self._prov(quote=rng.choice(INDICATOR_QUOTES[indicator]))})
+                   **self._prov(quote=rng.choice(INDICATOR_QUOTES[indicator]), **hidden)})
 
         # Who examined it and who spoke about it: in London nearly every case was examined by
         # the newspapers' investigation and most by a review; here fewer, as a national corpus.

@@ -71,7 +71,7 @@ INDICATOR_QUOTES = {
     "disclosure-not-acted-on": ("no action was taken", "the disclosure was not recorded", "told police twice"),
     "concerns-dismissed": ("concerns were dismissed", "denied there was a problem"),
     "no-prosecution": ("no one was charged", "no further action", "never prosecuted"),
-    "death-of-child": ("found dead", "took her own life", "the review into her death"),
+    "death-of-child": ("found dead", "died while in care", "the review into her death"),
 }
 
 HEADLINES = (
@@ -93,7 +93,7 @@ SUMMARY_MIDDLES = (
     "Professionals recorded concerns over several years but described her as making choices.",
     "Police were told on more than one occasion; the source reports that evidence was not kept.",
     "A council report later found that agencies had not shared what they knew.",
-    "She became pregnant and was later diagnosed with an infection.",
+    "Agencies later recorded further harm in the restricted file.",
     "Other children were encouraged to come to the same address.",
     "The men were known to the police for offences against other children.",
     "A safeguarding review was commissioned after her death.",

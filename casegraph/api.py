@@ -32,12 +32,12 @@ from typing import Any, Iterable
 
 import networkx as nx
 
+from casegraph.graph.profile import PROFILES, PUBLIC, RESTRICTED
 from casegraph.graph.selection import Selection
 from casegraph.graph.store import Result
 
 __all__ = ["open", "Casegraph", "Rows", "Picture", "selection_from", "PROFILES"]
 
-PROFILES = ("public", "restricted")
 
 _SELECTION_KEYWORDS = {"case": "cases", "borough": "boroughs", "decade": "decades", "indicator": "indicators",
                        "institution": "institutions", "person": "people", "type": "types", "status": "statuses"}
@@ -182,23 +182,25 @@ class Casegraph:
     # -- reading -------------------------------------------------------------------------------
 
     def restricted_counts(self) -> dict[str, int]:
-        """Restricted nodes per label, as stored: what the public profile leaves out (labels with none omitted)."""
+        """Nodes per label that the public profile leaves out (restricted, or citing a restricted
+        source): the full graph's count minus the public graph's; labels with none omitted."""
         from casegraph.schemas import schema
 
         counts = {}
-        with self.store.view() as view:
-            for node in schema().nodes:
-                if any(c.name == "sensitivity" for c in node.columns):
-                    rows = view.run(f"MATCH (n:{node.label}) WHERE n.sensitivity = 'restricted' "
-                                    "RETURN count(n)").rows
-                    if rows[0][0]:
-                        counts[node.label] = rows[0][0]
+        with self.store.view(RESTRICTED) as full, self.store.view(PUBLIC) as public:
+            for label in schema().labels:
+                cypher = f"MATCH (n:{label}) RETURN count(n)"
+                left_out = full.run(cypher).rows[0][0] - public.run(cypher).rows[0][0]
+                if left_out:
+                    counts[label] = left_out
         return counts
 
     def query(self, name: str, params: dict[str, Any] | None = None, profile: str = "public", **kwargs) -> Rows:
         """Run catalog query `name` (see `casegraph.queries.catalog()`), parameters as keywords or `params`.
 
-        `profile="restricted"` sets the query's `include_restricted` parameter when it has one.
+        It reads the profile's graph (`store.view(profile)`): the public graph holds no restricted
+        data. `profile="restricted"` sets the query's `include_restricted` parameter when it has one,
+        and `include_restricted=True` means the restricted profile.
         Ids are checked (any case) before the query runs. Raises `QueryError` (unknown query,
         with the closest names; bad parameter) and `NodeNotFound` (unknown id, with the closest ids)."""
         from casegraph.queries import get_query, run_query
@@ -207,18 +209,22 @@ class Casegraph:
         given = {**(params or {}), **kwargs}
         if _check_profile(profile) and "include_restricted" in query.header.parameters:
             given.setdefault("include_restricted", True)
-        with self.store.view() as view:
+        if query.bind(given).get("include_restricted"):
+            profile = RESTRICTED
+        with self.store.view(profile) as view:
             result = run_query(view, query, given)
         return Rows(result.columns, result.rows, result.total)
 
-    def cypher(self, text: str, params: dict[str, Any] | None = None, **kwargs) -> Rows:
-        """Run an ad-hoc read-only Cypher query; values reach the engine as parameters.
+    def cypher(self, text: str, params: dict[str, Any] | None = None, profile: str = "public", **kwargs) -> Rows:
+        """Run an ad-hoc read-only Cypher query on the profile's graph (the public graph holds no
+        restricted data); values reach the engine as parameters.
 
         Raises `WriteRefused` unless it is one read-only statement, `QueryLimitHit` past the time or
         memory limit (`casegraph.queries.run.run_adhoc`), and `StoreError` for an engine error."""
         from casegraph.queries import run_adhoc
 
-        with self.store.view() as view:
+        _check_profile(profile)
+        with self.store.view(profile) as view:
             result: Result = run_adhoc(view, text, {**(params or {}), **kwargs})
         return Rows(result.columns, result.rows)
 
@@ -228,18 +234,19 @@ class Casegraph:
 
         An embedded store's projection is kept per build (`store.current`) and profile, so a
         notebook that asks many questions reads the store once; a rebuild is seen at once."""
-        with self.store.view() as view:
-            return self._projected(view, _check_profile(profile))
+        _check_profile(profile)
+        with self.store.view(profile) as view:
+            return self._projected(view, profile)
 
-    def _projected(self, view, include_restricted: bool) -> nx.MultiDiGraph:
+    def _projected(self, view, profile: str) -> nx.MultiDiGraph:
         from casegraph.graph.projection import project
 
         build = getattr(self.store, "current", None)
         if build is None:  # Neo4j: no cheap way to know the graph did not change
-            return project(view, include_restricted=include_restricted)
-        key = (build, include_restricted)
+            return project(view)
+        key = (build, profile)
         if key not in self._projections:
-            self._projections = {key: project(view, include_restricted=include_restricted)}
+            self._projections = {key: project(view)}
         return self._projections[key].copy()
 
     def select(self, profile: str = "public", selection: Selection | None = None, with_analytics: bool = False,
@@ -253,8 +260,9 @@ class Casegraph:
         from casegraph.graph.selection import select
 
         selection = selection or selection_from(**keywords)
-        with self.store.view() as view:
-            graph = self._projected(view, _check_profile(profile))
+        _check_profile(profile)
+        with self.store.view(profile) as view:
+            graph = self._projected(view, profile)
             meaning = {}
             if with_analytics:
                 from casegraph.analysis import annotate
@@ -299,8 +307,8 @@ class Casegraph:
         selection = selection or selection_from(**keywords)
         options = Options(title=title, caption=caption, include_restricted=restricted,
                           budget=budget or DEFAULT_BUDGET)
-        with self.store.view() as view:
-            graph = self._projected(view, restricted)
+        with self.store.view(profile) as view:
+            graph = self._projected(view, profile)
             figure = figure_for(name, graph, options, selection, store_view=view, **params)
         return Picture(figure, list(options.filters))
 

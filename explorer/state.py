@@ -1,16 +1,15 @@
 """What the explorer holds while it runs: the graph's outline in one profile, its indexes, a read-only view.
 
 `Explorer.open(store, include_restricted)` reads the graph's outline once
-through a read-only store View (`casegraph.graph.projection.outline`: every
-node and relationship with only what names, search, selections and the
-public-profile rule need, a fraction of the whole graph's memory); in the
-public profile it keeps only `public_subgraph` of it (the one public-profile
-rule) and remembers the restricted texts, so that a catalog query's answer
-can withhold any that an engine returns. What a page shows in full (an
-entity's facts and citations, a selection for a view, an export or a
-dossier, the steps of a path) is read back from the store by `hydrate`.
-Catalog queries and hydration run on the same read-only View, one at a time
-(a View is one connection).
+through a read-only store View of one profile (`store.view(profile)`;
+`casegraph.graph.projection.outline`: every node and relationship with only
+what names, search, selections and the public-profile rule need, a fraction
+of the whole graph's memory). The public profile's graph holds no restricted
+data (`casegraph.graph.profile`, the one public-profile rule). What a page
+shows in full (an entity's facts and citations, a selection for a view, an
+export or a dossier, the steps of a path) is read back from the store by
+`hydrate`. Catalog queries and hydration run on the same read-only View, one
+at a time (a View is one connection).
 """
 
 from __future__ import annotations
@@ -26,6 +25,7 @@ import networkx as nx
 
 from casegraph.graph.projection import hydrate, outline
 from casegraph.graph.search import SearchIndex
+from casegraph.graph.profile import profile_of
 from casegraph.graph.selection import CASE, resolve_node
 from casegraph.graph.store import Result
 from casegraph.queries import Query, run_query
@@ -37,32 +37,6 @@ RESTRICTED_PARAM = "include_restricted"
 """The catalog's parameter for restricted data: fixed to false in the public profile."""
 
 _TEXT_FIELDS = ("id", "name", "title", "summary", "description", "quote", "aliases")
-
-
-def _restricted_texts(view) -> frozenset[str]:
-    """Every identifying text of a restricted node or relationship (to withhold from query answers),
-    read from the store: only restricted records are read."""
-    from casegraph.schemas import schema
-
-    texts: set[str] = set()
-
-    def add(attrs, skip=()):
-        for name in _TEXT_FIELDS:
-            value = attrs.get(name) if name not in skip else None
-            for item in value if isinstance(value, (list, tuple)) else [value]:
-                if isinstance(item, str) and item:
-                    texts.add(item)
-
-    for node_type in schema().nodes:
-        for (node,) in view.run(f"MATCH (n:{node_type.label}) WHERE n.sensitivity = 'restricted' RETURN n").rows:
-            add(node["properties"])
-    for rel_type in schema().rels:
-        for from_label, to_label in rel_type.endpoints:
-            rows = view.run(f"MATCH (:{from_label})-[r:{rel_type.type}]->(:{to_label}) "
-                            "WHERE r.sensitivity = 'restricted' RETURN r").rows
-            for (rel,) in rows:
-                add(rel["properties"], skip=("id",))
-    return frozenset(texts)
 
 
 @dataclass
@@ -94,14 +68,13 @@ class Explorer:
     def open(cls, store, include_restricted: bool = False) -> "Explorer":
         """Read the store (raises `StoreError` when it holds no graph or cannot be reached)."""
         started = time.perf_counter()
-        view = store.view()
+        view = store.view(profile_of(include_restricted))  # the public graph holds no restricted data
         try:
-            graph = outline(view, include_restricted=include_restricted)
-            withheld = frozenset() if include_restricted else _restricted_texts(view)
+            graph = outline(view)
         except BaseException:
             view.close()
             raise
-        return cls(store, view, graph, include_restricted, withheld, time.perf_counter() - started)
+        return cls(store, view, graph, include_restricted, frozenset(), time.perf_counter() - started)
 
     @property
     def profile(self) -> str:

@@ -3,7 +3,8 @@
 Layout of a store directory:
 
     STORE/current -> builds/<id>      (a symlink, swapped atomically)
-    STORE/builds/<id>/graph.lbdb      (one complete build)
+    STORE/builds/<id>/graph.lbdb      (one complete build: the restricted profile, all data)
+    STORE/builds/<id>/public.lbdb     (the same build's public projection, `casegraph.graph.profile`)
     STORE/builds/<id>/manifest.json   (counts and input checksum)
     STORE/builds/<id>.partial/        (a build under way; any found under the lock is removed)
     STORE/.lock                       (held by the one process that builds)
@@ -30,8 +31,9 @@ from typing import Any
 import ladybug
 import pyarrow as pa
 
-from casegraph.graph.rows import node_tables, rel_tables
 from casegraph.graph.limits import QueryLimits
+from casegraph.graph.profile import PUBLIC, RESTRICTED, Profile, public_dataset
+from casegraph.graph.rows import node_tables, rel_tables
 from casegraph.graph.store import BuildResult, Progress, QueryFailed, QueryLimitHit, Result, StoreError, WriteRefused
 from casegraph.graph.values import node_value, path_value, plain, rel_value
 from casegraph.loaders.dataset import Dataset
@@ -41,6 +43,8 @@ from casegraph.schemas.ddl import ladybug_ddl
 __all__ = ["EmbeddedStore", "EmbeddedView", "default_store_dir"]
 
 DB_FILE = "graph.lbdb"
+DB_FILES = {RESTRICTED: DB_FILE, PUBLIC: "public.lbdb"}
+"""One database per profile: a public reader opens a graph that holds no restricted data."""
 MANIFEST = "manifest.json"
 
 def default_store_dir() -> Path:
@@ -113,23 +117,10 @@ class EmbeddedStore:
             return result
 
     def _write(self, target: Path, dataset: Dataset, build_id: str, checksum: str, say: Progress) -> BuildResult:
-        database = ladybug.Database(str(target / DB_FILE))
-        connection = ladybug.Connection(database)
-        try:
-            for statement in ladybug_ddl():
-                connection.execute(statement)
-            for table in node_tables(dataset):
-                if len(table):
-                    say(f"loading {len(table):,} {table.name} nodes")
-                    _copy(connection, f"COPY {table.name} FROM rows", table.arrow)
-            for table in rel_tables(dataset):
-                say(f"loading {len(table):,} {table.name} relationships ({table.from_label} -> {table.to_label})")
-                _copy(connection, f"COPY {table.name} FROM rows (from='{table.from_label}', to='{table.to_label}')",
-                      table.arrow)
-            connection.execute("CHECKPOINT")
-        finally:
-            connection.close()
-            database.close()
+        say("building the restricted profile (all data)")
+        _write_database(target / DB_FILES[RESTRICTED], dataset, say)
+        say("building the public profile (restricted data left out)")
+        _write_database(target / DB_FILES[PUBLIC], public_dataset(dataset), say)
         result = BuildResult(build_id, True, dataset.node_counts(), dataset.rel_counts(), checksum)
         (target / MANIFEST).write_text(json.dumps({
             "build_id": build_id, "checksum": checksum, "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
@@ -159,20 +150,25 @@ class EmbeddedStore:
 
     # -- reading ----------------------------------------------------------
 
-    def view(self, limits: QueryLimits | None = None) -> "EmbeddedView":
-        """A read-only view of the current build, bounded by `limits` (default: from the environment)."""
+    def view(self, profile: Profile = PUBLIC, limits: QueryLimits | None = None) -> "EmbeddedView":
+        """A read-only view of the current build in a profile (public unless asked), bounded by
+        `limits` (default: from the environment)."""
         current = self.current
         if current is None:
             raise StoreError(f"no graph in {self.directory}: run `casegraph build` first "
                              "(or point --store at the directory you built)")
+        path = current / DB_FILES[profile]
+        if not path.exists():
+            raise StoreError(f"the build in {self.directory} has no {profile} profile (built by an older "
+                             "casegraph): run `casegraph build` again")
         limits = limits or QueryLimits.from_environment()
         try:
-            return EmbeddedView(current / DB_FILE, limits)
+            return EmbeddedView(path, profile, limits)
         except RuntimeError as error:
             if "recovery is pending" not in str(error):
-                raise StoreError(f"cannot open {current / DB_FILE}: {error}") from None
-        self._recover(current / DB_FILE)
-        return EmbeddedView(current / DB_FILE, limits)
+                raise StoreError(f"cannot open {path}: {error}") from None
+        self._recover(path)
+        return EmbeddedView(path, profile, limits)
 
     def _recover(self, database: Path) -> None:
         """Finish a checkpoint a reader left pending (LadybugDB 0.22 runs `CHECKPOINT` on a read-only
@@ -190,6 +186,27 @@ class EmbeddedStore:
                                  f"close other casegraph readers and retry ({error})") from None
 
 
+def _write_database(path: Path, dataset: Dataset, say: Progress) -> None:
+    """One database from a Dataset, through the bulk path (COPY from Arrow tables)."""
+    database = ladybug.Database(str(path))
+    connection = ladybug.Connection(database)
+    try:
+        for statement in ladybug_ddl():
+            connection.execute(statement)
+        for table in node_tables(dataset):
+            if len(table):
+                say(f"loading {len(table):,} {table.name} nodes")
+                _copy(connection, f"COPY {table.name} FROM rows", table.arrow)
+        for table in rel_tables(dataset):
+            say(f"loading {len(table):,} {table.name} relationships ({table.from_label} -> {table.to_label})")
+            _copy(connection, f"COPY {table.name} FROM rows (from='{table.from_label}', to='{table.to_label}')",
+                  table.arrow)
+        connection.execute("CHECKPOINT")
+    finally:
+        connection.close()
+        database.close()
+
+
 def _copy(connection: "ladybug.Connection", statement: str, rows: pa.Table) -> None:
     """COPY from an Arrow table; LadybugDB finds `rows` among this frame's locals."""
     connection.execute(statement)
@@ -204,8 +221,8 @@ class EmbeddedView:
 
     engine = "ladybug"
 
-    def __init__(self, path: Path, limits: QueryLimits | None = None):
-        self.path = path
+    def __init__(self, path: Path, profile: Profile = PUBLIC, limits: QueryLimits | None = None):
+        self.path, self.profile = path, profile
         self.limits = limits or QueryLimits()
         self._database = ladybug.Database(str(path), read_only=True, buffer_pool_size=self.limits.memory or 0)
         self._connection = ladybug.Connection(self._database)

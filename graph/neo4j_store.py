@@ -26,6 +26,12 @@ checks stand behind that, both on the server:
   relationship batch written twice, or a relationship whose endpoint is
   missing, fails the build before the old graph is touched.
 
+Two profiles in one database (`neo4j_profiles`): a build stages the public
+projection of the data (`casegraph.graph.profile.public_dataset`) under the
+schema's labels and the full graph under `CasegraphRestricted_<Label>` labels
+and `CASEGRAPH_RESTRICTED_<TYPE>` types; both are count-checked and switched
+together, and a view reads one profile's graph.
+
 Rows go to the server as one list per column (`Table.column_batches()`), not
 one map per row: no per-row dict in Python, no property names repeated in
 every row on the wire, and a null simply is not stored (`CREATE` ignores
@@ -48,11 +54,12 @@ from casegraph.graph.store import BuildResult, Progress, StoreError
 from casegraph.loaders.dataset import Dataset
 from casegraph.graph.limits import QueryLimits
 from casegraph.graph.neo4j_lock import BuildLock
+from casegraph.graph.neo4j_profiles import all_labels, profile_names, restricted_constraints
 from casegraph.graph.neo4j_view import Neo4jView
+from casegraph.graph.profile import PUBLIC, RESTRICTED, Profile, public_dataset
 from casegraph.graph.neo4j_switch import (
     BUILD_PROPERTY, STAGING, BuildCheckFailed, begin_switch, check_counts, drop_build, drop_stale, read_meta,
     roll_forward, staging_constraints, staging_label, staging_labels, switch_atomically)
-from casegraph.schemas import schema
 from casegraph.schemas.ddl import neo4j_constraints
 
 __all__ = ["Neo4jStore", "Neo4jView", "BATCH_SIZE", "ATOMIC_SWITCH_LIMIT", "STAGING", "staging_label",
@@ -165,8 +172,11 @@ class Neo4jStore:
                     return BuildResult(meta["build_id"], False, dataset.node_counts(), dataset.rel_counts(),
                                        checksum)
                 try:
-                    self._stage(session, dataset, build_id, say)
-                    self._switch(session, dataset, build_id, checksum, say)
+                    profiles = {RESTRICTED: dataset, PUBLIC: public_dataset(dataset)}
+                    for profile, data in profiles.items():
+                        say(f"staging the {profile} profile")
+                        self._stage(session, data, profile_names(profile), build_id, say)
+                    self._switch(session, profiles, build_id, checksum, say)
                 except BaseException:
                     self._after_failure(session, build_id, say)
                     raise
@@ -177,7 +187,7 @@ class Neo4jStore:
     def _prepare(self, session, build_id: str, say: Progress) -> dict[str, Any] | None:
         """Under the lock: constraints, an interrupted switch finished, other builds' staging removed."""
         say("creating constraints")
-        for statement in [*neo4j_constraints(), *staging_constraints()]:
+        for statement in [*neo4j_constraints(), *restricted_constraints(), *staging_constraints()]:
             session.execute_write(_run, statement, {})
         meta = self._roll_forward(session, say)
         drop_stale(session, build_id, BATCH_SIZE)
@@ -205,21 +215,23 @@ class Neo4jStore:
         except (neo4j_errors.Neo4jError, neo4j_errors.DriverError):
             say("build failed and the server cannot be reached: the next build removes its staged data")
 
-    def _stage(self, session, dataset: Dataset, build_id: str, say: Progress) -> None:
+    def _stage(self, session, dataset: Dataset, names: dict[str, str], build_id: str, say: Progress) -> None:
+        """Stage one profile's graph (`names`: schema label or type -> its name in that graph)."""
         for table in node_tables(dataset):
-            self._write_table(session, table, _node_statement, build_id, f"{table.name} nodes", say)
+            self._write_table(session, table, _node_statement, names, build_id, f"{table.name} nodes", say)
         for table in rel_tables(dataset):
-            self._write_table(session, table, _rel_statement, build_id, f"{table.name} relationships", say)
+            self._write_table(session, table, _rel_statement, names, build_id, f"{table.name} relationships", say)
         say("checking the staged counts")
-        session.execute_read(check_counts, build_id, *_expected(dataset))
+        session.execute_read(check_counts, build_id, *_expected({"": (dataset, names)}))
 
-    def _write_table(self, session, table: Table, statement_for, build_id: str, what: str, say: Progress) -> None:
+    def _write_table(self, session, table: Table, statement_for, names: dict[str, str], build_id: str,
+                     what: str, say: Progress) -> None:
         """One table in batches of columns; a staged node id written twice fails the build (BuildCheckFailed)."""
         if not len(table):
             return
         say(f"loading {len(table):,} {what}")
         columns = _present_columns(table)
-        statement = statement_for(table, columns)
+        statement = statement_for(table, columns, names)
         try:
             for params in _column_batches(table, columns):
                 session.execute_write(_run, statement, {"build": build_id, **params})
@@ -228,29 +240,35 @@ class Neo4jStore:
                 f"Neo4j build abandoned while staging {what}: {error.message} (a node id twice in the data, "
                 "or a batch written twice); the old graph is untouched: run the build again") from None
 
-    def _switch(self, session, dataset: Dataset, build_id: str, checksum: str, say: Progress) -> None:
+    def _switch(self, session, profiles: dict[str, Dataset], build_id: str, checksum: str, say: Progress) -> None:
+        """Switch both profiles' graphs at once (`profiles`: profile -> its Dataset)."""
         # The old graph counts too: deleting a large one in a single transaction exhausts the server's heap.
-        total = sum(dataset.node_counts().values()) + sum(dataset.rel_counts().values())
+        total = sum(sum(d.node_counts().values()) + sum(d.rel_counts().values()) for d in profiles.values())
         total += session.execute_read(_graph_size)
+        expected = _expected({p: (d, profile_names(p)) for p, d in profiles.items()})
         if total <= ATOMIC_SWITCH_LIMIT:
             say("switching to the new build (one transaction)")
-            session.execute_write(switch_atomically, build_id, checksum, *_expected(dataset))
+            session.execute_write(switch_atomically, build_id, checksum, *expected)
             return
-        session.execute_write(begin_switch, build_id, checksum, *_expected(dataset))
+        session.execute_write(begin_switch, build_id, checksum, *expected)
         say("switching to the new build (batched; readers wait until it completes)")
         roll_forward(session, {"switching_build": build_id, "phase": "delete"}, BATCH_SIZE, say)
 
     # -- reading ----------------------------------------------------------
 
-    def view(self, limits: QueryLimits | None = None) -> Neo4jView:
-        """A read-only view bounded by `limits` (default: from the environment); first finishes a switch
-        whose build died (when the lock is free)."""
+    def view(self, profile: Profile = PUBLIC, limits: QueryLimits | None = None) -> Neo4jView:
+        """A read-only view of one profile's graph (public unless asked), bounded by `limits` (default:
+        from the environment); first finishes a switch whose build died (when the lock is free)."""
         meta = self.meta()
         if meta is None:
             raise StoreError(f"no casegraph graph in {self.describe()}: run `casegraph build --neo4j {self.uri}` first")
         if meta.get("status") != "complete":
             self._checked(lambda: self._recover(meta))
-        return Neo4jView(self._session(read=True), limits or QueryLimits.from_environment())
+            meta = self.meta() or {}
+        if not meta.get("profiles"):
+            raise StoreError(f"{self.describe()} holds a build without profiles (an older casegraph): "
+                             "run `casegraph build` again")
+        return Neo4jView(self._session(read=True), limits or QueryLimits.from_environment(), profile)
 
     def _recover(self, meta: dict[str, Any]) -> None:
         """Roll an interrupted switch forward under the build lock, or say why it cannot be read yet."""
@@ -281,14 +299,19 @@ def _release(lock: BuildLock, say: Progress) -> None:
             "`casegraph build --break-lock` breaks it")
 
 
-def _expected(dataset: Dataset) -> tuple[dict[tuple[str, str], int], dict[str, list[str]]]:
-    """(expected staged counts, start labels per relationship type) for `check_counts`."""
-    expected = {**{("node", k): v for k, v in dataset.node_counts().items()},
-                **{("relationship", k): v for k, v in dataset.rel_counts().items()}}
+def _expected(graphs: dict[str, tuple[Dataset, dict[str, str]]]
+              ) -> tuple[dict[tuple[str, str], int], dict[str, list[str]]]:
+    """(expected staged counts, start labels per relationship type) for `check_counts`, of one or
+    more graphs (each a Dataset with its label and type names; the names differ between graphs)."""
+    expected: dict[tuple[str, str], int] = {}
     starts: dict[str, list[str]] = {}
-    for table in rel_tables(dataset):
-        if table.from_label not in starts.setdefault(table.name, []):
-            starts[table.name].append(table.from_label)
+    for dataset, names in graphs.values():
+        expected.update({("node", names[k]): v for k, v in dataset.node_counts().items()})
+        expected.update({("relationship", names[k]): v for k, v in dataset.rel_counts().items()})
+        for table in rel_tables(dataset):
+            start = names[table.from_label]
+            if start not in starts.setdefault(names[table.name], []):
+                starts[names[table.name]].append(start)
     return expected, starts
 
 
@@ -310,17 +333,17 @@ def _properties(columns: list[str], build: str | None = None) -> str:
     return "{" + ", ".join([*pairs, *([f"{build}: $build"] if build else [])]) + "}"
 
 
-def _node_statement(table: Table, columns: list[str]) -> str:
+def _node_statement(table: Table, columns: list[str], names: dict[str, str]) -> str:
     return (f"UNWIND range(0, size($c0) - 1) AS i "
-            f"CREATE (:{staging_label(table.name)} {_properties(columns, BUILD_PROPERTY)})")
+            f"CREATE (:{staging_label(names[table.name])} {_properties(columns, BUILD_PROPERTY)})")
 
 
-def _rel_statement(table: Table, columns: list[str]) -> str:
+def _rel_statement(table: Table, columns: list[str], names: dict[str, str]) -> str:
     start, end = columns.index("from"), columns.index("to")
     return (f"UNWIND range(0, size($c0) - 1) AS i "
-            f"MATCH (a:{staging_label(table.from_label)} {{{BUILD_PROPERTY}: $build, id: $c{start}[i]}}) "
-            f"MATCH (b:{staging_label(table.to_label)} {{{BUILD_PROPERTY}: $build, id: $c{end}[i]}}) "
-            f"CREATE (a)-[:{table.name} {_properties(columns)}]->(b)")
+            f"MATCH (a:{staging_label(names[table.from_label])} {{{BUILD_PROPERTY}: $build, id: $c{start}[i]}}) "
+            f"MATCH (b:{staging_label(names[table.to_label])} {{{BUILD_PROPERTY}: $build, id: $c{end}[i]}}) "
+            f"CREATE (a)-[:{names[table.name]} {_properties(columns)}]->(b)")
 
 
 def _column_batches(table: Table, columns: list[str]) -> Iterator[dict[str, list[Any]]]:
@@ -332,7 +355,7 @@ def _column_batches(table: Table, columns: list[str]) -> Iterator[dict[str, list
 def _graph_size(tx) -> int:
     """Nodes + relationships of the current (labelled) graph, from the count store."""
     size = 0
-    for label in schema().labels:
+    for label in all_labels():
         size += tx.run(f"MATCH (n:{label}) RETURN count(n) AS n").single()["n"]
         size += tx.run(f"MATCH (:{label})-[r]->() RETURN count(r) AS n").single()["n"]
     return size

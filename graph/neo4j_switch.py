@@ -15,6 +15,11 @@ The switch, for a build `B` that holds the build lock:
   graph is deleted in batches, `phase: relabel` is written, B's staging is
   relabelled in batches, and the meta node says `complete`.
 
+Both profiles' graphs (`casegraph.graph.neo4j_profiles`: the public one under
+the schema's labels, the full one under `CasegraphRestricted_` labels) are
+staged, counted and switched together, as one graph; the meta node then says
+`profiles: true`.
+
 Invariant: once `switching` is written, B's staging is the only complete copy
 and nothing drops it; every step is idempotent, so `roll_forward` finishes an
 interrupted switch from the phase the meta node records (the next build
@@ -27,8 +32,8 @@ from __future__ import annotations
 from typing import Any
 
 from casegraph.graph.neo4j_lock import LOCK
+from casegraph.graph.neo4j_profiles import all_labels
 from casegraph.graph.store import Progress, StoreError
-from casegraph.schemas import schema
 
 __all__ = ["STAGING", "META", "BUILD_PROPERTY", "BuildCheckFailed", "staging_label", "staging_labels",
            "staging_constraints", "own_staged", "staged_counts", "begin_switch", "switch_atomically",
@@ -53,17 +58,17 @@ def staging_label(label: str) -> str:
 
 
 def staging_labels() -> list[str]:
-    return [staging_label(label) for label in schema().labels]
+    return [staging_label(label) for label in all_labels()]
 
 
 def staging_constraints() -> list[str]:
     """Unique (build, id) per staged label: fast endpoint lookups, a node batch written twice fails,
     and two builds' staging never collide. The first statements drop the id-only constraints of before."""
-    drops = [f"DROP CONSTRAINT casegraph_staging_{label.lower()}_id IF EXISTS" for label in schema().labels]
+    drops = [f"DROP CONSTRAINT casegraph_staging_{label.lower()}_id IF EXISTS" for label in all_labels()]
     return [*drops, "DROP CONSTRAINT casegraph_staging_id IF EXISTS",
             *(f"CREATE CONSTRAINT casegraph_staging_{label.lower()}_build_id IF NOT EXISTS "
               f"FOR (n:{staging_label(label)}) REQUIRE (n.{BUILD_PROPERTY}, n.id) IS UNIQUE"
-              for label in schema().labels)]
+              for label in all_labels())]
 
 
 def own_staged(label: str, variable: str = "n") -> str:
@@ -118,19 +123,20 @@ def switch_atomically(tx, build: str, checksum: str, expected: Counts, rel_start
     """The whole switch in the caller's one transaction (small graphs)."""
     _check_lock(tx, build)
     check_counts(tx, build, expected, rel_starts)
-    for label in schema().labels:
+    for label in all_labels():
         tx.run(f"MATCH (n:{label}) DETACH DELETE n").consume()
-    for label in schema().labels:
+    for label in all_labels():
         tx.run(f"{own_staged(label)} SET n:{label} REMOVE n:{staging_label(label)}, n.{BUILD_PROPERTY}",
                build=build).consume()
-    tx.run(f"MERGE (m:{META}) SET m.status = 'complete', m.build_id = $build, m.checksum = $checksum "
+    tx.run(f"MERGE (m:{META}) SET m.status = 'complete', m.build_id = $build, m.checksum = $checksum, "
+           "m.profiles = true "
            "REMOVE m.switching_build, m.switching_checksum, m.phase", build=build, checksum=checksum).consume()
 
 
 def roll_forward(session, meta: dict[str, Any], batch_size: int, say: Progress) -> None:
     """Finish the switch `meta` records (`status: switching`), from its phase; idempotent."""
     build = meta["switching_build"]
-    labels = schema().labels
+    labels = all_labels()
     if meta.get("phase") == "delete":
         for label in labels:
             repeat(session, f"MATCH (n:{label}) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS done",
@@ -141,13 +147,13 @@ def roll_forward(session, meta: dict[str, Any], batch_size: int, say: Progress) 
                         f"SET n:{label} REMOVE n:{staging_label(label)}, n.{BUILD_PROPERTY} RETURN count(*) AS done",
                batch_size, build=build)
     write(session, f"MATCH (m:{META}) SET m.status = 'complete', m.build_id = m.switching_build, "
-                   "m.checksum = m.switching_checksum REMOVE m.switching_build, m.switching_checksum, m.phase")
+                   "m.checksum = m.switching_checksum, m.profiles = true REMOVE m.switching_build, m.switching_checksum, m.phase")
     say(f"switched to build {build}")
 
 
 def drop_build(session, build: str, batch_size: int) -> None:
     """Remove one build's staging (a build that failed before `switching`)."""
-    for label in schema().labels:
+    for label in all_labels():
         repeat(session, f"{own_staged(label)} WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS done",
                batch_size, build=build)
 

@@ -4,6 +4,11 @@
 (the guard) first. This is the second layer: a query runs only when
 Neo4j's own `EXPLAIN` plans it as a read (`query_type == "r"`), and then in
 a READ transaction, which the server refuses to write in.
+
+A view reads one profile's graph (`casegraph.graph.neo4j_profiles`): a
+restricted view runs each query with the schema's labels and types replaced
+by the full graph's; a public view runs it as written and refuses a plan that
+scans (or counts without a label) every node or relationship.
 """
 
 from __future__ import annotations
@@ -14,6 +19,8 @@ import neo4j
 from neo4j import exceptions as neo4j_errors
 
 from casegraph.graph.limits import QueryLimits
+from casegraph.graph.neo4j_profiles import in_profile, public_name, scans_all
+from casegraph.graph.profile import PUBLIC, Profile
 from casegraph.graph.neo4j_switch import STAGING
 from casegraph.graph.store import QueryFailed, QueryLimitHit, Result, WriteRefused
 from casegraph.graph.values import node_value, path_value, plain, rel_value
@@ -26,25 +33,28 @@ class Neo4jView:
 
     engine = "neo4j"
 
-    def __init__(self, session, limits: QueryLimits | None = None):
+    def __init__(self, session, limits: QueryLimits | None = None, profile: Profile = PUBLIC):
         self._session = session
         self.limits = limits or QueryLimits()
+        self.profile = profile
 
     def run(self, cypher: str, params: dict[str, Any] | None = None, bounded: bool = False) -> Result:
         """Rows of one read query; `bounded` applies the timeout in a transaction the driver does not retry.
 
         Raises WriteRefused (planned as a write, or refused by the read
         transaction), QueryLimitHit (timeout, or the server's transaction
-        memory limit), QueryFailed (any other server error, with its message).
+        memory limit), QueryFailed (any other server error, with its message; in the public
+        profile, a plan that scans every node or relationship).
         """
         params = params or {}
+        cypher = in_profile(cypher, self.profile)
         try:
             if bounded:
                 with self._session.begin_transaction(timeout=self.limits.timeout) as tx:
-                    _check_plan(tx, cypher, params)
+                    _check_plan(tx, cypher, params, self.profile)
                     columns, rows = _read(tx, cypher, params)
             else:
-                self._session.execute_read(_check_plan, cypher, params)
+                self._session.execute_read(_check_plan, cypher, params, self.profile)
                 columns, rows = self._session.execute_read(_read, cypher, params)
         except neo4j_errors.Neo4jError as error:
             raise _failure(error, self.limits) from None
@@ -72,9 +82,15 @@ def _failure(error: neo4j_errors.Neo4jError, limits: QueryLimits) -> Exception:
     return QueryFailed(f"Neo4j: {message}")
 
 
-def _check_plan(tx, cypher: str, params: dict[str, Any]) -> None:
-    """WriteRefused unless Neo4j plans the query as a read."""
-    query_type = tx.run("EXPLAIN " + cypher, params).consume().query_type
+def _check_plan(tx, cypher: str, params: dict[str, Any], profile: Profile = PUBLIC) -> None:
+    """WriteRefused unless Neo4j plans the query as a read; QueryFailed when a public-profile plan
+    scans every node or relationship (it would reach the restricted graph stored beside it)."""
+    summary = tx.run("EXPLAIN " + cypher, params).consume()
+    query_type = summary.query_type
+    if profile == PUBLIC and scans_all(summary.plan):
+        raise QueryFailed("refused in the public profile: this query scans every node or relationship "
+                          "(a pattern with no label or type, such as (n) or ()-[r]->()), which would "
+                          "reach the restricted graph stored beside the public one; give a label")
     if query_type != "r":
         raise WriteRefused(f"refused: Neo4j plans this query as type {query_type!r} "
                            "(it would write or change the schema); casegraph runs ad-hoc queries read-only")
@@ -88,14 +104,16 @@ def _read(tx, cypher: str, params: dict[str, Any]):
 
 def _value(value: Any) -> Any:
     if isinstance(value, neo4j.graph.Node):
-        labels = [label for label in value.labels if not label.startswith(STAGING)]
+        labels = [public_name(label) for label in value.labels if not label.startswith(STAGING)]
         return node_value(labels, dict(value))
     if isinstance(value, neo4j.graph.Relationship):
-        return rel_value(value.type, dict(value))
+        return rel_value(public_name(value.type), dict(value))
     if isinstance(value, neo4j.graph.Path):
         return path_value([_value(n) for n in value.nodes], [_value(r) for r in value.relationships])
     if isinstance(value, list):
         return [_value(v) for v in value]
     if isinstance(value, dict):
         return {k: _value(value[k]) for k in sorted(value)}  # sorted: see values.plain
+    if isinstance(value, str):  # a label a query returned as text (`labels(n)[0]`), in the restricted graph
+        return public_name(value)
     return plain(value)

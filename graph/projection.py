@@ -5,9 +5,9 @@ same on every engine) into a MultiDiGraph: node keys are ids, node
 attributes are the label (`label`) plus the stored properties; edge keys
 are relationship ids, edge attributes the type (`type`) plus properties.
 
-`include_restricted=False` is the public profile: the whole graph passed
-through `casegraph.graph.selection.public_subgraph`, the one rule for what
-the public profile leaves out.
+Which profile is a matter of the view: `store.view("public")` reads the
+store's public graph, built with `casegraph.graph.profile.public_dataset`,
+the one rule for what the public profile leaves out.
 
 For a long-lived reader of a large graph (the explorer at 100,000 cases:
 1.2 million relationships of some twenty properties each would take
@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from casegraph.graph.selection import public_subgraph
+from casegraph.graph.profile import public_dataset
 from casegraph.graph.store import View
 from casegraph.schemas import schema
 
@@ -35,12 +35,8 @@ OUTLINE_FIELDS = ("id", "name", "title", "summary", "aliases", "period", "year_s
 investigation it is (paths skip journalism), what it cites (a selection brings its sources)."""
 
 
-def _profile(graph: nx.MultiDiGraph, include_restricted: bool) -> nx.MultiDiGraph:
-    return graph if include_restricted else public_subgraph(graph)
-
-
-def project(view: View, include_restricted: bool = True) -> nx.MultiDiGraph:
-    """The whole stored graph; with `include_restricted=False`, its public subgraph.
+def project(view: View) -> nx.MultiDiGraph:
+    """The whole graph a view reads (its profile is the view's).
 
     Ordered by id: an engine returns unordered rows in any order (LadybugDB scans in
     parallel), and exports of the same graph must come out the same every time."""
@@ -59,13 +55,16 @@ def project(view: View, include_restricted: bool = True) -> nx.MultiDiGraph:
                 props = rel["properties"]
                 if source in graph and target in graph:
                     graph.add_edge(source, target, key=props["id"], type=rel_type.type, **props)
-    return _profile(graph, include_restricted)
+    return graph
 
 
 def project_dataset(dataset, include_restricted: bool = True) -> nx.MultiDiGraph:
-    """The same projection straight from loaded records (no store needed)."""
+    """The same projection straight from loaded records (no store needed); with
+    `include_restricted=False`, of their public projection."""
     from casegraph.graph.rows import node_tables, rel_tables
 
+    if not include_restricted:
+        dataset = public_dataset(dataset)
     graph = nx.MultiDiGraph()
     for table in node_tables(dataset):
         for row in table.rows:
@@ -76,7 +75,7 @@ def project_dataset(dataset, include_restricted: bool = True) -> nx.MultiDiGraph
             props = {k: v for k, v in row.items() if v is not None and k not in ("from", "to")}
             if row["from"] in graph and row["to"] in graph:
                 graph.add_edge(row["from"], row["to"], key=props["id"], type=table.name, **props)
-    return _profile(graph, include_restricted)
+    return graph
 
 
 def _fields(label_or_type: str) -> list[str]:
@@ -88,9 +87,9 @@ def _props(names: list[str], values) -> dict:
     return {k: v for k, v in zip(names, values) if v is not None}
 
 
-def outline(view: View, include_restricted: bool = True) -> nx.MultiDiGraph:
+def outline(view: View) -> nx.MultiDiGraph:
     """The stored graph with only `OUTLINE_FIELDS` (source documents whole), in `project`'s order:
-    the same nodes, relationships and keys as `project(view, include_restricted)`."""
+    the same nodes, relationships and keys as `project(view)` (the view's profile)."""
     graph = nx.MultiDiGraph()
     for node_type in schema().nodes:
         if node_type.label == "Source":
@@ -111,7 +110,7 @@ def outline(view: View, include_restricted: bool = True) -> nx.MultiDiGraph:
                 props = _props(names, values)
                 if source in graph and target in graph:
                     graph.add_edge(source, target, key=props["id"], type=rel_type.type, **props)
-    return _profile(graph, include_restricted)
+    return graph
 
 
 def hydrate(view: View, part: nx.MultiDiGraph) -> nx.MultiDiGraph:

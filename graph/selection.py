@@ -38,7 +38,7 @@ public projection can never bring restricted data back.
 Four rules every part of casegraph that cuts the graph shares, stated once
 here so an export, an analysis, a report and a view never disagree:
 
-- `public_subgraph`: what the public profile leaves out;
+- `public_subgraph`: what the public profile leaves out (defined in `casegraph.graph.profile`);
 - `resolve_node`: which node an id, name or alias means;
 - `decades_of`: which decades a timed record counts in (the catalog's rule);
 - `cases_in_borough`: which cases `--borough` means (filed under the
@@ -52,6 +52,7 @@ from typing import Any, Iterable, Mapping
 
 import networkx as nx
 
+from casegraph.graph.profile import is_restricted, public_subgraph
 from casegraph.graph.search import Entry, names_of, rank
 from casegraph.schemas.names import display_name
 from casegraph.schemas.citations import cited_sources
@@ -93,33 +94,6 @@ class NodeNotFound(SelectionError):
     def __init__(self, message: str, public: bool):
         self.message, self.public = message, public
         super().__init__(f"{message} ({PUBLIC_NOTE})" if public else message)
-
-
-# -- the public profile --------------------------------------------------------------------------
-
-def is_restricted(attrs: Mapping[str, Any]) -> bool:
-    """A node or relationship that could identify a victim or a minor."""
-    return attrs.get("sensitivity") == "restricted"
-
-
-def public_subgraph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """A copy of `graph` without restricted data: restricted nodes, restricted
-    relationships, and every relationship touching a restricted node are dropped.
-
-    The one public-profile rule. The projection's public profile (exports,
-    analytics, reports) and every view not asked for restricted data go
-    through it, so "public" means the same everywhere. A relationship touching
-    a restricted node goes even when it is not marked restricted itself: its
-    other end, type and facts would still point at the person.
-    """
-    public = nx.MultiDiGraph()
-    public.graph.update(graph.graph)
-    public.add_nodes_from((n, a) for n, a in graph.nodes(data=True) if not is_restricted(a))
-    public.add_edges_from(
-        (u, v, k, a) for u, v, k, a in graph.edges(keys=True, data=True)
-        if u in public and v in public and not is_restricted(a)
-    )
-    return public
 
 
 # -- which node a reference means --------------------------------------------------------------

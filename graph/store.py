@@ -82,7 +82,10 @@ class Store(Protocol):
     def build(self, dataset: Dataset, checksum: str, progress: Progress | None = None,
               force: bool = False) -> BuildResult: ...
 
-    def view(self) -> View: ...
+    def view(self, profile: str = "public", limits: Any = None) -> View:
+        """A read-only view of one profile's graph: `public` (default) or `restricted`, bounded by
+        `limits` (a `casegraph.graph.limits.QueryLimits`; default: from the environment)."""
+        ...
 
     def describe(self) -> str: ...
 
@@ -91,7 +94,7 @@ def input_checksum(files: Iterable[Path]) -> str:
     """A checksum of the data files, the schema and casegraph's version: equal means nothing to rebuild.
 
     Unambiguous: it hashes one JSON document listing the version, the store
-    DDL and, per file in path order, its name and the SHA-256 of its bytes,
+    DDL, the build's layout and, per file in path order, its name and the SHA-256 of its bytes,
     so no two different inputs run together into the same bytes (as names
     and contents concatenated could). A new casegraph version rebuilds,
     since it may resolve the same data differently.
@@ -100,5 +103,6 @@ def input_checksum(files: Iterable[Path]) -> str:
 
     entries = [[path.name, hashlib.sha256(path.read_bytes()).hexdigest()]
                for path in sorted(Path(f) for f in files)]
-    document = {"casegraph": __version__, "ddl": ladybug_ddl(), "files": entries}
+    document = {"casegraph": __version__, "ddl": ladybug_ddl(), "files": entries,
+                "layout": "profiles: public + restricted graphs"}
     return hashlib.sha256(json.dumps(document, sort_keys=True).encode()).hexdigest()

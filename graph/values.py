@@ -62,7 +62,7 @@ def text_of(value: Any) -> str:
     """A value as text for a table cell, a CSV cell or a notebook table, whole (never cut).
 
     A node is `Label:name`; a relationship `[TYPE]`; a path a readable chain,
-    `lambeth-2022-hotel-room —SHOWS— Alcohol or drugs —SHOWS— kingston-2021-overdose-sar`
+    `lambeth-2022-hotel-room —SHOWS— Alcohol or drugs —SHOWS— kingston-2021-sar`
     (cases by id, the id to use next; other nodes by name); a record a query
     names (`{id, label, name}`) the same way; a list its items joined by `; `;
     a boolean yes or no; null empty."""

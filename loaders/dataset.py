@@ -74,6 +74,7 @@ class Dataset:
                  rels: Mapping[RelKey, pa.Table] | None = None):
         self.node_tables: dict[str, pa.Table] = {k: v for k, v in (nodes or {}).items() if v.num_rows}
         self.rel_tables: dict[RelKey, pa.Table] = {k: v for k, v in sorted((rels or {}).items()) if v.num_rows}
+        self.warnings: list = []  # Problems the load reported without refusing (see `loaders.load.load`)
 
     @classmethod
     def of(cls, nodes: Iterable[Node], rels: Iterable[Relationship]) -> "Dataset":

@@ -20,6 +20,7 @@ from casegraph.loaders.lineage import check_citation_sources, derive_citations
 from casegraph.loaders.problems import LoadError, Problem
 from casegraph.loaders.raw import RawRecord
 from casegraph.loaders.resolve import resolve
+from casegraph.loaders.safety import check_publication_safety, restrict_restricted_citations
 from casegraph.loaders.tabular import read_csv, read_jsonl
 from casegraph.loaders.validate import validate_record
 from casegraph.loaders.yaml_files import read_yaml
@@ -127,7 +128,9 @@ def load(paths: Iterable[Path] | None = None, progress: Progress | None = None) 
     """Read, validate, resolve and check; return the Dataset or raise LoadError.
 
     `paths=None` loads the shipped data; an empty list is an error, never the
-    shipped data in its place. A file with no records is an error.
+    shipped data in its place. A file with no records is an error. The
+    Dataset's `warnings` (Problems) say what the load changed but did not
+    refuse: public records citing a restricted source, made restricted.
     """
     with paused_gc():
         return _load(paths, progress)
@@ -174,7 +177,11 @@ def _load(paths: Iterable[Path] | None, progress: Progress | None) -> Dataset:
     del collected
     problems.extend(found)
     problems.extend(derive_citations(tables))
+    warnings = restrict_restricted_citations(tables)
     problems.extend(check_dataset(tables))
+    problems.extend(check_publication_safety(tables))
     if problems:
         raise LoadError(problems)
-    return Dataset.from_tables(tables)
+    dataset = Dataset.from_tables(tables)
+    dataset.warnings = sorted(warnings)
+    return dataset

@@ -18,7 +18,8 @@ page: {limit: 10, max: 100}
 // Paths never repeat a relationship; LadybugDB's variant says the same in its syntax.
 MATCH (a:CaseFile {id: $from}), (b:CaseFile {id: $to})
 OPTIONAL MATCH p = allShortestPaths((a)-[*..5]-(b))
-WHERE all(n IN nodes(p) WHERE (n:CaseFile OR n:Person OR n:Place OR n:Institution OR n:Investigation
+WHERE a <> b  // Neo4j's shortest path refuses one node at both ends; a case has no path to itself
+  AND all(n IN nodes(p) WHERE (n:CaseFile OR n:Person OR n:Place OR n:Institution OR n:Investigation
                                OR n:Review OR n:Statement OR n:Recommendation)
                               AND ($include_restricted OR n.sensitivity = 'public'))
 WITH a, b, collect(CASE WHEN length(p) <= $max_hops THEN p END) AS connections

@@ -7,18 +7,20 @@ parameters:
   include_restricted: {type: bool, default: false, description: include restricted people and facts}
 page: {limit: 50}
 */
+// Every node label and relationship type of the schema, named: an unlabelled scan would reach both
+// profiles' graphs in one Neo4j database (casegraph.graph.neo4j_profiles).
 // One row per fact (the node itself, then each relationship of it), with its citations'
 // dates, statuses, sources and grades side by side, and its current status.
-MATCH (x {id: $id})
+MATCH (x:Borough|Place|Institution|Person|CaseFile|Investigation|Review|Recommendation|Statement|Indicator {id: $id})
 WHERE $include_restricted OR x.sensitivity = 'public'
-OPTIONAL MATCH (x)-[r]-(y)
+OPTIONAL MATCH (x)-[r:IN_BOROUGH|AT_PLACE|PLACE_IN|NEIGHBOURS|SHOWS|INVOLVES|ACTIVE_IN|BASED_IN|MEMBER_OF|ASSOCIATED_WITH|EXAMINED|CONDUCTED_BY|COMMISSIONED_BY|RECOMMENDS|RESPONDS_TO|MADE_BY|ABOUT]-(y)
 WHERE $include_restricted OR (r.sensitivity = 'public' AND y.sensitivity = 'public')
 WITH x, collect(CASE WHEN r IS NULL THEN NULL ELSE [type(r), y.id, r.id] END) AS rels
 WITH [[labels(x)[0], x.id, x.id]] + rels AS facts
 UNWIND facts AS f
 WITH size(facts) AS total, f ORDER BY f[0], f[1], f[2] SKIP $offset LIMIT $limit
-OPTIONAL MATCH (n) WHERE n.id = f[2]
-OPTIONAL MATCH ()-[e]->() WHERE e.id = f[2]
+OPTIONAL MATCH (n:Borough|Place|Institution|Person|CaseFile|Investigation|Review|Recommendation|Statement|Indicator) WHERE n.id = f[2]
+OPTIONAL MATCH (:Borough|Place|Institution|Person|CaseFile|Investigation|Review|Recommendation|Statement|Indicator)-[e:IN_BOROUGH|AT_PLACE|PLACE_IN|NEIGHBOURS|SHOWS|INVOLVES|ACTIVE_IN|BASED_IN|MEMBER_OF|ASSOCIATED_WITH|EXAMINED|CONDUCTED_BY|COMMISSIONED_BY|RECOMMENDS|RESPONDS_TO|MADE_BY|ABOUT]->() WHERE e.id = f[2]
 RETURN f[0] AS fact, f[1] AS about, coalesce(e.role, '') AS role,
        coalesce(n.citation_as_of, e.citation_as_of) AS as_of, coalesce(n.citation_statuses, e.citation_statuses) AS statuses,
        coalesce(n.citation_sources, e.citation_sources) AS sources,

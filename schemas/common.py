@@ -31,6 +31,8 @@ __all__ = [
     "lacks_provenance",
     "Timed",
     "parse_period",
+    "RESTRICTED_TEXT",
+    "is_restricted_field",
 ]
 
 Slug = Annotated[
@@ -49,6 +51,16 @@ class Sensitivity(str, Enum):
 
     public = "public"
     restricted = "restricted"
+
+
+RESTRICTED_TEXT = {"x-casegraph-profile": "restricted"}
+"""JSON Schema mark of a restricted field: research text that follows the restricted profile."""
+
+
+def is_restricted_field(info: Any) -> bool:
+    """True for a field declared restricted (its `json_schema_extra` is `RESTRICTED_TEXT`)."""
+    extra = getattr(info, "json_schema_extra", None)
+    return isinstance(extra, dict) and extra.get("x-casegraph-profile") == "restricted"
 
 
 class Record(BaseModel):
@@ -90,6 +102,26 @@ class Fact(Record):
         default=None, description="how casegraph inferred it (required when status is inferred)"
     )
     note: ShortText | None = Field(default=None, description="an editor's note on the record")
+    restricted_detail: ShortText | None = Field(
+        default=None, json_schema_extra=RESTRICTED_TEXT,
+        description="RESTRICTED text: what research needs but could identify a victim (an individual "
+        "child's age with place and year, a family link, a school, health details); kept out of "
+        "every public output, while the record's public fields stay publishable",
+    )
+    safety_exception_by: ShortText | None = Field(
+        default=None, json_schema_extra=RESTRICTED_TEXT,
+        description="RESTRICTED: the editor who decided that this record's public text may keep what "
+        "the publication-safety check flags (with `safety_exception_on` and `_reason`)",
+    )
+    safety_exception_on: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")] | None = Field(
+        default=None, json_schema_extra=RESTRICTED_TEXT,
+        description="RESTRICTED: the date of that editorial decision (YYYY-MM-DD)",
+    )
+    safety_exception_reason: ShortText | None = Field(
+        default=None, json_schema_extra=RESTRICTED_TEXT,
+        description="RESTRICTED: why the flagged public text is safe to publish (e.g. already "
+        "published under a conviction)",
+    )
     status_as_of: str | None = Field(default=None, description="derived: the date of the current status")
     status_source: str | None = Field(default=None, description="derived: the source that gives the current status")
     citation_sources: list[str] = Field(default_factory=list, description="derived: each citation's source")
@@ -132,6 +164,10 @@ class Fact(Record):
                 raise ValueError(NO_PROVENANCE)
         if not self.basis and (self.status == _INFERRED or any(c.status == _INFERRED for c in self.citations)):
             raise ValueError("an inferred fact needs a `basis` saying how it was inferred")
+        exception = (self.safety_exception_by, self.safety_exception_on, self.safety_exception_reason)
+        if any(exception) and not all(exception):
+            raise ValueError("an editorial exception needs all of `safety_exception_by`, "
+                             "`safety_exception_on` and `safety_exception_reason` (who, when, why)")
         if not self.citations:  # the one-citation form: most records, so no Citation model is made
             self.__dict__.update(_one_citation(self.source, self.paragraphs, self.locator, self.quote, self.status))
             return self

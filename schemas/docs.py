@@ -8,13 +8,14 @@ __all__ = ["render_schema_docs"]
 
 
 def _field_rows(model, columns) -> list[str]:
-    rows = ["| field | type | required | description |", "| --- | --- | --- | --- |"]
+    rows = ["| field | type | required | profile | description |", "| --- | --- | --- | --- | --- |"]
     fields = model.model_fields
     for column in columns:
         info = fields.get(column.name) or fields.get("from_")
         required = "yes" if info is not None and info.is_required() else ""
         allowed = f" One of: {', '.join(f'`{c}`' for c in column.choices)}." if column.choices else ""
-        rows.append(f"| `{column.name}` | {column.type} | {required} | {column.description}{allowed} |")
+        profile = "restricted" if column.restricted else "public"
+        rows.append(f"| `{column.name}` | {column.type} | {required} | {profile} | {column.description}{allowed} |")
     return rows
 
 
@@ -29,6 +30,16 @@ def render_schema_docs(graph: Schema | None = None) -> str:
         "a claim `status` (reported, alleged, charged, convicted, acquitted, inferred — an inferred",
         "fact needs a `basis`) and a `sensitivity` (public or restricted). Timed records have a",
         "`period`: a year, a span `YYYY-YYYY`, an ongoing `YYYY-`, or `unknown`.",
+        "",
+        "Public and restricted text are separate fields of one record. A field marked `public` is",
+        "shown wherever the record is (titles, summaries, descriptions, findings, quotes, notes): it",
+        "must be safe to publish. A field marked `restricted` (`restricted_detail`, the editorial",
+        "exception `safety_exception_*`, INVOLVES `age_from`/`age_to`; `x-casegraph-profile:",
+        "restricted` in the JSON Schema) holds",
+        "what research needs but could identify a victim, and follows the restricted profile",
+        "everywhere: every query, view, export, analytic and dossier of the public profile reads a",
+        "public projection of the data without it. A record with `sensitivity: restricted` is",
+        "restricted as a whole, and so is every fact citing a restricted source.",
         "",
         "## Nodes",
         "",

@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from pydantic.fields import FieldInfo
 
-from casegraph.schemas.common import INPUT_ONLY, Timed
+from casegraph.schemas.common import INPUT_ONLY, Timed, is_restricted_field
 from casegraph.schemas.nodes import NODE_MODELS, Node
 from casegraph.schemas.relationships import REL_MODELS, Relationship
 
@@ -32,6 +32,7 @@ class Column:
     type: str  # STRING, INT64, DOUBLE, BOOLEAN, STRING[], INT64[]
     description: str = ""
     choices: tuple[str, ...] = ()  # the allowed values, for enumerated fields
+    restricted: bool = False  # restricted text: left out of the public profile (`RESTRICTED_TEXT`)
 
     @property
     def is_list(self) -> bool:
@@ -90,6 +91,10 @@ class Schema:
     @property
     def rel_types(self) -> tuple[str, ...]:
         return tuple(rel.type for rel in self.rels)
+
+    def restricted_columns(self, label_or_type: str) -> tuple[str, ...]:
+        """Names of the restricted text fields of a label or type (left out of the public profile)."""
+        return tuple(c.name for c in self.columns_of(label_or_type) if c.restricted)
 
     def columns_of(self, label_or_type: str) -> tuple[Column, ...]:
         if label_or_type in self.rel_types:
@@ -160,7 +165,7 @@ def _columns(model: type, skip: set[str]) -> tuple[Column, ...]:
     )
     return tuple(
         Column(name, store_type(fields[name].annotation), fields[name].description or "",
-               choices(fields[name].annotation))
+               choices(fields[name].annotation), is_restricted_field(fields[name]))
         for name in names
     )
 

@@ -13,7 +13,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import ConfigDict, Field, model_validator
 
-from casegraph.schemas.common import Fact, ShortText, Slug
+from casegraph.schemas.common import RESTRICTED_TEXT, Fact, ShortText, Slug
 
 __all__ = ["Relationship", "REL_MODELS", "relationship_id"]
 
@@ -128,10 +128,12 @@ class Involves(Relationship):
     qualifiers = ("role",)
     role: Role
     age_from: Annotated[int, Field(ge=0, le=120)] | None = Field(
-        default=None, description="age at the time (youngest reported)"
+        default=None, json_schema_extra=RESTRICTED_TEXT,
+        description="RESTRICTED: age at the time (youngest reported); left out of the public profile",
     )
     age_to: Annotated[int, Field(ge=0, le=120)] | None = Field(
-        default=None, description="age at the time (oldest reported)"
+        default=None, json_schema_extra=RESTRICTED_TEXT,
+        description="RESTRICTED: age at the time (oldest reported); left out of the public profile",
     )
     description: ShortText | None = None
 

@@ -60,10 +60,11 @@ def write_figure(figure: Figure | Chart, path: Path | str, width: int | None = N
 
 
 def write_overview(view, path: Path | str) -> Path:
-    """The publishable overview page of everything a store View holds (restricted data left out)."""
+    """The publishable overview page of everything a store View holds (restricted data left out,
+    also when the view is of the restricted profile)."""
     from casegraph.graph.projection import project
     from casegraph.viz.compose import Options
     from casegraph.viz.views import figure_for
 
-    graph = project(view, include_restricted=False)
+    graph = project(view)
     return write_figure(figure_for("overview", graph, Options()), path)

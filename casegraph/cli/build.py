@@ -69,6 +69,7 @@ def build(data, cg, overview, no_overview, break_lock, force, fmt):
 
     started = time.perf_counter()
     source, files, dataset = _load(data)
+    _warn(dataset)
     say(f"building {cg.describe()}")
     if break_lock and cg.store.engine != "neo4j":
         raise click.UsageError("--break-lock is for Neo4j: the embedded store's lock ends with its process")
@@ -160,6 +161,12 @@ def _print_report(report: dict) -> None:
         click.echo(f"\nOverview page (public profile): {report['overview']}")
 
 
+def _warn(dataset) -> None:
+    """What the load changed without refusing (a public fact citing a restricted source), on stderr."""
+    for warning in dataset.warnings:
+        say(f"warning: {warning}")
+
+
 def _print_contested(contested: list[dict]) -> None:
     """The facts whose sources disagree, each value with the sources that give it."""
     if not contested:
@@ -192,10 +199,12 @@ def validate(data, fmt):
         if getattr(error, "hint", None):
             say(f"hint: {error.hint}")
         raise SystemExit(1) from None
+    _warn(dataset)
     counts = {"nodes": dataset.node_counts(), "relationships": dataset.rel_counts()}
     contested = dataset.contested()
     if fmt == "json":
-        click.echo(json.dumps({"valid": True, **counts, "contested": contested}, indent=2, ensure_ascii=False))
+        click.echo(json.dumps({"valid": True, **counts, "contested": contested,
+                               "warnings": [w.as_dict() for w in dataset.warnings]}, indent=2, ensure_ascii=False))
     else:
         total_nodes, total_rels = sum(counts["nodes"].values()), sum(counts["relationships"].values())
         click.echo(f"valid: {total_nodes:,} nodes and {total_rels:,} relationships")

@@ -16,12 +16,13 @@ __all__ = ["COMMANDS", "stats", "queries", "query"]
 
 @click.command()
 @store_options
+@profile_option
 @format_option("table", "json")
-def stats(cg, fmt):
-    """Counts per node label and relationship type, as stored (restricted records included)."""
+def stats(cg, profile, fmt):
+    """Counts per node label and relationship type (of the public graph unless --profile restricted)."""
     graph = schema()
     rows = []
-    with cg.store.view() as view:
+    with cg.store.view(profile) as view:
         for label in graph.labels:
             count = view.run(f"MATCH (n:{label}) RETURN count(n) AS n").rows[0][0]
             rows.append(["node", label, count])
@@ -65,7 +66,9 @@ def query(name, cypher, param_pairs, profile, cg, fmt):
 
     An ad-hoc query is accepted only when it is one read-only statement (read
     clauses, and CALL of a short list of read-only procedures); the store is
-    also opened read-only. Queries stop at CASEGRAPH_QUERY_TIMEOUT seconds
+    also opened read-only. It reads the public graph (restricted data does not
+    exist there) unless --profile restricted, or a catalog query's
+    --param include_restricted=true. Queries stop at CASEGRAPH_QUERY_TIMEOUT seconds
     (default 120) and, on the embedded store, CASEGRAPH_QUERY_MEMORY (default
     2GB), with a message saying which limit was hit. In JSON a node is
     {"labels": [...], "properties": {...}} and a relationship {"type": ...,
@@ -77,9 +80,7 @@ def query(name, cypher, param_pairs, profile, cg, fmt):
     if name:
         result = cg.query(name, params, profile=profile)
     else:
-        if profile == "restricted":
-            raise click.UsageError("--profile is for catalog queries; an ad-hoc --cypher query reads what it asks for")
-        result = cg.cypher(cypher, params)
+        result = cg.cypher(cypher, params, profile=profile)
     emit_rows(result.columns, result.rows, fmt)
     if result.total is not None:
         say(_page_note(result, params, name))

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from casegraph.graph.profile import public_dataset
+
 from casegraph.cli import cli
 from casegraph.queries import catalog
 
@@ -60,7 +62,9 @@ def test_stats_json_is_the_only_thing_on_stdout(built, london):
     assert result.exit_code == 0
     rows = json.loads(result.stdout)
     counted = {r["name"]: r["count"] for r in rows if r["kind"] == "node" and r["count"]}
-    assert counted == london.node_counts()
+    assert counted == public_dataset(london).node_counts(), "counts of the public profile by default"
+    full = json.loads(run("stats", "--store", str(store), "--format", "json", "--profile", "restricted").stdout)
+    assert {r["name"]: r["count"] for r in full if r["kind"] == "node" and r["count"]} == london.node_counts()
 
 
 def test_queries_lists_the_catalog(built):
@@ -107,7 +111,7 @@ def test_a_query_answers_a_page_and_says_how_many_rows_there_are(built):
     result = run("query", "recurring-indicators", "--store", str(store), "--format", "json",
                  "--param", "limit=5", "--param", "offset=5")
     assert result.exit_code == 0, result.output
-    assert "rows 6-10 of 21; next page: --param offset=10" in result.output  # on stderr
+    assert "rows 6-10 of 20; next page: --param offset=10" in result.output  # on stderr
     too_many = run("query", "recurring-indicators", "--store", str(store), "--param", "limit=100000")
     assert too_many.exit_code == 1 and "'limit': expected at most 1000" in too_many.output
 

@@ -9,9 +9,11 @@ from casegraph.graph.projection import project
 
 @pytest.fixture(scope="session")
 def london_graphs(london_store):
-    with london_store.view() as view:
-        return {"public": project(view, include_restricted=False),
-                "restricted": project(view, include_restricted=True)}
+    graphs = {}
+    for profile in ("public", "restricted"):
+        with london_store.view(profile) as view:
+            graphs[profile] = project(view)
+    return graphs
 
 
 @pytest.fixture()

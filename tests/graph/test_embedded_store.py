@@ -11,8 +11,8 @@ from casegraph.graph.snapshot import graph_checksum
 from casegraph.graph.store import StoreError
 
 
-def counts(store: EmbeddedStore) -> dict[str, int]:
-    with store.view() as view:
+def counts(store: EmbeddedStore, profile: str = "restricted") -> dict[str, int]:
+    with store.view(profile) as view:
         rows = view.run("MATCH (n) RETURN count(n) AS nodes").rows
         rels = view.run("MATCH ()-[r]->() RETURN count(r) AS rels").rows
     return {"nodes": rows[0][0], "rels": rels[0][0]}
@@ -22,6 +22,19 @@ def test_build_holds_every_record(london, london_store):
     expected_nodes = sum(london.node_counts().values())
     expected_rels = sum(london.rel_counts().values())
     assert counts(london_store) == {"nodes": expected_nodes, "rels": expected_rels}
+
+
+def test_the_public_profile_is_a_graph_of_its_own(london, london_store):
+    """The store's public graph holds the public projection and nothing restricted."""
+    from casegraph.graph.profile import public_dataset
+
+    public = public_dataset(london)
+    assert counts(london_store, "public") == {"nodes": sum(public.node_counts().values()),
+                                              "rels": sum(public.rel_counts().values())}
+    assert counts(london_store, "public")["nodes"] < counts(london_store)["nodes"]
+    with london_store.view() as view:
+        assert view.run("MATCH (n:Person) WHERE n.sensitivity = 'restricted' RETURN count(n)").rows == [[0]]
+        assert view.run("MATCH (c:CaseFile) WHERE c.restricted_detail IS NOT NULL RETURN count(c)").rows == [[0]]
 
 
 def test_rebuilding_the_same_data_changes_nothing(london, london_files, tmp_path):

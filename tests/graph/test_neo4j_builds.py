@@ -12,7 +12,9 @@ import pytest
 from casegraph.graph import neo4j_store as store_module
 from casegraph.graph import neo4j_switch
 from casegraph.graph.neo4j_lock import LOCK, BuildLock, BuildLocked
+from casegraph.graph.neo4j_profiles import profile_names, restricted_label
 from casegraph.graph.neo4j_store import STAGING, BuildCheckFailed, staging_labels
+from casegraph.graph.profile import public_dataset
 from casegraph.graph.store import StoreError
 from casegraph.schemas import schema
 from casegraph.viz.synthetic import synthetic_dataset
@@ -35,17 +37,19 @@ def driver(neo4j_settings):
 
 
 def _assert_holds(store, dataset, checksum: str, driver) -> None:
-    """The store holds exactly `dataset`, complete: every count, the meta node, no staging, no lock."""
+    """The store holds exactly `dataset`, complete, in both profiles: every count, the meta node, no
+    staging, no lock."""
     meta = store.meta()
-    assert meta["status"] == "complete" and meta["checksum"] == checksum, meta
+    assert meta["status"] == "complete" and meta["checksum"] == checksum and meta["profiles"], meta
     assert not {"switching_build", "phase"} & set(meta)
     with driver.session() as session:
-        for label in schema().labels:
-            found = session.run(f"MATCH (n:{label}) RETURN count(n) AS n").single()["n"]
-            assert found == dataset.node_counts().get(label, 0), label
-        for rel in schema().rels:
-            found = session.run(f"MATCH ()-[r:{rel.type}]->() RETURN count(r) AS n").single()["n"]
-            assert found == dataset.rel_counts().get(rel.type, 0), rel.type
+        for data, names in ((dataset, profile_names("restricted")), (public_dataset(dataset), profile_names("public"))):
+            for label in schema().labels:
+                found = session.run(f"MATCH (n:{names[label]}) RETURN count(n) AS n").single()["n"]
+                assert found == data.node_counts().get(label, 0), names[label]
+            for rel in schema().rels:
+                found = session.run(f"MATCH ()-[r:{names[rel.type]}]->() RETURN count(r) AS n").single()["n"]
+                assert found == data.rel_counts().get(rel.type, 0), names[rel.type]
         staged = sum(session.run(f"MATCH (n:{label}) RETURN count(n) AS n").single()["n"]
                      for label in [*staging_labels(), STAGING])
         assert staged == 0
@@ -154,7 +158,8 @@ def test_a_build_that_failed_before_the_switch_removes_only_its_own_staging(neo4
     def fail(message: str) -> None:
         if message.startswith("loading") and "relationships" in message:
             with driver.session() as session:
-                mine = session.run(f"MATCH (n:{neo4j_switch.staging_label('Borough')}) "
+                # the full graph (restricted profile) is staged first
+                mine = session.run(f"MATCH (n:{neo4j_switch.staging_label(restricted_label('Borough'))}) "
                                    f"RETURN collect(DISTINCT n.{neo4j_switch.BUILD_PROPERTY}) AS b").single()["b"]
             assert len(mine) == 1 and mine != ["someone-else"]  # the next build had removed the stale one
             with driver.session() as session:  # a stale node appears while this build runs

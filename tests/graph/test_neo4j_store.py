@@ -12,9 +12,27 @@ from casegraph.graph.store import StoreError
 
 
 def test_build_holds_every_record(neo4j_store, london):
+    from casegraph.graph.profile import public_dataset
+
+    for profile, data in (("restricted", london), ("public", public_dataset(london))):
+        with neo4j_store.view(profile) as view:
+            for label, count in data.node_counts().items():
+                assert view.run(f"MATCH (n:{label}) RETURN count(n)").rows[0][0] == count, (profile, label)
+
+
+def test_the_public_profile_cannot_reach_the_restricted_graph(neo4j_store):
+    """Unlabelled scans would see both graphs in the one database: refused in the public profile."""
+    from casegraph.graph.store import QueryFailed
+
     with neo4j_store.view() as view:
-        for label, count in london.node_counts().items():
-            assert view.run(f"MATCH (n:{label}) RETURN count(n)").rows[0][0] == count, label
+        for cypher in ("MATCH (n) RETURN count(n)", "MATCH ()-[r]->() RETURN count(r)",
+                       "MATCH (n) WHERE n.id = 'victim-croydon-2020' RETURN n", "MATCH ()-[r]->() RETURN r"):
+            with pytest.raises(QueryFailed, match="public profile"):
+                view.run(cypher)
+        assert view.run("MATCH (p:Person {id: 'victim-croydon-2020'}) RETURN p").rows == []
+    with neo4j_store.view("restricted") as view:
+        rows = view.run("MATCH (p:Person {id: 'victim-croydon-2020'})<-[r:INVOLVES]-(c:CaseFile) RETURN p, r").rows
+        assert rows and rows[0][0]["labels"] == ["Person"] and rows[0][1]["type"] == "INVOLVES"
 
 
 def test_rebuilding_the_same_data_changes_nothing(neo4j_store, london, london_files):
@@ -176,7 +194,10 @@ def test_a_large_old_graph_is_deleted_in_batches_even_for_a_small_new_one(neo4j_
     """The switch is one transaction only when old AND new graph are small: one huge delete exhausts the heap."""
     from casegraph.graph import neo4j_store as module
 
-    new_graph = sum(london.node_counts().values()) + sum(london.rel_counts().values())
+    from casegraph.graph.profile import public_dataset
+
+    new_graph = sum(sum(d.node_counts().values()) + sum(d.rel_counts().values())
+                    for d in (london, public_dataset(london)))  # both profiles are built
     monkeypatch.setattr(module, "ATOMIC_SWITCH_LIMIT", new_graph)  # the new graph alone would fit
     messages: list[str] = []
     neo4j_store.build(london, "old-graph-counts", progress=messages.append)

@@ -14,12 +14,12 @@ def _dump(graph):
 
 
 @pytest.mark.parametrize("engine", ["london_store", "neo4j_store"])
-@pytest.mark.parametrize("include_restricted", [False, True])
-def test_outline_then_hydrate_is_the_projection(engine, include_restricted, request):
+@pytest.mark.parametrize("profile", ["public", "restricted"])
+def test_outline_then_hydrate_is_the_projection(engine, profile, request):
     store = request.getfixturevalue(engine)
-    with store.view() as view:
-        whole = project(view, include_restricted=include_restricted)
-        slim = outline(view, include_restricted=include_restricted)
+    with store.view(profile) as view:
+        whole = project(view)
+        slim = outline(view)
         # the same nodes, relationships, keys and order; only the outline's fields (sources whole)
         assert list(slim.nodes) == list(whole.nodes)
         assert list(slim.edges(keys=True)) == list(whole.edges(keys=True))

@@ -114,7 +114,7 @@ def test_the_embedded_memory_limit_stops_a_hungry_query(embedded_store):
     from casegraph.graph.limits import QueryLimits
     from casegraph.graph.store import QueryLimitHit
 
-    with embedded_store.view(QueryLimits(timeout=None, memory=64 * 1024 ** 2)) as view:
+    with embedded_store.view(limits=QueryLimits(timeout=None, memory=64 * 1024 ** 2)) as view:
         with pytest.raises(QueryLimitHit, match="memory limit of 64 MB \\(CASEGRAPH_QUERY_MEMORY\\)"):
             run_adhoc(view, HUNGRY)
         assert run_adhoc(view, "MATCH (b:Borough) RETURN count(b)").rows == [[33]]  # the view still works
@@ -126,7 +126,7 @@ def test_the_embedded_timeout_stops_a_slow_query(embedded_store):
     from casegraph.graph.limits import QueryLimits
     from casegraph.graph.store import QueryLimitHit
 
-    with embedded_store.view(QueryLimits(timeout=0.5)) as view:
+    with embedded_store.view(limits=QueryLimits(timeout=0.5)) as view:
         started = time.monotonic()
         with pytest.raises(QueryLimitHit, match="timeout of 0.5 s: .*CASEGRAPH_QUERY_TIMEOUT"):
             run_adhoc(view, SLOW)
@@ -138,7 +138,7 @@ def test_the_neo4j_timeout_stops_a_slow_query(neo4j_store):
     from casegraph.graph.limits import QueryLimits
     from casegraph.graph.store import QueryLimitHit
 
-    with neo4j_store.view(QueryLimits(timeout=0.5)) as view:
+    with neo4j_store.view(limits=QueryLimits(timeout=0.5)) as view:
         with pytest.raises(QueryLimitHit, match="timeout of 0.5 s"):
             run_adhoc(view, SLOW)
         assert run_adhoc(view, "MATCH (b:Borough) RETURN count(b) AS n").rows == [[33]]

@@ -59,13 +59,24 @@ def test_the_projection_comes_out_in_the_same_order_every_time(london_store):
     assert cases == sorted(cases), "nodes of a label in id order"
 
 
-def test_the_projections_public_profile_is_the_public_subgraph(london_store):
-    with london_store.view() as view:
-        whole, public = project(view), project(view, include_restricted=False)
+def _set(attrs) -> dict:
+    return {k: v for k, v in attrs.items() if v is not None}
+
+
+def test_the_stores_public_graph_is_the_public_subgraph(london_store):
+    """One rule, two forms: the store's public graph (built from `public_dataset`) is what
+    `public_subgraph` leaves of the whole graph."""
+    with london_store.view("restricted") as view:
+        whole = project(view)
+    with london_store.view("public") as view:
+        public = project(view)
     expected = public_subgraph(whole)
-    assert list(public.nodes(data=True)) == list(expected.nodes(data=True))
-    assert list(public.edges(keys=True, data=True)) == list(expected.edges(keys=True, data=True))
+    assert [(n, _set(a)) for n, a in public.nodes(data=True)] == [(n, _set(a)) for n, a in expected.nodes(data=True)]
+    assert [(u, v, k, _set(a)) for u, v, k, a in public.edges(keys=True, data=True)] == \
+        [(u, v, k, _set(a)) for u, v, k, a in expected.edges(keys=True, data=True)]
     assert public.number_of_nodes() < whole.number_of_nodes()
+    assert not any(a.get("restricted_detail") for _, a in public.nodes(data=True))
+    assert any(a.get("restricted_detail") for _, a in whole.nodes(data=True))
 
 
 # -- which node a reference means ---------------------------------------------------------------
@@ -137,7 +148,7 @@ def timed_store(tmp_path_factory):
 
 def test_exports_analytics_and_views_count_decades_as_the_catalog_does(timed_store):
     with timed_store.view() as view:
-        graph = project(view, include_restricted=False)
+        graph = project(view)
         rows = run_named(view, "recurring-indicators", {}).records()
     row = next(r for r in rows if r["indicator"] == "missing-episodes")
     catalog = {d for d in row["decade_list"] if d is not None}

@@ -39,8 +39,8 @@ SECRET = "Restricted Victim Zyxw"
 @pytest.fixture(scope="session")
 def london_graph(london_store):
     """The London graph as the CLI reads it, restricted data included (views must drop it)."""
-    with london_store.view() as view:
-        return project(view, include_restricted=True)
+    with london_store.view("restricted") as view:
+        return project(view)
 
 
 def _hostile_records() -> list[dict]:

@@ -1,0 +1,92 @@
+"""The two profiles in one Neo4j database: label and type names, and the public view's scan rule.
+
+Neo4j Community has one user database and no per-label access control, so a
+build writes the public projection (`casegraph.graph.profile.public_dataset`)
+under the schema's labels and types, and the full graph under
+`CasegraphRestricted_<Label>` labels and `CASEGRAPH_RESTRICTED_<TYPE>` types
+(`restricted_label`). The two graphs share no node, label or type: a public
+view runs a query as written and never reaches restricted data; a restricted
+view runs it with every schema label and type replaced (`in_profile`; the
+names come from the schema, never from input). A plan that scans every node
+or relationship (`MATCH (n)`, `()-[r]->()`) is refused in the public profile
+(`scans_all`): only such a scan could reach both graphs.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from casegraph.graph.profile import PUBLIC, Profile
+from casegraph.schemas import schema
+
+__all__ = ["RESTRICTED_PREFIX", "restricted_label", "public_name", "profile_names", "all_labels",
+           "restricted_constraints", "in_profile", "scans_all"]
+
+RESTRICTED_PREFIX = "CasegraphRestricted"
+"""Prefix of the labels the full graph (the restricted profile) carries."""
+
+
+def restricted_label(label: str) -> str:
+    """The label (or relationship type, upper case) a schema label (or type) has in the full graph."""
+    if label.isupper():
+        return f"{RESTRICTED_PREFIX.upper()}_{label}"
+    return f"{RESTRICTED_PREFIX}_{label}"
+
+
+def public_name(name: str) -> str:
+    """A label or type as the schema names it, whichever graph it came from (also lower-cased,
+    as `toLower(labels(n)[0])` gives it); any other text unchanged."""
+    if name[:len(RESTRICTED_PREFIX) + 1].lower() == RESTRICTED_PREFIX.lower() + "_":
+        return name[len(RESTRICTED_PREFIX) + 1:]
+    return name
+
+
+def profile_names(profile: Profile) -> dict[str, str]:
+    """Schema label or relationship type -> its name in a profile's graph."""
+    names = [*schema().labels, *schema().rel_types]
+    return {name: name if profile == PUBLIC else restricted_label(name) for name in names}
+
+
+def all_labels() -> list[str]:
+    """Every node label a built graph uses: the public graph's, then the full graph's."""
+    return [*schema().labels, *(restricted_label(label) for label in schema().labels)]
+
+
+def restricted_constraints() -> list[str]:
+    """Unique ids per label of the full graph, as the schema's constraints are for the public one."""
+    return [f"CREATE CONSTRAINT {name.lower()}_id IF NOT EXISTS FOR (n:{name}) REQUIRE n.id IS UNIQUE"
+            for name in (restricted_label(label) for label in schema().labels)]
+
+
+def in_profile(cypher: str, profile: Profile) -> str:
+    """The query as it runs on a profile's graph: in the restricted profile, `:Label` ->
+    `:CasegraphRestricted_Label` and `:TYPE` / `|TYPE` -> `CASEGRAPH_RESTRICTED_TYPE`.
+
+    Only schema names after a colon (or a `|` of types) are replaced."""
+    if profile == PUBLIC:
+        return cypher
+    return _name_ref().sub(lambda m: f"{m.group(1)}{restricted_label(m.group(2))}", cypher)
+
+
+@cache
+def _name_ref() -> re.Pattern:
+    names = sorted([*schema().labels, *schema().rel_types], key=len, reverse=True)
+    return re.compile(r"([:|]\s*)(" + "|".join(names) + r")\b")
+
+
+_SCANS_ALL = ("AllNodesScan", "AllRelationshipsScan")
+"""Plan operators that read every node or relationship, whichever graph it belongs to."""
+
+
+def scans_all(plan: Any) -> bool:
+    """True when a plan (an EXPLAIN summary's `plan` dict) reads every node or relationship, or
+    counts them without a label or type."""
+    if not plan:
+        return False
+    operator = str(plan.get("operatorType", ""))
+    details = str((plan.get("args") or {}).get("Details", ""))
+    if any(name in operator for name in _SCANS_ALL) or ("CountFromCountStore" in operator and ":" not in details):
+        return True
+    return any(scans_all(child) for child in plan.get("children", ()))

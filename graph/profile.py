@@ -1,0 +1,126 @@
+"""The public profile: ONE rule for what may be published, applied to the data itself.
+
+The rule (stated once, here):
+
+- a node or relationship marked `sensitivity: restricted` is left out;
+- so is every relationship touching a left-out node (its other end, type and
+  facts would still point at the person), and every record citing a
+  restricted source (a citation of a restricted source is itself restricted;
+  the loader already turns such a public record restricted, with a warning);
+- restricted text fields (`restricted_detail`, the editorial exception: the
+  schema's `Column.restricted`) are emptied on every record kept.
+
+`public_dataset` applies it to a Dataset, and every store builds that public
+projection as a graph of its own next to the full one: the embedded store as
+a second database, Neo4j under the schema's labels while the full graph lives
+under `restricted_label`s. A reader opens a store in a profile
+(`store.view(profile)`), so every catalog query, count, view, export,
+analytic and dossier of the public profile reads a graph in which restricted
+data does not exist, and no query needs a filter of its own.
+`public_subgraph` is the same rule for a networkx graph already projected
+(views built from a restricted projection without asking for restricted data).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal, Mapping
+
+import networkx as nx
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from casegraph.schemas import schema
+from casegraph.schemas.citations import cited_sources
+
+__all__ = ["Profile", "PROFILES", "PUBLIC", "RESTRICTED", "is_restricted", "public_dataset",
+           "public_subgraph", "public_attrs", "profile_of"]
+
+Profile = Literal["public", "restricted"]
+PUBLIC: Profile = "public"
+RESTRICTED: Profile = "restricted"
+PROFILES: tuple[Profile, ...] = (PUBLIC, RESTRICTED)
+
+
+def profile_of(include_restricted: bool) -> Profile:
+    """The profile a yes/no `include_restricted` option means."""
+    return RESTRICTED if include_restricted else PUBLIC
+
+
+def is_restricted(attrs: Mapping[str, Any]) -> bool:
+    """A node or relationship that could identify a victim or a minor."""
+    return attrs.get("sensitivity") == "restricted"
+
+
+def public_attrs(name: str, attrs: Mapping[str, Any]) -> dict[str, Any]:
+    """A record's properties without its restricted text fields (`name`: its label or type)."""
+    hidden = _restricted_columns(name)
+    return {k: v for k, v in attrs.items() if k not in hidden}
+
+
+def _restricted_columns(name: str) -> frozenset[str]:
+    graph = schema()
+    if name not in graph.labels and name not in graph.rel_types:
+        return frozenset()
+    return frozenset(graph.restricted_columns(name))
+
+
+def _kept(table: pa.Table, restricted_sources: pa.Array) -> pa.Array:
+    keep = pc.fill_null(pc.not_equal(table.column("sensitivity"), "restricted"), True)
+    if "source" in table.column_names and len(restricted_sources):
+        keep = pc.and_(keep, pc.invert(pc.fill_null(pc.is_in(table.column("source"), restricted_sources), False)))
+    if "citation_sources" in table.column_names and len(restricted_sources):
+        cited = table.column("citation_sources").combine_chunks()
+        hit = pc.fill_null(pc.is_in(pc.list_flatten(cited), restricted_sources), False)
+        rows = pc.unique(pc.filter(pc.list_parent_indices(cited), hit))
+        citing = pc.is_in(pa.array(range(table.num_rows), pa.int64()), pc.cast(rows, pa.int64()))
+        keep = pc.and_(keep, pc.invert(citing))
+    return keep
+
+
+def _emptied(name: str, table: pa.Table) -> pa.Table:
+    for column in schema().restricted_columns(name):
+        index = table.schema.get_field_index(column)
+        if index >= 0:
+            table = table.set_column(index, column, pa.nulls(table.num_rows, table.schema.field(column).type))
+    return table
+
+
+def public_dataset(dataset):
+    """The public projection of a Dataset (the rule in the module docstring), as a new Dataset.
+
+    Column-wise (Arrow compute), so it costs a fraction of the load even at
+    100,000 cases. Never raises on valid data."""
+    from casegraph.loaders.dataset import Dataset
+
+    sources = dataset.node_table("Source")
+    restricted_sources = pc.filter(sources.column("id"), pc.equal(sources.column("sensitivity"), "restricted")) \
+        if sources.num_rows else pa.array([], pa.string())
+    nodes = {}
+    for label, table in dataset.node_tables.items():
+        nodes[label] = _emptied(label, table.filter(_kept(table, restricted_sources)))
+    kept_ids = pa.chunked_array([t.column("id") for t in nodes.values()], type=pa.string()) \
+        if nodes else pa.chunked_array([], type=pa.string())
+    kept_ids = pc.unique(kept_ids)
+    rels = {}
+    for key, table in dataset.rel_tables.items():
+        keep = pc.and_(_kept(table, restricted_sources),
+                       pc.and_(pc.is_in(table.column("from"), kept_ids), pc.is_in(table.column("to"), kept_ids)))
+        rels[key] = _emptied(key[0], table.filter(keep))
+    return Dataset(nodes, rels)
+
+
+def public_subgraph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy of a projected graph under the public-profile rule (see the module docstring)."""
+    restricted_sources = {n for n, a in graph.nodes(data=True) if a.get("label") == "Source" and is_restricted(a)}
+
+    def keep(attrs) -> bool:
+        return not is_restricted(attrs) and not restricted_sources.intersection(cited_sources(attrs))
+
+    public = nx.MultiDiGraph()
+    public.graph.update(graph.graph)
+    public.add_nodes_from((n, public_attrs(a.get("label", ""), a)) for n, a in graph.nodes(data=True) if keep(a))
+    public.add_edges_from(
+        (u, v, k, public_attrs(a.get("type", ""), a)) for u, v, k, a in graph.edges(keys=True, data=True)
+        if u in public and v in public and keep(a)
+    )
+    return public

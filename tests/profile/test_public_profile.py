@@ -1,0 +1,214 @@
+"""One public-profile rule for every output, checked on a hostile dataset.
+
+`hostile.yaml` wires restricted records to public ones in every way the schema
+allows (a victim who makes statements, commissions a review and is active in
+two boroughs; a restricted home in two boroughs; a restricted case, review,
+recommendation, investigation and source linked to public records; restricted
+names in aliases, quotes and notes; restricted text fields on public records).
+
+The test discovers the outputs from casegraph's own registries (the query
+catalog, the views, the export formats, the analyses) and runs each with
+default options on both engines: what reads the store (counts, every catalog
+query, ad-hoc Cypher, one command of each kind) through the command line, and
+every view, format, analysis and dossier on the public projection of the store
+(the same graph on both engines, checked). Every stdout and every file written
+is scanned for every restricted value. A new query, view, format or analysis is
+covered without anyone adding it here.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+from casegraph.cli import cli as main
+from casegraph.cli.analyze import RUNNERS
+from casegraph.exports import FORMATS, SUFFIXES, ExportMeta, export
+from casegraph.graph.embedded import EmbeddedStore
+from casegraph.graph.profile import public_dataset
+from casegraph.graph.projection import project
+from casegraph.graph.store import input_checksum
+from casegraph.loaders import load
+from casegraph.queries import catalog
+from casegraph.schemas import schema
+from casegraph.reports import write_report
+from casegraph.viz.compose import Options
+from casegraph.viz.pages import write_figure
+from casegraph.viz.views import VIEWS, figure_for
+
+HOSTILE = Path(__file__).with_name("hostile.yaml")
+MARKED = re.compile(r"Zq\w+")
+
+
+def _values(record, fields) -> set[str]:
+    found = set()
+    for field in fields:
+        value = getattr(record, field, None)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str):
+                found.add(item)
+    return found
+
+
+@pytest.fixture(scope="session")
+def hostile():
+    return load([HOSTILE])
+
+
+@pytest.fixture(scope="session")
+def secrets(hostile) -> set[str]:
+    """Every value only the restricted profile may show, worked out from the records themselves (not
+    with the rule under test): the values of restricted records (restricted, citing a restricted source,
+    or touching a restricted node) and of restricted fields, less any value a public field also has.
+    Plus every invented word of one (`Zq...`: a leak may be partial, a truncated tooltip)."""
+    graph = schema()
+    nodes, rels = list(hostile.all_nodes()), list(hostile.all_rels())
+    sealed = {n.id for n in nodes if n.label == "Source" and n.sensitivity == "restricted"}
+    hidden = {n.id for n in nodes if n.sensitivity == "restricted" or getattr(n, "source", None) in sealed}
+    secret, public = set(), set()
+    for record in [*nodes, *rels]:
+        name = getattr(record, "label", None) or record.type
+        fields = [c.name for c in graph.columns_of(name)] + (["from_", "to"] if name in graph.rel_types else [])
+        restricted = {c.name for c in graph.columns_of(name) if c.restricted}
+        if (record.sensitivity == "restricted" or getattr(record, "source", None) in sealed
+                or {getattr(record, "from_", None), getattr(record, "to", None)} & hidden or record.id in hidden):
+            secret |= _values(record, [f for f in fields if f not in ("from_", "to")])
+        else:
+            secret |= _values(record, restricted)
+            public |= _values(record, [f for f in fields if f not in restricted])
+    vocabulary = {c for t in [*graph.nodes, *graph.rels] for col in t.columns for c in col.choices}
+    found = {v for v in secret - public - vocabulary if len(v) >= 6}
+    return found | {w for v in found for w in MARKED.findall(v)}
+
+
+def _store_options(engine, hostile, tmp_path_factory, request) -> list[str]:
+    """Build the hostile data into a real store of this engine; the CLI options that name it."""
+    if engine == "ladybug":
+        embedded = EmbeddedStore(tmp_path_factory.mktemp("hostile-store"))
+        embedded.build(hostile, input_checksum([HOSTILE]))
+        return ["--store", str(embedded.directory)]
+    server = request.getfixturevalue("neo4j_server_store")
+    monkeypatch = request.getfixturevalue("monkeypatch")
+    for key, value in request.getfixturevalue("neo4j_settings").items():  # the CLI reads its credentials there
+        monkeypatch.setenv(key, value)
+    server.build(hostile, input_checksum([HOSTILE]))
+    return ["--neo4j", server.uri]
+
+
+def _catalog_runs() -> list[list[str]]:
+    """Every catalog query with its default parameters; a required one gets every public case id."""
+    cases = ["open-case", "other-case"]
+    runs = []
+    for name, query in catalog().items():
+        required = [p for p, spec in query.header.parameters.items() if spec.required]
+        for values in itertools.product(cases, repeat=len(required)):
+            runs.append(["query", name, "--format", "json", *[f"--param={p}={v}" for p, v in zip(required, values)]])
+    return runs
+
+
+def _cli_runs(out: Path) -> list[list[str]]:
+    """What reads the store itself: counts, every catalog query, ad-hoc Cypher, and one command of each
+    kind that projects the store (their outputs are checked for every view, format and analysis below)."""
+    return [["stats", "--format", "json"], ["query", "--cypher", "MATCH (c:CaseFile) RETURN c", "--format", "json"],
+            *_catalog_runs(),
+            ["viz", "overview", "--out", str(out / "cli-overview.html")],
+            ["export", "--format", "json", "--query", "similar-cases", "--param", "case_id=open-case",
+             "--out", str(out / "cli-export.json")],
+            ["analyze", "all", "--format", "json"],
+            ["report", "--case", "open-case", "--out", str(out / "cli-dossier.html")]]
+
+
+def _outputs_of(graph, out: Path) -> list[tuple[str, str]]:
+    """Every view (page and still), export format, analysis and dossier of a projected graph, with
+    default options; the text of each."""
+    texts = []
+    for view in VIEWS:
+        params = {"node": "open-case"} if view == "ego" else {}
+        for suffix in (".html", ".svg"):
+            write_figure(figure_for(view, graph, Options(), **params), out / f"view-{view}{suffix}")
+    for fmt in FORMATS:
+        export(graph, fmt, out / f"export-{fmt}{SUFFIXES[fmt]}", ExportMeta())
+    for name, run in RUNNERS.items():
+        columns, rows = run(graph, 50, None)
+        texts.append((f"analyze {name}", json.dumps([columns, rows], default=str)))
+    for suffix in (".html", ".md"):
+        write_report(graph, out / f"dossier{suffix}", ExportMeta())
+    return texts + [("files written", _written(out))]
+
+
+def _written(out: Path) -> str:
+    return "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in sorted(out.rglob("*")) if p.is_file())
+
+
+def _leaks(outputs, secrets) -> list[tuple[str, str]]:
+    return sorted({(what, secret) for what, text in outputs for secret in secrets if secret in text})
+
+
+@pytest.mark.parametrize("engine", ["ladybug", "neo4j"])
+def test_no_output_holds_a_restricted_value(engine, hostile, secrets, tmp_path, tmp_path_factory, request,
+                                            ladybug_public_graph):
+    store = _store_options(engine, hostile, tmp_path_factory, request)
+    runner = CliRunner()
+    outputs = []
+    for command in _cli_runs(tmp_path / "cli"):
+        result = runner.invoke(main, [*command, *store])
+        assert result.exit_code == 0, (command, result.output)
+        outputs.append((" ".join(command[:2]), result.stdout))
+    outputs.append(("cli files", _written(tmp_path / "cli")))
+    graph = _projection(engine, store, request)
+    if engine == "neo4j":  # the same public graph on both engines, so every projected output is the same
+        assert nx.utils.graphs_equal(graph, ladybug_public_graph)
+    outputs += _outputs_of(graph, tmp_path / "outputs")
+    assert not _leaks(outputs, secrets)
+    # the scan is not vacuous: public data does come out, and the restricted profile holds the secrets
+    everything = "\n".join(text for _, text in outputs)
+    assert "Open case in Northam" in everything and "Open Man" in everything and "open-review" in everything
+    full = runner.invoke(main, ["export", "--format", "json", "--profile", "restricted",
+                                "--out", str(tmp_path / "full.json"), *store])
+    assert full.exit_code == 0, full.output
+    text = (tmp_path / "full.restricted.json").read_text(encoding="utf-8")
+    assert {"Zqvictimname", "Zqcasetitle restricted case", "Zqdetailword about the victim kept for research",
+            "Zqcospeaker", "Zqhomename Cottage", "Zqrecsummary", "Zqoperation name"} <= {s for s in secrets if s in text}
+
+
+def _projection(engine, store_options, request):
+    option, where = store_options
+    store = EmbeddedStore(Path(where)) if option == "--store" else request.getfixturevalue("neo4j_server_store")
+    with store.view("public") as view:
+        return project(view)
+
+
+@pytest.fixture(scope="session")
+def ladybug_public_graph(hostile, tmp_path_factory):
+    store = EmbeddedStore(tmp_path_factory.mktemp("hostile-reference"))
+    store.build(hostile, input_checksum([HOSTILE]))
+    with store.view("public") as view:
+        return project(view)
+
+
+def test_a_public_fact_citing_a_restricted_source_becomes_restricted_with_a_warning(hostile):
+    warned = {(w.record, w.field) for w in hostile.warnings}
+    assert ("leaky-case", "source") in warned
+    cases = dict(zip(hostile.node_tables["CaseFile"].column("id").to_pylist(),
+                     hostile.node_tables["CaseFile"].column("sensitivity").to_pylist()))
+    assert cases["leaky-case"] == "restricted"
+    assert all("restricted source 'src-zqsealed'" in w.message for w in hostile.warnings)
+
+
+def test_public_counts_count_public_records_only(hostile, tmp_path):
+    store = EmbeddedStore(tmp_path / "store")
+    store.build(hostile, input_checksum([HOSTILE]))
+    result = CliRunner().invoke(main, ["query", "cases-by-borough", "--format", "json", "--store", str(store.directory)])
+    assert result.exit_code == 0, result.output
+    assert "zqcase" not in result.stdout
+    public = public_dataset(hostile)
+    stats = CliRunner().invoke(main, ["stats", "--format", "json", "--store", str(store.directory)])
+    assert f'"CaseFile"' in stats.stdout
+    cases = public.node_counts()["CaseFile"]
+    assert cases == 2 and f'"count": {cases}' in stats.stdout.split('"CaseFile"')[1][:40]
