@@ -95,11 +95,7 @@ SECRET_CASE = ("zyxw-secret-case", "Restricted Case Zyxw")
 @pytest.fixture(scope="session")
 def secret_public(tmp_path_factory):
     """The public explorer over a small store holding a restricted case and two public look-alikes."""
-    import yaml
-
-    from casegraph.graph.embedded import EmbeddedStore
-    from casegraph.graph.store import input_checksum
-    from casegraph.loaders import data_files, default_data_dir, load
+    from tests.conftest import store_of
 
     fact = {"source": "express-mylondon-2025", "paragraphs": [1]}
     records = [
@@ -112,12 +108,6 @@ def secret_public(tmp_path_factory):
         {"rel": "IN_BOROUGH", "from": "zyxw-public-case", "to": "newham", **fact},
         {"rel": "IN_BOROUGH", "from": "zyxw-other-case", "to": "newham", **fact},
     ]
-    folder = tmp_path_factory.mktemp("secret-data")
-    (folder / "secret.yaml").write_text(yaml.safe_dump(records, sort_keys=False), encoding="utf-8")
-    base = default_data_dir()
-    files = data_files([base / "reference", base / "sources.yaml", folder / "secret.yaml"])
-    store = EmbeddedStore(tmp_path_factory.mktemp("secret-store"))
-    store.build(load(files), input_checksum(files))
-    explorer = Explorer.open(store, include_restricted=False)
+    explorer = Explorer.open(store_of(records, tmp_path_factory, "secret"), include_restricted=False)
     yield explorer
     explorer.close()
