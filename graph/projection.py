@@ -20,6 +20,8 @@ from the store, in the part's order.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import networkx as nx
 
 from casegraph.graph.profile import public_dataset
@@ -117,9 +119,10 @@ def hydrate(view: View, part: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """`part` (of an `outline`) with every stored property of its nodes and relationships, read
     from the store: a new graph, same nodes, relationships and order. Raises `StoreError`.
 
-    Every read starts from a node's id (its index): nodes by `UNWIND` of their ids, the
-    relationships from each one's source node. A filter over a list of ids (`IN`) would
-    scan the whole table, most of a second per table at 100,000 cases."""
+    Every read starts from a node's id (its index): nodes by `UNWIND` of their ids, each
+    relationship from whichever of its ends more of the part's relationships share (the
+    centre of an entity page: one read). A filter over a list of ids (`IN`) would scan the
+    whole table, most of a second per table at 100,000 cases."""
     full = nx.MultiDiGraph()
     full.graph.update(part.graph)
     by_label: dict[str, list[str]] = {}
@@ -133,13 +136,16 @@ def hydrate(view: View, part: nx.MultiDiGraph) -> nx.MultiDiGraph:
             props[node["properties"]["id"]] = {k: v for k, v in node["properties"].items() if v is not None}
     for node, attrs in part.nodes(data=True):
         full.add_node(node, **({"label": attrs["label"], **props[node]} if node in props else attrs))
-    by_source: dict[str, list[str]] = {}
-    for u, _, key in part.edges(keys=True):
-        by_source.setdefault(u, []).append(key)
+    # each relationship is read from whichever end more of them share (a hub's page: one read)
+    ends = Counter(n for u, v in part.edges() for n in (u, v))
+    by_end: dict[tuple[str, bool], list[str]] = {}
+    for u, v, key in part.edges(keys=True):
+        by_end.setdefault((u, True) if ends[u] >= ends[v] else (v, False), []).append(key)
     rels: dict[str, dict] = {}
-    for u, keys in by_source.items():
-        rows = view.run(f"MATCH (a:{part.nodes[u]['label']} {{id: $id}})-[r]->() WHERE r.id IN $keys RETURN r",
-                        {"id": u, "keys": keys}).rows
+    for (node, outgoing), keys in by_end.items():
+        anchor = f"(a:{part.nodes[node]['label']} {{id: $id}})"
+        pattern = f"{anchor}-[r]->()" if outgoing else f"()-[r]->{anchor}"
+        rows = view.run(f"MATCH {pattern} WHERE r.id IN $keys RETURN r", {"id": node, "keys": keys}).rows
         for (rel,) in rows:
             rels[rel["properties"]["id"]] = {k: v for k, v in rel["properties"].items() if v is not None}
     for u, v, key, attrs in part.edges(keys=True, data=True):
