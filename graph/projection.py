@@ -85,14 +85,26 @@ def _fields(label_or_type: str) -> list[str]:
     return [f for f in OUTLINE_FIELDS if f in columns and f != "type"]
 
 
-def _props(names: list[str], values) -> dict:
-    return {k: v for k, v in zip(names, values) if v is not None}
+def _props(names: list[str], values, shared: dict) -> dict:
+    """A record's outline properties; repeated values (a status, a source id, a list of cited
+    sources) are one shared object, not a copy per record: a large share of the outline's memory."""
+    props = {}
+    for name, value in zip(names, values):
+        if value is None:
+            continue
+        if isinstance(value, list):
+            value = tuple(value)
+        if name != "id" and isinstance(value, (str, tuple)):
+            value = shared.setdefault(value, value)
+        props[name] = value
+    return props
 
 
 def outline(view: View) -> nx.MultiDiGraph:
     """The stored graph with only `OUTLINE_FIELDS` (source documents whole), in `project`'s order:
     the same nodes, relationships and keys as `project(view)` (the view's profile)."""
     graph = nx.MultiDiGraph()
+    shared: dict = {}
     for node_type in schema().nodes:
         if node_type.label == "Source":
             for (node,) in view.run(f"MATCH (n:{node_type.label}) RETURN n ORDER BY n.id").rows:
@@ -101,7 +113,7 @@ def outline(view: View) -> nx.MultiDiGraph:
         names = _fields(node_type.label)
         returned = ", ".join(f"n.{f}" for f in names)
         for row in view.run(f"MATCH (n:{node_type.label}) RETURN {returned} ORDER BY n.id").rows:
-            graph.add_node(row[0], label=node_type.label, **_props(names, row))
+            graph.add_node(row[0], label=node_type.label, **_props(names, row, shared))
     for rel_type in schema().rels:
         names = _fields(rel_type.type)
         returned = ", ".join(f"r.{f}" for f in names)
@@ -109,7 +121,7 @@ def outline(view: View) -> nx.MultiDiGraph:
             rows = view.run(f"MATCH (a:{from_label})-[r:{rel_type.type}]->(b:{to_label}) "
                             f"RETURN a.id, b.id, {returned} ORDER BY r.id").rows
             for source, target, *values in rows:
-                props = _props(names, values)
+                props = _props(names, values, shared)
                 if source in graph and target in graph:
                     graph.add_edge(source, target, key=props["id"], type=rel_type.type, **props)
     return graph
