@@ -123,7 +123,8 @@ def _samples(explorer, rng: random.Random, count: int) -> dict[str, list[tuple[s
     names = [display_name(explorer.graph.nodes[c], c) for c in cases[:count]]
     typo = lambda text: text[:3] + text[4:] if len(text) > 6 else text  # noqa: E731
     tmp = Path(tempfile.mkdtemp(prefix="serve-bench-"))
-    around = lambda node: select(graph, Selection(around=((node, 1),)))  # noqa: E731
+    # views, exports, stills and dossiers need every property: the selection read whole from the store
+    around = lambda node: explorer.hydrate(select(graph, Selection(around=((node, 1),))))  # noqa: E731
     kinds: dict[str, list[tuple[str, Callable[[], object]]]] = {
         "home": [("/", lambda: explorer.counts)] * count,
         "search (words, one typo)": [
@@ -150,8 +151,8 @@ def _samples(explorer, rng: random.Random, count: int) -> dict[str, list[tuple[s
         for c in cases[:count]]
     kinds["network (expanded: a case and a neighbour)"] = [
         (f"/network?around={c}&around={neighbour[c]}",
-         lambda c=c: figure_for("ego", select(graph, Selection(around=((c, 1), (neighbour[c], 1)))), Options(),
-                                node=c, hops=2)) for c in cases[:count]]
+         lambda c=c: figure_for("ego", explorer.hydrate(select(graph, Selection(around=((c, 1), (neighbour[c], 1))))),
+                                Options(), node=c, hops=2)) for c in cases[:count]]
     kinds["connections (two cases)"] = [
         (f"/connections?from={a}&to={b}&max_hops=3",
          lambda a=a, b=b: run_named(view, "paths-between-cases", {"from": a, "to": b, "max_hops": 3}))
@@ -162,7 +163,7 @@ def _samples(explorer, rng: random.Random, count: int) -> dict[str, list[tuple[s
             (f"/queries/{name}?" + urlencode({"run": "1", **params}),
              lambda name=name, params=params: run_named(view, name, params)) for params in sets]
     kinds["query text"] = [("/queries/similar-cases/cypher", lambda: get_query("similar-cases").texts)] * count
-    of_borough = lambda b: select(graph, Selection(boroughs=(b,)))  # noqa: E731
+    of_borough = lambda b: explorer.hydrate(select(graph, Selection(boroughs=(b,))))  # noqa: E731
     kinds["views (selection form)"] = [(f"/views?borough={b}", lambda: None) for b in boroughs]
     for name in VIEW_NAMES:
         if name == "ego":
