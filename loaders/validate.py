@@ -36,8 +36,10 @@ def _expected(error: dict) -> str:
     if message.startswith("Value error, "):
         message = message[len("Value error, "):]
     value = error.get("input")
-    if kind not in ("model_type",) and not isinstance(value, (dict, list)) and value is not None:
-        return f"{message} (got {clip(value)})"
+    got = clip(value) if value is not None else ""
+    if kind not in ("model_type",) and not isinstance(value, (dict, list)) and value is not None \
+            and f"got {got}" not in message:  # a validator's own message may name it already
+        return f"{message} (got {got})"
     return message
 
 

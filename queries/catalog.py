@@ -54,8 +54,9 @@ class Parameter(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     type: Literal["string", "int", "float", "bool"]
-    node: str | None = Field(default=None, description="the label of the node whose id this parameter takes; "
-                             "the id is checked (any case) before the query runs")
+    node: str | list[str] | None = Field(
+        default=None, description="the label (or labels, or `any`: every label) of the node whose id this "
+        "parameter takes; the id is checked (any case) before the query runs")
     required: bool = False
     default: Any = None
     minimum: int | None = None
@@ -64,12 +65,25 @@ class Parameter(BaseModel):
 
     @field_validator("node")
     @classmethod
-    def _known_label(cls, label: str | None) -> str | None:
+    def _known_label(cls, node: str | list[str] | None) -> str | list[str] | None:
         from casegraph.schemas import schema
 
-        if label is not None and label not in {n.label for n in schema().nodes}:
-            raise ValueError(f"no node label {label!r} in the schema")
-        return label
+        labels = {n.label for n in schema().nodes}
+        for label in ([] if node in (None, "any") else [node] if isinstance(node, str) else node):
+            if label not in labels:
+                raise ValueError(f"no node label {label!r} in the schema")
+        return node
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The labels whose ids this parameter takes (none: it takes no id)."""
+        from casegraph.schemas import schema
+
+        if self.node is None:
+            return ()
+        if self.node == "any":
+            return tuple(schema().labels)
+        return (self.node,) if isinstance(self.node, str) else tuple(self.node)
 
     def convert(self, name: str, text: Any) -> Any:
         """A value as parsed from the command line (`queries.params`) or given in Python -> the declared

@@ -3,7 +3,7 @@ name: status-history
 title: Claim status history of a person or a case
 question: What status has each source given each fact about this person or case, as of when, and which status is current?
 parameters:
-  id: {type: string, required: true, description: id of the person or case (or any node)}
+  id: {type: string, node: any, required: true, description: id of the person or case (or any node)}
   include_restricted: {type: bool, default: false, description: include restricted people and facts}
 page: {limit: 50}
 */

@@ -8,6 +8,13 @@ field) and for every writer (which refuses it before writing a file):
   escapes make them), and not U+FFFE / U+FFFF. XML 1.0 (GraphML, GEXF, SVG)
   cannot hold most of these at all, CSV readers choke on NUL, and a lone
   surrogate cannot be encoded as UTF-8;
+- no invisible formatting character that can make a published label read
+  other than it is: the bidirectional embeddings, overrides and isolates
+  (U+202A-U+202E, U+2066-U+2069, the "Trojan Source" set), the zero-width
+  space and word joiner (U+200B, U+2060), a byte-order mark inside text
+  (U+FEFF) and the line and paragraph separators (U+2028, U+2029, which
+  also end a line in JavaScript). Zero-width (non-)joiners stay allowed:
+  Persian, Indic and emoji text needs them;
 - a number is finite, and an integer fits 64 bits (what every store and
   format holds; pyarrow would otherwise stop with an OverflowError);
 - a URL is `http://` or `https://` with a host, and nothing a link could
@@ -32,8 +39,10 @@ __all__ = ["UNSAFE_CHARACTERS", "INT64_RANGE", "MAX_DEPTH", "unsafe_character", 
            "describe_character", "clip",
            "check_web_url", "is_web_url", "check_date", "WebUrl", "CalendarDate", "DATE_PATTERN"]
 
-UNSAFE_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-"""Characters no casegraph text may hold (tab and newline are allowed)."""
+UNSAFE_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
+                               "\u200b\u2060\ufeff\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""Characters no casegraph text may hold (tab and newline are allowed): see the module docstring."""
+_FORMATTING = re.compile("[\u200b\u2060\ufeff\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 MAX_DEPTH = 32
 """Deepest nesting of lists and mappings a value or data file may have (records need 3)."""
@@ -59,8 +68,10 @@ def text_problem(text: str) -> str | None:
     match = UNSAFE_CHARACTERS.search(text)
     if match is None:
         return None
-    return (f"holds {describe_character(match.group())} (a control character or non-character) at "
-            f"character {match.start() + 1}: no output can carry it; remove it or write a space")
+    char = match.group()
+    what = ("an invisible formatting character: it can make a published label read other than it is"
+            if _FORMATTING.match(char) else "a control character or non-character: no output can carry it")
+    return f"holds {describe_character(char)} ({what}) at character {match.start() + 1}; remove it or write a space"
 
 
 def value_problem(value: Any, depth: int = 0) -> str | None:

@@ -3,8 +3,9 @@
 Pattern x decade above, pattern x borough below; each cell counts the
 distinct cases that show the pattern there, coloured by that count (one
 scale for both). A cell where no case's claim is established (every one
-alleged or inferred) is hatched with a dashed edge, so an allegation never
-reads as a reported fact. Rows are sorted so recurring patterns read first:
+alleged, inferred by casegraph, or acquitted: a charge a court rejected) is
+hatched with a dashed edge, and its tooltip names those statuses, so an
+allegation never reads as a reported fact, nor an acquittal as an allegation. Rows are sorted so recurring patterns read first:
 by the number of decades, then boroughs, then cases. A case counts in each
 decade it spans (`graph.selection.decades_of`); a case of unknown period in
 its own "unknown" column, never at a guessed decade. Borough columns use
@@ -106,14 +107,15 @@ def build(graph: nx.MultiDiGraph, options: Options, *, sources_graph: nx.MultiDi
                     parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{col_w:.1f}" height="{ROW:.1f}" '
                                  'fill="#f7f7f7" stroke="#ffffff"/>')
                     continue
-                alleged = not any(established(by_id[i].patterns[p]) for i in ids)
+                statuses = sorted({by_id[i].patterns[p] or "reported" for i in ids})
+                alleged = not any(established(s) for s in statuses)
                 fill = colour_of(len(ids), classes)
                 count = f"{len(ids):,}"
                 inner = text_el(x + col_w / 2, y + ROW / 2 + 4.5, count, 12, anchor="middle", bold=True,
                                 fill=ink_on(fill), owner=mid, cls="halo" if alleged else "") \
                     if text_width(count, 12, True) < col_w - 3 else ""
                 heading = f"{names[p]} · {header(col) if header(col) == decade_name(col) else bnames.get(col, col)}: " \
-                          f"{len(ids):,} case{'s' if len(ids) != 1 else ''}" + (" (every claim alleged or inferred)" if alleged else "")
+                          f"{len(ids):,} case{'s' if len(ids) != 1 else ''}" + (f" (no claim established: {', '.join(statuses)})" if alleged else "")
                 parts.append(cell(mid, x, y, col_w, ROW, fill, tip(heading, ids, p), dashed=alleged, hatched=alleged,
                                   stroke="#1a1a1a" if alleged else "#ffffff", extra=inner))
                 marks.append(mid)
@@ -134,11 +136,12 @@ def build(graph: nx.MultiDiGraph, options: Options, *, sources_graph: nx.MultiDi
     key += [(abbr[b], bnames.get(b, b)) for b in sorted(boroughs, key=lambda b: abbr[b])]
     recurring = [f"{names[p]} ({len(known(p))} decades, {len(reach[p])} boroughs, {len(total[p])} cases)" for p in rows[:3]]
     alt = (f"Two matrices of {len(rows)} patterns seen in {len(cases)} cases: by decade, and by borough; each cell "
-           "counts the distinct cases showing the pattern there; hatched cells hold only alleged or inferred claims. "
+           "counts the distinct cases showing the pattern there; hatched cells hold no established claim "
+           "(every one alleged, inferred or acquitted). "
            + (f"Most recurring: {'; '.join(recurring)}." if recurring else "No case shows a pattern."))
     legend = [("Distinct cases in the cell", count_legend(top, "cases")),
-              ("Claim status", [{"name": "hatched, dashed edge: every case here is alleged or inferred, "
-                                         "none reported as fact", "svg": swatch(colour_of(1, classes) if classes else "#deebf7",
+              ("Claim status", [{"name": "hatched, dashed edge: no claim here is established "
+                                         "(alleged, inferred, or acquitted: a charge a court rejected)", "svg": swatch(colour_of(1, classes) if classes else "#deebf7",
                                                                                hatched=True, dashed=True)}])]
     subtitle = " · ".join([f"{len(rows):,} patterns, {len(cases):,} cases, {len(boroughs):,} boroughs, "
                            "recurring patterns first"] + options.filters)

@@ -185,7 +185,7 @@ def test_any_text_is_refused_or_kept_and_every_output_parses(tmp_path_factory, c
 
 
 KEPT = ["Test Person A", "<script>alert(1)</script>", "a & b; 'quoted' \"double\"", "]]> <!-- -->",
-        " =1+1", "\t@SUM(A1)", "line\nbreak", "\u2028\u2029\u202e\ufeff", "[link](javascript:x) *em* _u_ `c`",
+        " =1+1", "\t@SUM(A1)", "line\nbreak", "\u200c\u200d \U0001F469\u200d\U0001F4BB", "[link](javascript:x) *em* _u_ `c`",
         "# heading", "caf\u00e9 \U0001F600", "\\u0027 \\"]
 
 

@@ -57,8 +57,8 @@ def test_graphml_and_gexf_of_a_form_feed_used_to_be_unreadable(tmp_path):
         with pytest.raises(ExportError) as caught:
             _write(graph, fmt, tmp_path)
         assert str(caught.value) == (
-            "node 'case-a': property 'title' holds U+000C (a control character or non-character) at character 14: "
-            "no output can carry it; remove it or write a space; nothing was written")
+            "node 'case-a': property 'title' holds U+000C (a control character or non-character: no output can "
+            "carry it) at character 14; remove it or write a space; nothing was written")
 
 
 def test_ftm_refuses_a_value_its_cleaning_would_drop(tmp_path):

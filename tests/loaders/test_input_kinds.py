@@ -174,7 +174,23 @@ def test_control_characters_are_refused_in_yaml_with_file_line_record_field(tmp_
     problem = only(problems(tmp_path, a_yaml=PERSON.replace("name: Test Person A",
                                                             f'name: "Test Person A{escaped}"')))
     assert (problem.line, problem.record, problem.field) == (3, "person-a", "name")
-    assert problem.message.startswith(f"holds U+{code:04X} (a control character or non-character) at character 14")
+    assert problem.message.startswith(
+        f"holds U+{code:04X} (a control character or non-character: no output can carry it) at character 14")
+
+
+@pytest.mark.parametrize("code", [0x202E, 0x202A, 0x2066, 0x2069, 0x200B, 0x2060, 0xFEFF, 0x2028])
+def test_invisible_formatting_characters_are_refused_with_file_line_record_field(tmp_path, code):
+    # a right-to-left override or a zero-width space in a title can make a published label lie
+    escaped = f"\\u{code:04x}"
+    problem = only(problems(tmp_path, a_yaml=PERSON.replace("name: Test Person A",
+                                                            f'name: "Test Person A{escaped}"')))
+    assert (problem.line, problem.record, problem.field) == (3, "person-a", "name")
+    assert problem.message.startswith(f"holds U+{code:04X} (an invisible formatting character")
+
+
+def test_zero_width_joiners_stay_allowed(tmp_path):  # Persian, Indic and emoji text needs them
+    dataset = load_texts(tmp_path, a_yaml=PERSON.replace("name: Test Person A", 'name: "Test Person\\u200cA"'))
+    assert dataset.node_tables["Person"].column("name").to_pylist() == ["Test Person\u200cA"]
 
 
 def test_raw_form_feed_in_yaml_text_names_its_line(tmp_path):

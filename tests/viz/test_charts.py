@@ -155,12 +155,24 @@ def test_matrices_sort_recurring_patterns_first_and_mark_alleged_only_cells(publ
         statuses = {d.get("status", "reported") for c, t, d in graph.edges(data=True) if t == indicator and
                     d.get("type") == "SHOWS" and graph.nodes[c].get("status", "reported") in established and in_column(c)}
         assert hatched == (not statuses & established), (indicator, column)
-        assert ("alleged or inferred" in _tip(mark)) == hatched
+        assert ("no claim established" in _tip(mark)) == hatched
     assert all(any("url(#cg-hatch)" == r.get("fill") for r in m.iter(f"{SVG}rect"))
                for (i, _), (_, m) in cells.items() if i == "child-in-care")
+    assert all("no claim established: alleged" in _tip(m) for (i, _), (_, m) in cells.items() if i == "child-in-care")
     root = ET.fromstring(still_svg(chart).encode())
     summaries = [int(t.text.split()[0]) for t in root.iter(f"{SVG}text") if re.fullmatch(r"\d+ decades?", t.text or "")]
     assert summaries == sorted(summaries, reverse=True) and len(summaries) == len({k[0] for k in cells})
+
+
+def test_an_acquittal_reads_as_an_acquittal_not_as_an_allegation(public):
+    graph = nx.MultiDiGraph(public)
+    for u, v, k, d in list(graph.edges(keys=True, data=True)):  # a court rejected the charge behind the pattern
+        if d.get("type") == "SHOWS" and v == "child-in-care":
+            graph.edges[u, v, k]["status"] = "acquitted"
+    chart = figure_for("patterns", graph, Options())
+    tips = [_tip(m) for (i, _), (_, m) in _cells(chart, "P").items() if i == "child-in-care"]
+    assert tips and all("no claim established: acquitted" in t and "alleged" not in t for t in tips)
+    assert "acquitted" in still_svg(chart)  # the legend names it
 
 
 def _rects(chart) -> dict[str, ET.Element]:
