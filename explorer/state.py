@@ -26,7 +26,7 @@ import networkx as nx
 from casegraph.graph.projection import hydrate, outline
 from casegraph.graph.search import SearchIndex
 from casegraph.graph.profile import profile_of
-from casegraph.graph.selection import CASE, resolve_node
+from casegraph.graph.selection import CASE
 from casegraph.graph.store import Result
 from casegraph.queries import Query, run_query
 from casegraph.schemas.names import display_name
@@ -81,14 +81,10 @@ class Explorer:
         return "restricted" if self.include_restricted else "public"
 
     def run(self, query: Query, params: dict[str, Any]) -> Result:
-        """Run a catalog query on the read-only View (validated by `Query.bind`; raises `QueryError`, and
-        `NodeNotFound` for an id this profile's graph lacks, suggesting only ids it holds)."""
+        """Run a catalog query on the read-only View of this profile's graph (validated by `Query.bind`;
+        raises `QueryError`, and `NodeNotFound` for an id that graph lacks, suggesting only ids it holds)."""
         if not self.include_restricted and RESTRICTED_PARAM in query.header.parameters:
             params = {**params, RESTRICTED_PARAM: False}
-        # ids are resolved in this profile's graph, so a "did you mean" names only what the page may show
-        params = {name: resolve_node(self.graph, value, query.header.parameters[name].node)
-                  if name in query.header.parameters and query.header.parameters[name].node
-                  and isinstance(value, str) and value else value for name, value in params.items()}
         with self._lock:
             return run_query(self.view, query, params)
 

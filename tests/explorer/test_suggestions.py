@@ -44,3 +44,10 @@ def test_suggestions_still_name_public_cases(client):
     response = client.get("/queries/case-detail?run=1&case_id=zyxw-public-cas")
     assert response.status_code == 400 and "did you mean" in response.text and "zyxw-public-case" in response.text
     assert SECRET_CASE[0] not in response.text
+
+
+def test_a_query_taking_any_node_runs(client):
+    """status-history takes the id of any node (`node: any`)."""
+    response = client.get("/queries/status-history?run=1&id=zyxw-public-case")
+    assert response.status_code == 200, response.text[:300]
+    assert client.get("/queries/status-history?run=1&id=zyxw-secret-cas").status_code == 400
