@@ -28,9 +28,10 @@ PAYLOADS = [
     "</script><script>window.__pwned=5</script><!--",
     "' onmouseover='window.__pwned=6' x='",
     '<a href="javascript:window.__pwned=7">an href link</a>',
-    "{{ 7*7 }} ${7*7} \u2028\u2029 &amp; &lt;b&gt; ]]>",
+    "{{ 7*7 }} ${7*7} &amp; &lt;b&gt; ]]>",
 ]
-"""Texts that would run script if any renderer treated data as markup."""
+"""Texts that would run script if any renderer treated data as markup. (U+2028/U+2029, which end a
+line in a script, are refused by the loader since a495cd0; `safe_json` is still tested with them.)"""
 
 SECRET = "Restricted Victim Zyxw"
 """The restricted person's name in the hostile dataset: must never appear by default."""
