@@ -57,26 +57,35 @@ def _say(message: str) -> None:
 # -- stores ------------------------------------------------------------------
 
 
-def _built(store, checksum: str, stored: str | None, files: list[Path], reuse: bool = False) -> None:
+def _built(store, checksum: str, stored: str | None, dataset, reuse: bool = False) -> None:
     """Build `store` unless it already holds this input (the load takes a minute at 100k cases),
-    or, with `reuse`, unless it holds a complete graph at all."""
+    or, with `reuse`, unless it holds a complete graph at all. `dataset()` loads the input (once)."""
     if stored == checksum or (reuse and stored):
         _say(f"{store.describe()}: " + ("already holds this input" if stored == checksum
                                          else "reusing the graph it holds (--reuse; built by other code)"))
         return
+    data = dataset()
     _say(f"{store.describe()}: building")
     started = time.perf_counter()
-    store.build(load(files), checksum, progress=_say)
+    store.build(data, checksum, progress=_say)
     _say(f"{store.describe()}: built in {time.perf_counter() - started:.1f} s")
 
 
 def _stores(data: Path, work: Path, engines: list[str], reuse: bool = False) -> dict[str, Any]:
     files = data_files([data])
     checksum = input_checksum(files)
+    loaded: list = []
+
+    def dataset():  # loaded at most once, for every store that needs a build
+        if not loaded:
+            _say(f"loading {data}")
+            loaded.append(load(files))
+        return loaded[0]
+
     stores: dict[str, Any] = {}
     if "ladybug" in engines:
         embedded = EmbeddedStore(work / f"store-{data.name.removeprefix('data-')}")
-        _built(embedded, checksum, (embedded.manifest() or {}).get("checksum"), files, reuse)
+        _built(embedded, checksum, (embedded.manifest() or {}).get("checksum"), dataset, reuse)
         stores["ladybug"] = embedded
     if "neo4j" in engines:
         if not os.environ.get("NEO4J_URI"):
@@ -85,7 +94,7 @@ def _stores(data: Path, work: Path, engines: list[str], reuse: bool = False) -> 
         from casegraph.graph.neo4j_store import Neo4jStore
 
         server = Neo4jStore.from_environment()
-        _built(server, checksum, (server.meta() or {}).get("checksum"), files, reuse)
+        _built(server, checksum, (server.meta() or {}).get("checksum"), dataset, reuse)
         stores["neo4j"] = server
     return stores
 

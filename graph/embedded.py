@@ -31,6 +31,7 @@ from typing import Any
 import ladybug
 import pyarrow as pa
 
+from casegraph.graph.aggregates import with_aggregates
 from casegraph.graph.limits import QueryLimits
 from casegraph.graph.profile import PUBLIC, RESTRICTED, Profile, public_dataset
 from casegraph.graph.rows import node_tables, rel_tables
@@ -187,7 +188,9 @@ class EmbeddedStore:
 
 
 def _write_database(path: Path, dataset: Dataset, say: Progress) -> None:
-    """One database from a Dataset, through the bulk path (COPY from Arrow tables)."""
+    """One database from a Dataset, through the bulk path (COPY from Arrow tables), with the
+    aggregates counted from that Dataset alone (`casegraph.graph.aggregates`)."""
+    dataset = with_aggregates(dataset)
     database = ladybug.Database(str(path))
     connection = ladybug.Connection(database)
     try:

@@ -52,6 +52,7 @@ from neo4j import exceptions as neo4j_errors
 from casegraph.graph.rows import Table, node_tables, rel_tables
 from casegraph.graph.store import BuildResult, Progress, StoreError
 from casegraph.loaders.dataset import Dataset
+from casegraph.graph.aggregates import with_aggregates
 from casegraph.graph.limits import QueryLimits
 from casegraph.graph.neo4j_lock import BuildLock
 from casegraph.graph.neo4j_profiles import all_labels, profile_names, restricted_constraints
@@ -172,7 +173,9 @@ class Neo4jStore:
                     return BuildResult(meta["build_id"], False, dataset.node_counts(), dataset.rel_counts(),
                                        checksum)
                 try:
-                    profiles = {RESTRICTED: dataset, PUBLIC: public_dataset(dataset)}
+                    # each profile's aggregates are counted from its own records (casegraph.graph.aggregates)
+                    profiles = {RESTRICTED: with_aggregates(dataset),
+                                PUBLIC: with_aggregates(public_dataset(dataset))}
                     for profile, data in profiles.items():
                         say(f"staging the {profile} profile")
                         self._stage(session, data, profile_names(profile), build_id, say)

@@ -23,6 +23,7 @@ data does not exist, and no query needs a filter of its own.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any, Literal, Mapping
 
 import networkx as nx
@@ -30,6 +31,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from casegraph.schemas import schema
+from casegraph.schemas.aggregates import aggregate_fields
 from casegraph.schemas.citations import cited_sources
 
 __all__ = ["Profile", "PROFILES", "PUBLIC", "RESTRICTED", "is_restricted", "public_dataset",
@@ -52,16 +54,20 @@ def is_restricted(attrs: Mapping[str, Any]) -> bool:
 
 
 def public_attrs(name: str, attrs: Mapping[str, Any]) -> dict[str, Any]:
-    """A record's properties without its restricted text fields (`name`: its label or type)."""
+    """A record's properties without its restricted text fields and its aggregates (`name`: its label
+    or type). Aggregates are counted per graph (`casegraph.graph.aggregates`): a public subgraph cut
+    from the whole graph would carry counts of restricted records."""
     hidden = _restricted_columns(name)
     return {k: v for k, v in attrs.items() if k not in hidden}
 
 
+@cache
 def _restricted_columns(name: str) -> frozenset[str]:
     graph = schema()
     if name not in graph.labels and name not in graph.rel_types:
         return frozenset()
-    return frozenset(graph.restricted_columns(name))
+    aggregates = aggregate_fields(graph.node(name).model) if name in graph.labels else ()
+    return frozenset((*graph.restricted_columns(name), *aggregates))
 
 
 def _kept(table: pa.Table, restricted_sources: pa.Array) -> pa.Array:

@@ -6,12 +6,12 @@ parameters: {}
 page: {limit: 50}
 sort_lists: [periods]
 */
-MATCH (c:CaseFile)-[r:IN_BOROUGH]->(b:Borough)
-WITH b, count(c) AS case_records, sum(c.cases_represented) AS cases,
-     collect(DISTINCT c.period) AS periods,
-     sum(CASE WHEN r.status = 'inferred' THEN 1 ELSE 0 END) AS inferred
-WITH collect({borough: b.id, name: b.name, inner_outer: b.inner_outer, case_records: case_records,
-              cases: cases, periods: periods, inferred: inferred}) AS found
+// Counted at build time (`casegraph.graph.aggregates`: the borough's IN_BOROUGH links from
+// cases, the cases they stand for, their periods, the inferred links), so no case is read here.
+MATCH (b:Borough)
+WHERE b.case_records > 0
+WITH collect({borough: b.id, name: b.name, inner_outer: b.inner_outer, case_records: b.case_records,
+              cases: b.case_count, periods: b.case_periods, inferred: b.inferred_case_links}) AS found
 UNWIND found AS row
 WITH size(found) AS total, row ORDER BY row.cases DESC, row.borough SKIP $offset LIMIT $limit
 RETURN total, row.borough AS borough, row.name AS name, row.inner_outer AS inner_outer,

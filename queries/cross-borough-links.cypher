@@ -7,23 +7,12 @@ parameters:
 page: {limit: 50}
 sort_lists: [boroughs, borough_ids]
 */
-// Boroughs are counted by id and named for reading. People and places in one pass
-// (no list of one kind carried through the other's rows): a person through its
-// cases, the boroughs and places it is active in; a place through the borough it
-// lies in and its cases.
+// Boroughs are counted by id and named for reading. A person's or a place's boroughs are
+// collected at build time (`linked_borough_ids`: through its cases, the boroughs and places
+// it is active in, the borough it lies in), and counted only when there are several.
 MATCH (n:Person|Place)
-WHERE n.sensitivity = 'public' OR $include_restricted
-OPTIONAL MATCH (n)<-[:INVOLVES|AT_PLACE]-(:CaseFile)-[:IN_BOROUGH]->(b:Borough)
-WITH n, collect(DISTINCT b.id) AS via_cases
-OPTIONAL MATCH (n)-[:ACTIVE_IN|PLACE_IN]->(b:Borough)
-WITH n, via_cases, collect(DISTINCT b.id) AS direct
-OPTIONAL MATCH (n)-[:ACTIVE_IN]->(:Place)-[:PLACE_IN]->(b:Borough)
-WITH n, via_cases, direct, collect(DISTINCT b.id) AS via_places
-WHERE size(via_cases) + size(direct) + size(via_places) > 1
-UNWIND via_cases + direct + via_places AS borough_id
-WITH n, collect(DISTINCT borough_id) AS ids
-WHERE size(ids) > 1
-WITH collect({kind: toLower(labels(n)[0]), id: n.id, name: n.name, ids: ids}) AS found
+WHERE n.linked_boroughs > 1 AND (n.sensitivity = 'public' OR $include_restricted)
+WITH collect({kind: toLower(labels(n)[0]), id: n.id, name: n.name, ids: n.linked_borough_ids}) AS found
 UNWIND found AS row
 WITH size(found) AS total, row ORDER BY size(row.ids) DESC, row.kind, row.id SKIP $offset LIMIT $limit
 UNWIND row.ids AS borough_id

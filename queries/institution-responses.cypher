@@ -8,15 +8,15 @@ page: {limit: 50}
 sort_lists: [statement_types, commissioned, statements]
 */
 // statement_count counts statement records (not their summaries, which repeat);
-// `statements` lists the distinct summaries. Responders are paged before their
-// statements and reviews are gathered.
+// `statements` lists the distinct summaries. Responders are counted and paged in one
+// pass over the statements, before the page's statements and reviews are gathered.
 MATCH (s:Statement)-[:MADE_BY]->(x)
 WHERE s.sensitivity = 'public' OR $include_restricted
-WITH count(DISTINCT x) AS total
-MATCH (s:Statement)-[:MADE_BY]->(x)
-WHERE s.sensitivity = 'public' OR $include_restricted
-WITH total, x, count(DISTINCT s) AS statement_count
-ORDER BY x.name, x.id SKIP $offset LIMIT $limit
+WITH x, count(DISTINCT s) AS statement_count
+WITH collect({x: x, name: x.name, id: x.id, statement_count: statement_count}) AS found
+UNWIND found AS row
+WITH size(found) AS total, row ORDER BY row.name, row.id SKIP $offset LIMIT $limit
+WITH total, row.x AS x, row.statement_count AS statement_count
 MATCH (s:Statement)-[:MADE_BY]->(x)
 WHERE s.sensitivity = 'public' OR $include_restricted
 WITH total, x, statement_count, collect(DISTINCT s.statement_type) AS statement_types,

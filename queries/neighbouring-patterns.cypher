@@ -6,22 +6,24 @@ parameters: {}
 page: {limit: 50}
 sort_lists: [shared_indicators]
 */
-// Aggregate first, then join: each borough's indicators once (at most boroughs x
-// indicators rows), then each (borough, indicator) meets its neighbours; a pair of
-// neighbours shares an indicator when it is reached from both sides.
-MATCH (b:Borough)<-[:IN_BOROUGH]-(:CaseFile)-[:SHOWS]->(i:Indicator)
-WITH DISTINCT b, i
-MATCH (b)-[:NEIGHBOURS]-(n:Borough)
-WITH i, CASE WHEN b.id < n.id THEN b.id ELSE n.id END AS first,
-     CASE WHEN b.id < n.id THEN n.id ELSE b.id END AS second, count(DISTINCT b) AS sides
-WHERE sides = 2
-WITH first, second, count(i) AS indicator_count, collect(i.name) AS shared_indicators
-WITH collect({first: first, second: second, indicator_count: indicator_count,
-              shared_indicators: shared_indicators}) AS found
+// Each borough's indicators are collected at build time (`case_indicator_ids`, from its cases'
+// SHOWS links); a pair of neighbours shares the indicators both lists hold. Names are read
+// for the page only.
+MATCH (b:Borough)-[:NEIGHBOURS]-(n:Borough)
+WHERE b.id < n.id
+WITH DISTINCT b.id AS first, n.id AS second, b.case_indicator_ids AS mine, n.case_indicator_ids AS theirs
+UNWIND mine AS indicator_id
+WITH first, second, indicator_id, theirs
+WHERE indicator_id IN theirs
+WITH first, second, collect(indicator_id) AS shared
+WITH collect({first: first, second: second, shared: shared}) AS found
 UNWIND found AS row
-WITH size(found) AS total, row ORDER BY row.indicator_count DESC, row.first, row.second
+WITH size(found) AS total, row ORDER BY size(row.shared) DESC, row.first, row.second
      SKIP $offset LIMIT $limit
+UNWIND row.shared AS indicator_id
+MATCH (i:Indicator {id: indicator_id})
+WITH total, row, collect(i.name) AS shared_indicators
 MATCH (b1:Borough {id: row.first}), (b2:Borough {id: row.second})
 RETURN total, b1.id AS borough_id, b1.name AS borough, b2.id AS neighbour_id, b2.name AS neighbour,
-       row.indicator_count AS indicator_count, row.shared_indicators AS shared_indicators
+       size(row.shared) AS indicator_count, shared_indicators
 ORDER BY indicator_count DESC, borough_id, neighbour_id

@@ -5,40 +5,38 @@ question: Which cases share the most telling indicators, places, people or insti
 parameters:
   case_id: {type: string, node: CaseFile, required: true, description: id of the case}
   include_restricted: {type: bool, default: false, description: compare on restricted people (victims) too and name them}
+  hub_cases: {type: int, default: 100, minimum: 1, description: "a record linked to more cases than this (an indicator 20,000 cases show) proposes no similar case by itself; it still adds its weight"}
 page: {limit: 20}
 sort_lists: [indicators, places, people, institutions]
 */
 // Ranked by rarity: each shared indicator, place, person or institution weighs
-// log10(cases / cases linked to it) (inverse document frequency), so a person two
-// cases share says more than an indicator 20,000 cases show. `score` is the sum of
-// the weights, `shared` the number of shared records (ids, not names). Scores are
-// aggregated first; what a case shares is gathered for the page only.
+// log10(cases / cases linked to it) (inverse document frequency; the links are counted at
+// build time, `case_links`), so a person two cases share says more than an indicator 20,000
+// cases show. `score` is the sum of the weights, `shared` the number of shared records (ids,
+// not names). Candidates are the cases that share a record linked to at most $hub_cases
+// cases (analysis.similarity's HUB_CASES: the same approximation, exact on smaller graphs);
+// every record a candidate shares counts in its score.
 MATCH (every:CaseFile)
 WITH count(every) AS case_total
 MATCH (c:CaseFile {id: $case_id})-[:SHOWS|AT_PLACE|INVOLVES]->(f)
 WHERE f.sensitivity = 'public' OR $include_restricted
-WITH DISTINCT case_total, c, f
-WITH case_total, c, f, COUNT { MATCH (f)<-[:SHOWS|AT_PLACE|INVOLVES]-(:CaseFile) } AS linked
-MATCH (f)<-[:SHOWS|AT_PLACE|INVOLVES]-(o:CaseFile)
-WHERE o.id <> c.id
-WITH DISTINCT c, f, log10(case_total * 1.0 / linked) AS weight, o.id AS other
-WITH c, other, round(sum(weight), 6) AS score, count(*) AS shared
-WITH c, collect({other: other, score: score, shared: shared}) AS found
+WITH case_total, c, collect(DISTINCT f.id) AS features
+MATCH (c)-[:SHOWS|AT_PLACE|INVOLVES]->(f)<-[:SHOWS|AT_PLACE|INVOLVES]-(o:CaseFile)
+WHERE f.case_links <= $hub_cases AND (f.sensitivity = 'public' OR $include_restricted) AND o.id <> c.id
+WITH DISTINCT case_total, features, o
+MATCH (o)-[:SHOWS|AT_PLACE|INVOLVES]->(g)
+WHERE g.id IN features
+WITH DISTINCT case_total, o, g
+WITH o, round(sum(log10(case_total * 1.0 / g.case_links)), 6) AS score, count(*) AS shared,
+     collect(CASE WHEN g:Indicator THEN {id: g.id, name: g.name} END) AS indicators,
+     collect(CASE WHEN g:Place THEN {id: g.id, name: g.name} END) AS places,
+     collect(CASE WHEN g:Person THEN {id: g.id, name: g.name} END) AS people,
+     collect(CASE WHEN g:Institution THEN {id: g.id, name: g.name} END) AS institutions
+WITH collect({case_id: o.id, title: o.title, period: o.period, score: score, shared: shared,
+              indicators: indicators, places: places, people: people, institutions: institutions}) AS found
 UNWIND found AS row
-WITH c, size(found) AS total, row ORDER BY row.score DESC, row.other SKIP $offset LIMIT $limit
-MATCH (o:CaseFile {id: row.other})
-OPTIONAL MATCH (c)-[:SHOWS]->(i:Indicator)<-[:SHOWS]-(o)
-WHERE i.sensitivity = 'public' OR $include_restricted
-WITH c, o, total, row, collect(DISTINCT CASE WHEN i IS NULL THEN NULL ELSE {id: i.id, name: i.name} END) AS indicators
-OPTIONAL MATCH (c)-[:AT_PLACE]->(pl:Place)<-[:AT_PLACE]-(o)
-WHERE pl.sensitivity = 'public' OR $include_restricted
-WITH c, o, total, row, indicators, collect(DISTINCT CASE WHEN pl IS NULL THEN NULL ELSE {id: pl.id, name: pl.name} END) AS places
-OPTIONAL MATCH (c)-[:INVOLVES]->(p:Person)<-[:INVOLVES]-(o)
-WHERE p.sensitivity = 'public' OR $include_restricted
-WITH c, o, total, row, indicators, places, collect(DISTINCT CASE WHEN p IS NULL THEN NULL ELSE {id: p.id, name: p.name} END) AS people
-OPTIONAL MATCH (c)-[:INVOLVES]->(inst:Institution)<-[:INVOLVES]-(o)
-WHERE inst.sensitivity = 'public' OR $include_restricted
-WITH o, total, row, indicators, places, people, collect(DISTINCT CASE WHEN inst IS NULL THEN NULL ELSE {id: inst.id, name: inst.name} END) AS institutions
-RETURN total, o.id AS case_id, o.title AS title, o.period AS period, round(row.score, 3) AS score,
-       row.shared AS shared, indicators, places, people, institutions
+WITH size(found) AS total, row ORDER BY row.score DESC, row.case_id SKIP $offset LIMIT $limit
+RETURN total, row.case_id AS case_id, row.title AS title, row.period AS period, round(row.score, 3) AS score,
+       row.shared AS shared, row.indicators AS indicators, row.places AS places, row.people AS people,
+       row.institutions AS institutions
 ORDER BY score DESC, case_id

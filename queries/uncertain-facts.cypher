@@ -6,14 +6,10 @@ parameters: {}
 page: {limit: 50}
 sort_lists: [inferred]
 */
-// Which cases qualify is decided first (cheap tests on the case, then whether one
-// inferred fact exists); what was inferred is spelled out for the page only.
+// Which cases qualify is decided first, on the case alone: its own fields, and its inferred
+// links counted at build time (`inferred_links`); what was inferred is spelled out for the page only.
 MATCH (c:CaseFile)
-WHERE c.year_start IS NULL OR c.status = 'inferred' OR NOT c.described_individually
-   OR EXISTS { MATCH (c)-[r]->(x) WHERE r.status = 'inferred' AND x.sensitivity = 'public'
-                                   AND r.basis IS NOT NULL AND x.name IS NOT NULL }
-   OR EXISTS { MATCH (c)-[:AT_PLACE]->(pl:Place)-[r2:PLACE_IN]->(b:Borough)
-               WHERE r2.status = 'inferred' AND r2.basis IS NOT NULL }
+WHERE c.year_start IS NULL OR c.status = 'inferred' OR NOT c.described_individually OR c.inferred_links > 0
 WITH collect(c.id) AS found
 UNWIND found AS case_id
 WITH size(found) AS total, case_id ORDER BY case_id SKIP $offset LIMIT $limit

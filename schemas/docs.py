@@ -30,6 +30,8 @@ def render_schema_docs(graph: Schema | None = None) -> str:
         "a claim `status` (reported, alleged, charged, convicted, acquitted, inferred — an inferred",
         "fact needs a `basis`) and a `sensitivity` (public or restricted). Timed records have a",
         "`period`: a year, a span `YYYY-YYYY`, an ongoing `YYYY-`, or `unknown`.",
+        "Fields described as *aggregate* are counted by casegraph when it builds a profile's graph",
+        "(from that graph's records only) so that queries need not count at national scale; data never gives them.",
         "",
         "Public and restricted text are separate fields of one record. A field marked `public` is",
         "shown wherever the record is (titles, summaries, descriptions, findings, quotes, notes): it",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from casegraph.schemas.aggregates import aggregate_fields
 from casegraph.schemas.common import DERIVED_FIELDS
 from casegraph.schemas.registry import Schema, schema
 
@@ -33,6 +34,8 @@ def record_json_schema(graph: Schema | None = None) -> dict[str, Any]:
         node_schema = node.model.model_json_schema(mode="validation", ref_template="#/$defs/{model}")
         definitions.update(node_schema.pop("$defs", {}))
         definitions[node.label] = _with_tag(node_schema, "kind", node.kind)
+        for aggregate in aggregate_fields(node.model):  # counted by the build, refused in data
+            definitions[node.label]["properties"].pop(aggregate, None)
         choices.append({"$ref": f"#/$defs/{node.label}"})
     for rel in graph.rels:
         rel_schema = rel.model.model_json_schema(mode="validation", by_alias=True,

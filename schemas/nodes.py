@@ -11,6 +11,8 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
+from casegraph.schemas.aggregates import (
+    BoroughAggregates, CaseAggregates, CaseLinks, IndicatorAggregates, LinkedBoroughs)
 from casegraph.schemas.common import Fact, Record, ShortText, Slug, Timed
 from casegraph.schemas.text import CalendarDate, WebUrl
 
@@ -71,7 +73,7 @@ class SourceDocument(Node):
         return int(self.published[:4]) if self.published else None
 
 
-class Borough(Node, Fact):
+class Borough(Node, Fact, BoroughAggregates):
     """A local authority area: a London borough, the City, or any UK authority."""
 
     kind = "borough"
@@ -86,7 +88,7 @@ class Borough(Node, Fact):
     lon: Annotated[float, Field(ge=-180, le=180)] | None = None
 
 
-class Place(Node, Fact):
+class Place(Node, Fact, LinkedBoroughs):
     """A named place inside an authority: a park, a school, a town centre, a flat."""
 
     kind = "place"
@@ -99,7 +101,7 @@ class Place(Node, Fact):
     ]
 
 
-class Institution(Node, Fact):
+class Institution(Node, Fact, CaseLinks):
     """A police force, council, partnership, charity, inquiry, inspectorate, outlet."""
 
     kind = "institution"
@@ -113,7 +115,7 @@ class Institution(Node, Fact):
     ]
 
 
-class Person(Node, Fact):
+class Person(Node, Fact, LinkedBoroughs):
     """A person, or a group of people the source describes together.
 
     Victims appear only under pseudonyms and are restricted (the loader
@@ -147,7 +149,7 @@ Outcome = Literal[
 ]
 
 
-class CaseFile(Node, Timed):
+class CaseFile(Node, Timed, CaseAggregates):
     """A case as the source describes it. One entry may stand for several cases."""
 
     kind = "case"
@@ -228,7 +230,7 @@ class Statement(Node, Timed):
     figures: list[ShortText] = Field(default_factory=list)
 
 
-class Indicator(Node, Fact):
+class Indicator(Node, Fact, IndicatorAggregates):
     """A pattern seen in cases (missing episodes, child in care, ...)."""
 
     kind = "indicator"

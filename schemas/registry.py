@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 from pydantic.fields import FieldInfo
 
+from casegraph.schemas.aggregates import aggregate_fields
 from casegraph.schemas.common import INPUT_ONLY, Timed, is_restricted_field
 from casegraph.schemas.nodes import NODE_MODELS, Node
 from casegraph.schemas.relationships import REL_MODELS, Relationship
@@ -156,12 +157,13 @@ def store_type(annotation: Any) -> str:
 
 
 def _columns(model: type, skip: set[str]) -> tuple[Column, ...]:
-    """Columns in a reader's order: id, the type's own fields, then the fact fields."""
+    """Columns in a reader's order: id, the type's own fields, the fact fields, then the aggregates."""
     fields: dict[str, FieldInfo] = model.model_fields
     shared = set(Timed.model_fields)
+    aggregates = set(aggregate_fields(model))
     names = sorted(
         (name for name in fields if name not in skip and name not in INPUT_ONLY),
-        key=lambda name: (name != "id", name in shared),
+        key=lambda name: (name != "id", name in aggregates, name in shared),
     )
     return tuple(
         Column(name, store_type(fields[name].annotation), fields[name].description or "",

@@ -1,17 +1,10 @@
 // The common text in LadybugDB's syntax: (n:Person:Place) is either label, label() names it.
+// Boroughs are counted by id and named for reading. A person's or a place's boroughs are
+// collected at build time (`linked_borough_ids`: through its cases, the boroughs and places
+// it is active in, the borough it lies in), and counted only when there are several.
 MATCH (n:Person:Place)
-WHERE n.sensitivity = 'public' OR $include_restricted
-OPTIONAL MATCH (n)<-[:INVOLVES|AT_PLACE]-(:CaseFile)-[:IN_BOROUGH]->(b:Borough)
-WITH n, collect(DISTINCT b.id) AS via_cases
-OPTIONAL MATCH (n)-[:ACTIVE_IN|PLACE_IN]->(b:Borough)
-WITH n, via_cases, collect(DISTINCT b.id) AS direct
-OPTIONAL MATCH (n)-[:ACTIVE_IN]->(:Place)-[:PLACE_IN]->(b:Borough)
-WITH n, via_cases, direct, collect(DISTINCT b.id) AS via_places
-WHERE size(via_cases) + size(direct) + size(via_places) > 1
-UNWIND via_cases + direct + via_places AS borough_id
-WITH n, collect(DISTINCT borough_id) AS ids
-WHERE size(ids) > 1
-WITH collect({kind: lower(label(n)), id: n.id, name: n.name, ids: ids}) AS found
+WHERE n.linked_boroughs > 1 AND (n.sensitivity = 'public' OR $include_restricted)
+WITH collect({kind: lower(label(n)), id: n.id, name: n.name, ids: n.linked_borough_ids}) AS found
 UNWIND found AS row
 WITH size(found) AS total, row ORDER BY size(row.ids) DESC, row.kind, row.id SKIP $offset LIMIT $limit
 UNWIND row.ids AS borough_id

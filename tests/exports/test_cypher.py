@@ -26,8 +26,8 @@ from tests.exports.helpers import graph_diff
 PAYLOADS = [
     "it's", "a\\'b", "\\", "'}) DETACH DELETE n //", "x' OR 1=1 //", "end\\", "\\\\'",
     "line\nbreak; MATCH (n) DETACH DELETE n;", "tab\tand", '"double" quotes', "`backtick`",
-    "/* comment */ // comment", "\u2028line separator\u2029", "caf\u00e9 \U0001F600",
-    "\\u0027", "$param", "{map: 1}", "=HYPERLINK(\"x\")", "\u202eright-to-left",
+    "/* comment */ // comment", "\u200dzero-width joiner\u200c", "caf\u00e9 \U0001F600",
+    "\\u0027", "$param", "{map: 1}", "=HYPERLINK(\"x\")", "\u200fright-to-left mark",
 ]
 
 

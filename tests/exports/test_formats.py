@@ -78,7 +78,7 @@ def test_no_property_is_a_list_in_one_type_and_a_scalar_in_another():
 
 
 FORMULAS = ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "=HYPERLINK(\"http://x\",\"y\")", "'=quoted", "'plain",
-            " =1+1", "\u00a0 +1", "\u200b=1", "\t\n@x", "\uff1d1+1", "\uff0bA1", "\n-1"]
+            " =1+1", "\u00a0 +1", "\u200c=1", "\t\n@x", "\uff1d1+1", "\uff0bA1", "\n-1"]
 """Formulas as spreadsheets run them, also after spaces and invisible characters they trim."""
 
 

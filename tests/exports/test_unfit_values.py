@@ -112,7 +112,7 @@ def test_markdown_autolink_percent_encodes_what_could_end_it(tmp_path):
     assert "- T (P, 2025-11-10) <https://x.org/caf%C3%A9_(1)?q=a&b=%20>" in markdown
 
 
-@pytest.mark.parametrize("text", [" =1+1", "  +1", "\u00a0@A1", "\u200b=cmd", "\uff1d1+1", "\t-1", "'kept"])
+@pytest.mark.parametrize("text", [" =1+1", "  +1", "\u00a0@A1", "\u200c=cmd", "\uff1d1+1", "\t-1", "'kept"])
 def test_csv_export_neutralises_formulas_after_leading_whitespace(tmp_path, text):
     graph = _graph()
     graph.nodes["case-a"]["title"] = text

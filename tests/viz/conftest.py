@@ -28,10 +28,9 @@ PAYLOADS = [
     "</script><script>window.__pwned=5</script><!--",
     "' onmouseover='window.__pwned=6' x='",
     '<a href="javascript:window.__pwned=7">an href link</a>',
-    "{{ 7*7 }} ${7*7} &amp; &lt;b&gt; ]]>",
+    "{{ 7*7 }} ${7*7} &amp; &lt;b&gt; ]]>",  # U+2028/2029 are refused at load now (tests/loaders)
 ]
-"""Texts that would run script if any renderer treated data as markup. (U+2028/U+2029, which end a
-line in a script, are refused by the loader since a495cd0; `safe_json` is still tested with them.)"""
+"""Texts that would run script if any renderer treated data as markup."""
 
 SECRET = "Restricted Victim Zyxw"
 """The restricted person's name in the hostile dataset: must never appear by default."""

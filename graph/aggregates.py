@@ -1,0 +1,185 @@
+"""Aggregates a store writes with a graph: counted once at build time, read by the catalog queries.
+
+`with_aggregates(dataset)` returns the Dataset with the aggregate columns that
+`casegraph.schemas.aggregates` declares filled in, counted from that Dataset's
+own records. A store calls it on each profile's Dataset just before writing it,
+so the public graph's counts come from the public projection alone.
+
+Every figure is the one the catalog query computed from the graph before
+(see each query file): the same links, counted the same way (links, not
+distinct names; a null never counted), so the answers do not change, only
+where the counting happens. One pass over each relationship table's id
+columns (Arrow to Python lists, then dicts): linear in the number of links.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterable
+
+import pyarrow as pa
+
+from casegraph.loaders.dataset import Dataset
+from casegraph.schemas.arrow import arrow_schema
+
+__all__ = ["with_aggregates", "FEATURE_TYPES"]
+
+FEATURE_TYPES = ("SHOWS", "AT_PLACE", "INVOLVES")
+"""The links from a case that `similar-cases` compares cases on (and counts for their weight)."""
+
+
+def _links(dataset: Dataset, rel_type: str, from_label: str, to_label: str | None = None,
+           columns: Iterable[str] = ()) -> list[tuple]:
+    """(from, to, *columns) of every `rel_type` relationship from `from_label` (to `to_label`, if given)."""
+    rows: list[tuple] = []
+    for (start, end), table in dataset.rel_groups(rel_type).items():
+        if start != from_label or (to_label is not None and end != to_label):
+            continue
+        names = ["from", "to", *columns]
+        rows += zip(*(table.column(name).to_pylist() for name in names))
+    return rows
+
+
+def _column(dataset: Dataset, label: str, name: str) -> dict[str, object]:
+    table = dataset.node_table(label)
+    return dict(zip(table.column("id").to_pylist(), table.column(name).to_pylist()))
+
+
+def _decade(year: int) -> int:
+    return year - year % 10
+
+
+def _set(table: pa.Table, label: str, values: dict[str, list]) -> pa.Table:
+    """The table with its aggregate columns replaced by `values` (column name -> one value per row)."""
+    target = arrow_schema(label)
+    for name, column in values.items():
+        index = table.schema.get_field_index(name)
+        table = table.set_column(index, name, pa.array(column, type=target.field(name).type))
+    return table
+
+
+def _case_links(dataset: Dataset) -> dict[str, int]:
+    counts: dict[str, int] = defaultdict(int)
+    for rel_type in FEATURE_TYPES:
+        for _, target in _links(dataset, rel_type, "CaseFile"):
+            counts[target] += 1
+    return counts
+
+
+def _case_boroughs(case_boroughs: list[tuple]) -> dict[str, set]:
+    """Case id -> the ids of the boroughs it is in."""
+    boroughs_of: dict[str, set] = defaultdict(set)
+    for case, borough, _ in case_boroughs:
+        boroughs_of[case].add(borough)
+    return boroughs_of
+
+
+def _boroughs(dataset: Dataset, case_boroughs: list[tuple], boroughs_of: dict[str, set],
+              shows: list[tuple]) -> dict[str, list]:
+    ids = dataset.node_table("Borough").column("id").to_pylist()
+    represented, period = _column(dataset, "CaseFile", "cases_represented"), _column(dataset, "CaseFile", "period")
+    records, count, inferred = defaultdict(int), defaultdict(int), defaultdict(int)
+    periods: dict[str, set] = defaultdict(set)
+    for case, borough, status in case_boroughs:
+        records[borough] += 1
+        count[borough] += represented.get(case) or 0
+        inferred[borough] += status == "inferred"
+        if period.get(case) is not None:
+            periods[borough].add(period[case])
+    indicators: dict[str, set] = defaultdict(set)
+    for case, indicator, _ in shows:
+        for borough in boroughs_of.get(case, ()):
+            indicators[borough].add(indicator)
+    return {"case_records": [records[b] for b in ids], "case_count": [count[b] for b in ids],
+            "case_periods": [sorted(periods[b]) for b in ids], "inferred_case_links": [inferred[b] for b in ids],
+            "case_indicator_ids": [sorted(indicators[b]) for b in ids]}
+
+
+def _indicators(dataset: Dataset, boroughs_of: dict[str, set], shows: list[tuple],
+                links: dict[str, int]) -> dict[str, list]:
+    ids = dataset.node_table("Indicator").column("id").to_pylist()
+    start, end = _column(dataset, "CaseFile", "year_start"), _column(dataset, "CaseFile", "year_end")
+    names = _column(dataset, "Borough", "name")
+    cases, boroughs, decades, statuses = (defaultdict(set) for _ in range(4))
+    for case, indicator, status in shows:
+        cases[indicator].add(case)
+        boroughs[indicator].update(boroughs_of.get(case, ()))
+        if status is not None:
+            statuses[indicator].add(status)
+        first = start.get(case)
+        if first is not None:
+            last = end.get(case) if end.get(case) is not None else first
+            decades[indicator].update(range(_decade(first), _decade(last) + 1, 10))
+    borough_ids = [sorted(boroughs[i]) for i in ids]
+    return {"case_links": [links.get(i, 0) for i in ids], "case_records": [len(cases[i]) for i in ids],
+            "case_borough_ids": borough_ids, "case_borough_names": [[names[b] for b in bs] for bs in borough_ids],
+            "case_decades": [sorted(decades[i]) for i in ids], "case_statuses": [sorted(statuses[i]) for i in ids]}
+
+
+def _linked_boroughs(dataset: Dataset, boroughs_of: dict[str, set]) -> dict[str, set]:
+    """Person or place id -> the boroughs it is linked to (the rule of `cross-borough-links`)."""
+    linked: dict[str, set] = defaultdict(set)
+    for rel_type in ("INVOLVES", "AT_PLACE"):
+        for case, target in _links(dataset, rel_type, "CaseFile"):
+            linked[target].update(boroughs_of.get(case, ()))
+    place_boroughs: dict[str, set] = defaultdict(set)
+    for place, borough in _links(dataset, "PLACE_IN", "Place", "Borough"):
+        place_boroughs[place].add(borough)
+        linked[place].add(borough)
+    for start in ("Person", "Place"):
+        for node, borough in _links(dataset, "ACTIVE_IN", start, "Borough"):
+            linked[node].add(borough)
+    for person, place in _links(dataset, "ACTIVE_IN", "Person", "Place"):
+        linked[person].update(place_boroughs.get(place, ()))
+    return linked
+
+
+def _inferred_links(dataset: Dataset) -> dict[str, int]:
+    """Case id -> its inferred links (the rule of `uncertain-facts`, see CaseAggregates)."""
+    named: set[str] = set()
+    for table in dataset.node_tables.values():
+        if "name" in table.column_names:
+            columns = (table.column(c).to_pylist() for c in ("id", "name", "sensitivity"))
+            named.update(node for node, name, sensitivity in zip(*columns)
+                         if name is not None and sensitivity == "public")
+    counts: dict[str, int] = defaultdict(int)
+    for rel_type in sorted({key[0] for key in dataset.rel_tables if key[1] == "CaseFile"}):
+        for case, target, status, basis in _links(dataset, rel_type, "CaseFile", None, ["status", "basis"]):
+            counts[case] += status == "inferred" and basis is not None and target in named
+    inferred_places = defaultdict(int)
+    for place, _, status, basis in _links(dataset, "PLACE_IN", "Place", "Borough", ["status", "basis"]):
+        inferred_places[place] += status == "inferred" and basis is not None
+    for case, place in _links(dataset, "AT_PLACE", "CaseFile", "Place"):
+        counts[case] += inferred_places.get(place, 0)
+    return counts
+
+
+def with_aggregates(dataset: Dataset) -> Dataset:
+    """The Dataset with every aggregate column (`casegraph.schemas.aggregates`) filled from its own records.
+
+    Returns a new Dataset sharing the unchanged tables; never raises on a loaded Dataset."""
+    case_boroughs = _links(dataset, "IN_BOROUGH", "CaseFile", "Borough", ["status"])
+    shows = _links(dataset, "SHOWS", "CaseFile", "Indicator", ["status"])
+    boroughs_of = _case_boroughs(case_boroughs)
+    links = _case_links(dataset)
+    linked = _linked_boroughs(dataset, boroughs_of)
+    nodes = dict(dataset.node_tables)
+    if "Borough" in nodes:
+        nodes["Borough"] = _set(nodes["Borough"], "Borough", _boroughs(dataset, case_boroughs, boroughs_of, shows))
+    if "Indicator" in nodes:
+        nodes["Indicator"] = _set(nodes["Indicator"], "Indicator",
+                                  _indicators(dataset, boroughs_of, shows, links))
+    if "CaseFile" in nodes:
+        inferred = _inferred_links(dataset)
+        ids = nodes["CaseFile"].column("id").to_pylist()
+        nodes["CaseFile"] = _set(nodes["CaseFile"], "CaseFile", {"inferred_links": [inferred.get(c, 0) for c in ids]})
+    for label in ("Person", "Place", "Institution"):
+        if label not in nodes:
+            continue
+        ids = nodes[label].column("id").to_pylist()
+        values: dict[str, list] = {"case_links": [links.get(i, 0) for i in ids]}
+        if label != "Institution":
+            values["linked_borough_ids"] = [sorted(linked.get(i, ())) for i in ids]
+            values["linked_boroughs"] = [len(linked[i]) if len(linked.get(i, ())) > 1 else None for i in ids]
+        nodes[label] = _set(nodes[label], label, values)
+    return Dataset(nodes, dataset.rel_tables)

@@ -1,0 +1,32 @@
+// The common text in LadybugDB's syntax: label(g) names a node's label.
+// Ranked by rarity: each shared indicator, place, person or institution weighs
+// log10(cases / cases linked to it) (inverse document frequency; the links are counted at
+// build time, `case_links`), so a person two cases share says more than an indicator 20,000
+// cases show. `score` is the sum of the weights, `shared` the number of shared records (ids,
+// not names). Candidates are the cases that share a record linked to at most $hub_cases
+// cases (analysis.similarity's HUB_CASES: the same approximation, exact on smaller graphs);
+// every record a candidate shares counts in its score.
+MATCH (every:CaseFile)
+WITH count(every) AS case_total
+MATCH (c:CaseFile {id: $case_id})-[:SHOWS|AT_PLACE|INVOLVES]->(f)
+WHERE f.sensitivity = 'public' OR $include_restricted
+WITH case_total, c, collect(DISTINCT f.id) AS features
+MATCH (c)-[:SHOWS|AT_PLACE|INVOLVES]->(f)<-[:SHOWS|AT_PLACE|INVOLVES]-(o:CaseFile)
+WHERE f.case_links <= $hub_cases AND (f.sensitivity = 'public' OR $include_restricted) AND o.id <> c.id
+WITH DISTINCT case_total, features, o
+MATCH (o)-[:SHOWS|AT_PLACE|INVOLVES]->(g)
+WHERE g.id IN features
+WITH DISTINCT case_total, o, g
+WITH o, round(sum(log10(case_total * 1.0 / g.case_links)), 6) AS score, count(*) AS shared,
+     collect(CASE WHEN label(g) = 'Indicator' THEN {id: g.id, name: g.name} END) AS indicators,
+     collect(CASE WHEN label(g) = 'Place' THEN {id: g.id, name: g.name} END) AS places,
+     collect(CASE WHEN label(g) = 'Person' THEN {id: g.id, name: g.name} END) AS people,
+     collect(CASE WHEN label(g) = 'Institution' THEN {id: g.id, name: g.name} END) AS institutions
+WITH collect({case_id: o.id, title: o.title, period: o.period, score: score, shared: shared,
+              indicators: indicators, places: places, people: people, institutions: institutions}) AS found
+UNWIND found AS row
+WITH size(found) AS total, row ORDER BY row.score DESC, row.case_id SKIP $offset LIMIT $limit
+RETURN total, row.case_id AS case_id, row.title AS title, row.period AS period, round(row.score, 3) AS score,
+       row.shared AS shared, row.indicators AS indicators, row.places AS places, row.people AS people,
+       row.institutions AS institutions
+ORDER BY score DESC, case_id

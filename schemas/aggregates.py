@@ -1,0 +1,91 @@
+"""Aggregates: counts and sets casegraph derives when it builds a graph, stored on the nodes they describe.
+
+A catalog query at national scale cannot expand 100,000 cases' links to count
+them on every call (`neighbouring-patterns` took 169 s, `similar-cases` ran out of
+memory). So the build counts once (`casegraph.graph.aggregates`) and stores the
+result as properties declared here: per borough its cases and indicators, per
+indicator its cases, boroughs and decades, per person, place or institution the
+cases that link to it (its document frequency) and, for people and places, the
+boroughs they are linked to; per case, its inferred links.
+
+Each profile's graph is counted from its own records only: the public graph's
+counts never include a restricted record. Aggregates are never given in data
+(the loader refuses them) and are null in a Dataset until a store builds it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field, model_validator
+
+__all__ = ["AGGREGATE", "Aggregated", "CaseLinks", "BoroughAggregates", "IndicatorAggregates",
+           "LinkedBoroughs", "CaseAggregates", "aggregate_fields"]
+
+AGGREGATE = "aggregate, derived by casegraph when it builds this profile's graph: "
+"""How every aggregate's description begins (docs/schema.md shows it)."""
+
+
+class Aggregated(BaseModel):
+    """A node with aggregate properties: refused in data, filled by the build."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_aggregate_input(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            for name in aggregate_fields(cls):
+                if name in data:
+                    raise ValueError(f"`{name}` is an aggregate casegraph derives when it builds the graph: "
+                                     "leave it out of the data")
+        return data
+
+
+def aggregate_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The aggregate fields of a model (those whose description says so), in declaration order."""
+    return tuple(name for name, info in model.model_fields.items()
+                 if (info.description or "").startswith(AGGREGATE))
+
+
+class CaseLinks(Aggregated):
+    case_links: int | None = Field(default=None, description=AGGREGATE + (
+        "SHOWS, AT_PLACE and INVOLVES links from cases to it: its document frequency, which "
+        "`similar-cases` weighs by (log10(cases / case_links))"))
+
+
+class LinkedBoroughs(CaseLinks):
+    linked_borough_ids: list[str] | None = Field(default=None, description=AGGREGATE + (
+        "ids of the boroughs it is linked to, sorted: through its cases (INVOLVES, AT_PLACE, then "
+        "IN_BOROUGH), directly (ACTIVE_IN, PLACE_IN) and through places it is active in"))
+    linked_boroughs: int | None = Field(default=None, description=AGGREGATE + (
+        "how many boroughs `linked_borough_ids` names, when more than one (null otherwise): "
+        "`cross-borough-links`"))
+
+
+class CaseAggregates(Aggregated):
+    inferred_links: int | None = Field(default=None, description=AGGREGATE + (
+        "its links whose claim status is `inferred` (with a basis) to a public, named node, and the "
+        "inferred PLACE_IN links (with a basis) of the places it is at: `uncertain-facts`"))
+
+
+class BoroughAggregates(Aggregated):
+    case_records: int | None = Field(default=None, description=AGGREGATE + "IN_BOROUGH links from cases to it")
+    case_count: int | None = Field(default=None, description=AGGREGATE + (
+        "the cases those case records stand for (the sum of their `cases_represented`)"))
+    case_periods: list[str] | None = Field(default=None, description=AGGREGATE + "its cases' periods, distinct")
+    inferred_case_links: int | None = Field(default=None, description=AGGREGATE + (
+        "IN_BOROUGH links to it whose claim status is `inferred`"))
+    case_indicator_ids: list[str] | None = Field(default=None, description=AGGREGATE + (
+        "ids of the indicators its cases show, sorted: `neighbouring-patterns`"))
+
+
+class IndicatorAggregates(CaseLinks):
+    case_records: int | None = Field(default=None, description=AGGREGATE + "the cases that show it, distinct")
+    case_borough_ids: list[str] | None = Field(default=None, description=AGGREGATE + (
+        "ids of the boroughs of the cases that show it, sorted"))
+    case_borough_names: list[str] | None = Field(default=None, description=AGGREGATE + (
+        "the names of those boroughs, in the same order"))
+    case_decades: list[int] | None = Field(default=None, description=AGGREGATE + (
+        "every decade the periods of the cases that show it touch (2000-2016: 2000 and 2010), sorted; "
+        "a case of unknown period touches none"))
+    case_statuses: list[str] | None = Field(default=None, description=AGGREGATE + (
+        "the claim statuses of the SHOWS links to it, distinct and sorted"))

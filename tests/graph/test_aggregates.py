@@ -1,0 +1,156 @@
+"""Aggregates counted at build time (`graph/aggregates.py`) equal what expanding the stored graph counts,
+are refused in data, and `similar-cases` proposes candidates only through telling records."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from casegraph.analysis.similarity import HUB_CASES
+from casegraph.graph.embedded import EmbeddedStore
+from casegraph.graph.store import input_checksum
+from casegraph.loaders import load
+from casegraph.queries import get_query, run_named
+from casegraph.schemas.nodes import Borough, Person
+
+
+def _by_id(view, text: str, params: dict | None = None) -> dict:
+    return {row[0]: row[1] for row in view.run(text, params or {}).rows}
+
+
+def _sorted(values) -> list:
+    return sorted(v for v in values if v is not None)
+
+
+def test_borough_aggregates_equal_the_expanded_counts(london_view):
+    stored = {row[0]: row[1:] for row in london_view.run(
+        "MATCH (b:Borough) RETURN b.id, b.case_records, b.case_count, b.case_periods, b.inferred_case_links, "
+        "b.case_indicator_ids").rows}
+    expanded = {row[0]: row[1:] for row in london_view.run(
+        "MATCH (c:CaseFile)-[r:IN_BOROUGH]->(b:Borough) RETURN b.id, count(c), sum(c.cases_represented), "
+        "collect(DISTINCT c.period), sum(CASE WHEN r.status = 'inferred' THEN 1 ELSE 0 END)").rows}
+    indicators = _by_id(london_view, "MATCH (b:Borough)<-[:IN_BOROUGH]-(:CaseFile)-[:SHOWS]->(i:Indicator) "
+                                     "RETURN b.id, collect(DISTINCT i.id)")
+    assert expanded and sum(1 for row in stored.values() if row[0] > 0) == len(expanded)
+    for borough, (records, count, periods, inferred, indicator_ids) in stored.items():
+        want = expanded.get(borough, (0, 0, [], 0))
+        assert (records, count, sorted(periods), inferred) == (want[0], want[1], _sorted(want[2]), want[3]), borough
+        assert indicator_ids == _sorted(indicators.get(borough, [])), borough
+
+
+def test_indicator_aggregates_equal_the_expanded_counts(london_view):
+    rows = london_view.run("MATCH (i:Indicator) RETURN i.id, i.case_links, i.case_records, i.case_borough_ids, "
+                           "i.case_borough_names, i.case_decades, i.case_statuses").rows
+    links = _by_id(london_view, "MATCH (:CaseFile)-[:SHOWS]->(i:Indicator) RETURN i.id, count(*)")
+    cases = _by_id(london_view, "MATCH (c:CaseFile)-[:SHOWS]->(i:Indicator) RETURN i.id, count(DISTINCT c)")
+    boroughs = _by_id(london_view, "MATCH (i:Indicator)<-[:SHOWS]-(:CaseFile)-[:IN_BOROUGH]->(b:Borough) "
+                                   "RETURN i.id, collect(DISTINCT b.id)")
+    statuses = _by_id(london_view, "MATCH (:CaseFile)-[s:SHOWS]->(i:Indicator) RETURN i.id, collect(DISTINCT s.status)")
+    years = london_view.run("MATCH (c:CaseFile)-[:SHOWS]->(i:Indicator) WHERE c.year_start IS NOT NULL "
+                            "RETURN i.id, c.year_start, coalesce(c.year_end, c.year_start)").rows
+    decades: dict[str, set] = {}
+    for indicator, first, last in years:
+        decades.setdefault(indicator, set()).update(range(first - first % 10, last - last % 10 + 1, 10))
+    names = _by_id(london_view, "MATCH (b:Borough) RETURN b.id, b.name")
+    assert any(row[1] for row in rows)
+    for indicator, case_links, records, borough_ids, borough_names, case_decades, case_statuses in rows:
+        assert case_links == links.get(indicator, 0) and records == cases.get(indicator, 0), indicator
+        assert borough_ids == _sorted(boroughs.get(indicator, [])), indicator
+        assert borough_names == [names[b] for b in borough_ids]
+        assert case_decades == sorted(decades.get(indicator, ())), indicator
+        assert case_statuses == _sorted(statuses.get(indicator, [])), indicator
+
+
+@pytest.mark.parametrize("label", ["Person", "Place", "Institution"])
+def test_case_links_count_every_link_from_a_case(london_view, label):
+    stored = _by_id(london_view, f"MATCH (n:{label}) RETURN n.id, n.case_links")
+    links = _by_id(london_view, f"MATCH (:CaseFile)-[:SHOWS|AT_PLACE|INVOLVES]->(n:{label}) RETURN n.id, count(*)")
+    assert any(stored.values())
+    assert stored == {node: links.get(node, 0) for node in stored}
+
+
+def test_linked_boroughs_through_cases_activity_and_places(london_view):
+    stored = {row[0]: row[1:] for row in london_view.run(
+        "MATCH (p:Person) RETURN p.id, p.linked_borough_ids, p.linked_boroughs").rows}
+    expanded: dict[str, set] = {}
+    for text in ("MATCH (p:Person)<-[:INVOLVES]-(:CaseFile)-[:IN_BOROUGH]->(b:Borough) RETURN p.id, b.id",
+                 "MATCH (p:Person)-[:ACTIVE_IN]->(b:Borough) RETURN p.id, b.id",
+                 "MATCH (p:Person)-[:ACTIVE_IN]->(:Place)-[:PLACE_IN]->(b:Borough) RETURN p.id, b.id"):
+        for person, borough in london_view.run(text).rows:
+            expanded.setdefault(person, set()).add(borough)
+    assert any(count for _, count in stored.values())
+    for person, (borough_ids, count) in stored.items():
+        assert borough_ids == sorted(expanded.get(person, ())), person
+        assert count == (len(borough_ids) if len(borough_ids) > 1 else None), person
+
+
+def test_case_inferred_links(london_view):
+    rows = london_view.run("MATCH (c:CaseFile) RETURN c.id, c.inferred_links").rows
+    direct = _by_id(london_view, "MATCH (c:CaseFile)-[r]->(x) WHERE r.status = 'inferred' AND r.basis IS NOT NULL "
+                                 "AND x.sensitivity = 'public' AND x.name IS NOT NULL RETURN c.id, count(r)")
+    via = _by_id(london_view, "MATCH (c:CaseFile)-[:AT_PLACE]->(:Place)-[r:PLACE_IN]->(:Borough) "
+                              "WHERE r.status = 'inferred' AND r.basis IS NOT NULL RETURN c.id, count(r)")
+    assert any(count for _, count in rows)
+    for case, count in rows:
+        assert count == direct.get(case, 0) + via.get(case, 0), case
+
+
+def test_aggregates_are_refused_in_data():
+    borough = {"id": "x", "name": "X", "gss_code": "E09000001", "region": "London", "source": "s",
+               "paragraphs": [1]}
+    Borough.model_validate(borough)
+    with pytest.raises(ValidationError, match="case_records.*aggregate"):
+        Borough.model_validate({**borough, "case_records": 3})
+    with pytest.raises(ValidationError, match="case_links.*aggregate"):
+        Person.model_validate({"id": "p", "name": "P", "source": "s", "paragraphs": [1], "case_links": 1})
+
+
+def test_similar_cases_hub_default_is_the_analytics_rule():
+    assert get_query("similar-cases").header.parameters["hub_cases"].default == HUB_CASES
+
+
+def test_similar_cases_are_proposed_only_by_telling_records(london_view):
+    """With `hub_cases` 3, only a record at most three cases link to proposes a case; its score still
+    counts every record the two cases share (so it equals the score without the limit)."""
+    links = _by_id(london_view, "MATCH (:CaseFile)-[:SHOWS|AT_PLACE|INVOLVES]->(f) RETURN f.id, count(*)")
+    narrowed = 0
+    for (case,) in london_view.run("MATCH (c:CaseFile) RETURN c.id ORDER BY c.id").rows:
+        everything = {r["case_id"]: r for r in run_named(london_view, "similar-cases", {"case_id": case}).records()}
+        narrow = run_named(london_view, "similar-cases", {"case_id": case, "hub_cases": 3})
+        assert narrow.total <= len(everything)
+        narrowed += 0 < narrow.total < len(everything)
+        for row in narrow.records():
+            shared = [f["id"] for kind in ("indicators", "places", "people", "institutions") for f in row[kind]]
+            assert any(links[f] <= 3 for f in shared), (case, row["case_id"])
+            assert row["score"] == pytest.approx(everything[row["case_id"]]["score"])
+            assert row["shared"] == everything[row["case_id"]]["shared"]
+    assert narrowed  # the limit left some cases out somewhere (London has records four cases share)
+
+
+@pytest.fixture(scope="session")
+def hostile_store(tmp_path_factory):
+    """The hostile dataset of tests/profile (restricted cases, people, places, links) in a LadybugDB store."""
+    store = EmbeddedStore(tmp_path_factory.mktemp("hostile-aggregates"))
+    hostile = Path(__file__).parents[1] / "profile" / "hostile.yaml"
+    store.build(load([hostile]), input_checksum([hostile]))
+    return store
+
+
+def test_each_profile_counts_its_own_records_only(hostile_store):
+    """The public graph's aggregates are counted from the public projection: they equal what expanding
+    the public graph counts, and differ from the restricted graph's where restricted records are."""
+    text = ("MATCH (b:Borough) OPTIONAL MATCH (b)<-[:IN_BOROUGH]-(c:CaseFile) "
+            "RETURN b.id, b.case_records, count(c), b.case_indicator_ids")
+    counted = {}
+    for profile in ("public", "restricted"):
+        with hostile_store.view(profile) as view:
+            rows = view.run(text).rows
+            assert all(stored == expanded for _, stored, expanded, _ in rows), (profile, rows)
+            counted[profile] = {row[0]: (row[1], row[3]) for row in rows}
+            links = _by_id(view, "MATCH (:CaseFile)-[:SHOWS|AT_PLACE|INVOLVES]->(n:Person) RETURN n.id, count(*)")
+            people = _by_id(view, "MATCH (n:Person) RETURN n.id, n.case_links")
+            assert people == {person: links.get(person, 0) for person in people}, profile
+    assert counted["public"] != counted["restricted"]
+    assert all(counted["public"][b][0] <= counted["restricted"][b][0] for b in counted["public"])
