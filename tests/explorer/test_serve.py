@@ -51,6 +51,20 @@ def test_binding_beyond_loopback_warns_and_restricted_pages_say_so(london_store)
     assert "WARNING: binding to 0.0.0.0" in errors and "restricted data is shown" in errors
 
 
+def test_serves_on_ipv6_loopback(london_store):
+    server = _start("--store", str(london_store.directory), "--port", "0", "--host", "::1")
+    try:
+        line = server.stdout.readline().strip()
+        assert line.startswith("casegraph explorer: http://[::1]:"), line
+        url = line.split(": ", 1)[1]  # urllib sends `Host: [::1]:PORT`, as a browser does
+        with urllib.request.urlopen(url + "entity/lambeth", timeout=30) as response:
+            assert response.status == 200 and b"Lambeth" in response.read()
+    finally:
+        server.terminate()
+        _, errors = server.communicate(timeout=30)
+    assert "WARNING" not in errors
+
+
 def test_no_graph_is_a_message(tmp_path):
     result = subprocess.run([sys.executable, "-m", "casegraph.cli", "serve", "--store", str(tmp_path / "none")],
                             capture_output=True, text=True, timeout=120)
