@@ -8,7 +8,9 @@
 - `LOOPBACK`: the hosts the explorer binds to without a warning;
 - `LocalHosts`: a request must name one of the allowed hosts in its Host
   header (a DNS-rebinding page names its own), IPv6 literals in brackets
-  (`[::1]:8765`) included, whatever Starlette version is installed.
+  (`[::1]:8765`) included, whatever Starlette version is installed; bound
+  beyond loopback, the names it answers to are still a list
+  (`allowed_hosts`), never any name;
 
 Read-only by construction lives elsewhere: the store is opened through a
 read-only View, routes are GET only, and only catalog queries run.
@@ -25,7 +27,7 @@ from starlette.responses import PlainTextResponse
 
 from casegraph.schemas.common import Slug
 
-__all__ = ["SecurityHeaders", "LocalHosts", "host_of", "valid_id", "ID_PATTERN", "CSP", "LOOPBACK"]
+__all__ = ["SecurityHeaders", "LocalHosts", "host_of", "allowed_hosts", "valid_id", "ID_PATTERN", "CSP", "LOOPBACK"]
 
 ID_PATTERN = re.compile(Slug.__metadata__[0].pattern)
 ID_MAX = Slug.__metadata__[0].max_length
@@ -96,15 +98,30 @@ def host_of(header: str | None) -> str | None:
     return found["name"].lower()
 
 
+def allowed_hosts(bound: str, extra: tuple[str, ...] = (), machine: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The host names a server bound to `bound` answers to: the loopback names, the bound address
+    unless it is a wildcard (`0.0.0.0`, `::`), the `machine`'s own names (its hostname and fully
+    qualified name, when bound beyond loopback) and the `extra` names given (`--allow-host`).
+
+    Never "any name": a page on another site that rebinds its DNS name to this machine sends its
+    own name as Host (DNS rebinding), and is refused even when the explorer is reachable."""
+    names = ["127.0.0.1", "localhost", "[::1]"]
+    wildcard = bound.strip("[]") in ("0.0.0.0", "::", "")
+    if bound not in LOOPBACK:
+        names += [*([] if wildcard else [f"[{bound.strip('[]')}]" if ":" in bound else bound]), *machine]
+    names += list(extra)
+    return tuple(dict.fromkeys(host_of(n) or n.lower() for n in names))
+
+
 class LocalHosts:
     """ASGI middleware: refuse (400) a request whose Host header names none of `allowed`
-    (e.g. `("127.0.0.1", "localhost", "[::1]")`; `("*",)` allows any, for --host beyond loopback)."""
+    (`allowed_hosts`, e.g. `("127.0.0.1", "localhost", "[::1]")`)."""
 
     def __init__(self, app, allowed: tuple[str, ...]):
         self.app, self.allowed = app, {host_of(h) or h for h in allowed}
 
     async def __call__(self, scope, receive, send):
-        if scope["type"] == "http" and "*" not in self.allowed:
+        if scope["type"] == "http":
             if host_of(Headers(scope=scope).get("host")) not in self.allowed:
                 return await PlainTextResponse("Invalid host header", status_code=400)(scope, receive, send)
         return await self.app(scope, receive, send)

@@ -278,3 +278,13 @@ def test_views_and_files_of_a_large_selection_say_how_to_narrow_it(public_client
         assert response.status_code == 400 and "narrow it" in response.text and "casegraph export" in response.text, url
     assert public_client.get("/views/map?case=lambeth-2022-hotel-room").status_code == 200
     assert public_client.get("/export?format=json&case=lambeth-2022-hotel-room").status_code == 200
+
+
+def test_the_host_names_a_server_answers_to_are_a_list_never_any():
+    from casegraph.explorer.security import allowed_hosts
+
+    assert allowed_hosts("127.0.0.1") == ("127.0.0.1", "localhost", "[::1]")
+    assert allowed_hosts("0.0.0.0", ("News.Example",), ("desk7",)) == (
+        "127.0.0.1", "localhost", "[::1]", "desk7", "news.example")
+    assert allowed_hosts("192.168.1.20") == ("127.0.0.1", "localhost", "[::1]", "192.168.1.20")
+    assert allowed_hosts("::") == ("127.0.0.1", "localhost", "[::1]")
