@@ -25,7 +25,7 @@ from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from casegraph import __version__
-from casegraph.exports import FORMATS
+from casegraph.exports import FORMATS, ExportError
 from casegraph.explorer.downloads import Download, dossier_file, export_file, still_file
 from casegraph.explorer.entity import entity_page, kind_name
 from casegraph.explorer.forms import cell, form_fields, given_params
@@ -260,7 +260,10 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
         if fmt not in FORMATS:
             raise HTTPException(400, f"format: expected one of {', '.join(FORMATS)}")
         selection = selection_of(request.query_params)
-        return download(export_file(_selected(selection), fmt, selection, explorer.profile))
+        try:
+            return download(export_file(_selected(selection), fmt, selection, explorer.profile))
+        except ExportError as error:  # e.g. FtM without its optional extra: the CLI's message, not a 500
+            raise HTTPException(501 if "pip install" in str(error) else 422, str(error)) from None
 
     def dossier(request: Request):
         node = node_or_404(request.path_params["node"])

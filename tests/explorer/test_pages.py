@@ -288,3 +288,15 @@ def test_the_host_names_a_server_answers_to_are_a_list_never_any():
         "127.0.0.1", "localhost", "[::1]", "desk7", "news.example")
     assert allowed_hosts("192.168.1.20") == ("127.0.0.1", "localhost", "[::1]", "192.168.1.20")
     assert allowed_hosts("::") == ("127.0.0.1", "localhost", "[::1]")
+
+
+def test_an_export_the_machine_cannot_make_is_a_message_not_a_500(public_client, monkeypatch):
+    import casegraph.explorer.app as app
+    from casegraph.exports import ExportError
+
+    def without_ftm(*args, **kwargs):  # what exports/ftm.py raises when casegraph[ftm] is not installed
+        raise ExportError("the FtM export needs FollowTheMoney: pip install 'casegraph[ftm]'")
+
+    monkeypatch.setattr(app, "export_file", without_ftm)
+    response = public_client.get("/export?format=ftm&borough=hillingdon")
+    assert response.status_code == 501 and "pip install" in response.text and "Traceback" not in response.text
