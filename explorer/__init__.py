@@ -1,7 +1,8 @@
 """The explorer: `casegraph serve`, a local, read-only web app over the graph, for investigators.
 
-store (read-only View) -> `state.Explorer` (the graph in one profile, its
-search index) -> `app.create_app` (Starlette routes, Jinja2 pages) -> uvicorn
+store (read-only View of one profile) -> `state.Explorer` (the graph's
+outline, its search index; what a page shows in full is read back from the
+store) -> `app.create_app` (Starlette routes, Jinja2 pages) -> uvicorn
 on 127.0.0.1. One module per part: `entity` (an entity page as data),
 `provenance` (the one way a fact's sources are shown), `paths`
 (connections between two entities), `forms` (catalog queries as forms),

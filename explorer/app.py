@@ -20,19 +20,18 @@ from markupsafe import Markup
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from casegraph import __version__
-from casegraph.exports import FORMATS
+from casegraph.exports import FORMATS, ExportError
 from casegraph.explorer.downloads import Download, dossier_file, export_file, still_file
 from casegraph.explorer.entity import entity_page, kind_name
 from casegraph.explorer.forms import cell, form_fields, given_params
 from casegraph.explorer.params import bounded_int, selection_of, selection_query
 from casegraph.explorer.paths import connections
-from casegraph.explorer.security import SecurityHeaders, valid_id
+from casegraph.explorer.security import LocalHosts, SecurityHeaders, valid_id
 from casegraph.explorer.state import Explorer
 from casegraph.graph.search import kind_label
 from casegraph.graph.selection import Selection, SelectionError, resolve_node, select
@@ -42,9 +41,13 @@ from casegraph.schemas.names import display_name
 from casegraph.viz.figure import Figure
 from casegraph.viz.views import VIEWS
 
-__all__ = ["create_app", "PAGE_SIZE", "VIEW_NAMES"]
+__all__ = ["create_app", "PAGE_SIZE", "VIEW_NAMES", "MAX_SELECTED"]
 
 PAGE_SIZE = 25
+MAX_SELECTED = 5_000
+"""The most nodes a view, still, export or dossier is made of here. A network of more is
+unreadable, and a file of more is a job for `casegraph export`: a larger selection gets a
+page saying how big it is and how to narrow it or export it from the command line."""
 VIEW_NAMES = tuple(VIEWS)
 """Every view `casegraph viz` draws (a new view shows here without a change)."""
 STILLS = ("png", "svg")
@@ -134,7 +137,9 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
 
     def entity(request: Request):
         node = node_or_404(request.path_params["node"])
-        return render(request, "entity.html", page=entity_page(explorer, node))
+        more = request.query_params.get("more", "")[:100]
+        page = bounded_int(request.query_params, "page", 1, 1, 100_000)
+        return render(request, "entity.html", page=entity_page(explorer, node, more, page))
 
     def network(request: Request):
         selection = selection_of(request.query_params)
@@ -195,11 +200,24 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
 
     # -- views and downloads -------------------------------------------------------------------
 
+    def _too_big(nodes: int, cases: int, what: str) -> HTTPException:
+        return HTTPException(400, f"{what} holds {nodes:,} nodes ({cases:,} cases), more than the explorer draws or "
+                                  f"writes at once ({MAX_SELECTED:,}): narrow it (a borough, a decade, an indicator, "
+                                  "a case, fewer hops), or write it with `casegraph export --out FILE` and the same "
+                                  "options")
+
     def _selected(selection: Selection):
+        graph = explorer.graph
+        if selection.is_empty and graph.number_of_nodes() > MAX_SELECTED:
+            raise _too_big(graph.number_of_nodes(), explorer.counts.get("CaseFile", 0), "the whole graph")
         try:
-            return select(explorer.graph, selection, explorer.view)
+            part = select(graph, selection, explorer.view)
         except SelectionError as error:
             raise HTTPException(400, str(error)) from None
+        if part.number_of_nodes() > MAX_SELECTED:
+            cases = sum(1 for _, a in part.nodes(data=True) if a.get("label") == "CaseFile")
+            raise _too_big(part.number_of_nodes(), cases, "this selection")
+        return explorer.hydrate(part)
 
     def _figure(name: str, selection: Selection):
         from casegraph.viz.compose import Options
@@ -242,7 +260,10 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
         if fmt not in FORMATS:
             raise HTTPException(400, f"format: expected one of {', '.join(FORMATS)}")
         selection = selection_of(request.query_params)
-        return download(export_file(_selected(selection), fmt, selection, explorer.profile))
+        try:
+            return download(export_file(_selected(selection), fmt, selection, explorer.profile))
+        except ExportError as error:  # e.g. FtM without its optional extra: the CLI's message, not a 500
+            raise HTTPException(501 if "pip install" in str(error) else 422, str(error)) from None
 
     def dossier(request: Request):
         node = node_or_404(request.path_params["node"])
@@ -272,7 +293,7 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
     ]
     return Starlette(
         routes=routes, exception_handlers={HTTPException: error_page},
-        middleware=[Middleware(SecurityHeaders), Middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))],
+        middleware=[Middleware(SecurityHeaders), Middleware(LocalHosts, allowed=tuple(allowed_hosts))],
     )
 
 

@@ -10,14 +10,21 @@
   review or statement: `casegraph.graph.selection.linked_cases`);
 - `cited_by`: for a source document, the records whose facts cite it.
 
-Long lists are cut at `SHOWN` items; the page says how many there are.
+Every list is paged, `SHOWN` items a page, with its total: a hub (an
+indicator shown by 20,000 cases, a borough) costs one pass over its
+neighbours, never a sort of all of them for page 1 (`heapq.nsmallest`).
+`entity_page(..., more=KEY, page=N)` shows page N of the list KEY (a
+group's heading, "cases" or "cited") and page 1 of the others.
 """
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, Callable, Iterable, TypeVar
+
+import networkx as nx
 
 from casegraph.explorer.provenance import Provenance, provenance
 from casegraph.graph.selection import is_restricted, linked_cases
@@ -26,9 +33,10 @@ from casegraph.schemas.names import display_name
 from casegraph.viz.facts import fact_text
 from casegraph.viz.style import node_style
 
-__all__ = ["EntityPage", "Link", "Group", "entity_page", "kind_name", "SHOWN", "NOT_FACTS"]
+__all__ = ["EntityPage", "Link", "Group", "Slice", "entity_page", "kind_name", "SHOWN", "NOT_FACTS"]
 
 SHOWN = 100
+T = TypeVar("T")
 
 NOT_FACTS = {"id", "label", "source", "paragraphs", "locator", "quote", "status", "sensitivity", "basis",
              "status_as_of", "independent_sources"}
@@ -53,10 +61,44 @@ class Link:
 
 
 @dataclass
+class Slice:
+    """Where a shown page sits in its list: items `start`..`end` (from 1) of `total`, page `page`."""
+
+    key: str
+    total: int
+    page: int = 1
+
+    @property
+    def start(self) -> int:
+        return (self.page - 1) * SHOWN + 1
+
+    @property
+    def end(self) -> int:
+        return min(self.total, self.page * SHOWN)
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // SHOWN))
+
+    @property
+    def following(self) -> int:
+        """How many the next page shows."""
+        return max(0, min(SHOWN, self.total - self.end))
+
+
+def _paged(items: Iterable[T], key: Callable[[T], Any], total: int, page: int) -> list[T]:
+    """Page `page` of `items` sorted by `key` (page 1 without sorting them all)."""
+    if page <= 1:
+        return heapq.nsmallest(SHOWN, items, key=key)
+    return sorted(items, key=key)[(page - 1) * SHOWN:page * SHOWN] if (page - 1) * SHOWN < total else []
+
+
+@dataclass
 class Group:
     heading: str
     links: list[Link]
     total: int
+    slice: Slice | None = None
 
 
 @dataclass
@@ -73,6 +115,8 @@ class EntityPage:
     case_total: int = 0
     cited_by: list[tuple[str, str, str]] = field(default_factory=list)
     cited_total: int = 0
+    case_slice: Slice | None = None
+    cited_slice: Slice | None = None
 
 
 def _facts(attrs: dict[str, Any]) -> list[tuple[str, str]]:
@@ -107,29 +151,45 @@ def _link(graph, other: str, data: dict) -> Link:
                 is_restricted(attrs) or is_restricted(data), provenance(data, graph))
 
 
-def entity_page(explorer, node: str) -> EntityPage:
-    """The page of `node` (an id the explorer's graph holds; raises KeyError otherwise)."""
+def entity_page(explorer, node: str, more: str = "", page: int = 1) -> EntityPage:
+    """The page of `node` (an id the explorer's graph holds; raises KeyError otherwise), page
+    `page` of the list `more` (a group heading, "cases" or "cited"; see the module docstring).
+
+    Lists are chosen on the explorer's outline; the node and the links shown are read whole
+    from the store (`Explorer.hydrate`)."""
     graph = explorer.graph
-    attrs = graph.nodes[node]
-    label = attrs.get("label", "")
-    grouped: dict[str, list[tuple[str, dict]]] = {}
-    edges = [(v, d, True) for _, v, d in graph.out_edges(node, data=True)]
-    edges += [(u, d, False) for u, _, d in graph.in_edges(node, data=True)]
-    for other, data, outgoing in edges:
-        grouped.setdefault(_heading(data.get("type", ""), outgoing), []).append((other, data))
-    groups = []
-    for heading in sorted(grouped):
-        found = sorted(grouped[heading], key=lambda item: (display_name(graph.nodes[item[0]], item[0]).casefold(),
-                                                           item[0], str(item[1].get("id"))))
-        groups.append(Group(heading, [_link(graph, other, data) for other, data in found[:SHOWN]], len(found)))
-    cases = sorted(linked_cases(graph, node) - {node})
+    label = graph.nodes[node].get("label", "")
+    grouped: dict[str, list[tuple[str, str, str, dict]]] = {}
+    edges = [(node, v, k, d, True) for _, v, k, d in graph.out_edges(node, keys=True, data=True)]
+    edges += [(u, node, k, d, False) for u, _, k, d in graph.in_edges(node, keys=True, data=True)]
+    for u, v, key, data, outgoing in edges:
+        grouped.setdefault(_heading(data.get("type", ""), outgoing), []).append((v if outgoing else u, u, v, key))
+    name_of = lambda n: display_name(graph.nodes[n], n)  # noqa: E731
+    at = lambda key: page if more == key else 1  # noqa: E731
+    shown = {heading: _paged(found, lambda item: (name_of(item[0]).casefold(), item[0], item[3]), len(found),
+                             at(heading)) for heading, found in grouped.items()}
+    part = nx.MultiDiGraph()
+    part.add_node(node, **graph.nodes[node])
+    for items in shown.values():
+        for other, u, v, key in items:
+            part.add_node(other, **graph.nodes[other])
+    for items in shown.values():
+        for other, u, v, key in items:
+            part.add_edge(u, v, key=key, **graph.edges[u, v, key])
+    whole = explorer.hydrate(part)
+    attrs = whole.nodes[node]
+    groups = [Group(heading, [_link(graph, other, whole.edges[u, v, key]) for other, u, v, key in shown[heading]],
+                    len(grouped[heading]), Slice(heading, len(grouped[heading]), at(heading)))
+              for heading in sorted(grouped)]
+    cases = linked_cases(graph, node) - {node}
     cited = explorer.cited_by.get(node, []) if label == "Source" else []
+    shown_cases = _paged(cases, lambda c: (name_of(c).casefold(), c), len(cases), at("cases"))
+    shown_cited = cited[(at("cited") - 1) * SHOWN:at("cited") * SHOWN]
     return EntityPage(
         id=node, label=label, kind=kind_name(label), name=display_name(attrs, node), restricted=is_restricted(attrs),
         facts=_facts(attrs), provenance=provenance(attrs, graph), groups=groups,
-        cases=[(c, display_name(graph.nodes[c], c)) for c in cases[:SHOWN]], case_total=len(cases),
-        cited_by=[(n, kind_name(graph.nodes[n].get("label", "")), display_name(graph.nodes[n], n))
-                  for n in cited[:SHOWN]],
-        cited_total=len(cited),
+        cases=[(c, name_of(c)) for c in shown_cases], case_total=len(cases),
+        cited_by=[(n, kind_name(graph.nodes[n].get("label", "")), name_of(n)) for n in shown_cited],
+        cited_total=len(cited), case_slice=Slice("cases", len(cases), at("cases")),
+        cited_slice=Slice("cited", len(cited), at("cited")),
     )
-

@@ -18,6 +18,7 @@ import networkx as nx
 
 from casegraph.explorer.entity import kind_name
 from casegraph.explorer.provenance import Provenance, provenance
+from casegraph.graph.selection import ordered_subgraph
 from casegraph.schemas.names import display_name
 
 __all__ = ["Step", "Path", "connections", "STATUS_ORDER"]
@@ -66,15 +67,15 @@ def connections(explorer, a: str, b: str, max_hops: int = 4, limit: int = 5) -> 
     graph, links = explorer.graph, explorer.connections
     if a not in links or b not in links or a == b:
         return []
-    paths = []
+    found = []
     try:
         for nodes in islice(nx.shortest_simple_paths(links, a, b), limit):
             if len(nodes) - 1 > max_hops:
                 break
-            paths.append(Path(
-                [(n, kind_name(graph.nodes[n].get("label", "")), display_name(graph.nodes[n], n)) for n in nodes],
-                [_step(graph, u, v) for u, v in zip(nodes, nodes[1:])],
-            ))
+            found.append(nodes)
     except nx.NetworkXNoPath:
         pass
-    return paths
+    # the relationships along the paths, read whole (citations) from the store
+    whole = explorer.hydrate(ordered_subgraph(graph, {n for nodes in found for n in nodes}))
+    return [Path([(n, kind_name(graph.nodes[n].get("label", "")), display_name(graph.nodes[n], n)) for n in nodes],
+                 [_step(whole, u, v) for u, v in zip(nodes, nodes[1:])]) for nodes in found]

@@ -1,11 +1,15 @@
-"""What the explorer holds while it runs: the graph in one profile, its indexes, a read-only view.
+"""What the explorer holds while it runs: the graph's outline in one profile, its indexes, a read-only view.
 
-`Explorer.open(store, include_restricted)` reads the whole graph of one
-profile once through a read-only store View (`store.view(profile)`,
-`casegraph.graph.projection.project`): the public profile's graph holds no
-restricted data (`casegraph.graph.profile`, the one public-profile rule). Pages then answer from memory; catalog
-queries run on the same read-only View, one at a time (a View is one
-connection).
+`Explorer.open(store, include_restricted)` reads the graph's outline once
+through a read-only store View of one profile (`store.view(profile)`;
+`casegraph.graph.projection.outline`: every node and relationship with only
+what names, search, selections and the public-profile rule need, a fraction
+of the whole graph's memory). The public profile's graph holds no restricted
+data (`casegraph.graph.profile`, the one public-profile rule). What a page
+shows in full (an entity's facts and citations, a selection for a view, an
+export or a dossier, the steps of a path) is read back from the store by
+`hydrate`. Catalog queries and hydration run on the same read-only View, one
+at a time (a View is one connection).
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from typing import Any
 
 import networkx as nx
 
-from casegraph.graph.projection import project
+from casegraph.graph.projection import hydrate, outline
 from casegraph.graph.search import SearchIndex
 from casegraph.graph.profile import profile_of
 from casegraph.graph.selection import CASE
@@ -66,7 +70,7 @@ class Explorer:
         started = time.perf_counter()
         view = store.view(profile_of(include_restricted))  # the public graph holds no restricted data
         try:
-            graph = project(view)
+            graph = outline(view)
         except BaseException:
             view.close()
             raise
@@ -77,11 +81,20 @@ class Explorer:
         return "restricted" if self.include_restricted else "public"
 
     def run(self, query: Query, params: dict[str, Any]) -> Result:
-        """Run a catalog query on the read-only View (validated by `Query.bind`; raises `QueryError`)."""
+        """Run a catalog query on the read-only View of this profile's graph (validated by `Query.bind`;
+        raises `QueryError`, and `NodeNotFound` for an id that graph lacks, suggesting only ids it holds)."""
         if not self.include_restricted and RESTRICTED_PARAM in query.header.parameters:
             params = {**params, RESTRICTED_PARAM: False}
         with self._lock:
             return run_query(self.view, query, params)
+
+    def hydrate(self, part: nx.MultiDiGraph) -> nx.MultiDiGraph:
+        """`part` (a subgraph of `graph`) with every stored property, from the store (`projection.hydrate`);
+        as it is for an explorer made over a whole graph in memory (no view: tests, notebooks)."""
+        if self.view is None:
+            return part
+        with self._lock:
+            return hydrate(self.view, part)
 
     def close(self) -> None:
         self.view.close()

@@ -506,10 +506,13 @@ def ordered_subgraph(graph: nx.MultiDiGraph, nodes: Iterable[str]) -> nx.MultiDi
     changes from one process to the next (string hashing is randomised): pages, pictures
     and exports made from it would differ byte for byte on every run."""
     keep = set(nodes)
+    ordered = [n for n in graph if n in keep]
     sub = nx.MultiDiGraph()
     sub.graph.update(graph.graph)
-    sub.add_nodes_from((n, a) for n, a in graph.nodes(data=True) if n in keep)
-    sub.add_edges_from((u, v, k, a) for u, v, k, a in graph.edges(keys=True, data=True) if u in keep and v in keep)
+    sub.add_nodes_from((n, graph.nodes[n]) for n in ordered)
+    # the edges of the kept nodes only, in graph order (a small selection of a large graph
+    # never walks every relationship)
+    sub.add_edges_from((u, v, k, a) for u, v, k, a in graph.edges(ordered, keys=True, data=True) if v in keep)
     return sub
 
 

@@ -41,6 +41,17 @@ def london_with(records: list[dict], folder: Path):
     return dataset, files, _built(dataset, files, folder / "store")
 
 
+def store_of(records: list[dict], tmp_path_factory, name: str) -> EmbeddedStore:
+    """A real store built from `records` (a data file's records) with the reference data and sources."""
+    import yaml
+
+    folder = tmp_path_factory.mktemp(f"{name}-data")
+    (folder / f"{name}.yaml").write_text(yaml.safe_dump(records, sort_keys=False), encoding="utf-8")
+    base = default_data_dir()
+    files = data_files([base / "reference", base / "sources.yaml", folder / f"{name}.yaml"])
+    return _built(load(files), files, tmp_path_factory.mktemp(f"{name}-store"))
+
+
 def _built(dataset, files, folder: Path) -> EmbeddedStore:
     store = EmbeddedStore(folder)
     store.build(dataset, input_checksum(files))

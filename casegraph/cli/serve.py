@@ -25,8 +25,11 @@ __all__ = ["COMMANDS", "serve"]
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="address to bind; anything but 127.0.0.1/localhost/::1 exposes the explorer beyond this machine "
                    "(a warning is printed)")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="another host name the explorer answers to (repeatable), e.g. the name colleagues use with "
+                   "--host; requests naming any other host are refused (DNS rebinding)")
 @profile_option
-def serve(cg, port, host, profile):
+def serve(cg, port, host, allow_hosts, profile):
     """Explore the graph in a browser: search, entity pages with every fact and its sources,
     networks one hop at a time, connections between two entities, the catalog's questions as
     forms, views and downloads.
@@ -41,15 +44,16 @@ def serve(cg, port, host, profile):
     import uvicorn
 
     from casegraph.explorer.app import create_app
-    from casegraph.explorer.security import LOOPBACK
+    from casegraph.explorer.security import LOOPBACK, allowed_hosts
     from casegraph.explorer.state import Explorer, settle
 
     store, include_restricted = cg.store, profile == "restricted"
-    hosts = ("127.0.0.1", "localhost", "[::1]")
+    machine = (socket.gethostname(), socket.getfqdn()) if host not in LOOPBACK else ()
+    hosts = allowed_hosts(host, allow_hosts, machine)
     if host not in LOOPBACK:
         say(f"WARNING: binding to {host}: anyone who can reach this address can read the graph "
             "(there is no login). Use 127.0.0.1 unless you mean it.")
-        hosts = ("*",)
+        say(f"answering to the host names {', '.join(hosts)} (--allow-host adds one)")
     say(f"reading {store.describe()} ({'RESTRICTED' if include_restricted else 'public'} profile)...")
     explorer = Explorer.open(store, include_restricted)
     settle()
@@ -59,6 +63,9 @@ def serve(cg, port, host, profile):
         say("warning: restricted data is shown; every page carries a not-for-publication banner")
     sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    # no Nagle delay (inherited by each connection): a response written as headers then body
+    # would otherwise wait for the browser's delayed ACK, 40 ms on every page
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     sock.bind((host.strip("[]"), port))
     sock.listen(128)  # from here a browser's first request waits for the server instead of being refused
     shown = f"[{host.strip('[]')}]" if ":" in host else host

@@ -11,7 +11,7 @@ import pytest
 
 from casegraph.explorer.app import create_app
 from casegraph.explorer.state import Explorer
-from tests.viz.conftest import PAYLOADS, SECRET, hostile_files, hostile_store  # noqa: F401  (shared fixtures)
+from tests.viz.conftest import PAYLOADS, SECRET, hostile_files, hostile_store, synthetic_big  # noqa: F401  (shared)
 
 
 @pytest.fixture(scope="session")
@@ -86,3 +86,28 @@ def hostile_server(hostile_public):
     server = LiveServer(hostile_public)
     yield server
     server.stop()
+
+
+SECRET_CASE = ("zyxw-secret-case", "Restricted Case Zyxw")
+"""A restricted case (id, title) in `secret_public`: no page of the public profile may name it."""
+
+
+@pytest.fixture(scope="session")
+def secret_public(tmp_path_factory):
+    """The public explorer over a small store holding a restricted case and two public look-alikes."""
+    from tests.conftest import store_of
+
+    fact = {"source": "express-mylondon-2025", "paragraphs": [1]}
+    records = [
+        {"kind": "case", "id": SECRET_CASE[0], "title": SECRET_CASE[1], "period": "2001", "summary": "x",
+         "sensitivity": "restricted",
+         **fact},
+        {"kind": "case", "id": "zyxw-public-case", "title": "Public Case Zyxw", "period": "2002", "summary": "x", **fact},
+        {"kind": "case", "id": "zyxw-other-case", "title": "Other Case Zyxw", "period": "2003", "summary": "x", **fact},
+        {"rel": "IN_BOROUGH", "from": SECRET_CASE[0], "to": "newham", "sensitivity": "restricted", **fact},
+        {"rel": "IN_BOROUGH", "from": "zyxw-public-case", "to": "newham", **fact},
+        {"rel": "IN_BOROUGH", "from": "zyxw-other-case", "to": "newham", **fact},
+    ]
+    explorer = Explorer.open(store_of(records, tmp_path_factory, "secret"), include_restricted=False)
+    yield explorer
+    explorer.close()

@@ -12,12 +12,15 @@ import pytest
 from casegraph.exports import FORMATS
 from casegraph.explorer.app import VIEW_NAMES
 from casegraph.explorer.security import CSP
+from casegraph.explorer.state import Explorer
 from casegraph.graph.selection import is_restricted
 from casegraph.queries import catalog
 from casegraph.schemas import schema
 
-from tests.queries.params import SAMPLE_PARAMS
 from tests.conftest import need_browser
+from tests.queries.params import SAMPLE_PARAMS
+
+from .conftest import client_for
 
 RESTRICTED_FIELDS = ("id", "name", "title", "summary", "description", "quote")
 
@@ -215,6 +218,16 @@ def test_read_only_and_local(public_client):
     assert public_client.get("/", headers={"host": "attacker.example"}).status_code == 400
 
 
+@pytest.mark.parametrize("host, status", [
+    ("[::1]:8765", 200), ("[::1]", 200), ("[0:0:0:0:0:0:0:1]:80", 200), ("LOCALHOST:8765", 200),
+    ("127.0.0.1", 200), ("[::2]:8765", 400), ("[::1", 400), ("::1", 400), ("[evil.example]:80", 400),
+    ("127.0.0.1.evil.example", 400), ("localhost@evil.example", 400), ("", 400),
+])
+def test_loopback_hosts_are_served_and_others_refused(public_client, host, status):
+    """A browser at http://[::1]:PORT/ sends `Host: [::1]:PORT` (an IPv6 literal in brackets)."""
+    assert public_client.get("/", headers={"host": host}).status_code == status, host
+
+
 def test_downloads(public_client):
     for fmt in FORMATS:
         response = public_client.get(f"/export?format={fmt}&borough=hillingdon")
@@ -230,3 +243,60 @@ def test_png_still(public_client):
     png = public_client.get("/views/patterns/still?format=png&borough=lambeth")
     assert png.status_code == 200 and png.content.startswith(b"\x89PNG")
     assert png.headers["content-disposition"] == 'attachment; filename="casegraph-patterns.png"'
+
+
+def test_hub_lists_are_paged_with_totals(synthetic_big, monkeypatch):
+    """An indicator shown by many cases: SHOWN links a page, the total, and every link once over the pages."""
+    from casegraph.explorer import entity
+    from casegraph.graph.selection import public_subgraph
+
+    monkeypatch.setattr(entity, "SHOWN", SHOWN := 20)  # a hub of thousands, scaled down
+    graph = public_subgraph(synthetic_big)
+    hub = max((n for n, a in graph.nodes(data=True) if a.get("label") == "Indicator"), key=graph.in_degree)
+    total = graph.in_degree(hub)
+    assert total > 2 * SHOWN
+    client = client_for(Explorer(None, None, graph, include_restricted=False))
+    first = client.get(f"/entity/{hub}")
+    assert first.status_code == 200 and f"1&ndash;{SHOWN} of {total}" in first.text
+    heading = next(h for h in ("shows (pointing here)",) if h in first.text)
+    seen = []
+    for page in range(1, -(-total // SHOWN) + 1):
+        html = client.get(f"/entity/{hub}", params={"more": heading, "page": page}).text
+        group = html.split(f"<h3>{heading} ({total})</h3>", 1)[1].split("</section>", 1)[0]
+        seen += [part.split('"', 1)[0] for part in group.split('<a class="node" href="/entity/')[1:]]
+    assert sorted(seen) == sorted(u for u, _ in graph.in_edges(hub)) and len(seen) == total
+    assert client.get(f"/entity/{hub}?page=0").status_code == 400
+
+
+def test_views_and_files_of_a_large_selection_say_how_to_narrow_it(public_client, monkeypatch):
+    from casegraph.explorer import app
+
+    monkeypatch.setattr(app, "MAX_SELECTED", 60)  # London's 200 nodes stand for a national graph
+    for url in ["/views/overview", "/export?format=json", "/views/map/still?format=svg",
+                "/views/overview?around=lambeth&hops=3"]:
+        response = public_client.get(url)
+        assert response.status_code == 400 and "narrow it" in response.text and "casegraph export" in response.text, url
+    assert public_client.get("/views/map?case=lambeth-2022-hotel-room").status_code == 200
+    assert public_client.get("/export?format=json&case=lambeth-2022-hotel-room").status_code == 200
+
+
+def test_the_host_names_a_server_answers_to_are_a_list_never_any():
+    from casegraph.explorer.security import allowed_hosts
+
+    assert allowed_hosts("127.0.0.1") == ("127.0.0.1", "localhost", "[::1]")
+    assert allowed_hosts("0.0.0.0", ("News.Example",), ("desk7",)) == (
+        "127.0.0.1", "localhost", "[::1]", "desk7", "news.example")
+    assert allowed_hosts("192.168.1.20") == ("127.0.0.1", "localhost", "[::1]", "192.168.1.20")
+    assert allowed_hosts("::") == ("127.0.0.1", "localhost", "[::1]")
+
+
+def test_an_export_the_machine_cannot_make_is_a_message_not_a_500(public_client, monkeypatch):
+    import casegraph.explorer.app as app
+    from casegraph.exports import ExportError
+
+    def without_ftm(*args, **kwargs):  # what exports/ftm.py raises when casegraph[ftm] is not installed
+        raise ExportError("the FtM export needs FollowTheMoney: pip install 'casegraph[ftm]'")
+
+    monkeypatch.setattr(app, "export_file", without_ftm)
+    response = public_client.get("/export?format=ftm&borough=hillingdon")
+    assert response.status_code == 501 and "pip install" in response.text and "Traceback" not in response.text

@@ -23,6 +23,13 @@ def test_same_ranking_as_the_library_search(index, london_public):
         assert _ids(index.search(text, limit=10)) == [h.id for h in search(london_public.graph, text, limit=10)]
 
 
+@pytest.mark.parametrize("text", ["maggie oliver", "lambeth", "rowly", "london", "ham", "council", "2022",
+                                  "hotel room", "met police", "magie olivr", "croydon child", "operation"])
+def test_the_index_finds_every_hit_a_full_scan_finds(index, london_public, text):
+    """The index only picks candidates; `rank` scores them as `search` scores every node."""
+    assert _ids(index.search(text, limit=10_000)) == [h.id for h in search(london_public.graph, text, limit=10_000)]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Maggie Oliver", "maggie-oliver"),          # name
     ("maggie-oliver", "maggie-oliver"),          # id

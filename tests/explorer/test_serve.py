@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import urllib.error
 import urllib.request
 
 import pytest
@@ -38,17 +39,40 @@ def test_serve_prints_its_local_address_and_serves(london_store):
 
 def test_binding_beyond_loopback_warns_and_restricted_pages_say_so(london_store):
     server = _start("--store", str(london_store.directory), "--port", "0", "--host", "0.0.0.0",
-                    "--include-restricted")
+                    "--include-restricted", "--allow-host", "casegraph.newsroom.example")
     try:
         line = server.stdout.readline().strip()
         assert line.startswith("casegraph explorer: http://0.0.0.0:"), line
         port = line.rsplit(":", 1)[1].strip("/")
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/entity/victim-lambeth-2022", timeout=30) as response:
+        page = f"http://127.0.0.1:{port}/entity/victim-lambeth-2022"
+        with urllib.request.urlopen(page, timeout=30) as response:
             assert b'id="restricted-banner"' in response.read()
+        named = urllib.request.Request(page, headers={"Host": f"casegraph.newsroom.example:{port}"})
+        with urllib.request.urlopen(named, timeout=30) as response:
+            assert response.status == 200
+        # a DNS-rebinding page sends its own name: refused even though the server is reachable
+        rebound = urllib.request.Request(page, headers={"Host": f"attacker.example:{port}"})
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(rebound, timeout=30)
+        assert refused.value.code == 400
     finally:
         server.terminate()
         _, errors = server.communicate(timeout=30)
     assert "WARNING: binding to 0.0.0.0" in errors and "restricted data is shown" in errors
+
+
+def test_serves_on_ipv6_loopback(london_store):
+    server = _start("--store", str(london_store.directory), "--port", "0", "--host", "::1")
+    try:
+        line = server.stdout.readline().strip()
+        assert line.startswith("casegraph explorer: http://[::1]:"), line
+        url = line.split(": ", 1)[1]  # urllib sends `Host: [::1]:PORT`, as a browser does
+        with urllib.request.urlopen(url + "entity/lambeth", timeout=30) as response:
+            assert response.status == 200 and b"Lambeth" in response.read()
+    finally:
+        server.terminate()
+        _, errors = server.communicate(timeout=30)
+    assert "WARNING" not in errors
 
 
 def test_no_graph_is_a_message(tmp_path):

@@ -9,22 +9,19 @@ from __future__ import annotations
 
 import networkx as nx
 import pytest
-import yaml
 from click.testing import CliRunner
 
 from casegraph.analysis import case_features
-from casegraph.graph.embedded import EmbeddedStore
 from casegraph.graph.projection import project
 from casegraph.graph.selection import (
     NodeNotFound, Selection, SelectionError, decades_of, public_subgraph, resolve_node, select,
 )
-from casegraph.graph.store import input_checksum
-from casegraph.loaders import data_files, default_data_dir, load
 from casegraph.queries import run_named
 from casegraph.schemas import schema
 from casegraph.schemas.aggregates import aggregate_fields
 from casegraph.viz.compose import Options
 from casegraph.viz.views import figure_for
+from tests.conftest import store_of
 
 # -- the public profile -----------------------------------------------------------------------
 
@@ -146,13 +143,7 @@ def timed_store(tmp_path_factory):
             {"rel": "IN_BOROUGH", "from": f"case-{name}", "to": "newham", **fact},
             {"rel": "SHOWS", "from": f"case-{name}", "to": "missing-episodes", **fact},
         ]
-    folder = tmp_path_factory.mktemp("timed-data")
-    (folder / "timed.yaml").write_text(yaml.safe_dump(records, sort_keys=False), encoding="utf-8")
-    base = default_data_dir()
-    files = data_files([base / "reference", base / "sources.yaml", folder / "timed.yaml"])
-    store = EmbeddedStore(tmp_path_factory.mktemp("timed-store"))
-    store.build(load(files), input_checksum(files))
-    return store
+    return store_of(records, tmp_path_factory, "timed")
 
 
 def test_exports_analytics_and_views_count_decades_as_the_catalog_does(timed_store):
