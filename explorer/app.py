@@ -89,9 +89,12 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
     def node_or_404(node: str) -> str:
         valid_id(node)
         if node not in explorer.graph:
+            # suggestions come from this profile's own index: a public page never names a restricted id
+            close = [hit.id for hit in explorer.search.search(node.replace("-", " "), limit=5).hits]
             raise HTTPException(404, f"no node {node!r} in this graph"
                                      + ("" if explorer.include_restricted else " (or it is restricted and left out "
-                                        "of the public profile)"))
+                                        "of the public profile)")
+                                     + (f"; did you mean {', '.join(close)}?" if close else ""))
         return node
 
     def reference(text: str, field: str) -> str:

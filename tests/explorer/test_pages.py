@@ -300,3 +300,8 @@ def test_an_export_the_machine_cannot_make_is_a_message_not_a_500(public_client,
     monkeypatch.setattr(app, "export_file", without_ftm)
     response = public_client.get("/export?format=ftm&borough=hillingdon")
     assert response.status_code == 501 and "pip install" in response.text and "Traceback" not in response.text
+
+
+def test_an_unknown_entity_suggests_the_closest_public_ids(public_client):
+    response = public_client.get("/entity/lambeth-2022-hotel-rom")
+    assert response.status_code == 404 and "did you mean lambeth-2022-hotel-room" in response.text
