@@ -9,8 +9,9 @@ never Cypher text. In the public profile `include_restricted` is not a field:
 it is fixed to false (`state.Explorer.run`).
 
 An answer's cells become `Cell`s: a node links to its page, a path to each of
-its nodes, a text that is a node id to that node; in the public profile a
-restricted node, or a text some restricted record holds, is withheld.
+its nodes, a text that is a node id to that node. There is nothing to
+withhold: in the public profile the query ran on the public graph
+(`casegraph.graph.profile`), which holds no restricted record.
 """
 
 from __future__ import annotations
@@ -22,13 +23,11 @@ from starlette.datastructures import QueryParams
 
 from casegraph.explorer.entity import kind_name
 from casegraph.explorer.state import RESTRICTED_PARAM
-from casegraph.graph.selection import is_restricted
 from casegraph.queries import Query
 from casegraph.schemas.names import display_name
 
-__all__ = ["FormField", "Cell", "form_fields", "given_params", "cell", "WITHHELD"]
+__all__ = ["FormField", "Cell", "form_fields", "given_params", "cell"]
 
-WITHHELD = "withheld (restricted)"
 INPUTS = {"string": "text", "int": "number", "float": "number", "bool": "select"}
 
 
@@ -45,7 +44,7 @@ class FormField:
 
 @dataclass
 class Cell:
-    """One answer cell: `kind` is text, node, path, list, pair (`text`: `items[0]`) or withheld."""
+    """One answer cell: `kind` is text, node, path, list or pair (`text`: `items[0]`)."""
 
     kind: str
     text: str = ""
@@ -100,11 +99,9 @@ def given_params(query: Query, params: QueryParams, include_restricted: bool) ->
 
 def cell(value: Any, explorer) -> Cell:
     """One value of an answer, as a cell (see the module docstring)."""
-    graph, withheld = explorer.graph, explorer.withheld
+    graph = explorer.graph
     if isinstance(value, dict) and "labels" in value and "properties" in value:
         props = value["properties"]
-        if not explorer.include_restricted and (is_restricted(props) or props.get("id") in withheld):
-            return Cell("withheld", WITHHELD)
         node = props.get("id")
         if node in graph:
             return Cell("node", display_name(props, node), node, kind_name(graph.nodes[node].get("label", "")))
@@ -112,16 +109,12 @@ def cell(value: Any, explorer) -> Cell:
     if isinstance(value, dict) and "nodes" in value and "relationships" in value:
         return Cell("path", items=[cell(n, explorer) for n in value["nodes"]])
     if isinstance(value, dict) and "type" in value and "properties" in value:
-        if not explorer.include_restricted and is_restricted(value["properties"]):
-            return Cell("withheld", WITHHELD)
         return Cell("text", value["type"].replace("_", " ").lower())
     if isinstance(value, (list, tuple)):
         return Cell("list", items=[cell(v, explorer) for v in value])
     if isinstance(value, dict):
         return Cell("list", items=[Cell("pair", str(k), items=[cell(v, explorer)]) for k, v in value.items()])
     text = _shown(value)
-    if not explorer.include_restricted and text in withheld:
-        return Cell("withheld", WITHHELD)
     if isinstance(value, str) and value in graph:
         return Cell("node", display_name(graph.nodes[value], value), value,
                     kind_name(graph.nodes[value].get("label", "")))

@@ -47,7 +47,6 @@ class Explorer:
     view: Any
     graph: nx.MultiDiGraph
     include_restricted: bool
-    withheld: frozenset[str] = frozenset()
     loaded_seconds: float = 0.0
     search: SearchIndex = field(init=False)
     connections: nx.Graph = field(init=False)
@@ -74,7 +73,7 @@ class Explorer:
         except BaseException:
             view.close()
             raise
-        return cls(store, view, graph, include_restricted, frozenset(), time.perf_counter() - started)
+        return cls(store, view, graph, include_restricted, time.perf_counter() - started)
 
     @property
     def profile(self) -> str:
