@@ -37,6 +37,7 @@ class Neo4jView:
         self._session = session
         self.limits = limits or QueryLimits()
         self.profile = profile
+        self._planned: set[str] = set()  # texts whose plan passed `_check_plan`: a verdict per text, not per run
 
     def run(self, cypher: str, params: dict[str, Any] | None = None, bounded: bool = False) -> Result:
         """Rows of one read query; `bounded` applies the timeout in a transaction the driver does not retry.
@@ -51,13 +52,16 @@ class Neo4jView:
         try:
             if bounded:
                 with self._session.begin_transaction(timeout=self.limits.timeout) as tx:
-                    _check_plan(tx, cypher, params, self.profile)
+                    if cypher not in self._planned:
+                        _check_plan(tx, cypher, params, self.profile)
                     columns, rows = _read(tx, cypher, params)
             else:
-                self._session.execute_read(_check_plan, cypher, params, self.profile)
+                if cypher not in self._planned:
+                    self._session.execute_read(_check_plan, cypher, params, self.profile)
                 columns, rows = self._session.execute_read(_read, cypher, params)
         except neo4j_errors.Neo4jError as error:
             raise _failure(error, self.limits) from None
+        self._planned.add(cypher)
         return Result(columns, [[_value(v) for v in row] for row in rows])
 
     def close(self) -> None:
