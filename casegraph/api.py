@@ -252,25 +252,33 @@ class Casegraph:
         return self._projections[key].copy()
 
     def select(self, profile: str = "public", selection: Selection | None = None, with_analytics: bool = False,
-               **keywords) -> nx.MultiDiGraph:
+               fields: Iterable[str] | None = None, **keywords) -> nx.MultiDiGraph:
         """The part of the graph a selection names, as a networkx MultiDiGraph (see `selection_from`).
 
         `with_analytics` adds community, centrality and connector properties (`analytics_*`),
         computed on the whole graph of the profile before selecting; what they mean is in
-        `graph.graph["analytics"]`. Raises `SelectionError` / `NodeNotFound` for a name that
-        means nothing in this profile."""
+        `graph.graph["analytics"]`. With `fields`, nodes and relationships carry only an outline's
+        properties and those named (`casegraph.graph.projection.outline`), read from the store for
+        this call alone: what the analyses read (`casegraph.analysis.ANALYSED_FIELDS`), in a fraction
+        of the memory and with no second copy of the whole graph. Raises `SelectionError` /
+        `NodeNotFound` for a name that means nothing in this profile."""
         from casegraph.graph.selection import select
 
         selection = selection or selection_from(**keywords)
         _check_profile(profile)
         with self.store.view(profile) as view:
-            graph = self._projected(view, profile)
+            if fields is None:
+                graph = self._projected(view, profile)
+            else:
+                from casegraph.graph.projection import outline
+
+                graph = outline(view, tuple(fields))
             meaning = {}
             if with_analytics:
                 from casegraph.analysis import annotate
 
                 meaning = annotate(graph)
-            part = select(graph, selection, view)
+            part = graph if fields is not None and selection.is_empty else select(graph, selection, view)
         if meaning:
             part.graph["analytics"] = meaning
         return part
