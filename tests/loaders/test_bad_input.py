@@ -287,3 +287,22 @@ def test_messages_read_as_file_line_record_field(tmp_path):
     problem = only(problems(tmp_path, a_yaml=CASE + "  colour: red\n"))
     assert str(problem).endswith("a.yaml:8: record 'case-a': field 'colour': "
                                  "unknown field: not in the schema (check its spelling)")
+
+
+def test_a_misspelt_field_suggests_the_schema_field(tmp_path):
+    problem = only(problems(tmp_path, a_yaml=CASE + "  sumary_extra: x\n"))
+    assert problem.message == "unknown field: not in the schema (did you mean 'summary'?)"
+
+
+def test_one_problem_repeated_down_a_file_is_summed_up(tmp_path):
+    """A misspelt CSV column fails every row the same way: three are spelled
+    out, the rest summed up in one line, and every problem stays listed."""
+    rows = "".join(f"institution,inst-{n},I{n},police,express-mylondon-2025,28\n" for n in range(10))
+    with pytest.raises(LoadError) as caught:
+        load_texts(tmp_path, a_csv="kind,id,name,institution_typ,source,paragraphs\n" + rows)
+    assert len(caught.value.problems) == 20  # each row: the misspelt column, the missing one
+    message = str(caught.value).splitlines()
+    assert message[0] == "20 problems in the data; nothing was written"
+    assert sum("did you mean 'institution_type'?" in line for line in message) == 3
+    summaries = [line for line in message if line.startswith("  ... the same in")]
+    assert summaries == [f"  ... the same in 7 more records of {tmp_path / 'a.csv'} (lines 5-11)"] * 2
