@@ -136,6 +136,47 @@ def test_victim_must_be_restricted(tmp_path):
     assert "expected `sensitivity: restricted`" in problem.message
 
 
+PUBLIC_OTHER = """\
+- kind: person
+  id: person-b
+  name: Jane Roe
+  description: {description}
+  source: express-mylondon-2025
+  paragraphs: [7]
+- rel: INVOLVES
+  from: case-a
+  to: person-b
+  role: {role}
+  {age}
+  source: express-mylondon-2025
+  paragraphs: [7]
+"""
+
+
+@pytest.mark.parametrize("description", ["A victim of the group", "the survivor who spoke out",
+                                         "A woman who said she was groomed by the men"])
+@pytest.mark.parametrize("role", ["other", "reporter", "associate"])
+def test_a_public_person_described_as_a_victim_in_another_role(tmp_path, description, role):
+    text = CASE + PUBLIC_OTHER.format(description=description, role=role, age="")
+    problem = only(problems(tmp_path, a_yaml=text))
+    assert (problem.record, problem.field) == ("person-b", "description")
+    assert f"'person-b' ({role} in 'case-a') is described as a victim here" in problem.message
+
+
+def test_a_public_person_who_was_a_child_at_the_time(tmp_path):
+    text = CASE + PUBLIC_OTHER.format(description="A witness", role="reporter", age="age_from: 15")
+    problem = only(problems(tmp_path, a_yaml=text))
+    assert (problem.record, problem.field) == ("person-b", "sensitivity")
+    assert "was 15, a child, at the time" in problem.message
+
+
+@pytest.mark.parametrize("description", ["A council officer who met victims' families",
+                                         "The detective who led the inquiry"])
+def test_a_public_person_who_speaks_of_victims_is_not_one(tmp_path, description):
+    text = CASE + PUBLIC_OTHER.format(description=description, role="police", age="age_from: 40")
+    assert load_texts(tmp_path, a_yaml=text).node_counts()["Person"] == 1
+
+
 def test_pseudonym_in_public_text(tmp_path):
     text = CASE.replace("Something reported.", "What happened to Pseudo.") + VICTIM
     problem = only(problems(tmp_path, a_yaml=text))
