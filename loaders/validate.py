@@ -38,11 +38,13 @@ def _expected(error: dict, fields: tuple[str, ...]) -> str:
     message = error["msg"]
     if message.startswith("Value error, "):
         message = message[len("Value error, "):]
+    elif message.startswith("Input should be "):  # pydantic's wording, read as the loader's own messages
+        message = "expected " + message[len("Input should be "):].replace("a valid ", "a ", 1)
     value = error.get("input")
     got = clip(value) if value is not None else ""
     if kind not in ("model_type",) and not isinstance(value, (dict, list)) and value is not None \
             and f"got {got}" not in message:  # a validator's own message may name it already
-        return f"{message} (got {got})"
+        return f"{message}, got {got}" if message.startswith("expected ") else f"{message} (got {got})"
     return message
 
 

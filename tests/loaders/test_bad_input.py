@@ -347,3 +347,10 @@ def test_one_problem_repeated_down_a_file_is_summed_up(tmp_path):
     assert sum("did you mean 'institution_type'?" in line for line in message) == 3
     summaries = [line for line in message if line.startswith("  ... the same in")]
     assert summaries == [f"  ... the same in 7 more records of {tmp_path / 'a.csv'} (lines 5-11)"] * 2
+
+
+def test_messages_read_as_the_loaders_own_not_the_validators(tmp_path):
+    text = CASE + "- {kind: person, id: p-a, name: P, person_type: crowd, source: express-mylondon-2025, paragraphs: 7}\n"
+    found = {p.field: p.message for p in problems(tmp_path, a_yaml=text)}
+    assert found == {"person_type": "expected 'individual' or 'group', got 'crowd'",
+                     "paragraphs": "expected a list, got 7"}
