@@ -6,7 +6,8 @@ gives the same groups. Up to `NETWORKX_LOUVAIN_CASES` cases (London, any
 borough's selection) that is networkx's `louvain_communities(seed=SEED)`. Above,
 it is igraph's `community_multilevel`: the same method (Blondel et al. 2008) in C,
 its random order drawn from `random.Random(SEED)`, because networkx's, in Python,
-needs minutes for the millions of similar pairs of 100,000 generated cases. The
+needs minutes for the hundreds of thousands of similar pairs of 100,000
+generated cases. The
 two implementations visit cases in different orders, so on the same graph they
 can group a few cases differently; each is deterministic. A group that spans several
 boroughs or decades is a pattern that crosses them: that is what
@@ -16,16 +17,15 @@ numbered by size, then by their first case id.
 
 from __future__ import annotations
 
+import random
 from collections import Counter
 from dataclasses import dataclass
-
-import random
 
 import igraph
 import networkx as nx
 
 from casegraph.analysis.features import SIMILARITY_KINDS, case_features
-from casegraph.analysis.similarity import scored_pairs, similarity_graph
+from casegraph.analysis.similarity import best_first, scored_pairs, similarity_graph
 
 __all__ = ["Community", "case_communities", "SEED", "NETWORKX_LOUVAIN_CASES"]
 
@@ -84,7 +84,7 @@ def case_communities(graph: nx.MultiDiGraph, min_shared: int = 1, resolution: fl
 def _multilevel(graph: nx.MultiDiGraph, cases: list[str], min_shared: int, resolution: float) -> list[list[str]]:
     """igraph's Louvain on the similar pairs, seeded: lists of case ids."""
     index = {case: i for i, case in enumerate(cases)}
-    pairs = sorted(scored_pairs(graph, min_shared=min_shared), key=lambda p: (-p[0], -p[1], p[2], p[3]))
+    pairs = sorted(scored_pairs(graph, min_shared=min_shared), key=best_first)
     similar = igraph.Graph(n=len(cases), edges=[(index[a], index[b]) for _, _, a, b in pairs])
     weights = [score for score, *_ in pairs]
     del pairs

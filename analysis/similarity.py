@@ -31,7 +31,7 @@ import networkx as nx
 from casegraph.analysis.cache import once_per_graph
 from casegraph.analysis.features import SIMILARITY_KINDS, CaseFeatures, case_features
 
-__all__ = ["CasePair", "case_similarity", "similarity_graph", "scored_pairs", "HUB_CASES"]
+__all__ = ["CasePair", "case_similarity", "similarity_graph", "scored_pairs", "best_first", "HUB_CASES"]
 
 HUB_CASES = 100
 """A feature linked to more cases than this proposes no pairs (see the module docstring)."""
@@ -115,6 +115,12 @@ def scored_pairs(graph: nx.MultiDiGraph, case: str | None = None, min_shared: in
     return found
 
 
+def best_first(scored: tuple[float, int, str, str]) -> tuple[float, int, str, str]:
+    """The sort key of `scored_pairs`' tuples: highest score, then most shared, then ids."""
+    score, shared, a, b = scored
+    return -score, -shared, a, b
+
+
 def _pair(a: CaseFeatures, b: CaseFeatures, score: float) -> CasePair:
     both = a.compared() & b.compared()
     shared = {kind: sorted(node for k, node in both if k == kind) for kind in SIMILARITY_KINDS}
@@ -130,8 +136,7 @@ def case_similarity(graph: nx.MultiDiGraph, case: str | None = None, min_shared:
     Without, the pairs proposed by shared features (exact below `hub_cases` cases).
     """
     scored = scored_pairs(graph, case, min_shared, hub_cases)
-    order = lambda p: (-p[0], -p[1], p[2], p[3])  # noqa: E731
-    best = sorted(scored, key=order) if top is None else heapq.nsmallest(top, scored, key=order)
+    best = sorted(scored, key=best_first) if top is None else heapq.nsmallest(top, scored, key=best_first)
     features = case_features(graph)
     return [_pair(features[a], features[b], score) for score, _, a, b in best]
 
@@ -141,6 +146,6 @@ def similarity_graph(graph: nx.MultiDiGraph, min_shared: int = 1) -> nx.Graph:
     (in `case_similarity`'s order)."""
     similar = nx.Graph()
     similar.add_nodes_from(case_features(graph))
-    scored = sorted(scored_pairs(graph, min_shared=min_shared), key=lambda p: (-p[0], -p[1], p[2], p[3]))
+    scored = sorted(scored_pairs(graph, min_shared=min_shared), key=best_first)
     similar.add_edges_from((a, b, {"weight": score}) for score, _, a, b in scored)
     return similar
