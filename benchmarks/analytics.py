@@ -3,7 +3,7 @@
     python -m benchmarks.analytics --cases 100000
 
 Uses the generated dataset and the LadybugDB store that `benchmarks.queries`
-builds under `--work` (building them if needed), reads the public profile's
+builds under `--work` (building them if needed), reads the profile's graph (public
 graph as `casegraph analyze` does (its outline with `ANALYSED_FIELDS`, through
 `Casegraph.select`), then times each analysis as
 `analyze all` runs it: similarity, communities, connectors, bridges,
@@ -61,8 +61,10 @@ def _networkx_per_source(graph, sources: int) -> float:
     return (time.perf_counter() - begun) / max(len(chosen), 1)
 
 
-def measure(cases: int, seed: int, authorities: int, work: Path, top: int = 10, baseline_sources: int = 2) -> dict:
-    """Seconds per step of `analyze all` on the public projection of the generated graph."""
+def measure(cases: int, seed: int, authorities: int, work: Path, top: int = 10, baseline_sources: int = 2,
+            profile: str = "public", reuse: bool = False) -> dict:
+    """Seconds per step of `analyze all` on the profile's graph of the generated data (`reuse`: a
+    store under `work` holding a graph built by other code, as `benchmarks.queries --reuse`)."""
     connectors_module = importlib.import_module("casegraph.analysis.connectors")  # not the function of that name
     similarity_module = importlib.import_module("casegraph.analysis.similarity")
     communities_module = importlib.import_module("casegraph.analysis.communities")
@@ -71,11 +73,11 @@ def measure(cases: int, seed: int, authorities: int, work: Path, top: int = 10, 
     from casegraph.cli.analyze import RUNNERS
 
     data, _ = _dataset(work, cases, seed, authorities)
-    store = _stores(data, work, ["ladybug"])["ladybug"]
+    store = _stores(data, work, ["ladybug"], reuse)["ladybug"]
     steps = {}
     load_before = os.getloadavg()
     started = time.perf_counter()
-    graph = Casegraph(store).select("public", fields=ANALYSED_FIELDS)  # what `casegraph analyze` reads
+    graph = Casegraph(store).select(profile, fields=ANALYSED_FIELDS)  # what `casegraph analyze` reads
     steps["projection"] = time.perf_counter() - started
     _say(f"projected {graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} relationships "
          f"in {steps['projection']:.1f} s")
@@ -94,8 +96,9 @@ def measure(cases: int, seed: int, authorities: int, work: Path, top: int = 10, 
     per_source = _networkx_per_source(graph, baseline_sources) if baseline_sources else None
     sampled = graph.number_of_nodes() > connectors_module.EXACT_BETWEENNESS
     return {
-        "command": f"python -m benchmarks.analytics --cases {cases}" + (f" --seed {seed}" if seed != 7 else ""),
-        "cases": cases, "nodes": graph.number_of_nodes(), "relationships": graph.number_of_edges(),
+        "command": f"python -m benchmarks.analytics --cases {cases}" + (f" --seed {seed}" if seed != 7 else "")
+                   + (f" --profile {profile}" if profile != "public" else "") + (" --reuse" if reuse else ""),
+        "cases": cases, "profile": profile, "nodes": graph.number_of_nodes(), "relationships": graph.number_of_edges(),
         "seconds": steps, "analyses_seconds": analyses, "total_seconds": analyses + steps["projection"],
         "rows": rows, "rss_after_read_mb": rss_read, "peak_rss_mb": _rss_mb(),
         "load_average": {"before": load_before, "after": os.getloadavg()},
@@ -121,14 +124,19 @@ def main(argv: list[str] | None = None) -> int:
                         help="where generated data and the LadybugDB store go")
     parser.add_argument("--baseline-sources", type=int, default=2,
                         help="sources networkx counts for the baseline (default 2; 0: no baseline)")
+    parser.add_argument("--profile", choices=("public", "restricted"), default="public",
+                        help="whose graph to analyse (default public, as `casegraph analyze`)")
+    parser.add_argument("--reuse", action="store_true",
+                        help="use the store under --work even if other code built it (a different input checksum)")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     args = parser.parse_args(argv)
-    report = measure(args.cases, args.seed, args.authorities, args.work, baseline_sources=args.baseline_sources)
+    report = measure(args.cases, args.seed, args.authorities, args.work, baseline_sources=args.baseline_sources,
+                     profile=args.profile, reuse=args.reuse)
     if args.format == "json":
         print(json.dumps(report, indent=2))
         return 0
     print(report["command"])
-    print(f"  graph (public profile) {report['nodes']:,} nodes, {report['relationships']:,} relationships")
+    print(f"  graph ({report['profile']} profile) {report['nodes']:,} nodes, {report['relationships']:,} relationships")
     for step, seconds in report["seconds"].items():
         print(f"  {step:<12}{seconds:>9.1f} s  ({report['rows'].get(step, '')} rows)" if step in report["rows"]
               else f"  {step:<12}{seconds:>9.1f} s")
