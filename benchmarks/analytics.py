@@ -3,9 +3,9 @@
     python -m benchmarks.analytics --cases 100000
 
 Uses the generated dataset and the LadybugDB store that `benchmarks.queries`
-builds under `--work` (building them if needed), reads the profile's graph (public
-graph as `casegraph analyze` does (its outline with `ANALYSED_FIELDS`, through
-`Casegraph.select`), then times each analysis as
+builds under `--work` (building them if needed), reads the profile's graph
+(public by default) as `casegraph analyze` does (its outline with
+`ANALYSED_FIELDS`, through `Casegraph.select`), then times each analysis as
 `analyze all` runs it: similarity, communities, connectors, bridges,
 centrality (computed once: the later calls reuse it). Prints seconds per
 step, the total, the peak RSS of this process (after reading, and at the
