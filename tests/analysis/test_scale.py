@@ -71,7 +71,9 @@ def test_similarity_is_every_pair_sharing_a_feature_when_no_feature_is_a_hub(pub
     assert {(p.a, p.b): (p.score, p.shared) for p in pairs} == expected
     assert pairs == sorted(pairs, key=lambda p: (-p.score, -p.shared_count, p.a, p.b))
     assert case_similarity(public_graph, top=7) == pairs[:7]
-    assert {(a, b) for a, b in similarity_graph(public_graph).edges()} <= set(expected) | {(b, a) for a, b in expected}
+    similar = similarity_graph(public_graph)
+    assert {frozenset(e) for e in similar.edges()} == {frozenset(pair) for pair in expected}
+    assert all(similar.edges[pair]["weight"] == score for pair, (score, _) in expected.items())
 
 
 def _clusters(count: int, size: int) -> nx.MultiDiGraph:
