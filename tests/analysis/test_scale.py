@@ -111,3 +111,18 @@ def test_analyses_of_the_outline_analyze_reads_equal_those_of_the_whole_projecti
         full, light = project(view), outline(view, ANALYSED_FIELDS)
     for analysis in (case_similarity, case_communities, connectors, borough_bridges, centrality):
         assert analysis(light) == analysis(full), analysis.__name__
+
+
+def test_selections_of_the_outline_analyze_reads_are_those_of_the_whole_projection(tmp_path_factory):
+    """`--min-grade`, `--status`, a borough: the outline carries what selections read (citation grades too)."""
+    import casegraph
+    from casegraph.analysis import ANALYSED_FIELDS
+    from tests.conftest import london_with
+    from tests.multisource.test_grades import GRADED
+
+    _, _, store = london_with(GRADED, tmp_path_factory.mktemp("graded"))
+    cg = casegraph.open(store.directory)
+    for criteria in ({"min_grade": "1A"}, {"min_grade": "B"}, {"status": "convicted"}, {"borough": "lewisham"}):
+        light, full = cg.select(fields=ANALYSED_FIELDS, **criteria), cg.select(**criteria)
+        assert list(light.nodes) == list(full.nodes) and list(light.edges(keys=True)) == list(full.edges(keys=True))
+        assert light.number_of_edges(), criteria
