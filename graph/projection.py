@@ -20,7 +20,7 @@ from the store, in the part's order.
 
 from __future__ import annotations
 
-from collections import Counter
+import heapq
 
 import networkx as nx
 
@@ -28,7 +28,7 @@ from casegraph.graph.profile import public_dataset
 from casegraph.graph.store import View
 from casegraph.schemas import schema
 
-__all__ = ["project", "project_dataset", "outline", "hydrate", "OUTLINE_FIELDS"]
+__all__ = ["project", "project_dataset", "outline", "hydrate", "OUTLINE_FIELDS", "QUERY_ROWS"]
 
 OUTLINE_FIELDS = ("id", "name", "title", "summary", "aliases", "period", "year_start", "year_end", "status",
                   "sensitivity", "investigation_type", "source", "citation_sources", "type", "role")
@@ -127,14 +127,24 @@ def outline(view: View) -> nx.MultiDiGraph:
     return graph
 
 
-def hydrate(view: View, part: nx.MultiDiGraph) -> nx.MultiDiGraph:
+QUERY_ROWS = 2.0
+"""How many relationships read cost as much as one more query (LadybugDB through Python, measured
+at 10,000 cases); `hydrate` weighs a node as a place to read relationships from by it."""
+
+
+def hydrate(view: View, part: nx.MultiDiGraph, degree=None) -> nx.MultiDiGraph:
     """`part` (of an `outline`) with every stored property of its nodes and relationships, read
     from the store: a new graph, same nodes, relationships and order. Raises `StoreError`.
 
-    Every read starts from a node's id (its index): nodes by `UNWIND` of their ids, each
-    relationship from whichever of its ends more of the part's relationships share (the
-    centre of an entity page: one read). A filter over a list of ids (`IN`) would scan the
-    whole table, most of a second per table at 100,000 cases."""
+    Every read starts from a node's id (its index) and names its columns (a record's columns
+    cost LadybugDB a sixth of the record returned whole, `RETURN r`). Nodes: one `UNWIND` of ids
+    per label. Relationships: from one of their ends, chosen greedily, the most of the part's
+    relationships for the fewest stored ones (`degree(node)`: the whole graph's degree when the
+    caller has it, else the part's), one read per end and relationship type: a borough's
+    selection is read from its cases, never from a hub indicator's tens of thousands of links.
+    (A filter over a list of ids, `IN`, scans the whole table; an `UNWIND` of ids joined to a
+    relationship pattern makes LadybugDB hash-join its whole relationship table: both most of a
+    second at 100,000 cases.)"""
     full = nx.MultiDiGraph()
     full.graph.update(part.graph)
     by_label: dict[str, list[str]] = {}
@@ -143,23 +153,58 @@ def hydrate(view: View, part: nx.MultiDiGraph) -> nx.MultiDiGraph:
             by_label.setdefault(attrs["label"], []).append(node)
     props: dict[str, dict] = {}
     for label, ids in by_label.items():
-        rows = view.run(f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) RETURN n", {"ids": ids}).rows
-        for (node,) in rows:
-            props[node["properties"]["id"]] = {k: v for k, v in node["properties"].items() if v is not None}
+        names, at = _columns(label)
+        returned = ", ".join(f"n.{name}" for name in names)
+        for row in view.run(f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) RETURN {returned}", {"ids": ids}).rows:
+            props[row[at]] = {name: value for name, value in zip(names, row) if value is not None}
     for node, attrs in part.nodes(data=True):
         full.add_node(node, **({"label": attrs["label"], **props[node]} if node in props else attrs))
-    # each relationship is read from whichever end more of them share (a hub's page: one read)
-    ends = Counter(n for u, v in part.edges() for n in (u, v))
-    by_end: dict[tuple[str, bool], list[str]] = {}
-    for u, v, key in part.edges(keys=True):
-        by_end.setdefault((u, True) if ends[u] >= ends[v] else (v, False), []).append(key)
     rels: dict[str, dict] = {}
-    for (node, outgoing), keys in by_end.items():
-        anchor = f"(a:{part.nodes[node]['label']} {{id: $id}})"
-        pattern = f"{anchor}-[r]->()" if outgoing else f"()-[r]->{anchor}"
-        rows = view.run(f"MATCH {pattern} WHERE r.id IN $keys RETURN r", {"id": node, "keys": keys}).rows
-        for (rel,) in rows:
-            rels[rel["properties"]["id"]] = {k: v for k, v in rel["properties"].items() if v is not None}
+    for (node, rel_type, outgoing, other), keys in _read_from(part, degree or part.degree).items():
+        names, at = _columns(rel_type)
+        anchor, far = f"(a:{part.nodes[node]['label']} {{id: $id}})", f"(b:{other})"
+        pattern = f"{anchor}-[r:{rel_type}]->{far}" if outgoing else f"{far}-[r:{rel_type}]->{anchor}"
+        returned = ", ".join(f"r.{name}" for name in names)
+        for row in view.run(f"MATCH {pattern} RETURN {returned}", {"id": node}).rows:
+            if row[at] in keys:
+                rels[row[at]] = {name: value for name, value in zip(names, row) if value is not None}
     for u, v, key, attrs in part.edges(keys=True, data=True):
         full.add_edge(u, v, key=key, **({"type": attrs["type"], **rels[key]} if key in rels else attrs))
     return full
+
+
+def _columns(label_or_type: str) -> tuple[list[str], int]:
+    """Stored columns in the schema's order (the engine's), and where `id` is among them."""
+    names = [c.name for c in schema().columns_of(label_or_type)]
+    return names, names.index("id")
+
+
+def _read_from(part: nx.MultiDiGraph, degree) -> dict[tuple[str, str, bool, str], set[str]]:
+    """(end node, relationship type, outgoing from it, far end's label) -> keys of the part's
+    relationships to read there: a greedy cover, each time the node with the most relationships
+    still unread per unit of cost (a query plus its stored relationships, `QUERY_ROWS` to a query)."""
+    unread: dict[str, set] = {}
+    for u, v, key in part.edges(keys=True):
+        unread.setdefault(u, set()).add(key)
+        unread.setdefault(v, set()).add(key)
+    ends = {key: (u, v, rel_type) for u, v, key, rel_type in part.edges(keys=True, data="type")}
+    cost = {node: 1 + degree(node) / QUERY_ROWS for node in unread}
+    queue = [(-len(keys) / cost[node], node) for node, keys in unread.items()]
+    heapq.heapify(queue)
+    reads: dict[tuple[str, str, bool, str], set[str]] = {}
+    while queue:
+        _, node = heapq.heappop(queue)
+        if not unread[node]:
+            continue
+        now = -len(unread[node]) / cost[node]
+        if queue and now > queue[0][0]:  # fewer unread than when queued: back in line
+            heapq.heappush(queue, (now, node))
+            continue
+        for key in unread[node]:
+            u, v, rel_type = ends[key]
+            far = v if u == node else u
+            reads.setdefault((node, rel_type, u == node, part.nodes[far]["label"]), set()).add(key)
+            if far != node:
+                unread[far].discard(key)
+        unread[node] = set()
+    return reads
