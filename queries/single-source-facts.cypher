@@ -10,13 +10,36 @@ page: {limit: 100}
 */
 // Every node label and relationship type of the schema, named: an unlabelled scan would reach both
 // profiles' graphs in one Neo4j database (casegraph.graph.neo4j_profiles).
-// Which facts qualify is decided first (nodes, then relationships, as [kind, id] pairs);
+// The public answer without a grade filter (the common call) is read by the order the build stored:
+// each public fact on one source has its place in (kind, id) order (`single_source_rank`) and the
+// answer's length (`single_source_total`), so a page is a range of ranks, never a sort of the
+// graph (a range index seek per label and type: `casegraph.schemas.ddl`).
+OPTIONAL MATCH (n:Borough|Place|Institution|Person|CaseFile|Investigation|Review|Recommendation|Statement|Indicator)
+WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
+  AND n.single_source_rank >= $offset AND n.single_source_rank < $offset + $limit
+WITH collect(CASE WHEN n IS NULL THEN NULL ELSE {rank: n.single_source_rank, fact: labels(n)[0], id: n.id,
+     name: coalesce(n.name, n.title, n.summary), status: n.status, sources: n.citation_sources,
+     total: n.single_source_total} END) AS nodes
+OPTIONAL MATCH (a:Borough|Place|Institution|Person|CaseFile|Investigation|Review|Recommendation|Statement|Indicator)-[r:IN_BOROUGH|AT_PLACE|PLACE_IN|NEIGHBOURS|SHOWS|INVOLVES|ACTIVE_IN|BASED_IN|MEMBER_OF|ASSOCIATED_WITH|EXAMINED|CONDUCTED_BY|COMMISSIONED_BY|RECOMMENDS|RESPONDS_TO|MADE_BY|ABOUT]->(b)
+WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
+  AND r.single_source_rank >= $offset AND r.single_source_rank < $offset + $limit
+WITH nodes, collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.single_source_rank, fact: type(r), id: r.id,
+     name: a.id + ' -> ' + b.id, status: r.status, sources: r.citation_sources,
+     total: r.single_source_total} END) AS rels
+UNWIND nodes + rels AS f
+RETURN f.fact AS fact, f.id AS id, f.name AS name, f.status AS status, f.sources AS sources, f.total AS total
+ORDER BY fact, id
+UNION ALL
+// Otherwise (restricted facts asked for, or a grade filter): which facts qualify is decided first
+// (nodes, then relationships, as [kind, id] pairs);
 // the page is ordered, cut, and only then are its facts' details read.
-MATCH (n:Borough|Place|Institution|Person|CaseFile|Investigation|Review|Recommendation|Statement|Indicator) WHERE n.independent_sources = 1 AND ($include_restricted OR n.sensitivity = 'public')
+MATCH (n:Borough|Place|Institution|Person|CaseFile|Investigation|Review|Recommendation|Statement|Indicator)
+WHERE ($include_restricted OR $reliability <> '' OR $credibility <> '') AND n.independent_sources = 1 AND ($include_restricted OR n.sensitivity = 'public')
   AND ($reliability = '' OR $reliability IN n.citation_reliability)
   AND ($credibility = '' OR $credibility IN n.citation_credibility)
 WITH collect([labels(n)[0], n.id]) AS nodes
-OPTIONAL MATCH (a:Borough|Place|Institution|Person|CaseFile|Investigation|Review|Recommendation|Statement|Indicator)-[r:IN_BOROUGH|AT_PLACE|PLACE_IN|NEIGHBOURS|SHOWS|INVOLVES|ACTIVE_IN|BASED_IN|MEMBER_OF|ASSOCIATED_WITH|EXAMINED|CONDUCTED_BY|COMMISSIONED_BY|RECOMMENDS|RESPONDS_TO|MADE_BY|ABOUT]->(b) WHERE r.independent_sources = 1
+OPTIONAL MATCH (a:Borough|Place|Institution|Person|CaseFile|Investigation|Review|Recommendation|Statement|Indicator)-[r:IN_BOROUGH|AT_PLACE|PLACE_IN|NEIGHBOURS|SHOWS|INVOLVES|ACTIVE_IN|BASED_IN|MEMBER_OF|ASSOCIATED_WITH|EXAMINED|CONDUCTED_BY|COMMISSIONED_BY|RECOMMENDS|RESPONDS_TO|MADE_BY|ABOUT]->(b)
+WHERE ($include_restricted OR $reliability <> '' OR $credibility <> '') AND r.independent_sources = 1
   AND ($include_restricted OR (r.sensitivity = 'public' AND a.sensitivity = 'public' AND b.sensitivity = 'public'))
   AND ($reliability = '' OR $reliability IN r.citation_reliability)
   AND ($credibility = '' OR $credibility IN r.citation_credibility)
