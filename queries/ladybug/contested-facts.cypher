@@ -1,9 +1,10 @@
 // The public answer without a grade filter (the common call) is read by the order the build stored:
 // each public contested fact has its place in (kind, id) order (`contested_rank`) and the
-// answer's length (`contested_total`), so a page is a range of ranks, never a sort of the graph.
+// answer's length (`contested_total`), so a page is a range of ranks, never a sort of the graph
+// (`rank - $offset`: LadybugDB types a small parameter as INT8, so `$offset + $limit` can overflow).
 OPTIONAL MATCH (n:Borough:Place:Institution:Person:CaseFile:Investigation:Review:Recommendation:Statement:Indicator)
 WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
-  AND n.contested_rank >= $offset AND n.contested_rank < $offset + $limit
+  AND n.contested_rank >= $offset AND n.contested_rank - $offset < $limit
 WITH collect(CASE WHEN n IS NULL THEN NULL ELSE {rank: n.contested_rank, fact: label(n), id: n.id,
      name: coalesce(n.name, n.title, n.summary), fields: n.contested_fields, values: n.contested_values, value_sources: n.contested_sources,
      sources: n.citation_sources, paragraphs: n.citation_paragraphs, locators: n.citation_locators,
@@ -11,7 +12,7 @@ WITH collect(CASE WHEN n IS NULL THEN NULL ELSE {rank: n.contested_rank, fact: l
      total: n.contested_total} END) AS nodes
 OPTIONAL MATCH (a)-[r]->(b)
 WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
-  AND r.contested_rank >= $offset AND r.contested_rank < $offset + $limit
+  AND r.contested_rank >= $offset AND r.contested_rank - $offset < $limit
 WITH nodes, collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: label(r), id: r.id,
      name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,
      sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,

@@ -1,15 +1,16 @@
 // The public answer without a grade filter (the common call) is read by the order the build stored:
 // each public fact on one source has its place in (kind, id) order (`single_source_rank`) and the
-// answer's length (`single_source_total`), so a page is a range of ranks, never a sort of the graph.
+// answer's length (`single_source_total`), so a page is a range of ranks, never a sort of the graph
+// (`rank - $offset`: LadybugDB types a small parameter as INT8, so `$offset + $limit` can overflow).
 OPTIONAL MATCH (n:Borough:Place:Institution:Person:CaseFile:Investigation:Review:Recommendation:Statement:Indicator)
 WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
-  AND n.single_source_rank >= $offset AND n.single_source_rank < $offset + $limit
+  AND n.single_source_rank >= $offset AND n.single_source_rank - $offset < $limit
 WITH collect(CASE WHEN n IS NULL THEN NULL ELSE {rank: n.single_source_rank, fact: label(n), id: n.id,
      name: coalesce(n.name, n.title, n.summary), status: n.status, sources: n.citation_sources,
      total: n.single_source_total} END) AS nodes
 OPTIONAL MATCH (a)-[r]->(b)
 WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
-  AND r.single_source_rank >= $offset AND r.single_source_rank < $offset + $limit
+  AND r.single_source_rank >= $offset AND r.single_source_rank - $offset < $limit
 WITH nodes, collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.single_source_rank, fact: label(r), id: r.id,
      name: a.id + ' -> ' + b.id, status: r.status, sources: r.citation_sources,
      total: r.single_source_total} END) AS rels
