@@ -22,14 +22,95 @@ WITH collect(CASE WHEN n IS NULL THEN NULL ELSE {rank: n.contested_rank, fact: l
      sources: n.citation_sources, paragraphs: n.citation_paragraphs, locators: n.citation_locators,
      statuses: n.citation_statuses, as_of: n.citation_as_of,
      total: n.contested_total} END) AS nodes
-OPTIONAL MATCH (a:Borough|Place|Institution|Person|CaseFile|Investigation|Review|Recommendation|Statement|Indicator)-[r:IN_BOROUGH|AT_PLACE|PLACE_IN|NEIGHBOURS|SHOWS|INVOLVES|ACTIVE_IN|BASED_IN|MEMBER_OF|ASSOCIATED_WITH|EXAMINED|CONDUCTED_BY|COMMISSIONED_BY|RECOMMENDS|RESPONDS_TO|MADE_BY|ABOUT]->(b:Borough|Place|Institution|Person|CaseFile|Investigation|Review|Recommendation|Statement|Indicator)
-WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
-  AND r.contested_rank >= $offset AND r.contested_rank < $offset + $limit
-WITH nodes, collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,
-     name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,
-     sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,
-     statuses: r.citation_statuses, as_of: r.citation_as_of,
-     total: r.contested_total} END) AS rels
+// Relationships: one index seek per type (Neo4j seeks no index for a disjunction of types).
+CALL {
+  OPTIONAL MATCH (a)-[r:IN_BOROUGH]->(b)
+  WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
+    AND r.contested_rank >= $offset AND r.contested_rank < $offset + $limit
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of,  total: r.contested_total} END) AS found
+  UNION ALL
+  OPTIONAL MATCH (a)-[r:AT_PLACE]->(b)
+  WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
+    AND r.contested_rank >= $offset AND r.contested_rank < $offset + $limit
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of,  total: r.contested_total} END) AS found
+  UNION ALL
+  OPTIONAL MATCH (a)-[r:PLACE_IN]->(b)
+  WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
+    AND r.contested_rank >= $offset AND r.contested_rank < $offset + $limit
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of,  total: r.contested_total} END) AS found
+  UNION ALL
+  OPTIONAL MATCH (a)-[r:NEIGHBOURS]->(b)
+  WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
+    AND r.contested_rank >= $offset AND r.contested_rank < $offset + $limit
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of,  total: r.contested_total} END) AS found
+  UNION ALL
+  OPTIONAL MATCH (a)-[r:SHOWS]->(b)
+  WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
+    AND r.contested_rank >= $offset AND r.contested_rank < $offset + $limit
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of,  total: r.contested_total} END) AS found
+  UNION ALL
+  OPTIONAL MATCH (a)-[r:INVOLVES]->(b)
+  WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
+    AND r.contested_rank >= $offset AND r.contested_rank < $offset + $limit
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of,  total: r.contested_total} END) AS found
+  UNION ALL
+  OPTIONAL MATCH (a)-[r:ACTIVE_IN]->(b)
+  WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
+    AND r.contested_rank >= $offset AND r.contested_rank < $offset + $limit
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of,  total: r.contested_total} END) AS found
+  UNION ALL
+  OPTIONAL MATCH (a)-[r:BASED_IN]->(b)
+  WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
+    AND r.contested_rank >= $offset AND r.contested_rank < $offset + $limit
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of,  total: r.contested_total} END) AS found
+  UNION ALL
+  OPTIONAL MATCH (a)-[r:MEMBER_OF]->(b)
+  WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
+    AND r.contested_rank >= $offset AND r.contested_rank < $offset + $limit
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of,  total: r.contested_total} END) AS found
+  UNION ALL
+  OPTIONAL MATCH (a)-[r:ASSOCIATED_WITH]->(b)
+  WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
+    AND r.contested_rank >= $offset AND r.contested_rank < $offset + $limit
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of,  total: r.contested_total} END) AS found
+  UNION ALL
+  OPTIONAL MATCH (a)-[r:EXAMINED]->(b)
+  WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
+    AND r.contested_rank >= $offset AND r.contested_rank < $offset + $limit
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of,  total: r.contested_total} END) AS found
+  UNION ALL
+  OPTIONAL MATCH (a)-[r:CONDUCTED_BY]->(b)
+  WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
+    AND r.contested_rank >= $offset AND r.contested_rank < $offset + $limit
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of,  total: r.contested_total} END) AS found
+  UNION ALL
+  OPTIONAL MATCH (a)-[r:COMMISSIONED_BY]->(b)
+  WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
+    AND r.contested_rank >= $offset AND r.contested_rank < $offset + $limit
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of,  total: r.contested_total} END) AS found
+  UNION ALL
+  OPTIONAL MATCH (a)-[r:RECOMMENDS]->(b)
+  WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
+    AND r.contested_rank >= $offset AND r.contested_rank < $offset + $limit
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of,  total: r.contested_total} END) AS found
+  UNION ALL
+  OPTIONAL MATCH (a)-[r:RESPONDS_TO]->(b)
+  WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
+    AND r.contested_rank >= $offset AND r.contested_rank < $offset + $limit
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of,  total: r.contested_total} END) AS found
+  UNION ALL
+  OPTIONAL MATCH (a)-[r:MADE_BY]->(b)
+  WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
+    AND r.contested_rank >= $offset AND r.contested_rank < $offset + $limit
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of,  total: r.contested_total} END) AS found
+  UNION ALL
+  OPTIONAL MATCH (a)-[r:ABOUT]->(b)
+  WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
+    AND r.contested_rank >= $offset AND r.contested_rank < $offset + $limit
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of,  total: r.contested_total} END) AS found
+}
+WITH nodes, collect(found) AS found
+WITH nodes, reduce(all = [], page IN found | all + page) AS rels
 UNWIND nodes + rels AS f
 RETURN f.fact AS fact, f.id AS id, f.name AS name, f.fields AS fields, f.values AS `values`,
        f.value_sources AS value_sources, f.sources AS sources, f.paragraphs AS paragraphs, f.locators AS locators,
@@ -37,6 +118,7 @@ RETURN f.fact AS fact, f.id AS id, f.name AS name, f.fields AS fields, f.values 
 ORDER BY fact, id
 UNION ALL
 // Otherwise (restricted facts asked for, or a grade filter): which facts qualify is decided first
+// (the UNWIND skips this part, and its scans, for a call the stored order answers)
 // (nodes, then relationships, as [kind, id] pairs);
 // the page is ordered, cut, and only then are its facts' values and citations read.
 MATCH (n:Borough|Place|Institution|Person|CaseFile|Investigation|Review|Recommendation|Statement|Indicator)

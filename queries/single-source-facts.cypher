@@ -20,19 +20,104 @@ WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
 WITH collect(CASE WHEN n IS NULL THEN NULL ELSE {rank: n.single_source_rank, fact: labels(n)[0], id: n.id,
      name: coalesce(n.name, n.title, n.summary), status: n.status, sources: n.citation_sources,
      total: n.single_source_total} END) AS nodes
-OPTIONAL MATCH (a:Borough|Place|Institution|Person|CaseFile|Investigation|Review|Recommendation|Statement|Indicator)-[r:IN_BOROUGH|AT_PLACE|PLACE_IN|NEIGHBOURS|SHOWS|INVOLVES|ACTIVE_IN|BASED_IN|MEMBER_OF|ASSOCIATED_WITH|EXAMINED|CONDUCTED_BY|COMMISSIONED_BY|RECOMMENDS|RESPONDS_TO|MADE_BY|ABOUT]->(b:Borough|Place|Institution|Person|CaseFile|Investigation|Review|Recommendation|Statement|Indicator)
-WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
-  AND r.single_source_rank >= $offset AND r.single_source_rank < $offset + $limit
-WITH nodes, collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.single_source_rank, fact: type(r), id: r.id,
-     name: a.id + ' -> ' + b.id, status: r.status, sources: r.citation_sources,
-     total: r.single_source_total} END) AS rels
+// Relationships: one index seek per type (Neo4j seeks no index for a disjunction of types).
+CALL {
+  OPTIONAL MATCH (a)-[r:IN_BOROUGH]->(b)
+  WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
+    AND r.single_source_rank >= $offset AND r.single_source_rank < $offset + $limit
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.single_source_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, status: r.status, sources: r.citation_sources,  total: r.single_source_total} END) AS found
+  UNION ALL
+  OPTIONAL MATCH (a)-[r:AT_PLACE]->(b)
+  WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
+    AND r.single_source_rank >= $offset AND r.single_source_rank < $offset + $limit
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.single_source_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, status: r.status, sources: r.citation_sources,  total: r.single_source_total} END) AS found
+  UNION ALL
+  OPTIONAL MATCH (a)-[r:PLACE_IN]->(b)
+  WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
+    AND r.single_source_rank >= $offset AND r.single_source_rank < $offset + $limit
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.single_source_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, status: r.status, sources: r.citation_sources,  total: r.single_source_total} END) AS found
+  UNION ALL
+  OPTIONAL MATCH (a)-[r:NEIGHBOURS]->(b)
+  WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
+    AND r.single_source_rank >= $offset AND r.single_source_rank < $offset + $limit
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.single_source_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, status: r.status, sources: r.citation_sources,  total: r.single_source_total} END) AS found
+  UNION ALL
+  OPTIONAL MATCH (a)-[r:SHOWS]->(b)
+  WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
+    AND r.single_source_rank >= $offset AND r.single_source_rank < $offset + $limit
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.single_source_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, status: r.status, sources: r.citation_sources,  total: r.single_source_total} END) AS found
+  UNION ALL
+  OPTIONAL MATCH (a)-[r:INVOLVES]->(b)
+  WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
+    AND r.single_source_rank >= $offset AND r.single_source_rank < $offset + $limit
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.single_source_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, status: r.status, sources: r.citation_sources,  total: r.single_source_total} END) AS found
+  UNION ALL
+  OPTIONAL MATCH (a)-[r:ACTIVE_IN]->(b)
+  WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
+    AND r.single_source_rank >= $offset AND r.single_source_rank < $offset + $limit
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.single_source_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, status: r.status, sources: r.citation_sources,  total: r.single_source_total} END) AS found
+  UNION ALL
+  OPTIONAL MATCH (a)-[r:BASED_IN]->(b)
+  WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
+    AND r.single_source_rank >= $offset AND r.single_source_rank < $offset + $limit
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.single_source_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, status: r.status, sources: r.citation_sources,  total: r.single_source_total} END) AS found
+  UNION ALL
+  OPTIONAL MATCH (a)-[r:MEMBER_OF]->(b)
+  WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
+    AND r.single_source_rank >= $offset AND r.single_source_rank < $offset + $limit
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.single_source_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, status: r.status, sources: r.citation_sources,  total: r.single_source_total} END) AS found
+  UNION ALL
+  OPTIONAL MATCH (a)-[r:ASSOCIATED_WITH]->(b)
+  WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
+    AND r.single_source_rank >= $offset AND r.single_source_rank < $offset + $limit
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.single_source_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, status: r.status, sources: r.citation_sources,  total: r.single_source_total} END) AS found
+  UNION ALL
+  OPTIONAL MATCH (a)-[r:EXAMINED]->(b)
+  WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
+    AND r.single_source_rank >= $offset AND r.single_source_rank < $offset + $limit
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.single_source_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, status: r.status, sources: r.citation_sources,  total: r.single_source_total} END) AS found
+  UNION ALL
+  OPTIONAL MATCH (a)-[r:CONDUCTED_BY]->(b)
+  WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
+    AND r.single_source_rank >= $offset AND r.single_source_rank < $offset + $limit
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.single_source_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, status: r.status, sources: r.citation_sources,  total: r.single_source_total} END) AS found
+  UNION ALL
+  OPTIONAL MATCH (a)-[r:COMMISSIONED_BY]->(b)
+  WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
+    AND r.single_source_rank >= $offset AND r.single_source_rank < $offset + $limit
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.single_source_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, status: r.status, sources: r.citation_sources,  total: r.single_source_total} END) AS found
+  UNION ALL
+  OPTIONAL MATCH (a)-[r:RECOMMENDS]->(b)
+  WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
+    AND r.single_source_rank >= $offset AND r.single_source_rank < $offset + $limit
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.single_source_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, status: r.status, sources: r.citation_sources,  total: r.single_source_total} END) AS found
+  UNION ALL
+  OPTIONAL MATCH (a)-[r:RESPONDS_TO]->(b)
+  WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
+    AND r.single_source_rank >= $offset AND r.single_source_rank < $offset + $limit
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.single_source_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, status: r.status, sources: r.citation_sources,  total: r.single_source_total} END) AS found
+  UNION ALL
+  OPTIONAL MATCH (a)-[r:MADE_BY]->(b)
+  WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
+    AND r.single_source_rank >= $offset AND r.single_source_rank < $offset + $limit
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.single_source_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, status: r.status, sources: r.citation_sources,  total: r.single_source_total} END) AS found
+  UNION ALL
+  OPTIONAL MATCH (a)-[r:ABOUT]->(b)
+  WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
+    AND r.single_source_rank >= $offset AND r.single_source_rank < $offset + $limit
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.single_source_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, status: r.status, sources: r.citation_sources,  total: r.single_source_total} END) AS found
+}
+WITH nodes, collect(found) AS found
+WITH nodes, reduce(all = [], page IN found | all + page) AS rels
 UNWIND nodes + rels AS f
 RETURN f.fact AS fact, f.id AS id, f.name AS name, f.status AS status, f.sources AS sources, f.total AS total
 ORDER BY fact, id
 UNION ALL
 // Otherwise (restricted facts asked for, or a grade filter): which facts qualify is decided first
+// (the UNWIND skips this part, and its scans, for a call the stored order answers)
 // (nodes, then relationships, as [kind, id] pairs);
 // the page is ordered, cut, and only then are its facts' details read.
+UNWIND CASE WHEN $include_restricted OR $reliability <> '' OR $credibility <> '' THEN [1] ELSE [] END AS computed
 MATCH (n:Borough|Place|Institution|Person|CaseFile|Investigation|Review|Recommendation|Statement|Indicator)
 WHERE ($include_restricted OR $reliability <> '' OR $credibility <> '') AND n.independent_sources = 1 AND ($include_restricted OR n.sensitivity = 'public')
   AND ($reliability = '' OR $reliability IN n.citation_reliability)
