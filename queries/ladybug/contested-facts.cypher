@@ -2,23 +2,23 @@
 // each public contested fact has its place in (kind, id) order (`contested_rank`) and the
 // answer's length (`contested_total`), so a page is a range of ranks, never a sort of the graph
 // (`rank - $offset`: LadybugDB types a small parameter as INT8, so `$offset + $limit` can overflow).
-OPTIONAL MATCH (n:Borough:Place:Institution:Person:CaseFile:Investigation:Review:Recommendation:Statement:Indicator)
+MATCH (n:Borough:Place:Institution:Person:CaseFile:Investigation:Review:Recommendation:Statement:Indicator)
 WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
   AND n.contested_rank >= $offset AND n.contested_rank - $offset < $limit
-WITH collect(CASE WHEN n IS NULL THEN NULL ELSE {rank: n.contested_rank, fact: label(n), id: n.id,
+WITH collect({rank: n.contested_rank, fact: label(n), id: n.id,
      name: coalesce(n.name, n.title, n.summary), fields: n.contested_fields, values: n.contested_values, value_sources: n.contested_sources,
      sources: n.citation_sources, paragraphs: n.citation_paragraphs, locators: n.citation_locators,
      statuses: n.citation_statuses, as_of: n.citation_as_of,
-     total: n.contested_total} END) AS nodes
+     total: n.contested_total}) AS nodes
 OPTIONAL MATCH (a)-[r]->(b)
 WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
   AND r.contested_rank >= $offset AND r.contested_rank - $offset < $limit
-WITH nodes, collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: label(r), id: r.id,
+WITH nodes, collect({rank: r.contested_rank, fact: label(r), id: r.id,
      name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,
      sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,
      statuses: r.citation_statuses, as_of: r.citation_as_of,
-     total: r.contested_total} END) AS rels
-UNWIND list_concat(nodes, rels) AS f
+     total: r.contested_total}) AS rels
+UNWIND list_concat(nodes, list_filter(rels, f -> f.id IS NOT NULL)) AS f  // no match: one null record
 RETURN f.fact AS fact, f.id AS id, f.name AS name, f.fields AS fields, f.values AS `values`,
        f.value_sources AS value_sources, f.sources AS sources, f.paragraphs AS paragraphs, f.locators AS locators,
        f.statuses AS statuses, f.as_of AS as_of, f.total AS total
@@ -38,8 +38,8 @@ WHERE ($include_restricted OR $reliability <> '' OR $credibility <> '') AND size
   AND ($include_restricted OR (r.sensitivity = 'public' AND a.sensitivity = 'public' AND b.sensitivity = 'public'))
   AND ($reliability = '' OR $reliability IN r.citation_reliability)
   AND ($credibility = '' OR $credibility IN r.citation_credibility)
-WITH nodes, collect(CASE WHEN r IS NULL THEN NULL ELSE [label(r), r.id, a.id] END) AS rels
-WITH list_concat(nodes, rels) AS facts
+WITH nodes, collect([label(r), r.id, a.id]) AS rels
+WITH list_concat(nodes, list_filter(rels, f -> list_extract(f, 2) IS NOT NULL)) AS facts
 UNWIND facts AS f
 WITH size(facts) AS total, f ORDER BY f[1], f[2] SKIP $offset LIMIT $limit
 OPTIONAL MATCH (x:Borough:Place:Institution:Person:CaseFile:Investigation:Review:Recommendation:Statement:Indicator {id: f[2]}) WHERE f[3] = ''

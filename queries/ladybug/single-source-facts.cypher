@@ -2,19 +2,19 @@
 // each public fact on one source has its place in (kind, id) order (`single_source_rank`) and the
 // answer's length (`single_source_total`), so a page is a range of ranks, never a sort of the graph
 // (`rank - $offset`: LadybugDB types a small parameter as INT8, so `$offset + $limit` can overflow).
-OPTIONAL MATCH (n:Borough:Place:Institution:Person:CaseFile:Investigation:Review:Recommendation:Statement:Indicator)
+MATCH (n:Borough:Place:Institution:Person:CaseFile:Investigation:Review:Recommendation:Statement:Indicator)
 WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
   AND n.single_source_rank >= $offset AND n.single_source_rank - $offset < $limit
-WITH collect(CASE WHEN n IS NULL THEN NULL ELSE {rank: n.single_source_rank, fact: label(n), id: n.id,
+WITH collect({rank: n.single_source_rank, fact: label(n), id: n.id,
      name: coalesce(n.name, n.title, n.summary), status: n.status, sources: n.citation_sources,
-     total: n.single_source_total} END) AS nodes
+     total: n.single_source_total}) AS nodes
 OPTIONAL MATCH (a)-[r]->(b)
 WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
   AND r.single_source_rank >= $offset AND r.single_source_rank - $offset < $limit
-WITH nodes, collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.single_source_rank, fact: label(r), id: r.id,
+WITH nodes, collect({rank: r.single_source_rank, fact: label(r), id: r.id,
      name: a.id + ' -> ' + b.id, status: r.status, sources: r.citation_sources,
-     total: r.single_source_total} END) AS rels
-UNWIND list_concat(nodes, rels) AS f
+     total: r.single_source_total}) AS rels
+UNWIND list_concat(nodes, list_filter(rels, f -> f.id IS NOT NULL)) AS f  // no match: one null record
 RETURN f.fact AS fact, f.id AS id, f.name AS name, f.status AS status, f.sources AS sources, f.total AS total
 ORDER BY fact, id
 UNION ALL
@@ -32,8 +32,8 @@ WHERE ($include_restricted OR $reliability <> '' OR $credibility <> '') AND r.in
   AND ($include_restricted OR (r.sensitivity = 'public' AND a.sensitivity = 'public' AND b.sensitivity = 'public'))
   AND ($reliability = '' OR $reliability IN r.citation_reliability)
   AND ($credibility = '' OR $credibility IN r.citation_credibility)
-WITH nodes, collect(CASE WHEN r IS NULL THEN NULL ELSE [label(r), r.id, a.id] END) AS rels
-WITH list_concat(nodes, rels) AS facts
+WITH nodes, collect([label(r), r.id, a.id]) AS rels
+WITH list_concat(nodes, list_filter(rels, f -> list_extract(f, 2) IS NOT NULL)) AS facts
 UNWIND facts AS f
 WITH size(facts) AS total, f ORDER BY f[1], f[2] SKIP $offset LIMIT $limit
 OPTIONAL MATCH (x:Borough:Place:Institution:Person:CaseFile:Investigation:Review:Recommendation:Statement:Indicator {id: f[2]}) WHERE f[3] = ''
