@@ -29,10 +29,10 @@ def _props(properties: dict[str, Any], allowed) -> dict[str, Any]:
 _FILING = frozenset(aggregate_fields(FactAggregates))
 
 
-@cache
+@cache  # once per label or type, not once per row
 def _columns(name: str):
     try:
-        return {c.name for c in schema().columns_of(name)} - _FILING
+        return frozenset(c.name for c in schema().columns_of(name)) - _FILING
     except KeyError:
         return None
 
