@@ -9,9 +9,11 @@ Two checks, run on the resolved tables before anything is written:
   (individual ages, family relations, names of schools, health terms). A hit
   is an error with file, line, record and field, unless the record carries an
   editorial exception (`safety_exception_by`, `_on`, `_reason`).
-- `restrict_restricted_citations`: a public record citing a restricted source
-  becomes restricted (a citation of a restricted source is itself restricted),
-  with a warning saying so.
+- `restrict_restricted_citations`: a public record citing only restricted
+  sources becomes restricted (a citation of a restricted source is itself
+  restricted), with a warning saying so; one citing public sources too stays
+  public with its public citations only (`loaders/public_versions.py`), with a
+  warning saying that.
 """
 
 from __future__ import annotations
@@ -188,26 +190,30 @@ def _scan_row(table: ColumnTable, row: int, checks, seen: dict, with_id: bool = 
     return problems
 
 
-def restrict_restricted_citations(tables: Tables) -> list[Problem]:
-    """Turn every public record citing a restricted source (in any of its citations) restricted, in
-    place; a warning for each. Runs after the citations are derived (`citation_sources` final)."""
-    sources = tables.nodes.get("Source")
-    if sources is None:
-        return []
-    hidden = {i for i, s in zip(sources["id"], sources["sensitivity"]) if s == _RESTRICTED}
+def restrict_restricted_citations(tables: Tables, hidden: frozenset[str]) -> list[Problem]:
+    """Turn every public record citing only restricted sources (`hidden`) restricted, in place, with a
+    warning; warn too for each public record citing public and restricted sources: the public profile
+    shows it with its public citations only (`loaders/public_versions.py`). Runs after the citations
+    are derived (`citation_sources` final)."""
     if not hidden:
         return []
     warnings = []
     for table in tables.all():
-        if table.name == "Source" or "source" not in table.values:
+        if table.name == "Source" or "citation_sources" not in table.values:
             continue
         sensitivity = table["sensitivity"]
-        cited = table["citation_sources"] if "citation_sources" in table.values else [[s] for s in table["source"]]
-        for row, sources_cited in enumerate(cited):
-            found = [s for s in sources_cited or () if s in hidden]
-            if found and sensitivity[row] != _RESTRICTED:
+        for row, cited in enumerate(table["citation_sources"]):
+            if sensitivity[row] == _RESTRICTED or hidden.isdisjoint(cited):
+                continue
+            found = [s for s in cited if s in hidden]
+            if len(found) == len(cited):
                 sensitivity[row] = _RESTRICTED
-                warnings.append(_problem(table, row, "source",
-                    f"cites restricted source {found[0]!r}, so it is restricted too (a public fact needs "
-                    f"public citations only): cite public sources only to publish it"))
+                message = (f"cites only restricted sources ({', '.join(map(repr, dict.fromkeys(found)))}), so it "
+                           f"is restricted too (a public fact needs a public citation): cite a public source "
+                           f"to publish it")
+            else:
+                message = (f"cites restricted source {found[0]!r}: the public profile shows it with its "
+                           f"{len(cited) - len(found)} public citation(s) only, its status, independent sources "
+                           f"and values as those give them")
+            warnings.append(_problem(table, row, "source", message))
     return warnings
