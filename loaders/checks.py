@@ -1,7 +1,8 @@
 """Checks across records, run after references resolve and before any write.
 
 Each guards a rule of the subject: no year a source could not report, no
-victim left public, no adult age in a child case, no pseudonym in public text.
+victim left public (whatever role the record gives her, and no child either),
+no adult age in a child case, no pseudonym in public text.
 """
 
 from __future__ import annotations
@@ -23,11 +24,20 @@ EARLIEST_YEAR = 1900
 _RESTRICTED = Sensitivity.restricted.value
 _WORD = re.compile(r"[\w]+", re.UNICODE)
 
+_DESCRIBED_VICTIM = re.compile(
+    r"^\W*(an?\s+|the\s+)?(alleged\s+|child\s+|teenage\s+)?(victim|survivor|complainant)s?\b"
+    r"|\b(was|were|had been|has been|being)\s+(sexually\s+)?(abused|groomed|raped|exploited|trafficked|assaulted)\b",
+    re.IGNORECASE)
+"""Text that says the person it describes was abused: a name or description
+starting "victim", "a survivor", "the complainant", or "she was groomed". A
+record that says so makes her a victim, whatever its `role`."""
+
 
 def check_dataset(tables: Tables) -> list[Problem]:
     problems: list[Problem] = []
     problems += _years(tables)
     problems += _victims(tables)
+    problems += _described_victims(tables)
     problems += _pseudonyms(tables)
     return problems
 
@@ -86,6 +96,44 @@ def _victims(tables: Tables) -> list[Problem]:
             if child_case.get(case_id) and any(age >= 18 for age in ages):
                 problems.append(_problem(table, row, "age_from" if age_from and age_from >= 18 else "age_to",
                     f"victim age {max(ages)} contradicts child case {case_id!r}: expected an age under 18"))
+    return problems
+
+
+def _described_victims(tables: Tables) -> list[Problem]:
+    """A public individual in a case, in any role but `victim`, whom the data describes as a victim
+    (`_DESCRIBED_VICTIM` in the person's name or description or the INVOLVES description), or whose
+    reported age there is under 18: a victim or a child at the time, so restricted.
+
+    Groups are not checked: their names describe them ("victims of the ring") and never identify one child.
+    """
+    people = tables.nodes.get(Person.label)
+    if people is None:
+        return []
+    public = {person_id: row for row, (person_id, sensitivity, person_type) in
+              enumerate(zip(people["id"], people["sensitivity"], people["person_type"]))
+              if sensitivity != _RESTRICTED and person_type != "group"}
+    problems, described = [], set()
+    for table in tables.rels_of(Involves.type):
+        columns = zip(table["role"], table["from"], table["to"], table["age_from"], table["age_to"],
+                      table["description"], table["sensitivity"])
+        for row, (role, case_id, person_id, age_from, age_to, text, sensitivity) in enumerate(columns):
+            at = public.get(person_id)
+            if at is None or role == "victim":  # a victim's own check says what a victim needs
+                continue
+            said = [(people, at, field, people[field][at]) for field in ("name", "description")] + \
+                   ([(table, row, "description", text)] if sensitivity != _RESTRICTED else [])
+            for where, index, field, value in said:
+                if value and _DESCRIBED_VICTIM.search(value) and (person_id, field) not in described:
+                    described.add((person_id, field))
+                    problems.append(_problem(where, index, field,
+                        f"{person_id!r} ({role} in {case_id!r}) is described as a victim here: expected "
+                        f"`role: victim` and `sensitivity: restricted` on the person, or wording that does not "
+                        f"say so"))
+            age = age_to if age_to is not None else age_from
+            if age is not None and age < 18:
+                problems.append(_problem(people, at, "sensitivity",
+                    f"{person_id!r} ({role} in {case_id!r}) was {age}, a child, at the time: "
+                    f"expected `sensitivity: restricted` (a child is never named in public)"))
     return problems
 
 

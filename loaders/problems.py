@@ -6,10 +6,15 @@ from dataclasses import dataclass
 
 from casegraph.schemas.text import clip
 
-__all__ = ["Problem", "LoadError", "SHOWN"]
+__all__ = ["Problem", "LoadError", "SHOWN", "REPEATS_SHOWN"]
 
 SHOWN = 200
 """Problems spelled out in the message; all of them stay in `LoadError.problems`."""
+
+REPEATS_SHOWN = 3
+"""Of one problem repeated in many records of a file (same field, same message:
+a misspelt CSV column fails every row), the first ones spelled out; the rest
+are summed up in one line, so the other problems stay in view."""
 
 
 @dataclass(frozen=True, order=True)
@@ -43,7 +48,26 @@ class LoadError(Exception):
         self.problems = sorted(problems, key=lambda p: (p.file, p.line or 0, p.message))
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} in the data; nothing was written"
-        lines = [f"  {p}" for p in self.problems[:SHOWN]]
-        if count > SHOWN:
-            lines.append(f"  ... and {count - SHOWN} more (`casegraph validate --format json` lists them all)")
+        lines, covered = [], 0
+        for group in _repeats(self.problems):
+            if len(lines) >= SHOWN:
+                break
+            lines += [f"  {problem}" for problem in group[:REPEATS_SHOWN]]
+            rest = group[REPEATS_SHOWN:]
+            if rest:
+                lines.append(f"  ... the same in {len(rest)} more record{'s' if len(rest) != 1 else ''} "
+                             f"of {rest[0].file} (lines {rest[0].line}-{rest[-1].line})")
+            covered += len(group)
+        if covered < count:
+            lines.append(f"  ... and {count - covered} more (`casegraph validate --format json` lists them all)")
         super().__init__(head + "\n" + "\n".join(lines))
+
+
+def _repeats(problems: list[Problem]) -> list[list[Problem]]:
+    """Problems grouped by (file, field, message) where they repeat, in the
+    order of each group's first problem; a problem without a line is its own."""
+    groups: dict[tuple, list[Problem]] = {}
+    for index, problem in enumerate(problems):
+        key = (problem.file, problem.field, problem.message) if problem.line else (index,)
+        groups.setdefault(key, []).append(problem)
+    return list(groups.values())

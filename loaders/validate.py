@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from difflib import get_close_matches
 from functools import cache
 from typing import Any
 
@@ -26,20 +27,24 @@ def _models() -> tuple[dict[str, type[Node]], dict[str, type[Relationship]]]:
     return ({n.kind: n.model for n in graph.nodes}, {r.type: r.model for r in graph.rels})
 
 
-def _expected(error: dict) -> str:
+def _expected(error: dict, fields: tuple[str, ...]) -> str:
     kind = error["type"]
     if kind == "extra_forbidden":
-        return "unknown field: not in the schema (check its spelling)"
+        close = get_close_matches(str(error["loc"][0]), fields, n=1) if error["loc"] else []
+        return "unknown field: not in the schema " + (f"(did you mean {close[0]!r}?)" if close
+                                                       else "(check its spelling)")
     if kind == "missing":
         return "required field is missing"
     message = error["msg"]
     if message.startswith("Value error, "):
         message = message[len("Value error, "):]
+    elif message.startswith("Input should be "):  # pydantic's wording, read as the loader's own messages
+        message = "expected " + message[len("Input should be "):].replace("a valid ", "a ", 1)
     value = error.get("input")
     got = clip(value) if value is not None else ""
     if kind not in ("model_type",) and not isinstance(value, (dict, list)) and value is not None \
             and f"got {got}" not in message:  # a validator's own message may name it already
-        return f"{message} (got {got})"
+        return f"{message}, got {got}" if message.startswith("expected ") else f"{message} (got {got})"
     return message
 
 
@@ -47,18 +52,23 @@ _NAMED_FIELD = re.compile(r"^(?:an? (?:inferred )?fact needs an? )?`(\w+)`")
 """A record-level message that names its field first (`a fact needs a `source``) is about that field."""
 
 
-def _problems(raw: RawRecord, error: ValidationError) -> list[Problem]:
+def _fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The names a record of `model` may use (aliases such as `from`, not `from_`)."""
+    return tuple(info.alias or name for name, info in model.model_fields.items())
+
+
+def _problems(raw: RawRecord, error: ValidationError, fields: tuple[str, ...]) -> list[Problem]:
     problems = []
     for item in error.errors():
         loc = [str(part) for part in item["loc"]]
         if not loc:
-            named = _NAMED_FIELD.match(_expected(item))
+            named = _NAMED_FIELD.match(_expected(item, fields))
             loc = [named.group(1)] if named else []
         field = loc[0] if loc else None
         if field == "from_":
             field = "from"
         problems.append(Problem(raw.file, raw.line_of(field), raw.name, ".".join(loc) or None,
-                                _expected(item)))
+                                _expected(item, fields)))
     return problems
 
 
@@ -89,7 +99,7 @@ def validate_record(raw: RawRecord) -> tuple[Node | Relationship | None, list[Pr
     try:
         record = model.model_validate(data)
     except ValidationError as error:
-        problems = _problems(raw, error)
+        problems = _problems(raw, error, _fields(model))
         # Field errors stop the model's own provenance check: say what it would have said too.
         fields_failed = all(item["loc"] for item in error.errors())
         if fields_failed and issubclass(model, Fact) and lacks_provenance(data):

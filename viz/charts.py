@@ -47,6 +47,7 @@ class Chart(Frame):
     marks: list[str] = field(default_factory=list)
     links: list = field(default_factory=list)  # charts draw no relationships (kept for the CLI's report)
     aggregated: bool = False
+    empty: bool = False  # no case to chart: the CLI writes no file (a blank chart would read as "none")
 
 
 def tip_text(heading: str, facts: list[tuple[str, str]] = (), sources: list[str] = ()) -> str:

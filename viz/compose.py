@@ -148,6 +148,7 @@ def compose(view: str, title: str, graph: nx.MultiDiGraph, positions: Mapping[st
         parts.append("; ".join(options.filters))
     figure.subtitle = " · ".join(parts)
     if not marks:
+        figure.empty = True
         figure.notes.append("Nothing to draw: no node in this graph matches this view and its filters.")
     figure.alt = describe_figure(figure, describe)
     figure.caption = options.caption or figure.alt

@@ -95,6 +95,7 @@ class Figure:
     notes: list[str] = field(default_factory=list)  # aggregation, empty selection ...
     include_restricted: bool = False
     aggregated: bool = False
+    empty: bool = False  # nothing in the selection to draw: the CLI writes no file
     alt: str = ""  # what the picture shows, in words (the still's <desc> and aria-label)
 
     def bounds(self) -> tuple[float, float, float, float]:

@@ -149,5 +149,5 @@ def build(graph: nx.MultiDiGraph, options: Options, *, sources_graph: nx.MultiDi
                  body="".join(parts), body_w=BODY_W, body_h=y + 8, alt=alt, subtitle=subtitle, legend=legend, key=key,
                  caption=options.caption or alt,
                  credit=credit_line([s for c in cases for s in [full.nodes[c.id].get("source")] if s], sources),
-                 include_restricted=options.include_restricted, marks=marks,
+                 include_restricted=options.include_restricted, marks=marks, empty=not cases,
                  notes=[] if cases else ["Nothing to draw: no case showing a pattern matches this view and its filters."])

@@ -191,5 +191,5 @@ def build(graph: nx.MultiDiGraph, options: Options, *, sources_graph: nx.MultiDi
                  key_title="Key to the tiles (casegraph's own three-letter labels)",
                  caption=options.caption or alt, credit=credit_line(
                      [full.nodes[c.id].get("source") for c in cases if full.nodes[c.id].get("source")], sources),
-                 include_restricted=options.include_restricted, marks=marks,
+                 include_restricted=options.include_restricted, marks=marks, empty=not cases,
                  notes=[] if cases else ["Nothing to draw: no case matches this view and its filters."])

@@ -155,4 +155,5 @@ def build(graph: nx.MultiDiGraph, options: Options, *, sources_graph: nx.MultiDi
                  body_w=BODY_W, body_h=y + 6, alt=alt, subtitle=subtitle, legend=legend, key=key, notes=notes,
                  caption=options.caption or alt,
                  credit=credit_line([s for c in cases for s in [full.nodes[c.id].get("source")] if s], sources_of(full)),
-                 include_restricted=options.include_restricted, marks=marks, aggregated=grouped)
+                 include_restricted=options.include_restricted, marks=marks, aggregated=grouped,
+                 empty=not cases)

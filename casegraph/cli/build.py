@@ -14,21 +14,13 @@ from pathlib import Path
 
 import click
 
+from casegraph.cli.options import DATA, DATA_HELP
 from casegraph.cli.output import format_option, say, terminal_width
 from casegraph.cli.stores import store_options
 from casegraph.loaders import LoadError, data_files, load
 from casegraph.loaders.source import data_source
 
 __all__ = ["COMMANDS", "build", "validate", "init"]
-
-DATA = click.argument("data", nargs=-1, type=click.Path(path_type=Path))
-
-DATA_HELP = """
-    DATA is files or folders; without it, `$CASEGRAPH_DATA`, else the folder
-    named by the nearest casegraph.toml (`casegraph init DIR` writes one), else
-    the bundled London data. A data folder holds the reference data and the
-    sources its facts cite beside its cases: `casegraph init DIR` makes one.
-"""
 
 
 def _load(data):

@@ -12,12 +12,24 @@
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 
 import click
 
 from casegraph.queries.params import parse_params
 
-__all__ = ["selection_options", "profile_option", "param_option", "HOPS_HELP"]
+__all__ = ["selection_options", "profile_option", "param_option", "HOPS_HELP", "DATA", "DATA_HELP"]
+
+DATA = click.argument("data", nargs=-1, type=click.Path(path_type=Path))
+"""The data a command reads (`build`, `validate`, `verify`): which it takes is
+`casegraph.loaders.source.data_source`'s rule; a missing path is a load problem, exit status 1."""
+
+DATA_HELP = """
+    DATA is files or folders; without it, `$CASEGRAPH_DATA`, else the folder
+    named by the nearest casegraph.toml (`casegraph init DIR` writes one), else
+    the bundled London data. A data folder holds the reference data and the
+    sources its facts cite beside its cases: `casegraph init DIR` makes one.
+"""
 
 HOPS_HELP = "how far --around reaches (default 1; the ego view's --node: 2)"
 

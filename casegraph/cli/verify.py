@@ -8,15 +8,17 @@ from pathlib import Path
 
 import click
 
-from casegraph.cli.output import format_option
-from casegraph.loaders import data_files, default_data_dir
+from casegraph.cli.options import DATA, DATA_HELP
+from casegraph.cli.output import format_option, say
+from casegraph.loaders import data_files
+from casegraph.loaders.source import data_source
 from casegraph.loaders.verify import verify as verify_citations
 
 __all__ = ["COMMANDS", "verify"]
 
 
 @click.command()
-@click.argument("data", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@DATA
 @click.option("--texts", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="folder of the source texts (default: $CASEGRAPH_TEXTS, else the current folder)")
 @format_option("table", "json")
@@ -25,7 +27,9 @@ def verify(data, texts, fmt):
     paragraph exists, that every quote is in its paragraphs (`...` marks an elision), and that
     no field copies a source's prose. Exit status 1 on any problem."""
     folder = texts or Path(os.environ.get("CASEGRAPH_TEXTS") or ".")
-    report = verify_citations(data_files(data or [default_data_dir()]), folder)
+    source = data_source(data)
+    say(f"data: {source.describe()}")
+    report = verify_citations(data_files(source.paths), folder)
     if fmt == "json":
         click.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
     else:
@@ -37,5 +41,7 @@ def verify(data, texts, fmt):
     if report.problems:
         raise SystemExit(1)
 
+
+verify.help += DATA_HELP
 
 COMMANDS = [verify]

@@ -84,6 +84,9 @@ def viz(view, out, cg, node, selection, hops, profile, measure, title, caption, 
             "in the credit, not drawn")
     for note in figure.notes:
         say(note)
+    if figure.empty:  # a blank picture published by mistake would say "none" where the data says nothing
+        raise click.ClickException(f"nothing to draw ({'; '.join(picture.filters) or 'the whole graph'}); {out} was not "
+                                   "written (widen the selection: `casegraph list` shows what the graph holds)")
     try:
         path = picture.save(out, width)
     except Exception as error:  # a missing browser for PNG: say what to install

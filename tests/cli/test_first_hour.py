@@ -186,3 +186,12 @@ def test_a_dossier_of_a_person_is_titled_by_them_with_no_empty_sections(london_s
         body = [line for line in lines[here + 1:after] if line.strip()]
         deeper = lines[after].count("#", 0, lines[after].index(" ")) > lines[here].count("#", 0, lines[here].index(" "))
         assert body or deeper, f"empty section: {lines[here]}"
+
+
+@pytest.mark.parametrize("view", ["overview", "patterns", "tiles", "timeline", "decades", "map", "responses"])
+def test_a_view_of_nothing_writes_no_picture(london_store, tmp_path, view):
+    """A selection no case matches: exit 1 and no file, not a blank picture that reads as "no cases"."""
+    out = tmp_path / f"{view}.svg"
+    result = run("viz", view, "--decade", "1950s", "--store", london_store.directory, "--out", out)
+    assert result.exit_code == 1 and not out.exists()
+    assert "nothing to draw (decade: 1950s)" in result.output and "Traceback" not in result.output

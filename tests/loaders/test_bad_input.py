@@ -136,6 +136,47 @@ def test_victim_must_be_restricted(tmp_path):
     assert "expected `sensitivity: restricted`" in problem.message
 
 
+PUBLIC_OTHER = """\
+- kind: person
+  id: person-b
+  name: Jane Roe
+  description: {description}
+  source: express-mylondon-2025
+  paragraphs: [7]
+- rel: INVOLVES
+  from: case-a
+  to: person-b
+  role: {role}
+  {age}
+  source: express-mylondon-2025
+  paragraphs: [7]
+"""
+
+
+@pytest.mark.parametrize("description", ["A victim of the group", "the survivor who spoke out",
+                                         "A woman who said she was groomed by the men"])
+@pytest.mark.parametrize("role", ["other", "reporter", "associate"])
+def test_a_public_person_described_as_a_victim_in_another_role(tmp_path, description, role):
+    text = CASE + PUBLIC_OTHER.format(description=description, role=role, age="")
+    problem = only(problems(tmp_path, a_yaml=text))
+    assert (problem.record, problem.field) == ("person-b", "description")
+    assert f"'person-b' ({role} in 'case-a') is described as a victim here" in problem.message
+
+
+def test_a_public_person_who_was_a_child_at_the_time(tmp_path):
+    text = CASE + PUBLIC_OTHER.format(description="A witness", role="reporter", age="age_from: 15")
+    problem = only(problems(tmp_path, a_yaml=text))
+    assert (problem.record, problem.field) == ("person-b", "sensitivity")
+    assert "was 15, a child, at the time" in problem.message
+
+
+@pytest.mark.parametrize("description", ["A council officer who met victims' families",
+                                         "The detective who led the inquiry"])
+def test_a_public_person_who_speaks_of_victims_is_not_one(tmp_path, description):
+    text = CASE + PUBLIC_OTHER.format(description=description, role="police", age="age_from: 40")
+    assert load_texts(tmp_path, a_yaml=text).node_counts()["Person"] == 1
+
+
 def test_pseudonym_in_public_text(tmp_path):
     text = CASE.replace("Something reported.", "What happened to Pseudo.") + VICTIM
     problem = only(problems(tmp_path, a_yaml=text))
@@ -287,3 +328,29 @@ def test_messages_read_as_file_line_record_field(tmp_path):
     problem = only(problems(tmp_path, a_yaml=CASE + "  colour: red\n"))
     assert str(problem).endswith("a.yaml:8: record 'case-a': field 'colour': "
                                  "unknown field: not in the schema (check its spelling)")
+
+
+def test_a_misspelt_field_suggests_the_schema_field(tmp_path):
+    problem = only(problems(tmp_path, a_yaml=CASE + "  sumary_extra: x\n"))
+    assert problem.message == "unknown field: not in the schema (did you mean 'summary'?)"
+
+
+def test_one_problem_repeated_down_a_file_is_summed_up(tmp_path):
+    """A misspelt CSV column fails every row the same way: three are spelled
+    out, the rest summed up in one line, and every problem stays listed."""
+    rows = "".join(f"institution,inst-{n},I{n},police,express-mylondon-2025,28\n" for n in range(10))
+    with pytest.raises(LoadError) as caught:
+        load_texts(tmp_path, a_csv="kind,id,name,institution_typ,source,paragraphs\n" + rows)
+    assert len(caught.value.problems) == 20  # each row: the misspelt column, the missing one
+    message = str(caught.value).splitlines()
+    assert message[0] == "20 problems in the data; nothing was written"
+    assert sum("did you mean 'institution_type'?" in line for line in message) == 3
+    summaries = [line for line in message if line.startswith("  ... the same in")]
+    assert summaries == [f"  ... the same in 7 more records of {tmp_path / 'a.csv'} (lines 5-11)"] * 2
+
+
+def test_messages_read_as_the_loaders_own_not_the_validators(tmp_path):
+    text = CASE + "- {kind: person, id: p-a, name: P, person_type: crowd, source: express-mylondon-2025, paragraphs: 7}\n"
+    found = {p.field: p.message for p in problems(tmp_path, a_yaml=text)}
+    assert found == {"person_type": "expected 'individual' or 'group', got 'crowd'",
+                     "paragraphs": "expected a list, got 7"}

@@ -120,8 +120,19 @@ def test_cli_exit_status_and_json(tmp_path):
         """)
     result = CliRunner().invoke(cli, ["verify", str(data), "--texts", str(texts), "--format", "json"])
     assert result.exit_code == 1
-    report = json.loads(result.output)
+    report = json.loads(result.stdout)
     assert report["valid"] is False and report["problems"][0]["record"] == "i-1"
     good, texts2 = setup(tmp_path / "ok", "")
     result = CliRunner().invoke(cli, ["verify", str(good), "--texts", str(texts2)])
     assert result.exit_code == 0 and "verified: 1 source text(s) read" in result.output
+
+
+def test_cli_reads_the_data_the_other_commands_read(tmp_path, monkeypatch):
+    """`verify` takes its data by the rule `build` and `validate` use ($CASEGRAPH_DATA here), says which,
+    and a missing path is a load problem (exit status 1), not a usage error."""
+    data, texts = setup(tmp_path, "")
+    monkeypatch.setenv("CASEGRAPH_DATA", str(data))
+    result = CliRunner().invoke(cli, ["verify", "--texts", str(texts)])
+    assert result.exit_code == 0 and f"data: {data}" in result.stderr and "verified: 1 source text(s) read" in result.stdout
+    missing = CliRunner().invoke(cli, ["verify", str(tmp_path / "nowhere"), "--texts", str(texts)])
+    assert missing.exit_code == 1 and "no such file or folder" in missing.stderr
