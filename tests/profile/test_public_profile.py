@@ -193,6 +193,7 @@ def test_no_output_holds_a_restricted_value(engine, hostile, secrets, tmp_path, 
         assert result.exit_code == 0, (command, result.output)
         outputs.append((" ".join(command[:2]), result.stdout))
     outputs.append(("cli files", _written(tmp_path / "cli")))
+    _assert_public_version_queried(runner, store)
     graph = _projection(engine, store, request)
     if engine == "neo4j":  # the same public graph on both engines, so every projected output is the same
         assert nx.utils.graphs_equal(graph, ladybug_public_graph)
@@ -211,6 +212,20 @@ def test_no_output_holds_a_restricted_value(engine, hostile, secrets, tmp_path, 
     text = (tmp_path / "full.restricted.json").read_text(encoding="utf-8")
     assert {"Zqvictimname", "Zqcasetitle restricted case", "Zqdetailword about the victim kept for research",
             "Zqcospeaker", "Zqhomename Cottage", "Zqrecsummary", "Zqoperation name"} <= {s for s in secrets if s in text}
+
+
+def _assert_public_version_queried(runner, store: list[str]) -> None:
+    """The evidence queries of each engine answer for a fact with mixed citations from its public
+    citations alone: its status history and its (single) independent source."""
+    result = runner.invoke(main, ["query", "status-history", "--param", "id=twocited-man", "--format", "json", *store])
+    assert result.exit_code == 0, result.output
+    man = [row for row in json.loads(result.stdout) if row["about"] == "twocited-man" and row["fact"] == "Person"]
+    assert [(r["sources"], r["statuses"], r["current_status"], r["current_source"]) for r in man] == \
+        [(["src-open"], ["alleged"], "alleged", "src-open")]
+    single = runner.invoke(main, ["query", "single-source-facts", "--format", "json", *store])
+    assert single.exit_code == 0, single.output
+    rows = [r for r in json.loads(single.stdout) if r["id"] == "twocited-man"]
+    assert [r["sources"] for r in rows] == [["src-open"]]  # two independent sources in the restricted profile
 
 
 def _projection(engine, store_options, request):
