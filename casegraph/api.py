@@ -84,11 +84,13 @@ def _check_profile(profile: str) -> bool:
 class Rows:
     """A query's answer: `columns` and `rows` (lists of plain values; nodes, relationships and
     paths as the dicts of `casegraph.graph.values`); `total` is the whole answer's row count
-    for a paged catalog query (pass `limit=` and `offset=` for other pages), else None."""
+    for a paged catalog query (pass `limit=` and `offset=` for other pages), else None;
+    `profile`: the graph it was read from ("public", or "restricted": not for publication)."""
 
     columns: list[str]
     rows: list[list[Any]]
     total: int | None = None
+    profile: str = "public"
 
     def records(self) -> list[dict[str, Any]]:
         """One dict per row, column -> value."""
@@ -215,7 +217,7 @@ class Casegraph:
             profile = RESTRICTED
         with self.store.view(profile) as view:
             result = run_query(view, query, given)
-        return Rows(result.columns, result.rows, result.total)
+        return Rows(result.columns, result.rows, result.total, profile)
 
     def cypher(self, text: str, params: dict[str, Any] | None = None, profile: str = "public", **kwargs) -> Rows:
         """Run an ad-hoc read-only Cypher query on the profile's graph (the public graph holds no
@@ -228,7 +230,7 @@ class Casegraph:
         _check_profile(profile)
         with self.store.view(profile) as view:
             result: Result = run_adhoc(view, text, {**(params or {}), **kwargs})
-        return Rows(result.columns, result.rows)
+        return Rows(result.columns, result.rows, profile=profile)
 
     def graph(self, profile: str = "public") -> nx.MultiDiGraph:
         """The whole graph as a networkx MultiDiGraph (node keys are ids; `label` and the stored

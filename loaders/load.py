@@ -175,7 +175,7 @@ def _load(paths: Iterable[Path] | None, progress: Progress | None) -> Dataset:
     if progress:
         progress(f"resolving {sum(map(len, collected.nodes.values())):,} nodes "
                  f"and {sum(map(len, collected.rels.values())):,} relationships")
-    problems.extend(check_citation_sources(collected))
+    problems.extend(check_citation_sources(collected, invalid))
     versions = PublicVersions(restricted_sources(collected))
     tables, found = resolve(collected, invalid, versions)
     del collected
