@@ -269,7 +269,7 @@ def test_a_fact_citing_public_and_restricted_sources_stays_public_with_its_publi
     man = _public_rows(hostile, "Person")["twocited-man"]
     assert man["citation_sources"] == ["src-open"] and man["citation_quotes"] == [""]
     assert man["citation_reliability"] == [""] and man["citation_credibility"] == [""]
-    # convicted per the sealed file (2025), alleged per the open report: publicly, alleged
+    # convicted per the sealed file, alleged per the open report (both 2024): publicly, alleged
     assert (man["status"], man["status_as_of"], man["status_source"]) == ("alleged", "2024", "src-open")
     assert man["independent_sources"] == 1
 
