@@ -4,9 +4,14 @@ The rule (stated once, here):
 
 - a node or relationship marked `sensitivity: restricted` is left out;
 - so is every relationship touching a left-out node (its other end, type and
-  facts would still point at the person), and every record citing a
-  restricted source (a citation of a restricted source is itself restricted;
-  the loader already turns such a public record restricted, with a warning);
+  facts would still point at the person);
+- a citation of a restricted source is itself restricted: a fact citing
+  public and restricted sources is shown as its public citations alone give
+  it (its public version: citations, current status with its date and source,
+  independent-source count, contested values and every value a record states,
+  made by the loader's own merge and derivation, `loaders/public_versions.py`);
+  a fact citing only restricted sources, or with no public version, is left
+  out (the loader turns such a public record restricted, with a warning);
 - restricted text fields (`restricted_detail`, the editorial exception: the
   schema's `Column.restricted`) are emptied on every record kept;
 - a public source's lineage (`derived_from`) leaves out the restricted
@@ -20,7 +25,9 @@ under `restricted_label`s. A reader opens a store in a profile
 analytic and dossier of the public profile reads a graph in which restricted
 data does not exist, and no query needs a filter of its own.
 `public_subgraph` is the same rule for a networkx graph already projected
-(views built from a restricted projection without asking for restricted data).
+(views built from a restricted projection without asking for restricted data),
+except that it leaves out every fact citing a restricted source: a projected
+graph holds the merged fact, not the records that would give its public version.
 """
 
 from __future__ import annotations
@@ -34,6 +41,7 @@ import pyarrow.compute as pc
 
 from casegraph.schemas import schema
 from casegraph.schemas.aggregates import aggregate_fields
+from casegraph.loaders.dataset import ARROW_POOL
 from casegraph.schemas.citations import cited_sources
 
 __all__ = ["Profile", "PROFILES", "PUBLIC", "RESTRICTED", "is_restricted", "public_dataset",
@@ -72,17 +80,31 @@ def _restricted_columns(name: str) -> frozenset[str]:
     return frozenset((*graph.restricted_columns(name), *aggregates))
 
 
-def _kept(table: pa.Table, restricted_sources: pa.Array) -> pa.Array:
+def _kept(table: pa.Table, restricted_sources: pa.Array, versions: pa.Table | None) -> pa.Array:
+    """Rows the rule keeps: not restricted, and citing no restricted source unless the fact has a public
+    version (what its public citations alone give, which replaces it: `_with_versions`)."""
     keep = pc.fill_null(pc.not_equal(table.column("sensitivity"), "restricted"), True)
-    if "source" in table.column_names and len(restricted_sources):
-        keep = pc.and_(keep, pc.invert(pc.fill_null(pc.is_in(table.column("source"), restricted_sources), False)))
-    if "citation_sources" in table.column_names and len(restricted_sources):
-        cited = table.column("citation_sources").combine_chunks()
-        hit = pc.fill_null(pc.is_in(pc.list_flatten(cited), restricted_sources), False)
-        rows = pc.unique(pc.filter(pc.list_parent_indices(cited), hit))
-        citing = pc.is_in(pa.array(range(table.num_rows), pa.int64()), pc.cast(rows, pa.int64()))
-        keep = pc.and_(keep, pc.invert(citing))
-    return keep
+    if "citation_sources" not in table.column_names or not len(restricted_sources):
+        return keep
+    cited = table.column("citation_sources").combine_chunks()
+    hit = pc.fill_null(pc.is_in(pc.list_flatten(cited), restricted_sources), False)
+    rows = pc.unique(pc.filter(pc.list_parent_indices(cited), hit))
+    citing = pc.is_in(pa.array(range(table.num_rows), pa.int64()), pc.cast(rows, pa.int64()))
+    if versions is not None:
+        citing = pc.and_(citing, pc.invert(pc.is_in(table.column("id"), versions.column("id"))))
+    return pc.and_(keep, pc.invert(citing))
+
+
+def _with_versions(table: pa.Table, versions: pa.Table | None) -> pa.Table:
+    """`table` with each fact that has a public version replaced by it, in place (order kept)."""
+    if versions is None or not table.num_rows:
+        return table
+    at = pc.index_in(table.column("id"), versions.column("id"))
+    if at.null_count == len(at):
+        return table
+    rows = pa.array(range(table.num_rows), pa.int64())
+    order = pc.if_else(pc.is_null(at), rows, pc.add(pc.cast(at, pa.int64()), table.num_rows))
+    return pa.concat_tables([table, versions.select(table.column_names).cast(table.schema)]).take(order)
 
 
 def _public_lineage(sources: pa.Table, restricted_sources: pa.Array) -> pa.Table:
@@ -104,6 +126,13 @@ def _emptied(name: str, table: pa.Table) -> pa.Table:
     return table
 
 
+def _filtered(table: pa.Table, keep: pa.Array) -> pa.Table:
+    """The rows kept, without a copy when every row is (most tables: half the build's memory at scale)."""
+    if pc.all(keep).as_py() is not False:
+        return table
+    return pc.filter(table, keep, memory_pool=ARROW_POOL)
+
+
 def public_dataset(dataset):
     """The public projection of a Dataset (the rule in the module docstring), as a new Dataset.
 
@@ -114,9 +143,11 @@ def public_dataset(dataset):
     sources = dataset.node_table("Source")
     restricted_sources = pc.filter(sources.column("id"), pc.equal(sources.column("sensitivity"), "restricted")) \
         if sources.num_rows else pa.array([], pa.string())
+    versions = getattr(dataset, "public_versions", {})
     nodes = {}
     for label, table in dataset.node_tables.items():
-        nodes[label] = _emptied(label, table.filter(_kept(table, restricted_sources)))
+        kept = _filtered(table, _kept(table, restricted_sources, versions.get(label)))
+        nodes[label] = _emptied(label, _with_versions(kept, versions.get(label)))
     if "Source" in nodes and len(restricted_sources):
         nodes["Source"] = _public_lineage(nodes["Source"], restricted_sources)
     kept_ids = pa.chunked_array([t.column("id") for t in nodes.values()], type=pa.string()) \
@@ -124,9 +155,9 @@ def public_dataset(dataset):
     kept_ids = pc.unique(kept_ids)
     rels = {}
     for key, table in dataset.rel_tables.items():
-        keep = pc.and_(_kept(table, restricted_sources),
+        keep = pc.and_(_kept(table, restricted_sources, versions.get(key)),
                        pc.and_(pc.is_in(table.column("from"), kept_ids), pc.is_in(table.column("to"), kept_ids)))
-        rels[key] = _emptied(key[0], table.filter(keep))
+        rels[key] = _emptied(key[0], _with_versions(_filtered(table, keep), versions.get(key)))
     return Dataset(nodes, rels)
 
 

@@ -80,10 +80,12 @@ class ColumnTable:
             data = {"id": self.values["id"][row]}
         return RawRecord(self.files[row], self.lines[row], data, self.field_lines.get(row))
 
-    def take(self, rows: list[int], replace: dict[str, list[Any]] | None = None) -> "ColumnTable":
-        """A table of these rows, in this order; `replace` gives whole new columns for them."""
+    def take(self, rows: list[int], replace: dict[str, list[Any]] | None = None,
+             copy: bool = False) -> "ColumnTable":
+        """A table of these rows, in this order; `replace` gives whole new columns for them. Taking
+        every row shares the column lists, unless `copy` (for a table that will be changed in place)."""
         replace = replace or {}
-        if len(rows) == len(self):  # every row, in order: share the lists
+        if len(rows) == len(self) and not copy:  # every row, in order: share the lists
             taken = ColumnTable(self.name, {**self.values, **replace})
             taken.files, taken.lines, taken.field_lines = self.files, self.lines, self.field_lines
             taken.given = self.given

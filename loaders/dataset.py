@@ -19,17 +19,23 @@ from typing import Iterable, Iterator, Mapping, Sequence
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from casegraph.loaders.columns import Collected, Tables
+from casegraph.loaders.columns import Collected, ColumnTable, Tables
 from casegraph.schemas import schema
 from casegraph.schemas.arrow import arrow_schema
 from casegraph.schemas.citations import CONTESTED_COLUMNS, contested_of
 from casegraph.schemas.nodes import Node
 from casegraph.schemas.relationships import Relationship
 
-__all__ = ["Dataset", "Records", "RelKey", "to_arrow"]
+__all__ = ["Dataset", "Records", "RelKey", "to_arrow", "ARROW_POOL"]
 
 RelKey = tuple[str, str, str]
 """A relationship table's key: (type, from label, to label)."""
+
+
+ARROW_POOL = pa.system_memory_pool()
+"""Where a load's Arrow tables (and their public projection) live: malloc's heap. Arrow's default pool
+(jemalloc) cannot reuse the memory the column lists free as they are converted, malloc can: a load of
+10,000 generated cases peaked at 391 MB with the default pool, 287 MB with this (BENCHMARKS.md, issue 12)."""
 
 
 def to_arrow(name: str, values: dict[str, list]) -> pa.Table:
@@ -37,7 +43,7 @@ def to_arrow(name: str, values: dict[str, list]) -> pa.Table:
     target = arrow_schema(name)
     arrays = []
     for field in target:
-        arrays.append(pa.array(values.pop(field.name), type=field.type))
+        arrays.append(pa.array(values.pop(field.name), type=field.type, memory_pool=ARROW_POOL))
     return pa.Table.from_arrays(arrays, schema=target)
 
 
@@ -75,6 +81,9 @@ class Dataset:
         self.node_tables: dict[str, pa.Table] = {k: v for k, v in (nodes or {}).items() if v.num_rows}
         self.rel_tables: dict[RelKey, pa.Table] = {k: v for k, v in sorted((rels or {}).items()) if v.num_rows}
         self.warnings: list = []  # Problems the load reported without refusing (see `loaders.load.load`)
+        # Facts citing public and restricted sources, as their public citations alone give them: a table
+        # per node label or RelKey, rows keyed by `id` (`loaders/public_versions.py`).
+        self.public_versions: dict[str | RelKey, pa.Table] = {}
 
     @classmethod
     def of(cls, nodes: Iterable[Node], rels: Iterable[Relationship]) -> "Dataset":
@@ -92,11 +101,16 @@ class Dataset:
         return cls.from_tables(Tables(collected.nodes, {key: c.rels[key[0]] for key, c in by_key.items()}))
 
     @classmethod
-    def from_tables(cls, tables: Tables) -> "Dataset":
-        """The resolved, checked tables of a load, converted one at a time (each list released once converted)."""
+    def from_tables(cls, tables: Tables, public_versions: Mapping[str | RelKey, ColumnTable] | None = None
+                    ) -> "Dataset":
+        """The resolved, checked tables of a load, converted one at a time (each list released once
+        converted); `public_versions` as `loaders.public_versions.PublicVersions.tables` has them."""
         nodes = {label: to_arrow(label, table.values) for label, table in tables.nodes.items()}
         rels = {key: to_arrow(key[0], table.values) for key, table in tables.rels.items()}
-        return cls(nodes, rels)
+        dataset = cls(nodes, rels)
+        dataset.public_versions = {key: to_arrow(table.name, table.values)
+                                   for key, table in (public_versions or {}).items()}
+        return dataset
 
     def node_table(self, label: str) -> pa.Table:
         """A label's table, empty (with its columns) when there are none."""

@@ -119,13 +119,15 @@ def independent_count(cited: Iterable[str], roots: dict[str, frozenset[str]]) ->
     return len(groups)
 
 
-def derive_citations(tables: Tables) -> list[Problem]:
-    """Date every citation, set each fact's current status and independent-source count, in place."""
+def derive_citations(tables: Tables, more: Iterable[ColumnTable] = ()) -> list[Problem]:
+    """Date every citation, set each fact's current status and independent-source count, in place, in
+    `tables` and in `more` tables of facts (the public versions, `loaders/public_versions.py`), by the
+    lineage of `tables`' sources."""
     roots, problems = origins(tables)
     sources = tables.nodes.get(SourceDocument.label)
     published = dict(zip(sources["id"], sources["published"])) if sources is not None else {}
     cache: dict[tuple, tuple] = {}
-    for table in tables.all():
+    for table in (*tables.all(), *more):
         if "citation_sources" not in table.values:
             continue
         columns = [table[name] for name in ("citation_sources", "citation_statuses", "citation_as_of",

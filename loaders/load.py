@@ -18,6 +18,7 @@ from casegraph.loaders.columns import Collected
 from casegraph.loaders.dataset import Dataset
 from casegraph.loaders.lineage import check_citation_sources, derive_citations
 from casegraph.loaders.problems import LoadError, Problem
+from casegraph.loaders.public_versions import PublicVersions, restricted_sources
 from casegraph.loaders.raw import RawRecord
 from casegraph.loaders.resolve import resolve
 from casegraph.loaders.safety import check_publication_safety, restrict_restricted_citations
@@ -130,7 +131,9 @@ def load(paths: Iterable[Path] | None = None, progress: Progress | None = None) 
     `paths=None` loads the shipped data; an empty list is an error, never the
     shipped data in its place. A file with no records is an error. The
     Dataset's `warnings` (Problems) say what the load changed but did not
-    refuse: public records citing a restricted source, made restricted.
+    refuse: public records citing only restricted sources, made restricted;
+    public records citing public and restricted sources, published with their
+    public citations only (their `public_versions`).
     """
     with paused_gc():
         return _load(paths, progress)
@@ -173,15 +176,16 @@ def _load(paths: Iterable[Path] | None, progress: Progress | None) -> Dataset:
         progress(f"resolving {sum(map(len, collected.nodes.values())):,} nodes "
                  f"and {sum(map(len, collected.rels.values())):,} relationships")
     problems.extend(check_citation_sources(collected, invalid))
-    tables, found = resolve(collected, invalid)
+    versions = PublicVersions(restricted_sources(collected))
+    tables, found = resolve(collected, invalid, versions)
     del collected
     problems.extend(found)
-    problems.extend(derive_citations(tables))
-    warnings = restrict_restricted_citations(tables)
+    problems.extend(derive_citations(tables, versions.tables.values()))
+    warnings = restrict_restricted_citations(tables, versions.hidden)
     problems.extend(check_dataset(tables))
     problems.extend(check_publication_safety(tables))
     if problems:
         raise LoadError(problems)
-    dataset = Dataset.from_tables(tables)
+    dataset = Dataset.from_tables(tables, versions.tables)
     dataset.warnings = sorted(warnings)
     return dataset

@@ -15,6 +15,7 @@ from typing import Iterable
 from casegraph.loaders.columns import ColumnTable, Collected, Tables
 from casegraph.loaders.merge import merge_rows
 from casegraph.loaders.problems import Problem
+from casegraph.loaders.public_versions import PublicVersions
 from casegraph.schemas import schema
 from casegraph.schemas.relationships import relationship_id
 
@@ -42,7 +43,8 @@ def _names(table: ColumnTable) -> Iterable[tuple[str, list[str]]]:
 class _Nodes:
     """Every node by id, name and alias; unique ids enforced in the order records came."""
 
-    def __init__(self, collected: Collected, problems: list[Problem]):
+    def __init__(self, collected: Collected, problems: list[Problem], versions: PublicVersions):
+        self.versions = versions
         self.labels: dict[str, str] = {}  # node id -> label
         self.by_name: dict[str, set[str]] = defaultdict(set)
         self.tables: dict[str, ColumnTable] = {}
@@ -75,6 +77,9 @@ class _Nodes:
             self.labels[node_id] = table.name
             first_row[node_id] = row
             keep.append(row)
+        first_of = {row: first for first, later in restated.items() for row in later}
+        for first, rows in self.versions.facts_citing_hidden(table, first_of).items():
+            self.versions.add(table.name, table, rows)
         if restated:
             merge_rows(table, restated)
         return table if len(keep) == len(table) else table.take(keep)
@@ -91,11 +96,14 @@ class _Nodes:
         return table.origin(known[1][node_id])
 
 
-def resolve(collected: Collected, invalid: set[str] = frozenset()) -> tuple[Tables, list[Problem]]:
-    """Resolve references; return the resolved tables and the problems found."""
+def resolve(collected: Collected, invalid: set[str] = frozenset(),
+            versions: PublicVersions | None = None) -> tuple[Tables, list[Problem]]:
+    """Resolve references; return the resolved tables and the problems found. `versions` collects
+    the public versions of facts citing a restricted source (`loaders/public_versions.py`)."""
     graph = schema()
     problems: list[Problem] = []
-    nodes = _Nodes(collected, problems)
+    versions = versions if versions is not None else PublicVersions()
+    nodes = _Nodes(collected, problems, versions)
     labels, by_name = nodes.labels, nodes.by_name
 
     def lookup(ref: str, allowed: frozenset[str], table: ColumnTable, row: int, field: str) -> str | None:
@@ -119,11 +127,11 @@ def resolve(collected: Collected, invalid: set[str] = frozenset()) -> tuple[Tabl
 
     rels: dict[tuple[str, str, str], ColumnTable] = {}
     for rel_type, table in collected.rels.items():
-        rels.update(_resolve_type(rel_type, table, lookup, labels, problems))
+        rels.update(_resolve_type(rel_type, table, lookup, labels, problems, versions))
     return Tables(nodes.tables, rels), problems
 
 
-def _resolve_type(rel_type, table, lookup, labels, problems) -> dict[tuple[str, str, str], ColumnTable]:
+def _resolve_type(rel_type, table, lookup, labels, problems, versions) -> dict[tuple[str, str, str], ColumnTable]:
     """One relationship type's rows, resolved and grouped by (type, from label, to label)."""
     rtype = schema().rel(rel_type)
     froms = frozenset(a for a, _ in rtype.endpoints)
@@ -170,6 +178,13 @@ def _resolve_type(rel_type, table, lookup, labels, problems) -> dict[tuple[str, 
         from_ids.append(from_id)
         to_ids.append(to_id)
         rel_ids.append(rel_id)
+    first_of = {row: first for first, later in restated.items() for row in later}
+    facts = versions.facts_citing_hidden(table, first_of)
+    if facts:
+        for rel_id, (first, from_id, to_id) in seen.items():
+            if first in facts:
+                key = (rel_type, labels[from_id], labels[to_id])
+                versions.add(key, table, facts[first], {"from": from_id, "to": to_id, "id": rel_id})
     merge_rows(table, restated)
     return {(rel_type, *pair): table.take(rows, {"from": from_ids, "to": to_ids, "id": rel_ids})
             for pair, (rows, from_ids, to_ids, rel_ids) in sorted(groups.items())}

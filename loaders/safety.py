@@ -10,9 +10,11 @@ Two checks, run on the resolved tables before anything is written:
   (individual ages, family relations, names of schools, health terms). A hit
   is an error with file, line, record and field, unless the record carries an
   editorial exception (`safety_exception_by`, `_on`, `_reason`).
-- `restrict_restricted_citations`: a public record citing a restricted source
-  becomes restricted (a citation of a restricted source is itself restricted),
-  with a warning saying so.
+- `restrict_restricted_citations`: a public record citing only restricted
+  sources becomes restricted (a citation of a restricted source is itself
+  restricted), with a warning saying so; one citing public sources too stays
+  public with its public citations only (`loaders/public_versions.py`), with a
+  warning saying that.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Callable
 
 import yaml
 
@@ -122,15 +125,54 @@ def _cited(tables: Tables, records: set[str]) -> set[str]:
     return cited
 
 
-def _matcher(tables: Tables, rule: Rule) -> re.Pattern | None:
-    """One pattern for a rule: its own patterns and the names of the places of its types."""
+def _matcher(tables: Tables, rule: Rule) -> Callable[[str], str | None] | None:
+    """A rule's search: the text of its leftmost hit in a text, among the rule's own patterns and the
+    names of the places of its types (whole words, any case); None for a rule with neither."""
     parts = [p.pattern for p in rule.patterns]
+    names: dict[str, list[str]] = {}  # a name's first word, in lower case -> the names starting with it
     places = tables.nodes.get("Place")
     if places is not None and rule.place_types:
         for place_type, name, aliases in zip(places["place_type"], places["name"], places["aliases"]):
             if place_type in rule.place_types:
-                parts += [r"\b" + re.escape(n) + r"\b" for n in (name, *(aliases or ())) if n]
-    return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE) if parts else None
+                for n in filter(None, (name, *(aliases or ()))):
+                    first = _WORD.match(n)
+                    if first is None:  # rare: a name that starts with no letter or digit
+                        parts.append(r"\b" + re.escape(n) + r"\b")
+                    elif n not in names.setdefault(first.group(0).lower(), []):
+                        names[first.group(0).lower()].append(n)
+    pattern = re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE) if parts else None
+    if not names:
+        return None if pattern is None else lambda text: (m.group(0) if (m := pattern.search(text)) else None)
+    return lambda text: _first_hit(text, pattern, names)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _first_hit(text: str, pattern: re.Pattern | None, names: dict[str, list[str]]) -> str | None:
+    """The leftmost of `pattern`'s match and a whole-word, any-case occurrence of one of `names`,
+    the pattern first where both start at one place, as one regular expression of them all would
+    choose (a thousand place names in one took a millisecond a text; this takes microseconds)."""
+    found = pattern.search(text) if pattern is not None else None
+    limit = found.start() if found else len(text)
+    for word in _WORD.finditer(text):
+        if word.start() >= limit:
+            break
+        for name in names.get(word.group(0).lower(), ()):
+            stop = word.start() + len(name)
+            if text[word.start():stop].lower() == name.lower() and _boundary(text, stop):
+                return text[word.start():stop]
+    return found.group(0) if found else None
+
+
+def _boundary(text: str, at: int) -> bool:
+    """Whether `\\b` holds at `at` (a word character on one side only)."""
+    before = at > 0 and _is_word(text[at - 1])
+    return before != (at < len(text) and _is_word(text[at]))
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def check_publication_safety(tables: Tables, rules: tuple[Rule, ...] | None = None) -> list[Problem]:
@@ -179,7 +221,7 @@ def _scan_row(table: ColumnTable, row: int, checks, seen: dict, with_id: bool = 
             done.add(text)
             hits = seen.get(text)
             if hits is None:
-                hits = seen[text] = [(rule, m.group(0)) for rule, matcher in checks if (m := matcher.search(text))]
+                hits = seen[text] = [(rule, hit) for rule, find in checks if (hit := find(text))]
             for rule, hit in hits:
                 advice = ("choose an id that says nothing identifying" if field == "id" else
                           "move it to `restricted_detail`, or record an editorial exception "
@@ -190,26 +232,30 @@ def _scan_row(table: ColumnTable, row: int, checks, seen: dict, with_id: bool = 
     return problems
 
 
-def restrict_restricted_citations(tables: Tables) -> list[Problem]:
-    """Turn every public record citing a restricted source (in any of its citations) restricted, in
-    place; a warning for each. Runs after the citations are derived (`citation_sources` final)."""
-    sources = tables.nodes.get("Source")
-    if sources is None:
-        return []
-    hidden = {i for i, s in zip(sources["id"], sources["sensitivity"]) if s == _RESTRICTED}
+def restrict_restricted_citations(tables: Tables, hidden: frozenset[str]) -> list[Problem]:
+    """Turn every public record citing only restricted sources (`hidden`) restricted, in place, with a
+    warning; warn too for each public record citing public and restricted sources: the public profile
+    shows it with its public citations only (`loaders/public_versions.py`). Runs after the citations
+    are derived (`citation_sources` final)."""
     if not hidden:
         return []
     warnings = []
     for table in tables.all():
-        if table.name == "Source" or "source" not in table.values:
+        if table.name == "Source" or "citation_sources" not in table.values:
             continue
         sensitivity = table["sensitivity"]
-        cited = table["citation_sources"] if "citation_sources" in table.values else [[s] for s in table["source"]]
-        for row, sources_cited in enumerate(cited):
-            found = [s for s in sources_cited or () if s in hidden]
-            if found and sensitivity[row] != _RESTRICTED:
+        for row, cited in enumerate(table["citation_sources"]):
+            if sensitivity[row] == _RESTRICTED or hidden.isdisjoint(cited):
+                continue
+            found = [s for s in cited if s in hidden]
+            if len(found) == len(cited):
                 sensitivity[row] = _RESTRICTED
-                warnings.append(_problem(table, row, "source",
-                    f"cites restricted source {found[0]!r}, so it is restricted too (a public fact needs "
-                    f"public citations only): cite public sources only to publish it"))
+                message = (f"cites only restricted sources ({', '.join(map(repr, dict.fromkeys(found)))}), so it "
+                           f"is restricted too (a public fact needs a public citation): cite a public source "
+                           f"to publish it")
+            else:
+                message = (f"cites restricted source {found[0]!r}: the public profile shows it with its "
+                           f"{len(cited) - len(found)} public citation(s) only, its status, independent sources "
+                           f"and values as those give them")
+            warnings.append(_problem(table, row, "source", message))
     return warnings

@@ -169,6 +169,9 @@ class Fact(Record, FactAggregates):
         if any(exception) and not all(exception):
             raise ValueError("an editorial exception needs all of `safety_exception_by`, "
                              "`safety_exception_on` and `safety_exception_reason` (who, when, why)")
+        if self.source is not None:  # repeated by most records: one object each (a large load holds millions)
+            self.__dict__.update(source=sys.intern(self.source), paragraphs=_shared_list(tuple(self.paragraphs)),
+                                 quote=self.quote and sys.intern(self.quote))
         if not self.citations:  # the one-citation form: most records, so no Citation model is made
             self.__dict__.update(_one_citation(self.source, self.paragraphs, self.locator, self.quote, self.status))
             return self
@@ -176,8 +179,7 @@ class Fact(Record, FactAggregates):
         if self.source is not None:
             cites.insert(0, Citation(source=self.source, paragraphs=self.paragraphs, locator=self.locator,
                                      quote=self.quote, status=self.status))
-        lists = {name: values if name in _UNSHARED else _shared_list(tuple(values))
-                 for name, values in citation_lists(cites).items()}
+        lists = {name: _shared_list(tuple(values)) for name, values in citation_lists(cites).items()}
         best = current_status(lists["citation_statuses"], lists["citation_as_of"])
         first = cites[0]
         self.__dict__.update(
@@ -194,8 +196,6 @@ _EMPTY: list = []
 
 _SHARED: dict[str, list[str]] = {}
 _SHARED_LISTS: dict[tuple[str, ...], list[str]] = {}
-_UNSHARED = frozenset(("citation_paragraphs", "citation_quotes"))
-"""Citation columns whose combinations rarely repeat: sharing them would only grow the cache."""
 
 
 def _shared(value: str) -> list[str]:
@@ -206,11 +206,12 @@ def _shared(value: str) -> list[str]:
     return found
 
 
-def _shared_list(values: tuple[str, ...]) -> list[str]:
-    """One list object for every record with these values (sources, statuses, dates, grades repeat)."""
+def _shared_list(values: tuple) -> list:
+    """One list object for every record with these values (sources, statuses, dates, grades, paragraphs
+    and quotes repeat: a quote restated by every source that gives it)."""
     found = _SHARED_LISTS.get(values)
     if found is None:
-        found = _SHARED_LISTS[values] = [sys.intern(v) for v in values]
+        found = _SHARED_LISTS[values] = [sys.intern(v) if isinstance(v, str) else v for v in values]
     return found
 
 
@@ -218,7 +219,7 @@ def _one_citation(source, paragraphs, locator, quote, status) -> dict[str, Any]:
     """The derived columns of a record in the one-citation form (as `citation_lists` gives them)."""
     return {
         "citation_sources": _shared(source), "citation_paragraphs": _shared(",".join(map(str, paragraphs))),
-        "citation_locators": _shared(locator or ""), "citation_quotes": [quote] if quote else _shared(""),
+        "citation_locators": _shared(locator or ""), "citation_quotes": _shared(quote or ""),
         "citation_statuses": _shared(status), "citation_as_of": _shared(""), "citation_reliability": _shared(""),
         "citation_credibility": _shared(""), "citation_handling": _shared(""), "status_as_of": None,
         "status_source": source, "independent_sources": 1,
