@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from casegraph.loaders.columns import ColumnTable, Collected, Tables
+from casegraph.loaders.merge import settle_contested
 from casegraph.loaders.problems import Problem
 from casegraph.schemas.citations import current_status
 from casegraph.schemas.nodes import SourceDocument
@@ -118,7 +119,9 @@ def independent_count(cited: Iterable[str], roots: dict[str, frozenset[str]]) ->
 
 
 def derive_citations(tables: Tables) -> list[Problem]:
-    """Date every citation, set each fact's current status and independent-source count, in place."""
+    """Date every citation, set each fact's current status (with its date and source, and the record's
+    `source`/`paragraphs`/`locator`/`quote` those of the citation giving it) and independent-source count,
+    in place."""
     roots, problems = origins(tables)
     sources = tables.nodes.get(SourceDocument.label)
     published = dict(zip(sources["id"], sources["published"])) if sources is not None else {}
@@ -129,6 +132,7 @@ def derive_citations(tables: Tables) -> list[Problem]:
         columns = [table[name] for name in ("citation_sources", "citation_statuses", "citation_as_of",
                                             "status", "status_as_of", "status_source", "independent_sources")]
         cited_col, status_col, as_of_col, status, status_as_of, status_source, independent = columns
+        contested = table.values.get("contested_fields")
         for row, key in enumerate(zip(cited_col, status_col, as_of_col)):
             key = tuple(map(tuple, key))
             result = cache.get(key)
@@ -137,6 +141,25 @@ def derive_citations(tables: Tables) -> list[Problem]:
                 dates = tuple(d or published.get(s) or "" for s, d in zip(cited, dates))
                 best = current_status(statuses, dates)
                 result = cache[key] = (list(dates), statuses[best], dates[best], cited[best],
-                                       independent_count(cited, roots))
-            as_of_col[row], status[row], status_as_of[row], status_source[row], independent[row] = result
+                                       independent_count(cited, roots), best)
+            as_of_col[row], status[row], status_as_of[row], status_source[row], independent[row], best = result
+            if len(key[0]) > 1:
+                _cite_status(table, row, best)
+            if contested and contested[row]:
+                settle_contested(table, row)
     return problems
+
+
+def _cite_status(table: ColumnTable, row: int, best: int) -> None:
+    """The record's own `source`, `paragraphs`, `locator` and `quote` become those of citation `best`,
+    the one that gives the current status: every output that shows a status beside a source and a
+    quote then shows the source that said it, never another citation's words."""
+    values = table.values
+    paragraphs = values["citation_paragraphs"][row][best]
+    picked = {"source": values["citation_sources"][row][best],
+              "paragraphs": [int(p) for p in paragraphs.split(",") if p],
+              "locator": values["citation_locators"][row][best] or None,
+              "quote": values["citation_quotes"][row][best] or None}
+    for name, value in picked.items():
+        if name in values:
+            values[name][row] = value
