@@ -21,7 +21,7 @@ from typing import Iterable
 from casegraph.loaders.columns import ColumnTable, Collected, Tables
 from casegraph.loaders.merge import settle_contested
 from casegraph.loaders.problems import Problem
-from casegraph.schemas.citations import current_status
+from casegraph.schemas.citations import CITATION_COLUMNS, current_status
 from casegraph.schemas.nodes import SourceDocument
 
 __all__ = ["citation_field", "check_citation_sources", "derive_citations", "origins", "independent_count"]
@@ -121,7 +121,7 @@ def independent_count(cited: Iterable[str], roots: dict[str, frozenset[str]]) ->
 def derive_citations(tables: Tables) -> list[Problem]:
     """Date every citation, set each fact's current status (with its date and source, and the record's
     `source`/`paragraphs`/`locator`/`quote` those of the citation giving it) and independent-source count,
-    in place."""
+    and put each fact's citations in date order, in place."""
     roots, problems = origins(tables)
     sources = tables.nodes.get(SourceDocument.label)
     published = dict(zip(sources["id"], sources["published"])) if sources is not None else {}
@@ -144,10 +144,25 @@ def derive_citations(tables: Tables) -> list[Problem]:
                                        independent_count(cited, roots), best)
             as_of_col[row], status[row], status_as_of[row], status_source[row], independent[row], best = result
             if len(key[0]) > 1:
+                best = _in_date_order(table, row, best)
                 _cite_status(table, row, best)
             if contested and contested[row]:
                 settle_contested(table, row)
     return problems
+
+
+def _in_date_order(table: ColumnTable, row: int, best: int) -> int:
+    """Put `row`'s citations in date order (undated last; equal dates keep load order), so a fact's
+    status history reads in order on every engine, whatever the order of files; returns where
+    citation `best` went. New lists: stored lists are shared between records."""
+    dates = table.values["citation_as_of"][row]
+    order = sorted(range(len(dates)), key=lambda i: (dates[i] == "", dates[i]))
+    if order == sorted(order):
+        return best
+    for name in CITATION_COLUMNS:
+        column = table.values[name]
+        column[row] = [column[row][i] for i in order]
+    return order.index(best)
 
 
 def _cite_status(table: ColumnTable, row: int, best: int) -> None:

@@ -66,7 +66,8 @@ def _without_evidence(value):
     return value
 
 
-EVIDENCE_COLUMNS = frozenset(("status_as_of", "status_source", "independent_sources", "note",
+EVIDENCE_COLUMNS = frozenset(("status_as_of", "status_source", "status_paragraphs", "status_quote", "citations",
+                              "independent_sources", "note",
                               *CITATION_COLUMNS, *CONTESTED_COLUMNS))
 
 
