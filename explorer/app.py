@@ -38,6 +38,7 @@ from casegraph.graph.selection import Selection, SelectionError, resolve_node, s
 from casegraph.queries import QueryError, catalog
 from casegraph.schemas import schema
 from casegraph.schemas.names import display_name
+from casegraph.viz.browser import BrowserError
 from casegraph.viz.figure import Figure
 from casegraph.viz.views import VIEWS
 
@@ -256,7 +257,11 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
         name, kind = request.path_params["view"], request.query_params.get("format", "svg")
         if name not in VIEW_NAMES or kind not in STILLS:
             raise HTTPException(404, f"a still is a view ({', '.join(VIEW_NAMES)}) as png or svg")
-        return download(still_file(_figure(name, selection_of(request.query_params)), kind, f"casegraph-{name}"))
+        figure = _figure(name, selection_of(request.query_params))
+        try:
+            return download(still_file(figure, kind, f"casegraph-{name}", explorer.rasteriser))
+        except BrowserError as error:  # no Chromium: the CLI's message, not a 500
+            raise HTTPException(501, str(error)) from None
 
     def export(request: Request):
         fmt = request.query_params.get("format", "")

@@ -5,13 +5,16 @@ Each is written by the library that writes it from the command line
 `casegraph.reports.write_report`) into a temporary folder, and returned as
 bytes with a file name: a folder of files (CSV) comes as one zip. A file of
 the restricted profile carries `.restricted` in its name, as on the command
-line.
+line. PNG stills are rasterised by one headless Chromium kept warm for the
+server's life (`Rasteriser`), not one started per request (about a second
+each).
 """
 
 from __future__ import annotations
 
 import io
 import tempfile
+import threading
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +25,7 @@ from casegraph.exports import SUFFIXES, export
 from casegraph.exports.base import ExportMeta
 from casegraph.graph.selection import Selection
 
-__all__ = ["Download", "export_file", "still_file", "dossier_file", "MEDIA_TYPES"]
+__all__ = ["Download", "Rasteriser", "export_file", "still_file", "dossier_file", "MEDIA_TYPES"]
 
 MEDIA_TYPES = {
     ".graphml": "application/xml", ".gexf": "application/xml", ".json": "application/json",
@@ -63,13 +66,50 @@ def export_file(graph: nx.MultiDiGraph, fmt: str, selection: Selection, profile:
         return _collect([Path(f) for f in files], "casegraph-csv")
 
 
-def still_file(figure, kind: str, name: str) -> Download:
-    """A view's figure as a still, `kind` "png" (headless Chromium) or "svg"."""
-    from casegraph.viz.pages import write_figure
+class Rasteriser:
+    """One headless Chromium for a server's PNG stills, started at the first and kept warm
+    (`viz.png.svg_png` with a `browser`: the same bytes as `casegraph viz --out x.png`).
+    Stills are drawn one at a time (one page). A failed still closes the browser; the next
+    starts a new one. Raises `viz.browser.BrowserError` (no Chromium, or it failed)."""
 
-    with tempfile.TemporaryDirectory(prefix="casegraph-serve-") as folder:
-        path = write_figure(figure, Path(folder) / f"{name}.{kind}")
-        return Download(path.name, path.read_bytes())
+    def __init__(self) -> None:
+        self._browser = None
+        self._lock = threading.Lock()
+
+    def png(self, figure) -> bytes:
+        """The PNG (3,200 px wide) of a Figure or Chart."""
+        from casegraph.viz.browser import Browser
+        from casegraph.viz.pages import still_svg
+        from casegraph.viz.png import svg_png
+
+        svg = still_svg(figure)
+        with self._lock:
+            if self._browser is None:
+                self._browser = Browser()
+            try:
+                return svg_png(svg, 3200, self._browser)
+            except BaseException:
+                self._stop()
+                raise
+
+    def _stop(self) -> None:
+        if self._browser is not None:
+            browser, self._browser = self._browser, None
+            browser.close()
+
+    def close(self) -> None:
+        """Stop the browser, if one was started."""
+        with self._lock:
+            self._stop()
+
+
+def still_file(figure, kind: str, name: str, rasteriser: Rasteriser) -> Download:
+    """A view's figure as a still, `kind` "png" (by `rasteriser`'s Chromium) or "svg"."""
+    from casegraph.viz.pages import still_svg
+
+    if kind == "png":
+        return Download(f"{name}.png", rasteriser.png(figure))
+    return Download(f"{name}.svg", still_svg(figure).encode("utf-8"))
 
 
 def dossier_file(graph: nx.MultiDiGraph, kind: str, name: str, selection: Selection, profile: str) -> Download:

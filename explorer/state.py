@@ -23,6 +23,7 @@ from typing import Any
 
 import networkx as nx
 
+from casegraph.explorer.downloads import Rasteriser
 from casegraph.graph.projection import hydrate, outline
 from casegraph.graph.search import SearchIndex
 from casegraph.graph.profile import profile_of
@@ -53,6 +54,7 @@ class Explorer:
     cited_by: dict[str, list[str]] = field(init=False)
     counts: Counter = field(init=False)
     boroughs: list[tuple[str, str]] = field(init=False)
+    rasteriser: Rasteriser = field(default_factory=Rasteriser, init=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False)
 
     def __post_init__(self) -> None:
@@ -93,10 +95,17 @@ class Explorer:
         if self.view is None:
             return part
         with self._lock:
-            return hydrate(self.view, part)
+            return hydrate(self.view, part, self._links)
+
+    def _links(self, node: str) -> int:
+        """How many nodes `node` links to (O(1): a multigraph's `degree` walks every parallel link)."""
+        return len(self.graph.succ[node]) + len(self.graph.pred[node])
 
     def close(self) -> None:
-        self.view.close()
+        """Close the store View and stop the PNG stills' browser, if one was started."""
+        self.rasteriser.close()
+        if self.view is not None:
+            self.view.close()
 
 
 def settle() -> None:

@@ -317,8 +317,13 @@ def _failure(message: str, limits: QueryLimits) -> Exception:
     return QueryFailed(f"LadybugDB: {message}")
 
 
+_SCALARS = frozenset((str, int, float, bool, type(None)))
+
+
 def _value(value: Any) -> Any:
     """LadybugDB values -> the engine-neutral shapes of `casegraph.graph.values`."""
+    if type(value) in _SCALARS:  # most values: as they are, without the checks below (a page reads thousands)
+        return value
     if isinstance(value, dict):
         if "_NODES" in value and "_RELS" in value:
             return path_value([_value(n) for n in value["_NODES"]], [_value(r) for r in value["_RELS"]])

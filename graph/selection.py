@@ -403,18 +403,16 @@ def select(graph: nx.MultiDiGraph, selection: Selection, view=None) -> nx.MultiD
 
 def _chosen(graph: nx.MultiDiGraph, selection: Selection, view) -> set[str]:
     keep: set[str] = set()
-    cases = {n for n, a in graph.nodes(data=True) if a.get("label") == CASE}
     picked: set[str] = set()
     if selection.filters_given:
-        matching = set(cases)
-        if selection.boroughs:
-            matching &= _filter(graph, selection.boroughs, "Borough", keep)
-        if selection.indicators:
-            matching &= _filter(graph, selection.indicators, "Indicator", keep)
-        if selection.institutions:
-            matching &= _filter(graph, selection.institutions, "Institution", keep)
-        if selection.people:
-            matching &= _filter(graph, selection.people, "Person", keep)
+        matching: set[str] | None = None  # the cases every filter names (no walk over the whole graph)
+        for refs, label in ((selection.boroughs, "Borough"), (selection.indicators, "Indicator"),
+                            (selection.institutions, "Institution"), (selection.people, "Person")):
+            if refs:
+                found = _filter(graph, refs, label, keep)
+                matching = found if matching is None else matching & found
+        if matching is None:  # decades alone: every case
+            matching = {n for n, a in graph.nodes(data=True) if a.get("label") == CASE}
         if selection.decades:
             matching = {c for c in matching if set(selection.decades).intersection(decades_of(graph.nodes[c]))}
         picked |= matching

@@ -9,6 +9,7 @@ does not store them, so both engines give the same answer.
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from casegraph.schemas import schema
@@ -21,9 +22,10 @@ def _props(properties: dict[str, Any], allowed) -> dict[str, Any]:
     return {k: v for k, v in properties.items() if v is not None and (allowed is None or k in allowed)}
 
 
+@cache  # once per label or type, not once per row
 def _columns(name: str):
     try:
-        return {c.name for c in schema().columns_of(name)}
+        return frozenset(c.name for c in schema().columns_of(name))
     except KeyError:
         return None
 

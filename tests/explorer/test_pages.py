@@ -238,11 +238,25 @@ def test_downloads(public_client):
     assert md.status_code == 200 and "Lambeth" in md.text
 
 
-def test_png_still(public_client):
+def test_png_still(public_client, london_public, tmp_path):
+    """A PNG still is the CLI's PNG, byte for byte, drawn by one Chromium kept warm, not one per request."""
+    from casegraph.graph.selection import Selection, select
+    from casegraph.viz.compose import Options
+    from casegraph.viz.pages import write_figure
+    from casegraph.viz.views import figure_for
+
     need_browser()  # a PNG is the page screenshotted in headless Chromium
     png = public_client.get("/views/patterns/still?format=png&borough=lambeth")
     assert png.status_code == 200 and png.content.startswith(b"\x89PNG")
     assert png.headers["content-disposition"] == 'attachment; filename="casegraph-patterns.png"'
+    browser = london_public.rasteriser._browser
+    assert browser is not None and browser._process.poll() is None
+    again = public_client.get("/views/ego/still?format=png&around=lambeth")
+    assert again.status_code == 200 and again.content.startswith(b"\x89PNG")
+    assert london_public.rasteriser._browser is browser  # the same Chromium drew both
+    figure = figure_for("patterns", london_public.hydrate(select(london_public.graph, Selection(boroughs=("lambeth",)))),
+                        Options())
+    assert write_figure(figure, tmp_path / "still.png").read_bytes() == png.content
 
 
 def test_hub_lists_are_paged_with_totals(synthetic_big, monkeypatch):

@@ -29,3 +29,33 @@ def test_outline_then_hydrate_is_the_projection(engine, profile, request):
         for selection in (Selection(), Selection(boroughs=("hillingdon",)), Selection(around=(("lambeth", 2),)),
                           Selection(cases=("lambeth-2022-hotel-room",), decades=(2020,))):
             assert _dump(hydrate(view, select(slim, selection))) == _dump(select(whole, selection)), selection
+
+
+def test_relationships_are_read_where_it_costs_least():
+    """A borough's cases' links to a hub indicator are read from the cases, not from the hub's
+    40,000 links; the first page of a hub's cases (most of what it shows) from the hub, in one read;
+    every relationship once."""
+    import networkx as nx
+
+    from casegraph.graph.projection import _read_from
+
+    part = nx.MultiDiGraph()
+    part.add_node("hub", label="Indicator")
+    part.add_node("borough", label="Borough")
+    for n in range(5):
+        part.add_node(f"case-{n}", label="CaseFile")
+        part.add_edge(f"case-{n}", "hub", key=f"shows-{n}", type="SHOWS")
+        part.add_edge(f"case-{n}", "borough", key=f"in-{n}", type="IN_BOROUGH")
+    whole_degree = {"hub": 40_000, "borough": 30, **{f"case-{n}": 12 for n in range(5)}}
+    reads = _read_from(part, whole_degree.__getitem__)
+    assert sorted(key for keys in reads.values() for key in keys) == sorted(k for *_, k in part.edges(keys=True))
+    assert reads[("borough", "IN_BOROUGH", False, "CaseFile")] == {f"in-{n}" for n in range(5)}
+    assert {read[0] for read in reads if read[1] == "SHOWS"} == {f"case-{n}" for n in range(5)}
+    # a hub of 4,500 links and 100 of its cases: one read from the hub
+    page = nx.MultiDiGraph()
+    page.add_node("hub", label="Indicator")
+    for n in range(100):
+        page.add_node(f"case-{n}", label="CaseFile")
+        page.add_edge(f"case-{n}", "hub", key=f"shows-{n}", type="SHOWS")
+    reads = _read_from(page, lambda node: 4_500 if node == "hub" else 12)
+    assert list(reads) == [("hub", "SHOWS", False, "CaseFile")] and len(reads[list(reads)[0]]) == 100
