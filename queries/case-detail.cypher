@@ -1,7 +1,7 @@
 /*
 name: case-detail
 title: Everything linked to one case
-question: What does the graph hold about this case, and where does each fact come from? (each link's current status with its date and the source that gives it, that citation's paragraphs and quote, how many citations it has, and which of its fields are contested)
+question: What does the graph hold about this case, where does each fact come from (each link's current status with its date, the source that gives it and that citation's paragraphs and quote, its citation count, its contested fields)?
 parameters:
   case_id: {type: string, node: CaseFile, required: true, description: id of the case}
   include_restricted: {type: bool, default: false, description: include restricted people and facts}

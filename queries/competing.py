@@ -37,7 +37,7 @@ def competing_entries(fields, values, value_sources, sources, paragraphs, locato
 
 def reshape_competing(columns: list[str], rows: list[list[Any]]) -> list[str]:
     """Replace the `COMPETING_INPUT` columns of `rows` (in place) by one `competing` column placed
-    where `fields` was; returns the new column names. KeyError-free: absent columns count as empty."""
+    where `fields` was; returns the new column names. A column the query does not return counts as empty."""
     at = [columns.index(c) if c in columns else None for c in COMPETING_INPUT]
     drop = {i for i in at if i is not None}
     place = at[0] if at[0] is not None else len(columns)

@@ -70,12 +70,14 @@ def _without_evidence(value):
 
 
 EVIDENCE_COLUMNS = frozenset(("status_as_of", "status_source", "status_paragraphs", "status_quote", "citations",
+                              # the citation giving the status: a later source restating it gives it now
+                              "source", "paragraphs", "locator", "quote",
                               "independent_sources", "note",
                               *CITATION_COLUMNS, *CONTESTED_COLUMNS))
 
 
 def _rows(result) -> list[str]:
-    return sorted(json.dumps(_without_evidence(row), sort_keys=True, default=str) for row in result.rows)
+    return sorted(json.dumps(_without_evidence(row), sort_keys=True, default=str) for row in result.records())
 
 
 @pytest.mark.parametrize("name", sorted(set(catalog()) - EVIDENCE_QUERIES))
