@@ -15,9 +15,8 @@ from itertools import combinations
 
 import networkx as nx
 
-from casegraph.analysis.connectors import linked_boroughs
+from casegraph.analysis.connectors import reaches
 from casegraph.analysis.features import case_features
-from casegraph.graph.selection import linked_cases
 
 __all__ = ["Bridge", "borough_bridges", "BRIDGE_LABELS"]
 
@@ -46,16 +45,13 @@ def borough_bridges(graph: nx.MultiDiGraph, labels=BRIDGE_LABELS, skip_instituti
     Institutions whose type is in `skip_institution_types` (the outlets that
     reported the cases) are left out: they link everything they wrote about.
     """
-    features = case_features(graph)
+    features, known = case_features(graph), reaches(graph)
     pairs: dict[tuple[str, str], set[str]] = {}
     for node, attrs in graph.nodes(data=True):
         label = attrs.get("label")
         if label not in labels or attrs.get("institution_type") in skip_institution_types:
             continue
-        if label == "CaseFile":
-            boroughs = features[node].boroughs
-        else:
-            boroughs = linked_boroughs(graph, node, linked_cases(graph, node, skip_journalism=True), features)
+        boroughs = features[node].boroughs if label == "CaseFile" else known[node][1]
         for a, b in combinations(sorted(boroughs), 2):
             pairs.setdefault((a, b), set()).add(node)
     bridges = [Bridge(a, b, _adjacent(graph, a, b), sorted(via)) for (a, b), via in pairs.items()]

@@ -1,8 +1,15 @@
 """Groups of similar cases, and the boroughs and decades each group spans.
 
-Communities are found with Louvain modularity (networkx) on the case
-similarity graph (`similarity.similarity_graph`), with a fixed seed so the
-same graph always gives the same groups. A group that spans several
+Communities are found with Louvain modularity on the case similarity graph
+(`similarity.similarity_graph`), with a fixed seed so the same graph always
+gives the same groups. Up to `NETWORKX_LOUVAIN_CASES` cases (London, any
+borough's selection) that is networkx's `louvain_communities(seed=SEED)`. Above,
+it is igraph's `community_multilevel`: the same method (Blondel et al. 2008) in C,
+its random order drawn from `random.Random(SEED)`, because networkx's, in Python,
+needs minutes for the hundreds of thousands of similar pairs of 100,000
+generated cases. The
+two implementations visit cases in different orders, so on the same graph they
+can group a few cases differently; each is deterministic. A group that spans several
 boroughs or decades is a pattern that crosses them: that is what
 investigators look for. Group ids are stable for a given graph: groups are
 numbered by size, then by their first case id.
@@ -10,17 +17,22 @@ numbered by size, then by their first case id.
 
 from __future__ import annotations
 
+import random
 from collections import Counter
 from dataclasses import dataclass
 
+import igraph
 import networkx as nx
 
 from casegraph.analysis.features import SIMILARITY_KINDS, case_features
-from casegraph.analysis.similarity import similarity_graph
+from casegraph.analysis.similarity import best_first, scored_pairs, similarity_graph
 
-__all__ = ["Community", "case_communities", "SEED"]
+__all__ = ["Community", "case_communities", "SEED", "NETWORKX_LOUVAIN_CASES"]
 
 SEED = 7
+"""The one seed of every randomised analysis (Louvain's order, betweenness's sampled sources)."""
+NETWORKX_LOUVAIN_CASES = 5_000
+"""Cases up to which communities are networkx's Louvain; above, igraph's (see the module docstring)."""
 
 
 @dataclass(frozen=True)
@@ -47,11 +59,14 @@ class Community:
 
 def case_communities(graph: nx.MultiDiGraph, min_shared: int = 1, resolution: float = 1.0) -> list[Community]:
     """Groups of similar cases, largest first; a case similar to none is a group of one."""
-    similar = similarity_graph(graph, min_shared=min_shared)
-    if similar.number_of_nodes() == 0:
-        return []
-    groups = nx.community.louvain_communities(similar, weight="weight", resolution=resolution, seed=SEED)
     features = case_features(graph)
+    if not features:
+        return []
+    if len(features) <= NETWORKX_LOUVAIN_CASES:
+        similar = similarity_graph(graph, min_shared=min_shared)
+        groups = nx.community.louvain_communities(similar, weight="weight", resolution=resolution, seed=SEED)
+    else:
+        groups = _multilevel(graph, sorted(features), min_shared, resolution)
     ordered = sorted((sorted(g) for g in groups), key=lambda g: (-len(g), g[0]))
     result = []
     for number, cases in enumerate(ordered, start=1):
@@ -64,3 +79,18 @@ def case_communities(graph: nx.MultiDiGraph, min_shared: int = 1, resolution: fl
             {k: v for k, v in shared.items() if v},
         ))
     return result
+
+
+def _multilevel(graph: nx.MultiDiGraph, cases: list[str], min_shared: int, resolution: float) -> list[list[str]]:
+    """igraph's Louvain on the similar pairs, seeded: lists of case ids."""
+    index = {case: i for i, case in enumerate(cases)}
+    pairs = sorted(scored_pairs(graph, min_shared=min_shared), key=best_first)
+    similar = igraph.Graph(n=len(cases), edges=[(index[a], index[b]) for _, _, a, b in pairs])
+    weights = [score for score, *_ in pairs]
+    del pairs
+    igraph.set_random_number_generator(random.Random(SEED))
+    try:
+        found = similar.community_multilevel(weights=weights, resolution=resolution)
+    finally:
+        igraph.set_random_number_generator(random)  # igraph's default: the random module
+    return [[cases[i] for i in members] for members in found]

@@ -6,6 +6,9 @@ involves, boroughs it is in, and the decades its period counts in
 (`casegraph.graph.selection.decades_of`, the catalog's rule). Features
 are read from the graph given, so a public projection compares cases on
 public data only.
+
+They are computed once per graph (`casegraph.analysis.cache`): every analysis
+of `analyze all` reads the same ones.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from casegraph.analysis.cache import once_per_graph
 from casegraph.graph.selection import decades_of
 from casegraph.schemas import names
 
@@ -51,7 +55,11 @@ def cases_of(graph: nx.MultiDiGraph) -> list[str]:
 
 
 def case_features(graph: nx.MultiDiGraph) -> dict[str, CaseFeatures]:
-    """Features of every case in the graph, by case id."""
+    """Features of every case in the graph, by case id (in id order); shared, not to be changed."""
+    return once_per_graph(graph, "case_features", lambda: _features(graph))
+
+
+def _features(graph: nx.MultiDiGraph) -> dict[str, CaseFeatures]:
     features = {}
     for case in cases_of(graph):
         found = CaseFeatures(case, decades=set(decades_of(graph.nodes[case])))

@@ -15,18 +15,23 @@ proposed by a rarer shared feature. That is the one approximation, and only
 at scale: with fewer cases than `HUB_CASES` nothing is skipped, so the
 London answers are exact. Pairs with one given case (`case=`) are always
 exact: every feature proposes.
+
+At 100,000 generated cases that is still some millions of pairs, so they are
+scored on integer codes and only the pairs returned (`top`) get their shared
+features listed.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import heapq
 from dataclasses import dataclass
 
 import networkx as nx
 
+from casegraph.analysis.cache import once_per_graph
 from casegraph.analysis.features import SIMILARITY_KINDS, CaseFeatures, case_features
 
-__all__ = ["CasePair", "case_similarity", "similarity_graph", "candidate_pairs", "HUB_CASES"]
+__all__ = ["CasePair", "case_similarity", "similarity_graph", "scored_pairs", "best_first", "HUB_CASES"]
 
 HUB_CASES = 100
 """A feature linked to more cases than this proposes no pairs (see the module docstring)."""
@@ -48,56 +53,99 @@ class CasePair:
                 "shared_count": self.shared_count, "shared": self.shared}
 
 
-def _pair(a: CaseFeatures, b: CaseFeatures) -> CasePair | None:
-    fa, fb = a.compared(), b.compared()
-    both = fa & fb
-    if not both:
-        return None
-    shared = {kind: sorted(node for k, node in both if k == kind) for kind in SIMILARITY_KINDS}
-    return CasePair(a.case, b.case, round(len(both) / len(fa | fb), 4), {k: v for k, v in shared.items() if v})
+@dataclass(frozen=True)
+class _Coded:
+    """Cases and features as integers: `cases` in id order, each case's feature codes, and
+    each feature's cases (indexes into `cases`, ascending)."""
+
+    cases: list[str]
+    sets: list[frozenset[int]]
+    cases_of: list[list[int]]
 
 
-def candidate_pairs(features: dict[str, CaseFeatures], case: str | None = None,
-                    hub_cases: int = HUB_CASES) -> set[tuple[str, str]]:
-    """(a, b) pairs of case ids, a < b, that share a feature linked to at most `hub_cases` cases.
+def _coded(graph: nx.MultiDiGraph) -> _Coded:
+    def compute() -> _Coded:
+        features = case_features(graph)
+        cases = sorted(features)
+        code: dict[tuple[str, str], int] = {}
+        sets, cases_of = [], []
+        for index, name in enumerate(cases):
+            own = set()
+            for feature in features[name].compared():
+                number = code.setdefault(feature, len(code))
+                if number == len(cases_of):
+                    cases_of.append([])
+                cases_of[number].append(index)
+                own.add(number)
+            sets.append(frozenset(own))
+        return _Coded(cases, sets, cases_of)
 
-    With `case`, the pairs including it, proposed by every feature it has (no limit)."""
-    cases_of: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for name in sorted(features):
-        for feature in features[name].compared():
-            cases_of[feature].append(name)
+    return once_per_graph(graph, "similarity_codes", compute)
+
+
+def _candidate_pairs(coded: _Coded, case: int | None = None, hub_cases: int = HUB_CASES) -> set[int]:
+    """Pairs of cases (x, y), x < y, coded as `x * len(cases) + y` (an int is a tenth of a tuple's
+    memory), that share a feature linked to at most `hub_cases` cases; with `case`, the pairs
+    including it, proposed by every feature it has (no limit)."""
+    n = len(coded.cases)
     if case is not None:
-        others = {o for f in features[case].compared() for o in cases_of[f]} - {case}
-        return {tuple(sorted((case, o))) for o in others}
-    pairs = set()
-    for linked in cases_of.values():
+        return {min(case, o) * n + max(case, o) for f in coded.sets[case] for o in coded.cases_of[f] if o != case}
+    pairs: set[int] = set()
+    for linked in coded.cases_of:
         if 1 < len(linked) <= hub_cases:
-            pairs.update((x, y) for i, x in enumerate(linked) for y in linked[i + 1:])
+            pairs.update(x * n + y for i, x in enumerate(linked) for y in linked[i + 1:])
     return pairs
 
 
+def scored_pairs(graph: nx.MultiDiGraph, case: str | None = None, min_shared: int = 1,
+                 hub_cases: int = HUB_CASES) -> list[tuple[float, int, str, str]]:
+    """(score, shared count, case a, case b) of every pair `case_similarity` gives, unordered:
+    the scores without the lists of what is shared (cheap at 100,000 cases)."""
+    coded = _coded(graph)
+    given = None if case is None else coded.cases.index(case)
+    found = []
+    n = len(coded.cases)
+    for pair in _candidate_pairs(coded, given, hub_cases):
+        x, y = divmod(pair, n)
+        fx, fy = coded.sets[x], coded.sets[y]
+        both = len(fx & fy)
+        if both and both >= min_shared:
+            a, b = (y, x) if given is not None and y == given else (x, y)
+            found.append((round(both / (len(fx) + len(fy) - both), 4), both, coded.cases[a], coded.cases[b]))
+    return found
+
+
+def best_first(scored: tuple[float, int, str, str]) -> tuple[float, int, str, str]:
+    """The sort key of `scored_pairs`' tuples: highest score, then most shared, then ids."""
+    score, shared, a, b = scored
+    return -score, -shared, a, b
+
+
+def _pair(a: CaseFeatures, b: CaseFeatures, score: float) -> CasePair:
+    both = a.compared() & b.compared()
+    shared = {kind: sorted(node for k, node in both if k == kind) for kind in SIMILARITY_KINDS}
+    return CasePair(a.case, b.case, score, {k: v for k, v in shared.items() if v})
+
+
 def case_similarity(graph: nx.MultiDiGraph, case: str | None = None, min_shared: int = 1,
-                    hub_cases: int = HUB_CASES) -> list[CasePair]:
-    """Pairs of cases sharing at least `min_shared` features, best first.
+                    hub_cases: int = HUB_CASES, top: int | None = None) -> list[CasePair]:
+    """Pairs of cases sharing at least `min_shared` features, best first (score, then shared
+    count, then ids); the first `top` of them when given.
 
     With `case`, only the pairs that include it (that case first), exactly.
-    Without, the pairs `candidate_pairs` proposes (exact below `hub_cases` cases).
+    Without, the pairs proposed by shared features (exact below `hub_cases` cases).
     """
+    scored = scored_pairs(graph, case, min_shared, hub_cases)
+    best = sorted(scored, key=best_first) if top is None else heapq.nsmallest(top, scored, key=best_first)
     features = case_features(graph)
-    pairs = []
-    for x, y in candidate_pairs(features, case, hub_cases):
-        if case is not None and y == case:
-            x, y = y, x
-        pair = _pair(features[x], features[y])
-        if pair and pair.shared_count >= min_shared:
-            pairs.append(pair)
-    return sorted(pairs, key=lambda p: (-p.score, -p.shared_count, p.a, p.b))
+    return [_pair(features[a], features[b], score) for score, _, a, b in best]
 
 
 def similarity_graph(graph: nx.MultiDiGraph, min_shared: int = 1) -> nx.Graph:
-    """Cases as nodes, an edge of weight = score between every similar pair."""
+    """Cases as nodes (in id order), an edge of weight = score between every similar pair
+    (in `case_similarity`'s order)."""
     similar = nx.Graph()
     similar.add_nodes_from(case_features(graph))
-    for pair in case_similarity(graph, min_shared=min_shared):
-        similar.add_edge(pair.a, pair.b, weight=pair.score, shared=pair.shared)
+    scored = sorted(scored_pairs(graph, min_shared=min_shared), key=best_first)
+    similar.add_edges_from((a, b, {"weight": score}) for score, _, a, b in scored)
     return similar

@@ -84,11 +84,13 @@ def _check_profile(profile: str) -> bool:
 class Rows:
     """A query's answer: `columns` and `rows` (lists of plain values; nodes, relationships and
     paths as the dicts of `casegraph.graph.values`); `total` is the whole answer's row count
-    for a paged catalog query (pass `limit=` and `offset=` for other pages), else None."""
+    for a paged catalog query (pass `limit=` and `offset=` for other pages), else None;
+    `profile`: the graph it was read from ("public", or "restricted": not for publication)."""
 
     columns: list[str]
     rows: list[list[Any]]
     total: int | None = None
+    profile: str = "public"
 
     def records(self) -> list[dict[str, Any]]:
         """One dict per row, column -> value."""
@@ -215,7 +217,7 @@ class Casegraph:
             profile = RESTRICTED
         with self.store.view(profile) as view:
             result = run_query(view, query, given)
-        return Rows(result.columns, result.rows, result.total)
+        return Rows(result.columns, result.rows, result.total, profile)
 
     def cypher(self, text: str, params: dict[str, Any] | None = None, profile: str = "public", **kwargs) -> Rows:
         """Run an ad-hoc read-only Cypher query on the profile's graph (the public graph holds no
@@ -228,7 +230,7 @@ class Casegraph:
         _check_profile(profile)
         with self.store.view(profile) as view:
             result: Result = run_adhoc(view, text, {**(params or {}), **kwargs})
-        return Rows(result.columns, result.rows)
+        return Rows(result.columns, result.rows, profile=profile)
 
     def graph(self, profile: str = "public") -> nx.MultiDiGraph:
         """The whole graph as a networkx MultiDiGraph (node keys are ids; `label` and the stored
@@ -252,25 +254,33 @@ class Casegraph:
         return self._projections[key].copy()
 
     def select(self, profile: str = "public", selection: Selection | None = None, with_analytics: bool = False,
-               **keywords) -> nx.MultiDiGraph:
+               fields: Iterable[str] | None = None, **keywords) -> nx.MultiDiGraph:
         """The part of the graph a selection names, as a networkx MultiDiGraph (see `selection_from`).
 
         `with_analytics` adds community, centrality and connector properties (`analytics_*`),
         computed on the whole graph of the profile before selecting; what they mean is in
-        `graph.graph["analytics"]`. Raises `SelectionError` / `NodeNotFound` for a name that
-        means nothing in this profile."""
+        `graph.graph["analytics"]`. With `fields`, nodes and relationships carry only an outline's
+        properties and those named (`casegraph.graph.projection.outline`), read from the store for
+        this call alone: what the analyses read (`casegraph.analysis.ANALYSED_FIELDS`), in a fraction
+        of the memory and with no second copy of the whole graph. Raises `SelectionError` /
+        `NodeNotFound` for a name that means nothing in this profile."""
         from casegraph.graph.selection import select
 
         selection = selection or selection_from(**keywords)
         _check_profile(profile)
         with self.store.view(profile) as view:
-            graph = self._projected(view, profile)
+            if fields is None:
+                graph = self._projected(view, profile)
+            else:
+                from casegraph.graph.projection import outline
+
+                graph = outline(view, tuple(fields))
             meaning = {}
             if with_analytics:
                 from casegraph.analysis import annotate
 
                 meaning = annotate(graph)
-            part = select(graph, selection, view)
+            part = graph if fields is not None and selection.is_empty else select(graph, selection, view)
         if meaning:
             part.graph["analytics"] = meaning
         return part

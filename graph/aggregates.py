@@ -18,11 +18,12 @@ from collections import defaultdict
 from typing import Iterable
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from casegraph.loaders.dataset import Dataset
 from casegraph.schemas.arrow import arrow_schema
 
-__all__ = ["with_aggregates", "FEATURE_TYPES"]
+__all__ = ["with_aggregates", "FEATURE_TYPES", "RANKS"]
 
 FEATURE_TYPES = ("SHOWS", "AT_PLACE", "INVOLVES")
 """The links from a case that `similar-cases` compares cases on (and counts for their weight)."""
@@ -154,6 +155,62 @@ def _inferred_links(dataset: Dataset) -> dict[str, int]:
     return counts
 
 
+RANKS = {
+    "contested": lambda table: pc.greater(pc.list_value_length(table["contested_fields"]), 0),
+    "single_source": lambda table: pc.equal(table["independent_sources"], 1),
+}
+"""Evidence query -> which facts it lists (the rule of `contested-facts`, `single-source-facts`)."""
+
+
+def _public_mask(table: pa.Table, public_ids: pa.Array | None) -> pa.Array:
+    """Which rows are public facts: the record public and, for a relationship (`public_ids` given), both ends."""
+    mask = pc.equal(table["sensitivity"], "public")
+    if public_ids is not None:
+        mask = pc.and_(mask, pc.and_(pc.is_in(table["from"], value_set=public_ids),
+                                     pc.is_in(table["to"], value_set=public_ids)))
+    return pc.fill_null(mask, False)
+
+
+def _fact_ranks(nodes: dict[str, pa.Table], rels: dict[tuple, pa.Table]) -> None:
+    """Fill each fact's `<rank>_rank` and `<rank>_total` (`casegraph.schemas.aggregates.FactAggregates`) in place:
+    the public facts each rule of RANKS picks, ordered by (kind, id) as the query listed them before."""
+    facts = [(label, label, table, None) for label, table in nodes.items() if "independent_sources" in table.column_names]
+    public_ids = pa.concat_arrays([t.filter(_public_mask(t, None)).column("id").combine_chunks()
+                                   for _, _, t, _ in facts] or [pa.array([], pa.string())])
+    facts += [(key[0], key, table, public_ids) for key, table in rels.items()]
+    values: dict = {key: {} for _, key, _, _ in facts}
+    for name, rule in RANKS.items():
+        picked = []
+        for number, (kind, _, table, ends) in enumerate(facts):
+            rows = pc.indices_nonzero(pc.and_(_public_mask(table, ends), pc.fill_null(rule(table), False)))
+            ids = pc.take(table["id"], rows).to_pylist()
+            picked += zip([kind] * len(ids), ids, [number] * len(ids), rows.to_pylist())
+        picked.sort()
+        ranks = [[None] * table.num_rows for _, _, table, _ in facts]
+        for rank, (_, _, number, row) in enumerate(picked):
+            ranks[number][row] = rank
+        for number, (_, key, table, _) in enumerate(facts):
+            ranked = any(r is not None for r in ranks[number])
+            values[key][f"{name}_rank"] = ranks[number]
+            values[key][f"{name}_total"] = [len(picked) if r is not None else None for r in ranks[number]] \
+                if ranked else [None] * table.num_rows
+    for kind, key, table, _ in facts:
+        target = nodes if key == kind else rels
+        target[key] = _set(table, kind, values[key])
+
+
+def _uncertain(cases: pa.Table, inferred: dict[str, int]) -> dict[str, list]:
+    """`uncertain_rank` and `uncertain_total` (the rule of `uncertain-facts`): by id, the cases whose period is
+    unknown, whose status is inferred, that are not described individually, or that have inferred links."""
+    columns = (cases.column(c).to_pylist() for c in ("id", "year_start", "status", "described_individually"))
+    picked = sorted(case for case, start, status, individually in zip(*columns)
+                    if start is None or status == "inferred" or individually is False or inferred.get(case, 0) > 0)
+    rank = {case: number for number, case in enumerate(picked)}
+    ids = cases.column("id").to_pylist()
+    return {"uncertain_rank": [rank.get(c) for c in ids],
+            "uncertain_total": [len(picked) if c in rank else None for c in ids]}
+
+
 def with_aggregates(dataset: Dataset) -> Dataset:
     """The Dataset with every aggregate column (`casegraph.schemas.aggregates`) filled from its own records.
 
@@ -172,7 +229,8 @@ def with_aggregates(dataset: Dataset) -> Dataset:
     if "CaseFile" in nodes:
         inferred = _inferred_links(dataset)
         ids = nodes["CaseFile"].column("id").to_pylist()
-        nodes["CaseFile"] = _set(nodes["CaseFile"], "CaseFile", {"inferred_links": [inferred.get(c, 0) for c in ids]})
+        nodes["CaseFile"] = _set(nodes["CaseFile"], "CaseFile", {"inferred_links": [inferred.get(c, 0) for c in ids],
+                                                                 **_uncertain(nodes["CaseFile"], inferred)})
     for label in ("Person", "Place", "Institution"):
         if label not in nodes:
             continue
@@ -182,4 +240,6 @@ def with_aggregates(dataset: Dataset) -> Dataset:
             values["linked_borough_ids"] = [sorted(linked.get(i, ())) for i in ids]
             values["linked_boroughs"] = [len(linked[i]) if len(linked.get(i, ())) > 1 else None for i in ids]
         nodes[label] = _set(nodes[label], label, values)
-    return Dataset(nodes, dataset.rel_tables)
+    rels = dict(dataset.rel_tables)
+    _fact_ranks(nodes, rels)
+    return Dataset(nodes, rels)

@@ -15,7 +15,9 @@ gigabytes) `outline(view)` reads the same graph with only the properties
 that names, search, selections and the public-profile rule read
 (`OUTLINE_FIELDS`; source documents whole), and `hydrate(view, part)` gives
 a part of it (a selection, a page's links) every stored property back,
-from the store, in the part's order.
+from the store, in the part's order. `outline(view, extra)` keeps more
+properties than the outline's: `casegraph analyze` reads an outline with
+`casegraph.analysis.ANALYSED_FIELDS`.
 """
 
 from __future__ import annotations
@@ -80,9 +82,9 @@ def project_dataset(dataset, include_restricted: bool = True) -> nx.MultiDiGraph
     return graph
 
 
-def _fields(label_or_type: str) -> list[str]:
+def _fields(label_or_type: str, wanted: tuple[str, ...]) -> list[str]:
     columns = {c.name for c in schema().columns_of(label_or_type)}
-    return [f for f in OUTLINE_FIELDS if f in columns and f != "type"]
+    return [f for f in wanted if f in columns and f != "type"]
 
 
 def _props(names: list[str], values, shared: dict) -> dict:
@@ -100,9 +102,11 @@ def _props(names: list[str], values, shared: dict) -> dict:
     return props
 
 
-def outline(view: View) -> nx.MultiDiGraph:
-    """The stored graph with only `OUTLINE_FIELDS` (source documents whole), in `project`'s order:
-    the same nodes, relationships and keys as `project(view)` (the view's profile)."""
+def outline(view: View, extra: tuple[str, ...] = ()) -> nx.MultiDiGraph:
+    """The stored graph with only `OUTLINE_FIELDS` and the `extra` property names (source documents
+    whole), in `project`'s order: the same nodes, relationships and keys as `project(view)` (the
+    view's profile). A name no record type has is ignored."""
+    wanted = OUTLINE_FIELDS + tuple(f for f in extra if f not in OUTLINE_FIELDS)
     graph = nx.MultiDiGraph()
     shared: dict = {}
     for node_type in schema().nodes:
@@ -110,12 +114,12 @@ def outline(view: View) -> nx.MultiDiGraph:
             for (node,) in view.run(f"MATCH (n:{node_type.label}) RETURN n ORDER BY n.id").rows:
                 graph.add_node(node["properties"]["id"], label=node_type.label, **node["properties"])
             continue
-        names = _fields(node_type.label)
+        names = _fields(node_type.label, wanted)
         returned = ", ".join(f"n.{f}" for f in names)
         for row in view.run(f"MATCH (n:{node_type.label}) RETURN {returned} ORDER BY n.id").rows:
             graph.add_node(row[0], label=node_type.label, **_props(names, row, shared))
     for rel_type in schema().rels:
-        names = _fields(rel_type.type)
+        names = _fields(rel_type.type, wanted)
         returned = ", ".join(f"r.{f}" for f in names)
         for from_label, to_label in rel_type.endpoints:
             rows = view.run(f"MATCH (a:{from_label})-[r:{rel_type.type}]->(b:{to_label}) "

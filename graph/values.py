@@ -3,7 +3,10 @@
 A node becomes `{"labels": [...], "properties": {...}}`, a relationship
 `{"type": ..., "properties": {...}}`, a path `{"nodes": [...],
 "relationships": [...]}`. Properties that are null are left out, as Neo4j
-does not store them, so both engines give the same answer.
+does not store them, so both engines give the same answer. A fact's place in
+the evidence queries' stored order (`FactAggregates`) is left out too: it is
+where the build filed the record among the graph's others, not something the
+record says, and it changes whenever another record is added.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from functools import cache
 from typing import Any
 
 from casegraph.schemas import schema
+from casegraph.schemas.aggregates import FactAggregates, aggregate_fields
 from casegraph.schemas.names import display_name
 
 __all__ = ["node_value", "rel_value", "path_value", "plain", "text_of"]
@@ -22,10 +26,13 @@ def _props(properties: dict[str, Any], allowed) -> dict[str, Any]:
     return {k: v for k, v in properties.items() if v is not None and (allowed is None or k in allowed)}
 
 
+_FILING = frozenset(aggregate_fields(FactAggregates))
+
+
 @cache  # once per label or type, not once per row
 def _columns(name: str):
     try:
-        return frozenset(c.name for c in schema().columns_of(name))
+        return frozenset(c.name for c in schema().columns_of(name)) - _FILING
     except KeyError:
         return None
 

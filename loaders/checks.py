@@ -8,8 +8,10 @@ no adult age in a child case, no pseudonym in public text.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from casegraph.loaders.columns import ColumnTable, Tables
+from casegraph.loaders.lineage import citation_field
 from casegraph.loaders.problems import Problem
 from casegraph.schemas import schema
 from casegraph.schemas.common import Sensitivity, Timed
@@ -26,16 +28,21 @@ _WORD = re.compile(r"[\w]+", re.UNICODE)
 
 _DESCRIBED_VICTIM = re.compile(
     r"^\W*(an?\s+|the\s+)?(alleged\s+|child\s+|teenage\s+)?(victim|survivor|complainant)s?\b"
-    r"|\b(was|were|had been|has been|being)\s+(sexually\s+)?(abused|groomed|raped|exploited|trafficked|assaulted)\b",
+    r"|\b(an?|the|one|formerly\s+an?|once\s+an?)\s+(former\s+)?(alleged\s+|child\s+|teenage\s+)?"
+    r"(victim|survivor|complainant)s?\s+of\b"
+    r"|\b(was|were|had been|has been|being)\s+(sexually\s+)?(abused|groomed|raped|exploited|trafficked|assaulted)\b"
+    r"|\b(abused|groomed|raped|exploited|trafficked)\s+(as\s+an?|when\s+(she|he)\s+was|at\s+the\s+age)\b",
     re.IGNORECASE)
 """Text that says the person it describes was abused: a name or description
-starting "victim", "a survivor", "the complainant", or "she was groomed". A
-record that says so makes her a victim, whatever its `role`."""
+starting "victim" or "a survivor", "formerly a victim of", "she was groomed",
+"groomed as a 14-year-old". A record that says so makes her a victim,
+whatever its `role`, with or without a link to a case."""
 
 
 def check_dataset(tables: Tables) -> list[Problem]:
     problems: list[Problem] = []
     problems += _years(tables)
+    problems += _citation_dates(tables)
     problems += _victims(tables)
     problems += _described_victims(tables)
     problems += _pseudonyms(tables)
@@ -78,6 +85,33 @@ def _years(tables: Tables) -> list[Problem]:
     return problems
 
 
+def _citation_dates(tables: Tables, today: str | None = None) -> list[Problem]:
+    """A citation's `as_of` (the date of the status that source gives) is no later than the source's
+    publication, nor than today: a source cannot say what happened after it was written, and the
+    latest `as_of` decides the current status. Dates compare at the precision both give (2011 vs
+    2011-02-15: the year)."""
+    today = today or date.today().isoformat()
+    sources = tables.nodes.get(SourceDocument.label)
+    published = dict(zip(sources["id"], sources["published"])) if sources is not None else {}
+    problems = []
+    for table in tables.all():
+        if "citation_as_of" not in table.values:
+            continue
+        for row, (cited, dates) in enumerate(zip(table["citation_sources"], table["citation_as_of"])):
+            for index, (source, as_of) in enumerate(zip(cited, dates)):
+                if not as_of:
+                    continue
+                limit, what = min(((published.get(source) or today, f"source {source!r} was published"),
+                                   (today, "today is")), key=lambda pair: pair[0])
+                width = min(len(as_of), len(limit))
+                if as_of[:width] > limit[:width]:
+                    field = citation_field(table.given_fields(row), index, "as_of")
+                    problems.append(_problem(table, row, field,
+                        f"as_of {as_of} is after what its source could report ({what} {limit}): "
+                        f"expected the date of the status that source gives, on or before {limit}"))
+    return problems
+
+
 def _victims(tables: Tables) -> list[Problem]:
     people = tables.nodes.get(Person.label)
     person_row = {person_id: row for row, person_id in enumerate(people["id"])} if people is not None else {}
@@ -100,11 +134,13 @@ def _victims(tables: Tables) -> list[Problem]:
 
 
 def _described_victims(tables: Tables) -> list[Problem]:
-    """A public individual in a case, in any role but `victim`, whom the data describes as a victim
-    (`_DESCRIBED_VICTIM` in the person's name or description or the INVOLVES description), or whose
-    reported age there is under 18: a victim or a child at the time, so restricted.
+    """A public individual whom the data describes as a victim (`_DESCRIBED_VICTIM` in the person's
+    name or description, linked to a case or not, or in the description of an INVOLVES in any role but
+    `victim`), or whose reported age in a case is under 18: a victim or a child at the time, so restricted.
 
     Groups are not checked: their names describe them ("victims of the ring") and never identify one child.
+    A record with an editorial exception (`safety_exception_by`, `_on`, `_reason`: an adult survivor who
+    campaigns under her own name) is not checked either: the exception is the editors' decision, on record.
     """
     people = tables.nodes.get(Person.label)
     if people is None:
@@ -113,6 +149,19 @@ def _described_victims(tables: Tables) -> list[Problem]:
               enumerate(zip(people["id"], people["sensitivity"], people["person_type"]))
               if sensitivity != _RESTRICTED and person_type != "group"}
     problems, described = [], set()
+
+    def said(person_id: str, where: ColumnTable, index: int, field: str, value, how: str) -> None:
+        if where["safety_exception_by"][index]:
+            return
+        if value and _DESCRIBED_VICTIM.search(value) and (where.name, index, field) not in described:
+            described.add((where.name, index, field))
+            problems.append(_problem(where, index, field,
+                f"{person_id!r}{how} is described as a victim here: expected `role: victim` and "
+                f"`sensitivity: restricted` on the person, or wording that does not say so"))
+
+    for person_id, at in public.items():
+        for field in ("name", "description"):
+            said(person_id, people, at, field, people[field][at], "")
     for table in tables.rels_of(Involves.type):
         columns = zip(table["role"], table["from"], table["to"], table["age_from"], table["age_to"],
                       table["description"], table["sensitivity"])
@@ -120,17 +169,10 @@ def _described_victims(tables: Tables) -> list[Problem]:
             at = public.get(person_id)
             if at is None or role == "victim":  # a victim's own check says what a victim needs
                 continue
-            said = [(people, at, field, people[field][at]) for field in ("name", "description")] + \
-                   ([(table, row, "description", text)] if sensitivity != _RESTRICTED else [])
-            for where, index, field, value in said:
-                if value and _DESCRIBED_VICTIM.search(value) and (person_id, field) not in described:
-                    described.add((person_id, field))
-                    problems.append(_problem(where, index, field,
-                        f"{person_id!r} ({role} in {case_id!r}) is described as a victim here: expected "
-                        f"`role: victim` and `sensitivity: restricted` on the person, or wording that does not "
-                        f"say so"))
+            if sensitivity != _RESTRICTED:
+                said(person_id, table, row, "description", text, f" ({role} in {case_id!r})")
             age = age_to if age_to is not None else age_from
-            if age is not None and age < 18:
+            if age is not None and age < 18 and not table["safety_exception_by"][row]:
                 problems.append(_problem(people, at, "sensitivity",
                     f"{person_id!r} ({role} in {case_id!r}) was {age}, a child, at the time: "
                     f"expected `sensitivity: restricted` (a child is never named in public)"))
@@ -181,7 +223,7 @@ def _pseudonyms(tables: Tables) -> list[Problem]:
     return problems
 
 
-_NOT_TEXT = frozenset(("id", "from", "to", "source", "status_source", "status_as_of", "citation_sources",
+_NOT_TEXT = frozenset(("from", "to", "source", "status_source", "status_as_of", "citation_sources",
                        "citation_paragraphs", "citation_statuses", "citation_as_of", "citation_reliability",
                        "citation_credibility", "citation_handling", "contested_fields", "contested_sources"))
 _UNSEEN = object()

@@ -43,12 +43,14 @@ def _field(table: ColumnTable, row: int, index: int) -> tuple[str, int | None]:
     return field, origin.line_of(field.split(".")[0])
 
 
-def check_citation_sources(collected: Collected) -> list[Problem]:
+def check_citation_sources(collected: Collected, invalid: set[str] = frozenset()) -> list[Problem]:
     """Every citation names a source document of this load.
 
-    Run before records merge, so a problem points at the record that made it."""
+    Run before records merge, so a problem points at the record that made it. A source whose own
+    record failed validation (`invalid`: its ids) is not unknown: its problem is reported already,
+    and a follow-on error at every fact citing it would bury that one."""
     sources = collected.nodes.get(SourceDocument.label)
-    known = set(sources["id"]) if sources is not None else set()
+    known = (set(sources["id"]) if sources is not None else set()) | set(invalid)
     problems = []
     for table in (*collected.nodes.values(), *collected.rels.values()):
         if "citation_sources" not in table.values:

@@ -172,7 +172,7 @@ def _load(paths: Iterable[Path] | None, progress: Progress | None) -> Dataset:
     if progress:
         progress(f"resolving {sum(map(len, collected.nodes.values())):,} nodes "
                  f"and {sum(map(len, collected.rels.values())):,} relationships")
-    problems.extend(check_citation_sources(collected))
+    problems.extend(check_citation_sources(collected, invalid))
     tables, found = resolve(collected, invalid)
     del collected
     problems.extend(found)

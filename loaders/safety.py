@@ -2,8 +2,9 @@
 
 Two checks, run on the resolved tables before anything is written:
 
-- `check_publication_safety`: the public text of every record linked to a
-  restricted person (directly, or through its case), its id, the
+- `check_publication_safety`: the public text of every case (every case is
+  about abused children, whether or not the data has a victim record), of
+  every record linked to a case or to a restricted person, its id, the
   relationships between such records and the sources they cite are scanned
   with the rules of the reviewed data file `schemas/publication-safety.yaml`
   (individual ages, family relations, names of schools, health terms). A hit
@@ -81,13 +82,14 @@ def _text_fields(name: str) -> tuple[str, ...]:
 
 
 def _linked(tables: Tables) -> tuple[set[str], set[str]]:
-    """(centres: restricted people and their cases; the nodes scanned: the cases, every neighbour of a
-    centre, and every source that a centre, a scanned node or a relationship of either cites)."""
+    """(centres: restricted people and every case; the nodes scanned: the cases, every neighbour of a
+    centre, and every source that a centre, a scanned node or a relationship of either cites).
+
+    Every case, not only those with a victim record: a case summary naming a child's school identifies
+    her whether or not the data records her."""
     people = tables.nodes.get("Person")
     restricted = {i for i, s in zip(people["id"], people["sensitivity"]) if s == _RESTRICTED} if people else set()
-    cases = set()
-    for table in tables.rels_of("INVOLVES"):
-        cases |= {case for case, person in zip(table["from"], table["to"]) if person in restricted}
+    cases = set(tables.nodes["CaseFile"]["id"]) if "CaseFile" in tables.nodes else set()
     centres = restricted | cases
     scanned = set(cases)
     for table in tables.rels.values():

@@ -69,7 +69,9 @@ def _problems(raw: RawRecord, error: ValidationError, fields: tuple[str, ...]) -
             field = "from"
         problems.append(Problem(raw.file, raw.line_of(field), raw.name, ".".join(loc) or None,
                                 _expected(item, fields)))
-    return problems
+    # `sumary:` for `summary:` is one mistake: its "did you mean" says it, the missing field need not
+    meant = {p.message.split("did you mean ")[1][1:-3] for p in problems if "did you mean " in p.message}
+    return [p for p in problems if not (p.message == "required field is missing" and p.field in meant)]
 
 
 def validate_record(raw: RawRecord) -> tuple[Node | Relationship | None, list[Problem]]:

@@ -115,6 +115,8 @@ def _read(raw, source: SourceDocument, texts: Path, report: VerifyReport) -> _Te
         return None
     report.texts += 1
     lines = data.decode("utf-8").split("\n")
+    if lines and lines[-1] == "":  # the newline ending the last line starts no line (as `wc -l` counts)
+        lines.pop()
     words = _WORDS.findall(normalise_text(" ".join(lines)))
     grams = {tuple(words[i:i + COPIED_WORDS]) for i in range(len(words) - COPIED_WORDS + 1)}
     return _Text(lines, grams)

@@ -7,13 +7,16 @@ parameters:
   to: {type: string, node: CaseFile, required: true, description: id of the second case}
   max_hops: {type: int, default: 4, minimum: 1, maximum: 5, description: longest connecting path to report}
   include_restricted: {type: bool, default: false, description: allow paths through restricted nodes (victims)}
+  hub_cases: {type: int, default: 100, minimum: 1, description: "a person, place or institution linked to more cases than this (a police force thousands of cases involve) is context, like an indicator, not a connection"}
 page: {limit: 10, max: 100}
 */
 // Two kinds of answer, the telling ones first:
 // - `connection`: every shortest path (up to max_hops) whose every step is a case,
-//   person, place, institution, investigation, review, statement or recommendation;
-// - `context`: an indicator or a borough both cases share (hubs: thousands of cases
-//   show the same indicator, so a longer path through one explains nothing).
+//   person, place, institution, investigation, review, statement or recommendation,
+//   none of them a hub (linked to more than $hub_cases cases: `case_links`, counted at build time);
+// - `context`: an indicator, a borough or a hub both cases link to (thousands of cases
+//   show the same indicator, so a longer path through one explains nothing; and searching
+//   through hubs would reach most of a national graph).
 // `via` explains a path: each node after the first case, with its label and name.
 // Paths never repeat a relationship; LadybugDB's variant says the same in its syntax.
 MATCH (a:CaseFile {id: $from}), (b:CaseFile {id: $to})
@@ -21,9 +24,12 @@ OPTIONAL MATCH p = allShortestPaths((a)-[*..5]-(b))
 WHERE a <> b  // Neo4j's shortest path refuses one node at both ends; a case has no path to itself
   AND all(n IN nodes(p) WHERE (n:CaseFile OR n:Person OR n:Place OR n:Institution OR n:Investigation
                                OR n:Review OR n:Statement OR n:Recommendation)
-                              AND ($include_restricted OR n.sensitivity = 'public'))
+                              AND ($include_restricted OR n.sensitivity = 'public')
+                              AND coalesce(n.case_links, 0) <= $hub_cases)
 WITH a, b, collect(CASE WHEN length(p) <= $max_hops THEN p END) AS connections
-OPTIONAL MATCH q = (a)-[:SHOWS|IN_BOROUGH]->(hub)<-[:SHOWS|IN_BOROUGH]-(b)
+OPTIONAL MATCH q = (a)-[:SHOWS|IN_BOROUGH|INVOLVES|AT_PLACE]->(hub)<-[:SHOWS|IN_BOROUGH|INVOLVES|AT_PLACE]-(b)
+WHERE (hub:Indicator OR hub:Borough OR hub.case_links > $hub_cases)
+  AND ($include_restricted OR hub.sensitivity = 'public')
 WITH connections, collect(q) AS contexts
 WITH [x IN connections | {kind: 'connection', path: x}] + [x IN contexts | {kind: 'context', path: x}] AS found
 UNWIND found AS row

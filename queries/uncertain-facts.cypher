@@ -6,15 +6,13 @@ parameters: {}
 page: {limit: 50}
 sort_lists: [inferred]
 */
-// Which cases qualify is decided first, on the case alone: its own fields, and its inferred
-// links counted at build time (`inferred_links`); what was inferred is spelled out for the page only.
+// Which cases qualify is decided at build time, on the case alone: its own fields and its
+// inferred links (`inferred_links`); each qualifying case has its place by id (`uncertain_rank`)
+// and the answer's length (`uncertain_total`), so a page is a range of ranks (a range index
+// seek in Neo4j), never a scan of every case. What was inferred is spelled out for the page only.
 MATCH (c:CaseFile)
-WHERE c.year_start IS NULL OR c.status = 'inferred' OR NOT c.described_individually OR c.inferred_links > 0
-WITH collect(c.id) AS found
-UNWIND found AS case_id
-WITH size(found) AS total, case_id ORDER BY case_id SKIP $offset LIMIT $limit
-MATCH (c:CaseFile)
-WHERE c.id = case_id
+WHERE c.uncertain_rank >= $offset AND c.uncertain_rank < $offset + $limit
+WITH c.uncertain_total AS total, c
 OPTIONAL MATCH (c)-[r]->(x)
 WHERE r.status = 'inferred' AND x.sensitivity = 'public'
 WITH total, c, collect(DISTINCT CASE WHEN r IS NULL THEN NULL ELSE x.name + ': ' + r.basis END) AS direct

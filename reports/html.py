@@ -38,8 +38,7 @@ def _template():
 
 def render_html(dossier: Dossier) -> str:
     """The dossier as an HTML document (text, escaped by Jinja2's autoescaping)."""
-    sources = [{"title": props.get("title", source_id), "publisher": str(props.get("publisher", "")),
-                "published": str(props.get("published", "")),
+    sources = [{"name": dossier.source_name(source_id),
                 "url": props["url"] if is_web_url(props.get("url")) else None}
-               for source_id, props in sorted(dossier.sources.items())]
+               for source_id in dossier.cited_sources() for props in [dossier.sources.get(source_id, {})]]
     return _template().render(dossier=dossier, numbers=dossier.citation_numbers(), sources=sources, css=_CSS)

@@ -52,10 +52,10 @@ def render_markdown(dossier: Dossier) -> str:
     for section in dossier.sections:
         _section(dossier, section, 2, numbers, lines)
     lines += ["", "## Sources", ""]
-    for source_id, props in sorted(dossier.sources.items()):
+    for source_id in dossier.cited_sources():
+        props = dossier.sources.get(source_id, {})
         url = f" <{link_target(props['url'])}>" if is_web_url(props.get("url")) else ""
-        lines.append(f"- {escape_markdown(props.get('title', source_id))} "
-                     f"({escape_markdown(props.get('publisher', ''))}, {escape_markdown(props.get('published', ''))}){url}")
+        lines.append(f"- {escape_markdown(dossier.source_name(source_id))}{url}")
     lines += ["", "## Citations", ""]
     for citation, number in numbers.items():
         lines.append(f"{number}. {escape_markdown(dossier.describe(citation))}")

@@ -128,10 +128,19 @@ class Dossier:
                 numbers.setdefault(citation, len(numbers) + 1)
         return numbers
 
-    def describe(self, citation: Citation) -> str:
-        """`Title (Publisher, 2025-11), paragraphs 9, 37: alleged (2017), graded 2B` for a citation."""
-        source = self.sources.get(citation.source, {})
-        title = source.get("title", citation.source)
+    def source_name(self, source_id: str) -> str:
+        """`Title (Publisher, 2025-11)`: what is unknown (an undated source) is left out, never blank."""
+        source = self.sources.get(source_id, {})
+        title = str(source.get("title", source_id))
         if source.get("publisher") or source.get("published"):
             title += f" ({', '.join(str(source[k]) for k in ('publisher', 'published') if source.get(k))})"
-        return citation_text(asdict(citation), title)
+        return title
+
+    def cited_sources(self) -> list[str]:
+        """The ids of the sources the dossier's facts cite, sorted: its list of sources (a source
+        of the selection that no fact shown cites is not one of them)."""
+        return sorted({citation.source for citation in self.citation_numbers()})
+
+    def describe(self, citation: Citation) -> str:
+        """`Title (Publisher, 2025-11), paragraphs 9, 37: alleged (2017), graded 2B` for a citation."""
+        return citation_text(asdict(citation), self.source_name(citation.source))

@@ -6,7 +6,10 @@ memory). So the build counts once (`casegraph.graph.aggregates`) and stores the
 result as properties declared here: per borough its cases and indicators, per
 indicator its cases, boroughs and decades, per person, place or institution the
 cases that link to it (its document frequency) and, for people and places, the
-boroughs they are linked to; per case, its inferred links.
+boroughs they are linked to; per case, its inferred links; per fact (node or
+relationship), its place in the stored order of the evidence queries
+(`contested-facts`, `single-source-facts`), which page by it instead of sorting
+a whole graph's facts on every call.
 
 Each profile's graph is counted from its own records only: the public graph's
 counts never include a restricted record. Aggregates are never given in data
@@ -15,15 +18,21 @@ counts never include a restricted record. Aggregates are never given in data
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, Field, model_validator
 
-__all__ = ["AGGREGATE", "Aggregated", "CaseLinks", "BoroughAggregates", "IndicatorAggregates",
+__all__ = ["AGGREGATE", "INDEXED", "Aggregated", "FactAggregates", "CaseLinks", "BoroughAggregates", "IndicatorAggregates",
            "LinkedBoroughs", "CaseAggregates", "aggregate_fields"]
 
 AGGREGATE = "aggregate, derived by casegraph when it builds this profile's graph: "
 """How every aggregate's description begins (docs/schema.md shows it)."""
+
+
+INDEXED = ("contested_rank", "single_source_rank", "uncertain_rank", "linked_boroughs")
+"""Aggregates a catalog query finds its rows by (a range of ranks, several boroughs): indexed in Neo4j
+(`casegraph.schemas.ddl`), where only the few nodes and relationships that hold a value are indexed."""
 
 
 class Aggregated(BaseModel):
@@ -40,10 +49,32 @@ class Aggregated(BaseModel):
         return data
 
 
+@cache
 def aggregate_fields(model: type[BaseModel]) -> tuple[str, ...]:
-    """The aggregate fields of a model (those whose description says so), in declaration order."""
+    """The aggregate fields of a model (those whose description says so), in declaration order.
+
+    Cached per model: every record's validation asks (1.8 million at 100,000 cases)."""
     return tuple(name for name, info in model.model_fields.items()
                  if (info.description or "").startswith(AGGREGATE))
+
+
+_RANKED = ("the public facts of the profile's graph (nodes and relationships; a relationship counts when it "
+           "and both its ends are public) ordered by kind (label or type), then id")
+
+
+class FactAggregates(Aggregated):
+    """Every fact's place in the stored order of the two evidence queries, and the length of that order."""
+
+    contested_rank: int | None = Field(default=None, description=AGGREGATE + (
+        f"its place (0, 1, ...) among the contested ones of {_RANKED}: `contested-facts` reads its page "
+        "by it; null when it is not contested or not public"))
+    contested_total: int | None = Field(default=None, description=AGGREGATE + (
+        "how many facts `contested_rank` ranks (set where it is set)"))
+    single_source_rank: int | None = Field(default=None, description=AGGREGATE + (
+        f"its place (0, 1, ...) among the facts on one independent source of {_RANKED}: "
+        "`single-source-facts` reads its page by it; null otherwise"))
+    single_source_total: int | None = Field(default=None, description=AGGREGATE + (
+        "how many facts `single_source_rank` ranks (set where it is set)"))
 
 
 class CaseLinks(Aggregated):
@@ -65,6 +96,11 @@ class CaseAggregates(Aggregated):
     inferred_links: int | None = Field(default=None, description=AGGREGATE + (
         "its links whose claim status is `inferred` (with a basis) to a public, named node, and the "
         "inferred PLACE_IN links (with a basis) of the places it is at: `uncertain-facts`"))
+    uncertain_rank: int | None = Field(default=None, description=AGGREGATE + (
+        "its place (0, 1, ...), by id, among the cases `uncertain-facts` lists (unknown period, inferred, "
+        "not described individually, or with `inferred_links`): the query reads its page by it; null otherwise"))
+    uncertain_total: int | None = Field(default=None, description=AGGREGATE + (
+        "how many cases `uncertain_rank` ranks (set where it is set)"))
 
 
 class BoroughAggregates(Aggregated):

@@ -15,6 +15,7 @@ from typing import Annotated, Any
 
 from pydantic import WithJsonSchema, ConfigDict, BaseModel, Field, StringConstraints, field_validator, model_validator
 
+from casegraph.schemas.aggregates import FactAggregates
 from casegraph.schemas.citations import (
     CITATION_COLUMNS, CONTESTED_COLUMNS, Citation, ClaimStatus, citation_lists, current_status,
 )
@@ -72,7 +73,7 @@ class Record(BaseModel):
 _INFERRED = ClaimStatus.inferred.value  # an enum member's `.value` is a slow property
 
 
-class Fact(Record):
+class Fact(Record, FactAggregates):
     """A record that states something, and so carries its provenance: one or more citations.
 
     The one-citation form writes the citation on the record (`source`,

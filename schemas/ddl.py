@@ -6,6 +6,7 @@ through these functions.
 
 from __future__ import annotations
 
+from casegraph.schemas.aggregates import INDEXED
 from casegraph.schemas.registry import Schema, schema
 
 __all__ = ["ladybug_ddl", "neo4j_constraints"]
@@ -28,7 +29,8 @@ def ladybug_ddl(graph: Schema | None = None) -> list[str]:
 
 
 def neo4j_constraints(graph: Schema | None = None) -> list[str]:
-    """Uniqueness constraints on every node id, indexes on every relationship id (Neo4j 5).
+    """Uniqueness constraints on every node id, indexes on every relationship id (Neo4j 5), and
+    range indexes on the aggregates catalog queries find their rows by (`aggregates.INDEXED`).
 
     Relationship ids are indexed, not constrained unique: a staged build holds
     a second copy of each relationship until it replaces the old graph.
@@ -42,5 +44,13 @@ def neo4j_constraints(graph: Schema | None = None) -> list[str]:
     statements += [
         f"CREATE INDEX {rel.type.lower()}_id IF NOT EXISTS FOR ()-[r:{rel.type}]-() ON (r.id)"
         for rel in graph.rels
+    ]
+    statements += [
+        f"CREATE INDEX {node.label.lower()}_{c.name} IF NOT EXISTS FOR (n:{node.label}) ON (n.{c.name})"
+        for node in graph.nodes for c in node.columns if c.name in INDEXED
+    ]
+    statements += [
+        f"CREATE INDEX {rel.type.lower()}_{c.name} IF NOT EXISTS FOR ()-[r:{rel.type}]-() ON (r.{c.name})"
+        for rel in graph.rels for c in rel.columns if c.name in INDEXED
     ]
     return statements

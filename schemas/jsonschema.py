@@ -42,6 +42,8 @@ def record_json_schema(graph: Schema | None = None) -> dict[str, Any]:
                                                  ref_template="#/$defs/{model}")
         definitions.update(rel_schema.pop("$defs", {}))
         definitions[rel.type] = _with_tag(rel_schema, "rel", rel.type)
+        for aggregate in aggregate_fields(rel.model):
+            definitions[rel.type]["properties"].pop(aggregate, None)
         choices.append({"$ref": f"#/$defs/{rel.type}"})
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

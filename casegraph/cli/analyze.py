@@ -1,7 +1,9 @@
 """`casegraph analyze`: similarity, communities, connectors, bridges and centrality.
 
 A thin layer over `casegraph.analysis`, on the whole graph or a selection,
-in a profile (public by default: the analysis sees public data only).
+in a profile (public by default: the analysis sees public data only). It
+reads an outline of the graph with what the analyses need
+(`casegraph.analysis.ANALYSED_FIELDS`), not every stored property.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ def _similarity(graph, top, similar_to):
     from casegraph.graph.selection import resolve_node
 
     case = resolve_node(graph, similar_to, "CaseFile") if similar_to else None
-    pairs = case_similarity(graph, case=case)[:top]
+    pairs = case_similarity(graph, case=case, top=top)
     return ["case_a", "case_b", "score", "shared_count", "shared"], [p.as_dict() for p in pairs]
 
 
@@ -81,7 +83,9 @@ def analyze(what, selection, profile, top, similar_to, fmt, cg):
     linking the most cases and boroughs), bridges (what links pairs of
     boroughs), centrality (betweenness), or all (default).
     """
-    graph = cg.select(profile, selection)
+    from casegraph.analysis import ANALYSED_FIELDS
+
+    graph = cg.select(profile, selection, fields=ANALYSED_FIELDS)
     say(f"analysing {selection_note(graph, profile, cg)}")
     names = list(RUNNERS) if what == "all" else [what]
     results = {name: RUNNERS[name](graph, top, similar_to) for name in names}

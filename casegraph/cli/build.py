@@ -137,13 +137,15 @@ def _print_report(report: dict) -> None:
     click.echo(f"\nRelationships: {sum(report['relationships'].values()):,}")
     for rtype, count in report["relationships"].items():
         click.echo(f"  {rtype:<16}{count:>8,}")
-    click.echo("\nPatterns that recur across the most boroughs and decades")
-    for row in report["headlines"]["recurring_indicators"]:
+    recurring, claims = report["headlines"]["recurring_indicators"], report["headlines"]["case_count"]
+    click.echo("\nPatterns that recur across the most boroughs and decades" + ("" if recurring else ": none yet"))
+    for row in recurring:
         decades = ", ".join(f"{d}s" for d in row["decade_list"] if d is not None) or "unknown"
         _echo(f"  {row['name']}: {_plural(row['boroughs'], 'borough')}, {_plural(row['decades'], 'decade')} "
                    f"({decades}), {_plural(row['cases'], 'case record')}")
-    click.echo("\nCases each investigation reports")
-    for row in report["headlines"]["case_count"]:
+    if claims:  # only investigations that claim a number of cases have a line here
+        click.echo("\nCases each investigation reports")
+    for row in claims:
         described = row["described_individually"]
         _echo(f"  {row['name']}: claims {_plural(row['claimed'], 'case')}. The data holds "
               f"{_plural(row['case_records'], 'case record')} for it, standing for "

@@ -81,6 +81,9 @@ def query(name, cypher, param_pairs, profile, cg, fmt):
         result = cg.query(name, params, profile=profile)
     else:
         result = cg.cypher(cypher, params, profile=profile)
+    if result.profile == "restricted":  # before the rows: a reader of a long answer sees it first
+        say("warning: this answer includes restricted data (victims' pseudonyms, ages, restricted detail): "
+            "not for publication")
     emit_rows(result.columns, result.rows, fmt)
     if result.total is not None:
         say(_page_note(result, params, name))

@@ -3,9 +3,11 @@
 MATCH (a:CaseFile {id: $from}), (b:CaseFile {id: $to})
 OPTIONAL MATCH p = (a)-[* ALL SHORTEST 1..5 (r, n | WHERE label(n) IN ['CaseFile', 'Person', 'Place', 'Institution',
                                                       'Investigation', 'Review', 'Statement', 'Recommendation']
-                                                    AND ($include_restricted OR n.sensitivity = 'public'))]-(b)
+                                                    AND ($include_restricted OR n.sensitivity = 'public')
+                                                    AND coalesce(n.case_links, 0) <= $hub_cases)]-(b)
 WITH a, b, collect(CASE WHEN length(p) <= $max_hops THEN p END) AS connections
-OPTIONAL MATCH q = (a)-[* 2..2 (r, n | WHERE label(n) IN ['Indicator', 'Borough'])]-(b)  // same path type as p
+OPTIONAL MATCH q = (a)-[* 2..2 (r, n | WHERE (label(n) IN ['Indicator', 'Borough'] OR n.case_links > $hub_cases)
+                                     AND ($include_restricted OR n.sensitivity = 'public'))]-(b)  // same path type as p
 WITH connections, collect(q) AS contexts
 WITH size(connections) AS connected, connections + contexts AS found
 UNWIND range(1, size(found)) AS k

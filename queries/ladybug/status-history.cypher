@@ -1,20 +1,195 @@
 // One row per fact (the node itself, then each relationship of it), with its citations'
-// dates, statuses, sources and grades side by side, and its current status.
-MATCH (x {id: $id})
+// dates, statuses, sources and grades side by side, and its current status, read as the
+// facts are listed (a second lookup of a page's relationships by id scans every table).
+// One part per label, each finding the node by its table's primary key: only the node's own
+// part answers. (A node pattern naming every label makes LadybugDB plan every relationship
+// table from every label, ten times slower at 100,000 cases; ids are unique across labels.)
+MATCH (x:Borough {id: $id})
 WHERE $include_restricted OR x.sensitivity = 'public'
 OPTIONAL MATCH (x)-[r]-(y)
 WHERE $include_restricted OR (r.sensitivity = 'public' AND y.sensitivity = 'public')
-WITH x, collect(CASE WHEN r IS NULL THEN NULL ELSE [label(r), y.id, r.id] END) AS rels
-WITH list_concat([[label(x), x.id, x.id]], rels) AS facts
+WITH x, collect(CASE WHEN r IS NULL THEN NULL ELSE {fact: label(r), about: y.id, key: r.id, role: coalesce(r.role, ''),
+     as_of: r.citation_as_of, statuses: r.citation_statuses, sources: r.citation_sources,
+     reliability: r.citation_reliability, credibility: r.citation_credibility, status: r.status,
+     status_as_of: r.status_as_of, status_source: r.status_source} END) AS rels
+WITH list_concat([{fact: label(x), about: x.id, key: x.id, role: '',
+     as_of: x.citation_as_of, statuses: x.citation_statuses, sources: x.citation_sources,
+     reliability: x.citation_reliability, credibility: x.citation_credibility, status: x.status,
+     status_as_of: x.status_as_of, status_source: x.status_source}], rels) AS facts
 UNWIND facts AS f
-WITH size(facts) AS total, f ORDER BY f[1], f[2], f[3] SKIP $offset LIMIT $limit
-OPTIONAL MATCH (n) WHERE n.id = f[3]
-OPTIONAL MATCH ()-[e]->() WHERE e.id = f[3]
-RETURN f[1] AS fact, f[2] AS about, coalesce(e.role, '') AS role,
-       coalesce(n.citation_as_of, e.citation_as_of) AS as_of, coalesce(n.citation_statuses, e.citation_statuses) AS statuses,
-       coalesce(n.citation_sources, e.citation_sources) AS sources,
-       coalesce(n.citation_reliability, e.citation_reliability) AS reliability,
-       coalesce(n.citation_credibility, e.citation_credibility) AS credibility,
-       coalesce(n.status, e.status) AS current_status, coalesce(n.status_as_of, e.status_as_of) AS current_as_of,
-       coalesce(n.status_source, e.status_source) AS current_source, total
+WITH size(facts) AS total, f ORDER BY f.fact, f.about, f.key SKIP $offset LIMIT $limit
+RETURN f.fact AS fact, f.about AS about, f.role AS role, f.as_of AS as_of, f.statuses AS statuses, f.sources AS sources,
+       f.reliability AS reliability, f.credibility AS credibility, f.status AS current_status,
+       f.status_as_of AS current_as_of, f.status_source AS current_source, total
+ORDER BY fact, about, role
+UNION ALL
+MATCH (x:Place {id: $id})
+WHERE $include_restricted OR x.sensitivity = 'public'
+OPTIONAL MATCH (x)-[r]-(y)
+WHERE $include_restricted OR (r.sensitivity = 'public' AND y.sensitivity = 'public')
+WITH x, collect(CASE WHEN r IS NULL THEN NULL ELSE {fact: label(r), about: y.id, key: r.id, role: coalesce(r.role, ''),
+     as_of: r.citation_as_of, statuses: r.citation_statuses, sources: r.citation_sources,
+     reliability: r.citation_reliability, credibility: r.citation_credibility, status: r.status,
+     status_as_of: r.status_as_of, status_source: r.status_source} END) AS rels
+WITH list_concat([{fact: label(x), about: x.id, key: x.id, role: '',
+     as_of: x.citation_as_of, statuses: x.citation_statuses, sources: x.citation_sources,
+     reliability: x.citation_reliability, credibility: x.citation_credibility, status: x.status,
+     status_as_of: x.status_as_of, status_source: x.status_source}], rels) AS facts
+UNWIND facts AS f
+WITH size(facts) AS total, f ORDER BY f.fact, f.about, f.key SKIP $offset LIMIT $limit
+RETURN f.fact AS fact, f.about AS about, f.role AS role, f.as_of AS as_of, f.statuses AS statuses, f.sources AS sources,
+       f.reliability AS reliability, f.credibility AS credibility, f.status AS current_status,
+       f.status_as_of AS current_as_of, f.status_source AS current_source, total
+ORDER BY fact, about, role
+UNION ALL
+MATCH (x:Institution {id: $id})
+WHERE $include_restricted OR x.sensitivity = 'public'
+OPTIONAL MATCH (x)-[r]-(y)
+WHERE $include_restricted OR (r.sensitivity = 'public' AND y.sensitivity = 'public')
+WITH x, collect(CASE WHEN r IS NULL THEN NULL ELSE {fact: label(r), about: y.id, key: r.id, role: coalesce(r.role, ''),
+     as_of: r.citation_as_of, statuses: r.citation_statuses, sources: r.citation_sources,
+     reliability: r.citation_reliability, credibility: r.citation_credibility, status: r.status,
+     status_as_of: r.status_as_of, status_source: r.status_source} END) AS rels
+WITH list_concat([{fact: label(x), about: x.id, key: x.id, role: '',
+     as_of: x.citation_as_of, statuses: x.citation_statuses, sources: x.citation_sources,
+     reliability: x.citation_reliability, credibility: x.citation_credibility, status: x.status,
+     status_as_of: x.status_as_of, status_source: x.status_source}], rels) AS facts
+UNWIND facts AS f
+WITH size(facts) AS total, f ORDER BY f.fact, f.about, f.key SKIP $offset LIMIT $limit
+RETURN f.fact AS fact, f.about AS about, f.role AS role, f.as_of AS as_of, f.statuses AS statuses, f.sources AS sources,
+       f.reliability AS reliability, f.credibility AS credibility, f.status AS current_status,
+       f.status_as_of AS current_as_of, f.status_source AS current_source, total
+ORDER BY fact, about, role
+UNION ALL
+MATCH (x:Person {id: $id})
+WHERE $include_restricted OR x.sensitivity = 'public'
+OPTIONAL MATCH (x)-[r]-(y)
+WHERE $include_restricted OR (r.sensitivity = 'public' AND y.sensitivity = 'public')
+WITH x, collect(CASE WHEN r IS NULL THEN NULL ELSE {fact: label(r), about: y.id, key: r.id, role: coalesce(r.role, ''),
+     as_of: r.citation_as_of, statuses: r.citation_statuses, sources: r.citation_sources,
+     reliability: r.citation_reliability, credibility: r.citation_credibility, status: r.status,
+     status_as_of: r.status_as_of, status_source: r.status_source} END) AS rels
+WITH list_concat([{fact: label(x), about: x.id, key: x.id, role: '',
+     as_of: x.citation_as_of, statuses: x.citation_statuses, sources: x.citation_sources,
+     reliability: x.citation_reliability, credibility: x.citation_credibility, status: x.status,
+     status_as_of: x.status_as_of, status_source: x.status_source}], rels) AS facts
+UNWIND facts AS f
+WITH size(facts) AS total, f ORDER BY f.fact, f.about, f.key SKIP $offset LIMIT $limit
+RETURN f.fact AS fact, f.about AS about, f.role AS role, f.as_of AS as_of, f.statuses AS statuses, f.sources AS sources,
+       f.reliability AS reliability, f.credibility AS credibility, f.status AS current_status,
+       f.status_as_of AS current_as_of, f.status_source AS current_source, total
+ORDER BY fact, about, role
+UNION ALL
+MATCH (x:CaseFile {id: $id})
+WHERE $include_restricted OR x.sensitivity = 'public'
+OPTIONAL MATCH (x)-[r]-(y)
+WHERE $include_restricted OR (r.sensitivity = 'public' AND y.sensitivity = 'public')
+WITH x, collect(CASE WHEN r IS NULL THEN NULL ELSE {fact: label(r), about: y.id, key: r.id, role: coalesce(r.role, ''),
+     as_of: r.citation_as_of, statuses: r.citation_statuses, sources: r.citation_sources,
+     reliability: r.citation_reliability, credibility: r.citation_credibility, status: r.status,
+     status_as_of: r.status_as_of, status_source: r.status_source} END) AS rels
+WITH list_concat([{fact: label(x), about: x.id, key: x.id, role: '',
+     as_of: x.citation_as_of, statuses: x.citation_statuses, sources: x.citation_sources,
+     reliability: x.citation_reliability, credibility: x.citation_credibility, status: x.status,
+     status_as_of: x.status_as_of, status_source: x.status_source}], rels) AS facts
+UNWIND facts AS f
+WITH size(facts) AS total, f ORDER BY f.fact, f.about, f.key SKIP $offset LIMIT $limit
+RETURN f.fact AS fact, f.about AS about, f.role AS role, f.as_of AS as_of, f.statuses AS statuses, f.sources AS sources,
+       f.reliability AS reliability, f.credibility AS credibility, f.status AS current_status,
+       f.status_as_of AS current_as_of, f.status_source AS current_source, total
+ORDER BY fact, about, role
+UNION ALL
+MATCH (x:Investigation {id: $id})
+WHERE $include_restricted OR x.sensitivity = 'public'
+OPTIONAL MATCH (x)-[r]-(y)
+WHERE $include_restricted OR (r.sensitivity = 'public' AND y.sensitivity = 'public')
+WITH x, collect(CASE WHEN r IS NULL THEN NULL ELSE {fact: label(r), about: y.id, key: r.id, role: coalesce(r.role, ''),
+     as_of: r.citation_as_of, statuses: r.citation_statuses, sources: r.citation_sources,
+     reliability: r.citation_reliability, credibility: r.citation_credibility, status: r.status,
+     status_as_of: r.status_as_of, status_source: r.status_source} END) AS rels
+WITH list_concat([{fact: label(x), about: x.id, key: x.id, role: '',
+     as_of: x.citation_as_of, statuses: x.citation_statuses, sources: x.citation_sources,
+     reliability: x.citation_reliability, credibility: x.citation_credibility, status: x.status,
+     status_as_of: x.status_as_of, status_source: x.status_source}], rels) AS facts
+UNWIND facts AS f
+WITH size(facts) AS total, f ORDER BY f.fact, f.about, f.key SKIP $offset LIMIT $limit
+RETURN f.fact AS fact, f.about AS about, f.role AS role, f.as_of AS as_of, f.statuses AS statuses, f.sources AS sources,
+       f.reliability AS reliability, f.credibility AS credibility, f.status AS current_status,
+       f.status_as_of AS current_as_of, f.status_source AS current_source, total
+ORDER BY fact, about, role
+UNION ALL
+MATCH (x:Review {id: $id})
+WHERE $include_restricted OR x.sensitivity = 'public'
+OPTIONAL MATCH (x)-[r]-(y)
+WHERE $include_restricted OR (r.sensitivity = 'public' AND y.sensitivity = 'public')
+WITH x, collect(CASE WHEN r IS NULL THEN NULL ELSE {fact: label(r), about: y.id, key: r.id, role: coalesce(r.role, ''),
+     as_of: r.citation_as_of, statuses: r.citation_statuses, sources: r.citation_sources,
+     reliability: r.citation_reliability, credibility: r.citation_credibility, status: r.status,
+     status_as_of: r.status_as_of, status_source: r.status_source} END) AS rels
+WITH list_concat([{fact: label(x), about: x.id, key: x.id, role: '',
+     as_of: x.citation_as_of, statuses: x.citation_statuses, sources: x.citation_sources,
+     reliability: x.citation_reliability, credibility: x.citation_credibility, status: x.status,
+     status_as_of: x.status_as_of, status_source: x.status_source}], rels) AS facts
+UNWIND facts AS f
+WITH size(facts) AS total, f ORDER BY f.fact, f.about, f.key SKIP $offset LIMIT $limit
+RETURN f.fact AS fact, f.about AS about, f.role AS role, f.as_of AS as_of, f.statuses AS statuses, f.sources AS sources,
+       f.reliability AS reliability, f.credibility AS credibility, f.status AS current_status,
+       f.status_as_of AS current_as_of, f.status_source AS current_source, total
+ORDER BY fact, about, role
+UNION ALL
+MATCH (x:Recommendation {id: $id})
+WHERE $include_restricted OR x.sensitivity = 'public'
+OPTIONAL MATCH (x)-[r]-(y)
+WHERE $include_restricted OR (r.sensitivity = 'public' AND y.sensitivity = 'public')
+WITH x, collect(CASE WHEN r IS NULL THEN NULL ELSE {fact: label(r), about: y.id, key: r.id, role: coalesce(r.role, ''),
+     as_of: r.citation_as_of, statuses: r.citation_statuses, sources: r.citation_sources,
+     reliability: r.citation_reliability, credibility: r.citation_credibility, status: r.status,
+     status_as_of: r.status_as_of, status_source: r.status_source} END) AS rels
+WITH list_concat([{fact: label(x), about: x.id, key: x.id, role: '',
+     as_of: x.citation_as_of, statuses: x.citation_statuses, sources: x.citation_sources,
+     reliability: x.citation_reliability, credibility: x.citation_credibility, status: x.status,
+     status_as_of: x.status_as_of, status_source: x.status_source}], rels) AS facts
+UNWIND facts AS f
+WITH size(facts) AS total, f ORDER BY f.fact, f.about, f.key SKIP $offset LIMIT $limit
+RETURN f.fact AS fact, f.about AS about, f.role AS role, f.as_of AS as_of, f.statuses AS statuses, f.sources AS sources,
+       f.reliability AS reliability, f.credibility AS credibility, f.status AS current_status,
+       f.status_as_of AS current_as_of, f.status_source AS current_source, total
+ORDER BY fact, about, role
+UNION ALL
+MATCH (x:Statement {id: $id})
+WHERE $include_restricted OR x.sensitivity = 'public'
+OPTIONAL MATCH (x)-[r]-(y)
+WHERE $include_restricted OR (r.sensitivity = 'public' AND y.sensitivity = 'public')
+WITH x, collect(CASE WHEN r IS NULL THEN NULL ELSE {fact: label(r), about: y.id, key: r.id, role: coalesce(r.role, ''),
+     as_of: r.citation_as_of, statuses: r.citation_statuses, sources: r.citation_sources,
+     reliability: r.citation_reliability, credibility: r.citation_credibility, status: r.status,
+     status_as_of: r.status_as_of, status_source: r.status_source} END) AS rels
+WITH list_concat([{fact: label(x), about: x.id, key: x.id, role: '',
+     as_of: x.citation_as_of, statuses: x.citation_statuses, sources: x.citation_sources,
+     reliability: x.citation_reliability, credibility: x.citation_credibility, status: x.status,
+     status_as_of: x.status_as_of, status_source: x.status_source}], rels) AS facts
+UNWIND facts AS f
+WITH size(facts) AS total, f ORDER BY f.fact, f.about, f.key SKIP $offset LIMIT $limit
+RETURN f.fact AS fact, f.about AS about, f.role AS role, f.as_of AS as_of, f.statuses AS statuses, f.sources AS sources,
+       f.reliability AS reliability, f.credibility AS credibility, f.status AS current_status,
+       f.status_as_of AS current_as_of, f.status_source AS current_source, total
+ORDER BY fact, about, role
+UNION ALL
+MATCH (x:Indicator {id: $id})
+WHERE $include_restricted OR x.sensitivity = 'public'
+OPTIONAL MATCH (x)-[r]-(y)
+WHERE $include_restricted OR (r.sensitivity = 'public' AND y.sensitivity = 'public')
+WITH x, collect(CASE WHEN r IS NULL THEN NULL ELSE {fact: label(r), about: y.id, key: r.id, role: coalesce(r.role, ''),
+     as_of: r.citation_as_of, statuses: r.citation_statuses, sources: r.citation_sources,
+     reliability: r.citation_reliability, credibility: r.citation_credibility, status: r.status,
+     status_as_of: r.status_as_of, status_source: r.status_source} END) AS rels
+WITH list_concat([{fact: label(x), about: x.id, key: x.id, role: '',
+     as_of: x.citation_as_of, statuses: x.citation_statuses, sources: x.citation_sources,
+     reliability: x.citation_reliability, credibility: x.citation_credibility, status: x.status,
+     status_as_of: x.status_as_of, status_source: x.status_source}], rels) AS facts
+UNWIND facts AS f
+WITH size(facts) AS total, f ORDER BY f.fact, f.about, f.key SKIP $offset LIMIT $limit
+RETURN f.fact AS fact, f.about AS about, f.role AS role, f.as_of AS as_of, f.statuses AS statuses, f.sources AS sources,
+       f.reliability AS reliability, f.credibility AS credibility, f.status AS current_status,
+       f.status_as_of AS current_as_of, f.status_source AS current_source, total
 ORDER BY fact, about, role

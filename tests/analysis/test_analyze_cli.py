@@ -35,3 +35,17 @@ def test_similar_to_one_case_in_a_selection(london_store):
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)
     assert rows and all(r["case_a"] == "lambeth-2022-hotel-room" for r in rows)
+
+
+def test_analyze_on_neo4j_gives_the_same_answers(neo4j_store, neo4j_settings, london_store, monkeypatch):
+    """Every analysis of London on the Neo4j server, in both profiles, as on the embedded store."""
+    for key, value in neo4j_settings.items():  # the CLI reads its credentials there
+        monkeypatch.setenv(key, value)
+    for profile in ("public", "restricted"):
+        args = ["all", "--profile", profile, "--top", "1000", "--format", "json"]
+        server = CliRunner().invoke(cli, ["analyze", *args, "--neo4j", neo4j_settings["NEO4J_URI"]],
+                                    catch_exceptions=False)
+        local = _run(london_store, *args)
+        assert server.exit_code == 0 and local.exit_code == 0, server.output
+        assert json.loads(server.stdout) == json.loads(local.stdout), profile
+        assert json.loads(local.stdout)["centrality"]

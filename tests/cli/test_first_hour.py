@@ -174,6 +174,10 @@ def test_decades_and_profiles_read_the_same_everywhere(london_store, tmp_path):
     public = run("query", "case-detail", "--param", "case_id=croydon-2020-child-in-care", "--store", store,
                  "--format", "json")
     assert len(json.loads(restricted.stdout)) > len(json.loads(public.stdout))
+    assert "not for publication" in restricted.stderr and "not for publication" not in public.stderr
+    adhoc = run("query", "--cypher", "MATCH (p:Person) RETURN count(p) AS n", "--profile", "restricted",
+                "--store", store)
+    assert adhoc.exit_code == 0 and "not for publication" in adhoc.stderr
 
 
 def test_a_dossier_of_a_person_is_titled_by_them_with_no_empty_sections(london_store, tmp_path):

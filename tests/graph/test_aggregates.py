@@ -109,6 +109,7 @@ def test_aggregates_are_refused_in_data():
 
 def test_similar_cases_hub_default_is_the_analytics_rule():
     assert get_query("similar-cases").header.parameters["hub_cases"].default == HUB_CASES
+    assert get_query("paths-between-cases").header.parameters["hub_cases"].default == HUB_CASES
 
 
 def test_similar_cases_are_proposed_only_by_telling_records(london_view):
@@ -154,3 +155,23 @@ def test_each_profile_counts_its_own_records_only(hostile_store):
             assert people == {person: links.get(person, 0) for person in people}, profile
     assert counted["public"] != counted["restricted"]
     assert all(counted["public"][b][0] <= counted["restricted"][b][0] for b in counted["public"])
+
+
+def test_paths_between_cases_go_around_hubs(london_view):
+    """A record linked to more than `hub_cases` cases is context, like an indicator: no connection passes
+    through it, and a hub both cases link to is listed as context (London has none above the default)."""
+    a, b, hub, links = london_view.run(
+        "MATCH (a:CaseFile)-[:INVOLVES]->(h:Institution)<-[:INVOLVES]-(b:CaseFile) WHERE a.id < b.id "
+        "RETURN a.id, b.id, h.id, h.case_links ORDER BY h.case_links DESC, a.id, b.id LIMIT 1").rows[0]
+    assert links > 2
+    hubs = {row[0] for row in london_view.run("MATCH (n) WHERE n.case_links > 2 RETURN n.id").rows}
+
+    def answer(**params):
+        rows = run_named(london_view, "paths-between-cases", {"from": a, "to": b, "limit": 100, **params}).rows
+        return [(kind, [v["id"] for v in via]) for kind, _, via, _ in rows]
+
+    default = answer()
+    assert ("connection", [hub, b]) in default
+    narrow = answer(hub_cases=2)
+    assert ("context", [hub, b]) in narrow
+    assert all(not set(via[:-1]) & hubs for kind, via in narrow if kind == "connection")

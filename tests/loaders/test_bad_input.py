@@ -160,7 +160,23 @@ def test_a_public_person_described_as_a_victim_in_another_role(tmp_path, descrip
     text = CASE + PUBLIC_OTHER.format(description=description, role=role, age="")
     problem = only(problems(tmp_path, a_yaml=text))
     assert (problem.record, problem.field) == ("person-b", "description")
-    assert f"'person-b' ({role} in 'case-a') is described as a victim here" in problem.message
+    assert "'person-b' is described as a victim here" in problem.message
+
+
+@pytest.mark.parametrize("description", ["A victim of the Redbridge ring, now a campaigner.",
+                                         "Campaigner groomed as a 14-year-old in Redbridge in 2011.",
+                                         "Campaigner, formerly a victim of the ring."])
+def test_a_public_person_described_as_a_victim_without_a_case(tmp_path, description):
+    person = PUBLIC_OTHER.format(description=description, role="other", age="").split("- rel:")[0]
+    problem = only(problems(tmp_path, a_yaml=CASE + person))
+    assert (problem.record, problem.field) == ("person-b", "description")
+
+
+def test_an_involves_description_that_says_victim(tmp_path):
+    text = CASE + PUBLIC_OTHER.format(description="A campaigner", role="reporter", age="") \
+        .replace("  role: reporter\n", "  role: reporter\n  description: she was groomed by the men\n")
+    problem = only(problems(tmp_path, a_yaml=text))
+    assert problem.field == "description" and "(reporter in 'case-a')" in problem.message
 
 
 def test_a_public_person_who_was_a_child_at_the_time(tmp_path):
@@ -183,6 +199,15 @@ def test_pseudonym_in_public_text(tmp_path):
     assert problem.record == "case-a"
     assert problem.field == "summary"
     assert "restricted person" in problem.message
+
+
+def test_pseudonym_in_a_public_id(tmp_path):
+    """An id is shown wherever its record is: `pseudo-accused-men` names her as surely as a summary."""
+    text = CASE + VICTIM + ("- {kind: person, id: pseudo-accused-men, name: Accused men, person_type: group, "
+                            "source: express-mylondon-2025, paragraphs: [7]}\n")
+    problem = only(problems(tmp_path, a_yaml=text))
+    assert (problem.record, problem.field) == ("pseudo-accused-men", "id")
+    assert "names 'pseudo', a restricted person" in problem.message
 
 
 def test_unknown_reference(tmp_path):
@@ -341,12 +366,12 @@ def test_one_problem_repeated_down_a_file_is_summed_up(tmp_path):
     rows = "".join(f"institution,inst-{n},I{n},police,express-mylondon-2025,28\n" for n in range(10))
     with pytest.raises(LoadError) as caught:
         load_texts(tmp_path, a_csv="kind,id,name,institution_typ,source,paragraphs\n" + rows)
-    assert len(caught.value.problems) == 20  # each row: the misspelt column, the missing one
+    assert len(caught.value.problems) == 10  # each row: the misspelt column (not also the missing one)
     message = str(caught.value).splitlines()
-    assert message[0] == "20 problems in the data; nothing was written"
+    assert message[0] == "10 problems in the data; nothing was written"
     assert sum("did you mean 'institution_type'?" in line for line in message) == 3
     summaries = [line for line in message if line.startswith("  ... the same in")]
-    assert summaries == [f"  ... the same in 7 more records of {tmp_path / 'a.csv'} (lines 5-11)"] * 2
+    assert summaries == [f"  ... the same in 7 more records of {tmp_path / 'a.csv'} (lines 5-11)"]
 
 
 def test_messages_read_as_the_loaders_own_not_the_validators(tmp_path):
@@ -354,3 +379,17 @@ def test_messages_read_as_the_loaders_own_not_the_validators(tmp_path):
     found = {p.field: p.message for p in problems(tmp_path, a_yaml=text)}
     assert found == {"person_type": "expected 'individual' or 'group', got 'crowd'",
                      "paragraphs": "expected a list, got 7"}
+
+
+def test_a_misspelt_required_field_is_one_problem(tmp_path):
+    problem = only(problems(tmp_path, a_yaml=CASE.replace("  summary:", "  sumary:")))
+    assert (problem.field, problem.message) == ("sumary", "unknown field: not in the schema (did you mean 'summary'?)")
+
+
+@pytest.mark.parametrize("bad", ["published: 2025-13", "titel: A source"])
+def test_a_source_with_a_problem_is_not_also_unknown_to_every_fact_citing_it(tmp_path, bad):
+    source = ("- {kind: source, id: doc, title: A source, publisher: P, published: 2024, doc_type: article}\n"
+              .replace("published: 2024", bad if bad.startswith("published") else "published: 2024")
+              .replace("title: A source", bad if bad.startswith("titel") else "title: A source"))
+    found = problems(tmp_path, b_yaml=source, a_yaml=CASE.replace("express-mylondon-2025", "doc"))
+    assert [p.record for p in found] == ["doc"] and not any("unknown source" in p.message for p in found)

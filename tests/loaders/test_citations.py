@@ -69,7 +69,7 @@ def test_the_issues_second_source_for_redbridge_changes_no_count(tmp_path):
 
 def test_one_citation_form_and_citations_list(tmp_path):
     ds = load_records(tmp_path, [
-        source("a"), source("b", "2019-05"),
+        source("a"), source("b", "2019-07"),
         case(**cite("a", 3, quote="a phrase"),
              citations=[cite("b", 4, status="alleged", as_of="2019-06-01", reliability=2, credibility="B",
                              handling="P")]),
@@ -120,12 +120,12 @@ def test_status_history_latest_established(tmp_path):
         case(**cite("news-2017")), person(**cite("news-2017")),
         involves(**cite("news-2017", status="alleged"), citations=[
             cite("court-2019", status="convicted", as_of="2019-03"),
-            cite("news-2017", 2, status="charged", as_of="2018"),
+            cite("news-2017", 2, status="charged", as_of="2017-06"),
             cite("later-2020", status="inferred")], basis="a test"),
     ])
     (rel,) = ds.rels["INVOLVES"]
     assert rel.citation_statuses == ["alleged", "charged", "convicted", "inferred"]  # in date order
-    assert rel.citation_as_of == ["2017", "2018", "2019-03", "2020"]
+    assert rel.citation_as_of == ["2017", "2017-06", "2019-03", "2020"]
     assert rel.source == "court-2019"  # the citation giving the status
     # latest established: an inference (2020) never overrides what a source gives
     assert (rel.status, rel.status_as_of, rel.status_source) == ("convicted", "2019-03", "court-2019")
@@ -189,3 +189,17 @@ def test_bad_citations_name_file_line_record_field(tmp_path, record, field, expe
     (problem,) = problems_of(tmp_path, [source("a"), record])
     assert problem.file.endswith("data.jsonl") and problem.line == 2 and problem.record == "c-1"
     assert problem.field == field and expected in problem.message, str(problem)
+
+
+@pytest.mark.parametrize("as_of, limit", [("2030-01-01", "2024"), ("2025", "2024")])
+def test_an_as_of_after_the_source_was_published(tmp_path, as_of, limit):
+    """A source cannot give a status as of after it was written; the latest as_of decides the current status."""
+    text = ("- {kind: source, id: doc, title: A source, publisher: P, published: 2024, doc_type: article}\n"
+            "- {kind: indicator, id: i-1, name: One, description: A pattern., "
+            f"citations: [{{source: doc, paragraphs: [1], as_of: '{as_of}'}}]}}\n")
+    path = tmp_path / "a.yaml"
+    path.write_text(text)
+    with pytest.raises(LoadError) as caught:
+        load([path])
+    [problem] = caught.value.problems
+    assert problem.field == "citations.0.as_of" and f"source 'doc' was published {limit}" in problem.message

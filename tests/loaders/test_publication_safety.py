@@ -64,6 +64,17 @@ def _load(tmp_path: Path, summary: str, finding: str = "Nothing identifying.", e
     ("She has epilepsy.", "health"),
     ("She is autistic.", "health"),
     ("She was HIV positive.", "health"),
+    # the third round's newcomer (2026-11-30)
+    ("A girl who was 14 at the time was filmed.", "individual-age"),
+    ("A girl aged just 14 was filmed.", "individual-age"),
+    ("She was abused while in Year 9.", "individual-age"),
+    ("A 14yo girl was filmed.", "individual-age"),
+    ("She is now 15 and in care.", "individual-age"),
+    ("She was hospitalised with depression.", "health"),
+    ("She had been cutting herself.", "health"),
+    ("She tried to kill herself twice.", "health"),
+    ("Her baby was taken into care.", "health"),
+    ("She attended Valentines High in Ilford.", "school"),
 ])
 def test_a_hit_is_an_error_with_file_line_record_and_field(tmp_path, summary, rule):
     with pytest.raises(LoadError) as caught:
@@ -76,7 +87,8 @@ def test_a_hit_is_an_error_with_file_line_record_and_field(tmp_path, summary, ru
 
 @pytest.mark.parametrize("summary", ["She was one of six girls.", "There were 14 men in the group.",
                                      "A school in the borough raised concerns.", "Imperial College researched it.",
-                                     "It ended 20 years later."])
+                                     "It ended 20 years later.", "The men met on Barnet High Street.",
+                                     "A man who was 45 was charged."])
 def test_ordinary_text_passes(tmp_path, summary):
     _load(tmp_path, summary)
 
@@ -86,6 +98,19 @@ def test_records_linked_through_the_case_are_scanned_too(tmp_path):
         _load(tmp_path, "Nothing identifying.", finding="She was aged 15 then.")
     [problem] = caught.value.problems
     assert (problem.record, problem.field) == ("a-review", "findings")
+
+
+def test_a_case_with_no_victim_record_is_scanned_too(tmp_path):
+    """Every case is about abused children: no victim record is needed for its text to be checked."""
+    path = tmp_path / "data.yaml"
+    path.write_text(BASE.split("- {kind: person, id: girl")[0] + BASE.split("sensitivity: restricted}\n")[-1]
+                    .replace("SUMMARY", "A girl at Kingsbury High School became pregnant.")
+                    .replace("FINDING", "Nothing identifying."), encoding="utf-8")
+    with pytest.raises(LoadError) as caught:
+        load([path])
+    assert {(p.record, p.field) for p in caught.value.problems} == {("a-case", "summary")}
+    assert {m for p in caught.value.problems for m in ("'school'", "'health'") if m in p.message} == \
+        {"'school'", "'health'"}
 
 
 def test_restricted_detail_is_where_identifying_detail_goes(tmp_path):

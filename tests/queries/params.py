@@ -8,6 +8,7 @@ SAMPLE_PARAMS: dict[str, list[dict]] = {
     "paths-between-cases": [
         {"from": "lewisham-2000-martin-malone", "to": "lewisham-2002-imperial-research", "max_hops": 3},
         {"from": "hillingdon-2000-2016-bellfield-group", "to": "hillingdon-2014-operation-baker", "max_hops": 2},
+        {"from": "lewisham-2000-martin-malone", "to": "lewisham-2002-imperial-research", "hub_cases": 2},
     ],
     "case-detail": [
         {"case_id": "newham-stratford-mcdonalds"},

@@ -42,7 +42,8 @@ def test_a_bad_header_points_at_the_file(tmp_path):
 def test_parameters_are_checked_and_converted():
     query = get_query("paths-between-cases")
     bound = query.bind({"from": "a", "to": "b", "max_hops": "3"})
-    assert bound == {"from": "a", "to": "b", "max_hops": 3, "include_restricted": False, "limit": 10, "offset": 0}
+    assert bound == {"from": "a", "to": "b", "max_hops": 3, "include_restricted": False, "hub_cases": 100,
+                     "limit": 10, "offset": 0}
     with pytest.raises(QueryError, match="expected int"):
         query.bind({"from": "a", "to": "b", "max_hops": "three"})
     with pytest.raises(QueryError, match="needs --param to="):

@@ -30,6 +30,18 @@ def test_every_fact_cites_a_source_and_paragraph(public_graph):
             assert citation.paragraphs or citation.locator
 
 
+def test_the_source_list_is_the_sources_cited_named_without_blanks(public_graph):
+    from casegraph.reports.markdown import render_markdown
+
+    dossier = build_dossier(public_graph.subgraph(
+        {"croydon-2020-child-in-care", "croydon", *public_graph.successors("croydon-2020-child-in-care"),
+         *(n for n, a in public_graph.nodes(data=True) if a.get("label") == "Source")}).copy(), ExportMeta())
+    cited = {c.source for c in dossier.citation_numbers()}
+    assert dossier.cited_sources() == sorted(cited) and len(cited) < len(dossier.sources)
+    listed = render_markdown(dossier).split("## Sources")[1].split("## Citations")[0]
+    assert listed.count("\n- ") == len(cited) and ", )" not in listed and "(, " not in listed
+
+
 def test_wording_follows_claim_status(restricted_graph):
     facts = _facts(restricted_graph, "restricted")
     statuses = {f.status for f in facts}

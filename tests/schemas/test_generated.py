@@ -40,7 +40,16 @@ def test_ddl_declares_every_label_and_type_once():
     assert len(ddl) == len(graph.nodes) + len(graph.rels)
     for label in graph.labels:
         assert sum(s.startswith(f"CREATE NODE TABLE {label}(") for s in ddl) == 1
-    assert len(neo4j_constraints()) == len(graph.nodes) + len(graph.rels)
+    statements = neo4j_constraints()
+    assert sum(s.startswith("CREATE CONSTRAINT") and s.endswith("REQUIRE n.id IS UNIQUE") for s in statements) \
+        == len(graph.nodes)
+    assert sum(s.endswith("ON (r.id)") for s in statements) == len(graph.rels)
+    # every fact is ranked for both evidence queries, cases for uncertain-facts, and people and places
+    # are found by their boroughs
+    facts = [n for n in graph.nodes if any(c.name == "single_source_rank" for c in n.columns)]
+    assert len(statements) == len(graph.nodes) + len(graph.rels) + 2 * (len(facts) + len(graph.rels)) + 1 + 2
+    assert "CREATE INDEX casefile_uncertain_rank IF NOT EXISTS FOR (n:CaseFile) ON (n.uncertain_rank)" in statements
+    assert "CREATE INDEX person_linked_boroughs IF NOT EXISTS FOR (n:Person) ON (n.linked_boroughs)" in statements
 
 
 def test_every_relationship_endpoint_is_a_known_label():
