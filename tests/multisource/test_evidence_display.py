@@ -1,9 +1,9 @@
 """A status is shown with the citation that gives it; a contested value is shown by one rule, marked
 contested with every value and its sources (issue 12, points 2 and 4; a newcomer's findings).
 
-The data is the London data plus a court report (2011) and a later rewrite of it (2012, derived from
-it): the rewrite restates the Redbridge case with another period and victim count and says the
-accused were charged; the court report gives a conviction (2026) on a pattern the article calls
+The data is the London data plus a court report (2011), a later rewrite of it (2012, derived from
+it) and a ruling (2026): the rewrite restates the Redbridge case with another period and victim count and says the
+accused were charged; the ruling gives a conviction (2026) on a pattern the article calls
 alleged, and a charge (2011) on the four men the article says were convicted.
 """
 
@@ -27,12 +27,15 @@ from tests.conftest import london_with
 
 CASE, COURT, COPY, ARTICLE = ("redbridge-2011-child-sex-ring", "court-report-2011", "court-report-2012-copy",
                               "express-mylondon-2025")
+RULING = "ruling-2026"
 
 ADDED = [
     {"kind": "source", "id": COURT, "title": "Court report of the Redbridge trial", "publisher": "Local Paper",
      "published": "2011-02-15", "doc_type": "article"},
     {"kind": "source", "id": COPY, "title": "Rewrite of the court report", "publisher": "Another Paper",
      "published": "2012-01-10", "doc_type": "article", "derived_from": [COURT]},
+    {"kind": "source", "id": RULING, "title": "A later ruling", "publisher": "A court",
+     "published": "2026-01-10", "doc_type": "report"},
     {"kind": "case", "id": CASE, "title": "Redbridge: trial of a suspected child sex ring (2011)",
      "summary": "A 2011 Redbridge trial of a suspected child sex ring.", "period": 2010, "victims_reported": 7,
      "source": COPY, "locator": "p. 2"},
@@ -41,7 +44,7 @@ ADDED = [
     {"rel": "INVOLVES", "from": CASE, "to": "four-men-convicted-redbridge-2011", "role": "perpetrator",
      "citations": [{"source": COURT, "locator": "p. 4", "status": "charged", "as_of": "2011-02"}]},
     {"rel": "SHOWS", "from": CASE, "to": "group-based-offending",
-     "citations": [{"source": COURT, "locator": "p. 9", "status": "convicted", "as_of": "2026-01-05"}]},
+     "citations": [{"source": RULING, "locator": "p. 9", "status": "convicted", "as_of": "2026-01-05"}]},
 ]
 
 
@@ -76,7 +79,7 @@ def test_the_record_shows_the_citation_that_gives_its_status(added):
     records = _records(added[0])
     shows = _rel(records, "group-based-offending")
     assert (shows.status, shows.status_as_of, shows.status_source, shows.source, shows.quote) == \
-        ("convicted", "2026-01-05", COURT, COURT, None)  # never the article's "suspected" quote
+        ("convicted", "2026-01-05", RULING, RULING, None)  # never the article's "suspected" quote
     four = _rel(records, "four-men-convicted-redbridge-2011")
     assert list(four.citation_sources) == [COURT, ARTICLE]  # in date order
     assert list(four.citation_statuses) == ["charged", "convicted"]
@@ -107,7 +110,7 @@ def test_case_detail_gives_each_status_its_date_and_source(views, engine):
     rows = {r["id"]: r for r in _answer(views[engine], "case-detail", {"case_id": CASE})}
     group = rows["group-based-offending"]
     assert (group["status"], group["status_as_of"], group["status_source"], group["status_quote"],
-            group["citations"]) == ("convicted", "2026-01-05", COURT, None, 2)
+            group["citations"]) == ("convicted", "2026-01-05", RULING, None, 2)
     accused = rows["accused-men-redbridge-2011"]
     assert (accused["status"], accused["status_source"], accused["status_quote"]) == \
         ("acquitted", ARTICLE, "cleared of child prostitution charges")
@@ -144,11 +147,11 @@ def test_dossier_list_and_explorer_mark_the_contested_values_and_the_status_sour
     assert f"Victims reported (contested, also stated) — 7; per {COPY}; sources disagree on this value [{copy_ref}]" \
         in text
     assert "(2011) (contested: also 2010)" in text
-    assert f"current status convicted as of 2026-01-05, per {COURT}" in text
+    assert f"current status convicted as of 2026-01-05, per {RULING}" in text
     assert "suspected 'child sex ring.'” " not in text.split("Group-based offending")[1].split("\n")[0]
     attrs = graph.nodes[CASE]
     assert period_of(attrs) == f"2011 (contested: also 2010 per {COPY})"
     shows = next(a for _, v, a in graph.out_edges(CASE, data=True) if v == "group-based-offending")
     page = provenance(shows, graph)
-    assert (page.status, page.status_as_of, page.status_source) == ("convicted", "2026-01-05", COURT)
+    assert (page.status, page.status_as_of, page.status_source) == ("convicted", "2026-01-05", RULING)
     assert ("victims reported", "7", COPY) in provenance(attrs, graph).contested
