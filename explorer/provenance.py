@@ -17,12 +17,13 @@ returns it as plain data the templates lay out (and escape):
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 import networkx as nx
 
-from casegraph.schemas.citations import citations_of, grade_text
+from casegraph.schemas.citations import citations_of, contested_of, grade_text
 
 __all__ = ["Citation", "Provenance", "provenance"]
 
@@ -47,9 +48,11 @@ class Citation:
 class Provenance:
     status: str = ""
     status_as_of: str = ""
+    status_source: str = ""  # the source whose citation gives the current status
     independent_sources: Any = None
     basis: str = ""
     citations: list[Citation] = field(default_factory=list)
+    contested: list[tuple[str, str, str]] = field(default_factory=list)  # (field, value, sources), per value
 
 
 def _where(paragraphs: Any, locator: Any) -> str:
@@ -86,6 +89,9 @@ def provenance(attrs: Mapping[str, Any], graph: nx.MultiDiGraph) -> Provenance:
         ))
     return Provenance(
         status=str(attrs.get("status") or ""), status_as_of=str(attrs.get("status_as_of") or ""),
+        status_source=str(attrs.get("status_source") or ""),
         independent_sources=attrs.get("independent_sources"), basis=str(attrs.get("basis") or ""),
         citations=citations,
+        contested=[(c["field"].replace("_", " "), str(json.loads(c["value"])), ", ".join(c["sources"]))
+                   for c in contested_of(dict(attrs))],
     )

@@ -86,8 +86,11 @@ def text_of(value: Any) -> str:
         for rel, node in zip(value["relationships"], value["nodes"][1:]):
             parts += [f"—{rel['type']}—", _chain_name(node)]
         return " ".join(parts)
+    if isinstance(value, dict) and {"field", "value", "sources", "citations"} <= value.keys():
+        return _competing_text(value)
     if isinstance(value, list):
-        return "; ".join(text_of(v) for v in value)
+        return ("; " if not value or not isinstance(value[0], dict) or "field" not in value[0]
+                else " | ").join(text_of(v) for v in value)
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, dict) and "id" in value:  # a record a query names: {id, label, name}
@@ -95,3 +98,15 @@ def text_of(value: Any) -> str:
     if isinstance(value, dict):
         return "; ".join(f"{k}: {text_of(v)}" for k, v in value.items())
     return str(value)
+
+
+def _competing_text(entry: dict) -> str:
+    """A competing value of a contested fact (`queries.competing`): `victims_reported = 7 (per
+    court-report: p. 2, reported as of 2012-01-10)`."""
+    cited = []
+    for c in entry["citations"]:
+        where = ", ".join(filter(None, ("paragraphs " + ",".join(map(str, c["paragraphs"])) if c["paragraphs"]
+                                        else None, c.get("locator"))))
+        status = " ".join(filter(None, (c.get("status"), f"as of {c['as_of']}" if c.get("as_of") else None)))
+        cited.append(f"{c['source']}" + (f": {where}" if where else "") + (f", {status}" if status else ""))
+    return f"{entry['field']} = {entry['value']} (per {'; '.join(cited) or ', '.join(entry['sources'])})"

@@ -19,8 +19,9 @@ from __future__ import annotations
 from typing import Iterable
 
 from casegraph.loaders.columns import ColumnTable, Collected, Tables
+from casegraph.loaders.merge import settle_contested
 from casegraph.loaders.problems import Problem
-from casegraph.schemas.citations import current_status
+from casegraph.schemas.citations import CITATION_COLUMNS, current_status
 from casegraph.schemas.nodes import SourceDocument
 
 __all__ = ["citation_field", "check_citation_sources", "derive_citations", "origins", "independent_count"]
@@ -120,9 +121,10 @@ def independent_count(cited: Iterable[str], roots: dict[str, frozenset[str]]) ->
 
 
 def derive_citations(tables: Tables, more: Iterable[ColumnTable] = ()) -> list[Problem]:
-    """Date every citation, set each fact's current status and independent-source count, in place, in
-    `tables` and in `more` tables of facts (the public versions, `loaders/public_versions.py`), by the
-    lineage of `tables`' sources."""
+    """Date every citation, set each fact's current status (with its date and source, and the record's
+    `source`/`paragraphs`/`locator`/`quote` those of the citation giving it) and independent-source count,
+    and put each fact's citations in date order, in place, in `tables` and in `more` tables of facts
+    (the public versions, `loaders/public_versions.py`), by the lineage of `tables`' sources."""
     roots, problems = origins(tables)
     sources = tables.nodes.get(SourceDocument.label)
     published = dict(zip(sources["id"], sources["published"])) if sources is not None else {}
@@ -133,6 +135,7 @@ def derive_citations(tables: Tables, more: Iterable[ColumnTable] = ()) -> list[P
         columns = [table[name] for name in ("citation_sources", "citation_statuses", "citation_as_of",
                                             "status", "status_as_of", "status_source", "independent_sources")]
         cited_col, status_col, as_of_col, status, status_as_of, status_source, independent = columns
+        contested = table.values.get("contested_fields")
         for row, key in enumerate(zip(cited_col, status_col, as_of_col)):
             key = tuple(map(tuple, key))
             result = cache.get(key)
@@ -141,6 +144,40 @@ def derive_citations(tables: Tables, more: Iterable[ColumnTable] = ()) -> list[P
                 dates = tuple(d or published.get(s) or "" for s, d in zip(cited, dates))
                 best = current_status(statuses, dates)
                 result = cache[key] = (list(dates), statuses[best], dates[best], cited[best],
-                                       independent_count(cited, roots))
-            as_of_col[row], status[row], status_as_of[row], status_source[row], independent[row] = result
+                                       independent_count(cited, roots), best)
+            as_of_col[row], status[row], status_as_of[row], status_source[row], independent[row], best = result
+            if len(key[0]) > 1:
+                best = _in_date_order(table, row, best)
+                _cite_status(table, row, best)
+            if contested and contested[row]:
+                settle_contested(table, row)
     return problems
+
+
+def _in_date_order(table: ColumnTable, row: int, best: int) -> int:
+    """Put `row`'s citations in date order (undated last; equal dates keep load order), so a fact's
+    status history reads in order on every engine, whatever the order of files; returns where
+    citation `best` went. New lists: stored lists are shared between records."""
+    dates = table.values["citation_as_of"][row]
+    order = sorted(range(len(dates)), key=lambda i: (dates[i] == "", dates[i]))
+    if order == sorted(order):
+        return best
+    for name in CITATION_COLUMNS:
+        column = table.values[name]
+        column[row] = [column[row][i] for i in order]
+    return order.index(best)
+
+
+def _cite_status(table: ColumnTable, row: int, best: int) -> None:
+    """The record's own `source`, `paragraphs`, `locator` and `quote` become those of citation `best`,
+    the one that gives the current status: every output that shows a status beside a source and a
+    quote then shows the source that said it, never another citation's words."""
+    values = table.values
+    paragraphs = values["citation_paragraphs"][row][best]
+    picked = {"source": values["citation_sources"][row][best],
+              "paragraphs": [int(p) for p in paragraphs.split(",") if p],
+              "locator": values["citation_locators"][row][best] or None,
+              "quote": values["citation_quotes"][row][best] or None}
+    for name, value in picked.items():
+        if name in values:
+            values[name][row] = value

@@ -11,11 +11,19 @@ endpoints and qualifiers (e.g. `role`), whatever their sources
 - list fields (aliases, outcomes, findings, ...) the union, in order;
 - `note` and `basis` every distinct text, joined with " / ";
 - any other field: the value the records give. Where two records give
-  different values (a period of 2011 and 2012), nothing is overwritten: the
-  field keeps the first given value, and `contested_fields`,
-  `contested_values` (JSON) and `contested_sources` list every value with the
-  sources that give it. Only fields a record states count (`ColumnTable.given`):
+  different values (a period of 2011 and 2012), nothing is overwritten:
+  `contested_fields`, `contested_values` (JSON) and `contested_sources` list
+  every value with the sources that give it, and the field shows the value
+  `settle_contested` picks once citations are dated, whatever the order of
+  files and records. Only fields a record states count (`ColumnTable.given`):
   a record that leaves a field out does not contest it.
+
+The shown value of a contested field (`settle_contested`): the value of the
+latest-dated citation (its `as_of`, else its source's publication date; a
+year counts as before its months), as the current claim status is the latest
+one; a tie goes to the value more sources give, then to the value whose
+smallest source id sorts first. Every output that shows the field marks it
+contested, with each value and its sources.
 """
 
 from __future__ import annotations
@@ -25,8 +33,9 @@ from typing import Any
 
 from casegraph.loaders.columns import ColumnTable
 from casegraph.schemas.citations import CITATION_COLUMNS, CONTESTED_COLUMNS
+from casegraph.schemas.common import parse_period
 
-__all__ = ["merge_rows", "NOT_COMPARED"]
+__all__ = ["merge_rows", "settle_contested", "NOT_COMPARED"]
 
 NOT_COMPARED = frozenset((
     "id", "from", "to", "source", "paragraphs", "locator", "quote", "status", "status_as_of",
@@ -88,3 +97,28 @@ def _merge_field(table: ColumnTable, column: str, rows: list[int], sources: dict
 
 def _key(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def settle_contested(table: ColumnTable, row: int) -> None:
+    """Set each contested field of `row` to the value the module docstring's rule picks, in place.
+
+    Needs the row's dated citations (`citation_as_of` filled in by `derive_citations`)."""
+    values = table.values
+    dated: dict[str, str] = {}
+    for source, as_of in zip(values["citation_sources"][row], values["citation_as_of"][row]):
+        dated[source] = max(dated.get(source, ""), as_of or "")
+    competing: dict[str, list[tuple]] = {}
+    for field, value, named in zip(*(values[c][row] for c in CONTESTED_COLUMNS)):
+        sources = named.split(";")
+        competing.setdefault(field, []).append((max(dated.get(s, "") for s in sources), len(sources),
+                                                min(sources), value))
+    for field, ranked in competing.items():
+        if field not in values:
+            continue
+        ranked.sort(key=lambda item: item[2])  # stable: the smaller source id first among equals
+        value = json.loads(max(ranked, key=lambda item: item[:2])[3])
+        values[field][row] = value
+        if field in _COMPANIONS:
+            years = parse_period(value)[1:] if value is not None else (None, None)
+            for companion, year in zip(_COMPANIONS[field], years):
+                values[companion][row] = year

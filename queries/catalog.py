@@ -153,6 +153,9 @@ class Header(BaseModel):
     sort_lists: list[str] = Field(
         default_factory=list, description="columns whose list values are sets (sorted for stable output)"
     )
+    competing_values: bool = Field(
+        default=False, description="the answer's contested and citation lists (`queries.competing.COMPETING_INPUT`) "
+        "come back as one `competing` column: an entry per competing value with its sources and their citations")
 
     @model_validator(mode="after")
     def _paging_parameters(self) -> "Header":

@@ -7,6 +7,7 @@ parameters:
   reliability: {type: string, default: "", description: "only facts with a citation of this 3x5x2 source evaluation (1, 2 or 3)"}
   credibility: {type: string, default: "", description: "only facts with a citation of this 3x5x2 information assessment (A-E)"}
 page: {limit: 50}
+competing_values: true
 */
 // Every node label and relationship type of the schema, named: an unlabelled scan would reach both
 // profiles' graphs in one Neo4j database (casegraph.graph.neo4j_profiles).

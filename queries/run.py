@@ -56,6 +56,7 @@ def run_query(view: View, query: Query, params: dict[str, Any] | None = None) ->
     `offset`, and the whole answer's row count in `Result.total`. Raises
     QueryError for a bad parameter or an engine failure (pointing at the file). Ids are
     checked first (`queries.ids`): an unknown id raises `NodeNotFound` with the closest ids."""
+    from casegraph.queries.competing import reshape_competing
     from casegraph.queries.ids import resolve_ids
 
     bound = resolve_ids(view, query, query.bind(params or {}))
@@ -68,6 +69,8 @@ def run_query(view: View, query: Query, params: dict[str, Any] | None = None) ->
             for row in result.rows:
                 if isinstance(row[index], list):
                     row[index] = sorted(row[index], key=_sortable)
+    if query.header.competing_values:
+        result.columns = reshape_competing(result.columns, result.rows)
     return result
 
 

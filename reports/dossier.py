@@ -10,6 +10,7 @@ a pattern cites the relationships it is computed from.
 
 from __future__ import annotations
 
+import json
 from typing import Any, Iterator
 
 import networkx as nx
@@ -17,6 +18,7 @@ import networkx as nx
 from casegraph.analysis import borough_bridges, case_communities, case_features
 from casegraph.exports.base import refuse_unfit, refuse_unfit_graph
 from casegraph.reports.model import Citation, Dossier, Fact, Section
+from casegraph.schemas.citations import contested_of
 from casegraph.reports.wording import involvement, name_of, outcome_words, response_words, statement_kind
 
 __all__ = ["build_dossier"]
@@ -65,26 +67,60 @@ def _fact(text: str, *records: dict[str, Any], detail: str | None = None,
     quote = basis_record.get("quote")
     if quote:
         detail = (detail + "; " if detail else "") + f"quote: \u201c{quote}\u201d"
+    if len(basis_record.get("citation_sources") or ()) > 1 and basis_record.get("status_source"):
+        # the status's own source and date: its quote (above) is that citation's (loaders/lineage.py)
+        when = f" as of {basis_record['status_as_of']}" if basis_record.get("status_as_of") else ""
+        detail = (detail + "; " if detail else "") + \
+            f"current status {basis_record.get('status')}{when}, per {basis_record['status_source']}"
     return Fact(text, [c for r in records for c in Citation.all_of(r)], basis_record.get("status"),
                 basis_record.get("basis"), detail)
 
 
 def _period(props: dict[str, Any]) -> str:
     period = props.get("period")
-    return "period unknown" if period in (None, "unknown") else str(period)
+    shown = "period unknown" if period in (None, "unknown") else str(period)
+    others = [v for v, _ in _competing(props, "period") if v != period]
+    return shown + (f"; contested: also {', '.join(map(str, others))}" if others else "")
+
+
+def _competing(props: dict[str, Any], field: str) -> list[tuple[Any, list[str]]]:
+    """The competing values of a contested `field` of a record, each with its sources ([] if not contested)."""
+    return [(json.loads(c["value"]), c["sources"]) for c in contested_of(props) if c["field"] == field]
+
+
+def _field_facts(text: str, props: dict[str, Any], field: str, shown: str) -> list[Fact]:
+    """`text: shown`, citing the record; where sources disagree on `field`, one fact per competing
+    value, each citing only the citations of the sources that give it, marked contested."""
+    competing = _competing(props, field)
+    if not competing:
+        return [_fact(f"{text}: {shown}", props)]
+    cited = Citation.all_of(props)
+    facts = []
+    for value, sources in competing:
+        mark = "shown" if value == props.get(field) else "also stated"
+        facts.append(Fact(f"{text} (contested, {mark})", [c for c in cited if c.source in sources],
+                          props.get("status"), props.get("basis"),
+                          f"{value}; per {', '.join(sources)}; sources disagree on this value"))
+    return facts
 
 
 def _case_section(G: _Graph, case: str) -> Section:
     props = G.props(case)
     title = str(props.get("title", case))
-    section = Section(title if _period(props) in title else f"{title} ({_period(props)})")
-    section.facts.append(_fact("Summary", props, detail=props.get("summary")))
+    period = _period(props)
+    plain = period.split(";")[0]
+    section = Section(title + (f" ({period})" if plain not in title else
+                               f" ({period[len(plain) + 2:]})" if period != plain else ""))
+    if _competing(props, "summary"):
+        section.facts.extend(_field_facts("Summary", props, "summary", ""))
+    else:
+        section.facts.append(_fact("Summary", props, detail=props.get("summary")))
     if props.get("outcomes"):
         section.facts.append(_fact(f"Outcome reported by the source: {outcome_words(props['outcomes'])}", props))
     count = props.get("victims_reported")
     if count is not None:
         at_least = "at least " if props.get("victims_at_least") else ""
-        section.facts.append(_fact(f"Victims reported: {at_least}{count}", props))
+        section.facts.extend(_field_facts("Victims reported", props, "victims_reported", f"{at_least}{count}"))
     for borough, rel in G.out(case, "IN_BOROUGH"):
         section.facts.append(_fact(f"Borough: {G.name(borough)}", rel))
     for place, rel in G.out(case, "AT_PLACE"):

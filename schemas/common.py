@@ -80,10 +80,15 @@ class Fact(Record, FactAggregates):
     `paragraphs` or `locator`, `quote`, `status`); `citations:` lists more (after
     it, when both are given). Once validated, `source`, `paragraphs`, `locator`
     and `quote` are the first citation's, `status` is the current status
-    (`citations.current_status`), and the `citation_*` columns hold every citation.
+    (`citations.current_status`), and the `citation_*` columns hold every citation;
+    once loaded, the citations are in date order and `source`, `paragraphs`,
+    `locator` and `quote` are those of the citation that gives the current status
+    (`loaders.lineage.derive_citations`), so no output shows a status beside
+    another source's words.
     """
 
-    source: Slug | None = Field(default=None, description="id of the source document that reports it")
+    source: Slug | None = Field(default=None, description="id of the source document that reports it "
+                                "(stored: the source of the citation that gives the current status)")
     paragraphs: list[Annotated[int, Field(ge=1)]] = Field(
         default_factory=list,
         description="paragraph numbers in the source (line N of the text is paragraph N)",

@@ -63,8 +63,8 @@ def test_the_issues_second_source_for_redbridge_changes_no_count(tmp_path):
     before, after = load(), load([data])
     assert after.rel_counts() == before.rel_counts()
     (rel,) = [r for r in after.rels["IN_BOROUGH"] if r.from_ == "redbridge-2011-child-sex-ring"]
-    assert rel.citation_sources == ["express-mylondon-2025", "second-source"]
-    assert rel.citation_paragraphs == ["25", "3"] and rel.independent_sources == 2
+    assert rel.citation_sources == ["second-source", "express-mylondon-2025"]  # in date order (2011-06, 2025-11)
+    assert rel.citation_paragraphs == ["3", "25"] and rel.independent_sources == 2
 
 
 def test_one_citation_form_and_citations_list(tmp_path):
@@ -75,7 +75,7 @@ def test_one_citation_form_and_citations_list(tmp_path):
                              handling="P")]),
     ])
     (c,) = ds.nodes["CaseFile"]
-    assert (c.source, c.paragraphs, c.quote) == ("a", [3], "a phrase")  # the first citation's
+    assert (c.source, c.paragraphs, c.quote) == ("b", [4], None)  # the citation giving the status
     assert c.citation_sources == ["a", "b"] and c.citation_quotes == ["a phrase", ""]
     assert c.citation_as_of == ["2017", "2019-06-01"]  # undated: its source's publication date
     assert (c.citation_reliability, c.citation_credibility, c.citation_handling) == (["", "2"], ["", "B"], ["", "P"])
@@ -124,8 +124,9 @@ def test_status_history_latest_established(tmp_path):
             cite("later-2020", status="inferred")], basis="a test"),
     ])
     (rel,) = ds.rels["INVOLVES"]
-    assert rel.citation_statuses == ["alleged", "convicted", "charged", "inferred"]
-    assert rel.citation_as_of == ["2017", "2019-03", "2017-06", "2020"]
+    assert rel.citation_statuses == ["alleged", "charged", "convicted", "inferred"]  # in date order
+    assert rel.citation_as_of == ["2017", "2017-06", "2019-03", "2020"]
+    assert rel.source == "court-2019"  # the citation giving the status
     # latest established: an inference (2020) never overrides what a source gives
     assert (rel.status, rel.status_as_of, rel.status_source) == ("convicted", "2019-03", "court-2019")
 

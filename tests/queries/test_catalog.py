@@ -259,5 +259,5 @@ def test_case_detail_leaves_out_victims_unless_asked(london_view, london_store):
     with london_store.view("restricted") as full:
         everything = records(full, "case-detail", case_id="croydon-2020-child-in-care", include_restricted=True)
     assert len(everything) > len(public)
-    assert all(r["source"] for r in everything)  # every fact carries its source
+    assert all(r["status_source"] for r in everything)  # every fact carries its source
     assert not any(r["id"].startswith("victim-") for r in public)

@@ -1,0 +1,51 @@
+"""One entry per competing value, for answers about contested facts (`competing_values` in a header).
+
+A contested fact is stored as parallel lists: one element per competing
+value (`contested_fields`, `contested_values`, `contested_sources`) and one
+per citation (`citation_*`). Side by side they do not line up; this turns
+them into one `competing` column whose entries each read alone:
+`{field, value, sources, citations}`, the citations being those of the
+value's sources (source, paragraphs, locator, status, as_of).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+__all__ = ["COMPETING_INPUT", "competing_entries", "reshape_competing"]
+
+COMPETING_INPUT = ("fields", "values", "value_sources", "sources", "paragraphs", "locators", "statuses", "as_of")
+"""The columns a `competing_values` query returns for the runner to reshape, in this order."""
+
+
+def competing_entries(fields, values, value_sources, sources, paragraphs, locators, statuses, as_of
+                      ) -> list[dict[str, Any]]:
+    """The stored lists of one fact -> `[{field, value, sources: [..], citations: [{source,
+    paragraphs: [int], locator, status, as_of}]}]`, one entry per competing value, in stored order."""
+    citations = [{"source": s, "paragraphs": [int(p) for p in (para or "").split(",") if p],
+                  "locator": loc or None, "status": st or None, "as_of": d or None}
+                 for s, para, loc, st, d in zip(sources or [], paragraphs or [], locators or [],
+                                                statuses or [], as_of or [])]
+    entries = []
+    for field, value, named in zip(fields or [], values or [], value_sources or []):
+        giving = named.split(";")
+        entries.append({"field": field, "value": json.loads(value), "sources": giving,
+                        "citations": [c for c in citations if c["source"] in giving]})
+    return entries
+
+
+def reshape_competing(columns: list[str], rows: list[list[Any]]) -> list[str]:
+    """Replace the `COMPETING_INPUT` columns of `rows` (in place) by one `competing` column placed
+    where `fields` was; returns the new column names. A column the query does not return counts as empty."""
+    at = [columns.index(c) if c in columns else None for c in COMPETING_INPUT]
+    drop = {i for i in at if i is not None}
+    place = at[0] if at[0] is not None else len(columns)
+    for number, row in enumerate(rows):
+        entry = competing_entries(*(row[i] if i is not None else None for i in at))
+        kept = [v for i, v in enumerate(row) if i not in drop]
+        kept.insert(sum(1 for i in range(place) if i not in drop), entry)
+        rows[number] = kept
+    kept_columns = [c for i, c in enumerate(columns) if i not in drop]
+    kept_columns.insert(sum(1 for i in range(place) if i not in drop), "competing")
+    return kept_columns
