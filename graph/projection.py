@@ -28,6 +28,7 @@ import networkx as nx
 
 from casegraph.graph.profile import public_dataset
 from casegraph.graph.store import View
+from casegraph.graph.values import FILING
 from casegraph.schemas import schema
 
 __all__ = ["project", "project_dataset", "outline", "hydrate", "OUTLINE_FIELDS", "QUERY_ROWS"]
@@ -182,8 +183,9 @@ def hydrate(view: View, part: nx.MultiDiGraph, degree=None) -> nx.MultiDiGraph:
 
 
 def _columns(label_or_type: str) -> tuple[list[str], int]:
-    """Stored columns in the schema's order (the engine's), and where `id` is among them."""
-    names = [c.name for c in schema().columns_of(label_or_type)]
+    """Stored columns in the schema's order (the engine's), less the stored orders (`values.FILING`),
+    and where `id` is among them."""
+    names = [c.name for c in schema().columns_of(label_or_type) if c.name not in FILING]
     return names, names.index("id")
 
 

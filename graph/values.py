@@ -19,20 +19,22 @@ from casegraph.schemas import schema
 from casegraph.schemas.aggregates import FactAggregates, aggregate_fields
 from casegraph.schemas.names import display_name
 
-__all__ = ["node_value", "rel_value", "path_value", "plain", "text_of"]
+__all__ = ["node_value", "rel_value", "path_value", "plain", "text_of", "FILING"]
 
 
 def _props(properties: dict[str, Any], allowed) -> dict[str, Any]:
     return {k: v for k, v in properties.items() if v is not None and (allowed is None or k in allowed)}
 
 
-_FILING = frozenset(aggregate_fields(FactAggregates))
+FILING = frozenset(aggregate_fields(FactAggregates))
+"""Stored orders (a fact's rank in an evidence query's answer): a filing position, not a fact, so
+no record's value, projection or hydration carries them."""
 
 
 @cache  # once per label or type, not once per row
 def _columns(name: str):
     try:
-        return frozenset(c.name for c in schema().columns_of(name)) - _FILING
+        return frozenset(c.name for c in schema().columns_of(name)) - FILING
     except KeyError:
         return None
 
