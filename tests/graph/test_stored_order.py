@@ -104,4 +104,6 @@ def test_each_profile_ranks_its_public_facts_only(tmp_path):
             rows, total = _pages(view, "single-source-facts", 5)
             assert [row[:2] for row in rows] == rule and total == len(rule), profile
             found[profile] = total
-    assert found["public"] <= found["restricted"]
+    # not fewer in public: a fact citing a public and a restricted source rests on one source there
+    # (its public citation), on two in the restricted graph
+    assert found["public"] > 0 and found["restricted"] > 0
