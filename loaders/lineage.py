@@ -24,7 +24,8 @@ from casegraph.loaders.problems import Problem
 from casegraph.schemas.citations import CITATION_COLUMNS, current_status
 from casegraph.schemas.nodes import SourceDocument
 
-__all__ = ["citation_field", "check_citation_sources", "derive_citations", "origins", "independent_count"]
+__all__ = ["citation_field", "check_citation_sources", "derive_citations", "origins", "independent_count",
+           "cite_status"]
 
 
 def citation_field(given: Iterable[str], index: int, name: str) -> str:
@@ -148,7 +149,7 @@ def derive_citations(tables: Tables, more: Iterable[ColumnTable] = ()) -> list[P
             as_of_col[row], status[row], status_as_of[row], status_source[row], independent[row], best = result
             if len(key[0]) > 1:
                 best = _in_date_order(table, row, best)
-                _cite_status(table, row, best)
+                cite_status(table, row, best)
             if contested and contested[row]:
                 settle_contested(table, row)
     return problems
@@ -168,7 +169,7 @@ def _in_date_order(table: ColumnTable, row: int, best: int) -> int:
     return order.index(best)
 
 
-def _cite_status(table: ColumnTable, row: int, best: int) -> None:
+def cite_status(table: ColumnTable, row: int, best: int) -> None:
     """The record's own `source`, `paragraphs`, `locator` and `quote` become those of citation `best`,
     the one that gives the current status: every output that shows a status beside a source and a
     quote then shows the source that said it, never another citation's words."""

@@ -11,7 +11,8 @@ merged by the same `merge_rows` as every fact; `derive_citations` then dates
 them and derives the current status (with its date and source), the
 independent-source count and the contested values, as for every fact. A
 record's own `source`, `paragraphs`, `locator` and `quote` are its first
-kept citation's, as `schemas.common.Fact` makes them from its first citation.
+kept citation's until `derive_citations` makes them those of the citation
+giving its current status (`lineage.cite_status`, as for every fact).
 
 The versions are collected while `resolve` merges (before the merge changes
 the rows) and only for facts that cite a restricted source; the public
@@ -23,14 +24,12 @@ from __future__ import annotations
 from typing import Any
 
 from casegraph.loaders.columns import ColumnTable, Collected
+from casegraph.loaders.lineage import cite_status
 from casegraph.loaders.merge import merge_rows
 from casegraph.schemas.citations import CITATION_COLUMNS
 from casegraph.schemas.nodes import SourceDocument
 
 __all__ = ["PublicVersions", "restricted_sources"]
-
-_FIRST = (("source", "citation_sources"), ("locator", "citation_locators"), ("quote", "citation_quotes"))
-"""A record's own citation fields, and the citation column whose first element each one is."""
 
 
 def restricted_sources(collected: Collected) -> frozenset[str]:
@@ -94,8 +93,5 @@ class PublicVersions:
         for column in CITATION_COLUMNS:
             items = values[column][row]
             values[column][row] = [items[i] for i in keep]
-        for field, column in _FIRST:
-            values[field][row] = values[column][row][0] or None
-        paragraphs = values["citation_paragraphs"][row][0]
-        values["paragraphs"][row] = [int(p) for p in paragraphs.split(",")] if paragraphs else []
+        cite_status(table, row, 0)  # its own citation fields: the first kept citation's, until derived
         return True

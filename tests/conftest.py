@@ -41,6 +41,13 @@ def london_with(records: list[dict], folder: Path):
     return dataset, files, _built(dataset, files, folder / "store")
 
 
+def on_both_engines(built, neo4j_store) -> dict:
+    """A `london_with` result built into the Neo4j store too: {"ladybug": its store, "neo4j": neo4j_store}."""
+    dataset, files, embedded = built
+    neo4j_store.build(dataset, input_checksum(files))
+    return {"ladybug": embedded, "neo4j": neo4j_store}
+
+
 def store_of(records: list[dict], tmp_path_factory, name: str) -> EmbeddedStore:
     """A real store built from `records` (a data file's records) with the reference data and sources."""
     import yaml

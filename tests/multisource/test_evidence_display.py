@@ -17,13 +17,12 @@ import pytest
 from casegraph.explorer.provenance import provenance
 from casegraph.graph.projection import project
 from casegraph.graph.search import period_of
-from casegraph.graph.store import input_checksum
 from casegraph.loaders import data_files, default_data_dir
 from casegraph.loaders.load import load
 from casegraph.queries import run_named
 from casegraph.reports import build_dossier, render_markdown
 from casegraph.exports.base import ExportMeta
-from tests.conftest import london_with
+from tests.conftest import london_with, on_both_engines
 
 CASE, COURT, COPY, ARTICLE = ("redbridge-2011-child-sex-ring", "court-report-2011", "court-report-2012-copy",
                               "express-mylondon-2025")
@@ -70,9 +69,7 @@ def added(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def views(added, neo4j_server_store):
-    dataset, files, embedded = added
-    neo4j_server_store.build(dataset, input_checksum(files))
-    return {"ladybug": embedded, "neo4j": neo4j_server_store}
+    return on_both_engines(added, neo4j_server_store)
 
 
 def test_the_record_shows_the_citation_that_gives_its_status(added):

@@ -16,10 +16,9 @@ from casegraph.cli import cli
 from casegraph.exports import read_node_link
 from casegraph.graph.projection import project
 from casegraph.graph.selection import Selection, SelectionError, select
-from casegraph.graph.store import input_checksum
 from casegraph.schemas.citations import meets_grade, parse_grade
 from casegraph.viz.views import figure_for
-from tests.conftest import london_with
+from tests.conftest import london_with, on_both_engines
 
 CASE, COURT = "lewisham-2000-martin-malone", "graded-court-report"
 
@@ -43,10 +42,8 @@ def graded(tmp_path_factory):
 @pytest.fixture(scope="module")
 def both(graded, neo4j_server_store):
     """The graded graph (public profile) as each engine projects it."""
-    dataset, files, embedded = graded
-    neo4j_server_store.build(dataset, input_checksum(files))
     graphs = {}
-    for name, store in (("ladybug", embedded), ("neo4j", neo4j_server_store)):
+    for name, store in on_both_engines(graded, neo4j_server_store).items():
         with store.view() as view:
             graphs[name] = project(view)
     return graphs
