@@ -93,7 +93,14 @@ def _citation_dates(tables: Tables, today: str | None = None) -> list[Problem]:
     today = today or date.today().isoformat()
     sources = tables.nodes.get(SourceDocument.label)
     published = dict(zip(sources["id"], sources["published"])) if sources is not None else {}
-    problems = []
+    problems, late = [], {}  # (source, as_of) -> (limit, what) when too late, else None: few distinct pairs
+
+    def too_late(source: str, as_of: str):
+        limit, what = min(((published.get(source) or today, f"source {source!r} was published"),
+                           (today, "today is")), key=lambda pair: pair[0])
+        width = min(len(as_of), len(limit))
+        return (limit, what) if as_of[:width] > limit[:width] else None
+
     for table in tables.all():
         if "citation_as_of" not in table.values:
             continue
@@ -101,10 +108,11 @@ def _citation_dates(tables: Tables, today: str | None = None) -> list[Problem]:
             for index, (source, as_of) in enumerate(zip(cited, dates)):
                 if not as_of:
                     continue
-                limit, what = min(((published.get(source) or today, f"source {source!r} was published"),
-                                   (today, "today is")), key=lambda pair: pair[0])
-                width = min(len(as_of), len(limit))
-                if as_of[:width] > limit[:width]:
+                found = late.get((source, as_of), _UNSEEN)
+                if found is _UNSEEN:
+                    found = late[(source, as_of)] = too_late(source, as_of)
+                if found:
+                    limit, what = found
                     field = citation_field(table.given_fields(row), index, "as_of")
                     problems.append(_problem(table, row, field,
                         f"as_of {as_of} is after what its source could report ({what} {limit}): "
