@@ -38,7 +38,7 @@ from casegraph.graph.rows import node_tables, rel_tables
 from casegraph.graph.store import BuildResult, Progress, QueryFailed, QueryLimitHit, Result, StoreError, WriteRefused
 from casegraph.graph.values import node_value, path_value, plain, rel_value
 from casegraph.loaders.dataset import Dataset
-from casegraph.loaders.load import paused_gc
+from casegraph.loaders.load import paused_gc, release_free_memory
 from casegraph.schemas.ddl import ladybug_ddl
 
 __all__ = ["EmbeddedStore", "EmbeddedView", "default_store_dir"]
@@ -187,21 +187,23 @@ class EmbeddedStore:
                                  f"close other casegraph readers and retry ({error})") from None
 
 
-COPY_BATCH = 50_000
+COPY_ROWS = 160_000
 """Rows per COPY statement, and between reopenings of the database a build writes.
 
-LadybugDB keeps the memory a COPY allocated (its column chunks: 20-80 MB
-per node table even for a few rows) until the database is closed; COPYing
-every table into one open database made a build's peak memory grow with the
-graph and the number of tables (1.28 GB at 10,000 cases, above 2 GB well
-before 100,000). So a build closes and reopens the database after each node
-table and once this many relationship rows have gone in, and COPYs a large
-table in slices of this many rows: the memory held is one slice's, not the
-graph's (BENCHMARKS.md, issue 12). Reopening costs ~0.2 s."""
+LadybugDB holds what a COPY allocated (in its buffer pool, and the heap
+around it) until the database is closed, and a relationship COPY holds all
+its rows at once (~1.5 KB a row here), so a build COPYs at most this many
+rows before it closes and reopens the database, and a larger table in equal
+slices of at most this many: the memory held is one slice's, not the
+graph's. Not fewer: each COPY into a relationship table that already has
+rows rewrites what is there (slices of 50,000 made a 30,000-case build's
+store step 5x slower), and each reopening costs ~0.2 s. A node table's COPY
+holds 40-110 MB however few its rows, so the database is also reopened
+after each node table (BENCHMARKS.md, issue 12)."""
 
 
 class _Writer:
-    """A database being written: `connection`, reopened by `_copy` every COPY_BATCH rows."""
+    """A database being written: `connection`, reopened by `_copy` every COPY_ROWS rows."""
 
     def __init__(self, path: Path):
         self.path, self.written = path, 0
@@ -219,6 +221,7 @@ class _Writer:
     def close(self) -> None:
         self.connection.close()
         self.database.close()
+        release_free_memory()
 
 
 def _write_database(path: Path, dataset: Dataset, say: Progress) -> None:
@@ -233,7 +236,7 @@ def _write_database(path: Path, dataset: Dataset, say: Progress) -> None:
             if len(table):
                 say(f"loading {len(table):,} {table.name} nodes")
                 _copy(writer, f"COPY {table.name} FROM rows", table.arrow)
-                writer.written = COPY_BATCH  # a node table's memory is released before the next COPY
+                writer.written = COPY_ROWS  # a node table holds 40-110 MB whatever its size: let it go first
         for table in rel_tables(dataset):
             say(f"loading {len(table):,} {table.name} relationships ({table.from_label} -> {table.to_label})")
             _copy(writer, f"COPY {table.name} FROM rows (from='{table.from_label}', to='{table.to_label}')",
@@ -244,12 +247,15 @@ def _write_database(path: Path, dataset: Dataset, say: Progress) -> None:
 
 
 def _copy(writer: _Writer, statement: str, table: pa.Table) -> None:
-    """COPY a whole Arrow table, COPY_BATCH rows per statement, reopening the database between
-    batches (see COPY_BATCH). LadybugDB finds `rows` among this frame's locals."""
-    for start in range(0, table.num_rows, COPY_BATCH):
-        if writer.written >= COPY_BATCH:
+    """COPY a whole Arrow table in equal slices of at most COPY_ROWS rows, reopening the database
+    first whenever the slice would take what it holds past COPY_ROWS (see COPY_ROWS). LadybugDB finds
+    `rows` among this frame's locals."""
+    slices = -(-table.num_rows // COPY_ROWS)
+    size = -(-table.num_rows // slices) if slices else 0
+    for start in range(0, table.num_rows, size or 1):
+        rows = table.slice(start, size)
+        if writer.written and writer.written + rows.num_rows > COPY_ROWS:
             writer.reopen()
-        rows = table.slice(start, COPY_BATCH)
         writer.connection.execute(statement)
         writer.written += rows.num_rows
 

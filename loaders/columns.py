@@ -8,8 +8,10 @@ BENCHMARKS.md); a million-record load must fit on a laptop.
 
 from __future__ import annotations
 
+from array import array
 from functools import cache
 from operator import itemgetter
+from sys import intern
 from typing import Any, Callable, Iterable
 
 from pydantic import BaseModel
@@ -46,7 +48,7 @@ class ColumnTable:
         self.columns = table_columns(name)
         self.values = values if values is not None else {c: [] for c in self.columns}
         self.files: list[str | None] = []
-        self.lines: list[int | None] = []
+        self.lines = array("i")  # each row's line, 0 for none: 4 bytes a row, not an int object and a pointer
         self.field_lines: dict[int, dict[str, int]] = {}  # row -> field lines, where the format has them
         self.given: list[frozenset[str] | None] = []  # the fields each record states (None: all)
         self.is_rel = self.columns[0] == ENDPOINT_COLUMNS[0]
@@ -64,7 +66,7 @@ class ColumnTable:
         if field_lines:
             self.field_lines[len(self.lines)] = field_lines
         self.files.append(file)
-        self.lines.append(line)
+        self.lines.append(line or 0)
         self.given.append(given)
 
     def given_fields(self, row: int) -> frozenset[str] | tuple[str, ...]:
@@ -78,7 +80,7 @@ class ColumnTable:
             data = {"rel": self.name, "from": self.values["from"][row], "to": self.values["to"][row]}
         else:
             data = {"id": self.values["id"][row]}
-        return RawRecord(self.files[row], self.lines[row], data, self.field_lines.get(row))
+        return RawRecord(self.files[row], self.lines[row] or None, data, self.field_lines.get(row))
 
     def take(self, rows: list[int], replace: dict[str, list[Any]] | None = None,
              copy: bool = False) -> "ColumnTable":
@@ -93,7 +95,7 @@ class ColumnTable:
         taken = ColumnTable(self.name, {c: replace[c] if c in replace else [values[i] for i in rows]
                                         for c, values in self.values.items()})
         taken.files = [self.files[i] for i in rows]
-        taken.lines = [self.lines[i] for i in rows]
+        taken.lines = array("i", [self.lines[i] for i in rows])
         taken.given = [self.given[i] for i in rows]
         positions = {old: new for new, old in enumerate(rows) if old in self.field_lines}
         taken.field_lines = {new: self.field_lines[old] for old, new in positions.items()}
@@ -113,10 +115,13 @@ class Collected:
         table = tables.get(name)
         if table is None:
             table = tables[name] = ColumnTable(name)
+        values = row(record.__dict__)
+        if table.is_rel:  # one string per id, not one per reference (a large load holds millions)
+            values = (intern(values[0]), intern(values[1]), *values[2:])
         if raw is None:
-            table.append(row(record.__dict__))
+            table.append(values)
         else:
-            table.append(row(record.__dict__), raw.file, raw.line, raw.field_lines, _given(record))
+            table.append(values, raw.file, raw.line, raw.field_lines, _given(record))
 
     def extend(self, records: Iterable[BaseModel]) -> "Collected":
         for record in records:

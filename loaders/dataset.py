@@ -26,7 +26,7 @@ from casegraph.schemas.citations import CONTESTED_COLUMNS, contested_of
 from casegraph.schemas.nodes import Node
 from casegraph.schemas.relationships import Relationship
 
-__all__ = ["Dataset", "Records", "RelKey", "to_arrow", "ARROW_POOL"]
+__all__ = ["Dataset", "Records", "RelKey", "to_arrow", "prepare_conversion", "ARROW_POOL"]
 
 RelKey = tuple[str, str, str]
 """A relationship table's key: (type, from label, to label)."""
@@ -36,6 +36,14 @@ ARROW_POOL = pa.system_memory_pool()
 """Where a load's Arrow tables (and their public projection) live: malloc's heap. Arrow's default pool
 (jemalloc) cannot reuse the memory the column lists free as they are converted, malloc can: a load of
 10,000 generated cases peaked at 391 MB with the default pool, 287 MB with this (BENCHMARKS.md, issue 12)."""
+
+
+def prepare_conversion() -> None:
+    """Import now what pyarrow imports on its first conversion of Python values (pandas and what it
+    imports: ~20 MB of module objects). A load calls this before it reads: imported halfway through,
+    those objects, alive for good, would sit among the records' and keep the memory the records free
+    from being returned (10,000 generated cases: 50 MB more after the load; BENCHMARKS.md, issue 12)."""
+    pa.array([], pa.string())
 
 
 def to_arrow(name: str, values: dict[str, list]) -> pa.Table:

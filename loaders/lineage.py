@@ -16,6 +16,7 @@ established one (`schemas.citations.current_status`).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable
 
 from casegraph.loaders.columns import ColumnTable, Collected, Tables
@@ -176,9 +177,16 @@ def cite_status(table: ColumnTable, row: int, best: int) -> None:
     values = table.values
     paragraphs = values["citation_paragraphs"][row][best]
     picked = {"source": values["citation_sources"][row][best],
-              "paragraphs": [int(p) for p in paragraphs.split(",") if p],
+              "paragraphs": _paragraph_list(paragraphs),
               "locator": values["citation_locators"][row][best] or None,
               "quote": values["citation_quotes"][row][best] or None}
     for name, value in picked.items():
         if name in values:
             values[name][row] = value
+
+
+@lru_cache(maxsize=4096)
+def _paragraph_list(paragraphs: str) -> list[int]:
+    """`"3,4"` -> `[3, 4]`, one list for every record citing the same paragraphs (stored lists are
+    never changed in place; a large load holds hundreds of thousands)."""
+    return [int(p) for p in paragraphs.split(",") if p]

@@ -7,6 +7,7 @@ LoadError listing all problems (all of each file, not only the first).
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import os
 from contextlib import contextmanager
@@ -15,7 +16,7 @@ from typing import Callable, Iterable, Iterator
 
 from casegraph.loaders.checks import check_dataset
 from casegraph.loaders.columns import Collected
-from casegraph.loaders.dataset import Dataset
+from casegraph.loaders.dataset import Dataset, prepare_conversion
 from casegraph.loaders.lineage import check_citation_sources, derive_citations
 from casegraph.loaders.problems import LoadError, Problem
 from casegraph.loaders.public_versions import PublicVersions, restricted_sources
@@ -25,8 +26,9 @@ from casegraph.loaders.safety import check_publication_safety, restrict_restrict
 from casegraph.loaders.tabular import read_csv, read_jsonl
 from casegraph.loaders.validate import validate_record
 from casegraph.loaders.yaml_files import read_yaml
+from casegraph.schemas.common import forget_shared_values
 
-__all__ = ["load", "data_files", "default_data_dir", "READERS"]
+__all__ = ["load", "data_files", "default_data_dir", "paused_gc", "release_free_memory", "READERS"]
 
 READERS: dict[str, Callable[[Path], Iterator[RawRecord]]] = {
     ".yaml": read_yaml,
@@ -125,6 +127,25 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
+def release_free_memory() -> None:
+    """Hand the memory malloc holds free back to the system (glibc's `malloc_trim`; elsewhere nothing).
+
+    Called where a large amount has just been freed (a load's column lists, a closed database): glibc
+    keeps it otherwise, and the next step's peak would stand on top of it."""
+    if _MALLOC_TRIM is not None:
+        _MALLOC_TRIM(0)
+
+
+def _malloc_trim():
+    try:
+        return ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):  # not glibc
+        return None
+
+
+_MALLOC_TRIM = _malloc_trim()
+
+
 def load(paths: Iterable[Path] | None = None, progress: Progress | None = None) -> Dataset:
     """Read, validate, resolve and check; return the Dataset or raise LoadError.
 
@@ -135,8 +156,13 @@ def load(paths: Iterable[Path] | None = None, progress: Progress | None = None) 
     public records citing public and restricted sources, published with their
     public citations only (their `public_versions`).
     """
-    with paused_gc():
-        return _load(paths, progress)
+    prepare_conversion()
+    try:
+        with paused_gc():
+            return _load(paths, progress)
+    finally:
+        forget_shared_values()
+        release_free_memory()
 
 
 def _load(paths: Iterable[Path] | None, progress: Progress | None) -> Dataset:

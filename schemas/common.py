@@ -34,6 +34,7 @@ __all__ = [
     "parse_period",
     "RESTRICTED_TEXT",
     "is_restricted_field",
+    "forget_shared_values",
 ]
 
 Slug = Annotated[
@@ -189,8 +190,8 @@ class Fact(Record, FactAggregates):
         first = cites[0]
         self.__dict__.update(
             lists, citations=[], source=first.source, paragraphs=first.paragraphs, locator=first.locator,
-            quote=first.quote, status=cites[best].status, status_as_of=cites[best].as_of,
-            status_source=cites[best].source, independent_sources=len(set(lists["citation_sources"])),
+            quote=first.quote, status=cites[best].status, status_as_of=_interned(cites[best].as_of),
+            status_source=sys.intern(cites[best].source), independent_sources=len(set(lists["citation_sources"])),
             contested_fields=_EMPTY, contested_values=_EMPTY, contested_sources=_EMPTY,
         )
         return self
@@ -209,6 +210,17 @@ def _shared(value: str) -> list[str]:
     if found is None:
         found = _SHARED[value] = [sys.intern(value)]
     return found
+
+
+def _interned(value: str | None) -> str | None:
+    return value and sys.intern(value)
+
+
+def forget_shared_values() -> None:
+    """Drop the shared values `_shared` and `_shared_list` hold, once a load has made its tables: kept,
+    they would pin the memory of the records freed around them (BENCHMARKS.md, issue 12)."""
+    _SHARED.clear()
+    _SHARED_LISTS.clear()
 
 
 def _shared_list(values: tuple) -> list:
