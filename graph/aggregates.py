@@ -37,8 +37,17 @@ def _links(dataset: Dataset, rel_type: str, from_label: str, to_label: str | Non
         if start != from_label or (to_label is not None and end != to_label):
             continue
         names = ["from", "to", *columns]
-        rows += zip(*(table.column(name).to_pylist() for name in names))
+        rows += zip(*(_values(table.column(name)) for name in names))
     return rows
+
+
+def _values(column: pa.ChunkedArray) -> list:
+    """A string column's values as Python strings, one object per distinct value (`to_pylist` makes one
+    per row: at 100,000 cases a few hundred MB for the ids of the links, which repeat)."""
+    if not pa.types.is_string(column.type) or column.null_count:
+        return column.to_pylist()
+    encoded = pc.dictionary_encode(column).combine_chunks()
+    return list(map(encoded.dictionary.to_pylist().__getitem__, encoded.indices.to_numpy()))
 
 
 def _column(dataset: Dataset, label: str, name: str) -> dict[str, object]:

@@ -202,6 +202,12 @@ holds 40-110 MB however few its rows, so the database is also reopened
 after each node table (BENCHMARKS.md, issue 12)."""
 
 
+WRITE_BUFFER_POOL = 2 * 1024 ** 3
+"""The buffer pool of a database a build writes, in bytes: several times what the largest slice
+needs (a 143,645-row relationship COPY needs more than 300 MB), and not LadybugDB's default of 80 %
+of the machine's memory, whose bookkeeping alone costs ~45 MB on a 24 GB machine (~11 MB here)."""
+
+
 class _Writer:
     """A database being written: `connection`, reopened by `_copy` every COPY_ROWS rows."""
 
@@ -210,7 +216,7 @@ class _Writer:
         self._open()
 
     def _open(self) -> None:
-        self.database = ladybug.Database(str(self.path))
+        self.database = ladybug.Database(str(self.path), buffer_pool_size=WRITE_BUFFER_POOL)
         self.connection = ladybug.Connection(self.database)
 
     def reopen(self) -> None:
