@@ -187,19 +187,20 @@ class EmbeddedStore:
                                  f"close other casegraph readers and retry ({error})") from None
 
 
-COPY_ROWS = 160_000
+COPY_ROWS = 100_000
 """Rows per COPY statement, and between reopenings of the database a build writes.
 
 LadybugDB holds what a COPY allocated (in its buffer pool, and the heap
 around it) until the database is closed, and a relationship COPY holds all
-its rows at once (~1.5 KB a row here), so a build COPYs at most this many
-rows before it closes and reopens the database, and a larger table in equal
-slices of at most this many: the memory held is one slice's, not the
-graph's. Not fewer: each COPY into a relationship table that already has
-rows rewrites what is there (slices of 50,000 made a 30,000-case build's
-store step 5x slower), and each reopening costs ~0.2 s. A node table's COPY
-holds 40-110 MB however few its rows, so the database is also reopened
-after each node table (BENCHMARKS.md, issue 12)."""
+its rows at once (~2 KB a row here: 143,645 SHOWS rows added 270-330 MB), so
+a build COPYs at most this many rows before it closes and reopens the
+database, and a larger table in equal slices of at most this many: the
+memory held is one slice's, not the graph's. Not fewer: each COPY into a
+relationship table that already has rows costs as much as the first or far
+more (50,000-row slices made a 30,000-case store step 5x slower), and each
+reopening costs ~0.2 s. A node table's COPY holds 40-110 MB however few its
+rows, so the database is also reopened after each node table
+(BENCHMARKS.md, issue 12)."""
 
 
 WRITE_BUFFER_POOL = 2 * 1024 ** 3
