@@ -211,6 +211,11 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
                                   "options")
 
     def _selected(selection: Selection):
+        """The selection read whole from the store, kept for the selection's next page."""
+        return explorer.kept.get(explorer.key("selection", repr(selection)), lambda: _hydrated(selection),
+                                 lambda part: part.number_of_nodes() + part.number_of_edges())
+
+    def _hydrated(selection: Selection):
         graph = explorer.graph
         if selection.is_empty and graph.number_of_nodes() > MAX_SELECTED:
             raise _too_big(graph.number_of_nodes(), explorer.counts.get("CaseFile", 0), "the whole graph")
@@ -224,6 +229,11 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
         return explorer.hydrate(part)
 
     def _figure(name: str, selection: Selection):
+        """View `name` of the selection, kept for its next page (the view's page, its stills)."""
+        return explorer.kept.get(explorer.key("figure", name, repr(selection)), lambda: _drawn(name, selection),
+                                 _marks)
+
+    def _drawn(name: str, selection: Selection):
         from casegraph.viz.compose import Options
         from casegraph.viz.views import figure_for
 
@@ -237,6 +247,10 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
             return figure_for(name, graph, Options(include_restricted=explorer.include_restricted), **params)
         except SelectionError as error:
             raise HTTPException(400, str(error)) from None
+
+    def _file(what: tuple, make) -> Download:
+        """A download made by `make()`, kept for the next request of the same file."""
+        return explorer.kept_files.get(explorer.key(*what), make, lambda file: len(file.data) // 1024)
 
     def _view_page(request: Request, name: str, selection: Selection, expanding: bool = False):
         from casegraph.viz.html import figure_data, safe_json
@@ -257,9 +271,11 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
         name, kind = request.path_params["view"], request.query_params.get("format", "svg")
         if name not in VIEW_NAMES or kind not in STILLS:
             raise HTTPException(404, f"a still is a view ({', '.join(VIEW_NAMES)}) as png or svg")
-        figure = _figure(name, selection_of(request.query_params))
+        selection = selection_of(request.query_params)
+        figure = _figure(name, selection)
         try:
-            return download(still_file(figure, kind, f"casegraph-{name}", explorer.rasteriser))
+            return download(_file(("still", name, kind, repr(selection)),
+                                  lambda: still_file(figure, kind, f"casegraph-{name}", explorer.rasteriser)))
         except BrowserError as error:  # no Chromium: the CLI's message, not a 500
             raise HTTPException(501, str(error)) from None
 
@@ -269,7 +285,8 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
             raise HTTPException(400, f"format: expected one of {', '.join(FORMATS)}")
         selection = selection_of(request.query_params)
         try:
-            return download(export_file(_selected(selection), fmt, selection, explorer.profile))
+            return download(_file(("export", fmt, repr(selection)),
+                                  lambda: export_file(_selected(selection), fmt, selection, explorer.profile)))
         except ExportError as error:  # e.g. FtM without its optional extra: the CLI's message, not a 500
             raise HTTPException(501 if "pip install" in str(error) else 422, str(error)) from None
 
@@ -279,7 +296,8 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
         if kind not in DOSSIERS:
             raise HTTPException(400, "format: a dossier is html or md")
         selection = Selection(around=((node, 1),))
-        return download(dossier_file(_selected(selection), kind, f"dossier-{node}", selection, explorer.profile))
+        return download(_file(("dossier", kind, node), lambda: dossier_file(
+            _selected(selection), kind, f"dossier-{node}", selection, explorer.profile)))
 
     def asset(request: Request):
         name = request.path_params["name"]
@@ -303,6 +321,11 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
         routes=routes, exception_handlers={HTTPException: error_page},
         middleware=[Middleware(SecurityHeaders), Middleware(LocalHosts, allowed=tuple(allowed_hosts))],
     )
+
+
+def _marks(still) -> int:
+    """What a kept figure (a network's `Figure`, a `Chart`) weighs: its marks and links."""
+    return len(still.marks) + len(still.links)
 
 
 @cache
