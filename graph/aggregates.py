@@ -25,6 +25,10 @@ from casegraph.schemas.arrow import arrow_schema
 
 __all__ = ["with_aggregates", "FEATURE_TYPES", "RANKS"]
 
+COUNTED_CASE_FIELDS = frozenset(("period", "cases_represented"))
+"""A case's values that `cases-by-borough` counts: a case record is a contested one of its borough's
+when one of these (or its IN_BOROUGH link) is contested (`casegraph.loaders.merge`)."""
+
 FEATURE_TYPES = ("SHOWS", "AT_PLACE", "INVOLVES")
 """The links from a case that `similar-cases` compares cases on (and counts for their weight)."""
 
@@ -70,7 +74,7 @@ def _case_links(dataset: Dataset) -> dict[str, int]:
 def _case_boroughs(case_boroughs: list[tuple]) -> dict[str, set]:
     """Case id -> the ids of the boroughs it is in."""
     boroughs_of: dict[str, set] = defaultdict(set)
-    for case, borough, _ in case_boroughs:
+    for case, borough, *_ in case_boroughs:
         boroughs_of[case].add(borough)
     return boroughs_of
 
@@ -79,12 +83,15 @@ def _boroughs(dataset: Dataset, case_boroughs: list[tuple], boroughs_of: dict[st
               shows: list[tuple]) -> dict[str, list]:
     ids = dataset.node_table("Borough").column("id").to_pylist()
     represented, period = _column(dataset, "CaseFile", "cases_represented"), _column(dataset, "CaseFile", "period")
-    records, count, inferred = defaultdict(int), defaultdict(int), defaultdict(int)
+    disputed = {case for case, fields in _column(dataset, "CaseFile", "contested_fields").items()
+                if not COUNTED_CASE_FIELDS.isdisjoint(fields or ())}
+    records, count, inferred, contested = defaultdict(int), defaultdict(int), defaultdict(int), defaultdict(int)
     periods: dict[str, set] = defaultdict(set)
-    for case, borough, status in case_boroughs:
+    for case, borough, status, link_contested in case_boroughs:
         records[borough] += 1
         count[borough] += represented.get(case) or 0
         inferred[borough] += status == "inferred"
+        contested[borough] += bool(link_contested) or case in disputed
         if period.get(case) is not None:
             periods[borough].add(period[case])
     indicators: dict[str, set] = defaultdict(set)
@@ -93,7 +100,7 @@ def _boroughs(dataset: Dataset, case_boroughs: list[tuple], boroughs_of: dict[st
             indicators[borough].add(indicator)
     return {"case_records": [records[b] for b in ids], "case_count": [count[b] for b in ids],
             "case_periods": [sorted(periods[b]) for b in ids], "inferred_case_links": [inferred[b] for b in ids],
-            "case_indicator_ids": [sorted(indicators[b]) for b in ids]}
+            "contested_case_records": [contested[b] for b in ids], "case_indicator_ids": [sorted(indicators[b]) for b in ids]}
 
 
 def _indicators(dataset: Dataset, boroughs_of: dict[str, set], shows: list[tuple],
@@ -215,7 +222,7 @@ def with_aggregates(dataset: Dataset) -> Dataset:
     """The Dataset with every aggregate column (`casegraph.schemas.aggregates`) filled from its own records.
 
     Returns a new Dataset sharing the unchanged tables; never raises on a loaded Dataset."""
-    case_boroughs = _links(dataset, "IN_BOROUGH", "CaseFile", "Borough", ["status"])
+    case_boroughs = _links(dataset, "IN_BOROUGH", "CaseFile", "Borough", ["status", "contested_fields"])
     shows = _links(dataset, "SHOWS", "CaseFile", "Indicator", ["status"])
     boroughs_of = _case_boroughs(case_boroughs)
     links = _case_links(dataset)

@@ -110,6 +110,9 @@ class BoroughAggregates(Aggregated):
     case_periods: list[str] | None = Field(default=None, description=AGGREGATE + "its cases' periods, distinct")
     inferred_case_links: int | None = Field(default=None, description=AGGREGATE + (
         "IN_BOROUGH links to it whose claim status is `inferred`"))
+    contested_case_records: int | None = Field(default=None, description=AGGREGATE + (
+        "of those case records, the ones whose IN_BOROUGH link, period or `cases_represented` is contested "
+        "(sources disagree: `contested-facts` lists the values)"))
     case_indicator_ids: list[str] | None = Field(default=None, description=AGGREGATE + (
         "ids of the indicators its cases show, sorted: `neighbouring-patterns`"))
 

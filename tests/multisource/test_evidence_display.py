@@ -134,6 +134,24 @@ def test_contested_facts_answer_one_entry_per_value_the_same_on_both_engines(vie
                                                                      "suspected child sex ring.")}
 
 
+@pytest.mark.parametrize("engine", ["ladybug", "neo4j"])
+def test_counts_say_how_many_of_their_case_records_sources_disagree_on(views, engine):
+    # Redbridge's case has a contested period (2010 / 2011): counted where it is, shown with the settled value
+    boroughs = {r["borough"]: r for r in _answer(views[engine], "cases-by-borough", {"limit": 100})}
+    assert (boroughs["redbridge"]["case_records"], boroughs["redbridge"]["contested"]) == (1, 1)
+    assert all(r["contested"] == 0 for b, r in boroughs.items() if b != "redbridge")
+    decades = _answer(views[engine], "outcomes-by-decade", {})
+    assert {(r["decade"], r["outcome"]) for r in decades if r["contested"]} == \
+        {(2010, outcome) for outcome in _outcomes_of(views[engine])}
+    assert all(r["contested"] == (CASE in r["case_ids"]) for r in decades)
+
+
+def _outcomes_of(store) -> list[str]:
+    with store.view() as view:
+        (row,) = view.run("MATCH (c:CaseFile {id: $id}) RETURN c.outcomes AS outcomes", {"id": CASE}).records()
+    return row["outcomes"] or ["unknown"]
+
+
 def test_dossier_list_and_explorer_mark_the_contested_values_and_the_status_source(added):
     with added[2].view() as view:
         graph = project(view)
