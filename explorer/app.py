@@ -212,8 +212,7 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
 
     def _selected(selection: Selection):
         """The selection read whole from the store, kept for the selection's next page."""
-        return explorer.kept.get(explorer.key("selection", repr(selection)), lambda: _hydrated(selection),
-                                 lambda part: part.number_of_nodes() + part.number_of_edges())
+        return explorer.kept.get(explorer.key("selection", repr(selection)), lambda: _hydrated(selection), _size)
 
     def _hydrated(selection: Selection):
         graph = explorer.graph
@@ -233,18 +232,29 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
         return explorer.kept.get(explorer.key("figure", name, repr(selection)), lambda: _drawn(name, selection),
                                  _marks)
 
-    def _drawn(name: str, selection: Selection):
+    def _prepared(selection: Selection):
+        """The selection as every view draws from it (`viz.views.prepare`), kept for its other views."""
+        from casegraph.viz.views import prepare
+
+        return explorer.kept.get(explorer.key("prepared", repr(selection)),
+                                 lambda: prepare(_selected(selection), _options()), _size)
+
+    def _options():
         from casegraph.viz.compose import Options
+
+        return Options(include_restricted=explorer.include_restricted)
+
+    def _drawn(name: str, selection: Selection):
         from casegraph.viz.views import figure_for
 
-        graph = _selected(selection)
+        graph = _prepared(selection)
         params = {}
         if name == "ego":
             if not selection.around:
                 raise HTTPException(400, "the ego view needs a centre: choose a node to draw around")
             params = {"node": selection.around[0][0], "hops": min(6, len(selection.around))}
         try:
-            return figure_for(name, graph, Options(include_restricted=explorer.include_restricted), **params)
+            return figure_for(name, graph, _options(), prepared=True, **params)
         except SelectionError as error:
             raise HTTPException(400, str(error)) from None
 
@@ -321,6 +331,11 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
         routes=routes, exception_handlers={HTTPException: error_page},
         middleware=[Middleware(SecurityHeaders), Middleware(LocalHosts, allowed=tuple(allowed_hosts))],
     )
+
+
+def _size(graph) -> int:
+    """What a kept graph weighs: its nodes and relationships."""
+    return graph.number_of_nodes() + graph.number_of_edges()
 
 
 def _marks(still) -> int:

@@ -66,3 +66,22 @@ def test_another_build_is_never_answered_from_what_was_kept(public_client, londo
     assert public_client.get("/export?format=json&borough=lambeth").status_code == 200
     assert len(london_public.kept_files) == entries + 1  # made anew under the other build's key
     london_public.forget()
+
+
+@pytest.mark.parametrize("profile", ["london_public", "london_restricted"])
+def test_a_view_drawn_from_a_prepared_selection_is_the_view_drawn_anew(profile, request):
+    """The explorer prepares a selection once (`viz.views.prepare`: the unfit-text guard and the
+    public-profile rule) for all its views: each comes out as `figure_for` draws it from scratch."""
+    from casegraph.explorer.app import VIEW_NAMES
+    from casegraph.viz.compose import Options
+    from casegraph.viz.pages import still_svg
+    from casegraph.viz.views import figure_for, prepare
+
+    explorer = request.getfixturevalue(profile)
+    whole = explorer.hydrate(select(explorer.graph, Selection(boroughs=("lambeth",)), explorer.view))
+    options = lambda: Options(include_restricted=explorer.include_restricted)  # noqa: E731
+    ready = prepare(whole, options())
+    for view in VIEW_NAMES:
+        params = {"node": "lambeth", "hops": 1} if view == "ego" else {}
+        anew = still_svg(figure_for(view, whole, options(), **params))
+        assert still_svg(figure_for(view, ready, options(), prepared=True, **params)) == anew, view
