@@ -40,10 +40,10 @@ __all__ = ["Explorer", "RESTRICTED_PARAM", "settle", "KEPT_ELEMENTS", "KEPT_KB"]
 RESTRICTED_PARAM = "include_restricted"
 """The catalog's parameter for restricted data: fixed to false in the public profile."""
 
-KEPT_ELEMENTS = 200_000
-"""Most nodes and relationships (of kept selections) and marks and links (of kept figures) the
-explorer keeps between pages: some forty a borough's selection at 100,000 cases (about 1,500
-nodes and 3,500 relationships), a few hundred MB at most."""
+KEPT_ELEMENTS = 100_000
+"""Most nodes and relationships (of kept selections, each held as read and as prepared for drawing)
+and marks and links (of kept figures) the explorer keeps between pages: about ten boroughs'
+selections at 100,000 cases (some 1,200 nodes and 3,800 relationships each), a few hundred MB."""
 KEPT_KB = 64 * 1024
 """Most kilobytes of files (exports, stills) the explorer keeps between pages."""
 
