@@ -13,7 +13,10 @@
    or the PNG stills' browser, reported apart); between them it runs the same
    question through the library call a script or the CLI makes (the catalog
    query, the search, the view's figure, the export writer, ...), timed the
-   same way;
+   same way. Pages of one selection come one after another, as an investigator
+   asks for them (a borough's overview, then its patterns, a still, an
+   export), and the explorer keeps what it made for one page for the next
+   (`Explorer.kept`); `--cold` forgets it before every request;
 4. prints p50 and p95 per page kind, the library call's p50 and the ratio.
    Target: every page p50 <= 200 ms at 100,000 cases.
 """
@@ -192,7 +195,8 @@ def _samples(explorer, rng: random.Random, count: int) -> dict[str, list[tuple[s
     return kinds
 
 
-def measure(cases: int, seed: int, authorities: int, samples: int, work: Path, only: tuple[str, ...] = ()) -> dict:
+def measure(cases: int, seed: int, authorities: int, samples: int, work: Path, only: tuple[str, ...] = (),
+            cold: bool = False) -> dict:
     from casegraph.explorer.app import create_app
     from casegraph.explorer.state import Explorer, settle
 
@@ -222,6 +226,8 @@ def measure(cases: int, seed: int, authorities: int, samples: int, work: Path, o
                 continue
             pages, library = [], []
             for url, call in items:
+                if cold:  # nothing kept from an earlier page (`Explorer.kept`): each made from the outline
+                    explorer.forget()
                 started = time.perf_counter()
                 status, size = server.get(url)
                 pages.append((time.perf_counter() - started) * 1000)
@@ -239,14 +245,15 @@ def measure(cases: int, seed: int, authorities: int, samples: int, work: Path, o
         server.stop()
         explorer.close()
     opened["peak_rss_mb_after_pages"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-    return {"cases": cases, "seed": seed, "authorities": authorities, "open": opened, "pages": rows,
+    return {"cases": cases, "seed": seed, "authorities": authorities, "cold": cold, "open": opened, "pages": rows,
             "target_ms": TARGET_MS, "generated_records": generated.get("records")}
 
 
 def _table(report: dict) -> str:
     lines = [f"{report['cases']:,} cases: {report['open']['nodes']:,} nodes, {report['open']['relationships']:,} "
              f"relationships; explorer opened in {report['open']['seconds']} s, peak RSS "
-             f"{report['open']['peak_rss_mb']:,} MB (after every page: {report['open']['peak_rss_mb_after_pages']:,} MB)",
+             f"{report['open']['peak_rss_mb']:,} MB (after every page: {report['open']['peak_rss_mb_after_pages']:,} MB)"
+             + ("; --cold: nothing kept between pages" if report["cold"] else ""),
              "",
              "| page | samples | first ms | p50 ms | p95 ms | library p50 ms | page / library | p50 <= 200 ms |",
              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
@@ -270,8 +277,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--format", choices=["table", "json"], default="table")
     parser.add_argument("--only", action="append", default=[], metavar="WORDS",
                         help="only the page kinds whose name holds WORDS (repeatable), e.g. 'view:'")
+    parser.add_argument("--cold", action="store_true",
+                        help="forget what the explorer kept from earlier pages before every request")
     args = parser.parse_args(argv)
-    report = measure(args.cases, args.seed, args.authorities, max(1, args.samples), args.work, tuple(args.only))
+    report = measure(args.cases, args.seed, args.authorities, max(1, args.samples), args.work, tuple(args.only),
+                     args.cold)
     print(json.dumps(report, indent=2) if args.format == "json" else _table(report))
     return 0
 

@@ -211,6 +211,10 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
                                   "options")
 
     def _selected(selection: Selection):
+        """The selection read whole from the store, kept for the selection's next page."""
+        return explorer.kept.get(explorer.key("selection", repr(selection)), lambda: _hydrated(selection), _size)
+
+    def _hydrated(selection: Selection):
         graph = explorer.graph
         if selection.is_empty and graph.number_of_nodes() > MAX_SELECTED:
             raise _too_big(graph.number_of_nodes(), explorer.counts.get("CaseFile", 0), "the whole graph")
@@ -224,19 +228,39 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
         return explorer.hydrate(part)
 
     def _figure(name: str, selection: Selection):
+        """View `name` of the selection, kept for its next page (the view's page, its stills)."""
+        return explorer.kept.get(explorer.key("figure", name, repr(selection)), lambda: _drawn(name, selection),
+                                 _marks)
+
+    def _prepared(selection: Selection):
+        """The selection as every view draws from it (`viz.views.prepare`), kept for its other views."""
+        from casegraph.viz.views import prepare
+
+        return explorer.kept.get(explorer.key("prepared", repr(selection)),
+                                 lambda: prepare(_selected(selection), _options()), _size)
+
+    def _options():
         from casegraph.viz.compose import Options
+
+        return Options(include_restricted=explorer.include_restricted)
+
+    def _drawn(name: str, selection: Selection):
         from casegraph.viz.views import figure_for
 
-        graph = _selected(selection)
+        graph = _prepared(selection)
         params = {}
         if name == "ego":
             if not selection.around:
                 raise HTTPException(400, "the ego view needs a centre: choose a node to draw around")
             params = {"node": selection.around[0][0], "hops": min(6, len(selection.around))}
         try:
-            return figure_for(name, graph, Options(include_restricted=explorer.include_restricted), **params)
+            return figure_for(name, graph, _options(), prepared=True, **params)
         except SelectionError as error:
             raise HTTPException(400, str(error)) from None
+
+    def _file(what: tuple, make) -> Download:
+        """A download made by `make()`, kept for the next request of the same file."""
+        return explorer.kept_files.get(explorer.key(*what), make, lambda file: len(file.data) // 1024)
 
     def _view_page(request: Request, name: str, selection: Selection, expanding: bool = False):
         from casegraph.viz.html import figure_data, safe_json
@@ -257,9 +281,11 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
         name, kind = request.path_params["view"], request.query_params.get("format", "svg")
         if name not in VIEW_NAMES or kind not in STILLS:
             raise HTTPException(404, f"a still is a view ({', '.join(VIEW_NAMES)}) as png or svg")
-        figure = _figure(name, selection_of(request.query_params))
+        selection = selection_of(request.query_params)
+        figure = _figure(name, selection)
         try:
-            return download(still_file(figure, kind, f"casegraph-{name}", explorer.rasteriser))
+            return download(_file(("still", name, kind, repr(selection)),
+                                  lambda: still_file(figure, kind, f"casegraph-{name}", explorer.rasteriser)))
         except BrowserError as error:  # no Chromium: the CLI's message, not a 500
             raise HTTPException(501, str(error)) from None
 
@@ -269,7 +295,8 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
             raise HTTPException(400, f"format: expected one of {', '.join(FORMATS)}")
         selection = selection_of(request.query_params)
         try:
-            return download(export_file(_selected(selection), fmt, selection, explorer.profile))
+            return download(_file(("export", fmt, repr(selection)),
+                                  lambda: export_file(_selected(selection), fmt, selection, explorer.profile)))
         except ExportError as error:  # e.g. FtM without its optional extra: the CLI's message, not a 500
             raise HTTPException(501 if "pip install" in str(error) else 422, str(error)) from None
 
@@ -279,7 +306,8 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
         if kind not in DOSSIERS:
             raise HTTPException(400, "format: a dossier is html or md")
         selection = Selection(around=((node, 1),))
-        return download(dossier_file(_selected(selection), kind, f"dossier-{node}", selection, explorer.profile))
+        return download(_file(("dossier", kind, node), lambda: dossier_file(
+            _selected(selection), kind, f"dossier-{node}", selection, explorer.profile)))
 
     def asset(request: Request):
         name = request.path_params["name"]
@@ -303,6 +331,16 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
         routes=routes, exception_handlers={HTTPException: error_page},
         middleware=[Middleware(SecurityHeaders), Middleware(LocalHosts, allowed=tuple(allowed_hosts))],
     )
+
+
+def _size(graph) -> int:
+    """What a kept graph weighs: its nodes and relationships."""
+    return graph.number_of_nodes() + graph.number_of_edges()
+
+
+def _marks(still) -> int:
+    """What a kept figure (a network's `Figure`, a `Chart`) weighs: its marks and links."""
+    return len(still.marks) + len(still.links)
 
 
 @cache

@@ -9,7 +9,9 @@ data (`casegraph.graph.profile`, the one public-profile rule). What a page
 shows in full (an entity's facts and citations, a selection for a view, an
 export or a dossier, the steps of a path) is read back from the store by
 `hydrate`. Catalog queries and hydration run on the same read-only View, one
-at a time (a View is one connection).
+at a time (a View is one connection). What a selection's pages make from it
+(the selection read whole, a view's figure, a still, an export) is kept
+between pages (`casegraph.explorer.kept`), under the build it came from.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from typing import Any
 import networkx as nx
 
 from casegraph.explorer.downloads import Rasteriser
+from casegraph.explorer.kept import Kept
 from casegraph.graph.projection import hydrate, outline
 from casegraph.graph.search import SearchIndex
 from casegraph.graph.profile import profile_of
@@ -32,10 +35,17 @@ from casegraph.graph.store import Result
 from casegraph.queries import Query, run_query
 from casegraph.schemas.names import display_name
 
-__all__ = ["Explorer", "RESTRICTED_PARAM", "settle"]
+__all__ = ["Explorer", "RESTRICTED_PARAM", "settle", "KEPT_ELEMENTS", "KEPT_KB"]
 
 RESTRICTED_PARAM = "include_restricted"
 """The catalog's parameter for restricted data: fixed to false in the public profile."""
+
+KEPT_ELEMENTS = 100_000
+"""Most nodes and relationships (of kept selections, each held as read and as prepared for drawing)
+and marks and links (of kept figures) the explorer keeps between pages: about ten boroughs'
+selections at 100,000 cases (some 1,200 nodes and 3,800 relationships each), a few hundred MB."""
+KEPT_KB = 64 * 1024
+"""Most kilobytes of files (exports, stills) the explorer keeps between pages."""
 
 _TEXT_FIELDS = ("id", "name", "title", "summary", "description", "quote", "aliases")
 
@@ -49,12 +59,15 @@ class Explorer:
     graph: nx.MultiDiGraph
     include_restricted: bool
     loaded_seconds: float = 0.0
+    build_id: str = ""
     search: SearchIndex = field(init=False)
     connections: nx.Graph = field(init=False)
     cited_by: dict[str, list[str]] = field(init=False)
     counts: Counter = field(init=False)
     boroughs: list[tuple[str, str]] = field(init=False)
     rasteriser: Rasteriser = field(default_factory=Rasteriser, init=False)
+    kept: Kept = field(default_factory=lambda: Kept(KEPT_ELEMENTS), init=False)
+    kept_files: Kept = field(default_factory=lambda: Kept(KEPT_KB), init=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False)
 
     def __post_init__(self) -> None:
@@ -72,10 +85,15 @@ class Explorer:
         view = store.view(profile_of(include_restricted))  # the public graph holds no restricted data
         try:
             graph = outline(view)
+            build = _build_of(store, view)
         except BaseException:
             view.close()
             raise
-        return cls(store, view, graph, include_restricted, time.perf_counter() - started)
+        return cls(store, view, graph, include_restricted, time.perf_counter() - started, build)
+
+    def key(self, *what) -> tuple:
+        """The key a page's work is kept under (`kept`, `kept_files`): this build, this profile, `what`."""
+        return (self.build_id, self.profile, *what)
 
     @property
     def profile(self) -> str:
@@ -97,6 +115,11 @@ class Explorer:
         with self._lock:
             return hydrate(self.view, part, self._links)
 
+    def forget(self) -> None:
+        """Forget what pages kept (`kept`, `kept_files`)."""
+        self.kept.clear()
+        self.kept_files.clear()
+
     def _links(self, node: str) -> int:
         """How many nodes `node` links to (O(1): a multigraph's `degree` walks every parallel link)."""
         return len(self.graph.succ[node]) + len(self.graph.pred[node])
@@ -106,6 +129,16 @@ class Explorer:
         self.rasteriser.close()
         if self.view is not None:
             self.view.close()
+
+
+def _build_of(store, view) -> str:
+    """The build `view` reads: an embedded View is opened on one build's folder (a later build
+    is another folder); a Neo4j store names its current build in its metadata."""
+    path = getattr(view, "path", None)
+    if path is not None:
+        return path.parent.name
+    meta = store.meta() if hasattr(store, "meta") else None
+    return (meta or {}).get("build_id", "")
 
 
 def settle() -> None:

@@ -17,6 +17,7 @@ its file names.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, Literal
@@ -26,7 +27,7 @@ import networkx as nx
 from casegraph import __version__
 from casegraph.graph.selection import is_restricted
 from casegraph.schemas.citations import CITATION_COLUMNS, CONTESTED_COLUMNS
-from casegraph.schemas.text import clip, value_problem
+from casegraph.schemas.text import INT64_RANGE, UNSAFE_CHARACTERS, clip, value_problem
 
 __all__ = [
     "NodeItem", "EdgeItem", "ExportMeta", "Exporter", "ExportError",
@@ -103,18 +104,54 @@ def refuse_unfit(what: str, values: dict[str, Any]) -> None:
     XML file can hold, a lone surrogate no UTF-8 file can hold, NaN or an
     integer beyond 64 bits. Names the item, the property and the character.
     """
+    found = _unfit(values)
+    if found:
+        raise ExportError(f"{what}: property {clip(found[0])} {found[1]}; nothing was written")
+
+
+def _unfit(values: dict[str, Any]) -> tuple[str, str] | None:
+    """The first (name, problem) `value_problem` finds among `values`' names and values, or None.
+
+    Every record is checked on every export and every view, so the common record (texts, numbers
+    in range, lists of them) is checked at once: its texts joined by a tab (a character every
+    text may hold) and searched once for `UNSAFE_CHARACTERS`; anything else, or a record with a
+    match, goes through `value_problem` name by name, which says what and where."""
+    texts: list[str] = []
+    if all(type(key) is str and _plain(value, texts) for key, value in values.items()):
+        texts.extend(values)
+        if not UNSAFE_CHARACTERS.search("\t".join(texts)):
+            return None
     for key, value in values.items():
         problem = value_problem(key) or value_problem(value)
         if problem:
-            raise ExportError(f"{what}: property {clip(key)} {problem}; nothing was written")
+            return key, problem
+    return None
+
+
+def _plain(value: Any, texts: list[str], depth: int = 0) -> bool:
+    """True if `value` is text (added to `texts`), a number `value_problem` accepts, a truth value,
+    None, or a list of these (nested at most twice); False when `value_problem` must look."""
+    kind = type(value)
+    if kind is str:
+        texts.append(value)
+        return True
+    if kind is int:
+        return INT64_RANGE[0] <= value <= INT64_RANGE[1]
+    if kind is float:
+        return math.isfinite(value)
+    if value is None or kind is bool:
+        return True
+    return kind in (list, tuple) and depth < 2 and all(_plain(item, texts, depth + 1) for item in value)
 
 
 def refuse_unfit_graph(graph: nx.MultiDiGraph) -> None:
     """`refuse_unfit` for every node and relationship of a graph (ids and keys too)."""
     for node, attrs in graph.nodes(data=True):
-        refuse_unfit(f"node {clip(node)}", {"id": node, **attrs})
+        if _unfit({"id": node, **attrs}):
+            refuse_unfit(f"node {clip(node)}", {"id": node, **attrs})
     for source, target, key, attrs in graph.edges(keys=True, data=True):
-        refuse_unfit(f"relationship {clip(key)}", {"id": key, "from": source, "to": target, **attrs})
+        if _unfit({"id": key, "from": source, "to": target, **attrs}):
+            refuse_unfit(f"relationship {clip(key)}", {"id": key, "from": source, "to": target, **attrs})
 
 
 def marked_path(path: Path | str, meta: ExportMeta) -> Path:
@@ -163,10 +200,11 @@ class Exporter:
 
     def write(self, item: NodeItem | EdgeItem) -> None:
         if isinstance(item, NodeItem):
-            refuse_unfit(f"node {clip(item.id)}", {"id": item.id, "label": item.label, **item.properties})
+            values = {"id": item.id, "label": item.label, **item.properties}
         else:
-            refuse_unfit(f"relationship {clip(item.id)}", {"id": item.id, "type": item.type, "from": item.source,
-                                                          "to": item.target, **item.properties})
+            values = {"id": item.id, "type": item.type, "from": item.source, "to": item.target, **item.properties}
+        if _unfit(values):
+            refuse_unfit(f"{'node' if isinstance(item, NodeItem) else 'relationship'} {clip(item.id)}", values)
         if is_restricted(item.properties) and not self.meta.restricted:
             kind = "node" if isinstance(item, NodeItem) else "relationship"
             raise ExportError(f"restricted {kind} {item.id!r} handed to a public export")

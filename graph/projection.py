@@ -138,6 +138,10 @@ more query by an indexed id (LadybugDB through Python at 10,000 cases: 4,548 lin
 read and filtered in 10-29 ms, 100 reads of one link each in 62-74 ms); `hydrate` weighs where to
 read relationships from by it."""
 
+ANCHOR_LINKS = 5_000
+"""Most stored relationships a node may have to be read through (`hydrate`'s reads over two hops):
+beyond it the walk costs more than the reads it saves (an indicator of 45,000 cases)."""
+
 
 def hydrate(view: View, part: nx.MultiDiGraph, degree=None) -> nx.MultiDiGraph:
     """`part` (of an `outline`) with every stored property of its nodes and relationships, read
@@ -145,14 +149,15 @@ def hydrate(view: View, part: nx.MultiDiGraph, degree=None) -> nx.MultiDiGraph:
 
     Every read starts from a node's id (its index) and names its columns (a record's columns
     cost LadybugDB a sixth of the record returned whole, `RETURN r`). Nodes: one `UNWIND` of ids
-    per label. Relationships: one read per end and relationship type, the ends chosen greedily,
-    the most of the part's relationships for the least work (`_read_from`; `degree(node)`, the
-    whole graph's degree when the caller has it, else the part's): a borough's selection reads
-    its cases' indicators from the cases, not from indicators of thousands of links; the page of
-    a hub's first 100 cases reads them from the hub, filtered by id, in one read. (A filter over
-    a list of node ids, `IN`, scans the whole node table; an `UNWIND` of ids joined to a
-    relationship pattern makes LadybugDB hash-join its whole relationship table: both grow with
-    the graph, not the part.)"""
+    per label. Relationships: one read per end and relationship type, or per node and the type
+    of its neighbours' relationships (over two hops: a borough's cases' indicators, all in one
+    read from the borough), chosen greedily, the most of the part's relationships for the least
+    work (`_read_from`; `degree(node)`, the whole graph's degree when the caller has it, else the
+    part's): a borough's selection reads its cases' links through the borough, not from each case
+    nor from indicators of thousands of links; the page of a hub's first 100 cases reads them
+    from the hub, filtered by id, in one read. (A filter over a list of node ids, `IN`, scans the
+    whole node table; an `UNWIND` of ids joined to a relationship pattern makes LadybugDB
+    hash-join its whole relationship table: both grow with the graph, not the part.)"""
     full = nx.MultiDiGraph()
     full.graph.update(part.graph)
     by_label: dict[str, list[str]] = {}
@@ -168,18 +173,31 @@ def hydrate(view: View, part: nx.MultiDiGraph, degree=None) -> nx.MultiDiGraph:
     for node, attrs in part.nodes(data=True):
         full.add_node(node, **({"label": attrs["label"], **props[node]} if node in props else attrs))
     rels: dict[str, dict] = {}
-    for (node, rel_type, outgoing, other), keys in _read_from(part, degree or part.degree).items():
+    for read, keys in _read_from(part, degree or part.degree).items():
+        rel_type = read[-3]
         names, at = _columns(rel_type)
-        anchor, far = f"(a:{part.nodes[node]['label']} {{id: $id}})", f"(b:{other})"
-        pattern = f"{anchor}-[r:{rel_type}]->{far}" if outgoing else f"{far}-[r:{rel_type}]->{anchor}"
         returned = ", ".join(f"r.{name}" for name in names)
-        rows = view.run(f"MATCH {pattern} WHERE r.id IN $keys RETURN {returned}", {"id": node, "keys": sorted(keys)})
+        rows = view.run(f"MATCH {_pattern(part, read)} WHERE r.id IN $keys RETURN {returned}",
+                        {"id": read[0], "keys": sorted(keys)})
         for row in rows.rows:
             if row[at] in keys:
                 rels[row[at]] = {name: value for name, value in zip(names, row) if value is not None}
     for u, v, key, attrs in part.edges(keys=True, data=True):
         full.add_edge(u, v, key=key, **({"type": attrs["type"], **rels[key]} if key in rels else attrs))
     return full
+
+
+def _pattern(part: nx.MultiDiGraph, read: tuple) -> str:
+    """The pattern of a read (`_read_from`): from the node `$id`, maybe through its neighbours of
+    one label by one type, to relationships `r` of one type and their far ends of one label."""
+    def step(near: str, rel: str, outgoing: bool, far: str) -> str:
+        return f"{near}-[{rel}]->{far}" if outgoing else f"{near}<-[{rel}]-{far}"
+
+    anchor = f"(a:{part.nodes[read[0]]['label']} {{id: $id}})"
+    if len(read) == 4:
+        return step(anchor, f"r:{read[1]}", read[2], f"(b:{read[3]})")
+    _, link, link_out, middle, rel_type, outgoing, far = read
+    return step(step(anchor, f":{link}", link_out, f"(m:{middle})"), f"r:{rel_type}", outgoing, f"(b:{far})")
 
 
 def _columns(label_or_type: str) -> tuple[list[str], int]:
@@ -189,22 +207,52 @@ def _columns(label_or_type: str) -> tuple[list[str], int]:
     return names, names.index("id")
 
 
-def _read_from(part: nx.MultiDiGraph, degree) -> dict[tuple[str, str, bool, str], set[str]]:
-    """(end node, relationship type, outgoing from it, far end's label) -> keys of the part's
-    relationships to read there, one query each: a greedy cover, each time the read that gets the
-    most relationships still unread per unit of cost (the query, plus the end's stored relationships
-    it walks past, `QUERY_ROWS` to a query). Each relationship could be read at either end."""
-    unread: dict[tuple[str, str, bool, str], set[str]] = {}
-    at_ends = {}
+def _candidates(part: nx.MultiDiGraph, degree) -> tuple[dict[tuple, set[str]], dict[tuple, float]]:
+    """Every read that could fetch some of the part's relationships -> their keys, and its cost
+    (the query, plus the stored relationships it walks past, `QUERY_ROWS` to a query).
+
+    (node, type, outgoing, far label): the relationships of one type at a node. (anchor, link
+    type, outgoing, middle label, type, outgoing, far label): those of one type at the anchor's
+    neighbours of one label by one link type (never through a node of more than `QUERY_ROWS`
+    links, nor from one of more than `ANCHOR_LINKS`; the walk is estimated from the anchor's
+    degree and its part neighbours' mean degree)."""
+    label = {node: attrs["label"] for node, attrs in part.nodes(data=True)}
+    links = {node: degree(node) for node in part}
+    at_node: dict[str, dict[tuple, dict[str, str]]] = {}  # node -> (type, outgoing, far label) -> key -> far
     for u, v, key, rel_type in part.edges(keys=True, data="type"):
-        out, into = (u, rel_type, True, part.nodes[v]["label"]), (v, rel_type, False, part.nodes[u]["label"])
-        unread.setdefault(out, set()).add(key)
-        unread.setdefault(into, set()).add(key)
-        at_ends[key] = (out, into)
-    cost = {read: 1 + degree(read[0]) / QUERY_ROWS for read in unread}
+        at_node.setdefault(u, {}).setdefault((rel_type, True, label[v]), {})[key] = v
+        at_node.setdefault(v, {}).setdefault((rel_type, False, label[u]), {})[key] = u
+    reads = {(node, *kind): set(far) for node, kinds in at_node.items() for kind, far in kinds.items()}
+    cost = {read: 1 + links[read[0]] / QUERY_ROWS for read in reads}
+    for anchor, kinds in at_node.items():
+        if links[anchor] > ANCHOR_LINKS:
+            continue
+        for (link, link_out, middle), far in kinds.items():
+            mids = [m for m in dict.fromkeys(far.values()) if links[m] <= QUERY_ROWS]
+            if not mids:
+                continue
+            walked = links[anchor] * (1 + sum(links[m] for m in mids) / len(mids))
+            for mid in mids:
+                for (rel_type, outgoing, end), keys in at_node[mid].items():
+                    if rel_type != link:
+                        read = (anchor, link, link_out, middle, rel_type, outgoing, end)
+                        reads.setdefault(read, set()).update(keys)
+                        cost[read] = 1 + walked / QUERY_ROWS
+    return reads, cost
+
+
+def _read_from(part: nx.MultiDiGraph, degree) -> dict[tuple, set[str]]:
+    """Reads (`_candidates`) -> keys of the part's relationships to read there, one query each:
+    a greedy cover, each time the read that gets the most relationships still unread per unit
+    of cost. Each relationship is read once."""
+    unread, cost = _candidates(part, degree)
+    covering: dict[str, list[tuple]] = {}
+    for read, keys in unread.items():
+        for key in keys:
+            covering.setdefault(key, []).append(read)
     queue = [(-len(keys) / cost[read], read) for read, keys in unread.items()]
     heapq.heapify(queue)
-    reads: dict[tuple[str, str, bool, str], set[str]] = {}
+    reads: dict[tuple, set[str]] = {}
     while queue:
         _, read = heapq.heappop(queue)
         if not unread[read]:
@@ -216,7 +264,7 @@ def _read_from(part: nx.MultiDiGraph, degree) -> dict[tuple[str, str, bool, str]
         reads[read] = keys = unread[read]
         unread[read] = set()
         for key in keys:
-            for other in at_ends[key]:
+            for other in covering[key]:
                 if other != read:
                     unread[other].discard(key)
     return reads

@@ -20,7 +20,7 @@ from casegraph.viz.charts import Chart
 from casegraph.viz.compose import Options
 from casegraph.viz.figure import Figure
 
-__all__ = ["VIEWS", "CHARTS", "NETWORKS", "figure_for"]
+__all__ = ["VIEWS", "CHARTS", "NETWORKS", "figure_for", "prepare"]
 
 VIEWS: dict[str, str] = {
     "overview": "cases, their boroughs and what links two or more cases (the rest one click away on the page)",
@@ -42,9 +42,20 @@ _MODULES = {"overview": "overview", "ego": "ego", "patterns": "patterns", "decad
 NETWORKS = tuple(v for v in VIEWS if v not in CHARTS)
 
 
+def prepare(graph: nx.MultiDiGraph, options: Options) -> nx.MultiDiGraph:
+    """What every view draws from: `graph`, refused (ExportError) if it holds text no page or
+    still can hold (the loaders refuse it too), then its public subgraph unless
+    `options.include_restricted` (a copy). A server drawing several views of one selection
+    prepares it once and passes `prepared=True` to `figure_for`."""
+    refuse_unfit_graph(graph)
+    return graph if options.include_restricted else public_subgraph(graph)
+
+
 def figure_for(view: str, graph: nx.MultiDiGraph, options: Options | None = None,
-               selection: Selection | None = None, *, store_view=None, **params) -> Figure | Chart:
-    """Build `view` of `graph`: its public subgraph unless `options.include_restricted`, then `selection` of it.
+               selection: Selection | None = None, *, store_view=None, prepared: bool = False,
+               **params) -> Figure | Chart:
+    """Build `view` of `graph`: `prepare`d (its public subgraph unless `options.include_restricted`;
+    unless `prepared` says `graph` is already `prepare(graph, options)`), then `selection` of it.
 
     Returns a `Figure` for a network view, a `Chart` for the views in CHARTS.
     `store_view` (a store View) is needed only for a selection by catalog query;
@@ -54,10 +65,9 @@ def figure_for(view: str, graph: nx.MultiDiGraph, options: Options | None = None
     """
     if view not in _MODULES:
         raise KeyError(f"no view {view!r}: expected one of {', '.join(VIEWS)}")
-    refuse_unfit_graph(graph)  # text no page or still can hold (the loaders refuse it too)
     options = options or Options()
-    if not options.include_restricted:
-        graph = public_subgraph(graph)
+    if not prepared:
+        graph = prepare(graph, options)
     full = graph
     if selection and not selection.is_empty:
         options.filters = selection.caption(graph)

@@ -32,9 +32,9 @@ def test_outline_then_hydrate_is_the_projection(engine, profile, request):
 
 
 def test_relationships_are_read_where_it_costs_least():
-    """A borough's cases' links to a hub indicator are read from the cases, not from the hub's
-    40,000 links; the first page of a hub's cases (most of what it shows) from the hub, in one read;
-    every relationship once."""
+    """A borough's cases' links to a hub indicator are read through the borough in one read, not
+    from the hub's 40,000 links nor from each case; the first page of a hub's cases (most of what it
+    shows) from the hub, in one read; every relationship once."""
     import networkx as nx
 
     from casegraph.graph.projection import _read_from
@@ -49,7 +49,12 @@ def test_relationships_are_read_where_it_costs_least():
     whole_degree = {"hub": 40_000, "borough": 30, **{f"case-{n}": 12 for n in range(5)}}
     reads = _read_from(part, whole_degree.__getitem__)
     assert sorted(key for keys in reads.values() for key in keys) == sorted(k for *_, k in part.edges(keys=True))
-    assert reads[("borough", "IN_BOROUGH", False, "CaseFile")] == {f"in-{n}" for n in range(5)}
+    assert reads == {("borough", "IN_BOROUGH", False, "CaseFile"): {f"in-{n}" for n in range(5)},
+                     ("borough", "IN_BOROUGH", False, "CaseFile", "SHOWS", True, "Indicator"):
+                         {f"shows-{n}" for n in range(5)}}
+    # never through a hub: with the borough of 40,000 links, each case's link is read from the case
+    whole_degree["borough"] = 40_000
+    reads = _read_from(part, whole_degree.__getitem__)
     assert {read[0] for read in reads if read[1] == "SHOWS"} == {f"case-{n}" for n in range(5)}
     # a hub of 4,500 links and 100 of its cases: one read from the hub
     page = nx.MultiDiGraph()
