@@ -166,7 +166,7 @@ def _samples(explorer, rng: random.Random, count: int) -> dict[str, list[tuple[s
         kinds[f"query answer: {name}"] = [
             (f"/queries/{name}?" + urlencode({"run": "1", **params}),
              lambda name=name, params=params: run_named(view, name, params)) for params in sets]
-    kinds["query text"] = [("/queries/similar-cases/cypher", lambda: get_query("similar-cases").texts)] * count
+    kinds["query text"] = [("/queries/similar-cases/cypher", lambda: get_query("similar-cases").every_text())] * count
     of_borough = lambda b: explorer.hydrate(select(graph, Selection(boroughs=(b,))))  # noqa: E731
     kinds["views (selection form)"] = [(f"/views?borough={b}", lambda: None) for b in boroughs]
     for name in VIEW_NAMES:

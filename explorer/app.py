@@ -189,7 +189,7 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
 
     def query_text(request: Request):
         found = query_or_404(request.path_params["name"])
-        return render(request, "query_text.html", query=found, texts=sorted(found.texts.items()))
+        return render(request, "query_text.html", query=found, texts=found.every_text())
 
     def views(request: Request):
         selection = selection_of(request.query_params)

@@ -21,9 +21,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from casegraph.loaders.dataset import Dataset
-from casegraph.schemas.arrow import arrow_schema
+from casegraph.schemas.aggregates import FILED_LISTS
+from casegraph.schemas.arrow import arrow_schema, arrow_type
+from casegraph.schemas.registry import filed_columns
 
-__all__ = ["with_aggregates", "FEATURE_TYPES", "RANKS"]
+__all__ = ["with_aggregates", "filed_facts", "FEATURE_TYPES", "RANKS"]
 
 COUNTED_CASE_FIELDS = frozenset(("period", "cases_represented"))
 """A case's values that `cases-by-borough` counts: a case record is a contested one of its borough's
@@ -151,24 +153,36 @@ def _linked_boroughs(dataset: Dataset, boroughs_of: dict[str, set]) -> dict[str,
     return linked
 
 
-def _inferred_links(dataset: Dataset) -> dict[str, int]:
-    """Case id -> its inferred links (the rule of `uncertain-facts`, see CaseAggregates)."""
-    named: set[str] = set()
+def _inferred_links(dataset: Dataset) -> tuple[dict[str, int], dict[str, list[str]]]:
+    """Case id -> its inferred links (the rule of `uncertain-facts`, see CaseAggregates), and case id -> what
+    they say: `<node name>: <basis>` for its own, then `<place> in <borough>: <basis>` for its places', each
+    part distinct and sorted."""
+    named: dict[str, str] = {}
     for table in dataset.node_tables.values():
         if "name" in table.column_names:
             columns = (table.column(c).to_pylist() for c in ("id", "name", "sensitivity"))
-            named.update(node for node, name, sensitivity in zip(*columns)
+            named.update((node, name) for node, name, sensitivity in zip(*columns)
                          if name is not None and sensitivity == "public")
     counts: dict[str, int] = defaultdict(int)
+    direct: dict[str, set] = defaultdict(set)
     for rel_type in sorted({key[0] for key in dataset.rel_tables if key[1] == "CaseFile"}):
         for case, target, status, basis in _links(dataset, rel_type, "CaseFile", None, ["status", "basis"]):
-            counts[case] += status == "inferred" and basis is not None and target in named
-    inferred_places = defaultdict(int)
-    for place, _, status, basis in _links(dataset, "PLACE_IN", "Place", "Borough", ["status", "basis"]):
-        inferred_places[place] += status == "inferred" and basis is not None
+            if status == "inferred" and basis is not None and target in named:
+                counts[case] += 1
+                direct[case].add(f"{named[target]}: {basis}")
+    places = _column(dataset, "Place", "name") if "Place" in dataset.node_tables else {}
+    boroughs = _column(dataset, "Borough", "name") if "Borough" in dataset.node_tables else {}
+    inferred_places: dict[str, list] = defaultdict(list)
+    for place, borough, status, basis in _links(dataset, "PLACE_IN", "Place", "Borough", ["status", "basis"]):
+        if status == "inferred" and basis is not None:  # counted even where a name is missing (null text)
+            names = places.get(place), boroughs.get(borough)
+            inferred_places[place].append(None if None in names else f"{names[0]} in {names[1]}: {basis}")
+    via: dict[str, set] = defaultdict(set)
     for case, place in _links(dataset, "AT_PLACE", "CaseFile", "Place"):
-        counts[case] += inferred_places.get(place, 0)
-    return counts
+        counts[case] += len(inferred_places.get(place, ()))
+        via[case].update(text for text in inferred_places.get(place, ()) if text)
+    texts = {case: sorted(direct.get(case, ())) + sorted(via.get(case, ())) for case in counts if counts[case]}
+    return counts, texts
 
 
 RANKS = {
@@ -243,9 +257,10 @@ def with_aggregates(dataset: Dataset) -> Dataset:
         nodes["Indicator"] = _set(nodes["Indicator"], "Indicator",
                                   _indicators(dataset, boroughs_of, shows, links))
     if "CaseFile" in nodes:
-        inferred = _inferred_links(dataset)
+        inferred, texts = _inferred_links(dataset)
         ids = nodes["CaseFile"].column("id").to_pylist()
         nodes["CaseFile"] = _set(nodes["CaseFile"], "CaseFile", {"inferred_links": [inferred.get(c, 0) for c in ids],
+                                                                 "inferred_link_texts": [texts.get(c, []) for c in ids],
                                                                  **_uncertain(nodes["CaseFile"], inferred)})
     for label in ("Person", "Place", "Institution"):
         if label not in nodes:
@@ -259,3 +274,45 @@ def with_aggregates(dataset: Dataset) -> Dataset:
     rels = dict(dataset.rel_tables)
     _fact_ranks(nodes, rels)
     return Dataset(nodes, rels)
+
+
+FILED_FROM = {"status": "status", "sources": "citation_sources", "fields": "contested_fields",
+              "values": "contested_values", "value_sources": "contested_sources", "paragraphs": "citation_paragraphs",
+              "locators": "citation_locators", "statuses": "citation_statuses", "as_of": "citation_as_of"}
+"""A `FiledFact` column -> the fact's column it copies (`name` is the display rule of the evidence queries)."""
+
+
+def _filed_name(table: pa.Table, relationship: bool) -> pa.Array:
+    """The evidence queries' name of a fact: a node's name, title or summary; a relationship's `from -> to`."""
+    if relationship:
+        return pc.binary_join_element_wise(table["from"], table["to"], " -> ")
+    names = [table[c] for c in ("name", "title", "summary") if c in table.column_names]
+    return pc.coalesce(*names) if names else pa.nulls(table.num_rows, pa.string())
+
+
+def filed_facts(dataset: Dataset) -> pa.Table:
+    """The `FiledFact` rows (`casegraph.schemas.aggregates.FiledFact`) of a Dataset whose aggregates are filled
+    (`with_aggregates`): one row per fact and list of FILED_LISTS it holds a rank in, keyed `<list>:<rank>`,
+    with the columns that list's query returns; the others null. Columns in `filed_columns()` order (the
+    DDL's, which a COPY follows). Linear in the number of ranked facts."""
+    columns = filed_columns()
+    target = pa.schema([pa.field(c.name, arrow_type(c.type)) for c in columns])
+    tables = [(label, table, False) for label, table in dataset.node_tables.items()]
+    tables += [(key[0], table, True) for key, table in dataset.rel_tables.items()]
+    parts = []
+    for name, wanted in FILED_LISTS.items():
+        for kind, table, relationship in tables:
+            if f"{name}_rank" not in table.column_names:
+                continue
+            rows = table.filter(pc.is_valid(table[f"{name}_rank"]))
+            if not rows.num_rows:
+                continue
+            ranks = pc.cast(rows[f"{name}_rank"], pa.string())
+            values = {"key": pc.binary_join_element_wise(pa.array([name] * rows.num_rows), ranks, ":"),
+                      "total": rows[f"{name}_total"], "fact": pa.array([kind] * rows.num_rows), "id": rows["id"]}
+            if "name" in wanted:
+                values["name"] = _filed_name(rows, relationship)
+            values.update((column, rows[FILED_FROM[column]]) for column in wanted if column in FILED_FROM)
+            parts.append(pa.table([values[c.name] if c.name in values else pa.nulls(rows.num_rows, target.field(c.name).type)
+                                   for c in columns], schema=target))
+    return pa.concat_tables(parts) if parts else target.empty_table()

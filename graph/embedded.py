@@ -31,7 +31,7 @@ from typing import Any
 import ladybug
 import pyarrow as pa
 
-from casegraph.graph.aggregates import with_aggregates
+from casegraph.graph.aggregates import filed_facts, with_aggregates
 from casegraph.graph.limits import QueryLimits
 from casegraph.graph.profile import PUBLIC, RESTRICTED, Profile, public_dataset
 from casegraph.graph.rows import node_tables, rel_tables
@@ -39,6 +39,7 @@ from casegraph.graph.store import BuildResult, Progress, QueryFailed, QueryLimit
 from casegraph.graph.values import node_value, path_value, plain, rel_value
 from casegraph.loaders.dataset import Dataset
 from casegraph.loaders.load import paused_gc, release_free_memory
+from casegraph.schemas.aggregates import FILED_LABEL
 from casegraph.schemas.ddl import ladybug_ddl
 
 __all__ = ["EmbeddedStore", "EmbeddedView", "default_store_dir"]
@@ -233,7 +234,8 @@ class _Writer:
 
 def _write_database(path: Path, dataset: Dataset, say: Progress) -> None:
     """One database from a Dataset, through the bulk path (COPY from Arrow tables, in slices), with the
-    aggregates counted from that Dataset alone (`casegraph.graph.aggregates`)."""
+    aggregates counted from that Dataset alone (`casegraph.graph.aggregates`) and the evidence queries'
+    answers filed by rank (`FiledFact`: LadybugDB has no index to seek a rank)."""
     dataset = with_aggregates(dataset)
     writer = _Writer(path)
     try:
@@ -248,6 +250,11 @@ def _write_database(path: Path, dataset: Dataset, say: Progress) -> None:
             say(f"loading {len(table):,} {table.name} relationships ({table.from_label} -> {table.to_label})")
             _copy(writer, f"COPY {table.name} FROM rows (from='{table.from_label}', to='{table.to_label}')",
                   table.arrow)
+        filed = filed_facts(dataset)
+        if filed.num_rows:
+            say(f"filing {filed.num_rows:,} rows of the evidence queries' answers")
+            _copy(writer, f"COPY {FILED_LABEL} FROM rows", filed)
+        del filed
         writer.connection.execute("CHECKPOINT")
     finally:
         writer.close()

@@ -22,9 +22,13 @@ complete `ORDER BY`, so pages never overlap.
 
 The text after the header runs on every engine, unless `ladybug/NAME.cypher`
 or `neo4j/NAME.cypher` beside it gives that engine its own variant (e.g.
-LadybugDB needs `* TRAIL` for Neo4j's default path semantics). Queries are
-read-only and parameterised: values reach the engine as parameters, never
-pasted into the text.
+LadybugDB needs `* TRAIL` for Neo4j's default path semantics). A query whose
+common call is answered by an order the build stored declares those
+parameter values in `stored` (e.g. `stored: {include_restricted: false}`),
+and an engine that cannot leave the computed part of one text unrun
+(LadybugDB runs every part of a `UNION ALL`) gets `ENGINE/NAME.stored.cypher`
+for exactly those calls. Queries are read-only and parameterised: values
+reach the engine as parameters, never pasted into the text.
 """
 
 from __future__ import annotations
@@ -153,6 +157,9 @@ class Header(BaseModel):
     sort_lists: list[str] = Field(
         default_factory=list, description="columns whose list values are sets (sorted for stable output)"
     )
+    stored: dict[str, Any] | None = Field(
+        default=None, description="the parameter values whose answer the build stored: a call with exactly these "
+        "runs the engine's `ENGINE/NAME.stored.cypher` where there is one (the other parameters, e.g. paging, free)")
     competing_values: bool = Field(
         default=False, description="the answer's contested and citation lists (`queries.competing.COMPETING_INPUT`) "
         "come back as one `competing` column: an entry per competing value with its sources and their citations")
@@ -164,6 +171,9 @@ class Header(BaseModel):
             if clash:
                 raise ValueError(f"a paged query declares {', '.join(clash)} itself: `page` adds them")
             object.__setattr__(self, "parameters", {**self.parameters, **self.page.parameters()})
+        unknown = sorted(set(self.stored or {}) - set(self.parameters))
+        if unknown:
+            raise ValueError(f"`stored` names {', '.join(unknown)}: not parameters of the query")
         return self
 
 
@@ -173,13 +183,25 @@ class Query:
     path: Path
     body_line: int  # line of the first body line in `path`
     texts: dict[str, str]  # engine -> Cypher
+    stored_texts: dict[str, str]  # engine -> Cypher for the calls `header.stored` names (engines that have one)
 
     @property
     def name(self) -> str:
         return self.header.name
 
-    def text(self, engine: str) -> str:
+    def text(self, engine: str, bound: dict[str, Any] | None = None) -> str:
+        """The Cypher `engine` runs for a call with parameters `bound` (`bind`'s): its stored-order text when the
+        call has exactly the values `header.stored` names and the engine has one, else its text."""
+        stored = self.header.stored
+        if bound is not None and stored is not None and engine in self.stored_texts \
+                and all(bound.get(name) == value for name, value in stored.items()):
+            return self.stored_texts[engine]
         return self.texts[engine]
+
+    def every_text(self) -> list[tuple[str, str]]:
+        """(label, Cypher) of every text the query may run: each engine's, then its stored-order ones."""
+        return sorted(self.texts.items()) + sorted((f"{engine}, stored order", text)
+                                                   for engine, text in self.stored_texts.items())
 
     def bind(self, given: dict[str, Any]) -> dict[str, Any]:
         """Check and convert parameters; fill defaults; refuse unknown ones."""
@@ -212,16 +234,22 @@ def _parse(path: Path) -> Query:
         raise QueryError(f"{path}:1: header name {header.name!r} must match the file name")
     body = text[end + 2:]
     body_line = text[: end + 2].count("\n") + 1
-    texts = {}
+    texts, stored = {}, {}
     for engine in ENGINES:
         variant = path.parent / engine / path.name
         texts[engine] = variant.read_text(encoding="utf-8") if variant.exists() else body
-        if not texts[engine].strip():
-            raise QueryError(f"{path}:{body_line}: no Cypher for engine {engine}")
-        if header.page and not all(word in texts[engine] for word in ("$offset", "$limit", " AS total")):
-            raise QueryError(f"{path}:{body_line}: a paged query must page with SKIP $offset LIMIT $limit "
-                             f"and return `... AS total` (engine {engine})")
-    return Query(header, path, body_line, texts)
+        stored_variant = path.parent / engine / f"{path.stem}.stored.cypher"
+        if stored_variant.exists():
+            if header.stored is None:
+                raise QueryError(f"{stored_variant}:1: a stored-order text, but {path.name}'s header has no `stored`")
+            stored[engine] = stored_variant.read_text(encoding="utf-8")
+        for text in [texts[engine], *([stored[engine]] if engine in stored else [])]:
+            if not text.strip():
+                raise QueryError(f"{path}:{body_line}: no Cypher for engine {engine}")
+            if header.page and not all(word in text for word in ("$offset", "$limit", " AS total")):
+                raise QueryError(f"{path}:{body_line}: a paged query must page with SKIP $offset LIMIT $limit "
+                                 f"and return `... AS total` (engine {engine})")
+    return Query(header, path, body_line, texts, stored)
 
 
 @cache

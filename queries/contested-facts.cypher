@@ -6,6 +6,7 @@ parameters:
   include_restricted: {type: bool, default: false, description: include restricted people and facts}
   reliability: {type: string, default: "", description: "only facts with a citation of this 3x5x2 source evaluation (1, 2 or 3)"}
   credibility: {type: string, default: "", description: "only facts with a citation of this 3x5x2 information assessment (A-E)"}
+stored: {include_restricted: false, reliability: "", credibility: ""}
 page: {limit: 50}
 competing_values: true
 */

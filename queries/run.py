@@ -26,7 +26,7 @@ def _sortable(value: Any) -> tuple:
 
 def _execute(view: View, query: Query, bound: dict[str, Any]) -> Result:
     try:
-        return view.run(query.text(view.engine), bound, bounded=True)
+        return view.run(query.text(view.engine, bound), bound, bounded=True)
     except QueryError:
         raise
     except Exception as error:  # the engine's message, pointed at the query file

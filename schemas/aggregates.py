@@ -24,7 +24,7 @@ from typing import Any
 from pydantic import BaseModel, Field, model_validator
 
 __all__ = ["AGGREGATE", "INDEXED", "Aggregated", "FactAggregates", "CaseLinks", "BoroughAggregates", "IndicatorAggregates",
-           "LinkedBoroughs", "CaseAggregates", "aggregate_fields"]
+           "LinkedBoroughs", "CaseAggregates", "FiledFact", "FILED_LABEL", "FILED_LISTS", "aggregate_fields"]
 
 AGGREGATE = "aggregate, derived by casegraph when it builds this profile's graph: "
 """How every aggregate's description begins (docs/schema.md shows it)."""
@@ -96,6 +96,9 @@ class CaseAggregates(Aggregated):
     inferred_links: int | None = Field(default=None, description=AGGREGATE + (
         "its links whose claim status is `inferred` (with a basis) to a public, named node, and the "
         "inferred PLACE_IN links (with a basis) of the places it is at: `uncertain-facts`"))
+    inferred_link_texts: list[str] | None = Field(default=None, description=AGGREGATE + (
+        "what those links say, distinct: `<node name>: <basis>` for its own links, `<place> in <borough>: "
+        "<basis>` for its places' (`uncertain-facts` lists them)"))
     uncertain_rank: int | None = Field(default=None, description=AGGREGATE + (
         "its place (0, 1, ...), by id, among the cases `uncertain-facts` lists (unknown period, inferred, "
         "not described individually, or with `inferred_links`): the query reads its page by it; null otherwise"))
@@ -128,3 +131,43 @@ class IndicatorAggregates(CaseLinks):
         "a case of unknown period touches none"))
     case_statuses: list[str] | None = Field(default=None, description=AGGREGATE + (
         "the claim statuses of the SHOWS links to it, distinct and sorted"))
+
+
+FILED_LABEL = "FiledFact"
+"""The LadybugDB node table that files the evidence queries' public answers (`FiledFact`)."""
+
+FILED_LISTS = {
+    "contested": ("name", "fields", "values", "value_sources", "sources", "paragraphs", "locators", "statuses", "as_of"),
+    "single_source": ("name", "status", "sources"),
+    "uncertain": (),
+}
+"""Each filed list (the `<list>_rank` aggregate it files by) -> the columns of `FiledFact` its rows fill
+(the columns its query returns besides fact, id and total; `uncertain-facts` reads the rest from the case)."""
+
+
+class FiledFact(BaseModel):
+    """One row of an evidence query's public answer, filed by the build at its rank (LadybugDB only).
+
+    LadybugDB has no secondary index: finding a page of `contested-facts`, `single-source-facts` or
+    `uncertain-facts` by its ranks (`FactAggregates`, `CaseAggregates`) scanned every node and
+    relationship table (a relationship's ends with it), several hundred ms at 100,000 cases. Each
+    ranked fact is therefore also filed under the primary key `<list>:<rank>`, with the values its
+    query returns (copies of the fact's own, made by `casegraph.graph.aggregates.filed_facts`), so a
+    page is one primary-key lookup per row. Neo4j seeks its range indexes on the ranks instead.
+    Not a fact: never exported, not in the JSON Schema; a store writes it beside each profile's graph.
+    """
+
+    key: str = Field(description="`<list>:<rank>`: the list (`FILED_LISTS`) and the fact's place in it (0, 1, ...)")
+    total: int = Field(description="how many facts the list holds (the query's `total`)")
+    fact: str = Field(description="the fact's label or relationship type")
+    id: str = Field(description="the fact's id")
+    name: str | None = Field(default=None, description="its name, title or summary; a relationship's `from -> to`")
+    status: str | None = Field(default=None, description="its claim status")
+    sources: list[str] | None = Field(default=None, description="its `citation_sources`")
+    fields: list[str] | None = Field(default=None, description="its `contested_fields`")
+    values: list[str] | None = Field(default=None, description="its `contested_values`")
+    value_sources: list[str] | None = Field(default=None, description="its `contested_sources`")
+    paragraphs: list[str] | None = Field(default=None, description="its `citation_paragraphs`")
+    locators: list[str] | None = Field(default=None, description="its `citation_locators`")
+    statuses: list[str] | None = Field(default=None, description="its `citation_statuses`")
+    as_of: list[str] | None = Field(default=None, description="its `citation_as_of`")

@@ -6,14 +6,15 @@ through these functions.
 
 from __future__ import annotations
 
-from casegraph.schemas.aggregates import INDEXED
-from casegraph.schemas.registry import Schema, schema
+from casegraph.schemas.aggregates import FILED_LABEL, INDEXED
+from casegraph.schemas.registry import Schema, filed_columns, schema
 
 __all__ = ["ladybug_ddl", "neo4j_constraints"]
 
 
 def ladybug_ddl(graph: Schema | None = None) -> list[str]:
-    """CREATE NODE/REL TABLE statements; node tables first."""
+    """CREATE NODE/REL TABLE statements; node tables first, then the evidence queries' filed answers
+    (`casegraph.schemas.aggregates.FiledFact`, LadybugDB only)."""
     graph = graph or schema()
     statements = []
     for node in graph.nodes:
@@ -25,6 +26,8 @@ def ladybug_ddl(graph: Schema | None = None) -> list[str]:
         pairs = ", ".join(f"FROM {a} TO {b}" for a, b in rel.endpoints)
         columns = ", ".join(f"{c.name} {c.type}" for c in rel.columns)
         statements.append(f"CREATE REL TABLE {rel.type}({pairs}, {columns})")
+    filed = ", ".join(f"{c.name} {c.type}" + (" PRIMARY KEY" if c.name == "key" else "") for c in filed_columns())
+    statements.append(f"CREATE NODE TABLE {FILED_LABEL}({filed})")
     return statements
 
 

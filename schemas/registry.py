@@ -17,12 +17,12 @@ from typing import Any, Literal
 
 from pydantic.fields import FieldInfo
 
-from casegraph.schemas.aggregates import aggregate_fields
+from casegraph.schemas.aggregates import FiledFact, aggregate_fields
 from casegraph.schemas.common import INPUT_ONLY, Timed, is_restricted_field
 from casegraph.schemas.nodes import NODE_MODELS, Node
 from casegraph.schemas.relationships import REL_MODELS, Relationship
 
-__all__ = ["Column", "NodeType", "RelType", "Schema", "schema"]
+__all__ = ["Column", "NodeType", "RelType", "Schema", "schema", "filed_columns"]
 
 
 @dataclass(frozen=True)
@@ -170,6 +170,12 @@ def _columns(model: type, skip: set[str]) -> tuple[Column, ...]:
                choices(fields[name].annotation), is_restricted_field(fields[name]))
         for name in names
     )
+
+
+def filed_columns() -> tuple[Column, ...]:
+    """The columns of LadybugDB's `FiledFact` table (`casegraph.schemas.aggregates.FiledFact`), key first."""
+    fields = FiledFact.model_fields
+    return tuple(Column(name, store_type(info.annotation), info.description or "") for name, info in fields.items())
 
 
 @cache

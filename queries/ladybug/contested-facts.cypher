@@ -1,40 +1,14 @@
-// The public answer without a grade filter (the common call) is read by the order the build stored:
-// each public contested fact has its place in (kind, id) order (`contested_rank`) and the
-// answer's length (`contested_total`), so a page is a range of ranks, never a sort of the graph
-// (`rank - $offset`: LadybugDB types a small parameter as INT8, so `$offset + $limit` can overflow).
-MATCH (n:Borough:Place:Institution:Person:CaseFile:Investigation:Review:Recommendation:Statement:Indicator)
-WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
-  AND n.contested_rank >= $offset AND n.contested_rank - $offset < $limit
-WITH collect({rank: n.contested_rank, fact: label(n), id: n.id,
-     name: coalesce(n.name, n.title, n.summary), fields: n.contested_fields, values: n.contested_values, value_sources: n.contested_sources,
-     sources: n.citation_sources, paragraphs: n.citation_paragraphs, locators: n.citation_locators,
-     statuses: n.citation_statuses, as_of: n.citation_as_of,
-     total: n.contested_total}) AS nodes
-OPTIONAL MATCH (a)-[r]->(b)
-WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
-  AND r.contested_rank >= $offset AND r.contested_rank - $offset < $limit
-WITH nodes, collect({rank: r.contested_rank, fact: label(r), id: r.id,
-     name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,
-     sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,
-     statuses: r.citation_statuses, as_of: r.citation_as_of,
-     total: r.contested_total}) AS rels
-UNWIND list_concat(nodes, list_filter(rels, f -> f.id IS NOT NULL)) AS f  // no match: one null record
-RETURN f.fact AS fact, f.id AS id, f.name AS name, f.fields AS fields, f.values AS `values`,
-       f.value_sources AS value_sources, f.sources AS sources, f.paragraphs AS paragraphs, f.locators AS locators,
-       f.statuses AS statuses, f.as_of AS as_of, f.total AS total
-ORDER BY fact, id
-UNION ALL
-// Otherwise (restricted facts asked for, or a grade filter): which facts qualify is decided first
+// Restricted facts asked for, or a grade filter (the public call reads what the build filed:
+// `contested-facts.stored.cypher`): which facts qualify is decided first
 // (nodes, then relationships, as [kind, id, start] triples); the page is ordered, cut, and only then
 // are its facts' details read, by id (a relationship from its start node).
 MATCH (n:Borough:Place:Institution:Person:CaseFile:Investigation:Review:Recommendation:Statement:Indicator)
-WHERE ($include_restricted OR $reliability <> '' OR $credibility <> '')
-  AND size(n.contested_fields) > 0 AND ($include_restricted OR n.sensitivity = 'public')
+WHERE size(n.contested_fields) > 0 AND ($include_restricted OR n.sensitivity = 'public')
   AND ($reliability = '' OR $reliability IN n.citation_reliability)
   AND ($credibility = '' OR $credibility IN n.citation_credibility)
 WITH collect([label(n), n.id, '']) AS nodes
 OPTIONAL MATCH (a)-[r]->(b)
-WHERE ($include_restricted OR $reliability <> '' OR $credibility <> '') AND size(r.contested_fields) > 0
+WHERE size(r.contested_fields) > 0
   AND ($include_restricted OR (r.sensitivity = 'public' AND a.sensitivity = 'public' AND b.sensitivity = 'public'))
   AND ($reliability = '' OR $reliability IN r.citation_reliability)
   AND ($credibility = '' OR $credibility IN r.citation_credibility)

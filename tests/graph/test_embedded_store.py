@@ -12,8 +12,9 @@ from casegraph.graph.store import StoreError
 
 
 def counts(store: EmbeddedStore, profile: str = "restricted") -> dict[str, int]:
+    """The graph's nodes and relationships (the evidence queries' filed rows, `FiledFact`, are not facts)."""
     with store.view(profile) as view:
-        rows = view.run("MATCH (n) RETURN count(n) AS nodes").rows
+        rows = view.run("MATCH (n) WHERE label(n) <> 'FiledFact' RETURN count(n) AS nodes").rows
         rels = view.run("MATCH ()-[r]->() RETURN count(r) AS rels").rows
     return {"nodes": rows[0][0], "rels": rels[0][0]}
 

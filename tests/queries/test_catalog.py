@@ -24,12 +24,33 @@ def test_every_query_file_has_a_valid_header_and_text_for_both_engines():
         assert query.header.question.endswith("?")
         for engine in ("ladybug", "neo4j"):
             check_read_only(query.text(engine), engine)  # read-only by the same guard as ad-hoc queries
+        for label, text in query.every_text():
+            check_read_only(text, label.split(",")[0])
+
+
+def test_the_stored_order_text_runs_for_exactly_the_stored_call():
+    query = get_query("single-source-facts")
+    assert query.header.stored and "ladybug" in query.stored_texts
+    common = query.bind({})
+    assert query.text("ladybug", common) == query.stored_texts["ladybug"]
+    assert query.text("ladybug", query.bind({"limit": 7, "offset": 14})) == query.stored_texts["ladybug"]
+    for other in ({"include_restricted": True}, {"reliability": "1"}, {"credibility": "A"}):
+        assert query.text("ladybug", query.bind(other)) == query.texts["ladybug"], other
+    assert query.text("neo4j", common) == query.texts["neo4j"]  # no stored text: its own guards the parts
+
+
+def test_a_stored_text_needs_a_stored_header(tmp_path):
+    (tmp_path / "ladybug").mkdir()
+    (tmp_path / "q.cypher").write_text("/*\nname: q\ntitle: t\nquestion: q?\n*/\nRETURN 1 AS one\n")
+    (tmp_path / "ladybug" / "q.stored.cypher").write_text("RETURN 2 AS one\n")
+    with pytest.raises(QueryError, match=r"q.stored.cypher:1: a stored-order text"):
+        _parse(tmp_path / "q.cypher")
 
 
 def test_engine_variants_belong_to_a_catalog_query():
     for engine in ("ladybug", "neo4j"):
         for variant in (QUERY_DIR / engine).glob("*.cypher"):
-            assert variant.stem in catalog(), f"{variant} has no common query file"
+            assert variant.name.split(".")[0] in catalog(), f"{variant} has no common query file"
 
 
 def test_a_bad_header_points_at_the_file(tmp_path):

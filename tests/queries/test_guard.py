@@ -39,6 +39,8 @@ def test_every_catalog_query_is_a_read_by_the_guard():
     for query in catalog().values():
         for engine in ENGINES:
             check_read_only(query.text(engine), engine)
+        for engine, text in query.stored_texts.items():
+            check_read_only(text, engine)
 
 
 def test_numbers_end_where_the_engine_ends_them():
