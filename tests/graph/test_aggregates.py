@@ -97,6 +97,21 @@ def test_case_inferred_links(london_view):
         assert count == direct.get(case, 0) + via.get(case, 0), case
 
 
+def test_case_inferred_link_texts_say_what_the_graph_says(london_view):
+    """`inferred_link_texts` (what `uncertain-facts` lists) is what expanding the case's links gives."""
+    stored = dict(london_view.run("MATCH (c:CaseFile) RETURN c.id, c.inferred_link_texts").rows)
+    expanded: dict[str, set] = {}
+    for text in ("MATCH (c:CaseFile)-[r]->(x) WHERE r.status = 'inferred' AND x.sensitivity = 'public' "
+                 "AND x.name IS NOT NULL AND r.basis IS NOT NULL RETURN c.id, x.name + ': ' + r.basis",
+                 "MATCH (c:CaseFile)-[:AT_PLACE]->(pl:Place)-[r:PLACE_IN]->(b:Borough) WHERE r.status = 'inferred' "
+                 "AND r.basis IS NOT NULL RETURN c.id, pl.name + ' in ' + b.name + ': ' + r.basis"):
+        for case, said in london_view.run(text).rows:
+            expanded.setdefault(case, set()).add(said)
+    assert any(stored.values())
+    for case, texts in stored.items():
+        assert sorted(texts) == sorted(expanded.get(case, ())), case
+
+
 def test_aggregates_are_refused_in_data():
     borough = {"id": "x", "name": "X", "gss_code": "E09000001", "region": "London", "source": "s",
                "paragraphs": [1]}
