@@ -25,7 +25,7 @@ from casegraph.schemas.aggregates import FILED_LISTS
 from casegraph.schemas.arrow import arrow_schema, arrow_type
 from casegraph.schemas.registry import filed_columns
 
-__all__ = ["with_aggregates", "filed_facts", "FEATURE_TYPES", "RANKS"]
+__all__ = ["with_aggregates", "filed_facts", "FEATURE_TYPES", "RANKS", "OUTCOME_CASE_IDS"]
 
 COUNTED_CASE_FIELDS = frozenset(("period", "cases_represented"))
 """A case's values that `cases-by-borough` counts: a case record is a contested one of its borough's
@@ -241,6 +241,85 @@ def _uncertain(cases: pa.Table, inferred: dict[str, int]) -> dict[str, list]:
             "uncertain_total": [len(picked) if c in rank else None for c in ids]}
 
 
+OUTCOME_CASE_IDS = 20
+"""How many case ids (the first, by id) a row of `outcomes-by-decade` names (the query slices by the same number)."""
+
+
+def _outcome_rows(cases: pa.Table) -> dict[str, list]:
+    """The rows of `outcomes-by-decade` (`casegraph.schemas.aggregates.OutcomeRows`), each on the case that
+    heads it: a case with no outcome counts as `unknown`, one with a null list not at all, an outcome
+    listed twice twice (the query's UNWIND); the decade is its first year's."""
+    columns = (cases.column(c).to_pylist()
+               for c in ("id", "year_start", "outcomes", "cases_represented", "contested_fields"))
+    rows: dict[tuple, list] = defaultdict(list)  # (decade or None, outcome) -> [(id, represented, contested)]
+    for case, start, outcomes, represented, fields in zip(*columns):
+        if outcomes is None:
+            continue
+        contested = not {"period", "cases_represented"}.isdisjoint(fields or ())
+        for outcome in outcomes or ["unknown"]:
+            rows[(None if start is None else _decade(start), outcome)].append((case, represented, contested))
+    headed: dict[str, list] = defaultdict(list)  # head case id -> [(outcome, records, cases, contested, ids)]
+    for (_, outcome), members in rows.items():
+        members.sort(key=lambda member: member[0])
+        headed[members[0][0]].append((outcome, len(members), sum(m[1] or 0 for m in members),
+                                      sum(m[2] for m in members), [m[0] for m in members[:OUTCOME_CASE_IDS]]))
+    values: dict[str, list] = {name: [] for name in (
+        "outcome_rows", "outcome_row_outcomes", "outcome_row_case_records", "outcome_row_cases",
+        "outcome_row_contested", "outcome_row_case_ids")}
+    for case in cases.column("id").to_pylist():
+        mine = sorted(headed.get(case, ()))
+        values["outcome_rows"].append(len(mine) or None)
+        for number, name in enumerate(("outcome_row_outcomes", "outcome_row_case_records", "outcome_row_cases",
+                                       "outcome_row_contested")):
+            values[name].append([row[number] for row in mine] if mine else None)
+        values["outcome_row_case_ids"].append([i for row in mine for i in row[4]] if mine else None)
+    return values
+
+
+def _follow_up(nodes: dict[str, pa.Table], rels: dict[tuple, pa.Table]) -> None:
+    """`follow_up_rank` / `follow_up_total` (`casegraph.schemas.aggregates.FollowUpOrder`) in place: the rows of
+    `review-follow-up` (each RECOMMENDS link from a review to a recommendation; a review with none, once)
+    in its order: review id, then recommendation summary, then recommendation id."""
+    if "Review" not in nodes:
+        return
+    summary = dict(zip(*(nodes["Recommendation"].column(c).to_pylist() for c in ("id", "summary")))) \
+        if "Recommendation" in nodes else {}
+    keys = [key for key in rels if key == ("RECOMMENDS", "Review", "Recommendation")]
+    rows: list[tuple] = []  # (review, summary is None, summary, recommendation, key or None, row number)
+    recommending = set()
+    for key in keys:
+        columns = (rels[key].column(c).to_pylist() for c in ("from", "to"))
+        for number, (review, rec) in enumerate(zip(*columns)):
+            recommending.add(review)
+            rows.append((review, summary.get(rec) is None, summary.get(rec) or "", rec, key, number))
+    reviews = nodes["Review"].column("id").to_pylist()
+    rows += [(review, True, "", "", None, number) for number, review in enumerate(reviews)
+             if review not in recommending]
+    rows.sort(key=lambda row: row[:4])
+    ranks = {key: [None] * rels[key].num_rows for key in keys}
+    ranks[None] = [None] * len(reviews)
+    for rank, row in enumerate(rows):
+        ranks[row[4]][row[5]] = rank
+    for key, table in [*((key, rels[key]) for key in keys), (None, nodes["Review"])]:
+        values = {"follow_up_rank": ranks[key],
+                  "follow_up_total": [len(rows) if r is not None else None for r in ranks[key]]}
+        if key is None:
+            nodes["Review"] = _set(table, "Review", values)
+        else:
+            rels[key] = _set(table, "RECOMMENDS", values)
+
+
+def _statements_made(dataset: Dataset) -> tuple[dict[str, int], dict[str, int]]:
+    """Person or institution id -> the statements it made (MADE_BY, each once), and the public ones."""
+    public = {s for s, sensitivity in _column(dataset, "Statement", "sensitivity").items() if sensitivity == "public"} \
+        if "Statement" in dataset.node_tables else set()
+    made: dict[str, set] = defaultdict(set)
+    for statement, maker in _links(dataset, "MADE_BY", "Statement"):
+        made[maker].add(statement)
+    return ({maker: len(statements) for maker, statements in made.items()},
+            {maker: len(statements & public) for maker, statements in made.items()})
+
+
 def with_aggregates(dataset: Dataset) -> Dataset:
     """The Dataset with every aggregate column (`casegraph.schemas.aggregates`) filled from its own records.
 
@@ -261,17 +340,23 @@ def with_aggregates(dataset: Dataset) -> Dataset:
         ids = nodes["CaseFile"].column("id").to_pylist()
         nodes["CaseFile"] = _set(nodes["CaseFile"], "CaseFile", {"inferred_links": [inferred.get(c, 0) for c in ids],
                                                                  "inferred_link_texts": [texts.get(c, []) for c in ids],
-                                                                 **_uncertain(nodes["CaseFile"], inferred)})
+                                                                 **_uncertain(nodes["CaseFile"], inferred),
+                                                                 **_outcome_rows(nodes["CaseFile"])})
+    made, public_made = _statements_made(dataset)
     for label in ("Person", "Place", "Institution"):
         if label not in nodes:
             continue
         ids = nodes[label].column("id").to_pylist()
         values: dict[str, list] = {"case_links": [links.get(i, 0) for i in ids]}
+        if label != "Place":
+            values["statements_made"] = [made.get(i) or None for i in ids]
+            values["public_statements_made"] = [public_made.get(i) or None for i in ids]
         if label != "Institution":
             values["linked_borough_ids"] = [sorted(linked.get(i, ())) for i in ids]
             values["linked_boroughs"] = [len(linked[i]) if len(linked.get(i, ())) > 1 else None for i in ids]
         nodes[label] = _set(nodes[label], label, values)
     rels = dict(dataset.rel_tables)
+    _follow_up(nodes, rels)
     _fact_ranks(nodes, rels)
     return Dataset(nodes, rels)
 

@@ -4,9 +4,11 @@ A node becomes `{"labels": [...], "properties": {...}}`, a relationship
 `{"type": ..., "properties": {...}}`, a path `{"nodes": [...],
 "relationships": [...]}`. Properties that are null are left out, as Neo4j
 does not store them, so both engines give the same answer. A fact's place in
-the evidence queries' stored order (`FactAggregates`) is left out too: it is
-where the build filed the record among the graph's others, not something the
-record says, and it changes whenever another record is added.
+the evidence queries' stored order (`FactAggregates`) is left out too, as are a
+row's place in `review-follow-up` (`FollowUpOrder`) and the `outcomes-by-decade`
+rows filed on a case (`OutcomeRows`): where the build filed the record among the
+graph's others, not something the record says, and it changes whenever another
+record is added.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from functools import cache
 from typing import Any
 
 from casegraph.schemas import schema
-from casegraph.schemas.aggregates import FactAggregates, aggregate_fields
+from casegraph.schemas.aggregates import FactAggregates, FollowUpOrder, OutcomeRows, aggregate_fields
 from casegraph.schemas.names import display_name
 
 __all__ = ["node_value", "rel_value", "path_value", "plain", "text_of", "FILING"]
@@ -26,9 +28,10 @@ def _props(properties: dict[str, Any], allowed) -> dict[str, Any]:
     return {k: v for k, v in properties.items() if v is not None and (allowed is None or k in allowed)}
 
 
-FILING = frozenset(aggregate_fields(FactAggregates))
-"""Stored orders (a fact's rank in an evidence query's answer): a filing position, not a fact, so
-no record's value, projection or hydration carries them."""
+FILING = frozenset((*aggregate_fields(FactAggregates), *aggregate_fields(FollowUpOrder), *aggregate_fields(OutcomeRows)))
+"""Stored orders (a fact's rank in an evidence query's answer, a row's in `review-follow-up`'s) and the
+rows of `outcomes-by-decade` filed on the case heading each: filing positions, not facts, so no
+record's value, projection or hydration carries them."""
 
 
 @cache  # once per label or type, not once per row

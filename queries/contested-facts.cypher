@@ -123,11 +123,14 @@ UNION ALL
 // (the UNWIND skips this part, and its scans, for a call the stored order answers)
 // (nodes, then relationships, as [kind, id] pairs);
 // the page is ordered, cut, and only then are its facts' values and citations read.
+UNWIND CASE WHEN $include_restricted OR $reliability <> '' OR $credibility <> '' THEN [1] ELSE [] END AS computed
 MATCH (n:Borough|Place|Institution|Person|CaseFile|Investigation|Review|Recommendation|Statement|Indicator)
 WHERE ($include_restricted OR $reliability <> '' OR $credibility <> '') AND size(n.contested_fields) > 0 AND ($include_restricted OR n.sensitivity = 'public')
   AND ($reliability = '' OR $reliability IN n.citation_reliability)
   AND ($credibility = '' OR $credibility IN n.citation_credibility)
 WITH collect([labels(n)[0], n.id]) AS nodes
+// (a collect gives one row even from none: the same test again, so the relationships' scan is skipped too)
+WHERE $include_restricted OR $reliability <> '' OR $credibility <> ''
 OPTIONAL MATCH (a:Borough|Place|Institution|Person|CaseFile|Investigation|Review|Recommendation|Statement|Indicator)-[r:IN_BOROUGH|AT_PLACE|PLACE_IN|NEIGHBOURS|SHOWS|INVOLVES|ACTIVE_IN|BASED_IN|MEMBER_OF|ASSOCIATED_WITH|EXAMINED|CONDUCTED_BY|COMMISSIONED_BY|RECOMMENDS|RESPONDS_TO|MADE_BY|ABOUT]->(b:Borough|Place|Institution|Person|CaseFile|Investigation|Review|Recommendation|Statement|Indicator)
 WHERE ($include_restricted OR $reliability <> '' OR $credibility <> '') AND size(r.contested_fields) > 0
   AND ($include_restricted OR (r.sensitivity = 'public' AND a.sensitivity = 'public' AND b.sensitivity = 'public'))

@@ -8,11 +8,18 @@ page: {limit: 50}
 sort_lists: [statement_types, commissioned, statements]
 */
 // statement_count counts statement records (not their summaries, which repeat);
-// `statements` lists the distinct summaries. Responders are counted and paged in one
-// pass over the statements, before the page's statements and reviews are gathered.
-MATCH (s:Statement)-[:MADE_BY]->(x)
-WHERE s.sensitivity = 'public' OR $include_restricted
-WITH x, count(DISTINCT s) AS statement_count
+// `statements` lists the distinct summaries. Responders are found by the counts the build
+// stored on them (`statements_made`, `public_statements_made`: `casegraph.schemas.aggregates.Responder`),
+// by a range index seek per label (MADE_BY ends at a person or an institution), and paged
+// before the page's statements and reviews are gathered: never every statement expanded.
+// (LadybugDB, which has no index to seek, counts the statements: ladybug/institution-responses.cypher.)
+CALL {
+  MATCH (x:Institution) WHERE x.statements_made > 0 RETURN x
+  UNION ALL
+  MATCH (x:Person) WHERE x.statements_made > 0 RETURN x
+}
+WITH x, CASE WHEN $include_restricted THEN x.statements_made ELSE x.public_statements_made END AS statement_count
+WHERE statement_count > 0
 WITH collect({x: x, name: x.name, id: x.id, statement_count: statement_count}) AS found
 UNWIND found AS row
 WITH size(found) AS total, row ORDER BY row.name, row.id SKIP $offset LIMIT $limit

@@ -11,14 +11,21 @@ sort_lists: [case_ids]
 // `contested` counts the row's case records whose period or number of cases sources disagree on
 // (outcomes from several sources are their union, never contested).
 // `case_ids` names at most the first 20 case records of a row (by id): `case_records` counts them all.
+// The rows are counted at build time (`casegraph.schemas.aggregates.OutcomeRows`), each stored on the
+// case that heads it (the first of the row, by id): the few heads are found by a range index seek
+// and their rows listed, never every case grouped on every call. Each head's `outcome_row_case_ids`
+// holds its rows' ids one row after the other (at most 20 each).
+// (LadybugDB, which has no index to seek, groups the cases: ladybug/outcomes-by-decade.cypher.)
 MATCH (c:CaseFile)
-WITH c ORDER BY c.id
-WITH c, CASE WHEN size(c.outcomes) = 0 THEN ['unknown'] ELSE c.outcomes END AS outcomes
-UNWIND outcomes AS outcome
-WITH c.year_start IS NOT NULL AS known, c.year_start - c.year_start % 10 AS decade, outcome,
-     count(c) AS case_records, sum(c.cases_represented) AS cases, collect(c.id)[0..20] AS case_ids,
-     sum(CASE WHEN 'period' IN c.contested_fields OR 'cases_represented' IN c.contested_fields THEN 1 ELSE 0 END)
-       AS contested
+WHERE c.outcome_rows > 0
+WITH c, c.outcome_row_case_records AS records
+UNWIND range(0, c.outcome_rows - 1) AS i
+WITH c, records, i, reduce(first = 0, j IN range(0, i - 1) | first + CASE WHEN records[j] < 20 THEN records[j] ELSE 20 END)
+     AS first
+WITH c.year_start IS NOT NULL AS known, c.year_start - c.year_start % 10 AS decade, c.outcome_row_outcomes[i] AS outcome,
+     records[i] AS case_records, c.outcome_row_cases[i] AS cases,
+     c.outcome_row_case_ids[first..first + CASE WHEN records[i] < 20 THEN records[i] ELSE 20 END] AS case_ids,
+     c.outcome_row_contested[i] AS contested
 WITH collect({known: known, decade: decade, outcome: outcome, case_records: case_records, cases: cases,
               case_ids: case_ids, contested: contested}) AS found
 UNWIND found AS row

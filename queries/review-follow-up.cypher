@@ -9,12 +9,21 @@ sort_lists: [commissioned_by, responses]
 // One row per recommendation (a review without any has one row), with every
 // response to it: what was said, by whom (id and name), in which paragraphs.
 // Recommendations are paged first; responses are gathered for the page only.
-MATCH (r:Review)
-OPTIONAL MATCH (r)-[:RECOMMENDS]->(rec:Recommendation)
-WITH count(*) AS total
-MATCH (r:Review)
-OPTIONAL MATCH (r)-[:RECOMMENDS]->(rec:Recommendation)
-WITH total, r, rec ORDER BY r.id, rec.summary, rec.id SKIP $offset LIMIT $limit
+// The rows' order (review id, recommendation summary, recommendation id) is stored at build time
+// (`follow_up_rank` on each RECOMMENDS link, and on a review that recommends nothing, with the
+// rows' `follow_up_total`: `casegraph.schemas.aggregates.FollowUpOrder`), so a page is a range of
+// ranks found by a range index seek, never a sort of every review's recommendations.
+// (LadybugDB, which has no index to seek, sorts them: ladybug/review-follow-up.cypher.)
+CALL {
+  MATCH (r:Review)
+  WHERE r.follow_up_rank >= $offset AND r.follow_up_rank < $offset + $limit
+  RETURN r, NULL AS rec, r.follow_up_rank AS rank, r.follow_up_total AS total
+  UNION ALL
+  MATCH (r:Review)-[k:RECOMMENDS]->(rec:Recommendation)
+  WHERE k.follow_up_rank >= $offset AND k.follow_up_rank < $offset + $limit
+  RETURN r, rec, k.follow_up_rank AS rank, k.follow_up_total AS total
+}
+WITH total, r, rec ORDER BY rank
 OPTIONAL MATCH (r)-[:COMMISSIONED_BY]->(by)
 WITH total, r, rec, collect(DISTINCT by.name) AS commissioned_by
 OPTIONAL MATCH (s:Statement)-[resp:RESPONDS_TO]->(rec)

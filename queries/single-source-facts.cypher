@@ -124,6 +124,8 @@ WHERE ($include_restricted OR $reliability <> '' OR $credibility <> '') AND n.in
   AND ($reliability = '' OR $reliability IN n.citation_reliability)
   AND ($credibility = '' OR $credibility IN n.citation_credibility)
 WITH collect([labels(n)[0], n.id]) AS nodes
+// (a collect gives one row even from none: the same test again, so the relationships' scan is skipped too)
+WHERE $include_restricted OR $reliability <> '' OR $credibility <> ''
 OPTIONAL MATCH (a:Borough|Place|Institution|Person|CaseFile|Investigation|Review|Recommendation|Statement|Indicator)-[r:IN_BOROUGH|AT_PLACE|PLACE_IN|NEIGHBOURS|SHOWS|INVOLVES|ACTIVE_IN|BASED_IN|MEMBER_OF|ASSOCIATED_WITH|EXAMINED|CONDUCTED_BY|COMMISSIONED_BY|RECOMMENDS|RESPONDS_TO|MADE_BY|ABOUT]->(b:Borough|Place|Institution|Person|CaseFile|Investigation|Review|Recommendation|Statement|Indicator)
 WHERE ($include_restricted OR $reliability <> '' OR $credibility <> '') AND r.independent_sources = 1
   AND ($include_restricted OR (r.sensitivity = 'public' AND a.sensitivity = 'public' AND b.sensitivity = 'public'))

@@ -24,13 +24,15 @@ from typing import Any
 from pydantic import BaseModel, Field, model_validator
 
 __all__ = ["AGGREGATE", "INDEXED", "Aggregated", "FactAggregates", "CaseLinks", "BoroughAggregates", "IndicatorAggregates",
-           "LinkedBoroughs", "CaseAggregates", "FiledFact", "FILED_LABEL", "FILED_LISTS", "aggregate_fields"]
+           "LinkedBoroughs", "CaseAggregates", "OutcomeRows", "FollowUpOrder", "Responder", "FiledFact", "FILED_LABEL",
+           "FILED_LISTS", "aggregate_fields"]
 
 AGGREGATE = "aggregate, derived by casegraph when it builds this profile's graph: "
 """How every aggregate's description begins (docs/schema.md shows it)."""
 
 
-INDEXED = ("contested_rank", "single_source_rank", "uncertain_rank", "linked_boroughs")
+INDEXED = ("contested_rank", "single_source_rank", "uncertain_rank", "linked_boroughs", "outcome_rows",
+           "follow_up_rank", "statements_made")
 """Aggregates a catalog query finds its rows by (a range of ranks, several boroughs): indexed in Neo4j
 (`casegraph.schemas.ddl`), where only the few nodes and relationships that hold a value are indexed."""
 
@@ -92,7 +94,27 @@ class LinkedBoroughs(CaseLinks):
         "`cross-borough-links`"))
 
 
-class CaseAggregates(Aggregated):
+class OutcomeRows(Aggregated):
+    """The rows of `outcomes-by-decade`, each stored on the case that heads it: the first, by id, of the
+    cases of its decade (or of unknown period) with its outcome. The query reads these few cases by
+    index instead of grouping every case on every call; a case heads at most one row per outcome."""
+
+    outcome_rows: int | None = Field(default=None, description=AGGREGATE + (
+        "how many rows of `outcomes-by-decade` it heads (it is the first, by id, of the cases of its decade, "
+        "or of unknown period, with that outcome): the query finds them by it; null when none"))
+    outcome_row_outcomes: list[str] | None = Field(default=None, description=AGGREGATE + (
+        "the outcome of each row it heads (`unknown` for cases with none), sorted"))
+    outcome_row_case_records: list[int] | None = Field(default=None, description=AGGREGATE + (
+        "each row's case records (in the order of `outcome_row_outcomes`)"))
+    outcome_row_cases: list[int] | None = Field(default=None, description=AGGREGATE + (
+        "each row's cases: the sum of its case records' `cases_represented`"))
+    outcome_row_contested: list[int] | None = Field(default=None, description=AGGREGATE + (
+        "each row's case records whose period or `cases_represented` is contested"))
+    outcome_row_case_ids: list[str] | None = Field(default=None, description=AGGREGATE + (
+        "each row's first 20 case ids (by id; fewer when it has fewer), one row after the other"))
+
+
+class CaseAggregates(OutcomeRows):
     inferred_links: int | None = Field(default=None, description=AGGREGATE + (
         "its links whose claim status is `inferred` (with a basis) to a public, named node, and the "
         "inferred PLACE_IN links (with a basis) of the places it is at: `uncertain-facts`"))
@@ -131,6 +153,29 @@ class IndicatorAggregates(CaseLinks):
         "a case of unknown period touches none"))
     case_statuses: list[str] | None = Field(default=None, description=AGGREGATE + (
         "the claim statuses of the SHOWS links to it, distinct and sorted"))
+
+
+class FollowUpOrder(Aggregated):
+    """A row's place in the order `review-follow-up` lists its rows (review id, recommendation summary,
+    recommendation id): on each RECOMMENDS link (a row), and on a review that recommends nothing (its one
+    row). A page is a range of ranks, never a sort of every review's recommendations."""
+
+    follow_up_rank: int | None = Field(default=None, description=AGGREGATE + (
+        "its row's place (0, 1, ...) in the order `review-follow-up` lists reviews and their recommendations "
+        "(a review with none is one row): the query reads its page by it"))
+    follow_up_total: int | None = Field(default=None, description=AGGREGATE + (
+        "how many rows `follow_up_rank` ranks (set where it is set)"))
+
+
+class Responder(Aggregated):
+    """Statements a person or institution made (MADE_BY), counted once each: `institution-responses`
+    finds its responders by index and pages them without expanding every statement."""
+
+    statements_made: int | None = Field(default=None, description=AGGREGATE + (
+        "the statements (distinct records) it made: `institution-responses` with restricted statements; "
+        "null when none"))
+    public_statements_made: int | None = Field(default=None, description=AGGREGATE + (
+        "of those, the public ones: `institution-responses` without; null when none"))
 
 
 FILED_LABEL = "FiledFact"

@@ -12,7 +12,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field, model_validator
 
 from casegraph.schemas.aggregates import (
-    BoroughAggregates, CaseAggregates, CaseLinks, IndicatorAggregates, LinkedBoroughs)
+    BoroughAggregates, CaseAggregates, CaseLinks, FollowUpOrder, IndicatorAggregates, LinkedBoroughs, Responder)
 from casegraph.schemas.common import Fact, Record, ShortText, Slug, Timed
 from casegraph.schemas.text import CalendarDate, WebUrl
 
@@ -101,7 +101,7 @@ class Place(Node, Fact, LinkedBoroughs):
     ]
 
 
-class Institution(Node, Fact, CaseLinks):
+class Institution(Node, Fact, CaseLinks, Responder):
     """A police force, council, partnership, charity, inquiry, inspectorate, outlet."""
 
     kind = "institution"
@@ -115,7 +115,7 @@ class Institution(Node, Fact, CaseLinks):
     ]
 
 
-class Person(Node, Fact, LinkedBoroughs):
+class Person(Node, Fact, LinkedBoroughs, Responder):
     """A person, or a group of people the source describes together.
 
     Victims appear only under pseudonyms and are restricted (the loader
@@ -193,7 +193,7 @@ class Investigation(Node, Timed):
     figures: list[ShortText] = Field(default_factory=list)
 
 
-class Review(Node, Timed):
+class Review(Node, Timed, FollowUpOrder):
     """A review, inquiry, inspection or report that examined cases."""
 
     kind = "review"

@@ -13,6 +13,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import ConfigDict, Field, model_validator
 
+from casegraph.schemas.aggregates import FollowUpOrder
 from casegraph.schemas.common import RESTRICTED_TEXT, Fact, ShortText, Slug
 
 __all__ = ["Relationship", "REL_MODELS", "relationship_id"]
@@ -210,7 +211,7 @@ class CommissionedBy(Relationship):
     role: Literal["commissioned", "published", "led"] = "commissioned"
 
 
-class Recommends(Relationship):
+class Recommends(Relationship, FollowUpOrder):
     """A review made a recommendation."""
 
     type = "RECOMMENDS"

@@ -1,4 +1,5 @@
-// The common text for LadybugDB: grouped and joined on ids (grouping on nodes, or count(DISTINCT)
+// The common text's answer, the statements counted here (the common, Neo4j, text reads the counts the build
+// stored, `Responder`, by index; LadybugDB has none), grouped and joined on ids (grouping on nodes, or count(DISTINCT)
 // of 40,000 statements, is several times slower there).
 MATCH (s:Statement)-[:MADE_BY]->(x)
 WHERE s.sensitivity = 'public' OR $include_restricted

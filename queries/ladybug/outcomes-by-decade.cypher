@@ -1,4 +1,5 @@
-// As the common text, with LadybugDB's list functions: it keeps no order through
+// The rows the common (Neo4j) text reads from the cases heading them (`OutcomeRows`), computed here
+// from every case (LadybugDB has no index to seek the heads by), with LadybugDB's list functions: it keeps no order through
 // collect (so the ids are sorted after), and its list ranges count from 1, inclusive.
 MATCH (c:CaseFile)
 WITH c, CASE WHEN size(c.outcomes) = 0 THEN ['unknown'] ELSE c.outcomes END AS outcomes

@@ -1,4 +1,5 @@
-// The common text for LadybugDB: recommendations are sorted and paged on their ids and
+// The common text's answer, the order computed here (the common, Neo4j, text seeks the ranks the build stored,
+// `FollowUpOrder`; LadybugDB has no index): recommendations are sorted and paged on their ids and
 // summaries alone (carrying nodes through the sort is several times slower there).
 MATCH (r:Review)
 OPTIONAL MATCH (r)-[:RECOMMENDS]->(rec:Recommendation)

@@ -190,3 +190,27 @@ def test_paths_between_cases_go_around_hubs(london_view):
     narrow = answer(hub_cases=2)
     assert ("context", [hub, b]) in narrow
     assert all(not set(via[:-1]) & hubs for kind, via in narrow if kind == "connection")
+
+
+def test_outcome_rows_are_stored_on_the_case_heading_each():
+    """`outcomes-by-decade`'s rows: a case with no outcome counts as `unknown`, one with a null list not at
+    all, a contested period or number of cases counts, and a row names its first 20 case ids."""
+    import pyarrow as pa
+
+    from casegraph.graph.aggregates import OUTCOME_CASE_IDS, _outcome_rows
+
+    many = [f"m{n:02d}" for n in range(25)]
+    cases = pa.table({
+        "id": ["c1", "c2", "c3", "c4", "c5", *many],
+        "year_start": [2003, 2007, None, 2001, 2005, *[1990] * 25],
+        "outcomes": [["charged", "convicted"], [], ["charged"], ["charged"], None, *[["cleared"]] * 25],
+        "cases_represented": [1, 1, 1, 3, 1, *[2] * 25],
+        "contested_fields": [["period"], [], None, ["status"], [], *[["cases_represented"]] * 25],
+    })
+    rows = {case: values for case, *values in zip(cases.column("id").to_pylist(), *_outcome_rows(cases).values())}
+    assert rows["c1"] == [2, ["charged", "convicted"], [2, 1], [4, 1], [1, 1], ["c1", "c4", "c1"]]
+    assert rows["c2"] == [1, ["unknown"], [1], [1], [0], ["c2"]]
+    assert rows["c3"] == [1, ["charged"], [1], [1], [0], ["c3"]]  # unknown period: its own row
+    assert rows["c4"] == rows["c5"] == [None] * 6
+    assert rows["m00"] == [1, ["cleared"], [25], [50], [25], many[:OUTCOME_CASE_IDS]]
+    assert all(rows[m] == [None] * 6 for m in many[1:])

@@ -107,3 +107,20 @@ def test_each_profile_ranks_its_public_facts_only(tmp_path):
     # not fewer in public: a fact citing a public and a restricted source rests on one source there
     # (its public citation), on two in the restricted graph
     assert found["public"] > 0 and found["restricted"] > 0
+
+
+STORED_ROWS = ("outcomes-by-decade", "review-follow-up", "institution-responses")
+"""Queries whose Neo4j text reads what the build stored (the cases heading `outcomes-by-decade`'s rows,
+`review-follow-up`'s order, the responders' statement counts) where LadybugDB's computes it."""
+
+
+@pytest.mark.parametrize("name", STORED_ROWS)
+def test_stored_rows_are_the_computed_rows_page_by_page(name, london_store, neo4j_store):
+    for profile, include in (("public", False), ("restricted", False), ("restricted", True)):
+        params = {"include_restricted": include} if name == "institution-responses" else {}
+        with london_store.view(profile) as computed_view, neo4j_store.view(profile) as stored_view:
+            computed, total = _pages(computed_view, name, 1000, **params)
+            assert total > 0, (name, profile)
+            for size in (1, 2, 7):
+                assert _pages(stored_view, name, size, **params) == (computed, total), (name, profile, size)
+

@@ -46,9 +46,13 @@ def test_ddl_declares_every_label_and_type_once():
         == len(graph.nodes)
     assert sum(s.endswith("ON (r.id)") for s in statements) == len(graph.rels)
     # every fact is ranked for both evidence queries, cases for uncertain-facts, and people and places
-    # are found by their boroughs
+    # are found by their boroughs; the cases heading a row of outcomes-by-decade (1), review-follow-up's
+    # rows (reviews and RECOMMENDS: 2) and the responders of institution-responses (people, institutions: 2)
     facts = [n for n in graph.nodes if any(c.name == "single_source_rank" for c in n.columns)]
-    assert len(statements) == len(graph.nodes) + len(graph.rels) + 2 * (len(facts) + len(graph.rels)) + 1 + 2
+    assert len(statements) == len(graph.nodes) + len(graph.rels) + 2 * (len(facts) + len(graph.rels)) + 1 + 2 + 5
+    assert "CREATE INDEX casefile_outcome_rows IF NOT EXISTS FOR (n:CaseFile) ON (n.outcome_rows)" in statements
+    assert "CREATE INDEX recommends_follow_up_rank IF NOT EXISTS FOR ()-[r:RECOMMENDS]-() ON (r.follow_up_rank)" \
+        in statements
     assert "CREATE INDEX casefile_uncertain_rank IF NOT EXISTS FOR (n:CaseFile) ON (n.uncertain_rank)" in statements
     assert "CREATE INDEX person_linked_boroughs IF NOT EXISTS FOR (n:Person) ON (n.linked_boroughs)" in statements
 
