@@ -361,7 +361,7 @@ def with_aggregates(dataset: Dataset) -> Dataset:
     return Dataset(nodes, rels)
 
 
-FILED_FROM = {"status": "status", "sources": "citation_sources", "fields": "contested_fields",
+FILED_FROM = {"from_id": "from", "to_id": "to", "status": "status", "sources": "citation_sources", "fields": "contested_fields",
               "values": "contested_values", "value_sources": "contested_sources", "paragraphs": "citation_paragraphs",
               "locators": "citation_locators", "statuses": "citation_statuses", "as_of": "citation_as_of"}
 """A `FiledFact` column -> the fact's column it copies (`name` is the display rule of the evidence queries)."""
@@ -397,7 +397,8 @@ def filed_facts(dataset: Dataset) -> pa.Table:
                       "total": rows[f"{name}_total"], "fact": pa.array([kind] * rows.num_rows), "id": rows["id"]}
             if "name" in wanted:
                 values["name"] = _filed_name(rows, relationship)
-            values.update((column, rows[FILED_FROM[column]]) for column in wanted if column in FILED_FROM)
+            values.update((column, rows[FILED_FROM[column]]) for column in wanted
+                          if column in FILED_FROM and FILED_FROM[column] in rows.column_names)
             parts.append(pa.table([values[c.name] if c.name in values else pa.nulls(rows.num_rows, target.field(c.name).type)
                                    for c in columns], schema=target))
     return pa.concat_tables(parts) if parts else target.empty_table()

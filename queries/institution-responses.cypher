@@ -12,7 +12,7 @@ sort_lists: [statement_types, commissioned, statements]
 // stored on them (`statements_made`, `public_statements_made`: `casegraph.schemas.aggregates.Responder`),
 // by a range index seek per label (MADE_BY ends at a person or an institution), and paged
 // before the page's statements and reviews are gathered: never every statement expanded.
-// (LadybugDB, which has no index to seek, counts the statements: ladybug/institution-responses.cypher.)
+// (LadybugDB, which has no index to seek, scans the counts: ladybug/institution-responses.cypher.)
 CALL {
   MATCH (x:Institution) WHERE x.statements_made > 0 RETURN x
   UNION ALL

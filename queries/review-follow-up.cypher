@@ -13,7 +13,7 @@ sort_lists: [commissioned_by, responses]
 // (`follow_up_rank` on each RECOMMENDS link, and on a review that recommends nothing, with the
 // rows' `follow_up_total`: `casegraph.schemas.aggregates.FollowUpOrder`), so a page is a range of
 // ranks found by a range index seek, never a sort of every review's recommendations.
-// (LadybugDB, which has no index to seek, sorts them: ladybug/review-follow-up.cypher.)
+// (LadybugDB, which has no index to seek, reads the ranks the build filed: ladybug/review-follow-up.cypher.)
 CALL {
   MATCH (r:Review)
   WHERE r.follow_up_rank >= $offset AND r.follow_up_rank < $offset + $limit

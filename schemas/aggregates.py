@@ -185,16 +185,19 @@ FILED_LISTS = {
     "contested": ("name", "fields", "values", "value_sources", "sources", "paragraphs", "locators", "statuses", "as_of"),
     "single_source": ("name", "status", "sources"),
     "uncertain": (),
+    "follow_up": ("from_id", "to_id"),
 }
 """Each filed list (the `<list>_rank` aggregate it files by) -> the columns of `FiledFact` its rows fill
-(the columns its query returns besides fact, id and total; `uncertain-facts` reads the rest from the case)."""
+(the columns its query returns besides fact, id and total; `uncertain-facts` reads the rest from the case,
+`review-follow-up` from the review and the recommendation a row's RECOMMENDS link joins)."""
 
 
 class FiledFact(BaseModel):
     """One row of an evidence query's public answer, filed by the build at its rank (LadybugDB only).
 
-    LadybugDB has no secondary index: finding a page of `contested-facts`, `single-source-facts` or
-    `uncertain-facts` by its ranks (`FactAggregates`, `CaseAggregates`) scanned every node and
+    LadybugDB has no secondary index: finding a page of `contested-facts`, `single-source-facts`,
+    `uncertain-facts` or `review-follow-up` by its ranks (`FactAggregates`, `CaseAggregates`,
+    `FollowUpOrder`) scanned every node and
     relationship table (a relationship's ends with it), several hundred ms at 100,000 cases. Each
     ranked fact is therefore also filed under the primary key `<list>:<rank>`, with the values its
     query returns (copies of the fact's own, made by `casegraph.graph.aggregates.filed_facts`), so a
@@ -216,3 +219,5 @@ class FiledFact(BaseModel):
     locators: list[str] | None = Field(default=None, description="its `citation_locators`")
     statuses: list[str] | None = Field(default=None, description="its `citation_statuses`")
     as_of: list[str] | None = Field(default=None, description="its `citation_as_of`")
+    from_id: str | None = Field(default=None, description="a relationship's start node id")
+    to_id: str | None = Field(default=None, description="a relationship's end node id")

@@ -1,16 +1,13 @@
-// The common text's answer, the order computed here (the common, Neo4j, text seeks the ranks the build stored,
-// `FollowUpOrder`; LadybugDB has no index): recommendations are sorted and paged on their ids and
-// summaries alone (carrying nodes through the sort is several times slower there).
-MATCH (r:Review)
-OPTIONAL MATCH (r)-[:RECOMMENDS]->(rec:Recommendation)
-WITH r.id AS review, rec.summary AS summary, rec.id AS rec_id
-WITH count(*) AS total, collect({review: review, summary: summary, rec_id: rec_id}) AS found
-UNWIND found AS row
-WITH total, row ORDER BY row.review, row.summary, row.rec_id SKIP $offset LIMIT $limit
-MATCH (r:Review)
-WHERE r.id = row.review
-OPTIONAL MATCH (r)-[:RECOMMENDS]->(rec:Recommendation)
-WHERE rec.id = row.rec_id
+// The rows' order as the build filed it (`FollowUpOrder`: each row under `follow_up:<rank>`, with a
+// RECOMMENDS row's review and recommendation ids; `FiledFact`: LadybugDB has no index to seek a range
+// of ranks), so a page is one primary-key lookup per row, then its review and recommendation by their
+// primary keys, never a sort of every review's recommendations.
+// (`CAST`: LadybugDB types a small parameter as INT8, so `$offset + $limit` could overflow.)
+UNWIND range(CAST($offset AS INT64), CAST($offset AS INT64) + $limit - 1) AS rank
+MATCH (f:FiledFact {key: 'follow_up:' + CAST(rank AS STRING)})
+WITH f.total AS total, coalesce(f.from_id, f.id) AS review, f.to_id AS rec_id
+MATCH (r:Review {id: review})
+OPTIONAL MATCH (rec:Recommendation {id: rec_id})
 OPTIONAL MATCH (r)-[:COMMISSIONED_BY]->(by)
 WITH total, r, rec, collect(DISTINCT by.name) AS commissioned_by
 OPTIONAL MATCH (s:Statement)-[resp:RESPONDS_TO]->(rec)
