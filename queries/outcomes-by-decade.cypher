@@ -15,7 +15,7 @@ sort_lists: [case_ids]
 // case that heads it (the first of the row, by id): the few heads are found by a range index seek
 // and their rows listed, never every case grouped on every call. Each head's `outcome_row_case_ids`
 // holds its rows' ids one row after the other (at most 20 each).
-// (LadybugDB, which has no index to seek, groups the cases: ladybug/outcomes-by-decade.cypher.)
+// (LadybugDB, which has no index to seek, scans for the heads: ladybug/outcomes-by-decade.cypher.)
 MATCH (c:CaseFile)
 WHERE c.outcome_rows > 0
 WITH c, c.outcome_row_case_records AS records

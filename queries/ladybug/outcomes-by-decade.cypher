@@ -1,13 +1,16 @@
-// The rows the common (Neo4j) text reads from the cases heading them (`OutcomeRows`), computed here
-// from every case (LadybugDB has no index to seek the heads by), with LadybugDB's list functions: it keeps no order through
-// collect (so the ids are sorted after), and its list ranges count from 1, inclusive.
+// The common text with LadybugDB's list functions (lists count from 1, slices are inclusive): the rows
+// the build filed on the cases heading them (`OutcomeRows`), found by a scan of one column of the
+// cases (LadybugDB has no index to seek), never every case grouped on every call.
 MATCH (c:CaseFile)
-WITH c, CASE WHEN size(c.outcomes) = 0 THEN ['unknown'] ELSE c.outcomes END AS outcomes
-UNWIND outcomes AS outcome
-WITH c.year_start IS NOT NULL AS known, c.year_start - c.year_start % 10 AS decade, outcome,
-     count(c) AS case_records, sum(c.cases_represented) AS cases, list_sort(collect(c.id))[1..20] AS case_ids,
-     sum(CASE WHEN list_contains(c.contested_fields, 'period') OR list_contains(c.contested_fields, 'cases_represented')
-              THEN 1 ELSE 0 END) AS contested
+WHERE c.outcome_rows > 0
+UNWIND range(1, c.outcome_rows) AS i
+WITH c, i, c.outcome_row_case_records AS records,
+     coalesce(list_sum(list_transform(list_slice(c.outcome_row_case_records, 1, i - 1),
+                                      n -> CASE WHEN n < 20 THEN n ELSE 20 END)), 0) AS first
+WITH c.year_start IS NOT NULL AS known, c.year_start - c.year_start % 10 AS decade, c.outcome_row_outcomes[i] AS outcome,
+     records[i] AS case_records, c.outcome_row_cases[i] AS cases,
+     list_slice(c.outcome_row_case_ids, first + 1, first + CASE WHEN records[i] < 20 THEN records[i] ELSE 20 END) AS case_ids,
+     c.outcome_row_contested[i] AS contested
 WITH collect({known: known, decade: decade, outcome: outcome, case_records: case_records, cases: cases,
               case_ids: case_ids, contested: contested}) AS found
 UNWIND found AS row
