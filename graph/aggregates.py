@@ -255,7 +255,7 @@ def _outcome_rows(cases: pa.Table) -> dict[str, list]:
     for case, start, outcomes, represented, fields in zip(*columns):
         if outcomes is None:
             continue
-        contested = not {"period", "cases_represented"}.isdisjoint(fields or ())
+        contested = not COUNTED_CASE_FIELDS.isdisjoint(fields or ())
         for outcome in outcomes or ["unknown"]:
             rows[(None if start is None else _decade(start), outcome)].append((case, represented, contested))
     headed: dict[str, list] = defaultdict(list)  # head case id -> [(outcome, records, cases, contested, ids)]

@@ -16,19 +16,19 @@ def ladybug_ddl(graph: Schema | None = None) -> list[str]:
     """CREATE NODE/REL TABLE statements; node tables first, then the evidence queries' filed answers
     (`casegraph.schemas.aggregates.FiledFact`, LadybugDB only)."""
     graph = graph or schema()
-    statements = []
-    for node in graph.nodes:
-        columns = ", ".join(
-            f"{c.name} {c.type}" + (" PRIMARY KEY" if c.name == "id" else "") for c in node.columns
-        )
-        statements.append(f"CREATE NODE TABLE {node.label}({columns})")
+    statements = [_node_table(node.label, node.columns, "id") for node in graph.nodes]
     for rel in graph.rels:
         pairs = ", ".join(f"FROM {a} TO {b}" for a, b in rel.endpoints)
         columns = ", ".join(f"{c.name} {c.type}" for c in rel.columns)
         statements.append(f"CREATE REL TABLE {rel.type}({pairs}, {columns})")
-    filed = ", ".join(f"{c.name} {c.type}" + (" PRIMARY KEY" if c.name == "key" else "") for c in filed_columns())
-    statements.append(f"CREATE NODE TABLE {FILED_LABEL}({filed})")
+    statements.append(_node_table(FILED_LABEL, filed_columns(), "key"))
     return statements
+
+
+def _node_table(label: str, columns, key: str) -> str:
+    """One CREATE NODE TABLE statement, `key` its primary key."""
+    declared = ", ".join(f"{c.name} {c.type}" + (" PRIMARY KEY" if c.name == key else "") for c in columns)
+    return f"CREATE NODE TABLE {label}({declared})"
 
 
 def neo4j_constraints(graph: Schema | None = None) -> list[str]:
