@@ -27,8 +27,14 @@ common call is answered by an order the build stored declares those
 parameter values in `stored` (e.g. `stored: {include_restricted: false}`),
 and an engine that cannot leave the computed part of one text unrun
 (LadybugDB runs every part of a `UNION ALL`) gets `ENGINE/NAME.stored.cypher`
-for exactly those calls. Queries are read-only and parameterised: values
-reach the engine as parameters, never pasted into the text.
+for exactly those calls. A query about a node of any cited label (`node: cited`)
+names that id parameter in `by_label`, and an engine whose plan pays for
+every label (LadybugDB plans every part of a `UNION ALL`, one per label) gets
+`ENGINE/NAME.by-label.cypher`: one text written for the label `<label>`, run
+for the label the node's id was found under (`queries.ids`); the engine's text
+for a caller that knows no label is the `UNION ALL` of it over every label.
+Queries are read-only and parameterised: values reach the engine as
+parameters, never pasted into the text; a label in a text comes from the schema.
 """
 
 from __future__ import annotations
@@ -46,6 +52,8 @@ __all__ = ["Parameter", "Page", "Query", "QueryError", "catalog", "get_query", "
 
 QUERY_DIR = Path(__file__).resolve().parent
 ENGINES = ("ladybug", "neo4j")
+LABEL_TOKEN = "<label>"
+"""Where a `by-label` text names its node's label (not Cypher: a text that still holds it cannot run)."""
 MAX_PAGE = 1000
 """The most rows one page may hold: a terminal or a browser table, not a bulk export."""
 
@@ -59,8 +67,8 @@ class Parameter(BaseModel):
 
     type: Literal["string", "int", "float", "bool"]
     node: str | list[str] | None = Field(
-        default=None, description="the label (or labels, or `any`: every label) of the node whose id this "
-        "parameter takes; the id is checked (any case) before the query runs")
+        default=None, description="the label (or labels, or `cited`: every label whose nodes are cited facts, "
+        "`Schema.cited_labels`) of the node whose id this parameter takes; the id is checked (any case) before the query runs")
     required: bool = False
     default: Any = None
     minimum: int | None = None
@@ -73,7 +81,7 @@ class Parameter(BaseModel):
         from casegraph.schemas import schema
 
         labels = {n.label for n in schema().nodes}
-        for label in ([] if node in (None, "any") else [node] if isinstance(node, str) else node):
+        for label in ([] if node in (None, "cited") else [node] if isinstance(node, str) else node):
             if label not in labels:
                 raise ValueError(f"no node label {label!r} in the schema")
         return node
@@ -85,8 +93,8 @@ class Parameter(BaseModel):
 
         if self.node is None:
             return ()
-        if self.node == "any":
-            return tuple(schema().labels)
+        if self.node == "cited":
+            return schema().cited_labels
         return (self.node,) if isinstance(self.node, str) else tuple(self.node)
 
     def convert(self, name: str, text: Any) -> Any:
@@ -160,6 +168,9 @@ class Header(BaseModel):
     stored: dict[str, Any] | None = Field(
         default=None, description="the parameter values whose answer the build stored: a call with exactly these "
         "runs the engine's `ENGINE/NAME.stored.cypher` where there is one (the other parameters, e.g. paging, free)")
+    by_label: str | None = Field(
+        default=None, description="an id parameter (`node: cited` or a list of labels) whose node's label picks the text "
+        "of an engine with `ENGINE/NAME.by-label.cypher`")
     competing_values: bool = Field(
         default=False, description="the answer's contested and citation lists (`queries.competing.COMPETING_INPUT`) "
         "come back as one `competing` column: an entry per competing value with its sources and their citations")
@@ -174,6 +185,8 @@ class Header(BaseModel):
         unknown = sorted(set(self.stored or {}) - set(self.parameters))
         if unknown:
             raise ValueError(f"`stored` names {', '.join(unknown)}: not parameters of the query")
+        if self.by_label is not None and not (self.by_label in self.parameters and self.parameters[self.by_label].labels):
+            raise ValueError(f"`by_label` names {self.by_label!r}: not a parameter that takes a node's id")
         return self
 
 
@@ -184,24 +197,36 @@ class Query:
     body_line: int  # line of the first body line in `path`
     texts: dict[str, str]  # engine -> Cypher
     stored_texts: dict[str, str]  # engine -> Cypher for the calls `header.stored` names (engines that have one)
+    label_texts: dict[str, str]  # engine -> Cypher for one label, written for LABEL_TOKEN (engines that have one)
 
     @property
     def name(self) -> str:
         return self.header.name
 
-    def text(self, engine: str, bound: dict[str, Any] | None = None) -> str:
+    def text(self, engine: str, bound: dict[str, Any] | None = None, labels: dict[str, str] | None = None) -> str:
         """The Cypher `engine` runs for a call with parameters `bound` (`bind`'s): its stored-order text when the
-        call has exactly the values `header.stored` names and the engine has one, else its text."""
+        call has exactly the values `header.stored` names and the engine has one; else, when `labels` (parameter
+        -> the label its id was found under, `queries.ids.resolve_ids`) names the `by_label` parameter and the
+        engine has a by-label text, that text for that label; else its text. Raises `QueryError` for a label the
+        parameter does not take."""
         stored = self.header.stored
         if bound is not None and stored is not None and engine in self.stored_texts \
                 and all(bound.get(name) == value for name, value in stored.items()):
             return self.stored_texts[engine]
+        by_label = self.header.by_label
+        if labels and by_label in labels and engine in self.label_texts:
+            if labels[by_label] not in self.header.parameters[by_label].labels:
+                raise QueryError(f"query {self.name!r}: parameter {by_label!r} takes no {labels[by_label]} id")
+            return self.label_texts[engine].replace(LABEL_TOKEN, labels[by_label])
         return self.texts[engine]
 
     def every_text(self) -> list[tuple[str, str]]:
-        """(label, Cypher) of every text the query may run: each engine's, then its stored-order ones."""
-        return sorted(self.texts.items()) + sorted((f"{engine}, stored order", text)
-                                                   for engine, text in self.stored_texts.items())
+        """(label, Cypher) of every text the query may run: each engine's, then its stored-order and by-label
+        ones (a by-label text as written, with LABEL_TOKEN)."""
+        by_label = f"one label: the label of `{self.header.by_label}`, for {LABEL_TOKEN}"
+        return (sorted(self.texts.items())
+                + sorted((f"{engine}, stored order", text) for engine, text in self.stored_texts.items())
+                + sorted((f"{engine}, {by_label}", text) for engine, text in self.label_texts.items()))
 
     def bind(self, given: dict[str, Any]) -> dict[str, Any]:
         """Check and convert parameters; fill defaults; refuse unknown ones."""
@@ -234,7 +259,7 @@ def _parse(path: Path) -> Query:
         raise QueryError(f"{path}:1: header name {header.name!r} must match the file name")
     body = text[end + 2:]
     body_line = text[: end + 2].count("\n") + 1
-    texts, stored = {}, {}
+    texts, stored, by_label = {}, {}, {}
     for engine in ENGINES:
         variant = path.parent / engine / path.name
         texts[engine] = variant.read_text(encoding="utf-8") if variant.exists() else body
@@ -243,13 +268,34 @@ def _parse(path: Path) -> Query:
             if header.stored is None:
                 raise QueryError(f"{stored_variant}:1: a stored-order text, but {path.name}'s header has no `stored`")
             stored[engine] = stored_variant.read_text(encoding="utf-8")
+        label_variant = path.parent / engine / f"{path.stem}.by-label.cypher"
+        if label_variant.exists():
+            by_label[engine] = _label_text(label_variant, header, variant)
+            lines = by_label[engine].splitlines(keepends=True)
+            comment = "".join(line for line in lines if line.startswith("//"))  # once, above every part
+            part = "".join(line for line in lines if not line.startswith("//"))
+            texts[engine] = comment + "UNION ALL\n".join(
+                part.replace(LABEL_TOKEN, label) for label in header.parameters[header.by_label].labels)
         for text in [texts[engine], *([stored[engine]] if engine in stored else [])]:
             if not text.strip():
                 raise QueryError(f"{path}:{body_line}: no Cypher for engine {engine}")
             if header.page and not all(word in text for word in ("$offset", "$limit", " AS total")):
                 raise QueryError(f"{path}:{body_line}: a paged query must page with SKIP $offset LIMIT $limit "
                                  f"and return `... AS total` (engine {engine})")
-    return Query(header, path, body_line, texts, stored)
+    return Query(header, path, body_line, texts, stored, by_label)
+
+
+def _label_text(path: Path, header: Header, variant: Path) -> str:
+    """A by-label text, checked: the query names its `by_label` parameter, the text names LABEL_TOKEN, and no
+    engine variant competes with it (the engine's text is made from it)."""
+    if header.by_label is None:
+        raise QueryError(f"{path}:1: a by-label text, but the query's header has no `by_label`")
+    if variant.exists():
+        raise QueryError(f"{path}:1: a by-label text beside {variant.name}: the engine's text is made from it")
+    text = path.read_text(encoding="utf-8")
+    if LABEL_TOKEN not in text:
+        raise QueryError(f"{path}:1: a by-label text must name its node's label as {LABEL_TOKEN}")
+    return text
 
 
 @cache

@@ -22,28 +22,30 @@ __all__ = ["resolve_id", "resolve_ids"]
 _NAME_FIELDS = ("name", "title", "aliases")
 
 
-def resolve_id(view: View, ref: str, labels: str | tuple[str, ...]) -> str:
-    """The id of the node of one of `labels` that `ref` means, from the store behind `view`.
+def resolve_id(view: View, ref: str, labels: str | tuple[str, ...]) -> tuple[str, str]:
+    """(id, label) of the node of one of `labels` that `ref` means, from the store behind `view`.
 
     `labels` come from a query header checked against the schema, never from the
     user. Raises `NodeNotFound` / `SelectionError` (see `match_reference`)."""
     labels = (labels,) if isinstance(labels, str) else labels
     for label in labels:
         if view.run(f"MATCH (n:{label}) WHERE n.id = $id RETURN n.id", {"id": ref}).rows:
-            return ref
+            return ref, label
     entries = []
     for label in labels:
         fields = [c.name for c in schema().columns_of(label) if c.name in _NAME_FIELDS]
         returned = ", ".join(["n.id", *(f"n.{f}" for f in fields)])
         rows = view.run(f"MATCH (n:{label}) RETURN {returned} ORDER BY n.id").rows
         entries += [Entry(row[0], label, names_of(dict(zip(["id", *fields], row)))) for row in rows]
-    return match_reference(ref, entries, labels[0] if len(labels) == 1 else None)
+    found = match_reference(ref, entries, labels[0] if len(labels) == 1 else None)
+    return found, next(entry.label for entry in entries if entry.id == found)
 
 
-def resolve_ids(view: View, query, bound: dict[str, Any]) -> dict[str, Any]:
-    """`bound` with every id-taking parameter of `query` resolved by `resolve_id`."""
-    resolved = dict(bound)
+def resolve_ids(view: View, query, bound: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+    """`bound` with every id-taking parameter of `query` resolved by `resolve_id`, and the label of the
+    node each of those parameters names (parameter -> label: `Query.text` may pick its text by it)."""
+    resolved, labels = dict(bound), {}
     for name, param in query.header.parameters.items():
         if param.labels and isinstance(resolved.get(name), str):
-            resolved[name] = resolve_id(view, resolved[name], param.labels)
-    return resolved
+            resolved[name], labels[name] = resolve_id(view, resolved[name], param.labels)
+    return resolved, labels

@@ -24,9 +24,9 @@ def _sortable(value: Any) -> tuple:
     return (value is None, str(type(value)), value if value is not None else 0)
 
 
-def _execute(view: View, query: Query, bound: dict[str, Any]) -> Result:
+def _execute(view: View, query: Query, bound: dict[str, Any], labels: dict[str, str]) -> Result:
     try:
-        return view.run(query.text(view.engine, bound), bound, bounded=True)
+        return view.run(query.text(view.engine, bound, labels), bound, bounded=True)
     except QueryError:
         raise
     except Exception as error:  # the engine's message, pointed at the query file
@@ -34,7 +34,7 @@ def _execute(view: View, query: Query, bound: dict[str, Any]) -> Result:
                          f"{view.engine}: {error}") from error
 
 
-def _take_total(query: Query, view: View, bound: dict[str, Any], result: Result) -> None:
+def _take_total(query: Query, view: View, bound: dict[str, Any], labels: dict[str, str], result: Result) -> None:
     """A paged query's `total` column -> `result.total` (every row holds the same count)."""
     index = result.columns.index("total")
     if result.rows:
@@ -42,7 +42,7 @@ def _take_total(query: Query, view: View, bound: dict[str, Any], result: Result)
     elif bound["offset"] == 0:
         result.total = 0
     else:  # a page past the end has no row to carry the total: ask for the first row
-        first = _execute(view, query, {**bound, "offset": 0, "limit": 1})
+        first = _execute(view, query, {**bound, "offset": 0, "limit": 1}, labels)
         result.total = first.rows[0][first.columns.index("total")] if first.rows else 0
     result.columns.pop(index)
     for row in result.rows:
@@ -59,10 +59,10 @@ def run_query(view: View, query: Query, params: dict[str, Any] | None = None) ->
     from casegraph.queries.competing import reshape_competing
     from casegraph.queries.ids import resolve_ids
 
-    bound = resolve_ids(view, query, query.bind(params or {}))
-    result = _execute(view, query, bound)
+    bound, labels = resolve_ids(view, query, query.bind(params or {}))
+    result = _execute(view, query, bound, labels)
     if query.header.page:
-        _take_total(query, view, bound, result)
+        _take_total(query, view, bound, labels, result)
     for column in query.header.sort_lists:
         if column in result.columns:
             index = result.columns.index(column)

@@ -3,9 +3,10 @@ name: status-history
 title: Claim status history of a person or a case
 question: What status has each source given each fact about this person or case, as of when, and which status is current?
 parameters:
-  id: {type: string, node: any, required: true, description: id of the person or case (or any node)}
+  id: {type: string, node: cited, required: true, description: id of the person or case (or any node but a source)}
   include_restricted: {type: bool, default: false, description: include restricted people and facts}
 page: {limit: 50}
+by_label: id
 */
 // Every node label and relationship type of the schema, named: an unlabelled scan would reach both
 // profiles' graphs in one Neo4j database (casegraph.graph.neo4j_profiles).

@@ -93,6 +93,11 @@ class Schema:
     def rel_types(self) -> tuple[str, ...]:
         return tuple(rel.type for rel in self.rels)
 
+    @property
+    def cited_labels(self) -> tuple[str, ...]:
+        """The labels whose nodes are facts with citations and a claim status (every label but a source's)."""
+        return tuple(node.label for node in self.nodes if any(c.name == "citation_sources" for c in node.columns))
+
     def restricted_columns(self, label_or_type: str) -> tuple[str, ...]:
         """Names of the restricted text fields of a label or type (left out of the public profile)."""
         return tuple(c.name for c in self.columns_of(label_or_type) if c.restricted)

@@ -47,7 +47,7 @@ def test_suggestions_still_name_public_cases(client):
 
 
 def test_a_query_taking_any_node_runs(client):
-    """status-history takes the id of any node (`node: any`)."""
+    """status-history takes the id of any cited node (`node: cited`)."""
     response = client.get("/queries/status-history?run=1&id=zyxw-public-case")
     assert response.status_code == 200, response.text[:300]
     assert client.get("/queries/status-history?run=1&id=zyxw-secret-cas").status_code == 400

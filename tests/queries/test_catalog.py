@@ -47,6 +47,56 @@ def test_a_stored_text_needs_a_stored_header(tmp_path):
         _parse(tmp_path / "q.cypher")
 
 
+def test_the_by_label_text_runs_for_the_label_the_id_was_found_under():
+    """status-history on LadybugDB: one text for the node's own label; without a label, the UNION ALL of it
+    over every cited label (the schema's); a label the parameter does not take is refused."""
+    from casegraph.queries.catalog import LABEL_TOKEN
+    from casegraph.schemas import schema
+
+    query = get_query("status-history")
+    template = query.label_texts["ladybug"]
+    bound = query.bind({"id": "martin-malone"})
+    assert query.text("ladybug", bound, {"id": "Person"}) == template.replace(LABEL_TOKEN, "Person")
+    assert "MATCH (x:Person {id: $id})" in query.text("ladybug", bound, {"id": "Person"})
+    assert query.text("ladybug", bound) == query.texts["ladybug"]
+    assert query.texts["ladybug"].splitlines().count("UNION ALL") == len(schema().cited_labels) - 1
+    assert LABEL_TOKEN not in query.texts["ladybug"] and "Source" not in schema().cited_labels
+    assert query.text("neo4j", bound, {"id": "Person"}) == query.texts["neo4j"]  # one text names every label
+    with pytest.raises(QueryError, match="takes no Source id"):
+        query.text("ladybug", bound, {"id": "Source"})
+
+
+def test_the_by_label_answer_equals_every_labels_answer(london_view):
+    """The one-label text answers as the UNION ALL of every label does, for a case, a person and a borough."""
+    from casegraph.queries.ids import resolve_ids
+
+    query = get_query("status-history")
+    for ref in ("redbridge-2011-child-sex-ring", "martin-malone", "redbridge"):
+        for restricted in (False, True):
+            bound, labels = resolve_ids(london_view, query, query.bind({"id": ref, "include_restricted": restricted}))
+            one = london_view.run(query.text("ladybug", bound, labels), bound).rows
+            every = london_view.run(query.text("ladybug", bound), bound).rows
+            assert one == every and one, (ref, restricted)
+
+
+def test_a_by_label_text_is_checked(tmp_path):
+    (tmp_path / "ladybug").mkdir()
+    header = "/*\nname: q\ntitle: t\nquestion: q?\nparameters:\n  id: {type: string, node: cited, description: d}\n"
+    query = tmp_path / "q.cypher"
+    query.write_text(header + "*/\nMATCH (x {id: $id}) RETURN x.id AS id\n")
+    (tmp_path / "ladybug" / "q.by-label.cypher").write_text("MATCH (x:<label> {id: $id}) RETURN x.id AS id\n")
+    with pytest.raises(QueryError, match=r"q.by-label.cypher:1: a by-label text, but the query's header has no"):
+        _parse(query)
+    query.write_text(header + "by_label: id\n*/\nMATCH (x {id: $id}) RETURN x.id AS id\n")
+    assert "MATCH (x:CaseFile {id: $id})" in _parse(query).texts["ladybug"]
+    (tmp_path / "ladybug" / "q.by-label.cypher").write_text("MATCH (x {id: $id}) RETURN x.id AS id\n")
+    with pytest.raises(QueryError, match="must name its node's label as <label>"):
+        _parse(query)
+    query.write_text(header + "by_label: title\n*/\nRETURN 1 AS one\n")
+    with pytest.raises(QueryError, match="`by_label` names 'title': not a parameter that takes a node's id"):
+        _parse(query)
+
+
 def test_engine_variants_belong_to_a_catalog_query():
     for engine in ("ladybug", "neo4j"):
         for variant in (QUERY_DIR / engine).glob("*.cypher"):
@@ -73,17 +123,10 @@ def test_parameters_are_checked_and_converted():
         query.bind({"from": "a", "to": "b", "max_hops": "6"})
 
 
-NOT_YET_PAGED = {"contested-facts", "single-source-facts", "status-history"}
-"""Citation queries (issue 12) that landed with their own `limit` per UNION branch, or the facts of
-one node (status-history): not paged yet, and not yet measured at 100,000 cases."""
-
-
 def test_every_query_is_paged_through_its_header():
     """No query returns an unbounded answer: the header declares the page size, and
     the catalog adds `limit` (1..max) and `offset` (>= 0) for every caller to see."""
     for query in catalog().values():
-        if query.name in NOT_YET_PAGED:  # bounded by a `limit` or by one node's facts, but no page or total
-            continue
         assert query.header.page is not None, query.name
         params = query.header.parameters
         assert params["limit"].default == query.header.page.limit and params["limit"].maximum == query.header.page.max
