@@ -9,7 +9,9 @@
    REPLACES); a store already holding the same input (same checksum) is
    reused, so repeated runs skip the build;
 2. draws parameters from the built graph with a seeded random generator:
-   cases for `case_id` (every 997th case in id order, shuffled), pairs of
+   cases for `case_id` (every 997th case in id order, shuffled), for a query
+   about any cited node (`status-history`) cases and public people in turn
+   (every 997th person likewise), pairs of
    cases for `paths-between-cases` (half share a person, half are random),
    and for paged queries also a second page (`offset` = the page size);
 3. runs every catalog query through `casegraph.queries.run.run_query`, as
@@ -19,6 +21,7 @@
    (a point lookup) in the same run on the same engine, the rows returned and
    the answer's total, and whether both engines gave the same rows for every
    parameter set. Targets: p50 <= 200 ms (paths-between-cases <= 1 s).
+   `--only NAME` (repeatable) times those queries and `case-detail` only.
 
 A benchmark measures; it asserts nothing. The machine may be shared: ratios
 to case-detail in the same run count more than absolute times.
@@ -40,7 +43,7 @@ from benchmarks.build import _dataset
 from casegraph.graph.embedded import EmbeddedStore
 from casegraph.graph.store import input_checksum
 from casegraph.loaders import data_files, load
-from casegraph.queries import QueryError, catalog, run_query
+from casegraph.queries import QueryError, catalog, get_query, run_query
 
 __all__ = ["main", "measure", "parameter_sets", "TARGET_MS", "PATHS_TARGET_MS"]
 
@@ -111,6 +114,9 @@ def parameter_sets(view, seed: int, count: int) -> dict[str, list[dict[str, Any]
     case_ids = [row[0] for row in view.run("MATCH (c:CaseFile) RETURN c.id ORDER BY c.id").rows]
     cases = case_ids[::997] or case_ids
     rng.shuffle(cases)
+    people = [row[0] for row in view.run(
+        "MATCH (p:Person) WHERE p.sensitivity = 'public' RETURN p.id ORDER BY p.id").rows][::997]
+    rng.shuffle(people)
     linked = view.run(
         "MATCH (a:CaseFile)-[:INVOLVES]->(p:Person)<-[:INVOLVES]-(b:CaseFile) "
         "WHERE a.id < b.id AND p.sensitivity = 'public' "
@@ -128,9 +134,11 @@ def parameter_sets(view, seed: int, count: int) -> dict[str, list[dict[str, Any]
         found = []
         for number in range(count):
             params: dict[str, Any] = {}
-            for key in ("case_id", "id"):  # `id`: status-history takes any node; a case here
+            for key in ("case_id", "id"):
                 if key in declared and declared[key].required:
                     params[key] = cases[number % len(cases)]
+                    if declared[key].node == "cited" and number % 2 == 1 and people:  # a person every other call
+                        params[key] = people[number % len(people)]
             if "from" in declared:
                 params["from"], params["to"] = pairs[number]
             if query.header.page and number % 2 == 1:
@@ -172,18 +180,21 @@ def _time_query(view, query, sets: list[dict[str, Any]], repeat: int) -> dict[st
 
 
 def measure(cases: int, seed: int, authorities: int, repeat: int, engines: list[str], work: Path,
-            reuse: bool = False) -> dict:
-    """Build (or reuse) the stores, then time every catalog query on each engine (see the module docstring)."""
+            reuse: bool = False, only: list[str] | None = None) -> dict:
+    """Build (or reuse) the stores, then time every catalog query (or `only` those, and the baseline) on each
+    engine (see the module docstring)."""
     work.mkdir(parents=True, exist_ok=True)
     data, generated = _dataset(work, cases, seed, authorities)
     stores = _stores(data, work, engines, reuse)
-    results: dict[str, dict[str, dict[str, Any]]] = {name: {} for name in catalog()}
+    names = [name for name in catalog() if not only or name in only or name == BASELINE]
+    results: dict[str, dict[str, dict[str, Any]]] = {name: {} for name in names}
     sets = None
     for engine, store in stores.items():
         with store.view() as view:
             if sets is None:
                 sets = parameter_sets(view, seed, repeat)
-            for name, query in catalog().items():
+            for name in names:
+                query = get_query(name)
                 _say(f"{engine}: {name}")
                 try:
                     results[name][engine] = _time_query(view, query, sets[name], repeat)
@@ -192,7 +203,7 @@ def measure(cases: int, seed: int, authorities: int, repeat: int, engines: list[
                     results[name][engine] = {"error": str(error), "p50_ms": float("inf"), "p95_ms": float("inf"),
                                              "runs_ms": [], "rows": 0, "total": None, "answers": {}}
     report_rows = []
-    for name in catalog():
+    for name in names:
         row: dict[str, Any] = {"query": name, "parameter_sets": sets[name]}
         for engine in stores:
             measured = results[name][engine]
@@ -210,7 +221,8 @@ def measure(cases: int, seed: int, authorities: int, repeat: int, engines: list[
         report_rows.append(row)
     return {
         "command": f"python -m benchmarks.queries --cases {cases}"
-                   + (f" --seed {seed}" if seed != 7 else "") + (f" --repeat {repeat}" if repeat != 9 else ""),
+                   + (f" --seed {seed}" if seed != 7 else "") + (f" --repeat {repeat}" if repeat != 9 else "")
+                   + "".join(f" --only {name}" for name in only or []),
         "cases": cases, "seed": seed, "authorities": authorities, "repeat": repeat, "engines": list(stores),
         "input": {"files": str(data), "records": generated["records"]},
         "queries": report_rows,
@@ -251,12 +263,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reuse", action="store_true",
                         help="query the graphs the stores hold even if built by other casegraph code (no rebuild)")
     parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--only", action="append", default=[], metavar="NAME",
+                        help="time this catalog query (repeatable; case-detail, the baseline, always runs)")
     args = parser.parse_args(argv)
+    unknown = sorted(set(args.only) - set(catalog()))
+    if unknown:
+        parser.error(f"no catalog query {', '.join(unknown)}")
     engines = [e.strip() for e in args.engines.split(",") if e.strip()]
     unknown = sorted(set(engines) - {"ladybug", "neo4j"})
     if unknown:
         parser.error(f"unknown engine {', '.join(unknown)}: expected ladybug, neo4j")
-    report = measure(args.cases, args.seed, args.authorities, max(1, args.repeat), engines, args.work, args.reuse)
+    report = measure(args.cases, args.seed, args.authorities, max(1, args.repeat), engines, args.work, args.reuse,
+                     args.only)
     if args.format == "json":
         print(json.dumps(report, indent=2))
     else:
