@@ -28,7 +28,7 @@ from casegraph import __version__
 from casegraph.exports import FORMATS, ExportError
 from casegraph.explorer.downloads import Download, dossier_file, export_file, still_file
 from casegraph.explorer.entity import entity_page, kind_name
-from casegraph.explorer.forms import cell, form_fields, given_params
+from casegraph.explorer.forms import cell, form_fields, given_params, page_links
 from casegraph.explorer.params import bounded_int, selection_of, selection_query
 from casegraph.explorer.paths import connections
 from casegraph.explorer.security import LocalHosts, SecurityHeaders, valid_id
@@ -177,14 +177,15 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
         found = query_or_404(request.path_params["name"])
         params = request.query_params
         fields = form_fields(found, params, explorer.include_restricted)
-        answer, error = None, None
+        answer, error, page = None, None, None
         if params.get("run"):
             try:
                 result = explorer.run(found, given_params(found, params, explorer.include_restricted))
                 answer = (result.columns, [[cell(v, explorer) for v in row] for row in result.rows])
+                page = page_links(found, result, request.url)
             except (QueryError, SelectionError) as problem:  # a node parameter naming no node is a SelectionError
                 error = str(problem).split(": ", 1)[-1] if str(problem).startswith("/") else str(problem)
-        return render(request, "query.html", query=found, fields=fields, answer=answer, error=error,
+        return render(request, "query.html", query=found, fields=fields, answer=answer, page=page, error=error,
                       status=400 if error else 200)
 
     def query_text(request: Request):

@@ -23,10 +23,10 @@ from starlette.datastructures import QueryParams
 
 from casegraph.explorer.entity import kind_name
 from casegraph.explorer.state import RESTRICTED_PARAM
-from casegraph.queries import Query
+from casegraph.queries import Query, QueryError
 from casegraph.schemas.names import display_name
 
-__all__ = ["FormField", "Cell", "form_fields", "given_params", "cell"]
+__all__ = ["FormField", "Cell", "form_fields", "given_params", "page_links", "cell"]
 
 INPUTS = {"string": "text", "int": "number", "float": "number", "bool": "select"}
 
@@ -85,16 +85,39 @@ def form_fields(query: Query, params: QueryParams, include_restricted: bool) -> 
 
 def given_params(query: Query, params: QueryParams, include_restricted: bool) -> dict[str, str]:
     """The parameters a submitted form gives: empty fields left to their defaults; anything the
-    query does not declare is passed on, so `Query.bind` refuses it with its own message."""
+    query does not declare is passed on, so `Query.bind` refuses it with its own message. Raises
+    `QueryError` for a request for restricted data from an explorer serving the public profile
+    (never answered from the public graph as if it had been granted)."""
     given = {}
     for name, value in params.multi_items():
         if name in ("run", "format"):
             continue
         if name == RESTRICTED_PARAM and not include_restricted:
+            if name in query.header.parameters and value != "" \
+                    and query.header.parameters[name].convert(name, value):
+                raise QueryError(f"{name}: this explorer serves the public profile, without restricted data "
+                                 "(`casegraph serve --include-restricted` serves it, marked not for publication)")
             continue
         if value != "":
             given[name] = value
     return given
+
+
+def page_links(query: Query, result, url) -> dict[str, Any] | None:
+    """Where an answer's page sits in the whole answer, for a paged query: `first` and `last` row numbers
+    (from 1), `total`, and the URLs of the previous and next pages (`url` with another `offset`; None at
+    either end). None for a query that is not paged."""
+    if query.header.page is None or result.total is None:
+        return None
+    given = QueryParams(url.query)
+    offset = int(given.get("offset") or 0)
+    limit = int(given.get("limit") or query.header.page.limit)
+    shown = len(result.rows)
+    return {
+        "first": offset + 1 if shown else 0, "last": offset + shown, "total": result.total,
+        "previous": str(url.include_query_params(offset=max(0, offset - limit))) if offset > 0 else None,
+        "next": str(url.include_query_params(offset=offset + limit)) if offset + shown < result.total else None,
+    }
 
 
 def cell(value: Any, explorer) -> Cell:

@@ -73,6 +73,9 @@ class Parameter(BaseModel):
     default: Any = None
     minimum: int | None = None
     maximum: int | None = None
+    values_of: str | None = Field(
+        default=None, description="`Citation.FIELD`: the parameter takes one of that schema field's values "
+        "(`schemas.registry.choices`: e.g. a 3x5x2 grade), or its default (no filter)")
     description: str
 
     @field_validator("node")
@@ -85,6 +88,13 @@ class Parameter(BaseModel):
             if label not in labels:
                 raise ValueError(f"no node label {label!r} in the schema")
         return node
+
+    @field_validator("values_of")
+    @classmethod
+    def _known_field(cls, values_of: str | None) -> str | None:
+        if values_of is not None and not _field_values(values_of):
+            raise ValueError(f"{values_of!r}: expected Citation.FIELD, a field with a fixed set of values")
+        return values_of
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -103,6 +113,10 @@ class Parameter(BaseModel):
         becomes its text (`case_id=2012`); text for a number or boolean is read as one. Raises
         `QueryError` saying what was expected."""
         value = self._typed(name, text)
+        if self.values_of is not None and value != self.default and value not in _field_values(self.values_of):
+            allowed = ", ".join(_field_values(self.values_of))
+            raise QueryError(f"parameter {name!r}: expected one of {allowed} ({self.values_of}), or "
+                             f"{self.default!r} for any, got {value!r}")
         if self.type in ("int", "float"):
             if self.minimum is not None and value < self.minimum:
                 raise QueryError(f"parameter {name!r}: expected at least {self.minimum}, got {value}")
@@ -134,6 +148,16 @@ class Parameter(BaseModel):
         except ValueError:
             raise QueryError(f"parameter {name!r}: expected {self.type}, got {text!r}") from None
         return text
+
+
+def _field_values(values_of: str) -> tuple[str, ...]:
+    """The values the schema allows in `Citation.FIELD` (none for an unknown or free-text field)."""
+    from casegraph.schemas.citations import Citation
+    from casegraph.schemas.registry import choices
+
+    model, _, field = values_of.partition(".")
+    found = Citation.model_fields.get(field) if model == "Citation" else None
+    return choices(found.annotation) if found is not None else ()
 
 
 class Page(BaseModel):

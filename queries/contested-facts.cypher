@@ -4,8 +4,8 @@ title: Contested facts
 question: Which facts do their sources disagree on, with each competing value and the sources that give it?
 parameters:
   include_restricted: {type: bool, default: false, description: include restricted people and facts}
-  reliability: {type: string, default: "", description: "only facts with a citation of this 3x5x2 source evaluation (1, 2 or 3)"}
-  credibility: {type: string, default: "", description: "only facts with a citation of this 3x5x2 information assessment (A-E)"}
+  reliability: {type: string, default: "", values_of: Citation.reliability, description: "only facts with a citation of this 3x5x2 source evaluation (1, 2 or 3)"}
+  credibility: {type: string, default: "", values_of: Citation.credibility, description: "only facts with a citation of this 3x5x2 information assessment (A-E)"}
 stored: {include_restricted: false, reliability: "", credibility: ""}
 page: {limit: 50}
 competing_values: true

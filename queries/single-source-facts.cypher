@@ -4,8 +4,8 @@ title: Facts on a single independent source
 question: Which facts rest on one independent source only, however many sources repeat it?
 parameters:
   include_restricted: {type: bool, default: false, description: include restricted people and facts}
-  reliability: {type: string, default: "", description: "only facts with a citation of this 3x5x2 source evaluation (1, 2 or 3)"}
-  credibility: {type: string, default: "", description: "only facts with a citation of this 3x5x2 information assessment (A-E)"}
+  reliability: {type: string, default: "", values_of: Citation.reliability, description: "only facts with a citation of this 3x5x2 source evaluation (1, 2 or 3)"}
+  credibility: {type: string, default: "", values_of: Citation.credibility, description: "only facts with a citation of this 3x5x2 information assessment (A-E)"}
 stored: {include_restricted: false, reliability: "", credibility: ""}
 page: {limit: 100}
 */

@@ -143,8 +143,27 @@ def test_public_profile_never_runs_restricted_query(public_client, restricted_cl
     victim = london_restricted.graph.nodes["victim-lambeth-2022"]["name"]
     url = "/queries/case-detail?" + urlencode({"run": 1, "case_id": "lambeth-2022-hotel-room",
                                                 "include_restricted": "true"})
-    assert victim not in public_client.get(url).text
+    refused = public_client.get(url)
+    assert refused.status_code == 400 and victim not in refused.text
+    assert "serves the public profile" in refused.text  # said, not silently answered without them
     assert victim in restricted_client.get(url).text
+    asked_without = url.replace("include_restricted=true", "include_restricted=false")
+    assert public_client.get(asked_without).status_code == 200
+
+
+def test_a_paged_answer_says_where_it_is_and_links_its_pages(public_client):
+    """The answer names its rows among the whole answer's total and links the pages either side."""
+    first = public_client.get("/queries/uncertain-facts?run=1&limit=5").text
+    total = int(re.search(r'id="rows">rows 1–5 of ([\d,]+) rows', first).group(1).replace(",", ""))
+    assert total > 5 and 'id="previous-page"' not in first
+    following = re.search(r'id="next-page"|href="([^"]+)" rel="next"', first)
+    assert following and "offset=5" in following.group(1)
+    second = public_client.get(following.group(1).replace("&amp;", "&")).text
+    assert f"rows 6–{min(10, total)} of {total:,} rows" in second and 'rel="prev"' in second
+    last = public_client.get(f"/queries/uncertain-facts?run=1&limit=5&offset={total - 1}").text
+    assert f"rows {total:,}–{total:,} of {total:,}" in last and 'rel="next"' not in last
+    past = public_client.get(f"/queries/uncertain-facts?run=1&limit=5&offset={total + 10}").text
+    assert "past the last row" in past
 
 
 def _restricted_texts(explorer):

@@ -137,6 +137,31 @@ def test_every_query_is_paged_through_its_header():
         get_query("uncertain-facts").bind({"offset": "-1"})
 
 
+@pytest.mark.parametrize("name", ["single-source-facts", "contested-facts"])
+def test_a_grade_filter_takes_the_schemas_grades_only(name):
+    """A 3x5x2 grade outside its scale is refused, naming the scale (from the schema's Citation), never
+    answered as `(no rows)`; the default (no filter) and every grade of the scale are taken."""
+    query = get_query(name)
+    assert query.bind({"reliability": "2", "credibility": "B"})["credibility"] == "B"
+    assert query.bind({})["reliability"] == ""
+    for grade in ("1", "2", "3"):
+        assert query.bind({"reliability": grade})["reliability"] == grade
+    with pytest.raises(QueryError, match=r"'reliability': expected one of 1, 2, 3 \(Citation.reliability\).*got '9'"):
+        query.bind({"reliability": "9"})
+    with pytest.raises(QueryError, match=r"'credibility': expected one of A, B, C, D, E .*got 'b'"):
+        query.bind({"credibility": "b"})
+    with pytest.raises(QueryError, match="expected one of 1, 2, 3"):
+        query.bind({"reliability": 4})
+
+
+def test_values_of_must_name_a_field_with_fixed_values(tmp_path):
+    bad = tmp_path / "q.cypher"
+    bad.write_text("/*\nname: q\ntitle: t\nquestion: q?\nparameters:\n"
+                   "  grade: {type: string, default: '', values_of: Citation.quote, description: d}\n*/\nRETURN 1 AS one\n")
+    with pytest.raises(QueryError, match="expected Citation.FIELD, a field with a fixed set of values"):
+        _parse(bad)
+
+
 def test_a_paged_query_must_page_and_count(tmp_path):
     bad = tmp_path / "unpaged.cypher"
     bad.write_text("/*\nname: unpaged\ntitle: t\nquestion: q?\npage: {limit: 5}\n*/\nMATCH (n) RETURN n\n")
