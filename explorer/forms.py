@@ -113,10 +113,15 @@ def page_links(query: Query, result, url) -> dict[str, Any] | None:
     offset = int(given.get("offset") or 0)
     limit = int(given.get("limit") or query.header.page.limit)
     shown = len(result.rows)
+
+    def at(start: int) -> str:  # a link within this site: path and query only
+        moved = url.include_query_params(offset=start)
+        return f"{moved.path}?{moved.query}"
+
     return {
         "first": offset + 1 if shown else 0, "last": offset + shown, "total": result.total,
-        "previous": str(url.include_query_params(offset=max(0, offset - limit))) if offset > 0 else None,
-        "next": str(url.include_query_params(offset=offset + limit)) if offset + shown < result.total else None,
+        "previous": at(max(0, offset - limit)) if offset > 0 else None,
+        "next": at(offset + limit) if offset + shown < result.total else None,
     }
 
 
