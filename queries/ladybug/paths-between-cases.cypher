@@ -6,9 +6,14 @@ OPTIONAL MATCH p = (a)-[* ALL SHORTEST 1..5 (r, n | WHERE label(n) IN ['CaseFile
                                                     AND ($include_restricted OR n.sensitivity = 'public')
                                                     AND coalesce(n.case_links, 0) <= $hub_cases)]-(b)
 WITH a, b, collect(CASE WHEN length(p) <= $max_hops THEN p END) AS connections
-OPTIONAL MATCH q = (a)-[* 2..2 (r, n | WHERE (label(n) IN ['Indicator', 'Borough'] OR n.case_links > $hub_cases)
-                                     AND ($include_restricted OR n.sensitivity = 'public'))]-(b)  // same path type as p
-WITH connections, collect(q) AS contexts
+// Context: the shortest paths through one hub, all of two hops (no relationship joins two cases), as a
+// recursive pattern for p's path type. ALL SHORTEST stops at b's depth, where `* 2..2` walked every path
+// from a through each hub (an indicator thousands of cases show); its node filter also holds for the last
+// node, so b is let through by id.
+OPTIONAL MATCH q = (a)-[* ALL SHORTEST 1..2 (r, n | WHERE n.id = $to
+                                                  OR ((label(n) IN ['Indicator', 'Borough'] OR n.case_links > $hub_cases)
+                                                      AND ($include_restricted OR n.sensitivity = 'public')))]-(b)
+WITH connections, collect(CASE WHEN length(q) = 2 THEN q END) AS contexts  // no path found: a path of no length, not null
 WITH size(connections) AS connected, connections + contexts AS found
 UNWIND range(1, size(found)) AS k
 WITH size(found) AS total, CASE WHEN k <= connected THEN 'connection' ELSE 'context' END AS kind, found[k] AS path
