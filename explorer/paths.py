@@ -21,7 +21,7 @@ from casegraph.explorer.provenance import Provenance, provenance
 from casegraph.graph.selection import ordered_subgraph
 from casegraph.schemas.names import display_name
 
-__all__ = ["Step", "Path", "connections", "STATUS_ORDER"]
+__all__ = ["Step", "Path", "connections", "shortest_paths", "near_ends", "STATUS_ORDER"]
 
 STATUS_ORDER = ("convicted", "charged", "acquitted", "reported", "alleged", "inferred")
 """Which relationship a step shows when several link the same two nodes: the best established."""
@@ -121,12 +121,9 @@ def _in_order(adjacent, members: list[str]) -> list[str]:
     return found
 
 
-def connections(explorer, a: str, b: str, max_hops: int = 4, limit: int = 5) -> list[Path]:
-    """Up to `limit` shortest paths from `a` to `b` of at most `max_hops` steps (none: an empty list)."""
-    graph, links = explorer.graph, explorer.connections
-    if a not in links or b not in links or a == b:
-        return []
-    links = near_ends(links, a, b, max_hops) or links
+def shortest_paths(links: nx.Graph, a: str, b: str, max_hops: int, limit: int) -> list[list[str]]:
+    """Up to `limit` paths (their nodes) from `a` to `b` in `links` of at most `max_hops` steps,
+    shortest first (Yen's algorithm)."""
     found = []
     try:
         for nodes in islice(nx.shortest_simple_paths(links, a, b), limit):
@@ -135,6 +132,15 @@ def connections(explorer, a: str, b: str, max_hops: int = 4, limit: int = 5) -> 
             found.append(nodes)
     except nx.NetworkXNoPath:
         pass
+    return found
+
+
+def connections(explorer, a: str, b: str, max_hops: int = 4, limit: int = 5) -> list[Path]:
+    """Up to `limit` shortest paths from `a` to `b` of at most `max_hops` steps (none: an empty list)."""
+    graph, links = explorer.graph, explorer.connections
+    if a not in links or b not in links or a == b:
+        return []
+    found = shortest_paths(near_ends(links, a, b, max_hops) or links, a, b, max_hops, limit)
     # the relationships along the paths, read whole (citations) from the store
     whole = explorer.hydrate(ordered_subgraph(graph, {n for nodes in found for n in nodes}))
     return [Path([(n, kind_name(graph.nodes[n].get("label", "")), display_name(graph.nodes[n], n)) for n in nodes],
