@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, Callable, Iterable, TypeVar
+from typing import Any, Iterable, Mapping, TypeVar
 
 import networkx as nx
 
@@ -32,7 +32,7 @@ from casegraph.schemas.names import display_name
 from casegraph.viz.facts import fact_text
 from casegraph.viz.style import node_style
 
-__all__ = ["EntityPage", "Link", "Group", "Slice", "Lists", "lists_of", "entity_page", "kind_name", "SHOWN", "NOT_FACTS"]
+__all__ = ["EntityPage", "Link", "Group", "Slice", "Lists", "lists_of", "name_order", "entity_page", "kind_name", "SHOWN", "NOT_FACTS"]
 
 SHOWN = 100
 T = TypeVar("T")
@@ -100,25 +100,28 @@ class Lists:
         return sum(len(links) for links in self.groups.values()) + len(self.cases)
 
 
-def lists_of(graph: nx.MultiDiGraph, node: str) -> Lists:
-    """`node`'s `Lists`, made from the graph."""
+def lists_of(graph: nx.MultiDiGraph, node: str, order: Mapping[str, int] | None = None) -> Lists:
+    """`node`'s `Lists`, made from the graph; `order`: every node's place by name and id
+    (`name_order`), when the caller keeps it (the explorer: one sort for all the hubs' lists)."""
     grouped: dict[str, list[tuple[str, str, str, str]]] = {}
     for _, v, key, rel_type in graph.out_edges(node, keys=True, data="type", default=""):
         grouped.setdefault(_heading(rel_type, True), []).append((v, node, v, key))
     for u, _, key, rel_type in graph.in_edges(node, keys=True, data="type", default=""):
         grouped.setdefault(_heading(rel_type, False), []).append((u, u, node, key))
-    names: dict[str, str] = {}
-
-    def name(other: str) -> str:
-        found = names.get(other)
-        if found is None:
-            found = names[other] = display_name(graph.nodes[other], other).casefold()
-        return found
-
+    cases = linked_cases(graph, node) - {node}
+    if order is None:
+        order = name_order(graph, {other for links in grouped.values() for other, *_ in links} | cases)
     for links in grouped.values():
-        links.sort(key=lambda item: (name(item[0]), item[0], item[3]))
-    cases = sorted(linked_cases(graph, node) - {node}, key=lambda case: (name(case), case))
-    return Lists(grouped, cases)
+        links.sort(key=lambda item: (order[item[0]], item[3]))
+    return Lists(grouped, sorted(cases, key=order.__getitem__))
+
+
+def name_order(graph: nx.MultiDiGraph, nodes: Iterable[str] | None = None) -> dict[str, int]:
+    """Each of `nodes` (default: every node) -> its place when sorted by name (case-folded), then id:
+    the order every list of an entity page shows."""
+    nodes = graph.nodes if nodes is None else nodes
+    ranked = sorted((display_name(graph.nodes[n], n).casefold(), n) for n in nodes)
+    return {n: at for at, (_, n) in enumerate(ranked)}
 
 
 def _page(items: list[T], page: int) -> list[T]:

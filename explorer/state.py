@@ -81,9 +81,13 @@ class Explorer:
         self.counts = Counter(a.get("label") for _, a in self.graph.nodes(data=True))
         self.boroughs = sorted((display_name(a, n), n) for n, a in self.graph.nodes(data=True)
                                if a.get("label") == "Borough")
-        for node in self.graph:  # the hubs' lists, sorted once here: made by their first page they would cost it seconds
-            if self._links(node) > HUB_LINKS:
-                self.lists(node)
+        hubs = [node for node in self.graph if self._links(node) > HUB_LINKS]
+        if hubs:  # the hubs' lists, sorted once here (one sort by name): made by their first page, seconds each
+            from casegraph.explorer.entity import lists_of, name_order
+
+            order = name_order(self.graph)
+            for node in hubs:
+                self._lists[node] = lists_of(self.graph, node, order)
 
     @classmethod
     def open(cls, store, include_restricted: bool = False) -> "Explorer":
