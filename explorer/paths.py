@@ -5,6 +5,8 @@ at most `max_hops` relationships, shortest first (Yen's algorithm,
 `networkx.shortest_simple_paths`), on the explorer's connection graph:
 undirected, without source documents and journalistic investigations,
 which link everything and so explain nothing (see `state._connection_graph`).
+Paths of a few steps are searched among the nodes near the two ends
+(`near_ends`: every such path lies there), not across the whole graph.
 Each step says which relationship links the two nodes, which way it points,
 its claim status and its citations, so an investigator can check every link.
 """
