@@ -10,19 +10,18 @@
   review or statement: `casegraph.graph.selection.linked_cases`);
 - `cited_by`: for a source document, the records whose facts cite it.
 
-Every list is paged, `SHOWN` items a page, with its total: a hub (an
-indicator shown by 20,000 cases, a borough) costs one pass over its
-neighbours, never a sort of all of them for page 1 (`heapq.nsmallest`).
+Every list is paged, `SHOWN` items a page, with its total: a hub's lists
+(an indicator shown by 25,000 cases, a borough) are sorted once and kept
+by the explorer (`Lists`, `Explorer.lists`), so any page of them is a slice.
 `entity_page(..., more=KEY, page=N)` shows page N of the list KEY (a
 group's heading, "cases" or "cited") and page 1 of the others.
 """
 
 from __future__ import annotations
 
-import heapq
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, Callable, Iterable, TypeVar
+from typing import Any, Iterable, Mapping, TypeVar
 
 import networkx as nx
 
@@ -33,7 +32,7 @@ from casegraph.schemas.names import display_name
 from casegraph.viz.facts import fact_text
 from casegraph.viz.style import node_style
 
-__all__ = ["EntityPage", "Link", "Group", "Slice", "entity_page", "kind_name", "SHOWN", "NOT_FACTS"]
+__all__ = ["EntityPage", "Link", "Group", "Slice", "Lists", "lists_of", "name_order", "entity_page", "kind_name", "SHOWN", "NOT_FACTS"]
 
 SHOWN = 100
 T = TypeVar("T")
@@ -86,11 +85,47 @@ class Slice:
         return max(0, min(SHOWN, self.total - self.end))
 
 
-def _paged(items: Iterable[T], key: Callable[[T], Any], total: int, page: int) -> list[T]:
-    """Page `page` of `items` sorted by `key` (page 1 without sorting them all)."""
-    if page <= 1:
-        return heapq.nsmallest(SHOWN, items, key=key)
-    return sorted(items, key=key)[(page - 1) * SHOWN:page * SHOWN] if (page - 1) * SHOWN < total else []
+@dataclass
+class Lists:
+    """What an entity page pages, whole and in page order: the node's links by heading, each
+    (neighbour, start, end, key) sorted by the neighbour's name, id and key, and its linked cases
+    sorted by name and id. The explorer keeps a hub's (`Explorer.lists`): made once, a page of an
+    indicator shown by 25,000 cases is a slice, not a walk over all of them."""
+
+    groups: dict[str, list[tuple[str, str, str, str]]]
+    cases: list[str]
+
+    @property
+    def size(self) -> int:
+        return sum(len(links) for links in self.groups.values()) + len(self.cases)
+
+
+def lists_of(graph: nx.MultiDiGraph, node: str, order: Mapping[str, int] | None = None) -> Lists:
+    """`node`'s `Lists`, made from the graph; `order`: every node's place by name and id
+    (`name_order`), when the caller keeps it (the explorer: one sort for all the hubs' lists)."""
+    grouped: dict[str, list[tuple[str, str, str, str]]] = {}
+    for _, v, key, rel_type in graph.out_edges(node, keys=True, data="type", default=""):
+        grouped.setdefault(_heading(rel_type, True), []).append((v, node, v, key))
+    for u, _, key, rel_type in graph.in_edges(node, keys=True, data="type", default=""):
+        grouped.setdefault(_heading(rel_type, False), []).append((u, u, node, key))
+    cases = linked_cases(graph, node) - {node}
+    if order is None:
+        order = name_order(graph, {other for links in grouped.values() for other, *_ in links} | cases)
+    for links in grouped.values():
+        links.sort(key=lambda item: (order[item[0]], item[3]))
+    return Lists(grouped, sorted(cases, key=order.__getitem__))
+
+
+def name_order(graph: nx.MultiDiGraph, nodes: Iterable[str] | None = None) -> dict[str, int]:
+    """Each of `nodes` (default: every node) -> its place when sorted by name (case-folded), then id:
+    the order every list of an entity page shows."""
+    nodes = graph.nodes if nodes is None else nodes
+    ranked = sorted((display_name(graph.nodes[n], n).casefold(), n) for n in nodes)
+    return {n: at for at, (_, n) in enumerate(ranked)}
+
+
+def _page(items: list[T], page: int) -> list[T]:
+    return items[(page - 1) * SHOWN:page * SHOWN]
 
 
 @dataclass
@@ -159,15 +194,11 @@ def entity_page(explorer, node: str, more: str = "", page: int = 1) -> EntityPag
     from the store (`Explorer.hydrate`)."""
     graph = explorer.graph
     label = graph.nodes[node].get("label", "")
-    grouped: dict[str, list[tuple[str, str, str, dict]]] = {}
-    edges = [(node, v, k, d, True) for _, v, k, d in graph.out_edges(node, keys=True, data=True)]
-    edges += [(u, node, k, d, False) for u, _, k, d in graph.in_edges(node, keys=True, data=True)]
-    for u, v, key, data, outgoing in edges:
-        grouped.setdefault(_heading(data.get("type", ""), outgoing), []).append((v if outgoing else u, u, v, key))
+    lists = explorer.lists(node)
+    grouped = lists.groups
     name_of = lambda n: display_name(graph.nodes[n], n)  # noqa: E731
     at = lambda key: page if more == key else 1  # noqa: E731
-    shown = {heading: _paged(found, lambda item: (name_of(item[0]).casefold(), item[0], item[3]), len(found),
-                             at(heading)) for heading, found in grouped.items()}
+    shown = {heading: _page(found, at(heading)) for heading, found in grouped.items()}
     part = nx.MultiDiGraph()
     part.add_node(node, **graph.nodes[node])
     for items in shown.values():
@@ -181,9 +212,9 @@ def entity_page(explorer, node: str, more: str = "", page: int = 1) -> EntityPag
     groups = [Group(heading, [_link(graph, other, whole.edges[u, v, key]) for other, u, v, key in shown[heading]],
                     len(grouped[heading]), Slice(heading, len(grouped[heading]), at(heading)))
               for heading in sorted(grouped)]
-    cases = linked_cases(graph, node) - {node}
+    cases = lists.cases
     cited = explorer.cited_by.get(node, []) if label == "Source" else []
-    shown_cases = _paged(cases, lambda c: (name_of(c).casefold(), c), len(cases), at("cases"))
+    shown_cases = _page(cases, at("cases"))
     shown_cited = cited[(at("cited") - 1) * SHOWN:at("cited") * SHOWN]
     return EntityPage(
         id=node, label=label, kind=kind_name(label), name=display_name(attrs, node), restricted=is_restricted(attrs),

@@ -35,7 +35,7 @@ from casegraph.graph.store import Result
 from casegraph.queries import Query, run_query
 from casegraph.schemas.names import display_name
 
-__all__ = ["Explorer", "RESTRICTED_PARAM", "settle", "KEPT_ELEMENTS", "KEPT_KB"]
+__all__ = ["Explorer", "RESTRICTED_PARAM", "settle", "KEPT_ELEMENTS", "KEPT_KB", "HUB_LINKS"]
 
 RESTRICTED_PARAM = "include_restricted"
 """The catalog's parameter for restricted data: fixed to false in the public profile."""
@@ -44,6 +44,9 @@ KEPT_ELEMENTS = 100_000
 """Most nodes and relationships (of kept selections, each held as read and as prepared for drawing)
 and marks and links (of kept figures) the explorer keeps between pages: about ten boroughs'
 selections at 100,000 cases (some 1,200 nodes and 3,800 relationships each), a few hundred MB."""
+HUB_LINKS = 1_000
+"""A node linked to more nodes than this has its entity page's lists made when the explorer opens
+(`Explorer.lists`): the indicators and boroughs, a few hundred thousand links at 100,000 cases."""
 KEPT_KB = 64 * 1024
 """Most kilobytes of files (exports, stills) the explorer keeps between pages."""
 
@@ -69,6 +72,7 @@ class Explorer:
     kept: Kept = field(default_factory=lambda: Kept(KEPT_ELEMENTS), init=False)
     kept_files: Kept = field(default_factory=lambda: Kept(KEPT_KB), init=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False)
+    _lists: dict[str, Any] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
         self.search = SearchIndex(self.graph)
@@ -77,6 +81,13 @@ class Explorer:
         self.counts = Counter(a.get("label") for _, a in self.graph.nodes(data=True))
         self.boroughs = sorted((display_name(a, n), n) for n, a in self.graph.nodes(data=True)
                                if a.get("label") == "Borough")
+        hubs = [node for node in self.graph if self._links(node) > HUB_LINKS]
+        if hubs:  # the hubs' lists, sorted once here (one sort by name): made by their first page, seconds each
+            from casegraph.explorer.entity import lists_of, name_order
+
+            order = name_order(self.graph)
+            for node in hubs:
+                self._lists[node] = lists_of(self.graph, node, order)
 
     @classmethod
     def open(cls, store, include_restricted: bool = False) -> "Explorer":
@@ -84,7 +95,7 @@ class Explorer:
         started = time.perf_counter()
         view = store.view(profile_of(include_restricted))  # the public graph holds no restricted data
         try:
-            graph = outline(view)
+            graph = nx.freeze(outline(view))  # read-only from here: selections keep its order (`ordered_subgraph`)
             build = _build_of(store, view)
         except BaseException:
             view.close()
@@ -114,6 +125,18 @@ class Explorer:
             return part
         with self._lock:
             return hydrate(self.view, part, self._links)
+
+    def lists(self, node: str):
+        """What `node`'s entity page pages (`entity.Lists`), kept for a node of more than `HUB_LINKS`
+        links or with a list of more than a page; made again for any other (a few links: cheaper)."""
+        from casegraph.explorer.entity import SHOWN, lists_of
+
+        found = self._lists.get(node)
+        if found is None:
+            found = lists_of(self.graph, node)
+            if self._links(node) > HUB_LINKS or found.size > SHOWN:
+                self._lists[node] = found
+        return found
 
     def forget(self) -> None:
         """Forget what pages kept (`kept`, `kept_files`)."""

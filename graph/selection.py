@@ -51,6 +51,7 @@ here so an export, an analysis, a report and a view never disagree:
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
@@ -63,7 +64,7 @@ from casegraph.schemas.citations import cited_sources, meets_grade, parse_grade
 
 __all__ = [
     "Selection", "SelectionError", "NodeNotFound", "select", "public_subgraph", "is_restricted",
-    "resolve_node", "match_reference", "ordered_subgraph", "parse_decade", "decades_of", "neighbours", "linked_cases", "cases_in_borough", "CONTEXT_LABELS",
+    "resolve_node", "match_reference", "ordered_subgraph", "parse_decade", "decades_of", "neighbours", "within", "linked_cases", "cases_in_borough", "CONTEXT_LABELS",
 ]
 
 CASE = "CaseFile"
@@ -424,13 +425,32 @@ def _chosen(graph: nx.MultiDiGraph, selection: Selection, view) -> set[str]:
         picked |= {n for n in found if graph.nodes[n].get("label") == CASE}
     keep |= _context(graph, selection, picked, named)
     if selection.around:
-        undirected = graph.to_undirected(as_view=True)
         for ref, hops in selection.around:
             if hops < 0:
                 raise SelectionError(f"--hops must be 0 or more, got {hops}")
-            node = resolve_node(graph, ref)
-            keep |= set(nx.single_source_shortest_path_length(undirected, node, cutoff=hops))
+            keep |= within(graph, resolve_node(graph, ref), hops)
     return keep
+
+
+def within(graph: nx.MultiDiGraph, node: str, hops: int) -> set[str]:
+    """`node` and every node at most `hops` relationships from it, whichever way they point.
+
+    A walk from `node` outwards (what `single_source_shortest_path_length` on the undirected
+    graph gives, without making an undirected view: that costs a pass over every node, a
+    third of a second per page at 100,000 cases)."""
+    succ, pred = (graph.succ, graph.pred) if graph.is_directed() else (graph.adj, graph.adj)
+    seen, frontier = {node}, [node]
+    for _ in range(hops):
+        found = []
+        for at in frontier:
+            for other in (*succ[at], *pred[at]):
+                if other not in seen:
+                    seen.add(other)
+                    found.append(other)
+        if not found:
+            break
+        frontier = found
+    return seen
 
 
 def _context(graph: nx.MultiDiGraph, selection: Selection, picked: set[str], named_nodes: set[str]) -> set[str]:
@@ -504,7 +524,7 @@ def ordered_subgraph(graph: nx.MultiDiGraph, nodes: Iterable[str]) -> nx.MultiDi
     changes from one process to the next (string hashing is randomised): pages, pictures
     and exports made from it would differ byte for byte on every run."""
     keep = set(nodes)
-    ordered = [n for n in graph if n in keep]
+    ordered = _in_graph_order(graph, keep)
     sub = nx.MultiDiGraph()
     sub.graph.update(graph.graph)
     sub.add_nodes_from((n, graph.nodes[n]) for n in ordered)
@@ -512,6 +532,21 @@ def ordered_subgraph(graph: nx.MultiDiGraph, nodes: Iterable[str]) -> nx.MultiDi
     # never walks every relationship)
     sub.add_edges_from((u, v, k, a) for u, v, k, a in graph.edges(ordered, keys=True, data=True) if v in keep)
     return sub
+
+
+_ORDER: "weakref.WeakKeyDictionary[nx.Graph, dict[str, int]]" = weakref.WeakKeyDictionary()
+
+
+def _in_graph_order(graph: nx.MultiDiGraph, keep: set[str]) -> list[str]:
+    """The nodes of `keep` that `graph` holds, in `graph`'s order. A few nodes of a frozen graph
+    (`nx.freeze`: the explorer's outline) are sorted by their place in it, kept once per graph,
+    rather than found by a pass over every node (a tenth of a second at 100,000 cases)."""
+    if nx.is_frozen(graph) and len(keep) * 8 < len(graph):
+        at = _ORDER.get(graph)
+        if at is None:
+            at = _ORDER[graph] = {n: i for i, n in enumerate(graph)}
+        return sorted((n for n in keep if n in at), key=at.__getitem__)
+    return [n for n in graph if n in keep]
 
 
 def _with_sources(graph: nx.MultiDiGraph, keep: set[str]) -> nx.MultiDiGraph:

@@ -302,6 +302,34 @@ def test_hub_lists_are_paged_with_totals(synthetic_big, monkeypatch):
     assert client.get(f"/entity/{hub}?page=0").status_code == 400
 
 
+def test_a_hubs_cases_are_paged_by_name_each_once(synthetic_big, monkeypatch):
+    """The cases an indicator connects, over its pages: every linked case once, in name order (the
+    hub's lists are sorted once when the explorer opens, `Explorer.lists`, and each page is a slice)."""
+    from casegraph.explorer import entity, state
+    from casegraph.graph.selection import linked_cases, public_subgraph
+    from casegraph.schemas.names import display_name
+
+    monkeypatch.setattr(entity, "SHOWN", SHOWN := 20)
+    monkeypatch.setattr(state, "HUB_LINKS", 2 * SHOWN)  # kept when the explorer opens, as at scale
+    graph = public_subgraph(synthetic_big)
+    hub = max((n for n, a in graph.nodes(data=True) if a.get("label") == "Indicator"), key=graph.in_degree)
+    explorer = Explorer(None, None, graph, include_restricted=False)
+    assert hub in explorer._lists
+    cases = linked_cases(graph, hub) - {hub}
+    assert len(cases) > 2 * SHOWN
+    client = client_for(explorer)
+    seen = []
+    for page in range(1, -(-len(cases) // SHOWN) + 2):  # and one page past the end: empty
+        html = client.get(f"/entity/{hub}", params={"more": "cases", "page": page}).text
+        if page > -(-len(cases) // SHOWN):
+            assert '<a class="node"' not in html.split('<section class="cases">', 1)[-1].split("</section>", 1)[0]
+            continue
+        part = html.split('<section class="cases">', 1)[1].split("</section>", 1)[0]
+        seen += [link.split('"', 1)[0] for link in part.split('<a class="node" href="/entity/')[1:]]
+    assert len(seen) == len(cases) and set(seen) == cases
+    assert seen == sorted(cases, key=lambda c: (display_name(graph.nodes[c], c).casefold(), c))
+
+
 def test_views_and_files_of_a_large_selection_say_how_to_narrow_it(public_client, london_public, monkeypatch):
     from casegraph.explorer import app
 

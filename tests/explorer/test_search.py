@@ -86,3 +86,18 @@ def test_public_index_finds_no_restricted_node(london_restricted, index):
         assert node in _ids(full.search(node, limit=50))
         assert node not in _ids(index.search(name, limit=1000))
         assert node not in _ids(index.search(node, limit=1000))
+
+
+def test_the_vocabulary_finds_the_words_a_scan_of_every_word_finds(index):
+    """`_Vocabulary` only skips words that cannot match: a typed word finds the same words as
+    scoring every word by `fuzz.ratio` and testing every word for it as a substring."""
+    from rapidfuzz import fuzz, process
+
+    words = index._words
+    typed = [*words[::7], *(w[:2] + w[3:] for w in words[::5] if len(w) > 3), *(w + "x" for w in words[::11]),
+             "a", "0", "zzq", "é", "straße", "ham", "council", "2022", "olivr"]
+    for word in typed:
+        like = {at for _, _, at in process.extract(word, words, scorer=fuzz.ratio, score_cutoff=index.WORD_CUTOFF,
+                                                   limit=None)}
+        assert index._vocabulary.like(word, index.WORD_CUTOFF) == like, word
+        assert index._vocabulary.containing(word) == {at for at, known in enumerate(words) if word in known}, word
