@@ -97,6 +97,10 @@ def _value_type(value: Any) -> str:
     return "STRING"
 
 
+_LIST_CELL = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+"""A list cell's encoder, made once (`json.dumps` with options makes one per call)."""
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
@@ -105,7 +109,7 @@ def _cell(value: Any) -> str:
     if isinstance(value, (int, float)):
         return repr(value)
     if isinstance(value, list):
-        return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+        return _LIST_CELL.encode(value)
     return neutralise(str(value))
 
 
