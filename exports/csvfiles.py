@@ -58,6 +58,9 @@ _LEADING = re.compile("^[\\s\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\
 (LibreOffice's "Trim spaces" import turns ` =1+1` into a formula)."""
 
 
+_ESCAPED_START = frozenset((*FORMULA_START, "'"))
+
+
 def neutralise(text: str) -> str:
     """Keep a text cell text in a spreadsheet, reversibly (see the module docstring).
 
@@ -65,7 +68,10 @@ def neutralise(text: str) -> str:
     does so once leading spaces and invisible characters are trimmed, or
     already starts with `'` (so that `unneutralise` can undo it exactly).
     """
-    if text[:1] in (*FORMULA_START, "'") or _LEADING.sub("", text)[:1] in FORMULA_START:
+    if text[:1] in _ESCAPED_START:
+        return "'" + text
+    leading = _LEADING.match(text)  # (none: the text as trimmed starts as it does, not with FORMULA_START)
+    if leading and text[leading.end():leading.end() + 1] in FORMULA_START:
         return "'" + text
     return text
 
