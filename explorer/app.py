@@ -26,6 +26,7 @@ from starlette.routing import Route
 
 from casegraph import __version__
 from casegraph.exports import FORMATS, ExportError
+from casegraph.exports.base import refuse_unfit_graph
 from casegraph.explorer.downloads import Download, dossier_file, export_file, still_file
 from casegraph.explorer.entity import entity_page, kind_name
 from casegraph.explorer.forms import cell, form_fields, given_params, page_links
@@ -226,7 +227,12 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
         if part.number_of_nodes() > MAX_SELECTED:
             cases = sum(1 for _, a in part.nodes(data=True) if a.get("label") == "CaseFile")
             raise _too_big(part.number_of_nodes(), cases, "this selection")
-        return explorer.hydrate(part)
+        whole = explorer.hydrate(part)
+        try:  # once for every view and export of it (kept, never changed): `prepare`, `export(checked=True)`
+            refuse_unfit_graph(whole)
+        except ExportError as error:
+            raise HTTPException(422, str(error)) from None
+        return whole
 
     def _figure(name: str, selection: Selection):
         """View `name` of the selection, kept for its next page (the view's page, its stills)."""
@@ -237,8 +243,12 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
         """The selection as every view draws from it (`viz.views.prepare`), kept for its other views."""
         from casegraph.viz.views import prepare
 
-        return explorer.kept.get(explorer.key("prepared", repr(selection)),
-                                 lambda: prepare(_selected(selection), _options()), _size)
+        prepared = explorer.kept.get(explorer.key("prepared", repr(selection)),
+                                     lambda: prepare(_selected(selection), _options(), checked=True), _size)
+        # each view drawn keeps the selection as read recently used too, so that a borough's views do not
+        # push it out before its exports and dossiers (which read it) are asked for
+        explorer.kept.touch(explorer.key("selection", repr(selection)))
+        return prepared
 
     def _options():
         from casegraph.viz.compose import Options
@@ -297,7 +307,7 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
         selection = selection_of(request.query_params)
         try:
             return download(_file(("export", fmt, repr(selection)),
-                                  lambda: export_file(_selected(selection), fmt, selection, explorer.profile)))
+                                  lambda: export_file(_selected(selection), fmt, selection, explorer.profile, checked=True)))
         except ExportError as error:  # e.g. FtM without its optional extra: the CLI's message, not a 500
             raise HTTPException(501 if "pip install" in str(error) else 422, str(error)) from None
 

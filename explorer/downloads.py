@@ -57,12 +57,14 @@ def _collect(files: list[Path], stem: str) -> Download:
     return Download(f"{stem}.zip", buffer.getvalue())
 
 
-def export_file(graph: nx.MultiDiGraph, fmt: str, selection: Selection, profile: str) -> Download:
-    """`graph` (already selected) in export format `fmt` (one of `casegraph.exports.FORMATS`)."""
+def export_file(graph: nx.MultiDiGraph, fmt: str, selection: Selection, profile: str,
+                checked: bool = False) -> Download:
+    """`graph` (already selected) in export format `fmt` (one of `casegraph.exports.FORMATS`);
+    `checked`: `refuse_unfit_graph(graph)` has passed (`casegraph.exports.export_graph`)."""
     meta = ExportMeta(profile=profile, selection=selection.describe())
     with tempfile.TemporaryDirectory(prefix="casegraph-serve-") as folder:
         target = Path(folder) / ("casegraph" + SUFFIXES[fmt] if SUFFIXES[fmt] else "casegraph.csv")
-        files = export(graph, fmt, target, meta)
+        files = export(graph, fmt, target, meta, checked)
         return _collect([Path(f) for f in files], "casegraph-csv")
 
 

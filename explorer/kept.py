@@ -50,6 +50,12 @@ class Kept:
                     self.weight -= self._entries.popitem(last=False)[1][1]
         return value
 
+    def touch(self, key: Hashable) -> None:
+        """Mark what is kept under `key` (if anything) as just used."""
+        with self._lock:
+            if key in self._entries:
+                self._entries.move_to_end(key)
+
     def __len__(self) -> int:
         return len(self._entries)
 

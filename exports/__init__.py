@@ -62,8 +62,9 @@ def format_of(path: Path | str) -> str:
                       "(node-link), .ftm.json (FollowTheMoney), .cypher, or .csv / no extension (a csv folder)")
 
 
-def export(graph: nx.MultiDiGraph, fmt: str, path: Path | str, meta: ExportMeta | None = None) -> list[Path]:
-    """Write `graph` in format `fmt` to `path`; return the files written."""
+def export(graph: nx.MultiDiGraph, fmt: str, path: Path | str, meta: ExportMeta | None = None,
+           checked: bool = False) -> list[Path]:
+    """Write `graph` in format `fmt` to `path`; return the files written. `checked`: see `export_graph`."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}")
-    return export_graph(graph, FORMATS[fmt](path, meta))
+    return export_graph(graph, FORMATS[fmt](path, meta), checked)

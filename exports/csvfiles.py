@@ -58,6 +58,9 @@ _LEADING = re.compile("^[\\s\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\
 (LibreOffice's "Trim spaces" import turns ` =1+1` into a formula)."""
 
 
+_ESCAPED_START = frozenset((*FORMULA_START, "'"))
+
+
 def neutralise(text: str) -> str:
     """Keep a text cell text in a spreadsheet, reversibly (see the module docstring).
 
@@ -65,7 +68,10 @@ def neutralise(text: str) -> str:
     does so once leading spaces and invisible characters are trimmed, or
     already starts with `'` (so that `unneutralise` can undo it exactly).
     """
-    if text[:1] in (*FORMULA_START, "'") or _LEADING.sub("", text)[:1] in FORMULA_START:
+    if text[:1] in _ESCAPED_START:
+        return "'" + text
+    leading = _LEADING.match(text)  # (none: the text as trimmed starts as it does, not with FORMULA_START)
+    if leading and text[leading.end():leading.end() + 1] in FORMULA_START:
         return "'" + text
     return text
 
@@ -97,6 +103,10 @@ def _value_type(value: Any) -> str:
     return "STRING"
 
 
+_LIST_CELL = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+"""A list cell's encoder, made once (`json.dumps` with options makes one per call)."""
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
@@ -105,7 +115,7 @@ def _cell(value: Any) -> str:
     if isinstance(value, (int, float)):
         return repr(value)
     if isinstance(value, list):
-        return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+        return _LIST_CELL.encode(value)
     return neutralise(str(value))
 
 

@@ -45,8 +45,15 @@ _UNSAFE_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
 _INT64 = (-(2**63), 2**63 - 1)
 
 
+_PRINTABLE_ASCII_ESCAPES = str.maketrans({char: escape for char, escape in _ESCAPES.items() if char.isprintable()})
+"""The escapes a printable ASCII text can need (backslash and quotes): no other printable ASCII
+character is escaped, and none is of an unsafe category."""
+
+
 def string_literal(text: str) -> str:
     """A single-quoted Cypher string literal that reads back as exactly `text`."""
+    if text.isascii() and text.isprintable():  # the common text, at once: the same literal as below
+        return "'" + text.translate(_PRINTABLE_ASCII_ESCAPES) + "'"
     out = []
     for char in text:
         if char in _ESCAPES:

@@ -38,12 +38,15 @@ def list_columns() -> frozenset[str]:
     return frozenset(name for name, kind in column_types().items() if kind.endswith("[]"))
 
 
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+"""`json.dumps(value, ensure_ascii=False, separators=(",", ":"))` made once: `dumps` with any
+option builds a new encoder per call, a third of its time for a short list."""
+
+
 def encode_lists(properties: dict[str, Any]) -> dict[str, Any]:
     """A copy with every list value as a compact JSON array string."""
-    return {
-        key: json.dumps(value, ensure_ascii=False, separators=(",", ":")) if isinstance(value, (list, tuple)) else value
-        for key, value in properties.items()
-    }
+    encode = _COMPACT.encode
+    return {key: encode(value) if isinstance(value, (list, tuple)) else value for key, value in properties.items()}
 
 
 def decode_lists(properties: dict[str, Any], keys: frozenset[str] | set[str] | None = None) -> dict[str, Any]:

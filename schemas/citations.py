@@ -21,12 +21,13 @@ from __future__ import annotations
 import re
 from datetime import date
 from enum import Enum
-from typing import Annotated, Any, Iterable, Literal
+from typing import Annotated, Any, Iterable, Literal, Mapping
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema, field_validator, model_validator
 
 __all__ = [
     "Citation",
+    "citation_count",
     "ClaimStatus",
     "AS_OF_PATTERN",
     "CITATION_COLUMNS",
@@ -159,6 +160,12 @@ def citations_of(row: dict[str, Any]) -> list[dict[str, Any]]:
         item["paragraphs"] = [int(p) for p in (values[1] or "").split(",") if p]
         found.append(item)
     return found
+
+
+def citation_count(row: Mapping[str, Any]) -> int:
+    """How many citations `citations_of(row)` gives, without decoding them (a tooltip's claim
+    status asks it of every mark and link): its parallel lists' shortest length."""
+    return min(len(row.get(name) or ()) for name in CITATION_COLUMNS)
 
 
 def contested_of(row: dict[str, Any]) -> list[dict[str, Any]]:

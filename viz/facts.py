@@ -13,7 +13,7 @@ from typing import Any, Mapping
 
 from casegraph.schemas import schema
 from casegraph.schemas.citations import (
-    CITATION_COLUMNS, CONTESTED_COLUMNS, citation_text, citations_of, cited_sources, contested_of,
+    CITATION_COLUMNS, CONTESTED_COLUMNS, citation_count, citation_text, citations_of, cited_sources, contested_of,
 )
 
 __all__ = ["short", "node_name", "node_facts", "rel_facts", "source_lines", "credit_line", "fact_text", "Sources"]
@@ -95,7 +95,7 @@ def _status(attrs: Mapping[str, Any]) -> str:
     """The current claim status with its date and source: `alleged (2017, per src-x)`."""
     when = [str(attrs[k]) for k in ("status_as_of", "status_source") if attrs.get(k)]
     status = str(attrs.get("status") or "reported")
-    if len(citations_of(dict(attrs))) > 1 and when:
+    if citation_count(attrs) > 1 and when:
         status += f" ({', per '.join(when) if len(when) == 2 else when[0]})"
     return status
 

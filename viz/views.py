@@ -42,12 +42,14 @@ _MODULES = {"overview": "overview", "ego": "ego", "patterns": "patterns", "decad
 NETWORKS = tuple(v for v in VIEWS if v not in CHARTS)
 
 
-def prepare(graph: nx.MultiDiGraph, options: Options) -> nx.MultiDiGraph:
+def prepare(graph: nx.MultiDiGraph, options: Options, checked: bool = False) -> nx.MultiDiGraph:
     """What every view draws from: `graph`, refused (ExportError) if it holds text no page or
-    still can hold (the loaders refuse it too), then its public subgraph unless
-    `options.include_restricted` (a copy). A server drawing several views of one selection
-    prepares it once and passes `prepared=True` to `figure_for`."""
-    refuse_unfit_graph(graph)
+    still can hold (the loaders refuse it too; not again if `checked`: `refuse_unfit_graph(graph)`
+    has passed, unchanged since), then its public subgraph unless `options.include_restricted`
+    (a copy). A server drawing several views of one selection prepares it once and passes
+    `prepared=True` to `figure_for`."""
+    if not checked:
+        refuse_unfit_graph(graph)
     return graph if options.include_restricted else public_subgraph(graph)
 
 

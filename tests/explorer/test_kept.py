@@ -27,6 +27,11 @@ def test_kept_is_least_recently_used_within_its_weight():
     with pytest.raises(ValueError):
         kept.get("bad", lambda: (_ for _ in ()).throw(ValueError("no")), lambda v: 1)
     assert "bad" not in kept._entries
+    assert list(kept._entries) == ["c", "b"]
+    kept.touch("c")  # now the newest: "b" is the least recently used
+    kept.touch("missing")  # nothing kept: nothing happens
+    kept.get("d", lambda: make("d"), lambda v: 4)
+    assert list(kept._entries) == ["c", "d"] and kept.weight == 8
     kept.clear()
     assert len(kept) == 0 and kept.weight == 0
 
@@ -85,3 +90,24 @@ def test_a_view_drawn_from_a_prepared_selection_is_the_view_drawn_anew(profile, 
         params = {"node": "lambeth", "hops": 1} if view == "ego" else {}
         anew = still_svg(figure_for(view, whole, options(), **params))
         assert still_svg(figure_for(view, ready, options(), prepared=True, **params)) == anew, view
+
+
+def test_an_export_of_a_kept_selection_is_the_librarys_export_of_it(public_client, london_public, tmp_path):
+    """The explorer checks a selection once (`refuse_unfit_graph`) for all its views and exports, and
+    its views keep it (`Kept.touch`): the export after them is the library's, byte for byte."""
+    from casegraph.exports import SUFFIXES, export
+    from casegraph.exports.base import ExportMeta
+
+    london_public.forget()
+    selection = Selection(boroughs=("lambeth",))
+    for view in ("overview", "patterns", "decades"):
+        assert public_client.get(f"/views/{view}?borough=lambeth").status_code == 200
+    assert london_public.kept.get(london_public.key("selection", repr(selection)),
+                                  lambda: pytest.fail("the views let the selection go"), len)
+    whole = london_public.hydrate(select(london_public.graph, selection, london_public.view))
+    for fmt in ("graphml", "gexf", "json", "cypher", "ftm"):
+        response = public_client.get(f"/export?format={fmt}&borough=lambeth")
+        meta = ExportMeta(profile="public", selection=selection.describe())
+        [path] = export(whole, fmt, tmp_path / f"casegraph{SUFFIXES[fmt]}", meta)
+        assert response.status_code == 200 and response.content == path.read_bytes(), fmt
+    london_public.forget()

@@ -152,3 +152,20 @@ def test_typed_comparison_tells_2012_from_2012_0_and_true_from_1():
     assert {2012, True} == {2012.0, 1}  # what a plain comparison would let through
     (problem,) = graph_diff(a, b)
     assert "flag" in problem and "year" in problem and "xs" in problem
+
+
+@pytest.mark.parametrize("fmt", [f for f in WRITERS if f not in ("html", "markdown")])
+def test_an_export_of_a_checked_graph_is_the_same_files_and_the_next_unchecked_one_checks_again(tmp_path, fmt):
+    """`export(checked=True)` (a server's kept selection, `refuse_unfit_graph` passed once) skips only
+    the item-by-item look at values it already passed: the same bytes; an export without it still refuses."""
+    from casegraph.exports.base import refuse_unfit_graph
+
+    graph = _graph()
+    refuse_unfit_graph(graph)
+    plain, checked = tmp_path / "plain", tmp_path / "checked"
+    written = [export(graph, fmt, folder / WRITERS[fmt], checked=folder == checked) for folder in (plain, checked)]
+    assert [path.relative_to(plain) for path in written[0]] == [path.relative_to(checked) for path in written[1]]
+    assert [path.read_bytes() for path in written[0]] == [path.read_bytes() for path in written[1]]
+    graph.nodes["case-a"]["title"] = "nul\x00"
+    with pytest.raises(ExportError, match=r"^node 'case-a': property 'title' "):
+        export(graph, fmt, tmp_path / "again" / WRITERS[fmt])

@@ -148,3 +148,15 @@ def test_grades_filter_the_evidence_queries(restated_store):
     assert graded == {(("reliability", "3"),): ["redbridge-2011-child-sex-ring"], (("reliability", "1"),): [],
                       (("credibility", "B"),): ["redbridge-2011-child-sex-ring"]}
     assert single.rows == []  # the second source is independent of every London source
+
+
+def test_citation_count_is_how_many_citations_a_row_decodes_to(graphs):
+    """`citation_count` (a tooltip's claim status asks it of every mark and link) counts what
+    `citations_of` decodes, one, two and three citations alike, and none when a list is missing."""
+    from casegraph.schemas.citations import citation_count, citations_of
+
+    rows = [a for graph in graphs.values() for _, a in graph.nodes(data=True)]
+    rows += [a for graph in graphs.values() for *_, a in graph.edges(data=True)]
+    assert {len(citations_of(dict(r))) for r in rows} >= {1, 2, 3}
+    assert all(citation_count(r) == len(citations_of(dict(r))) for r in rows)
+    assert citation_count({}) == citation_count({"citation_sources": ["a"]}) == 0
