@@ -22,7 +22,10 @@ __all__ = ["BrowserError", "chromium_path", "CHROMIUM_ARGS", "Browser"]
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync", "--hide-scrollbars",
-                 "--mute-audio", "--disable-extensions", "--disable-default-apps"]
+                 "--mute-audio", "--disable-extensions", "--disable-default-apps",
+                 # a screenshot after every stage of a frame, of tiles rastered whole: the same PNG every run
+                 # (a loaded machine once gave a still a few pixels apart along its dashed lines)
+                 "--run-all-compositor-stages-before-draw", "--disable-partial-raster"]
 
 
 class BrowserError(RuntimeError):

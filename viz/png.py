@@ -38,7 +38,10 @@ def svg_png(svg: str, width: int = 3200, browser: Browser | None = None) -> byte
         own = browser is None
         browser = browser or Browser()
         try:
-            browser.open(page, css_w, css_h, scale, ready="document.readyState === 'complete'")
+            # the still's own document, loaded: right after navigating, the page asked may still be the
+            # blank one before it, whose readyState is already 'complete' (a race a loaded machine loses)
+            browser.open(page, css_w, css_h, scale, ready="document.documentElement.localName === 'svg' "
+                                                          "&& document.readyState === 'complete'")
             return browser.screenshot(css_w, css_h, scale)
         finally:
             if own:
