@@ -20,7 +20,7 @@ import networkx as nx
 
 from casegraph.explorer.entity import kind_name
 from casegraph.explorer.provenance import Provenance, provenance
-from casegraph.graph.selection import ordered_subgraph
+from casegraph.graph.selection import ordered_subgraph, within
 from casegraph.schemas.names import display_name
 
 __all__ = ["Step", "Path", "connections", "shortest_paths", "near_ends", "STATUS_ORDER"]
@@ -86,17 +86,9 @@ def near_ends(links: nx.Graph, a: str, b: str, max_hops: int) -> nx.Graph | None
         return None
     near: set[str] = set()
     for end in (a, b):
-        seen, frontier = {end}, [end]
-        for _ in range(max_hops // 2):
-            found = []
-            for node in frontier:
-                if len(seen) + len(near) + len(links.adj[node]) > NEAR_NODES:
-                    return None  # (an indicator's thousands of cases, at four hops or more)
-                for other in links.adj[node]:
-                    if other not in seen:
-                        seen.add(other)
-                        found.append(other)
-            frontier = found
+        seen = within(links, end, max_hops // 2, NEAR_NODES - len(near))
+        if seen is None:
+            return None  # (an indicator's thousands of cases, at four hops or more)
         near |= seen
     if len(near) > NEAR_NODES:
         return None
