@@ -105,8 +105,9 @@ def given_params(query: Query, params: QueryParams, include_restricted: bool) ->
 
 def page_links(query: Query, result, url) -> dict[str, Any] | None:
     """Where an answer's page sits in the whole answer, for a paged query: `first` and `last` row numbers
-    (from 1), `total`, and the URLs of the previous and next pages (`url` with another `offset`; None at
-    either end). None for a query that is not paged."""
+    (from 1; last < first for a page past the end), `total`, and the URLs of the previous and next pages
+    (`url` with another `offset`; None at either end; from past the end, previous is the last page with
+    rows). None for a query that is not paged."""
     if query.header.page is None or result.total is None:
         return None
     given = QueryParams(url.query)
@@ -118,9 +119,10 @@ def page_links(query: Query, result, url) -> dict[str, Any] | None:
         moved = url.include_query_params(offset=start)
         return f"{moved.path}?{moved.query}"
 
+    last_page = (max(result.total - 1, 0) // limit) * limit  # where the last page with rows starts
     return {
-        "first": offset + 1 if shown else 0, "last": offset + shown, "total": result.total,
-        "previous": at(max(0, offset - limit)) if offset > 0 else None,
+        "first": offset + 1, "last": offset + shown, "total": result.total,
+        "previous": at(min(max(0, offset - limit), last_page)) if offset > 0 else None,
         "next": at(offset + limit) if offset + shown < result.total else None,
     }
 

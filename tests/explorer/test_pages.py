@@ -164,7 +164,10 @@ def test_a_paged_answer_says_where_it_is_and_links_its_pages(public_client):
     last = public_client.get(f"/queries/uncertain-facts?run=1&limit=5&offset={total - 1}").text
     assert f"rows {total:,}–{total:,} of {total:,}" in last and 'rel="next"' not in last
     past = public_client.get(f"/queries/uncertain-facts?run=1&limit=5&offset={total + 10}").text
-    assert "past the last row" in past
+    assert f"no rows from {total + 11:,}: past the last row of {total:,} rows" in past
+    back = re.search(r'href="([^"]+)" rel="prev"', past).group(1).replace("&amp;", "&")
+    assert f"offset={(total - 1) // 5 * 5}" in back  # the last page with rows, not another empty one
+    assert f"of {total:,} rows" in public_client.get(back).text and "past the last row" not in public_client.get(back).text
 
 
 def _restricted_texts(explorer):
