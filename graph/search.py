@@ -336,6 +336,7 @@ class SearchIndex:
         self._boroughs: dict[str, frozenset[str]] = {}
         self._members: dict[str, frozenset[int]] = {}
         self._decades: dict[str, frozenset[int]] = {}
+        self._case_decades: dict[str, frozenset[int]] = {}  # `decades_of` a linked case, once each
         # the filter tables, once, here: made by the first filtered request they would cost it seconds
         self._borough_table()
         for entry in self.entries:
@@ -385,9 +386,17 @@ class SearchIndex:
             attrs = self.graph.nodes[node]
             if attrs.get("year_start") is not None:
                 found = frozenset(decades_of(attrs))
-            else:
-                found = frozenset(d for c in linked_cases(self.graph, node) for d in decades_of(self.graph.nodes[c]))
+            else:  # each case's own decades read once (an indicator links to tens of thousands of cases)
+                found = frozenset().union(*(self._own_decades(c) for c in linked_cases(self.graph, node)))
             self._decades[node] = found
+        return found
+
+    def _own_decades(self, case: str) -> frozenset[int]:
+        from casegraph.graph.selection import decades_of
+
+        found = self._case_decades.get(case)
+        if found is None:
+            found = self._case_decades[case] = frozenset(decades_of(self.graph.nodes[case]))
         return found
 
     def _word_hits(self, word: str) -> set[int]:

@@ -64,7 +64,7 @@ from casegraph.schemas.citations import cited_sources, meets_grade, parse_grade
 
 __all__ = [
     "Selection", "SelectionError", "NodeNotFound", "select", "public_subgraph", "is_restricted",
-    "resolve_node", "match_reference", "kind_word", "ordered_subgraph", "parse_decade", "decades_of", "neighbours", "within", "linked_cases", "cases_in_borough", "CONTEXT_LABELS",
+    "resolve_node", "match_reference", "kind_word", "of_another_kind", "ordered_subgraph", "parse_decade", "decades_of", "neighbours", "within", "linked_cases", "cases_in_borough", "CONTEXT_LABELS",
 ]
 
 CASE = "CaseFile"
@@ -138,10 +138,30 @@ def match_reference(ref: str, entries: Iterable[Entry], label: str | None = None
     raise NodeNotFound(f"no {kind} {ref!r} in this graph{hint}", public)
 
 
+_WHY_NOT = {"Source": "a source is a document facts cite, with no claim status of its own"}
+"""Why a node of a label is not what was asked for, where the label's nature says it."""
+
+
+def _a(label: str) -> str:
+    kind = kind_word(label)
+    return f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}"
+
+
+def of_another_kind(ref: str, label: str, wanted: Iterable[str]) -> SelectionError:
+    """The error for the exact id `ref` of a node of `label` given where a node of one of `wanted` was
+    asked for: it says what the node is ("'redbridge' is a borough, not a case"), never "no node"."""
+    wanted = tuple(wanted)
+    kinds = " or ".join(_a(w) for w in wanted) if len(wanted) <= 3 else "a fact of the graph"
+    return SelectionError(f"{ref!r} is {_a(label)}, not {kinds}: {_WHY_NOT.get(label, f'give the id of {kinds}')}")
+
+
 def resolve_node(graph: nx.MultiDiGraph, ref: str, label: str | None = None) -> str:
-    """The node `ref` means in `graph` (of `label` if given), by `match_reference`."""
+    """The node `ref` means in `graph` (of `label` if given), by `match_reference`; the exact id of a
+    node of another label is `of_another_kind`'s error."""
     if ref in graph and (label is None or graph.nodes[ref].get("label") == label):
         return ref
+    if ref in graph:
+        raise of_another_kind(ref, graph.nodes[ref].get("label", ""), (label,))
     entries = [Entry(n, a.get("label", ""), names_of({"id": n, **a})) for n, a in graph.nodes(data=True)
                if label is None or a.get("label") == label]
     public = not any(is_restricted(a) for _, a in graph.nodes(data=True))

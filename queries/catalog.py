@@ -48,7 +48,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-__all__ = ["Parameter", "Page", "Query", "QueryError", "catalog", "get_query", "QUERY_DIR", "MAX_PAGE"]
+__all__ = ["Parameter", "Page", "Query", "QueryError", "MissingParameter", "catalog", "get_query", "QUERY_DIR", "MAX_PAGE"]
 
 QUERY_DIR = Path(__file__).resolve().parent
 ENGINES = ("ladybug", "neo4j")
@@ -60,6 +60,15 @@ MAX_PAGE = 1000
 
 class QueryError(ValueError):
     """A catalog or parameter problem, pointing at the file or the parameter."""
+
+
+class MissingParameter(QueryError):
+    """A required parameter not given: `parameter` names it, for a caller to say how it is given there
+    (the command line's `--param NAME=...`, a form's field)."""
+
+    def __init__(self, message: str, parameter: str):
+        super().__init__(message)
+        self.parameter = parameter
 
 
 class Parameter(BaseModel):
@@ -273,7 +282,7 @@ class Query:
             if name in given:
                 bound[name] = param.convert(name, given[name])
             elif param.required:
-                raise QueryError(f"query {self.name!r} needs a value for {name!r} ({param.description})")
+                raise MissingParameter(f"query {self.name!r} needs a value for {name!r} ({param.description})", name)
             else:
                 bound[name] = param.default
         return bound

@@ -13,20 +13,13 @@ from __future__ import annotations
 from typing import Any
 
 from casegraph.graph.search import Entry, names_of
-from casegraph.graph.selection import SelectionError, kind_word, match_reference
+from casegraph.graph.selection import SelectionError, kind_word, match_reference, of_another_kind
 from casegraph.graph.store import View
 from casegraph.schemas import schema
 
 __all__ = ["resolve_id", "resolve_ids"]
 
 _NAME_FIELDS = ("name", "title", "aliases")
-_WHY_NOT = {"Source": "a source is what facts cite; it has no claim status of its own"}
-"""Why a parameter takes no id of a label, where the label's nature says it (else: give another id)."""
-
-
-def _a(label: str) -> str:
-    kind = kind_word(label)
-    return f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}"
 
 
 def resolve_id(view: View, ref: str, labels: str | tuple[str, ...]) -> tuple[str, str]:
@@ -34,7 +27,7 @@ def resolve_id(view: View, ref: str, labels: str | tuple[str, ...]) -> tuple[str
 
     `labels` come from a query header checked against the schema, never from the
     user. Raises `NodeNotFound` / `SelectionError` (see `match_reference`), and
-    `SelectionError` for the exact id of a node of another label (saying which it is)."""
+    `of_another_kind`'s error for the exact id of a node of another label."""
     labels = (labels,) if isinstance(labels, str) else labels
     for label in labels:
         if view.run(f"MATCH (n:{label}) WHERE n.id = $id RETURN n.id", {"id": ref}).rows:
@@ -42,9 +35,7 @@ def resolve_id(view: View, ref: str, labels: str | tuple[str, ...]) -> tuple[str
     if ref.strip():
         for label in (n.label for n in schema().nodes if n.label not in labels):
             if view.run(f"MATCH (n:{label}) WHERE n.id = $id RETURN n.id", {"id": ref}).rows:
-                wanted = " or ".join(_a(taken) for taken in labels) if len(labels) <= 3 else "a fact of the graph"
-                raise SelectionError(f"{ref!r} is {_a(label)}, not {wanted}: "
-                                     f"{_WHY_NOT.get(label, f'give the id of {wanted}')}")
+                raise of_another_kind(ref, label, labels)
     entries = []
     for label in labels:
         fields = [c.name for c in schema().columns_of(label) if c.name in _NAME_FIELDS]

@@ -14,6 +14,7 @@ from typing import Any
 from casegraph.graph.store import Result, View
 from casegraph.queries.catalog import Query, QueryError, get_query
 from casegraph.queries.guard import check_read_only
+from casegraph.queries.returned import returned_names
 
 __all__ = ["run_query", "run_named", "run_adhoc"]
 
@@ -80,6 +81,11 @@ def run_named(view: View, name: str, params: dict[str, Any] | None = None) -> Re
 
 def run_adhoc(view: View, cypher: str, params: dict[str, Any] | None = None) -> Result:
     """Run a user's Cypher text: refused (WriteRefused) unless the guard knows it for one read statement;
-    QueryLimitHit when it reaches the view's timeout or memory limit; QueryFailed for the engine's errors."""
+    QueryLimitHit when it reaches the view's timeout or memory limit; QueryFailed for the engine's errors.
+    Its columns are named as the text names them on every engine (`returned_names`)."""
     check_read_only(cypher, view.engine)
-    return view.run(cypher, params or {}, bounded=True)
+    result = view.run(cypher, params or {}, bounded=True)
+    names = returned_names(cypher)
+    if names and len(names) == len(result.columns):  # the text's names, not an engine's internal ones
+        result.columns = names
+    return result

@@ -8,6 +8,7 @@ from casegraph.cli.options import param_option, profile_option
 from casegraph.cli.output import emit_rows, format_option, say
 from casegraph.cli.stores import store_options
 from casegraph.queries import catalog, get_query
+from casegraph.queries.catalog import MissingParameter, QueryError
 from casegraph.queries.params import parse_params
 from casegraph.schemas import schema
 
@@ -78,7 +79,10 @@ def query(name, cypher, param_pairs, profile, cg, fmt):
         raise click.UsageError("give a catalog query NAME or --cypher TEXT (not both)")
     params = parse_params(param_pairs)
     if name:
-        result = cg.query(name, params, profile=profile)
+        try:
+            result = cg.query(name, params, profile=profile)
+        except MissingParameter as error:
+            raise QueryError(f"{error}: --param {error.parameter}=...") from None
     else:
         result = cg.cypher(cypher, params, profile=profile)
     if result.profile == "restricted":  # before the rows: a reader of a long answer sees it first

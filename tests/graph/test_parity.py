@@ -66,3 +66,21 @@ def test_a_multi_source_graph_answers_the_same_on_both_engines(restated, restate
                 one, two = (run_query(v, catalog()[name], params) for v in (embedded_view, server_view))
                 assert one.columns == two.columns and _rows(one) == _rows(two), (name, params)
                 assert one.rows, (name, params)
+
+
+@pytest.mark.parametrize("cypher", [
+    "MATCH (c:CaseFile) RETURN c.id, count(*), count(c.id) AS n, toUpper(c.id) ORDER BY c.id LIMIT 3",
+    "MATCH (b:Borough) WHERE b.id = 'lambeth' RETURN DISTINCT b.name, {id: b.id, name: b.name}, [1, 2] AS `a list`",
+    "MATCH (b:Borough) WITH b.id AS id ORDER BY id LIMIT 2 RETURN id UNION MATCH (c:CaseFile) "
+    "WITH c.id AS id ORDER BY id LIMIT 1 RETURN id",
+])
+def test_an_ad_hoc_answer_names_its_columns_alike_on_both_engines(cypher, london_view, neo4j_store):
+    """An unaliased column is named by its text as written (Neo4j's way), never by LadybugDB's own form
+    (`COUNT_STAR()`): the same query gives the same headers, CSV and JSON keys on either engine."""
+    from casegraph.queries import run_adhoc
+
+    embedded = run_adhoc(london_view, cypher)
+    with neo4j_store.view() as view:
+        neo4j = run_adhoc(view, cypher)
+    assert embedded.columns == neo4j.columns, (embedded.columns, neo4j.columns)
+    assert "COUNT_STAR()" not in embedded.columns

@@ -93,8 +93,10 @@ def test_a_node_is_found_by_id_name_or_alias_in_any_case():
     assert resolve_node(graph, "town") == "town"
     assert resolve_node(graph, " TOWN ") == "town"
     assert resolve_node(graph, "old town", "Borough") == "town"
-    with pytest.raises(NodeNotFound, match="no case 'town'"):
-        resolve_node(graph, "town", "CaseFile")
+    with pytest.raises(SelectionError, match="'town' is a borough, not a case: give the id of a case"):
+        resolve_node(graph, "town", "CaseFile")  # the exact id of another kind: said, not "no case"
+    with pytest.raises(SelectionError, match="an empty reference: give the id or name of a case"):
+        resolve_node(graph, "  ", "CaseFile")
 
 
 def test_a_shared_name_is_an_error_listing_the_ids():

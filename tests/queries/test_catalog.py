@@ -165,8 +165,8 @@ def test_an_id_of_another_kind_says_what_it_is(london_view):
     from casegraph.graph.selection import SelectionError
 
     source = london_view.run("MATCH (s:Source) RETURN s.id ORDER BY s.id LIMIT 1").rows[0][0]
-    with pytest.raises(SelectionError, match=rf"'{source}' is a source, not .*: a source is what facts cite; "
-                                             "it has no claim status of its own"):
+    with pytest.raises(SelectionError, match=rf"'{source}' is a source, not a fact of the graph: a source is a document "
+                                             "facts cite, with no claim status of its own"):
         run_named(london_view, "status-history", {"id": source})
     with pytest.raises(SelectionError, match=r"'redbridge' is a borough, not a case"):
         run_named(london_view, "similar-cases", {"case_id": "redbridge"})
