@@ -22,7 +22,7 @@ from casegraph.graph.profile import PUBLIC, Profile
 from casegraph.schemas import schema
 
 __all__ = ["RESTRICTED_PREFIX", "restricted_label", "public_name", "profile_names", "all_labels",
-           "restricted_constraints", "in_profile", "scans_all"]
+           "profile_constraints", "in_profile", "scans_all"]
 
 RESTRICTED_PREFIX = "CasegraphRestricted"
 """Prefix of the labels the full graph (the restricted profile) carries."""
@@ -54,10 +54,13 @@ def all_labels() -> list[str]:
     return [*schema().labels, *(restricted_label(label) for label in schema().labels)]
 
 
-def restricted_constraints() -> list[str]:
-    """Unique ids per label of the full graph, as the schema's constraints are for the public one."""
-    return [f"CREATE CONSTRAINT {name.lower()}_id IF NOT EXISTS FOR (n:{name}) REQUIRE n.id IS UNIQUE"
-            for name in (restricted_label(label) for label in schema().labels)]
+def profile_constraints() -> list[str]:
+    """The constraints and indexes of both graphs: the schema's (`schemas.ddl.neo4j_constraints`, one
+    rule) under the public graph's names and under the full graph's, so a restricted view finds a node
+    by its id, and a stored order by its rank, as fast as a public one."""
+    from casegraph.schemas.ddl import neo4j_constraints
+
+    return [*neo4j_constraints(), *neo4j_constraints(name=restricted_label)]
 
 
 def in_profile(cypher: str, profile: Profile) -> str:

@@ -55,13 +55,12 @@ from casegraph.loaders.dataset import Dataset
 from casegraph.graph.aggregates import with_aggregates
 from casegraph.graph.limits import QueryLimits
 from casegraph.graph.neo4j_lock import BuildLock
-from casegraph.graph.neo4j_profiles import all_labels, profile_names, restricted_constraints
+from casegraph.graph.neo4j_profiles import all_labels, profile_constraints, profile_names
 from casegraph.graph.neo4j_view import Neo4jView
 from casegraph.graph.profile import PUBLIC, RESTRICTED, Profile, public_dataset
 from casegraph.graph.neo4j_switch import (
     BUILD_PROPERTY, STAGING, BuildCheckFailed, begin_switch, check_counts, drop_build, drop_stale, read_meta,
     roll_forward, staging_constraints, staging_label, staging_labels, switch_atomically)
-from casegraph.schemas.ddl import neo4j_constraints
 
 __all__ = ["Neo4jStore", "Neo4jView", "BATCH_SIZE", "ATOMIC_SWITCH_LIMIT", "STAGING", "staging_label",
            "staging_labels", "BuildCheckFailed"]
@@ -190,7 +189,7 @@ class Neo4jStore:
     def _prepare(self, session, build_id: str, say: Progress) -> dict[str, Any] | None:
         """Under the lock: constraints, an interrupted switch finished, other builds' staging removed."""
         say("creating constraints")
-        for statement in [*neo4j_constraints(), *restricted_constraints(), *staging_constraints()]:
+        for statement in [*profile_constraints(), *staging_constraints()]:
             session.execute_write(_run, statement, {})
         meta = self._roll_forward(session, say)
         drop_stale(session, build_id, BATCH_SIZE)

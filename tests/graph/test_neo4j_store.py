@@ -206,3 +206,21 @@ def test_a_large_old_graph_is_deleted_in_batches_even_for_a_small_new_one(neo4j_
     messages.clear()
     neo4j_store.build(london, "both-fit", progress=messages.append)
     assert "switching to the new build (one transaction)" in messages, messages
+
+
+def test_both_graphs_have_the_schemas_constraints_and_indexes(neo4j_store):
+    """The full graph (restricted labels) is indexed as the public one is: ids of nodes and
+    relationships, and the ranks stored orders are read by, so a restricted view never scans."""
+    from casegraph.graph.neo4j_profiles import restricted_label
+    from casegraph.schemas import schema
+    from casegraph.schemas.aggregates import INDEXED
+
+    with neo4j_store._session(read=True) as session:
+        rows = session.run("SHOW INDEXES YIELD labelsOrTypes, properties").data()
+    indexed = {(name, prop) for row in rows for name in row["labelsOrTypes"] or () for prop in row["properties"] or ()}
+    wanted = [(node.label, c.name) for node in schema().nodes for c in node.columns if c.name == "id" or c.name in INDEXED]
+    wanted += [(rel.type, c.name) for rel in schema().rels for c in rel.columns if c.name == "id" or c.name in INDEXED]
+    assert any(column != "id" for _, column in wanted)
+    missing = [(name, column) for label, column in wanted for name in (label, restricted_label(label))
+               if (name, column) not in indexed]
+    assert missing == []
