@@ -309,8 +309,8 @@ class EmbeddedView:
             raise QueryFailed("LadybugDB: one statement per query")
         columns = result.get_column_names()
         rows = []
-        while result.has_next():
-            rows.append([_value(v) for v in result.get_next()])
+        while result.has_next():  # most values as they are: no call per value (a selection reads 100,000s)
+            rows.append([v if type(v) in _SCALARS else _value(v) for v in result.get_next()])
         result.close()
         return Result(columns, rows)
 
@@ -353,5 +353,5 @@ def _value(value: Any) -> Any:
             return node_value([value["_LABEL"]], {k: _value(v) for k, v in value.items() if not k.startswith("_")})
         return {k: _value(value[k]) for k in sorted(value)}  # sorted: see values.plain
     if isinstance(value, list):
-        return [_value(v) for v in value]
+        return [v if type(v) in _SCALARS else _value(v) for v in value]
     return plain(value)
