@@ -28,16 +28,22 @@ def _sortable(value: Any) -> tuple:
 _PAGE = re.compile(r"\$(offset|limit)\b")
 
 
+WRITTEN_PAGES = 2
+"""How many first pages of a paged query (at its usual size) LadybugDB runs with `offset` and `limit`
+written into the text (`_text`): the first page and the next, what a reader asks for most."""
+
+
 def _text(engine: str, query: Query, bound: dict[str, Any], labels: dict[str, str]) -> str:
-    """The text `engine` runs for the call (`Query.text`). On LadybugDB the first page of a paged query
-    at its usual size has `offset` and `limit` written into it (integers `Query.bind` checked): LadybugDB
-    plans a SKIP or LIMIT given as a parameter again on every run (at 10,000 cases: case-detail 6.0 ->
-    1.7 ms of CPU, status-history 19 -> 8 ms, paths-between-cases 155-212 -> 92-159 ms), a written one
-    once per text. Only that page: its Python client keeps every text's plan for good (3 MB for
-    case-detail, 35 MB for paths-between-cases), so a text per page asked for would grow without end."""
+    """The text `engine` runs for the call (`Query.text`). On LadybugDB the first `WRITTEN_PAGES` pages
+    of a paged query at its usual size have `offset` and `limit` written into it (integers `Query.bind`
+    checked): LadybugDB plans a SKIP or LIMIT given as a parameter again on every run (at 10,000 cases
+    case-detail 6.0 -> 1.7 ms of CPU, status-history 19 -> 8 ms, paths-between-cases 155-317 -> 92-187
+    ms), a written one once per text. Not every page: its Python client keeps every text's plan for
+    good (3 MB for case-detail, 35 MB for paths-between-cases), so a text per page would grow without end."""
     text = query.text(engine, bound, labels)
     page = query.header.page
-    if engine != "ladybug" or not page or bound["offset"] != 0 or bound["limit"] != page.limit:
+    if engine != "ladybug" or not page or bound["limit"] != page.limit \
+            or bound["offset"] not in range(0, WRITTEN_PAGES * page.limit, page.limit):
         return text
     return _PAGE.sub(lambda match: str(int(bound[match.group(1)])), text)
 

@@ -209,6 +209,21 @@ def test_a_page_past_the_end_is_counted_by_the_same_run(london_view):
     assert (none.total, none.rows) == (0, [])
 
 
+def test_first_pages_are_written_into_ladybugs_text_and_no_others():
+    """LadybugDB plans a SKIP/LIMIT parameter on every run, and its client keeps a plan per text for
+    good: the first `WRITTEN_PAGES` pages at the usual size get their numbers written in, a bounded
+    few texts; any other page, and every page on Neo4j, passes them as parameters."""
+    from casegraph.queries.run import WRITTEN_PAGES, _text
+
+    query = get_query("recurring-indicators")
+    size = query.header.page.limit
+    written = [_text("ladybug", query, query.bind({"offset": page * size}), {}) for page in range(WRITTEN_PAGES)]
+    assert all("$offset" not in text and "$limit" not in text and f"LIMIT {size}" in text for text in written)
+    for params in ({"offset": WRITTEN_PAGES * size}, {"limit": size + 1}, {"offset": 1}):
+        assert "SKIP $offset LIMIT $limit" in _text("ladybug", query, query.bind(params), {})
+    assert "SKIP $offset LIMIT $limit" in _text("neo4j", query, query.bind({}), {})
+
+
 def test_engine_errors_point_at_the_query_file(london_view, tmp_path):
     from casegraph.queries.run import run_query
 
