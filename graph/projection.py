@@ -230,8 +230,8 @@ def _columns(label_or_type: str) -> tuple[list[str], int]:
 
 def _candidates(part: nx.MultiDiGraph, degree, sizes=None) -> tuple[dict[tuple, set[str]], dict[tuple, float]]:
     """Every read that could fetch some of the part's relationships -> their keys, and its cost
-    (the query, plus the stored relationships it walks past, `QUERY_ROWS` to a query, plus the
-    pairs its filters by a list compare, `IN_PAIRS` to a query).
+    (the query, plus the stored relationships it walks past, `QUERY_ROWS` to a query, plus, for a
+    read by a list of node ids, the pairs that list's filter compares, `IN_PAIRS` to a query).
 
     (node, type, outgoing, far label): the relationships of one type at a node. (anchor, link
     type, outgoing, middle label, type, outgoing, far label): those of one type at the anchor's
@@ -239,7 +239,8 @@ def _candidates(part: nx.MultiDiGraph, degree, sizes=None) -> tuple[dict[tuple, 
     links, nor from one of more than `ANCHOR_LINKS`; the walk is estimated from the anchor's
     degree and its part neighbours' mean degree). With `sizes` (label -> how many nodes of it
     the whole graph has), also (`GROUP`, label, type, outgoing, far label): those of one type at
-    every part node of one label with some, found by a list of their ids."""
+    every part node of one label with some and at most `QUERY_ROWS` links, found by a list of
+    their ids."""
     label = {node: attrs["label"] for node, attrs in part.nodes(data=True)}
     links = {node: degree(node) for node in part}
     at_node: dict[str, dict[tuple, dict[str, str]]] = {}  # node -> (type, outgoing, far label) -> key -> far
@@ -247,17 +248,15 @@ def _candidates(part: nx.MultiDiGraph, degree, sizes=None) -> tuple[dict[tuple, 
         at_node.setdefault(u, {}).setdefault((rel_type, True, label[v]), {})[key] = v
         at_node.setdefault(v, {}).setdefault((rel_type, False, label[u]), {})[key] = u
     reads = {(node, *kind): set(far) for node, kinds in at_node.items() for kind, far in kinds.items()}
-    cost = {read: 1 + links[read[0]] / QUERY_ROWS + links[read[0]] * len(keys) / IN_PAIRS
-            for read, keys in reads.items()}
+    cost = {read: 1 + links[read[0]] / QUERY_ROWS for read in reads}
     groups: dict[tuple, list[str]] = {}  # (GROUP, label, type, outgoing, far label) -> its nodes
     for read in list(reads) if sizes else ():
-        groups.setdefault((GROUP, label[read[0]], *read[1:]), []).append(read[0])
+        if links[read[0]] <= QUERY_ROWS:  # a hub's relationships are read on their own, or from their far ends
+            groups.setdefault((GROUP, label[read[0]], *read[1:]), []).append(read[0])
     for group, nodes in groups.items():
         if len(nodes) > 1:
             reads[group] = set().union(*(reads[(node, *group[2:])] for node in nodes))
-            walked = sum(links[node] for node in nodes)
-            cost[group] = (1 + walked / QUERY_ROWS
-                           + (sizes.get(group[1], 0) * len(nodes) + walked * len(reads[group])) / IN_PAIRS)
+            cost[group] = 1 + sum(links[node] for node in nodes) / QUERY_ROWS + sizes.get(group[1], 0) * len(nodes) / IN_PAIRS
     for anchor, kinds in at_node.items():
         if links[anchor] > ANCHOR_LINKS:
             continue
