@@ -11,7 +11,7 @@ or 404, never a traceback.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, wraps
 from importlib import resources
 from urllib.parse import urlencode
 
@@ -161,6 +161,8 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
         found = None
         if a and b:
             a, b = reference(a, "from"), reference(b, "to")
+            if a == b:  # a node's connections to itself are not "no connection"
+                raise HTTPException(400, f"from and to both name {a!r}: give two different entities")
             found = connections(explorer, a, b, max_hops=max_hops)
         names = {n: display_name(explorer.graph.nodes[n], n) for n in (a, b) if n in explorer.graph}
         return render(request, "connections.html", a=a, b=b, max_hops=max_hops, found=found, names=names)
@@ -196,7 +198,8 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
     def views(request: Request):
         selection = selection_of(request.query_params)
         return render(request, "views.html", views=VIEWS, selection=selection,
-                      query=selection_query(selection), formats=list(FORMATS))
+                      query=selection_query(selection),
+                      formats={fmt: exporter.missing() for fmt, exporter in FORMATS.items()})
 
     def view(request: Request):
         name = request.path_params["view"]
@@ -328,15 +331,26 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
             raise HTTPException(404, "no such asset")
         return Response(files[name], media_type=ASSET_TYPES[suffix])
 
+    def current(route):
+        """`route`, answered only while the store holds the build this explorer read (`Explorer.rebuilt`)."""
+        @wraps(route)
+        def answered(request: Request):
+            rebuilt = explorer.rebuilt()
+            if rebuilt:
+                raise HTTPException(503, rebuilt)
+            return route(request)
+        return answered
+
     async def error_page(request: Request, error: HTTPException):
         return render(request, "error.html", status=error.status_code, message=error.detail, code=error.status_code)
 
     routes = [
-        Route("/", home), Route("/search", search), Route("/entity/{node}", entity),
-        Route("/entity/{node}/dossier", dossier), Route("/network", network), Route("/connections", paths),
-        Route("/queries", queries), Route("/queries/{name}", query), Route("/queries/{name}/cypher", query_text),
-        Route("/views", views), Route("/views/{view}", view), Route("/views/{view}/still", view_still),
-        Route("/export", export), Route("/assets/{name}", asset),
+        *(Route(path, current(route)) for path, route in [
+            ("/", home), ("/search", search), ("/entity/{node}", entity), ("/entity/{node}/dossier", dossier),
+            ("/network", network), ("/connections", paths), ("/queries", queries), ("/queries/{name}", query),
+            ("/queries/{name}/cypher", query_text), ("/views", views), ("/views/{view}", view),
+            ("/views/{view}/still", view_still), ("/export", export)]),
+        Route("/assets/{name}", asset),
     ]
     return Starlette(
         routes=routes, exception_handlers={HTTPException: error_page},

@@ -84,7 +84,7 @@ def form_fields(query: Query, params: QueryParams, include_restricted: bool) -> 
 
 
 def given_params(query: Query, params: QueryParams, include_restricted: bool) -> dict[str, str]:
-    """The parameters a submitted form gives: empty fields left to their defaults; anything the
+    """The parameters a submitted form gives: empty or blank fields left to their defaults; anything the
     query does not declare is passed on, so `Query.bind` refuses it with its own message. Raises
     `QueryError` for a request for restricted data from an explorer serving the public profile
     (never answered from the public graph as if it had been granted)."""
@@ -98,7 +98,7 @@ def given_params(query: Query, params: QueryParams, include_restricted: bool) ->
                 raise QueryError(f"{name}: this explorer serves the public profile, without restricted data "
                                  "(`casegraph serve --include-restricted` serves it, marked not for publication)")
             continue
-        if value != "":
+        if value.strip():  # a blank field, like an empty one, leaves the parameter to its default
             given[name] = value
     return given
 

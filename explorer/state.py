@@ -47,6 +47,9 @@ selections at 100,000 cases (some 1,200 nodes and 3,800 relationships each), a f
 HUB_LINKS = 1_000
 """A node linked to more nodes than this has its entity page's lists made when the explorer opens
 (`Explorer.lists`): the indicators and boroughs, a few hundred thousand links at 100,000 cases."""
+REBUILT_CHECK_SECONDS = 1.0
+"""How often a running explorer over Neo4j reads which build the store holds (its metadata: a few
+milliseconds), to stop answering from an outline of a build the store no longer holds."""
 KEPT_KB = 64 * 1024
 """Most kilobytes of files (exports, stills) the explorer keeps between pages."""
 
@@ -73,6 +76,8 @@ class Explorer:
     kept_files: Kept = field(default_factory=lambda: Kept(KEPT_KB), init=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False)
     _lists: dict[str, Any] = field(default_factory=dict, init=False)
+    _rebuilt: str | None = field(default=None, init=False)
+    _checked_at: float = field(default=float("-inf"), init=False)
 
     def __post_init__(self) -> None:
         self.search = SearchIndex(self.graph)
@@ -101,6 +106,22 @@ class Explorer:
             view.close()
             raise
         return cls(store, view, graph, include_restricted, time.perf_counter() - started, build)
+
+    def rebuilt(self) -> str | None:
+        """What to tell a user once the store holds another build than the one this explorer read (its
+        outline, search index and kept pages would mix two graphs), else None. Only a Neo4j store changes
+        under a reader (an embedded View reads one build's own files); read at most every
+        `REBUILT_CHECK_SECONDS`, and once rebuilt, rebuilt for good. Raises `StoreError` for a store that
+        cannot be reached."""
+        if self.view is None or getattr(self.view, "path", None) is not None or self._rebuilt:
+            return self._rebuilt
+        now = time.monotonic()
+        if now - self._checked_at >= REBUILT_CHECK_SECONDS:
+            self._checked_at = now
+            if _build_of(self.store, self.view) != self.build_id:
+                self._rebuilt = (f"{self.store.describe()} was rebuilt after this explorer read it: restart "
+                                 "`casegraph serve` to explore the new graph")
+        return self._rebuilt
 
     def key(self, *what) -> tuple:
         """The key a page's work is kept under (`kept`, `kept_files`): this build, this profile, `what`."""

@@ -17,6 +17,8 @@ its file names.
 
 from __future__ import annotations
 
+import importlib.util
+
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -191,8 +193,22 @@ class Exporter:
     """
 
     format: str = ""
+    needs: tuple[str, str] | None = None
+    """(module, extra) of an optional library the format is written with, installed by
+    `pip install 'casegraph[EXTRA]'`; None: nothing beyond casegraph itself."""
+
+    @classmethod
+    def missing(cls) -> str | None:
+        """What to install before this format can be written (a sentence with the pip command), or None
+        when nothing is missing. Every caller that offers formats asks this, so none offers one that fails."""
+        if cls.needs is None or importlib.util.find_spec(cls.needs[0]) is not None:
+            return None
+        return f"the {cls.format} export needs {cls.needs[0]}: pip install 'casegraph[{cls.needs[1]}]'"
 
     def __init__(self, path: Path | str, meta: ExportMeta | None = None):
+        missing = self.missing()
+        if missing:
+            raise ExportError(missing)
         self.meta = meta or ExportMeta()
         refuse_unfit("the export's metadata", self.meta.as_dict())
         self.path = marked_path(path, self.meta)

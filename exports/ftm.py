@@ -112,13 +112,12 @@ def _words(name: str) -> str:
 
 class FtMExporter(Exporter):
     format = "ftm"
+    needs = ("followthemoney", "ftm")
 
     def __init__(self, path, meta=None):
         super().__init__(path, meta)
-        try:
-            from followthemoney import model
-        except ImportError:
-            raise ExportError("the FtM export needs FollowTheMoney: pip install 'casegraph[ftm]'") from None
+        from followthemoney import model
+
         self.model = model
         self.schemata: dict[str, str] = {}
         self.sources: dict[str, dict[str, Any]] = {}

@@ -128,11 +128,13 @@ def _direct_boroughs(graph: nx.MultiDiGraph, node: str) -> set[str]:
 
 
 def boroughs_of(graph: nx.MultiDiGraph, node: str) -> set[str]:
-    """The boroughs a node belongs to: its own, its place's, or its cases'.
+    """The boroughs a node is shown in (its home: where a search hit says it is, where a picture places
+    it): its own, its place's, or its cases'.
 
-    A case: IN_BOROUGH, or the borough of a place it happened at. Anything
-    else: a direct link to a borough, else the boroughs of the cases it is
-    linked to. A borough is its own.
+    A case: IN_BOROUGH, or (when it has none) the borough of a place it happened at. Anything
+    else: a direct link to a borough, else the boroughs of the cases it is linked to. A borough
+    is its own. Which cases a borough holds is `selection.cases_in_borough` (also a place's
+    borough when the case is filed elsewhere): a filter by borough uses that rule.
     """
     label = graph.nodes[node].get("label")
     if label == "Borough":
@@ -146,10 +148,14 @@ def boroughs_of(graph: nx.MultiDiGraph, node: str) -> set[str]:
         return found
     if found:
         return found
-    for other in set(graph.successors(node)) | set(graph.predecessors(node)):
+    for other in _neighbours(graph, node):
         if graph.nodes[other].get("label") == "CaseFile":
             found |= boroughs_of(graph, other)
     return found
+
+
+def _neighbours(graph: nx.MultiDiGraph, node: str) -> set[str]:
+    return set(graph.successors(node)) | set(graph.predecessors(node))
 
 
 def period_of(attrs) -> str:
@@ -303,7 +309,7 @@ class SearchIndex:
     word (if none: those of the rarest word), at most `MAX_CANDIDATES`; `rank` then scores
     the candidates exactly as `search` scores every node (tested: the same hits as a full
     scan on the London graph). Filters read per-node tables made once: a
-    borough is `boroughs_of` (the borough a hit shows), a decade `decades_of` for a timed
+    borough is what `--borough` means (`_borough_table`), a decade `decades_of` for a timed
     record, else the decades of its linked cases (`linked_cases`).
     """
 
@@ -338,12 +344,28 @@ class SearchIndex:
     # casegraph.graph.selection imports this module (its "did you mean"): its rules are imported late
 
     def _borough_table(self) -> dict[str, frozenset[int]]:
-        """Borough id -> the entries it holds (one pass of `boroughs_of`)."""
+        """Borough id -> the entries a borough filter keeps: the borough, the cases `--borough` means
+        (`selection.cases_in_borough`, the one rule: filed under it or at a place in it), the nodes linked
+        to it directly (a place in it, an institution based in it), and any other node through the cases
+        it is linked to. So a search filtered by a borough finds the cases its views and exports show."""
+        from casegraph.graph.selection import CASE, cases_in_borough
+
         if not self._members:
+            graph, at = self.graph, {entry.id: i for i, entry in enumerate(self.entries)}
+            in_boroughs: dict[str, set[str]] = {}
+            for borough, attrs in graph.nodes(data=True):
+                if attrs.get("label") == "Borough":
+                    in_boroughs.setdefault(borough, set()).add(borough)
+                    for case in cases_in_borough(graph, borough):
+                        in_boroughs.setdefault(case, set()).add(borough)
             members: dict[str, set[int]] = {}
-            for i, entry in enumerate(self.entries):
-                for borough in self.boroughs(entry.id):
-                    members.setdefault(borough, set()).add(i)
+            for node, attrs in graph.nodes(data=True):
+                found = in_boroughs.get(node) if attrs.get("label") in ("Borough", CASE) else \
+                    _direct_boroughs(graph, node) or {b for other in _neighbours(graph, node)
+                                                      if graph.nodes[other].get("label") == CASE
+                                                      for b in in_boroughs.get(other, ())}
+                for borough in found or ():
+                    members.setdefault(borough, set()).add(at[node])
             self._members = {b: frozenset(m) for b, m in members.items()} or {"": frozenset()}
         return self._members
 

@@ -64,7 +64,7 @@ from casegraph.schemas.citations import cited_sources, meets_grade, parse_grade
 
 __all__ = [
     "Selection", "SelectionError", "NodeNotFound", "select", "public_subgraph", "is_restricted",
-    "resolve_node", "match_reference", "ordered_subgraph", "parse_decade", "decades_of", "neighbours", "within", "linked_cases", "cases_in_borough", "CONTEXT_LABELS",
+    "resolve_node", "match_reference", "kind_word", "ordered_subgraph", "parse_decade", "decades_of", "neighbours", "within", "linked_cases", "cases_in_borough", "CONTEXT_LABELS",
 ]
 
 CASE = "CaseFile"
@@ -103,7 +103,8 @@ class NodeNotFound(SelectionError):
 
 # -- which node a reference means --------------------------------------------------------------
 
-def _kind(label: str | None) -> str:
+def kind_word(label: str | None) -> str:
+    """A label as a word in a message: "case" for a CaseFile, else the label in lower case ("node": none)."""
     return "case" if label == CASE else (label or "node").lower()
 
 
@@ -120,13 +121,16 @@ def match_reference(ref: str, entries: Iterable[Entry], label: str | None = None
     """
     entries = list(entries)
     wanted = str(ref).strip()
+    if not wanted:
+        raise SelectionError(f"an empty reference: give the id or name of {'a' if label else 'any'} "
+                             f"{kind_word(label)} (`casegraph search TEXT` finds ids)")
     if any(e.id == wanted for e in entries):
         return wanted
     folded = wanted.casefold()
     found = sorted({e.id for e in entries if folded in {n.casefold() for n in e.names}})
     if len(found) == 1:
         return found[0]
-    kind = _kind(label)
+    kind = kind_word(label)
     if found:
         raise SelectionError(f"{ref!r} names several {kind}s: {', '.join(found)}; give an id")
     close = [entry.id for entry, _, _ in rank(wanted, entries, limit=5)]

@@ -77,6 +77,9 @@ class Parameter(BaseModel):
     values_of: str | None = Field(
         default=None, description="`Citation.FIELD`: the parameter takes one of that schema field's values "
         "(`schemas.registry.choices`: e.g. a 3x5x2 grade), or its default (no filter)")
+    differs_from: str | None = Field(
+        default=None, description="another id parameter this one may not name the same node as (checked once both "
+        "ids are resolved: a question about a node and itself has no answer, which is not the same as `(no rows)`)")
     description: str
 
     @field_validator("node")
@@ -135,6 +138,7 @@ class Parameter(BaseModel):
             if expected and (not isinstance(text, expected) or (expected is int and isinstance(text, bool))):
                 raise QueryError(f"parameter {name!r}: expected {self.type}, got {text!r}")
             return text
+        text = text.strip()  # as the command line's JSON reading does: ` 1` and `1` are one value everywhere
         try:
             if self.type == "int":
                 return int(text)
@@ -210,6 +214,11 @@ class Header(BaseModel):
         unknown = sorted(set(self.stored or {}) - set(self.parameters))
         if unknown:
             raise ValueError(f"`stored` names {', '.join(unknown)}: not parameters of the query")
+        for name, param in self.parameters.items():
+            other = self.parameters.get(param.differs_from) if param.differs_from else None
+            if param.differs_from is not None and not (param.labels and other is not None and other.labels):
+                raise ValueError(f"parameter {name!r}: `differs_from` names {param.differs_from!r}: both must take "
+                                 "a node's id")
         if self.by_label is not None and not (self.by_label in self.parameters and self.parameters[self.by_label].labels):
             raise ValueError(f"`by_label` names {self.by_label!r}: not a parameter that takes a node's id")
         return self
@@ -265,7 +274,7 @@ class Query:
             if name in given:
                 bound[name] = param.convert(name, given[name])
             elif param.required:
-                raise QueryError(f"query {self.name!r} needs --param {name}=... ({param.description})")
+                raise QueryError(f"query {self.name!r} needs a value for {name!r} ({param.description})")
             else:
                 bound[name] = param.default
         return bound

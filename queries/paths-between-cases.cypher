@@ -4,7 +4,7 @@ title: How two cases are connected
 question: How are these two cases connected — the shortest paths through people, places, institutions, investigations and reviews, then the context they share?
 parameters:
   from: {type: string, node: CaseFile, required: true, description: id of the first case}
-  to: {type: string, node: CaseFile, required: true, description: id of the second case}
+  to: {type: string, node: CaseFile, required: true, differs_from: from, description: id of the second case}
   max_hops: {type: int, default: 4, minimum: 1, maximum: 5, description: longest connecting path to report}
   include_restricted: {type: bool, default: false, description: allow paths through restricted nodes (victims)}
   hub_cases: {type: int, default: 100, minimum: 1, description: "a person, place or institution linked to more cases than this (a police force thousands of cases involve) is context, like an indicator, not a connection"}

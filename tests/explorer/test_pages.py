@@ -136,8 +136,29 @@ def test_query_parameters_are_validated(public_client, params, message):
 
 
 def test_required_parameter_missing_says_so(public_client):
-    response = public_client.get("/queries/case-detail?run=1")
-    assert response.status_code == 400 and "case_id" in response.text
+    for url in ("/queries/case-detail?run=1", "/queries/case-detail?run=1&case_id=+++"):  # empty or blank
+        response = public_client.get(url)
+        assert response.status_code == 400 and "needs a value for &#39;case_id&#39;" in response.text, url
+        assert "--param" not in response.text  # the command line's words are not the explorer's
+
+
+@pytest.mark.parametrize("url, message", [
+    ("/queries/status-history?run=1&id=express-mylondon-2025", "is a source, not a fact of the graph"),
+    ("/queries/similar-cases?run=1&case_id=redbridge", "is a borough, not a case"),
+    ("/queries/paths-between-cases?run=1&from=lewisham-2000-martin-malone&to=Lewisham-2000-Martin-Malone",
+     "both name &#39;lewisham-2000-martin-malone&#39;: give two different cases"),
+    ("/connections?from=lewisham&to=LEWISHAM", "both name &#39;lewisham&#39;: give two different entities"),
+    ("/queries/single-source-facts?run=1&reliability=+9", "expected one of 1, 2, 3"),
+])
+def test_a_question_that_cannot_be_answered_says_why(public_client, url, message):
+    """An id of another kind, one node twice, a grade outside its scale: a 400 saying so, never `(no rows)`."""
+    response = public_client.get(url)
+    assert response.status_code == 400 and message in response.text, (url, response.text[:1500])
+
+
+def test_a_value_with_spaces_is_the_value(public_client):
+    """` 1` from a form is `1`, as the command line reads it."""
+    assert public_client.get("/queries/single-source-facts?run=1&reliability=+1").status_code == 200
 
 
 def test_public_profile_never_runs_restricted_query(public_client, restricted_client, london_restricted):
@@ -356,16 +377,17 @@ def test_the_host_names_a_server_answers_to_are_a_list_never_any():
     assert allowed_hosts("::") == ("127.0.0.1", "localhost", "[::1]")
 
 
-def test_an_export_the_machine_cannot_make_is_a_message_not_a_500(public_client, london_public, monkeypatch):
-    import casegraph.explorer.app as app
-    from casegraph.exports import ExportError
+def test_an_export_the_machine_cannot_make_is_offered_with_its_pip_command_and_refused_with_it(
+        public_client, london_public, monkeypatch):
+    from casegraph.exports.ftm import FtMExporter
 
     london_public.forget()  # an earlier test's export of the same borough is kept
-
-    def without_ftm(*args, **kwargs):  # what exports/ftm.py raises when casegraph[ftm] is not installed
-        raise ExportError("the FtM export needs FollowTheMoney: pip install 'casegraph[ftm]'")
-
-    monkeypatch.setattr(app, "export_file", without_ftm)
+    monkeypatch.setattr(FtMExporter, "needs", ("casegraph_test_no_such_module", "ftm"))  # as without casegraph[ftm]
+    views = public_client.get("/views?borough=hillingdon")
+    assert views.status_code == 200
+    assert 'href="/export?borough=hillingdon&amp;format=ftm"' not in views.text  # not offered as a link
+    assert "pip install &#39;casegraph[ftm]&#39;" in views.text
+    assert 'href="/export?borough=hillingdon&amp;format=gexf"' in views.text
     response = public_client.get("/export?format=ftm&borough=hillingdon")
     assert response.status_code == 501 and "pip install" in response.text and "Traceback" not in response.text
 

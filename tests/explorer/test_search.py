@@ -72,6 +72,27 @@ def test_filters_kind_borough_decade(index, london_public):
         index.search("", borough="atlantis")
 
 
+def test_a_borough_filter_finds_the_cases_the_boroughs_selection_holds(index, london_public):
+    """One rule for a borough's cases (`cases_in_borough`): filed under it, or at a place in it (the
+    Bellfield case, filed under Hillingdon, at a flat in Hanworth, is a Hounslow case too); the people,
+    places and institutions the filter keeps are those of the borough or linked to those cases."""
+    from casegraph.graph.search import _direct_boroughs
+    from casegraph.graph.selection import cases_in_borough
+
+    graph = london_public.graph
+    for borough in (n for n, a in graph.nodes(data=True) if a.get("label") == "Borough"):
+        cases = _ids(index.search("", labels=["CaseFile"], borough=borough, limit=1000))
+        assert set(cases) == cases_in_borough(graph, borough), borough
+        for hit in index.search("", borough=borough, limit=1000).hits:
+            label = graph.nodes[hit.id]["label"]
+            if label not in ("CaseFile", "Borough"):
+                linked = set(graph.successors(hit.id)) | set(graph.predecessors(hit.id))
+                direct = _direct_boroughs(graph, hit.id)
+                assert borough in direct or (not direct and linked & cases_in_borough(graph, borough)), (borough, hit.id)
+    assert "hillingdon-2000-2016-bellfield-group" in _ids(index.search("", labels=["CaseFile"], borough="hounslow",
+                                                                       limit=1000))
+
+
 def test_paging_is_stable(index):
     whole = _ids(index.search("london", limit=1000))
     assert _ids(index.search("london", limit=5, offset=5)) == whole[5:10]

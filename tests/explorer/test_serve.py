@@ -97,3 +97,23 @@ def test_both_engines_serve_the_same_pages(neo4j_store, public_client):
             assert embedded.text == neo4j.text, url
     finally:
         explorer.close()
+
+
+def test_an_explorer_over_neo4j_stops_answering_once_the_store_is_rebuilt(neo4j_store, london, london_files):
+    """Neo4j changes under a running explorer (an embedded one reads its build's own files): after a
+    rebuild, a page says to restart instead of mixing the outline it read with the new graph."""
+    from casegraph.graph.store import input_checksum
+
+    explorer = Explorer.open(neo4j_store, include_restricted=False)
+    try:
+        client = client_for(explorer)
+        assert client.get("/entity/lambeth").status_code == 200
+        neo4j_store.build(london, input_checksum(london_files), force=True)
+        explorer._checked_at = float("-inf")  # read the store's build now, not a second after the last read
+        for url in ("/entity/lambeth", "/export?format=json&borough=lambeth", "/"):
+            response = client.get(url)
+            assert response.status_code == 503 and "was rebuilt after this explorer read it" in response.text, url
+            assert "restart `casegraph serve`" in response.text.replace("&#96;", "`")
+        assert client.get("/assets/explorer.css").status_code == 200  # its own files still load
+    finally:
+        explorer.close()

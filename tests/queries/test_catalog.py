@@ -117,7 +117,7 @@ def test_parameters_are_checked_and_converted():
                      "limit": 10, "offset": 0}
     with pytest.raises(QueryError, match="expected int"):
         query.bind({"from": "a", "to": "b", "max_hops": "three"})
-    with pytest.raises(QueryError, match="needs --param to="):
+    with pytest.raises(QueryError, match="needs a value for .to."):
         query.bind({"from": "a"})
     with pytest.raises(QueryError, match="'max_hops': expected at most 5, got 6"):
         query.bind({"from": "a", "to": "b", "max_hops": "6"})
@@ -152,6 +152,46 @@ def test_a_grade_filter_takes_the_schemas_grades_only(name):
         query.bind({"credibility": "b"})
     with pytest.raises(QueryError, match="expected one of 1, 2, 3"):
         query.bind({"reliability": 4})
+    # a value typed with spaces is the same value from a form as from the command line (` 1` parses as 1)
+    from casegraph.queries.params import parse_params
+
+    assert query.bind({"reliability": " 1 "})["reliability"] == "1"
+    assert query.bind(parse_params(["reliability= 1"]))["reliability"] == "1"
+
+
+def test_an_id_of_another_kind_says_what_it_is(london_view):
+    """A parameter given the exact id of a node it does not take says what that node is (a source has no
+    claim status), never `no node`; an empty or blank id asks for one."""
+    from casegraph.graph.selection import SelectionError
+
+    source = london_view.run("MATCH (s:Source) RETURN s.id ORDER BY s.id LIMIT 1").rows[0][0]
+    with pytest.raises(SelectionError, match=rf"'{source}' is a source, not .*: a source is what facts cite; "
+                                             "it has no claim status of its own"):
+        run_named(london_view, "status-history", {"id": source})
+    with pytest.raises(SelectionError, match=r"'redbridge' is a borough, not a case"):
+        run_named(london_view, "similar-cases", {"case_id": "redbridge"})
+    for blank in ("", "   "):
+        with pytest.raises(SelectionError, match="an empty reference: give the id or name of a case"):
+            run_named(london_view, "case-detail", {"case_id": blank})
+
+
+def test_a_question_about_a_case_and_itself_is_refused(london_view):
+    """paths-between-cases with one case at both ends (by id, or by id and name) says so, never `(no rows)`."""
+    from casegraph.graph.selection import SelectionError
+
+    same = "lewisham-2000-martin-malone"
+    for other in (same, same.upper()):
+        with pytest.raises(SelectionError, match=rf"'from' and 'to' both name '{same}': give two different cases"):
+            run_named(london_view, "paths-between-cases", {"from": same, "to": other})
+
+
+def test_differs_from_names_another_id_parameter(tmp_path):
+    bad = tmp_path / "q.cypher"
+    bad.write_text("/*\nname: q\ntitle: t\nquestion: q?\nparameters:\n"
+                   "  a: {type: string, node: CaseFile, description: d}\n"
+                   "  n: {type: int, default: 1, differs_from: a, description: d}\n*/\nRETURN 1 AS one\n")
+    with pytest.raises(QueryError, match="`differs_from` names 'a': both must take a node's id"):
+        _parse(bad)
 
 
 def test_values_of_must_name_a_field_with_fixed_values(tmp_path):
