@@ -244,9 +244,6 @@ def test_a_page_past_the_end_is_counted_by_the_same_run(london_view):
         london_view.run = run
     assert [row for page in pages for row in page.rows] == everything.rows
     assert all(page.total == everything.total for page in pages + [past]) and past.rows == []
-    none = run_named(london_view, "paths-between-cases", {"from": "lewisham-2000-martin-malone",
-                                                          "to": "lewisham-2000-martin-malone", "offset": 10})
-    assert (none.total, none.rows) == (0, [])
 
 
 def test_first_pages_are_written_into_ladybugs_text_and_no_others():
