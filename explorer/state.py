@@ -145,7 +145,7 @@ class Explorer:
         if self.view is None:
             return part
         with self._lock:
-            return hydrate(self.view, part, self._links)
+            return hydrate(self.view, part, self._links, self.counts)
 
     def lists(self, node: str):
         """What `node`'s entity page pages (`entity.Lists`), kept for a node of more than `HUB_LINKS`

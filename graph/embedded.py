@@ -309,8 +309,8 @@ class EmbeddedView:
             raise QueryFailed("LadybugDB: one statement per query")
         columns = result.get_column_names()
         rows = []
-        while result.has_next():
-            rows.append([_value(v) for v in result.get_next()])
+        while result.has_next():  # most values as they are: no call per value (a selection reads 100,000s)
+            rows.append([v if type(v) in _SCALARS else _value(v) for v in result.get_next()])
         result.close()
         return Result(columns, rows)
 
@@ -344,6 +344,8 @@ def _value(value: Any) -> Any:
     """LadybugDB values -> the engine-neutral shapes of `casegraph.graph.values`."""
     if type(value) in _SCALARS:  # most values: as they are, without the checks below (a page reads thousands)
         return value
+    if type(value) is list:  # the next most (a stored record has a dozen lists)
+        return [v if type(v) in _SCALARS else _value(v) for v in value]
     if isinstance(value, dict):
         if "_NODES" in value and "_RELS" in value:
             return path_value([_value(n) for n in value["_NODES"]], [_value(r) for r in value["_RELS"]])
@@ -352,6 +354,4 @@ def _value(value: Any) -> Any:
         if "_LABEL" in value and "_ID" in value:
             return node_value([value["_LABEL"]], {k: _value(v) for k, v in value.items() if not k.startswith("_")})
         return {k: _value(value[k]) for k in sorted(value)}  # sorted: see values.plain
-    if isinstance(value, list):
-        return [_value(v) for v in value]
     return plain(value)

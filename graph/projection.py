@@ -142,8 +142,17 @@ ANCHOR_LINKS = 5_000
 """Most stored relationships a node may have to be read through (`hydrate`'s reads over two hops):
 beyond it the walk costs more than the reads it saves (an indicator of 45,000 cases)."""
 
+IN_PAIRS = 30_000.0
+"""How many (row, listed value) pairs an engine compares for a filter by a list (`IN`) in the time of one
+more query by an indexed id (LadybugDB at 10,000 cases: 177 case ids against the 10,000 cases' ids, 1.8
+million pairs, in 37 ms; a query about 0.7 ms, `QUERY_ROWS`): `hydrate` weighs a read from many nodes of
+one label by it, a scan of that label's whole id column."""
 
-def hydrate(view: View, part: nx.MultiDiGraph, degree=None) -> nx.MultiDiGraph:
+GROUP = "*"
+"""The first item of a read from every node of one label at once (`_candidates`), where a node id is."""
+
+
+def hydrate(view: View, part: nx.MultiDiGraph, degree=None, sizes=None) -> nx.MultiDiGraph:
     """`part` (of an `outline`) with every stored property of its nodes and relationships, read
     from the store: a new graph, same nodes, relationships and order. Raises `StoreError`.
 
@@ -151,13 +160,17 @@ def hydrate(view: View, part: nx.MultiDiGraph, degree=None) -> nx.MultiDiGraph:
     cost LadybugDB a sixth of the record returned whole, `RETURN r`). Nodes: one `UNWIND` of ids
     per label. Relationships: one read per end and relationship type, or per node and the type
     of its neighbours' relationships (over two hops: a borough's cases' indicators, all in one
-    read from the borough), chosen greedily, the most of the part's relationships for the least
-    work (`_read_from`; `degree(node)`, the whole graph's degree when the caller has it, else the
-    part's): a borough's selection reads its cases' links through the borough, not from each case
-    nor from indicators of thousands of links; the page of a hub's first 100 cases reads them
-    from the hub, filtered by id, in one read. (A filter over a list of node ids, `IN`, scans the
-    whole node table; an `UNWIND` of ids joined to a relationship pattern makes LadybugDB
-    hash-join its whole relationship table: both grow with the graph, not the part.)"""
+    read from the borough), or per label, type and far label from every node of that label (by a
+    list of ids), chosen greedily, the most of the part's relationships for the least work
+    (`_read_from`; `degree(node)`, the whole graph's degree when the caller has it, else the
+    part's; `sizes[label]`, how many nodes the whole graph has of a label, without which nothing
+    is read by a list of ids): a borough's selection reads its cases' links through the borough,
+    not from each case nor from indicators of thousands of links, and its institutions'
+    statements and reviews from its institutions at once; the page of a hub's first 100 cases
+    reads them from the hub, filtered by id, in one read. (A filter over a list of node ids,
+    `IN`, scans the whole node table's ids, weighed by `IN_PAIRS`; an `UNWIND` of ids joined to a
+    relationship pattern makes LadybugDB hash-join its whole relationship table: it grows with
+    the graph, not the part.)"""
     full = nx.MultiDiGraph()
     full.graph.update(part.graph)
     by_label: dict[str, list[str]] = {}
@@ -173,12 +186,17 @@ def hydrate(view: View, part: nx.MultiDiGraph, degree=None) -> nx.MultiDiGraph:
     for node, attrs in part.nodes(data=True):
         full.add_node(node, **({"label": attrs["label"], **props[node]} if node in props else attrs))
     rels: dict[str, dict] = {}
-    for read, keys in _read_from(part, degree or part.degree).items():
+    ends = {key: (u, v) for u, v, key in part.edges(keys=True)}
+    for read, keys in _read_from(part, degree or part.degree, sizes).items():
         rel_type = read[-3]
         names, at = _columns(rel_type)
         returned = ", ".join(f"r.{name}" for name in names)
-        rows = view.run(f"MATCH {_pattern(part, read)} WHERE r.id IN $keys RETURN {returned}",
-                        {"id": read[0], "keys": sorted(keys)})
+        if read[0] == GROUP:  # from the nodes at the near end of these relationships, by their ids
+            near = sorted({ends[key][0 if read[3] else 1] for key in keys})
+            where, params = "a.id IN $ids AND r.id IN $keys", {"ids": near, "keys": sorted(keys)}
+        else:
+            where, params = "r.id IN $keys", {"id": read[0], "keys": sorted(keys)}
+        rows = view.run(f"MATCH {_pattern(part, read)} WHERE {where} RETURN {returned}", params)
         for row in rows.rows:
             if row[at] in keys:
                 rels[row[at]] = {name: value for name, value in zip(names, row) if value is not None}
@@ -188,11 +206,14 @@ def hydrate(view: View, part: nx.MultiDiGraph, degree=None) -> nx.MultiDiGraph:
 
 
 def _pattern(part: nx.MultiDiGraph, read: tuple) -> str:
-    """The pattern of a read (`_read_from`): from the node `$id`, maybe through its neighbours of
-    one label by one type, to relationships `r` of one type and their far ends of one label."""
+    """The pattern of a read (`_read_from`): from the node `$id` (from nodes `a` of one label, for a
+    `GROUP` read), maybe through its neighbours of one label by one type, to relationships `r` of one
+    type and their far ends of one label."""
     def step(near: str, rel: str, outgoing: bool, far: str) -> str:
         return f"{near}-[{rel}]->{far}" if outgoing else f"{near}<-[{rel}]-{far}"
 
+    if read[0] == GROUP:
+        return step(f"(a:{read[1]})", f"r:{read[2]}", read[3], f"(b:{read[4]})")
     anchor = f"(a:{part.nodes[read[0]]['label']} {{id: $id}})"
     if len(read) == 4:
         return step(anchor, f"r:{read[1]}", read[2], f"(b:{read[3]})")
@@ -207,15 +228,19 @@ def _columns(label_or_type: str) -> tuple[list[str], int]:
     return names, names.index("id")
 
 
-def _candidates(part: nx.MultiDiGraph, degree) -> tuple[dict[tuple, set[str]], dict[tuple, float]]:
+def _candidates(part: nx.MultiDiGraph, degree, sizes=None) -> tuple[dict[tuple, set[str]], dict[tuple, float]]:
     """Every read that could fetch some of the part's relationships -> their keys, and its cost
-    (the query, plus the stored relationships it walks past, `QUERY_ROWS` to a query).
+    (the query, plus the stored relationships it walks past, `QUERY_ROWS` to a query, plus, for a
+    read by a list of node ids, the pairs that list's filter compares, `IN_PAIRS` to a query).
 
     (node, type, outgoing, far label): the relationships of one type at a node. (anchor, link
     type, outgoing, middle label, type, outgoing, far label): those of one type at the anchor's
     neighbours of one label by one link type (never through a node of more than `QUERY_ROWS`
     links, nor from one of more than `ANCHOR_LINKS`; the walk is estimated from the anchor's
-    degree and its part neighbours' mean degree)."""
+    degree and its part neighbours' mean degree). With `sizes` (label -> how many nodes of it
+    the whole graph has), also (`GROUP`, label, type, outgoing, far label): those of one type at
+    every part node of one label with some and at most `QUERY_ROWS` links, found by a list of
+    their ids."""
     label = {node: attrs["label"] for node, attrs in part.nodes(data=True)}
     links = {node: degree(node) for node in part}
     at_node: dict[str, dict[tuple, dict[str, str]]] = {}  # node -> (type, outgoing, far label) -> key -> far
@@ -224,6 +249,14 @@ def _candidates(part: nx.MultiDiGraph, degree) -> tuple[dict[tuple, set[str]], d
         at_node.setdefault(v, {}).setdefault((rel_type, False, label[u]), {})[key] = u
     reads = {(node, *kind): set(far) for node, kinds in at_node.items() for kind, far in kinds.items()}
     cost = {read: 1 + links[read[0]] / QUERY_ROWS for read in reads}
+    groups: dict[tuple, list[str]] = {}  # (GROUP, label, type, outgoing, far label) -> its nodes
+    for read in list(reads) if sizes else ():
+        if links[read[0]] <= QUERY_ROWS:  # a hub's relationships are read on their own, or from their far ends
+            groups.setdefault((GROUP, label[read[0]], *read[1:]), []).append(read[0])
+    for group, nodes in groups.items():
+        if len(nodes) > 1:
+            reads[group] = set().union(*(reads[(node, *group[2:])] for node in nodes))
+            cost[group] = 1 + sum(links[node] for node in nodes) / QUERY_ROWS + sizes.get(group[1], 0) * len(nodes) / IN_PAIRS
     for anchor, kinds in at_node.items():
         if links[anchor] > ANCHOR_LINKS:
             continue
@@ -241,11 +274,11 @@ def _candidates(part: nx.MultiDiGraph, degree) -> tuple[dict[tuple, set[str]], d
     return reads, cost
 
 
-def _read_from(part: nx.MultiDiGraph, degree) -> dict[tuple, set[str]]:
+def _read_from(part: nx.MultiDiGraph, degree, sizes=None) -> dict[tuple, set[str]]:
     """Reads (`_candidates`) -> keys of the part's relationships to read there, one query each:
     a greedy cover, each time the read that gets the most relationships still unread per unit
     of cost. Each relationship is read once."""
-    unread, cost = _candidates(part, degree)
+    unread, cost = _candidates(part, degree, sizes)
     covering: dict[str, list[tuple]] = {}
     for read, keys in unread.items():
         for key in keys:

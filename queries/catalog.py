@@ -34,7 +34,8 @@ every label (LadybugDB plans every part of a `UNION ALL`, one per label) gets
 for the label the node's id was found under (`queries.ids`); the engine's text
 for a caller that knows no label is the `UNION ALL` of it over every label.
 Queries are read-only and parameterised: values reach the engine as
-parameters, never pasted into the text; a label in a text comes from the schema.
+parameters, never pasted into the text (but a page's `offset` and `limit`,
+integers, on LadybugDB: `queries.run`); a label in a text comes from the schema.
 """
 
 from __future__ import annotations

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from casegraph.graph.projection import OUTLINE_FIELDS, hydrate, outline, project
@@ -26,9 +28,12 @@ def test_outline_then_hydrate_is_the_projection(engine, profile, request):
         for node, attrs in slim.nodes(data=True):
             if attrs["label"] != "Source":
                 assert set(attrs) <= {"label", *OUTLINE_FIELDS}
+        sizes = Counter(label for _, label in slim.nodes(data="label"))
         for selection in (Selection(), Selection(boroughs=("hillingdon",)), Selection(around=(("lambeth", 2),)),
                           Selection(cases=("lambeth-2022-hotel-room",), decades=(2020,))):
             assert _dump(hydrate(view, select(slim, selection))) == _dump(select(whole, selection)), selection
+            # read by lists of ids where that costs least: the same graph
+            assert _dump(hydrate(view, select(slim, selection), slim.degree, sizes)) == _dump(select(whole, selection))
 
 
 def test_relationships_are_read_where_it_costs_least():
@@ -64,3 +69,24 @@ def test_relationships_are_read_where_it_costs_least():
         page.add_edge(f"case-{n}", "hub", key=f"shows-{n}", type="SHOWS")
     reads = _read_from(page, lambda node: 4_500 if node == "hub" else 12)
     assert list(reads) == [("hub", "SHOWS", False, "CaseFile")] and len(reads[list(reads)[0]]) == 100
+
+
+def test_many_nodes_of_a_small_label_are_read_at_once():
+    """The statements made by a selection's institutions (a label of a few thousand nodes) are read
+    from all of them in one read by their ids; by a list of ids only with the label's size known,
+    and never from a label whose ids the list would be compared with too often (cases)."""
+    import networkx as nx
+
+    from casegraph.graph.projection import GROUP, _read_from
+
+    part = nx.MultiDiGraph()
+    for n in range(20):
+        part.add_node(f"institution-{n}", label="Institution")
+        for m in range(2):
+            part.add_node(f"statement-{n}-{m}", label="Statement")
+            part.add_edge(f"statement-{n}-{m}", f"institution-{n}", key=f"made-{n}-{m}", type="MADE_BY")
+    degree = lambda node: 30 if node.startswith("institution") else 3  # noqa: E731
+    reads = _read_from(part, degree, {"Institution": 9_000, "Statement": 50_000})
+    assert reads == {(GROUP, "Institution", "MADE_BY", False, "Statement"): {k for *_, k in part.edges(keys=True)}}
+    assert all(read[0] != GROUP for read in _read_from(part, degree))
+    assert all(read[0] != GROUP for read in _read_from(part, degree, {"Institution": 2_000_000, "Statement": 50_000}))

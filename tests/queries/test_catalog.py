@@ -221,6 +221,46 @@ def test_pages_are_slices_of_one_order_with_the_total(london_view):
     assert "total" not in everything.columns
 
 
+def test_a_page_past_the_end_is_counted_by_the_same_run(london_view):
+    """paths-between-cases on LadybugDB answers a page past its last row with the total (a row of a
+    negative total, dropped by the runner): the search runs once, not again to count; every page,
+    first or not, written into the text or not (`queries.run`), is a slice of the one order."""
+    from casegraph.queries.run import run_query
+
+    query, pair = get_query("paths-between-cases"), {"from": "lewisham-2000-martin-malone",
+                                                     "to": "lewisham-2002-imperial-research"}
+    everything = run_named(london_view, "paths-between-cases", {**pair, "limit": 100})
+    assert everything.total == len(everything.rows) >= 2
+    runs = []
+    run = london_view.run
+    try:
+        london_view.run = lambda cypher, *args, **kwargs: runs.append(cypher) or run(cypher, *args, **kwargs)
+        pages = [run_query(london_view, query, {**pair, "limit": 1, "offset": start})
+                 for start in range(everything.total + 2)]
+        runs.clear()
+        past = run_query(london_view, query, {**pair, "offset": 10})
+        assert sum("ALL SHORTEST" in text for text in runs) == 1
+    finally:
+        london_view.run = run
+    assert [row for page in pages for row in page.rows] == everything.rows
+    assert all(page.total == everything.total for page in pages + [past]) and past.rows == []
+
+
+def test_first_pages_are_written_into_ladybugs_text_and_no_others():
+    """LadybugDB plans a SKIP/LIMIT parameter on every run, and its client keeps a plan per text for
+    good: the first `WRITTEN_PAGES` pages at the usual size get their numbers written in, a bounded
+    few texts; any other page, and every page on Neo4j, passes them as parameters."""
+    from casegraph.queries.run import WRITTEN_PAGES, _text
+
+    query = get_query("recurring-indicators")
+    size = query.header.page.limit
+    written = [_text("ladybug", query, query.bind({"offset": page * size}), {}) for page in range(WRITTEN_PAGES)]
+    assert all("$offset" not in text and "$limit" not in text and f"LIMIT {size}" in text for text in written)
+    for params in ({"offset": WRITTEN_PAGES * size}, {"limit": size + 1}, {"offset": 1}):
+        assert "SKIP $offset LIMIT $limit" in _text("ladybug", query, query.bind(params), {})
+    assert "SKIP $offset LIMIT $limit" in _text("neo4j", query, query.bind({}), {})
+
+
 def test_engine_errors_point_at_the_query_file(london_view, tmp_path):
     from casegraph.queries.run import run_query
 
