@@ -26,32 +26,14 @@ INDENT = "  "
 def attribute(text: str) -> str:
     """`text` escaped for a double-quoted attribute value (ElementTree's escapes: a tab or a line
     break as a character reference, which a reader keeps, where a raw one becomes a space)."""
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
-    if '"' in text:
-        text = text.replace('"', "&quot;")
-    if "\r" in text:
-        text = text.replace("\r", "&#13;")
-    if "\n" in text:
-        text = text.replace("\n", "&#10;")
-    if "\t" in text:
-        text = text.replace("\t", "&#09;")
-    return text
+    return (content(text).replace('"', "&quot;").replace("\r", "&#13;").replace("\n", "&#10;")
+            .replace("\t", "&#09;"))
 
 
 def content(text: str) -> str:
-    """`text` escaped for an element's content."""
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
-    return text
+    """`text` escaped for an element's content. (Chained replaces: a text without the character
+    comes back at once, faster than a regular expression's look or a translation table.)"""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def tag(name: str, attributes: dict[str, str], close: bool = False) -> str:
