@@ -186,7 +186,7 @@ class CSVExporter(Exporter):
 
     def _citation_rows(self) -> Iterator[list[str]]:
         """The citations file's rows: each citation of each node, then of each relationship."""
-        fields = [itemgetter(name) for name in CITATION_HEAD[3:-1]]
+        fields = itemgetter(*CITATION_HEAD[3:-1])
         for item in (*self.nodes, *self.edges):
             cited = citations_of(item.properties)
             if not cited:
@@ -194,7 +194,7 @@ class CSVExporter(Exporter):
             fact = [_cell(item.id), _cell(getattr(item, "label", None) or item.type)]
             independent = _cell(item.properties.get("independent_sources"))
             for index, citation in enumerate(cited, 1):
-                yield [*fact, str(index), *[_cell(field(citation)) for field in fields], independent]
+                yield [*fact, str(index), *map(_cell, fields(citation)), independent]
 
     def finalize(self) -> list[Path]:
         node_columns = self._columns(self.nodes, NODE_HEAD)
