@@ -31,13 +31,15 @@ from __future__ import annotations
 import csv
 import json
 import re
+from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import networkx as nx
 
 from casegraph.exports.base import EdgeItem, ExportMeta, Exporter, NodeItem, marked_path
-from casegraph.exports.encoding import column_types
+from casegraph.exports.encoding import column_types, encode_list
 from casegraph.schemas.citations import citations_of
 
 __all__ = ["CSVExporter", "write_csv", "read_csv", "csv_paths", "neutralise", "unneutralise", "FORMULA_START"]
@@ -68,8 +70,11 @@ def neutralise(text: str) -> str:
     does so once leading spaces and invisible characters are trimmed, or
     already starts with `'` (so that `unneutralise` can undo it exactly).
     """
-    if text[:1] in _ESCAPED_START:
+    first = text[:1]
+    if first in _ESCAPED_START:
         return "'" + text
+    if first.isalnum():  # (no space nor invisible character is a letter or digit: nothing to trim)
+        return text
     leading = _LEADING.match(text)  # (none: the text as trimmed starts as it does, not with FORMULA_START)
     if leading and text[leading.end():leading.end() + 1] in FORMULA_START:
         return "'" + text
@@ -103,20 +108,34 @@ def _value_type(value: Any) -> str:
     return "STRING"
 
 
-_LIST_CELL = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"))
-"""A list cell's encoder, made once (`json.dumps` with options makes one per call)."""
-
-
 def _cell(value: Any) -> str:
+    kind = type(value)  # the common kinds first, by exact type (a cell per value of every record)
+    if kind is str:
+        return neutralise(value)
     if value is None:
         return ""
-    if isinstance(value, bool):
+    if kind is bool:
         return "true" if value else "false"
-    if isinstance(value, (int, float)):
+    if kind is int or kind is float:
         return repr(value)
     if isinstance(value, list):
-        return _LIST_CELL.encode(value)
+        return encode_list(value)
     return neutralise(str(value))
+
+
+def _cells(properties: dict[str, Any]) -> dict[str, str]:
+    """A record's cells by column, its missing values left out (most cells of the wide tables);
+    `_cell`'s texts and lists without the call (most values)."""
+    cells = {}
+    for key, value in properties.items():
+        kind = type(value)
+        if kind is str:
+            cells[key] = neutralise(value)
+        elif kind is list:
+            cells[key] = encode_list(value)
+        elif value is not None:
+            cells[key] = _cell(value)
+    return cells
 
 
 def _parse(text: str, kind: str) -> Any:
@@ -153,9 +172,8 @@ class CSVExporter(Exporter):
         known = column_types()
         seen: dict[str, str] = {}
         for record in records:
-            for key, value in record.properties.items():
-                if key not in head and key not in seen:
-                    seen[key] = known.get(key) or _value_type(value)
+            for key in record.properties.keys() - seen.keys() - set(head):  # (sorted below)
+                seen[key] = known.get(key) or _value_type(record.properties[key])
         order = list(known)
         return dict(sorted(seen.items(), key=lambda kv: (kv[0] not in known,
                                                          order.index(kv[0]) if kv[0] in known else 0, kv[0])))
@@ -166,22 +184,31 @@ class CSVExporter(Exporter):
             writer.writerow([*head, *columns])
             writer.writerows(rows)
 
+    def _citation_rows(self) -> Iterator[list[str]]:
+        """The citations file's rows: each citation of each node, then of each relationship."""
+        fields = itemgetter(*CITATION_HEAD[3:-1])
+        for item in (*self.nodes, *self.edges):
+            cited = citations_of(item.properties)
+            if not cited:
+                continue
+            fact = [_cell(item.id), _cell(getattr(item, "label", None) or item.type)]
+            independent = _cell(item.properties.get("independent_sources"))
+            for index, citation in enumerate(cited, 1):
+                yield [*fact, str(index), *map(_cell, fields(citation)), independent]
+
     def finalize(self) -> list[Path]:
         node_columns = self._columns(self.nodes, NODE_HEAD)
         edge_columns = self._columns(self.edges, EDGE_HEAD)
         for path in self.paths.values():
             path.parent.mkdir(parents=True, exist_ok=True)
         self._write(self.paths["nodes"], NODE_HEAD, node_columns, (
-            [_cell(n.id), _cell(n.label), *(_cell(n.properties.get(c)) for c in node_columns)]
+            [_cell(n.id), _cell(n.label), *map(_cells(n.properties).get, node_columns, repeat(""))]
             for n in self.nodes))
         self._write(self.paths["edges"], EDGE_HEAD, edge_columns, (
             [_cell(e.id), _cell(e.type), _cell(e.source), _cell(e.target),
-             *(_cell(e.properties.get(c)) for c in edge_columns)]
+             *map(_cells(e.properties).get, edge_columns, repeat(""))]
             for e in self.edges))
-        self._write(self.paths["citations"], CITATION_HEAD, (), (
-            [_cell(item.id), _cell(getattr(item, "label", None) or item.type), str(index),
-             *(_cell(citation[name]) for name in CITATION_HEAD[3:-1]), _cell(item.properties.get("independent_sources"))]
-            for item in (*self.nodes, *self.edges) for index, citation in enumerate(citations_of(item.properties), 1)))
+        self._write(self.paths["citations"], CITATION_HEAD, (), self._citation_rows())
         metadata = {
             **self.meta.as_dict(),
             "files": {"nodes": self.paths["nodes"].name, "edges": self.paths["edges"].name,

