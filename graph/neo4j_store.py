@@ -62,6 +62,9 @@ from casegraph.graph.neo4j_switch import (
     BUILD_PROPERTY, STAGING, BuildCheckFailed, begin_switch, check_counts, drop_build, drop_stale, read_meta,
     roll_forward, staging_constraints, staging_label, staging_labels, switch_atomically)
 
+BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+"""The URI schemes casegraph reaches Neo4j by (its Bolt protocol)."""
+
 __all__ = ["Neo4jStore", "Neo4jView", "BATCH_SIZE", "ATOMIC_SWITCH_LIMIT", "STAGING", "staging_label",
            "staging_labels", "BuildCheckFailed"]
 
@@ -93,6 +96,9 @@ class Neo4jStore:
 
     def __init__(self, uri: str, user: str = "neo4j", password: str = "", database: str | None = None):
         self.uri, self.user, self.database = uri, user, database
+        if uri.partition("://")[0].lower() not in BOLT_SCHEMES:  # the driver's http(s) needs a package we do not ship
+            raise StoreError(f"cannot use Neo4j URI {uri!r}: expected {', '.join(s + '://' for s in BOLT_SCHEMES)}"
+                             "host:port (Bolt, usually port 7687)")
         try:
             self._driver = neo4j.GraphDatabase.driver(
                 uri, auth=(user, password), notifications_min_severity="OFF")

@@ -125,7 +125,11 @@ class Parameter(BaseModel):
         type, within `minimum`..`maximum` if declared. A JSON number or boolean for a string parameter
         becomes its text (`case_id=2012`); text for a number or boolean is read as one. Raises
         `QueryError` saying what was expected."""
+        if text is None and (self.required or self.labels):  # `case_id=null`: no id, never an empty answer
+            raise QueryError(f"parameter {name!r}: expected {'an id' if self.labels else self.type}, got null")
         value = self._typed(name, text)
+        if self.type == "int" and isinstance(value, int) and not -2 ** 63 <= value < 2 ** 63:
+            raise QueryError(f"parameter {name!r}: expected an integer the engines hold (64 bits), got {value}")
         if self.values_of is not None and value != self.default and value not in _field_values(self.values_of):
             allowed = ", ".join(_field_values(self.values_of))
             raise QueryError(f"parameter {name!r}: expected one of {allowed} ({self.values_of}), or "

@@ -44,6 +44,10 @@ READ_ONLY_FUNCTIONS = {
 }
 """Namespaced functions accepted (built-in functions without a namespace are all reads)."""
 
+MAX_NESTING = 200
+"""Most brackets a query may nest (no written query needs a tenth of it): LadybugDB's process crashed
+on 3,000 nested parentheses (2,000 ran), a segmentation fault no caller can catch."""
+
 _CLAUSES = {"MATCH": "operand", "OPTIONAL": "clause", "UNWIND": "operand", "WITH": "operand",
             "RETURN": "operand", "CALL": "call"}
 """Keywords that may start a clause, and what follows each."""
@@ -120,6 +124,16 @@ def check_read_only(cypher: str, engine: str) -> None:
     tokens = single_statement(cypher, tokenize(cypher))
     if not tokens:
         raise WriteRefused("refused: the query is empty")
+    depth = deepest = 0
+    for token in tokens:
+        if token.kind == "punct" and token.text in "([{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token.kind == "punct" and token.text in ")]}":
+            depth -= 1
+    if deepest > MAX_NESTING:
+        raise WriteRefused(f"refused: brackets nested {deepest} deep (at most {MAX_NESTING}): the engines' "
+                           "parsers recurse once a level, and LadybugDB's process crashes past some thousands")
     _Checker(cypher, tokens, engine).run()
 
 

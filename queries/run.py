@@ -12,9 +12,9 @@ import json
 import re
 from typing import Any
 
-from casegraph.graph.store import Result, View
+from casegraph.graph.store import QueryFailed, Result, View
 from casegraph.queries.catalog import Query, QueryError, get_query
-from casegraph.queries.guard import check_read_only
+from casegraph.queries.guard import check_read_only, tokenize
 from casegraph.queries.returned import returned_names
 
 __all__ = ["run_query", "run_named", "run_adhoc"]
@@ -79,6 +79,30 @@ def _take_total(query: Query, view: View, bound: dict[str, Any], labels: dict[st
         row.pop(index)
 
 
+SAFE_SKIP = 5_000
+"""The deepest page LadybugDB is asked for without first counting the answer. Its process crashes (a
+segmentation fault, no error to catch) on an ORDER BY ... SKIP some 10,000 rows past the end of an
+answer (measured on LadybugDB 0.x: 21 rows, SKIP 10,000 ran, SKIP 12,000 crashed; 100,000 rows, SKIP
+100,000 ran, SKIP 200,000 crashed), and the explorer with it. So a page from further down runs only
+once the first row's `total` says the answer reaches it."""
+
+
+def _beyond_the_end(query: Query, view: View, bound: dict[str, Any], labels: dict[str, str]) -> Result | None:
+    """For a LadybugDB page deeper than SAFE_SKIP: the empty page (its `total` counted from the first row)
+    when the answer ends before it, else None (the page may run)."""
+    if view.engine != "ladybug" or bound["offset"] <= SAFE_SKIP:
+        return None
+    first = _execute(view, query, {**bound, "offset": 0, "limit": 1}, labels)
+    index = first.columns.index("total")
+    total = first.rows[0][index] if first.rows else 0
+    total = -1 - total if total < 0 else total  # a text's marker row of a page past the end (`_take_total`)
+    if bound["offset"] < total:
+        return None
+    empty = Result([c for c in first.columns if c != "total"], [])
+    empty.total = total
+    return empty
+
+
 def run_query(view: View, query: Query, params: dict[str, Any] | None = None) -> Result:
     """Run one catalog query; list columns declared as sets come back sorted.
 
@@ -90,9 +114,11 @@ def run_query(view: View, query: Query, params: dict[str, Any] | None = None) ->
     from casegraph.queries.ids import resolve_ids
 
     bound, labels = resolve_ids(view, query, query.bind(params or {}))
-    result = _execute(view, query, bound, labels)
-    if query.header.page:
-        _take_total(query, view, bound, labels, result)
+    result = _beyond_the_end(query, view, bound, labels) if query.header.page else None
+    if result is None:
+        result = _execute(view, query, bound, labels)
+        if query.header.page:
+            _take_total(query, view, bound, labels, result)
     for column in query.header.sort_lists:
         if column in result.columns:
             index = result.columns.index(column)
@@ -108,11 +134,29 @@ def run_named(view: View, name: str, params: dict[str, Any] | None = None) -> Re
     return run_query(view, get_query(name), params)
 
 
+def _refuse_deep_skip(cypher: str, params: dict[str, Any], engine: str) -> None:
+    """On LadybugDB, refuse (QueryFailed) a SKIP or OFFSET of more than SAFE_SKIP rows, a number or a
+    parameter: past the end of an answer it crashes the engine's process (see SAFE_SKIP), and an
+    ad-hoc query's answer cannot be counted first."""
+    if engine != "ladybug":
+        return
+    tokens = tokenize(cypher)
+    for word, value in zip(tokens, tokens[1:]):
+        if word.kind == "word" and word.text.upper() in ("SKIP", "OFFSET"):
+            skip = int(value.text) if value.kind == "number" and value.text.isdigit() else \
+                params.get(value.text[1:]) if value.kind == "param" else None
+            if isinstance(skip, int) and skip > SAFE_SKIP:
+                raise QueryFailed(f"refused on LadybugDB: {word.text} {skip:,} (more than {SAFE_SKIP:,}) can crash the "
+                                  "engine past the end of an answer; narrow the answer instead, e.g. WHERE n.id > "
+                                  "the last id seen, ORDER BY n.id")
+
+
 def run_adhoc(view: View, cypher: str, params: dict[str, Any] | None = None) -> Result:
     """Run a user's Cypher text: refused (WriteRefused) unless the guard knows it for one read statement;
     QueryLimitHit when it reaches the view's timeout or memory limit; QueryFailed for the engine's errors.
     Its columns are named as the text names them on every engine (`returned_names`)."""
     check_read_only(cypher, view.engine)
+    _refuse_deep_skip(cypher, params or {}, view.engine)
     result = view.run(cypher, params or {}, bounded=True)
     names = returned_names(cypher)
     if names and len(names) == len(result.columns):  # the text's names, not an engine's internal ones

@@ -19,8 +19,10 @@ from casegraph.reports import ReportError
 __all__ = ["handle_errors", "USER_ERRORS"]
 
 USER_ERRORS = (LoadError, StoreError, QueryError, WriteRefused, SelectionError, ExportError, ReportError,
-               ScaffoldError)
-"""Errors whose message tells the user what to fix: printed as one line, exit status 1."""
+               ScaffoldError, OSError)
+"""Errors whose message tells the user what to fix: printed as one line, exit status 1. `OSError`: the
+system's own words name the file, folder, port or host (an `--out` that cannot be written, a port in
+use, a host name that does not resolve)."""
 
 
 @contextlib.contextmanager

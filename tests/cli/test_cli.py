@@ -106,6 +106,31 @@ def test_a_missing_parameter_says_which(built):
     assert "--param case_id=" in result.output
 
 
+def test_inputs_that_crashed_or_misled_are_refused_with_a_message(built, tmp_path):
+    """Found by a newcomer: a page far past the end and deep brackets crashed LadybugDB's process (a
+    segmentation fault); a null id answered `(no rows)`; a number beyond 64 bits, an unwritable file and
+    an http:// Neo4j URI gave the engine's or Python's own words."""
+    store, _ = built
+    at = ["--store", str(store)]
+    page = run("query", "case-detail", "--param", "case_id=croydon-2020-child-in-care", "--param", "offset=100000", *at)
+    assert page.exit_code == 0 and "no rows from 100,001 (the answer has " in page.output
+    deep = run("query", "--cypher", "MATCH (i:Indicator) RETURN i.id ORDER BY i.id SKIP 100000 LIMIT 10", *at)
+    assert deep.exit_code == 1 and "SKIP 100,000 (more than 5,000) can crash the engine" in deep.output
+    nested = run("query", "--cypher", "MATCH (n:Person) WHERE " + "(" * 3000 + "true" + ")" * 3000 + " RETURN n.id", *at)
+    assert nested.exit_code == 1 and "brackets nested 3000 deep (at most 200)" in nested.output
+    for params, message in [(["case_id=null"], "'case_id': expected an id, got null"),
+                            (["case_id=croydon-2020-child-in-care", "offset=99999999999999999999999"],
+                             "'offset': expected an integer the engines hold (64 bits)")]:
+        result = run("query", "case-detail", *(f for p in params for f in ("--param", p)), *at)
+        assert result.exit_code == 1 and message in result.output, result.output
+    (tmp_path / "file").write_text("a file, not a folder")
+    unwritable = run("export", "--borough", "croydon", "--out", str(tmp_path / "file" / "x.json"), *at)
+    assert unwritable.exit_code == 1 and unwritable.output.startswith("casegraph: [Errno"), unwritable.output
+    assert "Traceback" not in unwritable.output
+    http = run("stats", "--neo4j", "http://example")
+    assert http.exit_code == 1 and "expected bolt://" in http.output
+
+
 def test_a_query_answers_a_page_and_says_how_many_rows_there_are(built):
     store, _ = built
     result = run("query", "recurring-indicators", "--store", str(store), "--format", "json",

@@ -149,11 +149,21 @@ def test_required_parameter_missing_says_so(public_client):
      "both name &#39;lewisham-2000-martin-malone&#39;: give two different cases"),
     ("/connections?from=lewisham&to=LEWISHAM", "both name &#39;lewisham&#39;: give two different entities"),
     ("/queries/single-source-facts?run=1&reliability=+9", "expected one of 1, 2, 3"),
+    ("/queries/case-detail?run=1&case_id=croydon-2020-child-in-care&offset=99999999999999999999999", "(64 bits)"),
 ])
 def test_a_question_that_cannot_be_answered_says_why(public_client, url, message):
     """An id of another kind, one node twice, a grade outside its scale: a 400 saying so, never `(no rows)`."""
     response = public_client.get(url)
     assert response.status_code == 400 and message in response.text, (url, response.text[:1500])
+
+
+def test_a_page_far_past_the_end_is_an_empty_page_not_a_crash(public_client):
+    """LadybugDB's process crashed on SKIP some 10,000 rows past an answer's end: the explorer with it."""
+    for url in ("/queries/case-detail?run=1&case_id=croydon-2020-child-in-care&offset=100000",
+                "/queries/recurring-indicators?run=1&offset=100000"):
+        response = public_client.get(url)
+        assert response.status_code == 200 and "no rows from 100,001: past the last row" in response.text, url
+    assert public_client.get("/").status_code == 200  # still serving
 
 
 def test_a_value_with_spaces_is_the_value(public_client):
