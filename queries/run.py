@@ -72,8 +72,7 @@ def _take_total(query: Query, view: View, bound: dict[str, Any], labels: dict[st
     elif bound["offset"] == 0:
         result.total = 0
     else:  # a page past the end has no row to carry the total: ask for the first row
-        first = _execute(view, query, {**bound, "offset": 0, "limit": 1}, labels)
-        result.total = first.rows[0][first.columns.index("total")] if first.rows else 0
+        result.total = _first_total(query, view, bound, labels)[1]
     result.columns.pop(index)
     for row in result.rows:
         row.pop(index)
@@ -92,15 +91,19 @@ def _beyond_the_end(query: Query, view: View, bound: dict[str, Any], labels: dic
     when the answer ends before it, else None (the page may run)."""
     if view.engine != "ladybug" or bound["offset"] <= SAFE_SKIP:
         return None
-    first = _execute(view, query, {**bound, "offset": 0, "limit": 1}, labels)
-    index = first.columns.index("total")
-    total = first.rows[0][index] if first.rows else 0
-    total = -1 - total if total < 0 else total  # a text's marker row of a page past the end (`_take_total`)
+    columns, total = _first_total(query, view, bound, labels)
     if bound["offset"] < total:
         return None
-    empty = Result([c for c in first.columns if c != "total"], [])
+    empty = Result([c for c in columns if c != "total"], [])
     empty.total = total
     return empty
+
+
+def _first_total(query: Query, view: View, bound: dict[str, Any], labels: dict[str, str]) -> tuple[list[str], int]:
+    """(columns, the whole answer's row count) of a paged query, from a run for its first row alone."""
+    first = _execute(view, query, {**bound, "offset": 0, "limit": 1}, labels)
+    total = first.rows[0][first.columns.index("total")] if first.rows else 0
+    return first.columns, -1 - total if total < 0 else total  # a marker row of a page past the end
 
 
 def run_query(view: View, query: Query, params: dict[str, Any] | None = None) -> Result:
