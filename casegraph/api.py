@@ -173,15 +173,15 @@ class Casegraph:
     def build(self, data: Iterable[Path | str] = (), progress=None):
         """Validate, resolve and load `data` (files or folders; default: `casegraph.data_source()`).
 
-        Returns the store's `BuildResult` (build id, changed, counts). Raises `LoadError`
-        listing every problem (file, line, record, field), the store left as it was."""
+        Returns the store's `BuildResult` (build id, changed, counts, warnings, contested facts).
+        Raises `LoadError` listing every problem (file, line, record, field), the store left as it was."""
         from casegraph.graph.store import input_checksum
-        from casegraph.loaders import data_files, load
+        from casegraph.loaders import data_files
         from casegraph.loaders.source import data_source
 
         paths = list(data) or data_source().paths
         files = data_files(paths)
-        return self.store.build(load(files, progress=progress), input_checksum(files), progress=progress)
+        return self.store.build_files(files, input_checksum(files), progress=progress)
 
     # -- reading -------------------------------------------------------------------------------
 
