@@ -38,22 +38,35 @@ def run_build(data: Path, store_dir: Path) -> dict:
     from casegraph.graph.store import input_checksum
     from casegraph.loaders import data_files
 
-    marks: list[tuple[float, str]] = []
+    marks: list[tuple[float, str, int]] = []  # (when, message, this process's resident KB then)
+
+    def mark(message: str) -> None:
+        marks.append((time.perf_counter(), message, _resident_kb()))
+
     started = time.perf_counter()
     files = data_files([data])
     checksum = input_checksum(files)
     summed = time.perf_counter()
-    result = EmbeddedStore(store_dir).build_files(files, checksum,
-                                                  progress=lambda message: marks.append((time.perf_counter(), message)))
+    result = EmbeddedStore(store_dir).build_files(files, checksum, progress=mark)
     done = time.perf_counter()
-    staging = next(t for t, message in marks if message.startswith("staging the "))
-    writing = next(t for t, message in marks if message.startswith("writing the "))
+    staging = next(t for t, message, _ in marks if message.startswith("staging the "))
+    writing = next(t for t, message, _ in marks if message.startswith("writing the "))
     return {
+        # what this process held while the load's child ran beside it (the two peaks never meet)
+        "resident_mb_while_loading": max(kb for t, _, kb in marks if t < writing) / 1024,
         "seconds": done - started, "checksum": summed - started, "load": staging - summed,
         "stage": writing - staging, "store": done - writing, "nodes": sum(result.node_counts.values()),
         "relationships": sum(result.rel_counts.values()),
         "node_counts": result.node_counts, "rel_counts": result.rel_counts,
     }
+
+
+def _resident_kb() -> int:
+    """This process's resident set now (Linux /proc), in KB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
 
 
 def run_prepare(data: Path, tables: Path, formats: list[str]) -> dict:
