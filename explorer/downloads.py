@@ -7,9 +7,9 @@ bytes with a file name: a folder of files (CSV) comes as one zip. A download
 of the restricted profile carries `.restricted` in its name by the command
 line's rule (`exports.base.marked_path`): every file, the zip of a CSV
 folder (whose comment also says it is not for publication) and every still
-(whose banner says so inside). PNG stills are rasterised by one headless Chromium kept warm for the
-server's life (`Rasteriser`), not one started per request (about a second
-each).
+(whose banner says so inside). PNG stills are rasterised by one headless
+Chromium kept warm for the server's life (`Rasteriser`), not one started per
+request (about a second each).
 """
 
 from __future__ import annotations

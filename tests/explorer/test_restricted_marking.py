@@ -128,3 +128,11 @@ def test_the_tile_map_caption_says_what_it_counts(public_client, restricted_clie
         still = client.get("/views/tiles/still?format=svg").text
         assert "cases-by-borough" in still and "counts each case once" in re.sub(r"\s+", " ", still)
         assert "cases-by-borough" in client.get("/views/patterns/still?format=svg").text
+
+
+def test_a_restricted_page_is_marked_in_its_title(public_client, restricted_client):
+    """The title is the name a browser gives a page saved from the explorer."""
+    for url in ("/", f"/entity/{CASE}", "/views/tiles", f"/network?around={CASE}", "/nowhere"):
+        title = re.search(r"<title>(.*?)</title>", restricted_client.get(url).text).group(1)
+        assert title.endswith("· casegraph explorer · RESTRICTED, not for publication"), (url, title)
+        assert "RESTRICTED" not in re.search(r"<title>(.*?)</title>", public_client.get(url).text).group(1), url
