@@ -31,7 +31,7 @@ def write_report(graph: nx.MultiDiGraph, path: Path | str, meta=None) -> Path:
     render = RENDERERS.get(path.suffix.lower())
     if render is None:
         raise ReportError(f"{path}: a report is .md or .html")
-    path = marked_path(path, meta)
+    path = marked_path(path, meta.restricted)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(render(build_dossier(graph, meta)), encoding="utf-8")
     return path
