@@ -1,4 +1,4 @@
-"""The publication-safety check: identifying detail in public text linked to a restricted person."""
+"""The publication-safety check: identifying detail in the public text of any record, linked to a case or not."""
 
 from __future__ import annotations
 
@@ -79,10 +79,11 @@ def _load(tmp_path: Path, summary: str, finding: str = "Nothing identifying.", e
 def test_a_hit_is_an_error_with_file_line_record_and_field(tmp_path, summary, rule):
     with pytest.raises(LoadError) as caught:
         _load(tmp_path, summary)
-    [problem] = caught.value.problems
-    assert (Path(problem.file).name, problem.record, problem.field) == ("data.yaml", "a-case", "summary")
-    assert problem.line == 14  # the line of `summary:`
-    assert f"rule {rule!r}" in problem.message and "restricted_detail" in problem.message
+    problems = caught.value.problems  # one per rule hit: "Her baby was taken into care." is health and care
+    assert {(Path(p.file).name, p.record, p.field, p.line) for p in problems} == {
+        ("data.yaml", "a-case", "summary", 14)}  # 14: the line of `summary:`
+    [problem] = [p for p in problems if f"rule {rule!r}" in p.message]
+    assert "restricted_detail" in problem.message and "linked to" not in problem.message
 
 
 @pytest.mark.parametrize("summary", ["She was one of six girls.", "There were 14 men in the group.",
@@ -183,5 +184,128 @@ def test_a_source_cited_by_a_linked_record_is_scanned(tmp_path):
 def test_the_rules_are_a_reviewed_data_file():
     text = RULES_FILE.read_text(encoding="utf-8")
     assert "reviewed_by:" in text and "reviewed_on:" in text
-    assert {rule.id for rule in load_rules()} == {"individual-age", "family-relation", "school", "health"}
+    assert {rule.id for rule in load_rules()} == {"individual-age", "in-care", "family-relation", "school", "health"}
     assert next(r for r in load_rules() if r.id == "school").place_types == ("school",)
+
+
+# The fourth round's newcomer (2026-12-01): the rules apply to every public record of every kind, linked
+# to a case or to a restricted person or not. Nothing below is linked to either.
+UNLINKED = """
+- {kind: source, id: src, title: A source, publisher: P, published: 2024, doc_type: article}
+- kind: person
+  id: campaigner
+  name: Jo Campaigner
+  description: PERSON
+  source: src
+  paragraphs: [1]
+- kind: statement
+  id: a-statement
+  statement_type: statement
+  summary: STATEMENT
+  period: 2021
+  source: src
+  paragraphs: [1]
+"""
+NEWCOMER = [  # (text, rule, what it found)
+    ("Abused from the age of thirteen, she now campaigns.", "individual-age", "from the age of thirteen"),
+    ("Trafficked around London as a 15-year-old.", "individual-age", "a 15-year-old"),
+    ("Sexually abused while in care in the 2000s.", "in-care", "while in care"),
+    ("Exploited by the men from the age of 12.", "individual-age", "from the age of 12"),
+    ("She gave evidence against the men who had raped her when she was 14.", "individual-age", "when she was 14"),
+]
+
+
+def _unlinked(tmp_path: Path, person: str = "A campaigner.", statement: str = "A council replied.",
+              extra: str = "") -> list:
+    path = tmp_path / "data.yaml"
+    path.write_text(UNLINKED.replace("PERSON", repr(person)).replace("STATEMENT", repr(statement)) + extra,
+                    encoding="utf-8")
+    with pytest.raises(LoadError) as caught:
+        load([path])
+    return caught.value.problems
+
+
+@pytest.mark.parametrize("text, rule, found", NEWCOMER)
+def test_a_record_linked_to_nothing_is_scanned_and_the_message_says_what_and_where(tmp_path, text, rule, found):
+    [problem] = _unlinked(tmp_path, statement=text)
+    assert (Path(problem.file).name, problem.line, problem.record, problem.field) == (
+        "data.yaml", _line_of(tmp_path, "summary: "), "a-statement", "summary")
+    what = next(r.what for r in load_rules() if r.id == rule)
+    assert problem.message.startswith(f"public text gives {what}: {found!r} (rule {rule!r} of "
+                                      f"schemas/publication-safety.yaml); move it to `restricted_detail`")
+    assert "linked to" not in problem.message
+
+
+@pytest.mark.parametrize("text, rule, found", NEWCOMER + [("The girl the men passed between them.", None, None)])
+def test_a_public_person_described_as_a_child_victim_is_refused(tmp_path, text, rule, found):
+    """A survivor who campaigns publicly: her own record describing her abuse makes her a victim (restricted,
+    or an editorial exception on record), and an age or a time in care is identifying detail besides."""
+    problems = _unlinked(tmp_path, person=text)
+    assert {(p.record, p.field) for p in problems} == {("campaigner", "description")}
+    assert any("'campaigner' is described as a victim here" in p.message for p in problems)
+    assert [f"{found!r} (rule {rule!r}" in p.message for p in problems if "described as" not in p.message] == \
+        ([True] if rule else [])
+
+
+@pytest.mark.parametrize("kind, record, field", [
+    ("- {kind: source, id: a-report, title: A report, publisher: P, doc_type: report, description: TEXT}",
+     "a-report", "description"),
+    ("- {kind: place, id: a-park, name: A park, place_type: park, source: src, paragraphs: [1], note: TEXT}",
+     "a-park", "note"),
+    ("- {kind: institution, id: a-charity, name: A charity, institution_type: charity, source: src,"
+     " paragraphs: [1], note: TEXT}", "a-charity", "note"),
+    ("- {kind: investigation, id: an-inquiry, name: An inquiry, investigation_type: police, period: 2020,"
+     " source: src, paragraphs: [1], summary: TEXT}", "an-inquiry", "summary"),
+    ("- {kind: review, id: a-review, name: A review, review_type: other, period: 2020, source: src,"
+     " paragraphs: [1], findings: [TEXT]}", "a-review", "findings"),
+    ("- {kind: recommendation, id: a-rec, summary: TEXT, source: src, paragraphs: [1]}", "a-rec", "summary"),
+    ("- {kind: case, id: a-case, title: A case, period: 2020, source: src, paragraphs: [1], summary: TEXT}",
+     "a-case", "summary"),
+    ("- {kind: person, id: a-reporter, name: A reporter, source: src, paragraphs: [1], note: TEXT}",
+     "a-reporter", "note"),
+    ("- {kind: place, id: a-park, name: A park, place_type: park, source: src, paragraphs: [1]}\n"
+     "- {rel: ACTIVE_IN, from: campaigner, to: a-park, source: src, paragraphs: [1], note: TEXT}",
+     "ACTIVE_IN campaigner -> a-park", "note"),
+])
+def test_every_kind_of_public_record_is_scanned(tmp_path, kind, record, field):
+    [problem] = _unlinked(tmp_path, extra=kind.replace("TEXT", "She was placed in foster care at 13.") + "\n")
+    assert (problem.record, problem.field) == (record, field)
+    assert "rule 'in-care'" in problem.message and "placed in foster care'" in problem.message
+
+
+@pytest.mark.parametrize("text", [
+    # a group's ages, a range, a bound or a statistic: not one child (the rule's `public:`)
+    "Girls as young as 12 were exploited.",
+    "Girls aged 13 to 15 were approached.",
+    "Girls between the ages of 13 and 15 were approached.",
+    "The project limited its work to 13- and 14-year-old girls.",
+    "Sex with children under 16 is an offence.",
+    "A third of the victims were 14.",
+    "The average age of the victims was 14.",
+    "A man who was 45 was charged.",
+    # care as a group's or a case's circumstance, in the sources' and the indicator taxonomy's words
+    "Children in care were targeted.",
+    "Referrals came from children in care homes.",
+    "A child in care alleged she had been raped.",
+    # what was done to a victim, without identifying detail, outside her own record
+    "The girl the men passed between them.",
+    "She was groomed by older men.",
+])
+def test_a_group_or_a_statistic_stays_public(tmp_path, text):
+    path = tmp_path / "data.yaml"
+    path.write_text(UNLINKED.replace("PERSON", "A campaigner.").replace("STATEMENT", repr(text)), encoding="utf-8")
+    load([path])
+    _load(tmp_path, text)  # in a case's summary, linked to a restricted victim, too
+
+
+def test_a_pattern_names_its_terms_once(tmp_path):
+    """`{age}` is one list of ages for every pattern; an unknown term is an error naming the file and rule."""
+    rules = tmp_path / "rules.yaml"
+    rules.write_text("terms: {age: 'two|\\d{1,2}'}\nrules:\n- {id: a, what: an age, patterns: ['aged ({age})']}\n"
+                     "- {id: b, what: b, patterns: ['({years})']}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"rules.yaml: rule 2: no 'years'.*`terms:`"):
+        load_rules(rules)
+    rules.write_text("terms: {age: 'two|\\d{1,2}'}\nrules:\n- {id: a, what: an age, patterns: ['aged ({age})\\b']}\n",
+                     encoding="utf-8")
+    [rule] = load_rules(rules)
+    assert [bool(rule.patterns[0].search(t)) for t in ("aged two", "aged 14", "aged few")] == [True, True, False]
