@@ -207,9 +207,9 @@ def _scan_row(table: ColumnTable, row: int, checks, seen: dict, with_id: bool = 
                 hits = seen[text] = [(rule, hit) for rule, find in checks if (hit := find(text))]
             for rule, hit in hits:
                 advice = ("choose an id that says nothing identifying" if field == "id" else
-                          "move it to `restricted_detail`" + (f", or reword it (public: {rule.public})"
-                                                              if rule.public else "") +
-                          ", or record an editorial exception (safety_exception_by, _on, _reason)")
+                          "move it to `restricted_detail`, or record an editorial exception "
+                          "(safety_exception_by, _on, _reason)" +
+                          (f"; what the rule lets through: {rule.public}" if rule.public else ""))
                 problems.append(_problem(table, row, field,
                         f"public text gives {rule.what}: {hit!r} (rule {rule.id!r} of "
                         f"schemas/publication-safety.yaml); {advice}"))

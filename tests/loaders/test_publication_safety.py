@@ -279,6 +279,7 @@ def test_every_kind_of_public_record_is_scanned(tmp_path, kind, record, field):
     "Girls aged 13 to 15 were approached.",
     "Girls between the ages of 13 and 15 were approached.",
     "The project limited its work to 13- and 14-year-old girls.",
+    "14-year-old girls were targeted.",
     "Sex with children under 16 is an offence.",
     "A third of the victims were 14.",
     "The average age of the victims was 14.",
