@@ -75,6 +75,20 @@ def _load(tmp_path: Path, summary: str, finding: str = "Nothing identifying.", e
     ("She tried to kill herself twice.", "health"),
     ("Her baby was taken into care.", "health"),
     ("She attended Valentines High in Ilford.", "school"),
+    # the fourth round (2026-12-01): ages in words and ordinals wherever digits were refused, time in care
+    ("She was abused from the age of thirteen.", "individual-age"),
+    ("She was trafficked as a fifteen-year-old.", "individual-age"),
+    ("It began when I was fourteen.", "individual-age"),
+    ("She was raped at 14.", "individual-age"),
+    ("At fourteen, she was filmed.", "individual-age"),
+    ("It happened on her 14th birthday.", "individual-age"),
+    ("The youngest was 12.", "individual-age"),
+    ("Fifteen-year-old Olivia was found.", "individual-age"),
+    ("She was placed in foster care.", "in-care"),
+    ("He was in care at the time.", "in-care"),
+    ("Her social worker was told.", "in-care"),
+    ("She grew up in a children's home.", "in-care"),
+    ("A care leaver, she was targeted.", "in-care"),
 ])
 def test_a_hit_is_an_error_with_file_line_record_and_field(tmp_path, summary, rule):
     with pytest.raises(LoadError) as caught:
@@ -89,7 +103,13 @@ def test_a_hit_is_an_error_with_file_line_record_and_field(tmp_path, summary, ru
 @pytest.mark.parametrize("summary", ["She was one of six girls.", "There were 14 men in the group.",
                                      "A school in the borough raised concerns.", "Imperial College researched it.",
                                      "It ended 20 years later.", "The men met on Barnet High Street.",
-                                     "A man who was 45 was charged."])
+                                     "A man who was 45 was charged.",
+                                     # the fourth round's words and ordinals, where they say no child's age
+                                     "By the age of 16, one in ten girls had been approached.",
+                                     "The council turned two reports over to police.",
+                                     "It was his second year as commissioner.", "The oldest man was 45.",
+                                     "She was a victim of three attacks.", "She was ten minutes late.",
+                                     "Girls were abused at 3 addresses."])
 def test_ordinary_text_passes(tmp_path, summary):
     _load(tmp_path, summary)
 
