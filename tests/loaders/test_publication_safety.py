@@ -146,7 +146,7 @@ def test_an_editorial_exception_lets_a_record_keep_flagged_text(tmp_path):
         _load(tmp_path, "A girl, aged 14, was abused.", extra="  safety_exception_by: Jane Editor\n")
 
 
-def test_group_ranges_and_unlinked_records_are_not_individual_details(tmp_path):
+def test_group_ranges_are_not_individual_details(tmp_path):
     _load(tmp_path, "Girls between the ages of 13 and 15 were approached.")
     _load(tmp_path, "The project limited its work to 13- and 14-year-old girls.")
 
