@@ -9,9 +9,9 @@ Two checks, run on the resolved tables before anything is written:
   relations, names of schools, health terms): a survivor's public record or a
   statement identifies a child as surely as a case summary, linked to a case
   or not. Only the definitions every case shares (boroughs, the indicator
-  taxonomy) are not scanned. A hit is an error with file, line, record and field, unless the
-  record carries an editorial exception (`safety_exception_by`, `_on`,
-  `_reason`).
+  taxonomy) are not scanned. A hit is an error with file, line, record and
+  field, what was found and what to do, unless the record carries an
+  editorial exception (`safety_exception_by`, `_on`, `_reason`).
 - `restrict_restricted_citations`: a public record citing only restricted
   sources becomes restricted (a citation of a restricted source is itself
   restricted), with a warning saying so; one citing public sources too stays
@@ -54,7 +54,8 @@ _ID_SEPARATORS = re.compile(r"[-_.]+")
 class Rule:
     """One rule of the rules file: an id, what it refuses (`what`), what it deliberately lets through
     (`public`: where its line is drawn), its compiled patterns, the place types whose names it refuses, and
-    `needs`: a quick search that every hit of its patterns contains (a text without it is not searched)."""
+    `needs`: a quick search that every hit of its patterns contains (a text without it is not searched with
+    them)."""
 
     id: str
     what: str
@@ -125,12 +126,15 @@ def _matcher(tables: Tables, rule: Rule) -> Callable[[str], str | None] | None:
                     elif n not in names.setdefault(first.group(0).lower(), []):
                         names[first.group(0).lower()].append(n)
     pattern = re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE) if parts else None
+    needs = rule.needs  # half the texts have no number at all: the age rule's 25 patterns skip them
     if not names:
         if pattern is None:
             return None
-        if rule.needs is not None:  # half the texts have no number at all: the age rule's 25 patterns skip them
-            return lambda text: (m.group(0) if rule.needs.search(text) and (m := pattern.search(text)) else None)
+        if needs is not None:
+            return lambda text: (m.group(0) if needs.search(text) and (m := pattern.search(text)) else None)
         return lambda text: (m.group(0) if (m := pattern.search(text)) else None)
+    if needs is not None:
+        return lambda text: _first_hit(text, pattern if needs.search(text) else None, names)
     return lambda text: _first_hit(text, pattern, names)
 
 
@@ -167,8 +171,8 @@ def check_publication_safety(tables: Tables, rules: tuple[Rule, ...] | None = No
     """Errors for identifying detail in public text (see the module docstring). Scanned: the public
     text fields and the id (an id is public text too) of every public node, and the public text of
     every public relationship, of every kind but the shared definitions (`_DEFINITIONS`); a restricted
-    record, or one with an editorial exception, is not. Each error names file, line, record and field, what was found and what to do; rules come
-    from `schemas/publication-safety.yaml` unless given."""
+    record, or one with an editorial exception, is not. Each error names file, line, record and field,
+    what was found and what to do; rules come from `schemas/publication-safety.yaml` unless given."""
     rules = load_rules() if rules is None else rules
     checks = [(rule, m) for rule in rules if (m := _matcher(tables, rule)) is not None]
     if not checks:

@@ -35,7 +35,7 @@ def _load(tmp_path: Path, summary: str, finding: str = "Nothing identifying.", e
     load([path])
 
 
-@pytest.mark.parametrize("summary, rule", [
+HITS = [  # (text, rule)
     ("A girl, aged 14, was abused.", "individual-age"),
     ("She was abused from the age of 13.", "individual-age"),
     ("The victim, a 13-year-old, told police.", "individual-age"),
@@ -89,7 +89,10 @@ def _load(tmp_path: Path, summary: str, finding: str = "Nothing identifying.", e
     ("Her social worker was told.", "in-care"),
     ("She grew up in a children's home.", "in-care"),
     ("A care leaver, she was targeted.", "in-care"),
-])
+]
+
+
+@pytest.mark.parametrize("summary, rule", HITS)
 def test_a_hit_is_an_error_with_file_line_record_and_field(tmp_path, summary, rule):
     with pytest.raises(LoadError) as caught:
         _load(tmp_path, summary)
@@ -330,3 +333,18 @@ def test_a_pattern_names_its_terms_once(tmp_path):
                      encoding="utf-8")
     [rule] = load_rules(rules)
     assert [bool(rule.patterns[0].search(t)) for t in ("aged two", "aged 14", "aged few")] == [True, True, False]
+
+
+def test_a_rules_needs_is_in_every_hit_of_its_patterns():
+    """`needs:` only saves time: every text its rule's patterns refuse holds it (a text without it is not
+    searched with them)."""
+    rules = {rule.id: rule for rule in load_rules()}
+    texts = [(text, rule) for text, rule in HITS] + [(text, rule) for text, rule, _ in NEWCOMER]
+    checked = set()
+    for text, rule_id in texts:
+        rule = rules[rule_id]
+        for pattern in rule.patterns if rule.needs is not None else ():
+            if found := pattern.search(text):
+                assert rule.needs.search(found.group(0)), (rule.id, found.group(0), pattern.pattern)
+                checked.add(rule.id)
+    assert checked == {"individual-age", "in-care"}
