@@ -9,8 +9,8 @@ takes, and never both at once:
    aggregates counted from its own records (`casegraph.graph.aggregates`),
    and every table is written to a Parquet file under the build's folder;
 2. **copying**: a fresh database per profile, casegraph's DDL, then one COPY
-   per table from its file, the database reopened after each table
-   (`copy_staged`).
+   per table from its file, the database reopened before a table that would
+   take what it holds past REOPEN_ROWS (`copy_staged`).
 
 Why one COPY per table (BENCHMARKS.md, issue 12, "Why the store step is slow
 at 100,000 cases"): LadybugDB's COPY into a relationship table that already
@@ -59,7 +59,7 @@ LOAD_IN_CHILD_BYTES = 32 * 1024 ** 2
 """Data files larger than this (bytes, all files together) are loaded and staged in a child process.
 
 The child costs ~2.5 s to start (it imports casegraph afresh), so small data (the London data is
-~0.2 MB; 32 MB is ~15,000 generated cases) loads in the building process, where the load's memory
+~0.2 MB; 32 MB is ~8,000 generated cases: 10,000 are 39 MB) loads in the building process, where the load's memory
 and a COPY's are both small."""
 
 WRITE_BUFFER_POOL = 2 * 1024 ** 3
