@@ -139,3 +139,10 @@ def test_list_parameters_may_repeat(public_client):
     assert public_client.get("/search?q=&kind=CaseFile&kind=Person").status_code == 200
     assert public_client.get("/views?borough=lambeth&borough=newham&decade=2010&decade=2000").status_code == 200
     assert public_client.get("/network?around=lambeth&around=newham").status_code == 200
+
+
+def test_a_source_dossier_from_the_explorer_lists_what_cites_it(public_client):
+    response = public_client.get("/entity/src-kingston-sar/dossier?format=md")
+    assert response.status_code == 200
+    text = response.text
+    assert "## Facts citing" in text and "Kingston" in text and re.search(r"\[1\]", text)
