@@ -157,9 +157,10 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
         more = request.query_params.get("more", "")[:100]
         page = page_number(request.query_params)
         try:
-            return render(request, "entity.html", page=entity_page(explorer, node, more, page))
+            shown = entity_page(explorer, node, more, page)
         except ValueError as error:  # `more` naming no list of this page
             raise HTTPException(400, str(error)) from None
+        return render(request, "entity.html", page=shown)
 
     def network(request: Request):
         selection = selection_of(request.query_params)
