@@ -75,3 +75,11 @@ def test_the_build_overview_follows_the_same_rule(tmp_path):
     (tmp_path / "afile").write_text("")  # (a store of its own: the shared one is only read)
     result = run("build", "--store", str(tmp_path / "store"), "--overview", str(tmp_path / "afile" / "overview.html"))
     _refused(result, "is a file, not a folder")
+
+
+def test_init_follows_the_same_rule(tmp_path):
+    (tmp_path / "afile").write_text("")
+    under = run("init", str(tmp_path / "afile" / "mine"))
+    _refused(under, f"{tmp_path / 'afile'} is a file, not a folder", "the data folder cannot be written under it")
+    _refused(run("init", "/proc/casegraph-test/mine"), "cannot write the data folder to /proc/casegraph-test/mine")
+    _refused(run("init", str(tmp_path / "afile")), "exists and is not an empty folder")
