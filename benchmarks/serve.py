@@ -53,14 +53,14 @@ def _say(message: str) -> None:
 def _store(data: Path, work: Path, cases: int, seed: int, authorities: int):
     from casegraph.graph.embedded import EmbeddedStore
     from casegraph.graph.store import input_checksum
-    from casegraph.loaders import data_files, load
+    from casegraph.loaders import data_files
 
     store = EmbeddedStore(work / f"store-{cases}-{seed}-{authorities}")
     files = data_files([data])
     checksum = input_checksum(files)
     if (store.manifest() or {}).get("checksum") != checksum:
         _say(f"building {store.describe()}")
-        store.build(load(files), checksum)
+        store.build_files(files, checksum)
     return store
 
 

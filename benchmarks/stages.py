@@ -30,25 +30,43 @@ FORMATS = ("arrow", "parquet", "csv")
 
 
 def run_build(data: Path, store_dir: Path) -> dict:
-    """The whole build as `casegraph build` does it: files, load, checksum, store build."""
+    """The whole build as `casegraph build` does it: files, checksum, `EmbeddedStore.build_files`
+    (the load and staging in a child process for large data, then the COPYs). The stages' seconds
+    are read from the build's progress messages: `load` until staging begins, `stage` until the
+    first database is written, `store` the rest."""
     from casegraph.graph.embedded import EmbeddedStore
     from casegraph.graph.store import input_checksum
-    from casegraph.loaders import data_files, load
+    from casegraph.loaders import data_files
+
+    marks: list[tuple[float, str, int]] = []  # (when, message, this process's resident KB then)
+
+    def mark(message: str) -> None:
+        marks.append((time.perf_counter(), message, _resident_kb()))
 
     started = time.perf_counter()
     files = data_files([data])
-    dataset = load(files)
-    loaded = time.perf_counter()
     checksum = input_checksum(files)
     summed = time.perf_counter()
-    result = EmbeddedStore(store_dir).build(dataset, checksum)
+    result = EmbeddedStore(store_dir).build_files(files, checksum, progress=mark)
     done = time.perf_counter()
+    staging = next(t for t, message, _ in marks if message.startswith("staging the "))
+    writing = next(t for t, message, _ in marks if message.startswith("writing the "))
     return {
-        "seconds": done - started, "load": loaded - started, "checksum": summed - loaded,
-        "store": done - summed, "nodes": sum(result.node_counts.values()),
+        # what this process held while the load's child ran beside it (the two peaks never meet)
+        "resident_mb_while_loading": max(kb for t, _, kb in marks if t < writing) / 1024,
+        "seconds": done - started, "checksum": summed - started, "load": staging - summed,
+        "stage": writing - staging, "store": done - writing, "nodes": sum(result.node_counts.values()),
         "relationships": sum(result.rel_counts.values()),
         "node_counts": result.node_counts, "rel_counts": result.rel_counts,
     }
+
+
+def _resident_kb() -> int:
+    """This process's resident set now (Linux /proc), in KB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
 
 
 def run_prepare(data: Path, tables: Path, formats: list[str]) -> dict:
@@ -56,12 +74,16 @@ def run_prepare(data: Path, tables: Path, formats: list[str]) -> dict:
 
     The stage functions `load()` and `EmbeddedStore.build()` call are wrapped
     with timers where they are looked up (module globals), so the breakdown
-    follows the code as it is; writing the rows out is not timed. Stages the
-    wrappers do not see are reported as `other`.
+    follows the code as it is. The build runs in this process (`build` of the
+    loaded Dataset, the stages `build_files` runs in a child for large data).
+    The full graph's staged tables are kept for the baseline, in each format;
+    the time that takes is left out of the total. Stages the wrappers do not
+    see are reported as `other`.
     """
     import importlib
 
     embedded = importlib.import_module("casegraph.graph.embedded")
+    writing = importlib.import_module("casegraph.graph.embedded_write")
     loading = importlib.import_module("casegraph.loaders.load")  # the module, not `loaders.load()`
     dataset_module = importlib.import_module("casegraph.loaders.dataset")
     from casegraph.graph.store import input_checksum
@@ -95,36 +117,32 @@ def run_prepare(data: Path, tables: Path, formats: list[str]) -> dict:
                 yield item
         return wrapper
 
-    copy = timed("copy", embedded._copy)
-    writing = {"path": None}
-    write_database = embedded._write_database
+    copy_staged = embedded.copy_staged
 
-    def write_and_note(path, *args, **kwargs):  # which profile's database the COPYs go to
-        writing["path"] = path
-        return write_database(path, *args, **kwargs)
-
-    def copy_and_keep(connection, statement, rows):
-        copy(connection, statement, rows)
+    def copy_and_keep(folder, database, say):
+        copy_staged(folder, database, say)
         # The baseline is the raw COPY of the data once (the full graph): the public graph a build
         # writes beside it is part of what the build costs, not of the baseline.
-        if rows.num_rows and writing["path"].name == embedded.DB_FILES["restricted"]:
-            pair = re.search(r"from='(\w+)', to='(\w+)'", statement)
-            table = statement.split()[1]
-            name = f"{len(manifest):02d}-{table}" + (f"-{pair[1]}-{pair[2]}" if pair else "")
-            manifest.append({"kind": "rel" if pair else "node", "table": table,
-                             "from": pair and pair[1], "to": pair and pair[2], "rows": rows.num_rows,
-                             "files": {fmt: _write(rows, tables / name, fmt) for fmt in formats}})
+        if database.name == embedded.DB_FILES["restricted"]:
+            start = clock()
+            for entry in json.loads((folder / writing.TABLES_FILE).read_text()):
+                arrow = _read_parquet(folder / entry["file"])
+                name = Path(entry["file"]).stem
+                manifest.append({"kind": "rel" if entry["from"] else "node", "table": entry["table"],
+                                 "from": entry["from"], "to": entry["to"], "rows": entry["rows"],
+                                 "files": {fmt: _write(arrow, tables / name, fmt) for fmt in formats}})
+            times["(kept)"] = clock() - start
 
     for suffix, reader in list(loading.READERS.items()):
         loading.READERS[suffix] = timed_items("read", reader)
     for module, names in ((loading, {"validate_record": "validate", "resolve": "resolve", "check_dataset": "check"}),
-                          (dataset_module, {"to_arrow": "arrow"})):
+                          (dataset_module, {"to_arrow": "arrow"}),
+                          (writing, {"public_dataset": "public", "with_aggregates": "aggregates",
+                                     "_write_parquet": "stage", "_copy_table": "copy"})):
         for name, stage in names.items():
             setattr(module, name, timed(stage, getattr(module, name)))
     loading.check_publication_safety = timed("safety", loading.check_publication_safety)
-    embedded.public_dataset = timed("public", embedded.public_dataset)
-    embedded._copy = copy_and_keep
-    embedded._write_database = write_and_note
+    embedded.copy_staged = copy_and_keep
 
     with tempfile.TemporaryDirectory(prefix="profile-store-", dir=tables) as store:
         started = clock()
@@ -132,12 +150,19 @@ def run_prepare(data: Path, tables: Path, formats: list[str]) -> dict:
         dataset = loading.load(files)
         checksum = input_checksum(files)
         embedded.EmbeddedStore(store).build(dataset, checksum)
-        total = clock() - started
+        total = clock() - started - times.pop("(kept)", 0.0)
     stages = {stage: times.get(stage, 0.0)
-              for stage in ("read", "validate", "resolve", "check", "safety", "arrow", "public", "copy")}
+              for stage in ("read", "validate", "resolve", "check", "safety", "arrow", "public", "aggregates",
+                            "stage", "copy")}
     stages["other"] = total - sum(stages.values())
     (tables / "manifest.json").write_text(json.dumps(manifest, indent=1))
     return {"stages": stages, "seconds": total, "tables": len(manifest), "rows": sum(t["rows"] for t in manifest)}
+
+
+def _read_parquet(path: Path):
+    import pyarrow.parquet as pq
+
+    return pq.read_table(path)
 
 
 def _write(arrow, stem: Path, fmt: str) -> str:

@@ -138,7 +138,8 @@ class Picture:
 
     @checked
     def save(self, path: Path | str, width: int | None = None) -> Path:
-        """Write the picture; `width` is a still's width in pixels (PNG 3,200, SVG 2,400 by default).
+        """Write the picture and return the file written (`.restricted` in its name for a picture of the
+        restricted profile); `width` is a still's width in pixels (PNG 3,200, SVG 2,400 by default).
 
         Raises `ValueError` for an unknown extension and `BrowserError` when PNG needs a browser."""
         from casegraph.viz.pages import write_figure
@@ -181,15 +182,15 @@ class Casegraph:
     def build(self, data: Iterable[Path | str] = (), progress=None):
         """Validate, resolve and load `data` (files or folders; default: `casegraph.data_source()`).
 
-        Returns the store's `BuildResult` (build id, changed, counts). Raises `LoadError`
-        listing every problem (file, line, record, field), the store left as it was."""
+        Returns the store's `BuildResult` (build id, changed, counts, warnings, contested facts).
+        Raises `LoadError` listing every problem (file, line, record, field), the store left as it was."""
         from casegraph.graph.store import input_checksum
-        from casegraph.loaders import data_files, load
+        from casegraph.loaders import data_files
         from casegraph.loaders.source import data_source
 
         paths = list(data) or data_source().paths
         files = data_files(paths)
-        return self.store.build(load(files, progress=progress), input_checksum(files), progress=progress)
+        return self.store.build_files(files, input_checksum(files), progress=progress)
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -213,18 +214,17 @@ class Casegraph:
         """Run catalog query `name` (see `casegraph.queries.catalog()`), parameters as keywords or `params`.
 
         It reads the profile's graph (`store.view(profile)`): the public graph holds no restricted
-        data. `profile="restricted"` sets the query's `include_restricted` parameter when it has one,
-        and `include_restricted=True` means the restricted profile.
-        Ids are checked (any case) before the query runs. Raises `QueryError` (unknown query,
-        with the closest names; bad parameter) and `NodeNotFound` (unknown id, with the closest ids)."""
+        data. A query's `include_restricted` parameter follows the profile (`queries.restricted`):
+        true by default with `profile="restricted"`, refused (`RestrictedRefused`) when it asks for
+        restricted data in the public profile. Ids are checked (any case) before the query runs.
+        Raises `QueryError` (unknown query, with the closest names; bad parameter) and `NodeNotFound`
+        (unknown id, with the closest ids)."""
         from casegraph.queries import get_query, run_query
+        from casegraph.queries.restricted import profile_params
 
         query = get_query(name)
-        given = {**(params or {}), **kwargs}
-        if _check_profile(profile) and "include_restricted" in query.header.parameters:
-            given.setdefault("include_restricted", True)
-        if query.bind(given).get("include_restricted"):
-            profile = RESTRICTED
+        _check_profile(profile)
+        given = profile_params(query, {**(params or {}), **kwargs}, profile)
         with self.store.view(profile) as view:
             result = run_query(view, query, given)
         return Rows(result.columns, result.rows, result.total, profile)

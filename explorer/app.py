@@ -6,7 +6,9 @@ JavaScript and text from the data is always text; only pages that draw a
 network load scripts (vis-network and the view script, served from here).
 User errors (an unknown id, a parameter of the wrong type, a selection that
 names nothing) come back as a page saying what would work, with status 400
-or 404, never a traceback.
+or 404, never a traceback. A URL asking for restricted data the profile
+served leaves out (`include_restricted=true` on a public explorer) is a 400
+saying how to serve it, on every route (`queries.restricted`, the one rule).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from casegraph.explorer.state import Explorer
 from casegraph.graph.search import kind_label
 from casegraph.graph.selection import Selection, SelectionError, resolve_node, select
 from casegraph.queries import QueryError, catalog
+from casegraph.queries.restricted import RESTRICTED_PARAM, RestrictedRefused, asked
 from casegraph.schemas import schema
 from casegraph.schemas.names import display_name
 from casegraph.viz.browser import BrowserError
@@ -200,7 +203,7 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
         answer, error, page = None, None, None
         if params.get("run"):
             try:
-                result = explorer.run(found, given_params(found, params, explorer.include_restricted))
+                result = explorer.run(found, given_params(found, params))
                 answer = (result.columns, [[cell(v, explorer) for v in row] for row in result.rows])
                 page = page_links(found, result, request.url)
             except (QueryError, SelectionError) as problem:  # a node parameter naming no node is a SelectionError
@@ -348,15 +351,37 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
             raise HTTPException(404, "no such asset")
         return Response(files[name], media_type=ASSET_TYPES[suffix])
 
+    def profile_asked(request: Request) -> None:
+        """Refuse (400) a URL whose `include_restricted` asks for what this explorer's profile does not
+        serve: restricted data from a public explorer (`queries.restricted.asked`), or public views and
+        files from a restricted one (its query forms take false: the query leaves restricted data out)."""
+        for value in request.query_params.getlist(RESTRICTED_PARAM):
+            if value == "":
+                continue
+            try:
+                wanted = asked(value, explorer.profile)
+            except RestrictedRefused as error:
+                raise HTTPException(400, f"{error}: this explorer serves the public profile; to include restricted "
+                                         "data, start it with `casegraph serve --include-restricted` (every page "
+                                         "and file is then marked not for publication)") from None
+            except QueryError as error:
+                raise HTTPException(400, str(error)) from None
+            if not wanted and explorer.include_restricted and not request.url.path.startswith("/queries/"):
+                raise HTTPException(400, f"{RESTRICTED_PARAM}={value}: this explorer serves the restricted profile, "
+                                         "so its pages, views and files include restricted data; for public ones, "
+                                         "start `casegraph serve` without --include-restricted")
+
     def current(route, lists: tuple[str, ...] = ()):
         """`route`, answered only while the store holds the build this explorer read (`Explorer.rebuilt`),
-        and only when each of its parameters is given once, but those in `lists` (`params.given_once`)."""
+        only when each of its parameters is given once, but those in `lists` (`params.given_once`), and
+        only for a profile it serves (`profile_asked`)."""
         @wraps(route)
         def answered(request: Request):
             rebuilt = explorer.rebuilt()
             if rebuilt:
                 raise HTTPException(503, rebuilt)
             given_once(request.query_params, lists)
+            profile_asked(request)
             return route(request)
         return answered
 

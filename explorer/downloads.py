@@ -3,11 +3,13 @@
 Each is written by the library that writes it from the command line
 (`casegraph.exports.export`, `casegraph.viz.pages.write_figure`,
 `casegraph.reports.write_report`) into a temporary folder, and returned as
-bytes with a file name: a folder of files (CSV) comes as one zip. A file of
-the restricted profile carries `.restricted` in its name, as on the command
-line. PNG stills are rasterised by one headless Chromium kept warm for the
-server's life (`Rasteriser`), not one started per request (about a second
-each).
+bytes with a file name: a folder of files (CSV) comes as one zip. A download
+of the restricted profile carries `.restricted` in its name by the command
+line's rule (`exports.base.marked_path`): every file, the zip of a CSV
+folder (whose comment also says it is not for publication) and every still
+(whose banner says so inside). PNG stills are rasterised by one headless
+Chromium kept warm for the server's life (`Rasteriser`), not one started per
+request (about a second each).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from pathlib import Path
 import networkx as nx
 
 from casegraph.exports import SUFFIXES, export
-from casegraph.exports.base import ExportMeta
+from casegraph.exports.base import ExportMeta, marked_path
 from casegraph.graph.selection import Selection
 
 __all__ = ["Download", "Rasteriser", "export_file", "still_file", "dossier_file", "MEDIA_TYPES"]
@@ -47,16 +49,18 @@ class Download:
         return "application/octet-stream"
 
 
-def _collect(files: list[Path], stem: str) -> Download:
+def _collect(files: list[Path], stem: str, meta: ExportMeta) -> Download:
+    """One file as it is, several (a CSV folder) as a zip named `stem`, marked as its files are."""
     if len(files) == 1:
         return Download(files[0].name, files[0].read_bytes())
     buffer = io.BytesIO()
     # the fastest deflate: a borough's CSV at 100,000 cases (2 MB) in a third of the default's time,
     # for a zip half as large again (220 -> 320 kB)
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        archive.comment = meta.notice.encode("utf-8")
         for path in files:
             archive.write(path, path.name)
-    return Download(f"{stem}.zip", buffer.getvalue())
+    return Download(marked_path(f"{stem}.zip", meta.restricted).name, buffer.getvalue())
 
 
 def export_file(graph: nx.MultiDiGraph, fmt: str, selection: Selection, profile: str,
@@ -67,7 +71,7 @@ def export_file(graph: nx.MultiDiGraph, fmt: str, selection: Selection, profile:
     with tempfile.TemporaryDirectory(prefix="casegraph-serve-") as folder:
         target = Path(folder) / ("casegraph" + SUFFIXES[fmt] if SUFFIXES[fmt] else "casegraph.csv")
         files = export(graph, fmt, target, meta, checked)
-        return _collect([Path(f) for f in files], "casegraph-csv")
+        return _collect([Path(f) for f in files], "casegraph-csv", meta)
 
 
 class Rasteriser:
@@ -108,12 +112,12 @@ class Rasteriser:
 
 
 def still_file(figure, kind: str, name: str, rasteriser: Rasteriser) -> Download:
-    """A view's figure as a still, `kind` "png" (by `rasteriser`'s Chromium) or "svg"."""
+    """A view's figure as a still, `kind` "png" (by `rasteriser`'s Chromium) or "svg", named `name` and
+    marked `.restricted` when the figure includes restricted data (as `viz.pages.write_figure` names it)."""
     from casegraph.viz.pages import still_svg
 
-    if kind == "png":
-        return Download(f"{name}.png", rasteriser.png(figure))
-    return Download(f"{name}.svg", still_svg(figure).encode("utf-8"))
+    data = rasteriser.png(figure) if kind == "png" else still_svg(figure).encode("utf-8")
+    return Download(marked_path(f"{name}.{kind}", figure.include_restricted).name, data)
 
 
 def dossier_file(graph: nx.MultiDiGraph, kind: str, name: str, selection: Selection, profile: str) -> Download:

@@ -5,8 +5,10 @@ each parameter's name, type (text, whole number, number, yes/no), default,
 whether it is required and its description. What a browser sends is checked
 by the catalog itself (`Query.bind`: unknown parameters refused, types
 converted), so the explorer runs only catalog queries with validated values,
-never Cypher text. In the public profile `include_restricted` is not a field:
-it is fixed to false (`state.Explorer.run`).
+never Cypher text. `include_restricted` follows the profile served
+(`casegraph.queries.restricted`): in the public profile it is not a field (a
+URL asking for it is refused, `app`), in the restricted profile a field whose
+default is true.
 
 An answer's cells become `Cell`s: a node links to its page, a path to each of
 its nodes, a text that is a node id to that node. There is nothing to
@@ -23,8 +25,8 @@ from starlette.datastructures import QueryParams
 
 from casegraph.explorer.entity import kind_name
 from casegraph.explorer.paging import Pages
-from casegraph.explorer.state import RESTRICTED_PARAM
-from casegraph.queries import Query, QueryError
+from casegraph.queries import Query
+from casegraph.queries.restricted import RESTRICTED_PARAM, profile_params
 from casegraph.schemas.names import display_name
 
 __all__ = ["FormField", "Cell", "form_fields", "given_params", "page_links", "cell"]
@@ -73,33 +75,28 @@ def _is_number(text: str) -> bool:
 
 
 def form_fields(query: Query, params: QueryParams, include_restricted: bool) -> list[FormField]:
-    """The form of `query`, filled with what `params` gave (else each parameter's default)."""
+    """The form of `query`, filled with what `params` gave (else each parameter's default, in the profile)."""
     fields = []
+    defaults = profile_params(query, {}, "restricted" if include_restricted else "public")
     for name, param in query.header.parameters.items():
         if name == RESTRICTED_PARAM and not include_restricted:
             continue
-        value = params.get(name, _shown(param.default))
+        default = defaults.get(name, param.default)
+        value = params.get(name, _shown(default))
         if param.type in ("int", "float") and not _is_number(value):
             value = ""  # a number field shows no text it cannot hold; the error above the form says why
-        fields.append(FormField(name, param.type, INPUTS[param.type], param.required, param.default,
+        fields.append(FormField(name, param.type, INPUTS[param.type], param.required, default,
                                 param.description, value, param.minimum, param.maximum))
     return fields
 
 
-def given_params(query: Query, params: QueryParams, include_restricted: bool) -> dict[str, str]:
+def given_params(query: Query, params: QueryParams) -> dict[str, str]:
     """The parameters a submitted form gives: empty or blank fields left to their defaults; anything the
-    query does not declare is passed on, so `Query.bind` refuses it with its own message. Raises
-    `QueryError` for a request for restricted data from an explorer serving the public profile
-    (never answered from the public graph as if it had been granted)."""
+    query does not declare is passed on, so `Query.bind` refuses it with its own message (and
+    `Explorer.run` one asking for restricted data the profile served leaves out)."""
     given = {}
     for name, value in params.multi_items():
         if name in ("run", "format"):
-            continue
-        if name == RESTRICTED_PARAM and not include_restricted:
-            if name in query.header.parameters and value != "" \
-                    and query.header.parameters[name].convert(name, value):
-                raise QueryError(f"{name}: this explorer serves the public profile, without restricted data "
-                                 "(`casegraph serve --include-restricted` serves it, marked not for publication)")
             continue
         if value.strip():  # a blank field, like an empty one, leaves the parameter to its default
             given[name] = value

@@ -33,12 +33,10 @@ from casegraph.graph.profile import profile_of
 from casegraph.graph.selection import CASE
 from casegraph.graph.store import Result
 from casegraph.queries import Query, run_query
+from casegraph.queries.restricted import profile_params
 from casegraph.schemas.names import display_name
 
-__all__ = ["Explorer", "RESTRICTED_PARAM", "settle", "KEPT_ELEMENTS", "KEPT_KB", "HUB_LINKS"]
-
-RESTRICTED_PARAM = "include_restricted"
-"""The catalog's parameter for restricted data: fixed to false in the public profile."""
+__all__ = ["Explorer", "settle", "KEPT_ELEMENTS", "KEPT_KB", "HUB_LINKS"]
 
 KEPT_ELEMENTS = 100_000
 """Most nodes and relationships (of kept selections, each held as read and as prepared for drawing)
@@ -133,9 +131,10 @@ class Explorer:
 
     def run(self, query: Query, params: dict[str, Any]) -> Result:
         """Run a catalog query on the read-only View of this profile's graph (validated by `Query.bind`;
-        raises `QueryError`, and `NodeNotFound` for an id that graph lacks, suggesting only ids it holds)."""
-        if not self.include_restricted and RESTRICTED_PARAM in query.header.parameters:
-            params = {**params, RESTRICTED_PARAM: False}
+        `include_restricted` by the profile's rule, `queries.restricted.profile_params`). Raises
+        `QueryError` (`RestrictedRefused` for restricted data asked of the public profile), and
+        `NodeNotFound` for an id that graph lacks, suggesting only ids it holds."""
+        params = profile_params(query, params, self.profile)
         with self._lock:
             return run_query(self.view, query, params)
 

@@ -156,10 +156,13 @@ def refuse_unfit_graph(graph: nx.MultiDiGraph) -> None:
             refuse_unfit(f"relationship {clip(key)}", {"id": key, "from": source, "to": target, **attrs})
 
 
-def marked_path(path: Path | str, meta: ExportMeta) -> Path:
-    """`out.graphml` -> `out.restricted.graphml` for a restricted export (unchanged if public)."""
+def marked_path(path: Path | str, restricted: bool) -> Path:
+    """`out.graphml` -> `out.restricted.graphml` when `restricted` (unchanged if public, or already marked).
+
+    The one naming rule for every file of restricted data casegraph writes or offers for download:
+    exports, their CSV folder's files and the explorer's zip of them, pictures and stills, dossiers."""
     path = Path(path)
-    if not meta.restricted or ".restricted" in path.name:
+    if not restricted or ".restricted" in path.name:
         return path
     suffix = path.suffix
     return path.with_name(path.name[: len(path.name) - len(suffix)] + ".restricted" + suffix)
@@ -211,7 +214,7 @@ class Exporter:
             raise ExportError(missing)
         self.meta = meta or ExportMeta()
         refuse_unfit("the export's metadata", self.meta.as_dict())
-        self.path = marked_path(path, self.meta)
+        self.path = marked_path(path, self.meta.restricted)
         self._written: set[str] = set()
         # True while `export_graph` feeds items of a graph `refuse_unfit_graph` has passed as it is:
         # the same values, so `write` does not look at them again

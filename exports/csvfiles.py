@@ -93,7 +93,7 @@ def csv_paths(path: Path | str, meta: ExportMeta) -> dict[str, Path]:
     else:
         base, prefix = path, ""
     names = {"nodes": "nodes.csv", "edges": "edges.csv", "citations": "citations.csv", "metadata": "metadata.json"}
-    return {key: marked_path(base / (prefix + name), meta) for key, name in names.items()}
+    return {key: marked_path(base / (prefix + name), meta.restricted) for key, name in names.items()}
 
 
 def _value_type(value: Any) -> str:

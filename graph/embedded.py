@@ -6,12 +6,13 @@ Layout of a store directory:
     STORE/builds/<id>/graph.lbdb      (one complete build: the restricted profile, all data)
     STORE/builds/<id>/public.lbdb     (the same build's public projection, `casegraph.graph.profile`)
     STORE/builds/<id>/manifest.json   (counts and input checksum)
-    STORE/builds/<id>.partial/        (a build under way; any found under the lock is removed)
+    STORE/builds/<id>.partial/        (a build under way; any found under the lock is removed;
+                                       its staged/ holds the tables being COPYed)
     STORE/.lock                       (held by the one process that builds)
 
 Invariant: `current` only ever points at a complete build. A build writes a
-fresh database through the bulk path (COPY from Arrow tables) into a new
-directory and swaps `current` only when it is complete, so a failed build
+fresh database through the bulk path (one COPY per table from staged Parquet
+files, `casegraph.graph.embedded_write`) into a new directory and swaps `current` only when it is complete, so a failed build
 leaves the store exactly as it was and readers never see half a graph.
 Readers open the database read-only (the engine refuses writes, and many
 readers may run while a build is under way).
@@ -26,21 +27,17 @@ import shutil
 import time
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 import ladybug
-import pyarrow as pa
 
-from casegraph.graph.aggregates import filed_facts, with_aggregates
+from casegraph.graph.embedded_write import PROFILES, Produce, copy_staged, load_and_stage, stage_dataset
 from casegraph.graph.limits import QueryLimits
-from casegraph.graph.profile import PUBLIC, RESTRICTED, Profile, public_dataset
-from casegraph.graph.rows import node_tables, rel_tables
+from casegraph.graph.profile import PUBLIC, RESTRICTED, Profile
 from casegraph.graph.store import BuildResult, Progress, QueryFailed, QueryLimitHit, Result, StoreError, WriteRefused
 from casegraph.graph.values import node_value, path_value, plain, rel_value
 from casegraph.loaders.dataset import Dataset
-from casegraph.loaders.load import paused_gc, release_free_memory
-from casegraph.schemas.aggregates import FILED_LABEL
-from casegraph.schemas.ddl import ladybug_ddl
+from casegraph.loaders.load import paused_gc
 
 __all__ = ["EmbeddedStore", "EmbeddedView", "default_store_dir"]
 
@@ -85,10 +82,27 @@ class EmbeddedStore:
 
     def build(self, dataset: Dataset, checksum: str, progress: Progress | None = None,
               force: bool = False) -> BuildResult:
-        """Build the dataset into a new database and switch to it when complete.
+        """Build a loaded Dataset into a new database and switch to it when complete.
 
         Nothing is built when the store already holds data of this checksum, unless `force`.
-        """
+        This process holds the Dataset and each table's COPY at once: for large data,
+        `build_files` (what `casegraph build` does) keeps them apart. Raises StoreError
+        when another build holds the lock."""
+        return self._build(checksum, progress, force, lambda folder, say: stage_dataset(dataset, folder, say))
+
+    def build_files(self, files: Iterable[Path], checksum: str, progress: Progress | None = None,
+                    force: bool = False, isolate: bool | None = None) -> BuildResult:
+        """Load data files and build them, the load and staging in a child process for large data
+        (`casegraph.graph.embedded_write.load_and_stage`; `isolate` forces the choice), so that the
+        load's memory is given back before the first COPY. Raises LoadError (every problem in the
+        data; nothing written) and StoreError."""
+        files = list(files)
+        return self._build(checksum, progress, force,
+                           lambda folder, say: load_and_stage(files, folder, say, isolate=isolate))
+
+    def _build(self, checksum: str, progress: Progress | None, force: bool, produce: Produce) -> BuildResult:
+        """Under the build lock: `produce` the data (staged under the partial build's folder), COPY each
+        profile's database from it, then switch `current` to the complete build."""
         say = progress or (lambda message: None)
         self.directory.mkdir(parents=True, exist_ok=True)
         with open(self.directory / ".lock", "w") as lock:
@@ -99,16 +113,17 @@ class EmbeddedStore:
             self._remove_partial_builds(say)
             manifest = self.manifest()
             if manifest and manifest.get("checksum") == checksum and not force:
+                loaded = produce(None, say)
                 say("the store already holds this data: nothing to change")
                 return BuildResult(manifest["build_id"], False, manifest["node_counts"],
-                                   manifest["rel_counts"], checksum)
+                                   manifest["rel_counts"], checksum, loaded.warnings, loaded.contested)
             build_id = time.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
             builds = self.directory / "builds"
             partial = builds / (build_id + ".partial")
             partial.mkdir(parents=True)
             try:
                 with paused_gc():
-                    result = self._write(partial, dataset, build_id, checksum, say)
+                    result = self._write(partial, produce, build_id, checksum, say)
                 final = builds / build_id
                 partial.rename(final)
                 self._switch_to(final)
@@ -118,12 +133,14 @@ class EmbeddedStore:
             self._remove_old_builds(keep={final.name})
             return result
 
-    def _write(self, target: Path, dataset: Dataset, build_id: str, checksum: str, say: Progress) -> BuildResult:
-        say("building the restricted profile (all data)")
-        _write_database(target / DB_FILES[RESTRICTED], dataset, say)
-        say("building the public profile (restricted data left out)")
-        _write_database(target / DB_FILES[PUBLIC], public_dataset(dataset), say)
-        result = BuildResult(build_id, True, dataset.node_counts(), dataset.rel_counts(), checksum)
+    def _write(self, target: Path, produce: Produce, build_id: str, checksum: str, say: Progress) -> BuildResult:
+        staged = target / "staged"
+        loaded = produce(staged, say)
+        for profile in PROFILES:
+            say(f"writing the {profile} profile's database")
+            copy_staged(staged / profile, target / DB_FILES[profile], say)
+        shutil.rmtree(staged)  # restricted rows: not kept beside the databases
+        result = BuildResult.of(loaded, build_id, True, checksum)
         (target / MANIFEST).write_text(json.dumps({
             "build_id": build_id, "checksum": checksum, "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             "node_counts": result.node_counts, "rel_counts": result.rel_counts,
@@ -186,92 +203,6 @@ class EmbeddedStore:
             except RuntimeError as error:
                 raise StoreError(f"{database} needs recovery, which needs it open by nobody else: "
                                  f"close other casegraph readers and retry ({error})") from None
-
-
-COPY_ROWS = 100_000
-"""Rows per COPY statement, and between reopenings of the database a build writes.
-
-LadybugDB holds what a COPY allocated (in its buffer pool, and the heap
-around it) until the database is closed, and a relationship COPY holds all
-its rows at once (~2 KB a row here: 143,645 SHOWS rows added 270-330 MB), so
-a build COPYs at most this many rows before it closes and reopens the
-database, and a larger table in equal slices of at most this many: the
-memory held is one slice's, not the graph's. Not fewer: each COPY into a
-relationship table that already has rows costs as much as the first or far
-more (50,000-row slices made a 30,000-case store step 5x slower), and each
-reopening costs ~0.2 s. A node table's COPY holds 40-110 MB however few its
-rows, so the database is also reopened after each node table
-(BENCHMARKS.md, issue 12)."""
-
-
-WRITE_BUFFER_POOL = 2 * 1024 ** 3
-"""The buffer pool of a database a build writes, in bytes: several times what the largest slice
-needs (a 143,645-row relationship COPY needs more than 300 MB), and not LadybugDB's default of 80 %
-of the machine's memory, whose bookkeeping alone costs ~45 MB on a 24 GB machine (~11 MB here)."""
-
-
-class _Writer:
-    """A database being written: `connection`, reopened by `_copy` every COPY_ROWS rows."""
-
-    def __init__(self, path: Path):
-        self.path, self.written = path, 0
-        self._open()
-
-    def _open(self) -> None:
-        self.database = ladybug.Database(str(self.path), buffer_pool_size=WRITE_BUFFER_POOL)
-        self.connection = ladybug.Connection(self.database)
-
-    def reopen(self) -> None:
-        self.close()
-        self._open()
-        self.written = 0
-
-    def close(self) -> None:
-        self.connection.close()
-        self.database.close()
-        release_free_memory()
-
-
-def _write_database(path: Path, dataset: Dataset, say: Progress) -> None:
-    """One database from a Dataset, through the bulk path (COPY from Arrow tables, in slices), with the
-    aggregates counted from that Dataset alone (`casegraph.graph.aggregates`) and the evidence queries'
-    answers filed by rank (`FiledFact`: LadybugDB has no index to seek a rank)."""
-    dataset = with_aggregates(dataset)
-    writer = _Writer(path)
-    try:
-        for statement in ladybug_ddl():
-            writer.connection.execute(statement)
-        for table in node_tables(dataset):
-            if len(table):
-                say(f"loading {len(table):,} {table.name} nodes")
-                _copy(writer, f"COPY {table.name} FROM rows", table.arrow)
-                writer.written = COPY_ROWS  # a node table holds 40-110 MB whatever its size: let it go first
-        for table in rel_tables(dataset):
-            say(f"loading {len(table):,} {table.name} relationships ({table.from_label} -> {table.to_label})")
-            _copy(writer, f"COPY {table.name} FROM rows (from='{table.from_label}', to='{table.to_label}')",
-                  table.arrow)
-        filed = filed_facts(dataset)
-        if filed.num_rows:
-            say(f"filing {filed.num_rows:,} rows of the evidence queries' answers")
-            _copy(writer, f"COPY {FILED_LABEL} FROM rows", filed)
-        del filed
-        writer.connection.execute("CHECKPOINT")
-    finally:
-        writer.close()
-
-
-def _copy(writer: _Writer, statement: str, table: pa.Table) -> None:
-    """COPY a whole Arrow table in equal slices of at most COPY_ROWS rows, reopening the database
-    first whenever the slice would take what it holds past COPY_ROWS (see COPY_ROWS). LadybugDB finds
-    `rows` among this frame's locals."""
-    slices = -(-table.num_rows // COPY_ROWS)
-    size = -(-table.num_rows // slices) if slices else 0
-    for start in range(0, table.num_rows, size or 1):
-        rows = table.slice(start, size)
-        if writer.written and writer.written + rows.num_rows > COPY_ROWS:
-            writer.reopen()
-        writer.connection.execute(statement)
-        writer.written += rows.num_rows
 
 
 class EmbeddedView:

@@ -44,13 +44,14 @@ from __future__ import annotations
 import os
 import time
 import uuid
-from typing import Any, Iterator
+from pathlib import Path
+from typing import Any, Iterable, Iterator
 
 import neo4j
 from neo4j import exceptions as neo4j_errors
 
 from casegraph.graph.rows import Table, node_tables, rel_tables
-from casegraph.graph.store import BuildResult, Progress, StoreError
+from casegraph.graph.store import BuildResult, Loaded, Progress, StoreError
 from casegraph.loaders.dataset import Dataset
 from casegraph.graph.aggregates import with_aggregates
 from casegraph.graph.limits import QueryLimits
@@ -157,12 +158,20 @@ class Neo4jStore:
         say = progress or (lambda message: None)
         return self._checked(lambda: self._build(dataset, checksum, say, force, break_lock))
 
+    def build_files(self, files: Iterable[Path], checksum: str, progress: Progress | None = None,
+                    force: bool = False, break_lock: bool = False) -> BuildResult:
+        """Load data files (`casegraph.loaders.load`, in this process: the server holds the graph) and
+        `build` them. Raises LoadError (every problem; nothing written) and what `build` raises."""
+        from casegraph.loaders import load
+
+        return self.build(load(list(files), progress=progress), checksum, progress, force, break_lock)
+
     def _build(self, dataset: Dataset, checksum: str, say: Progress, force: bool, break_lock: bool) -> BuildResult:
         meta = self.meta()
         if (meta and meta.get("checksum") == checksum and meta.get("status") == "complete"
                 and not (force or break_lock)):
             say("the store already holds this data: nothing to change")
-            return BuildResult(meta["build_id"], False, dataset.node_counts(), dataset.rel_counts(), checksum)
+            return BuildResult.of(Loaded.of(dataset), meta["build_id"], False, checksum)
         build_id = time.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
         with self._session() as session:
             lock = BuildLock(session, build_id, self.describe())
@@ -175,8 +184,7 @@ class Neo4jStore:
                 meta = self._prepare(session, build_id, say)
                 if meta and meta.get("checksum") == checksum and meta.get("status") == "complete" and not force:
                     say("the store already holds this data: nothing to change")
-                    return BuildResult(meta["build_id"], False, dataset.node_counts(), dataset.rel_counts(),
-                                       checksum)
+                    return BuildResult.of(Loaded.of(dataset), meta["build_id"], False, checksum)
                 try:
                     # each profile's aggregates are counted from its own records (casegraph.graph.aggregates)
                     profiles = {RESTRICTED: with_aggregates(dataset),
@@ -190,7 +198,7 @@ class Neo4jStore:
                     raise
             finally:
                 _release(lock, say)
-        return BuildResult(build_id, True, dataset.node_counts(), dataset.rel_counts(), checksum)
+        return BuildResult.of(Loaded.of(dataset), build_id, True, checksum)
 
     def _prepare(self, session, build_id: str, say: Progress) -> dict[str, Any] | None:
         """Under the lock: constraints, an interrupted switch finished, other builds' staging removed."""

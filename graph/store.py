@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterable, Protocol
 from casegraph.loaders.dataset import Dataset
 from casegraph.schemas.ddl import ladybug_ddl
 
-__all__ = ["Store", "View", "Result", "BuildResult", "StoreError", "QueryFailed", "WriteRefused", "QueryLimitHit",
+__all__ = ["Store", "View", "Result", "BuildResult", "Loaded", "StoreError", "QueryFailed", "WriteRefused", "QueryLimitHit",
            "input_checksum", "Progress"]
 
 Progress = Callable[[str], None]
@@ -56,12 +56,38 @@ class Result:
 
 
 @dataclass
+class Loaded:
+    """What a build reports of the data it loaded: the full graph's counts by label and type, the
+    load's warnings (`loaders.problems.Problem`s) and contested facts (`Dataset.contested()`)."""
+
+    node_counts: dict[str, int]
+    rel_counts: dict[str, int]
+    warnings: list = field(default_factory=list)
+    contested: list[dict] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, dataset: Dataset) -> "Loaded":
+        return cls(dataset.node_counts(), dataset.rel_counts(), list(dataset.warnings), dataset.contested())
+
+
+@dataclass
 class BuildResult:
+    """What a build did: its id, whether it changed the store, the full graph's counts by label and
+    type, the input checksum, and the load's `warnings` (Problems) and `contested` facts
+    (`Dataset.contested()`), which a build reports even when nothing changed."""
+
     build_id: str
     changed: bool
     node_counts: dict[str, int] = field(default_factory=dict)
     rel_counts: dict[str, int] = field(default_factory=dict)
     checksum: str = ""
+    warnings: list = field(default_factory=list)
+    contested: list[dict] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, loaded: Loaded, build_id: str, changed: bool, checksum: str) -> "BuildResult":
+        return cls(build_id, changed, loaded.node_counts, loaded.rel_counts, checksum, loaded.warnings,
+                   loaded.contested)
 
 
 class View(Protocol):
@@ -81,6 +107,12 @@ class Store(Protocol):
 
     def build(self, dataset: Dataset, checksum: str, progress: Progress | None = None,
               force: bool = False) -> BuildResult: ...
+
+    def build_files(self, files: Iterable[Path], checksum: str, progress: Progress | None = None,
+                    force: bool = False) -> BuildResult:
+        """Load data files (`casegraph.loaders.load`) and build them: what `casegraph build` runs.
+        Raises LoadError (nothing written) and StoreError."""
+        ...
 
     def view(self, profile: str = "public", limits: Any = None) -> View:
         """A read-only view of one profile's graph: `public` (default) or `restricted`, bounded by

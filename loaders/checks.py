@@ -26,17 +26,39 @@ EARLIEST_YEAR = 1900
 _RESTRICTED = Sensitivity.restricted.value
 _WORD = re.compile(r"[\w]+", re.UNICODE)
 
+_ABUSED = r"(abused|groomed|raped|exploited|trafficked|assaulted|prostituted|pimped)"
 _DESCRIBED_VICTIM = re.compile(
     r"^\W*(an?\s+|the\s+)?(alleged\s+|child\s+|teenage\s+)?(victim|survivor|complainant)s?\b"
     r"|\b(an?|the|one|formerly\s+an?|once\s+an?)\s+(former\s+)?(alleged\s+|child\s+|teenage\s+)?"
     r"(victim|survivor|complainant)s?\s+of\b"
-    r"|\b(was|were|had been|has been|being)\s+(sexually\s+)?(abused|groomed|raped|exploited|trafficked|assaulted)\b"
-    r"|\b(abused|groomed|raped|exploited|trafficked)\s+(as\s+an?|when\s+(she|he)\s+was|at\s+the\s+age)\b",
+    rf"|\b(was|were|had been|has been|being)\s+(sexually\s+)?({_ABUSED[1:-1]}|passed\s+(around|between))\b"
+    rf"|\b{_ABUSED}\s+(as\s+an?|when\s+(she|he)\s+was|at\s+the\s+age|from\s+the\s+age)\b"
+    # a sentence opening on the passive ("Abused from the age of 13", "Trafficked around London"), not on
+    # a perpetrator's act ("Groomed girls online": an object follows)
+    rf"|(^|[.;:!?]\s+)\W*(sexually\s+)?{_ABUSED}\b(?!\s+(an?|the|two|three|four|five|six|several|many|more"
+    r"|young|teenage|vulnerable|underage|local|\d+|girls?|boys?|child(ren)?|kids?|victims?|her|him|them"
+    r"|women|teenagers?|pupils?)\b)"
+    # a sentence about "the girl" and what men did ("The girl the men passed between them")
+    r"|(^|[.;:!?]\s+)\W*(the|a|one)\s+(girl|boy|child|teenager)\s+((who|whom|that)\s+)?"
+    r"(the|these|those|several|many|\d+|two|three|four|five|six)\s+(men|man|abusers|offenders|gang|group"
+    r"|perpetrators|accused|defendants)\b"
+    # she, then what was done to her ("She gave evidence against the men who had raped her"; not "her daughter")
+    rf"|^\W*she\b[^.]*\b{_ABUSED}\s+her(?=\s*([.,;:!?)]|$)|\s+(when|while|as|from|at|in|for|on|over|and"
+    r"|until|before|after|repeatedly|again|too|between|around)\b)"
+    rf"|^\W*he\b[^.]*\b{_ABUSED}\s+him(?=\s*([.,;:!?)]|$)|\s+(when|while|as|from|at|in|for|on|over|and"
+    r"|until|before|after|repeatedly|again|too|between|around)\b)",
     re.IGNORECASE)
 """Text that says the person it describes was abused: a name or description
 starting "victim" or "a survivor", "formerly a victim of", "she was groomed",
-"groomed as a 14-year-old". A record that says so makes her a victim,
-whatever its `role`, with or without a link to a case."""
+"groomed as a 14-year-old", a sentence opening "Abused from the age of ..." or
+"Trafficked around London ...", "the girl the men passed between them", "she
+... the men who raped her". A record that says so makes her a victim,
+whatever its `role`, with or without a link to a case. Applied to a public
+individual's own record only: a case summary says what was done to a victim
+by design (`schemas/publication-safety.yaml` keeps identifying detail out of it)."""
+
+_PERSON_TEXT = ("name", "aliases", "description", "note")
+"""A person's own text: what, said of a public individual, describes her (`_DESCRIBED_VICTIM`)."""
 
 
 def check_dataset(tables: Tables) -> list[Problem]:
@@ -143,7 +165,7 @@ def _victims(tables: Tables) -> list[Problem]:
 
 def _described_victims(tables: Tables) -> list[Problem]:
     """A public individual whom the data describes as a victim (`_DESCRIBED_VICTIM` in the person's
-    name or description, linked to a case or not, or in the description of an INVOLVES in any role but
+    own text, `_PERSON_TEXT`, linked to a case or not, or in the description of an INVOLVES in any role but
     `victim`), or whose reported age in a case is under 18: a victim or a child at the time, so restricted.
 
     Groups are not checked: their names describe them ("victims of the ring") and never identify one child.
@@ -161,15 +183,19 @@ def _described_victims(tables: Tables) -> list[Problem]:
     def said(person_id: str, where: ColumnTable, index: int, field: str, value, how: str) -> None:
         if where["safety_exception_by"][index]:
             return
-        if value and _DESCRIBED_VICTIM.search(value) and (where.name, index, field) not in described:
+        found = _DESCRIBED_VICTIM.search(value) if value else None
+        if found and (where.name, index, field) not in described:
             described.add((where.name, index, field))
             problems.append(_problem(where, index, field,
-                f"{person_id!r}{how} is described as a victim here: expected `role: victim` and "
-                f"`sensitivity: restricted` on the person, or wording that does not say so"))
+                f"{person_id!r}{how} is described as a victim here ({found.group(0).strip(' .;:!?')!r}): "
+                f"expected `role: victim` and `sensitivity: restricted` on the person, or wording that "
+                f"does not say so"))
 
     for person_id, at in public.items():
-        for field in ("name", "description"):
-            said(person_id, people, at, field, people[field][at], "")
+        for field in _PERSON_TEXT:
+            value = people[field][at]
+            for text in value if isinstance(value, list) else (value,):
+                said(person_id, people, at, field, text, "")
     for table in tables.rels_of(Involves.type):
         columns = zip(table["role"], table["from"], table["to"], table["age_from"], table["age_to"],
                       table["description"], table["sensitivity"])

@@ -62,6 +62,11 @@ class LoadError(Exception):
             lines.append(f"  ... and {count - covered} more (`casegraph validate --format json` lists them all)")
         super().__init__(head + "\n" + "\n".join(lines))
 
+    def __reduce__(self):
+        """Pickled with its problems (and hint), not its text: a load in a child process
+        (`casegraph.graph.embedded_write`) raises it in the parent as it was."""
+        return (type(self), (self.problems,), self.__dict__)
+
 
 def _repeats(problems: list[Problem]) -> list[list[Problem]]:
     """Problems grouped by (file, field, message) where they repeat, in the

@@ -2,13 +2,15 @@
 
 Two checks, run on the resolved tables before anything is written:
 
-- `check_publication_safety`: the public text of every case (every case is
-  about abused children, whether or not the data has a victim record), of
-  every record linked to a case or to a restricted person, its id, the
-  relationships between such records and the sources they cite are scanned
-  with the rules of the reviewed data file `schemas/publication-safety.yaml`
-  (individual ages, family relations, names of schools, health terms). A hit
-  is an error with file, line, record and field, unless the record carries an
+- `check_publication_safety`: the public text and the id of every public
+  record of every kind, and the public text of every public relationship, are
+  scanned with the rules of the reviewed data file
+  `schemas/publication-safety.yaml` (individual ages, time in care, family
+  relations, names of schools, health terms): a survivor's public record or a
+  statement identifies a child as surely as a case summary, linked to a case
+  or not. Only the definitions every case shares (boroughs, the indicator
+  taxonomy) are not scanned. A hit is an error with file, line, record and
+  field, what was found and what to do, unless the record carries an
   editorial exception (`safety_exception_by`, `_on`, `_reason`).
 - `restrict_restricted_citations`: a public record citing only restricted
   sources becomes restricted (a citation of a restricted source is itself
@@ -40,8 +42,9 @@ if not RULES_FILE.exists():  # installed: schemas/ is the package casegraph.sche
     RULES_FILE = Path(_schemas.__file__).resolve().parent / "publication-safety.yaml"
 
 _RESTRICTED = "restricted"
-_REFERENCE_LABELS = frozenset(("Borough", "Indicator", "Source"))
-"""Reference data: linked to every case, describing no person."""
+_DEFINITIONS = frozenset(("Borough", "Indicator"))
+"""Reference data: definitions every case shares, about no child (the indicator taxonomy names kinds of
+harm, "Pregnancy or STI", by design); not scanned. Every other kind is, sources included."""
 _NOT_TEXT = frozenset(("id", "from", "to", "source", "period", "published", "url", "locator",
                        "derived_from", "text_file", "sha256"))
 _ID_SEPARATORS = re.compile(r"[-_.]+")
@@ -49,26 +52,49 @@ _ID_SEPARATORS = re.compile(r"[-_.]+")
 
 @dataclass(frozen=True)
 class Rule:
-    """One rule of the rules file: an id, what it protects, its compiled patterns."""
+    """One rule of the rules file: an id, what it refuses (`what`), what it deliberately lets through
+    (`public`: where its line is drawn), its compiled patterns, the place types whose names it refuses, and
+    `needs`: a quick search that every hit of its patterns contains (a text without it is not searched with
+    them)."""
 
     id: str
     what: str
     patterns: tuple[re.Pattern, ...] = ()
     place_types: tuple[str, ...] = ()
+    public: str = ""
+    needs: re.Pattern | None = None
+
+
+_TERM = re.compile(r"\{([a-z_]+)\}")
+"""A term's name in a pattern ("{age}"); never a repetition count ("{1,2}")."""
 
 
 @cache
 def load_rules(path: Path = RULES_FILE) -> tuple[Rule, ...]:
-    """The rules of a publication-safety file. Raises ValueError naming the file and the bad rule."""
+    """The rules of a publication-safety file, each pattern's `{term}` replaced by the file's `terms:`
+    entry of that name (one list of ages, used by every pattern that needs it). Raises ValueError naming
+    the file and the bad rule (a missing key, an unknown term, an invalid expression)."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    terms = data.get("terms") or {}
     rules = []
     for number, item in enumerate(data.get("rules") or [], start=1):
         try:
-            patterns = tuple(re.compile(p, re.IGNORECASE) for p in item.get("patterns") or ())
-            rules.append(Rule(item["id"], item["what"], patterns, tuple(item.get("place_types") or ())))
-        except (KeyError, re.error) as error:
+            patterns = tuple(_compile(p, terms) for p in item.get("patterns") or ())
+            needs = _compile(item["needs"], terms) if item.get("needs") else None
+            rules.append(Rule(item["id"], item["what"], patterns, tuple(item.get("place_types") or ()),
+                              " ".join(str(item.get("public") or "").split()), needs))
+        except KeyError as error:
+            raise ValueError(f"{path}: rule {number}: no {error.args[0]!r} (a rule needs `id` and `what`; "
+                             f"a pattern's {{term}} needs an entry under `terms:`)") from None
+        except re.error as error:
             raise ValueError(f"{path}: rule {number}: {error}") from None
     return tuple(rules)
+
+
+def _compile(pattern: str, terms: dict[str, str]) -> re.Pattern:
+    """A rules file's pattern, its `{term}`s replaced by their entries under `terms:`, in any case.
+    Raises KeyError for an unknown term, re.error for an invalid expression."""
+    return re.compile(_TERM.sub(lambda m: f"(?:{terms[m.group(1)]})", pattern), re.IGNORECASE)
 
 
 def _problem(table: ColumnTable, row: int, field: str, message: str) -> Problem:
@@ -82,47 +108,6 @@ def _text_fields(name: str) -> tuple[str, ...]:
     names = [c.name for c in schema().columns_of(name)
              if c.type.startswith("STRING") and not c.choices and not c.restricted and c.name not in _NOT_TEXT]
     return tuple(sorted(names, key=lambda n: n.startswith("citation_")))  # a record's own field first
-
-
-def _linked(tables: Tables) -> tuple[set[str], set[str]]:
-    """(centres: restricted people and every case; the nodes scanned: the cases, every neighbour of a
-    centre, and every source that a centre, a scanned node or a relationship of either cites).
-
-    Every case, not only those with a victim record: a case summary naming a child's school identifies
-    her whether or not the data records her."""
-    people = tables.nodes.get("Person")
-    restricted = {i for i, s in zip(people["id"], people["sensitivity"]) if s == _RESTRICTED} if people else set()
-    cases = set(tables.nodes["CaseFile"]["id"]) if "CaseFile" in tables.nodes else set()
-    centres = restricted | cases
-    scanned = set(cases)
-    for table in tables.rels.values():
-        for a, b in zip(table["from"], table["to"]):
-            if a in centres:
-                scanned.add(b)
-            if b in centres:
-                scanned.add(a)
-    scanned -= _reference_ids(tables)
-    return centres, scanned | _cited(tables, centres | scanned)
-
-
-def _reference_ids(tables: Tables) -> set[str]:
-    """The ids of reference nodes (boroughs, indicators, sources): linked to everything, about no one."""
-    return {i for label in _REFERENCE_LABELS if label in tables.nodes for i in tables.nodes[label]["id"]}
-
-
-def _cited(tables: Tables, records: set[str]) -> set[str]:
-    """The sources cited by these records or by a relationship touching one: a source's title and
-    description are public text shown with the fact that cites it."""
-    cited: set[str] = set()
-    for table in tables.all():
-        if table.name in _REFERENCE_LABELS or "source" not in table.values:
-            continue
-        lists = table["citation_sources"] if "citation_sources" in table.values else None
-        ends = ((i, i) for i in table["id"]) if not table.is_rel else zip(table["from"], table["to"])
-        for row, (a, b) in enumerate(ends):
-            if a in records or b in records:
-                cited.update(lists[row] or () if lists is not None else (table["source"][row],))
-    return cited
 
 
 def _matcher(tables: Tables, rule: Rule) -> Callable[[str], str | None] | None:
@@ -141,8 +126,15 @@ def _matcher(tables: Tables, rule: Rule) -> Callable[[str], str | None] | None:
                     elif n not in names.setdefault(first.group(0).lower(), []):
                         names[first.group(0).lower()].append(n)
     pattern = re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE) if parts else None
+    needs = rule.needs  # half the texts have no number at all: the age rule's 25 patterns skip them
     if not names:
-        return None if pattern is None else lambda text: (m.group(0) if (m := pattern.search(text)) else None)
+        if pattern is None:
+            return None
+        if needs is not None:
+            return lambda text: (m.group(0) if needs.search(text) and (m := pattern.search(text)) else None)
+        return lambda text: (m.group(0) if (m := pattern.search(text)) else None)
+    if needs is not None:
+        return lambda text: _first_hit(text, pattern if needs.search(text) else None, names)
     return lambda text: _first_hit(text, pattern, names)
 
 
@@ -176,30 +168,25 @@ def _is_word(char: str) -> bool:
 
 
 def check_publication_safety(tables: Tables, rules: tuple[Rule, ...] | None = None) -> list[Problem]:
-    """Errors for identifying detail in public text linked to a restricted person (see the module
-    docstring). Scanned: the public text fields and the id (an id is public text too) of every
-    scanned node, and the public text of every relationship with an end that is a centre or a
-    scanned node (a review's response, a statement's quote). Each error names file, line, record
-    and field; rules come from `schemas/publication-safety.yaml` unless given."""
+    """Errors for identifying detail in public text (see the module docstring). Scanned: the public
+    text fields and the id (an id is public text too) of every public node, and the public text of
+    every public relationship, of every kind but the shared definitions (`_DEFINITIONS`); a restricted
+    record, or one with an editorial exception, is not. Each error names file, line, record and field,
+    what was found and what to do; rules come from `schemas/publication-safety.yaml` unless given."""
     rules = load_rules() if rules is None else rules
-    centres, scanned = _linked(tables)
-    if not centres:
-        return []
     checks = [(rule, m) for rule in rules if (m := _matcher(tables, rule)) is not None]
+    if not checks:
+        return []
     seen: dict[str, list[tuple[Rule, str]]] = {}  # text -> its hits: public texts repeat a lot
     problems = []
     labels = schema().labels
     for table in tables.all():
-        is_node = table.name in labels
-        if is_node and table.name in _REFERENCE_LABELS and table.name != "Source":
+        if table.name in _DEFINITIONS:
             continue
-        ends = zip(table["from"], table["to"]) if not is_node else ((i, i) for i in table["id"])
+        is_node = table.name in labels
         exempt = table["safety_exception_by"] if "safety_exception_by" in table.values else None
-        for row, (a, b) in enumerate(ends):
-            if table["sensitivity"][row] == _RESTRICTED or (exempt and exempt[row]):
-                continue
-            if (a not in scanned) if is_node else (a not in centres and a not in scanned
-                                                   and b not in centres and b not in scanned):
+        for row, sensitivity in enumerate(table["sensitivity"]):
+            if sensitivity == _RESTRICTED or (exempt and exempt[row]):
                 continue
             problems += _scan_row(table, row, checks, seen, with_id=is_node)
     return problems
@@ -225,10 +212,11 @@ def _scan_row(table: ColumnTable, row: int, checks, seen: dict, with_id: bool = 
             for rule, hit in hits:
                 advice = ("choose an id that says nothing identifying" if field == "id" else
                           "move it to `restricted_detail`, or record an editorial exception "
-                          "(safety_exception_by, _on, _reason)")
+                          "(safety_exception_by, _on, _reason)" +
+                          (f"; what the rule lets through: {rule.public}" if rule.public else ""))
                 problems.append(_problem(table, row, field,
-                        f"public text of a record linked to a restricted person gives {rule.what} "
-                        f"({hit!r}, rule {rule.id!r}): {advice}"))
+                        f"public text gives {rule.what}: {hit!r} (rule {rule.id!r} of "
+                        f"schemas/publication-safety.yaml); {advice}"))
     return problems
 
 

@@ -33,7 +33,7 @@ def write_report(graph: nx.MultiDiGraph, path: Path | str, meta=None) -> Path:
     render = RENDERERS.get(path.suffix.lower())
     if render is None:
         raise ReportError(f"{path}: a report is .md or .html")
-    path = marked_path(path, meta)
+    path = marked_path(path, meta.restricted)
     text = render(build_dossier(graph, meta))
     with writing(path, "the dossier"):
         path.write_text(text, encoding="utf-8")

@@ -19,6 +19,31 @@ def _field_rows(model, columns) -> list[str]:
     return rows
 
 
+def _safety_rows() -> list[str]:
+    """The publication-safety rules (`schemas/publication-safety.yaml`): what each refuses in public text
+    and where its line is drawn, read from the rules file itself so that the two cannot differ."""
+    from casegraph.loaders.safety import load_rules  # the loaders read the schema: import when rendering
+
+    rows = [
+        "## Publication safety",
+        "",
+        "`casegraph validate` and `build` refuse identifying detail in the public text (and the id) of every",
+        "public record of every kind, linked to a case or not; only the definitions every case shares",
+        "(boroughs, the indicator taxonomy) are not scanned. One child, described as one, is never given",
+        "an age, a care history, a family link, a school or a health detail in public text: that goes to",
+        "`restricted_detail`. A group or a statistic is not one child and stays public. A record with an",
+        "editorial exception (`safety_exception_*`) keeps what it was allowed. A public person whose own",
+        "record says she was abused (\"Abused from the age of 13\", \"The girl the men passed between",
+        "them\") is a victim: she must be restricted. The rules, from `schemas/publication-safety.yaml`:",
+        "",
+        "| rule | refuses | stays public |",
+        "| --- | --- | --- |",
+    ]
+    for rule in load_rules():
+        rows.append(f"| `{rule.id}` | {rule.what} | {rule.public or 'nothing of this kind'} |")
+    return rows + [""]
+
+
 def render_schema_docs(graph: Schema | None = None) -> str:
     graph = graph or schema()
     out = [
@@ -46,6 +71,7 @@ def render_schema_docs(graph: Schema | None = None) -> str:
         "public with its public citations only, its status, independent-source count, contested",
         "values and every value as its public citations alone give them (a build warning says so).",
         "",
+        *_safety_rows(),
         "## Nodes",
         "",
     ]

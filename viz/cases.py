@@ -20,9 +20,21 @@ from casegraph.graph.selection import cases_in_borough, decades_of
 from casegraph.viz.facts import node_name, source_lines
 from casegraph.viz.reading import nodes_of, sources_of
 
-__all__ = ["CaseInfo", "case_infos", "ESTABLISHED", "established"]
+__all__ = ["CaseInfo", "case_infos", "ESTABLISHED", "established", "BOROUGH_COUNTING", "counted_caption"]
 
 ESTABLISHED = {"reported", "charged", "convicted"}
+
+BOROUGH_COUNTING = ("A case counts in every borough it is filed under or linked to through a place in it (such a "
+                    "link may be inferred), so one case can count in several boroughs; the query cases-by-borough "
+                    "counts each case once, where it is filed.")
+"""What a chart's count of cases per borough counts (`CaseInfo.boroughs`), said by its caption."""
+
+
+def counted_caption(own: str | None, made: str) -> str:
+    """The caption of a chart that counts cases per borough: the caption `made` for it (which says
+    `BOROUGH_COUNTING`), or a user's `own` (`--caption`) followed by `BOROUGH_COUNTING`, so that the
+    picture, on its page and as a still, always says what its numbers count."""
+    return f"{own} {BOROUGH_COUNTING}" if own else made
 
 
 def established(status: str | None) -> bool:

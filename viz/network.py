@@ -50,9 +50,16 @@ class SafeNetwork(Network):
         self.html = page_html(figure_of(self))
         return self.html
 
-    def write_html(self, name, local: bool = True, notebook: bool = False, open_browser: bool = False) -> None:
-        """Write the page to `name` (one self-contained file; nothing copied beside it, no browser opened)."""
-        Path(name).write_text(self.generate_html(str(name)), encoding="utf-8")
+    def write_html(self, name, local: bool = True, notebook: bool = False, open_browser: bool = False) -> Path:
+        """Write the page to `name` (one self-contained file; nothing copied beside it, no browser opened) and
+        return the file written: `.restricted` in its name for a network of restricted data, as for every
+        picture (`pages.write_figure`)."""
+        from casegraph.exports.base import marked_path
+
+        page = self.generate_html(str(name))
+        path = marked_path(name, getattr(self.casegraph, "include_restricted", False))
+        path.write_text(page, encoding="utf-8")
+        return path
 
     def save_graph(self, name) -> None:
         self.write_html(name)

@@ -42,14 +42,17 @@ def page_of(still: Figure | Chart) -> str:
 
 
 def write_figure(figure: Figure | Chart, path: Path | str, width: int | None = None) -> Path:
-    """Write `figure` as the file `path` names; `width` is the still's width in pixels
-    (SVG default 1,600, PNG 3,200). Raises ValueError for an unknown extension,
-    `browser.BrowserError` when a PNG is asked for and no Chromium is found, and
-    `casegraph.outputs.OutputError` for a path it cannot write (a folder, a file above it)."""
+    """Write `figure` as the file `path` names and return the file written: a figure that includes
+    restricted data (`include_restricted`) gets `.restricted` in its name (`exports.base.marked_path`),
+    as its banner says inside. `width` is the still's width in pixels (SVG default 1,600, PNG 3,200).
+    Raises ValueError for an unknown extension, `browser.BrowserError` when a PNG is asked for and no
+    Chromium is found, and `casegraph.outputs.OutputError` for a path it cannot write (a folder, a file
+    above it)."""
+    from casegraph.exports.base import marked_path
     from casegraph.outputs import writing
 
-    path = Path(path)
     kind = output_format(path)
+    path = marked_path(path, figure.include_restricted)
     with writing(path, f"the {kind} picture"):
         if kind == "html":
             path.write_text(page_of(figure), encoding="utf-8")

@@ -19,7 +19,7 @@ from collections import defaultdict
 
 import networkx as nx
 
-from casegraph.viz.cases import case_infos, established
+from casegraph.viz.cases import BOROUGH_COUNTING, case_infos, counted_caption, established
 from casegraph.viz.charts import (Chart, bins, cell, colour_of, count_legend, hatch_defs, ink_on, swatch,
                                   tip_text)
 from casegraph.viz.compose import Options
@@ -138,7 +138,8 @@ def build(graph: nx.MultiDiGraph, options: Options, *, sources_graph: nx.MultiDi
     alt = (f"Two matrices of {len(rows)} patterns seen in {len(cases)} cases: by decade, and by borough; each cell "
            "counts the distinct cases showing the pattern there; hatched cells hold no established claim "
            "(every one alleged, inferred or acquitted). "
-           + (f"Most recurring: {'; '.join(recurring)}." if recurring else "No case shows a pattern."))
+           + (f"Most recurring: {'; '.join(recurring)}. " if recurring else "No case shows a pattern. ")
+           + BOROUGH_COUNTING)
     legend = [("Distinct cases in the cell", count_legend(top, "cases")),
               ("Claim status", [{"name": "hatched, dashed edge: no claim here is established "
                                          "(alleged, inferred, or acquitted: a charge a court rejected)", "svg": swatch(colour_of(1, classes) if classes else "#deebf7",
@@ -147,7 +148,7 @@ def build(graph: nx.MultiDiGraph, options: Options, *, sources_graph: nx.MultiDi
                            "recurring patterns first"] + options.filters)
     return Chart(view="patterns", title=options.title or "casegraph: which patterns recur where and when",
                  body="".join(parts), body_w=BODY_W, body_h=y + 8, alt=alt, subtitle=subtitle, legend=legend, key=key,
-                 caption=options.caption or alt,
+                 caption=counted_caption(options.caption, alt),
                  credit=credit_line([s for c in cases for s in [full.nodes[c.id].get("source")] if s], sources),
                  include_restricted=options.include_restricted, marks=marks, empty=not cases,
                  notes=[] if cases else ["Nothing to draw: no case showing a pattern matches this view and its filters."])

@@ -27,7 +27,7 @@ import networkx as nx
 
 from casegraph.graph.selection import SelectionError, resolve_node
 from casegraph.schemas import ClaimStatus
-from casegraph.viz.cases import case_infos
+from casegraph.viz.cases import BOROUGH_COUNTING, case_infos, counted_caption
 from casegraph.viz.charts import Chart, EMPTY, bins, cell, colour_of, count_legend, ink_on, tip_text
 from casegraph.viz.compose import Options
 from casegraph.viz.facts import credit_line, short
@@ -178,8 +178,8 @@ def build(graph: nx.MultiDiGraph, options: Options, *, sources_graph: nx.MultiDi
                                          "No borough has any. ")
            + f"{sum(1 for b in tiles if not in_borough.get(b)):,} of {len(tiles):,} authorities have none. "
            + ("Small multiples by decade: " + "; ".join(
-               f"{decade_name(d)} {len({c.id for ms in by_decade[d].values() for c in ms}):,}" for d in decades) + "."
-              if decades else ""))
+               f"{decade_name(d)} {len({c.id for ms in by_decade[d].values() for c in ms}):,}" for d in decades) + ". "
+              if decades else "") + BOROUGH_COUNTING)
     key = [(tiles[b].abbr, names.get(b, b)) for b in sorted(tiles, key=lambda b: tiles[b].abbr)]
     legend = [(f"Number of {words}", count_legend(top, "cases")),
               ("Tiles", [{"name": "each authority an equal square, placed by rough geography (see key)",
@@ -189,7 +189,7 @@ def build(graph: nx.MultiDiGraph, options: Options, *, sources_graph: nx.MultiDi
     return Chart(view="tiles", title=options.title or f"casegraph: {words} across London", body="".join(parts),
                  body_w=BODY_W, body_h=height, alt=alt, subtitle=subtitle, legend=legend, key=key,
                  key_title="Key to the tiles (casegraph's own three-letter labels)",
-                 caption=options.caption or alt, credit=credit_line(
+                 caption=counted_caption(options.caption, alt), credit=credit_line(
                      [full.nodes[c.id].get("source") for c in cases if full.nodes[c.id].get("source")], sources),
                  include_restricted=options.include_restricted, marks=marks, empty=not cases,
                  notes=[] if cases else ["Nothing to draw: no case matches this view and its filters."])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import textwrap
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -23,12 +24,18 @@ from casegraph.loaders.source import data_source
 __all__ = ["COMMANDS", "build", "validate", "init"]
 
 
-def _load(data):
+def _files(data):
+    """The data source a command reads (said on stderr) and its data files."""
     source = data_source(data)
     say(f"data: {source.describe()}")
-    files = data_files(source.paths)
+    return source, data_files(source.paths)
+
+
+@contextmanager
+def _hinted(files):
+    """A LoadError raised inside gets a hint when its problems say the folder lacks the reference data."""
     try:
-        return source, files, load(files, progress=say)
+        yield
     except LoadError as error:
         if any(p.message.startswith(("unknown source", "unknown reference")) for p in error.problems) and \
                 not any(f.name == "sources.yaml" for f in files):
@@ -60,13 +67,14 @@ def build(data, cg, overview, no_overview, break_lock, force, fmt):
     from casegraph.queries import run_named
 
     started = time.perf_counter()
-    source, files, dataset = _load(data)
-    _warn(dataset)
-    say(f"building {cg.describe()}")
     if break_lock and cg.store.engine != "neo4j":
         raise click.UsageError("--break-lock is for Neo4j: the embedded store's lock ends with its process")
+    source, files = _files(data)
+    say(f"building {cg.describe()}")
     extra = {"break_lock": True} if break_lock else {}
-    result = cg.store.build(dataset, input_checksum(files), progress=say, force=force, **extra)
+    with _hinted(files):
+        result = cg.store.build_files(files, input_checksum(files), progress=say, force=force, **extra)
+    _warn(result.warnings)
     with cg.store.view() as view:
         headlines = {
             "recurring_indicators": run_named(view, "recurring-indicators").records()[:5],
@@ -88,7 +96,7 @@ def build(data, cg, overview, no_overview, break_lock, force, fmt):
         "restricted_nodes": cg.restricted_counts(),
         "relationships": result.rel_counts,
         "headlines": headlines,
-        "contested": dataset.contested(),
+        "contested": result.contested,
         "overview": str(page) if page else None,
         "seconds": round(time.perf_counter() - started, 2),
     }
@@ -155,9 +163,9 @@ def _print_report(report: dict) -> None:
         click.echo(f"\nOverview page (public profile): {report['overview']}")
 
 
-def _warn(dataset) -> None:
+def _warn(warnings: list) -> None:
     """What the load changed without refusing (a public fact citing a restricted source), on stderr."""
-    for warning in dataset.warnings:
+    for warning in warnings:
         say(f"warning: {warning}")
 
 
@@ -183,8 +191,10 @@ CONTESTED_SHOWN = 40
 @format_option("table", "json")
 def validate(data, fmt):
     """Validate DATA without writing anything; exit status 1 on any problem (a missing path too)."""
+    _, files = _files(data)
     try:
-        _, _, dataset = _load(data)
+        with _hinted(files):
+            dataset = load(files, progress=say)
     except LoadError as error:
         if fmt == "json":
             click.echo(json.dumps({"valid": False, "problems": [p.as_dict() for p in error.problems]}, indent=2))
@@ -193,7 +203,7 @@ def validate(data, fmt):
         if getattr(error, "hint", None):
             say(f"hint: {error.hint}")
         raise SystemExit(1) from None
-    _warn(dataset)
+    _warn(dataset.warnings)
     counts = {"nodes": dataset.node_counts(), "relationships": dataset.rel_counts()}
     contested = dataset.contested()
     if fmt == "json":

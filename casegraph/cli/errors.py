@@ -14,6 +14,7 @@ from casegraph.graph.store import StoreError
 from casegraph.loaders.problems import LoadError
 from casegraph.loaders.scaffold import ScaffoldError
 from casegraph.queries.catalog import QueryError
+from casegraph.queries.restricted import RestrictedRefused
 from casegraph.reports import ReportError
 
 __all__ = ["handle_errors", "USER_ERRORS"]
@@ -24,6 +25,10 @@ USER_ERRORS = (LoadError, StoreError, QueryError, WriteRefused, SelectionError, 
 system's own words name the file, folder, port or host (an `--out` that cannot be written, a port in
 use, a host name that does not resolve)."""
 
+HINTS = {RestrictedRefused: "add --profile restricted (or --include-restricted): the output is then marked "
+                            "not for publication"}
+"""How the command line says what an error's `hint` says for the Python API."""
+
 
 @contextlib.contextmanager
 def handle_errors():
@@ -31,6 +36,7 @@ def handle_errors():
         yield
     except USER_ERRORS as error:
         click.echo(f"casegraph: {error}", err=True)
-        if getattr(error, "hint", None):
-            click.echo(f"hint: {error.hint}", err=True)
+        hint = HINTS.get(type(error), getattr(error, "hint", None))
+        if hint:
+            click.echo(f"hint: {hint}", err=True)
         sys.exit(1)

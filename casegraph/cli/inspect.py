@@ -63,13 +63,15 @@ def query(name, cypher, param_pairs, profile, cg, fmt):
     Ids given as parameters are checked first (any case): an unknown id is an
     error naming the closest ones (`casegraph search TEXT` finds ids).
     --profile restricted (or --include-restricted) lets a catalog query that
-    has an include_restricted parameter show restricted data.
+    has an include_restricted parameter show restricted data (its default is
+    then true; --param include_restricted=false leaves it out). In the public
+    profile --param include_restricted=true is refused, never answered
+    without it.
 
     An ad-hoc query is accepted only when it is one read-only statement (read
     clauses, and CALL of a short list of read-only procedures); the store is
     also opened read-only. It reads the public graph (restricted data does not
-    exist there) unless --profile restricted, or a catalog query's
-    --param include_restricted=true. Queries stop at CASEGRAPH_QUERY_TIMEOUT seconds
+    exist there) unless --profile restricted. Queries stop at CASEGRAPH_QUERY_TIMEOUT seconds
     (default 120) and, on the embedded store, CASEGRAPH_QUERY_MEMORY (default
     2GB), with a message saying which limit was hit. In JSON a node is
     {"labels": [...], "properties": {...}} and a relationship {"type": ...,

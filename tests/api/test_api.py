@@ -101,6 +101,29 @@ def test_opening_a_store_with_no_graph_says_build_first(tmp_path):
         casegraph.open(tmp_path / "empty").list("cases")
 
 
+def test_a_parameter_never_widens_the_profile(cg):
+    """`include_restricted=True` in the public profile is refused, saying how; the restricted profile honours it."""
+    from casegraph.queries.restricted import RestrictedRefused
+
+    with pytest.raises(RestrictedRefused, match="include_restricted=true asks for restricted data") as refused:
+        cg.query("case-detail", case_id="croydon-2020-child-in-care", include_restricted=True)
+    assert refused.value.hint.startswith('read in the restricted profile (profile="restricted")')
+    with pytest.raises(RestrictedRefused):
+        cg.select(query="case-detail", params={"case_id": "croydon-2020-child-in-care", "include_restricted": True})
+    default = cg.query("case-detail", case_id="croydon-2020-child-in-care", profile="restricted")
+    asked = cg.query("case-detail", case_id="croydon-2020-child-in-care", profile="restricted", include_restricted=True)
+    left_out = cg.query("case-detail", case_id="croydon-2020-child-in-care", profile="restricted",
+                        include_restricted=False)
+    assert default.rows == asked.rows and len(left_out) < len(default) and default.profile == "restricted"
+
+
+def test_a_restricted_picture_is_saved_under_a_marked_name(cg, tmp_path):
+    for suffix in (".svg", ".html"):
+        path = cg.view("map", profile="restricted").save(tmp_path / f"map{suffix}")
+        assert path == tmp_path / f"map.restricted{suffix}" and path.exists()
+        assert cg.view("map").save(tmp_path / f"public{suffix}") == tmp_path / f"public{suffix}"
+
+
 @pytest.mark.parametrize("call, message", [
     (lambda cg: cg.list(None), "cg.list(): argument 'kind': expected str, got None"),
     (lambda cg: cg.search(None), "cg.search(): argument 'text': expected str, got None"),

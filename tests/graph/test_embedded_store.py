@@ -178,3 +178,49 @@ def test_a_build_killed_with_sigkill_leaves_nothing_after_the_next(london, tmp_p
     store.build(london, "second")
     assert list(builds.glob("*.partial")) == []
     assert store.manifest()["checksum"] == "second"
+
+
+def test_a_build_from_files_in_a_child_process_is_the_same_build(london, london_files, tmp_path):
+    """Large data is loaded and staged in a child process (`isolate=True` forces it for the London data):
+    the same graph in both profiles as a build of the loaded Dataset, the child's progress messages
+    reach the caller, the staged tables are gone afterwards, and the report carries the load's
+    warnings and contested facts."""
+    from casegraph.graph.store import input_checksum
+
+    in_process = EmbeddedStore(tmp_path / "here")
+    here = in_process.build(london, input_checksum(london_files))
+    in_child = EmbeddedStore(tmp_path / "child")
+    said: list[str] = []
+    there = in_child.build_files(london_files, input_checksum(london_files), progress=said.append, isolate=True)
+    assert (there.node_counts, there.rel_counts) == (here.node_counts, here.rel_counts)
+    assert (there.warnings, there.contested) == (london.warnings, london.contested())
+    for profile in ("restricted", "public"):
+        with in_process.view(profile) as a, in_child.view(profile) as b:
+            assert graph_checksum(a) == graph_checksum(b)
+    assert any(message.startswith("reading ") for message in said)  # said in the child
+    assert "staging the public profile (restricted data left out)" in said
+    assert not list(in_child.current.glob("staged"))
+    unchanged = in_child.build_files(london_files, input_checksum(london_files), isolate=True)
+    assert not unchanged.changed and unchanged.build_id == there.build_id
+    assert unchanged.contested == london.contested()
+
+
+def test_a_load_error_in_the_child_process_is_raised_with_every_problem(london_files, tmp_path):
+    from casegraph.loaders import LoadError
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- {rel: IN_BOROUGH, from: no-such-case, to: redbridge, source: express-mylondon-2025, paragraphs: [3]}\n"
+                   "- {rel: IN_BOROUGH, from: another-missing-case, to: redbridge, source: express-mylondon-2025, paragraphs: [3]}\n")
+    store = EmbeddedStore(tmp_path / "store")
+    with pytest.raises(LoadError) as raised:
+        store.build_files([*london_files, bad], "checksum", isolate=True)
+    assert [(p.file, p.line, p.field) for p in raised.value.problems] == [(str(bad), 1, "from"), (str(bad), 2, "from")]
+    assert "unknown reference 'no-such-case'" in str(raised.value)
+    assert store.current is None and not list((tmp_path / "store" / "builds").iterdir())
+
+
+def test_a_store_path_with_quotes_and_backslashes_builds(london, tmp_path):
+    """The staged files' paths are written into COPY statements as string literals: escaped."""
+    store = EmbeddedStore(tmp_path / "it's a \\ store")
+    store.build(london, "quoted")
+    assert counts(store) == {"nodes": sum(london.node_counts().values()), "rels": sum(london.rel_counts().values())}

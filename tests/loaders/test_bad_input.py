@@ -168,8 +168,12 @@ def test_a_public_person_described_as_a_victim_in_another_role(tmp_path, descrip
                                          "Campaigner, formerly a victim of the ring."])
 def test_a_public_person_described_as_a_victim_without_a_case(tmp_path, description):
     person = PUBLIC_OTHER.format(description=description, role="other", age="").split("- rel:")[0]
-    problem = only(problems(tmp_path, a_yaml=CASE + person))
-    assert (problem.record, problem.field) == ("person-b", "description")
+    found = problems(tmp_path, a_yaml=CASE + person)
+    assert {(p.record, p.field) for p in found} == {("person-b", "description")}
+    assert any("'person-b' is described as a victim here" in p.message for p in found)
+    # her age is identifying detail besides, in any public record (the publication-safety check)
+    assert ["rule 'individual-age'" in p.message for p in found if "described as" not in p.message] == \
+        ([True] if "14-year-old" in description else [])
 
 
 def test_an_involves_description_that_says_victim(tmp_path):

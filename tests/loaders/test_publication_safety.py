@@ -1,4 +1,4 @@
-"""The publication-safety check: identifying detail in public text linked to a restricted person."""
+"""The publication-safety check: identifying detail in the public text of any record, linked to a case or not."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def _load(tmp_path: Path, summary: str, finding: str = "Nothing identifying.", e
     load([path])
 
 
-@pytest.mark.parametrize("summary, rule", [
+HITS = [  # (text, rule)
     ("A girl, aged 14, was abused.", "individual-age"),
     ("She was abused from the age of 13.", "individual-age"),
     ("The victim, a 13-year-old, told police.", "individual-age"),
@@ -75,20 +75,44 @@ def _load(tmp_path: Path, summary: str, finding: str = "Nothing identifying.", e
     ("She tried to kill herself twice.", "health"),
     ("Her baby was taken into care.", "health"),
     ("She attended Valentines High in Ilford.", "school"),
-])
+    # the fourth round (2026-12-01): ages in words and ordinals wherever digits were refused, time in care
+    ("She was abused from the age of thirteen.", "individual-age"),
+    ("She was trafficked as a fifteen-year-old.", "individual-age"),
+    ("It began when I was fourteen.", "individual-age"),
+    ("She was raped at 14.", "individual-age"),
+    ("At fourteen, she was filmed.", "individual-age"),
+    ("It happened on her 14th birthday.", "individual-age"),
+    ("The youngest was 12.", "individual-age"),
+    ("Fifteen-year-old Olivia was found.", "individual-age"),
+    ("She was placed in foster care.", "in-care"),
+    ("He was in care at the time.", "in-care"),
+    ("Her social worker was told.", "in-care"),
+    ("She grew up in a children's home.", "in-care"),
+    ("A care leaver, she was targeted.", "in-care"),
+]
+
+
+@pytest.mark.parametrize("summary, rule", HITS)
 def test_a_hit_is_an_error_with_file_line_record_and_field(tmp_path, summary, rule):
     with pytest.raises(LoadError) as caught:
         _load(tmp_path, summary)
-    [problem] = caught.value.problems
-    assert (Path(problem.file).name, problem.record, problem.field) == ("data.yaml", "a-case", "summary")
-    assert problem.line == 14  # the line of `summary:`
-    assert f"rule {rule!r}" in problem.message and "restricted_detail" in problem.message
+    problems = caught.value.problems  # one per rule hit: "Her baby was taken into care." is health and care
+    assert {(Path(p.file).name, p.record, p.field, p.line) for p in problems} == {
+        ("data.yaml", "a-case", "summary", 14)}  # 14: the line of `summary:`
+    [problem] = [p for p in problems if f"rule {rule!r}" in p.message]
+    assert "restricted_detail" in problem.message and "linked to" not in problem.message
 
 
 @pytest.mark.parametrize("summary", ["She was one of six girls.", "There were 14 men in the group.",
                                      "A school in the borough raised concerns.", "Imperial College researched it.",
                                      "It ended 20 years later.", "The men met on Barnet High Street.",
-                                     "A man who was 45 was charged."])
+                                     "A man who was 45 was charged.",
+                                     # the fourth round's words and ordinals, where they say no child's age
+                                     "By the age of 16, one in ten girls had been approached.",
+                                     "The council turned two reports over to police.",
+                                     "It was his second year as commissioner.", "The oldest man was 45.",
+                                     "She was a victim of three attacks.", "She was ten minutes late.",
+                                     "Girls were abused at 3 addresses."])
 def test_ordinary_text_passes(tmp_path, summary):
     _load(tmp_path, summary)
 
@@ -125,7 +149,7 @@ def test_an_editorial_exception_lets_a_record_keep_flagged_text(tmp_path):
         _load(tmp_path, "A girl, aged 14, was abused.", extra="  safety_exception_by: Jane Editor\n")
 
 
-def test_group_ranges_and_unlinked_records_are_not_individual_details(tmp_path):
+def test_group_ranges_are_not_individual_details(tmp_path):
     _load(tmp_path, "Girls between the ages of 13 and 15 were approached.")
     _load(tmp_path, "The project limited its work to 13- and 14-year-old girls.")
 
@@ -183,5 +207,144 @@ def test_a_source_cited_by_a_linked_record_is_scanned(tmp_path):
 def test_the_rules_are_a_reviewed_data_file():
     text = RULES_FILE.read_text(encoding="utf-8")
     assert "reviewed_by:" in text and "reviewed_on:" in text
-    assert {rule.id for rule in load_rules()} == {"individual-age", "family-relation", "school", "health"}
+    assert {rule.id for rule in load_rules()} == {"individual-age", "in-care", "family-relation", "school", "health"}
     assert next(r for r in load_rules() if r.id == "school").place_types == ("school",)
+
+
+# The fourth round's newcomer (2026-12-01): the rules apply to every public record of every kind, linked
+# to a case or to a restricted person or not. Nothing below is linked to either.
+UNLINKED = """
+- {kind: source, id: src, title: A source, publisher: P, published: 2024, doc_type: article}
+- kind: person
+  id: campaigner
+  name: Jo Campaigner
+  description: PERSON
+  source: src
+  paragraphs: [1]
+- kind: statement
+  id: a-statement
+  statement_type: statement
+  summary: STATEMENT
+  period: 2021
+  source: src
+  paragraphs: [1]
+"""
+NEWCOMER = [  # (text, rule, what it found)
+    ("Abused from the age of thirteen, she now campaigns.", "individual-age", "from the age of thirteen"),
+    ("Trafficked around London as a 15-year-old.", "individual-age", "a 15-year-old"),
+    ("Sexually abused while in care in the 2000s.", "in-care", "while in care"),
+    ("Exploited by the men from the age of 12.", "individual-age", "from the age of 12"),
+    ("She gave evidence against the men who had raped her when she was 14.", "individual-age", "when she was 14"),
+]
+
+
+def _unlinked(tmp_path: Path, person: str = "A campaigner.", statement: str = "A council replied.",
+              extra: str = "") -> list:
+    path = tmp_path / "data.yaml"
+    path.write_text(UNLINKED.replace("PERSON", repr(person)).replace("STATEMENT", repr(statement)) + extra,
+                    encoding="utf-8")
+    with pytest.raises(LoadError) as caught:
+        load([path])
+    return caught.value.problems
+
+
+@pytest.mark.parametrize("text, rule, found", NEWCOMER)
+def test_a_record_linked_to_nothing_is_scanned_and_the_message_says_what_and_where(tmp_path, text, rule, found):
+    [problem] = _unlinked(tmp_path, statement=text)
+    assert (Path(problem.file).name, problem.line, problem.record, problem.field) == (
+        "data.yaml", _line_of(tmp_path, "summary: "), "a-statement", "summary")
+    what = next(r.what for r in load_rules() if r.id == rule)
+    assert problem.message.startswith(f"public text gives {what}: {found!r} (rule {rule!r} of "
+                                      f"schemas/publication-safety.yaml); move it to `restricted_detail`")
+    assert "linked to" not in problem.message
+
+
+@pytest.mark.parametrize("text, rule, found", NEWCOMER + [("The girl the men passed between them.", None, None)])
+def test_a_public_person_described_as_a_child_victim_is_refused(tmp_path, text, rule, found):
+    """A survivor who campaigns publicly: her own record describing her abuse makes her a victim (restricted,
+    or an editorial exception on record), and an age or a time in care is identifying detail besides."""
+    problems = _unlinked(tmp_path, person=text)
+    assert {(p.record, p.field) for p in problems} == {("campaigner", "description")}
+    assert any("'campaigner' is described as a victim here" in p.message for p in problems)
+    assert [f"{found!r} (rule {rule!r}" in p.message for p in problems if "described as" not in p.message] == \
+        ([True] if rule else [])
+
+
+@pytest.mark.parametrize("kind, record, field", [
+    ("- {kind: source, id: a-report, title: A report, publisher: P, doc_type: report, description: TEXT}",
+     "a-report", "description"),
+    ("- {kind: place, id: a-park, name: A park, place_type: park, source: src, paragraphs: [1], note: TEXT}",
+     "a-park", "note"),
+    ("- {kind: institution, id: a-charity, name: A charity, institution_type: charity, source: src,"
+     " paragraphs: [1], note: TEXT}", "a-charity", "note"),
+    ("- {kind: investigation, id: an-inquiry, name: An inquiry, investigation_type: police, period: 2020,"
+     " source: src, paragraphs: [1], summary: TEXT}", "an-inquiry", "summary"),
+    ("- {kind: review, id: a-review, name: A review, review_type: other, period: 2020, source: src,"
+     " paragraphs: [1], findings: [TEXT]}", "a-review", "findings"),
+    ("- {kind: recommendation, id: a-rec, summary: TEXT, source: src, paragraphs: [1]}", "a-rec", "summary"),
+    ("- {kind: case, id: a-case, title: A case, period: 2020, source: src, paragraphs: [1], summary: TEXT}",
+     "a-case", "summary"),
+    ("- {kind: person, id: a-reporter, name: A reporter, source: src, paragraphs: [1], note: TEXT}",
+     "a-reporter", "note"),
+    ("- {kind: place, id: a-park, name: A park, place_type: park, source: src, paragraphs: [1]}\n"
+     "- {rel: ACTIVE_IN, from: campaigner, to: a-park, source: src, paragraphs: [1], note: TEXT}",
+     "ACTIVE_IN campaigner -> a-park", "note"),
+])
+def test_every_kind_of_public_record_is_scanned(tmp_path, kind, record, field):
+    [problem] = _unlinked(tmp_path, extra=kind.replace("TEXT", "She was placed in foster care at 13.") + "\n")
+    assert (problem.record, problem.field) == (record, field)
+    assert "rule 'in-care'" in problem.message and "placed in foster care'" in problem.message
+
+
+@pytest.mark.parametrize("text", [
+    # a group's ages, a range, a bound or a statistic: not one child (the rule's `public:`)
+    "Girls as young as 12 were exploited.",
+    "Girls aged 13 to 15 were approached.",
+    "Girls between the ages of 13 and 15 were approached.",
+    "The project limited its work to 13- and 14-year-old girls.",
+    "14-year-old girls were targeted.",
+    "Sex with children under 16 is an offence.",
+    "A third of the victims were 14.",
+    "The average age of the victims was 14.",
+    "A man who was 45 was charged.",
+    # care as a group's or a case's circumstance, in the sources' and the indicator taxonomy's words
+    "Children in care were targeted.",
+    "Referrals came from children in care homes.",
+    "A child in care alleged she had been raped.",
+    # what was done to a victim, without identifying detail, outside her own record
+    "The girl the men passed between them.",
+    "She was groomed by older men.",
+])
+def test_a_group_or_a_statistic_stays_public(tmp_path, text):
+    path = tmp_path / "data.yaml"
+    path.write_text(UNLINKED.replace("PERSON", "A campaigner.").replace("STATEMENT", repr(text)), encoding="utf-8")
+    load([path])
+    _load(tmp_path, text)  # in a case's summary, linked to a restricted victim, too
+
+
+def test_a_pattern_names_its_terms_once(tmp_path):
+    """`{age}` is one list of ages for every pattern; an unknown term is an error naming the file and rule."""
+    rules = tmp_path / "rules.yaml"
+    rules.write_text("terms: {age: 'two|\\d{1,2}'}\nrules:\n- {id: a, what: an age, patterns: ['aged ({age})']}\n"
+                     "- {id: b, what: b, patterns: ['({years})']}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"rules.yaml: rule 2: no 'years'.*`terms:`"):
+        load_rules(rules)
+    rules.write_text("terms: {age: 'two|\\d{1,2}'}\nrules:\n- {id: a, what: an age, patterns: ['aged ({age})\\b']}\n",
+                     encoding="utf-8")
+    [rule] = load_rules(rules)
+    assert [bool(rule.patterns[0].search(t)) for t in ("aged two", "aged 14", "aged few")] == [True, True, False]
+
+
+def test_a_rules_needs_is_in_every_hit_of_its_patterns():
+    """`needs:` only saves time: every text its rule's patterns refuse holds it (a text without it is not
+    searched with them)."""
+    rules = {rule.id: rule for rule in load_rules()}
+    texts = [(text, rule) for text, rule in HITS] + [(text, rule) for text, rule, _ in NEWCOMER]
+    checked = set()
+    for text, rule_id in texts:
+        rule = rules[rule_id]
+        for pattern in rule.patterns if rule.needs is not None else ():
+            if found := pattern.search(text):
+                assert rule.needs.search(found.group(0)), (rule.id, found.group(0), pattern.pattern)
+                checked.add(rule.id)
+    assert checked == {"individual-age", "in-care"}

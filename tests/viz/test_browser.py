@@ -129,8 +129,10 @@ def test_hostile_text_never_runs(chromium, hostile_store, run_cli, tmp_path, vie
 
 
 def test_include_restricted_shows_a_banner(chromium, hostile_store, run_cli, tmp_path):
-    out = tmp_path / "restricted.html"
-    _write(run_cli, hostile_store, "ego", out, "--node", "hostile-case", "--include-restricted")
+    written = _write(run_cli, hostile_store, "ego", tmp_path / "ego.html", "--node", "hostile-case",
+                     "--include-restricted")
+    out = tmp_path / "ego.restricted.html"  # the file name says it too
+    assert written["out"] == str(out) and not (tmp_path / "ego.html").exists()
     page, seen = _open(chromium, out)
     assert page.locator("#restricted-banner").is_visible()
     assert "hostile-victim" in page.evaluate("window.casegraph.nodes.getIds()")

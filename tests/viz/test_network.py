@@ -103,3 +103,14 @@ def test_the_rest_is_one_click_away_on_the_page(chromium, london_store, run_cli,
     assert page.evaluate(visible) == first
     page.close()
     assert seen["errors"] == []
+
+
+def test_a_restricted_network_is_written_under_a_marked_name(london_graph, tmp_path):
+    from casegraph.viz.compose import Options
+
+    restricted = network_for("ego", london_graph, Options(include_restricted=True), node="croydon-2020-child-in-care")
+    assert restricted.write_html(tmp_path / "ego.html") == tmp_path / "ego.restricted.html"
+    assert "NOT FOR PUBLICATION" in (tmp_path / "ego.restricted.html").read_text().upper()
+    public = network_for("ego", london_graph, node="croydon-2020-child-in-care")
+    assert public.write_html(tmp_path / "public.html") == tmp_path / "public.html"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ego.restricted.html", "public.html"]

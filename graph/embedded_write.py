@@ -1,0 +1,261 @@
+"""How the embedded store writes a build: stage each profile's tables as Parquet, then COPY each once.
+
+A build has two steps that each need most of the memory a large build
+takes, and never both at once:
+
+1. **staging**: the Dataset (loaded here, or in a child process for large
+   data: `load_and_stage`) is projected into both profiles (the full graph,
+   and the public projection of `casegraph.graph.profile`), each with its
+   aggregates counted from its own records (`casegraph.graph.aggregates`),
+   and every table is written to a Parquet file under the build's folder;
+2. **copying**: a fresh database per profile, casegraph's DDL, then one COPY
+   per table from its file, the database reopened after each table
+   (`copy_staged`).
+
+Why one COPY per table (BENCHMARKS.md, issue 12, "Why the store step is slow
+at 100,000 cases"): LadybugDB's COPY into a relationship table that already
+holds rows costs more than all the rows before it, so the earlier build's
+slices of 100,000 rows made SHOWS of 100,000 cases (478,175 rows) take
+1,194 s against 41 s in one COPY. One COPY of that table needs ~1.7 GB
+for a moment, which fits under the 2 GB build target only in a process that
+holds nothing else: so data larger than LOAD_IN_CHILD_BYTES is loaded and
+staged in a child process that exits (and gives its memory back) before the
+first COPY.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+from typing import Callable, Iterable
+
+import ladybug
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from casegraph.graph.aggregates import filed_facts, with_aggregates
+from casegraph.graph.profile import PUBLIC, RESTRICTED, Profile, public_dataset
+from casegraph.graph.rows import node_tables, rel_tables
+from casegraph.graph.store import Loaded, Progress, StoreError
+from casegraph.loaders.dataset import Dataset
+from casegraph.loaders.load import release_free_memory
+from casegraph.schemas.aggregates import FILED_LABEL
+from casegraph.schemas.ddl import ladybug_ddl
+
+__all__ = ["stage_dataset", "load_and_stage", "copy_staged", "LOAD_IN_CHILD_BYTES",
+           "WRITE_BUFFER_POOL", "PROFILES", "Produce"]
+
+PROFILES: tuple[Profile, ...] = (RESTRICTED, PUBLIC)
+"""The profiles a build stages and writes, in this order (each a database of its own)."""
+
+TABLES_FILE = "tables.json"
+"""A staged profile's list of tables, in COPY order: [{table, from, to, rows, file}]."""
+
+LOAD_IN_CHILD_BYTES = 32 * 1024 ** 2
+"""Data files larger than this (bytes, all files together) are loaded and staged in a child process.
+
+The child costs ~2.5 s to start (it imports casegraph afresh), so small data (the London data is
+~0.2 MB; 32 MB is ~15,000 generated cases) loads in the building process, where the load's memory
+and a COPY's are both small."""
+
+WRITE_BUFFER_POOL = 2 * 1024 ** 3
+"""The buffer pool of a database a build writes, in bytes: more than the largest COPY needs, and not
+LadybugDB's default of 80 % of the machine's memory, whose bookkeeping alone costs ~45 MB on a 24 GB
+machine (~11 MB here)."""
+
+
+# -- staging --------------------------------------------------------------------------------------
+
+def stage_dataset(dataset: Dataset, folder: Path | None, say: Progress) -> Loaded:
+    """Write both profiles' tables of `dataset` as Parquet under `folder/<profile>/` (nothing when
+    `folder` is None: the store already holds this data); return what the build reports of it.
+
+    Raises OSError when the folder cannot be written."""
+    loaded = Loaded.of(dataset)
+    if folder is None:
+        return loaded
+    say("staging the restricted profile (all data)")
+    _stage_profile(with_aggregates(dataset), folder / RESTRICTED)
+    say("staging the public profile (restricted data left out)")
+    _stage_profile(with_aggregates(public_dataset(dataset)), folder / PUBLIC)
+    return loaded
+
+
+def _stage_profile(dataset: Dataset, folder: Path) -> None:
+    """One profile's tables as Parquet files in COPY order (nodes, relationships, `FiledFact`), listed in
+    TABLES_FILE. Uncompressed: the format LadybugDB COPYs fastest (the build benchmark's baseline)."""
+    folder.mkdir(parents=True)
+    entries: list[dict] = []
+
+    def write(name: str, table: pa.Table, from_label: str | None = None, to_label: str | None = None) -> None:
+        file = f"{len(entries):02d}-{name}" + (f"-{from_label}-{to_label}" if from_label else "") + ".parquet"
+        _write_parquet(table, folder / file)
+        entries.append({"table": name, "from": from_label, "to": to_label, "rows": table.num_rows, "file": file})
+
+    for table in node_tables(dataset):
+        if len(table):
+            write(table.name, table.arrow)
+    for table in rel_tables(dataset):
+        write(table.name, table.arrow, table.from_label, table.to_label)
+    filed = filed_facts(dataset)
+    if filed.num_rows:
+        write(FILED_LABEL, filed)
+    (folder / TABLES_FILE).write_text(json.dumps(entries, indent=1))
+
+
+def _write_parquet(table: pa.Table, path: Path) -> None:
+    pq.write_table(table, path, compression="none")
+
+
+# -- loading in a child process -------------------------------------------------------------------
+
+def load_and_stage(files: Iterable[Path], folder: Path | None, say: Progress,
+                   isolate: bool | None = None) -> Loaded:
+    """`loaders.load` the files and `stage_dataset` the result; in a child process when `isolate`,
+    or (None) when the files are larger than LOAD_IN_CHILD_BYTES together. Returns `Loaded`.
+
+    The child is a fresh interpreter (`python -m casegraph.graph.embedded_write`): it inherits no
+    memory or threads, and runs none of the calling program. Its progress messages reach `say`; its
+    errors are raised here as they were raised there (`LoadError` with every problem). Raises
+    StoreError when the child ends without an answer (killed, out of memory)."""
+    files = [Path(f) for f in files]
+    if isolate is None:
+        isolate = sum(f.stat().st_size for f in files) > LOAD_IN_CHILD_BYTES
+    if not isolate:
+        return _load_and_stage(files, folder, say)
+    reading, writing = os.pipe()
+    child = subprocess.Popen([sys.executable, "-m", CHILD_MODULE, str(writing)], stdin=subprocess.PIPE,
+                             pass_fds=(writing,))
+    os.close(writing)
+    with os.fdopen(reading, "rb") as messages:
+        try:
+            child.stdin.write(pickle.dumps((files, folder)))
+            child.stdin.close()
+            while True:
+                try:
+                    kind, value = pickle.load(messages)
+                except EOFError:
+                    child.wait()
+                    raise StoreError(f"the process loading the data ended without an answer (exit code "
+                                     f"{child.returncode}: killed, or out of memory?); nothing was written") from None
+                if kind == "say":
+                    say(value)
+                    continue
+                child.wait()  # its memory is the system's again before the first COPY
+                if kind == "done":
+                    return value
+                raise value
+        finally:
+            if child.poll() is None:
+                child.kill()
+                child.wait()
+
+
+CHILD_MODULE = "casegraph.graph.embedded_write"
+
+
+def _load_and_stage(files: list[Path], folder: Path | None, say: Progress) -> Loaded:
+    from casegraph.loaders import load
+
+    return stage_dataset(load(files, progress=say), folder, say)
+
+
+def _child(descriptor: int) -> None:
+    """The child process of `load_and_stage`: reads (files, folder) pickled on stdin, writes pickled
+    messages to `descriptor`: ("say", text)..., then ("done", Loaded) or ("failed", the exception)."""
+    files, folder = pickle.load(sys.stdin.buffer)
+    with os.fdopen(descriptor, "wb") as out:
+        def send(message: tuple) -> None:
+            out.write(pickle.dumps(message))
+            out.flush()
+
+        try:
+            send(("done", _load_and_stage(files, folder, lambda text: send(("say", text)))))
+        except BaseException as error:  # noqa: BLE001 (every error goes to the parent, which raises it)
+            try:
+                send(("failed", error))
+            except Exception:  # an exception that does not pickle: its text
+                send(("failed", StoreError(f"{type(error).__name__}: {error}")))
+
+
+# -- copying --------------------------------------------------------------------------------------
+
+def copy_staged(folder: Path, database: Path, say: Progress) -> None:
+    """A new database at `database` from one staged profile (`folder`, as `_stage_profile` wrote it):
+    casegraph's DDL, then one COPY per table from its Parquet file. Raises RuntimeError (LadybugDB's)
+    when a COPY fails.
+
+    What a COPY allocated stays held until the database closes (40-110 MB for a node table of any
+    size, ~3.5 KB a row for a relationship table), so a table that would take the rows COPYed since
+    the database was opened past REOPEN_ROWS is COPYed into the database reopened: a large table's
+    COPY never stands on what earlier ones hold, and small tables (all of the London data) share one
+    opening, since each costs ~0.2 s."""
+    entries = json.loads((folder / TABLES_FILE).read_text())
+    writer = _Writer(database)
+    try:
+        for statement in ladybug_ddl():
+            writer.connection.execute(statement)
+        held = 0
+        for entry in entries:
+            if held and held + entry["rows"] > REOPEN_ROWS:
+                writer.reopen()
+                held = 0
+            say(_what(entry))
+            _copy_table(writer, entry, folder / entry["file"])
+            held += entry["rows"]
+        writer.connection.execute("CHECKPOINT")
+    finally:
+        writer.close()
+
+
+REOPEN_ROWS = 50_000
+"""Rows COPYed into one opening of a database being written before it is reopened (see `copy_staged`)."""
+
+
+def _what(entry: dict) -> str:
+    if entry["table"] == FILED_LABEL:
+        return f"filing {entry['rows']:,} rows of the evidence queries' answers"
+    if entry["from"]:
+        return f"loading {entry['rows']:,} {entry['table']} relationships ({entry['from']} -> {entry['to']})"
+    return f"loading {entry['rows']:,} {entry['table']} nodes"
+
+
+def _copy_table(writer: "_Writer", entry: dict, path: Path) -> None:
+    """One COPY of a whole table from its Parquet file. Labels come from the schema (the staged list
+    is ours); the path is a string literal, escaped."""
+    options = f" (from='{entry['from']}', to='{entry['to']}')" if entry["from"] else ""
+    literal = str(path).replace("\\", "\\\\").replace("'", "\\'")
+    writer.connection.execute(f"COPY {entry['table']} FROM '{literal}'{options}")
+
+
+class _Writer:
+    """A database being written: `connection`, reopened between tables (see `copy_staged`)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._open()
+
+    def _open(self) -> None:
+        self.database = ladybug.Database(str(self.path), buffer_pool_size=WRITE_BUFFER_POOL)
+        self.connection = ladybug.Connection(self.database)
+
+    def reopen(self) -> None:
+        self.close()
+        self._open()
+
+    def close(self) -> None:
+        self.connection.close()
+        self.database.close()
+        release_free_memory()
+
+
+Produce = Callable[[Path | None, Progress], Loaded]
+"""How a build gets its data: stage it under the folder given (None: only report it) and return Loaded."""
+
+
+if __name__ == "__main__":  # the child process of `load_and_stage`
+    _child(int(sys.argv[1]))

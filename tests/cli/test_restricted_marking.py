@@ -1,0 +1,117 @@
+"""On the command line, restricted output is marked in its file name and restricted data is asked for
+by the profile alone, on the real London store: every command that writes a file (`export`, `viz`,
+`report`) and every command that takes a query's parameters (`query`, and `--query` in `export`,
+`viz`, `report`, `analyze`)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from casegraph.cli import cli
+from casegraph.viz.cases import BOROUGH_COUNTING
+
+from tests.conftest import need_browser
+
+CASE = "croydon-2020-child-in-care"
+ASK = ("--query", "case-detail", "--param", f"case_id={CASE}", "--param", "include_restricted=true")
+REFUSED = "casegraph: include_restricted=true asks for restricted data (victims, minors, identifying details), " \
+          "which the public profile in use leaves out; nothing was read"
+HINT = "hint: add --profile restricted (or --include-restricted): the output is then marked not for publication"
+
+
+def _run(store, *args):
+    return CliRunner().invoke(cli, [*map(str, args), "--store", str(store.directory)])
+
+
+def _refused(result) -> None:
+    assert result.exit_code == 1, result.output
+    assert result.stderr.splitlines() == [REFUSED, HINT]
+
+
+@pytest.mark.parametrize("command, out", [("export", "x.json"), ("export", "x.graphml"), ("export", "csv-folder"),
+                                          ("viz", "x.svg"), ("report", "x.md")])
+def test_a_query_selection_asking_for_restricted_data_is_refused_in_the_public_profile(
+        london_store, tmp_path, command, out):
+    view = ("overview",) if command == "viz" else ()
+    _refused(_run(london_store, command, *view, *ASK, "--out", tmp_path / out))
+    assert list(tmp_path.iterdir()) == [], "nothing written, public or otherwise"
+
+
+def test_analyze_refuses_it_too(london_store):
+    _refused(_run(london_store, "analyze", "connectors", *ASK))
+
+
+def test_a_query_selection_in_the_restricted_profile_writes_a_marked_file(london_store, tmp_path):
+    result = _run(london_store, "export", *ASK, "--profile", "restricted", "--out", tmp_path / "x.json")
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in tmp_path.iterdir()] == ["x.restricted.json"]
+    data = json.loads((tmp_path / "x.restricted.json").read_text())
+    assert data["graph"]["casegraph"]["profile"] == "restricted"
+    assert any(n.get("sensitivity") == "restricted" for n in data["nodes"])
+    # the restricted profile's default for the query's parameter is true: the same selection without it
+    default = _run(london_store, "export", "--query", "case-detail", "--param", f"case_id={CASE}",
+                   "--profile", "restricted", "--out", tmp_path / "y.json")
+    assert default.exit_code == 0, default.output
+    assert json.loads((tmp_path / "y.restricted.json").read_text())["nodes"] == data["nodes"]
+
+
+def test_query_takes_the_parameter_only_from_the_restricted_profile(london_store):
+    _refused(_run(london_store, "query", "case-detail", "--param", f"case_id={CASE}",
+                  "--param", "include_restricted=true"))
+    public = _run(london_store, "query", "case-detail", "--param", f"case_id={CASE}", "--format", "json")
+    restricted = _run(london_store, "query", "case-detail", "--param", f"case_id={CASE}", "--profile", "restricted",
+                      "--format", "json")
+    without = _run(london_store, "query", "case-detail", "--param", f"case_id={CASE}", "--profile", "restricted",
+                   "--param", "include_restricted=false", "--format", "json")
+    assert public.exit_code == restricted.exit_code == without.exit_code == 0, restricted.output
+    assert "not for publication" in restricted.stderr
+    assert len(json.loads(restricted.stdout)) > len(json.loads(without.stdout))
+    asked_without = _run(london_store, "query", "case-detail", "--param", f"case_id={CASE}",
+                         "--param", "include_restricted=false", "--format", "json")
+    assert json.loads(asked_without.stdout) == json.loads(public.stdout)  # false in the public profile: its own answer
+
+
+@pytest.mark.parametrize("view", ["map", "tiles", "overview"])
+@pytest.mark.parametrize("suffix", [".svg", ".html"])
+def test_viz_names_a_restricted_picture(london_store, tmp_path, view, suffix):
+    result = _run(london_store, "viz", view, "--profile", "restricted", "--out", tmp_path / f"p{suffix}",
+                  "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["out"] == str(tmp_path / f"p.restricted{suffix}")
+    assert [p.name for p in tmp_path.iterdir()] == [f"p.restricted{suffix}"]
+    assert "NOT FOR PUBLICATION" in (tmp_path / f"p.restricted{suffix}").read_text().upper()
+    public = _run(london_store, "viz", view, "--out", tmp_path / "public" / f"p{suffix}")
+    assert public.exit_code == 0, public.output
+    assert public.stdout.strip().endswith(str(tmp_path / "public" / f"p{suffix}"))
+    assert [p.name for p in (tmp_path / "public").iterdir()] == [f"p{suffix}"]
+
+
+def test_viz_names_a_restricted_png(london_store, tmp_path):
+    need_browser()
+    result = _run(london_store, "viz", "map", "--include-restricted", "--out", tmp_path / "p.png")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip().endswith(str(tmp_path / "p.restricted.png"))
+    assert (tmp_path / "p.restricted.png").read_bytes().startswith(b"\x89PNG") and not (tmp_path / "p.png").exists()
+
+
+def test_report_names_a_restricted_dossier(london_store, tmp_path):
+    for suffix in (".md", ".html"):
+        result = _run(london_store, "report", "--case", CASE, "--profile", "restricted", "--out", tmp_path / f"d{suffix}")
+        assert result.exit_code == 0, result.output
+        assert (tmp_path / f"d.restricted{suffix}").exists() and not (tmp_path / f"d{suffix}").exists()
+
+
+def test_the_tile_map_and_pattern_captions_say_what_a_borough_counts(london_store, tmp_path):
+    for view in ("tiles", "patterns"):
+        made = _run(london_store, "viz", view, "--out", tmp_path / f"{view}.svg")
+        own = _run(london_store, "viz", view, "--caption", "Our own words.", "--out", tmp_path / f"{view}-own.svg")
+        assert made.exit_code == own.exit_code == 0, made.output + own.output
+        for path in (tmp_path / f"{view}.svg", tmp_path / f"{view}-own.svg"):
+            text = " ".join(Path(path).read_text().split())
+            assert "cases-by-borough" in text and "counts each case once" in text, path
+        assert "Our own words." in (tmp_path / f"{view}-own.svg").read_text()
+    assert BOROUGH_COUNTING.startswith("A case counts in every borough it is filed under or linked to through a place")
