@@ -14,6 +14,6 @@ The Python API (`casegraph.api`, documented in the README) is what the
 
 __version__ = "0.1.0"
 
-from casegraph.api import Casegraph, Picture, Rows, open, selection_from  # noqa: E402
+from casegraph.api import ArgumentError, Casegraph, Picture, Rows, open, selection_from  # noqa: E402
 
-__all__ = ["open", "Casegraph", "Rows", "Picture", "selection_from", "__version__"]
+__all__ = ["open", "Casegraph", "Rows", "Picture", "selection_from", "ArgumentError", "__version__"]

@@ -17,11 +17,14 @@ restricted data about victims and minors is left out) or
 `type`, `status`; each a value or a list of values; and `min_grade`, one
 3x5x2 grade such as `"2B"`).
 
-Errors a user can act on are `CasegraphError` subclasses with a message
-saying what to fix: `SelectionError` / `NodeNotFound` (a name or id that
-means nothing here; the message gives the closest matches), `QueryError`
-(an unknown query or a bad parameter), `StoreError` (no graph built yet,
-server down), `WriteRefused` (an ad-hoc query that would write).
+Errors a user can act on are casegraph's own, with a message saying what
+to fix: `ArgumentError` (a `TypeError`: an argument missing, unknown, or of
+a type the function's annotation does not allow, named with what was
+expected; every public function checks its arguments so,
+`casegraph.arguments.checked`), `SelectionError` / `NodeNotFound` (a name
+or id that means nothing here; the message gives the closest matches),
+`QueryError` (an unknown query or a bad parameter), `StoreError` (no graph
+built yet, server down), `WriteRefused` (an ad-hoc query that would write).
 """
 
 from __future__ import annotations
@@ -33,11 +36,12 @@ from typing import Any, Iterable
 
 import networkx as nx
 
+from casegraph.arguments import ArgumentError, checked
 from casegraph.graph.profile import PROFILES, PUBLIC, RESTRICTED
 from casegraph.graph.selection import Selection
 from casegraph.graph.store import Result
 
-__all__ = ["open", "Casegraph", "Rows", "Picture", "selection_from", "PROFILES"]
+__all__ = ["open", "Casegraph", "Rows", "Picture", "selection_from", "ArgumentError", "PROFILES"]
 
 
 _SELECTION_KEYWORDS = {"case": "cases", "borough": "boroughs", "decade": "decades", "indicator": "indicators",
@@ -52,6 +56,7 @@ def _values(value: Any) -> tuple:
     return tuple(value)
 
 
+@checked
 def selection_from(around: Any = None, hops: int = 1, query: str | None = None,
                    params: dict[str, Any] | None = None, min_grade: str | None = None, **criteria: Any) -> Selection:
     """A `Selection` from keywords as a person writes them: `borough="hillingdon"`, `decade=["1990s", 2000]`.
@@ -59,13 +64,13 @@ def selection_from(around: Any = None, hops: int = 1, query: str | None = None,
     `criteria` keys are `case`, `borough`, `decade`, `indicator`, `institution`,
     `person`, `type` and `status` (the plural field names work too); `min_grade` keeps only facts with a
     citation graded at least that (`"2B"`, `"2"`, `"B"`: see `Selection`). Raises
-    `TypeError` for an unknown keyword and `SelectionError` for a value that
+    `ArgumentError` (a `TypeError`) for an unknown keyword and `SelectionError` for a value that
     cannot be read (a decade, a node type, a claim status)."""
     fields: dict[str, tuple] = {}
     for key, value in criteria.items():
         name = _SELECTION_KEYWORDS.get(key, key)
         if name not in _SELECTION_KEYWORDS.values():
-            raise TypeError(f"no selection keyword {key!r}: expected {', '.join(_SELECTION_KEYWORDS)}, around, "
+            raise ArgumentError(f"no selection keyword {key!r}: expected {', '.join(_SELECTION_KEYWORDS)}, around, "
                             "hops, query, params, min_grade")
         fields[name] = fields.get(name, ()) + _values(value)
     return Selection(**fields, around=tuple((node, hops) for node in _values(around)), query=query,
@@ -131,6 +136,7 @@ class Picture:
     figure: Any
     filters: list[str] = field(default_factory=list)
 
+    @checked
     def save(self, path: Path | str, width: int | None = None) -> Path:
         """Write the picture and return the file written (`.restricted` in its name for a picture of the
         restricted profile); `width` is a still's width in pixels (PNG 3,200, SVG 2,400 by default).
@@ -165,12 +171,14 @@ class Casegraph:
     def __repr__(self) -> str:
         return f"<casegraph {self.store.describe()}>"
 
+    @checked
     def describe(self) -> str:
         """Which store this is, in words."""
         return self.store.describe()
 
     # -- building ------------------------------------------------------------------------------
 
+    @checked
     def build(self, data: Iterable[Path | str] = (), progress=None):
         """Validate, resolve and load `data` (files or folders; default: `casegraph.data_source()`).
 
@@ -186,6 +194,7 @@ class Casegraph:
 
     # -- reading -------------------------------------------------------------------------------
 
+    @checked
     def restricted_counts(self) -> dict[str, int]:
         """Nodes per label that the public profile leaves out (restricted, or citing a restricted
         source): the full graph's count minus the public graph's; labels with none omitted."""
@@ -200,6 +209,7 @@ class Casegraph:
                     counts[label] = left_out
         return counts
 
+    @checked
     def query(self, name: str, params: dict[str, Any] | None = None, profile: str = "public", **kwargs) -> Rows:
         """Run catalog query `name` (see `casegraph.queries.catalog()`), parameters as keywords or `params`.
 
@@ -219,6 +229,7 @@ class Casegraph:
             result = run_query(view, query, given)
         return Rows(result.columns, result.rows, result.total, profile)
 
+    @checked
     def cypher(self, text: str, params: dict[str, Any] | None = None, profile: str = "public", **kwargs) -> Rows:
         """Run an ad-hoc read-only Cypher query on the profile's graph (the public graph holds no
         restricted data); values reach the engine as parameters.
@@ -232,6 +243,7 @@ class Casegraph:
             result: Result = run_adhoc(view, text, {**(params or {}), **kwargs})
         return Rows(result.columns, result.rows, profile=profile)
 
+    @checked
     def graph(self, profile: str = "public") -> nx.MultiDiGraph:
         """The whole graph as a networkx MultiDiGraph (node keys are ids; `label` and the stored
         properties are attributes; each edge has `type` and its properties): a new copy each call.
@@ -253,6 +265,7 @@ class Casegraph:
             self._projections = {key: project(view)}
         return self._projections[key].copy()
 
+    @checked
     def select(self, profile: str = "public", selection: Selection | None = None, with_analytics: bool = False,
                fields: Iterable[str] | None = None, **keywords) -> nx.MultiDiGraph:
         """The part of the graph a selection names, as a networkx MultiDiGraph (see `selection_from`).
@@ -285,6 +298,7 @@ class Casegraph:
             part.graph["analytics"] = meaning
         return part
 
+    @checked
     def search(self, text: str, kind: str | Iterable[str] = (), limit: int = 20, profile: str = "public") -> list:
         """Nodes whose id, name, title or alias match `text`, best first: `Hit`s (id, kind, name,
         borough, period, matched, score). Raises `KeyError` for an unknown kind."""
@@ -292,12 +306,14 @@ class Casegraph:
 
         return search(self.graph(profile), text, _values(kind), limit)
 
+    @checked
     def list(self, kind: str, profile: str = "public") -> list:
         """Every node of a kind (`cases`, `people`, `places`, `institutions`, ...), by id, as `Hit`s."""
         from casegraph.graph.search import list_nodes
 
         return list_nodes(self.graph(profile), kind)
 
+    @checked
     def view(self, name: str, profile: str = "public", title: str | None = None, caption: str | None = None,
              budget: int | None = None, node: str | None = None, measure: str = "cases",
              selection: Selection | None = None, **keywords) -> Picture:
@@ -324,6 +340,7 @@ class Casegraph:
             figure = figure_for(name, graph, options, selection, store_view=view, **params)
         return Picture(figure, list(options.filters))
 
+    @checked
     def export(self, path: Path | str, profile: str = "public", with_analytics: bool = False,
                selection: Selection | None = None, **keywords) -> list[Path]:
         """Export the graph or a selection; the format comes from `path` (`casegraph.exports.format_of`).
@@ -333,6 +350,7 @@ class Casegraph:
         selection = selection or selection_from(**keywords)
         return self.export_graph(self.select(profile, selection, with_analytics), path, profile, selection)
 
+    @checked
     def export_graph(self, graph: nx.MultiDiGraph, path: Path | str, profile: str = "public",
                      selection: Selection | None = None) -> list[Path]:
         """Export a graph you selected (`select`) or changed yourself, in the format `path` names.
@@ -347,6 +365,7 @@ class Casegraph:
         return export(graph, fmt, path, ExportMeta(profile=profile, selection=described,
                                                    analytics=dict(graph.graph.get("analytics", {}))))
 
+    @checked
     def report(self, path: Path | str, profile: str = "public", selection: Selection | None = None,
                graph: nx.MultiDiGraph | None = None, **keywords) -> Path:
         """Write a dossier (.md or .html) of the graph or a selection, a citation behind every fact;
@@ -363,6 +382,7 @@ class Casegraph:
         return write_report(graph, path, ExportMeta(profile=profile, selection=selection.describe()))
 
 
+@checked
 def open(store: Path | str | None = None, *, neo4j: str | None = None) -> Casegraph:  # noqa: A001 (like gzip.open)
     """Open a store: the embedded LadybugDB store in `store` (default `$CASEGRAPH_STORE`, else
     `~/.local/share/casegraph/store`), or the Neo4j server at `neo4j` (credentials from

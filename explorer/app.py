@@ -23,7 +23,7 @@ from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, PlainTextResponse, Response
+from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from casegraph import __version__
@@ -32,7 +32,8 @@ from casegraph.exports.base import refuse_unfit_graph
 from casegraph.explorer.downloads import Download, dossier_file, export_file, still_file
 from casegraph.explorer.entity import entity_page, kind_name
 from casegraph.explorer.forms import cell, form_fields, given_params, page_links
-from casegraph.explorer.params import bounded_int, selection_of, selection_query
+from casegraph.explorer.paging import Pages, by_page_number, page_number
+from casegraph.explorer.params import SELECTION_KEYS, declared, given_once, selection_of, selection_query
 from casegraph.explorer.paths import connections
 from casegraph.explorer.security import LocalHosts, SecurityHeaders, valid_id
 from casegraph.explorer.state import Explorer
@@ -92,7 +93,8 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
         return HTMLResponse(html, status_code=status)
 
     def node_or_404(node: str) -> str:
-        valid_id(node)
+        """The id `node` names (in any case: `valid_id`), if this graph holds it; else a 404 with the closest ids."""
+        node = valid_id(node)
         if node not in explorer.graph:
             # suggestions come from this profile's own index: a public page never names a restricted id
             close = [hit.id for hit in explorer.search.search(node.replace("-", " "), limit=5).hits]
@@ -128,26 +130,40 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
             raise HTTPException(400, "kind: expected one of " + ", ".join(sorted(known)))
         borough = params.get("borough") or None
         if borough:
-            valid_id(borough, "borough id")
+            borough = valid_id(borough, "borough id")
             if explorer.graph.nodes.get(borough, {}).get("label") != "Borough":
                 raise HTTPException(400, f"borough: no borough {borough!r} in this graph")
         decade_text = params.get("decade", "")
         if decade_text and not (decade_text.isdigit() and len(decade_text) == 4):
             raise HTTPException(400, "decade: expected a year such as 1990")
         decade = int(decade_text) if decade_text else None
-        page = bounded_int(params, "page", 1, 1, 10_000)
+        start = (page_number(params) - 1) * PAGE_SIZE
         found = explorer.search.search(text, labels=labels, borough=borough, decade=decade,
-                                       limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+                                       limit=PAGE_SIZE, offset=start)
         keep = [("q", text)] + [("kind", k) for k in labels] + [("borough", borough or ""), ("decade", decade_text)]
+        pages = Pages(start, PAGE_SIZE, found.total, len(found.hits), by_page_number("/search", keep, PAGE_SIZE))
         return render(request, "search.html", text=text, labels=labels, borough=borough, decade=decade_text,
-                      found=found, page=page, pages=max(1, -(-found.total // PAGE_SIZE)), keep=keep,
-                      boroughs=explorer.boroughs)
+                      found=found, hit_pages=pages, boroughs=explorer.boroughs)
+
+    def canonical(request: Request) -> str:
+        """The id of the node the URL's path names; a 404 for none. A URL naming it in another case is
+        redirected (`Moved`, caught below) to its canonical URL: one page, one address."""
+        given = request.path_params["node"]
+        node = node_or_404(given)
+        if node != given:
+            path = request.url.path.replace(f"/entity/{given}", f"/entity/{node}", 1)
+            raise Moved(path + (f"?{request.url.query}" if request.url.query else ""))
+        return node
 
     def entity(request: Request):
-        node = node_or_404(request.path_params["node"])
+        node = canonical(request)
         more = request.query_params.get("more", "")[:100]
-        page = bounded_int(request.query_params, "page", 1, 1, 100_000)
-        return render(request, "entity.html", page=entity_page(explorer, node, more, page))
+        page = page_number(request.query_params)
+        try:
+            shown = entity_page(explorer, node, more, page)
+        except ValueError as error:  # `more` naming no list of this page
+            raise HTTPException(400, str(error)) from None
+        return render(request, "entity.html", page=shown)
 
     def network(request: Request):
         selection = selection_of(request.query_params)
@@ -160,7 +176,7 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
     def paths(request: Request):
         params = request.query_params
         a, b = params.get("from", ""), params.get("to", "")
-        max_hops = bounded_int(params, "max_hops", 4, 1, 6)
+        max_hops = declared(params, "paths-between-cases", "max_hops")
         found = None
         if a and b:
             a, b = reference(a, "from"), reference(b, "to")
@@ -168,7 +184,8 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
                 raise HTTPException(400, f"from and to both name {a!r}: give two different entities")
             found = connections(explorer, a, b, max_hops=max_hops)
         names = {n: display_name(explorer.graph.nodes[n], n) for n in (a, b) if n in explorer.graph}
-        return render(request, "connections.html", a=a, b=b, max_hops=max_hops, found=found, names=names)
+        return render(request, "connections.html", a=a, b=b, max_hops=max_hops, found=found, names=names,
+                      hops=catalog()["paths-between-cases"].header.parameters["max_hops"])
 
     def queries(request: Request):
         return render(request, "queries.html", queries=catalog().values())
@@ -318,7 +335,7 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
             raise HTTPException(501 if "pip install" in str(error) else 422, str(error)) from None
 
     def dossier(request: Request):
-        node = node_or_404(request.path_params["node"])
+        node = canonical(request)
         kind = request.query_params.get("format", "html")
         if kind not in DOSSIERS:
             raise HTTPException(400, "format: a dossier is html or md")
@@ -354,14 +371,16 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
                                          "so its pages, views and files include restricted data; for public ones, "
                                          "start `casegraph serve` without --include-restricted")
 
-    def current(route):
+    def current(route, lists: tuple[str, ...] = ()):
         """`route`, answered only while the store holds the build this explorer read (`Explorer.rebuilt`),
-        and only for a profile it serves (`profile_asked`)."""
+        only when each of its parameters is given once, but those in `lists` (`params.given_once`), and
+        only for a profile it serves (`profile_asked`)."""
         @wraps(route)
         def answered(request: Request):
             rebuilt = explorer.rebuilt()
             if rebuilt:
                 raise HTTPException(503, rebuilt)
+            given_once(request.query_params, lists)
             profile_asked(request)
             return route(request)
         return answered
@@ -369,18 +388,31 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
     async def error_page(request: Request, error: HTTPException):
         return render(request, "error.html", status=error.status_code, message=error.detail, code=error.status_code)
 
+    async def moved(request: Request, moved: Moved):
+        return RedirectResponse(moved.location, status_code=301)
+
+    selected = SELECTION_KEYS  # the parameters a selection takes as lists (`params.selection_of`)
     routes = [
-        *(Route(path, current(route)) for path, route in [
-            ("/", home), ("/search", search), ("/entity/{node}", entity), ("/entity/{node}/dossier", dossier),
-            ("/network", network), ("/connections", paths), ("/queries", queries), ("/queries/{name}", query),
-            ("/queries/{name}/cypher", query_text), ("/views", views), ("/views/{view}", view),
-            ("/views/{view}/still", view_still), ("/export", export)]),
+        *(Route(path, current(route, lists)) for path, route, lists in [
+            ("/", home, ()), ("/search", search, ("kind",)), ("/entity/{node}", entity, ()),
+            ("/entity/{node}/dossier", dossier, ()), ("/network", network, selected), ("/connections", paths, ()),
+            ("/queries", queries, ()), ("/queries/{name}", query, ()), ("/queries/{name}/cypher", query_text, ()),
+            ("/views", views, selected), ("/views/{view}", view, selected), ("/views/{view}/still", view_still, selected),
+            ("/export", export, selected)]),
         Route("/assets/{name}", asset),
     ]
     return Starlette(
-        routes=routes, exception_handlers={HTTPException: error_page},
+        routes=routes, exception_handlers={HTTPException: error_page, Moved: moved},
         middleware=[Middleware(SecurityHeaders), Middleware(LocalHosts, allowed=tuple(allowed_hosts))],
     )
+
+
+class Moved(Exception):
+    """A page asked for at another address than its own (an id in upper case): redirected to `location`."""
+
+    def __init__(self, location: str):
+        super().__init__(location)
+        self.location = location
 
 
 def _size(graph) -> int:

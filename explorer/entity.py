@@ -25,6 +25,7 @@ from typing import Any, Iterable, Mapping, TypeVar
 
 import networkx as nx
 
+from casegraph.explorer.paging import Pages, by_page_number
 from casegraph.explorer.provenance import Provenance, provenance
 from casegraph.graph.selection import is_restricted, linked_cases
 from casegraph.schemas import schema
@@ -32,7 +33,7 @@ from casegraph.schemas.names import display_name
 from casegraph.viz.facts import fact_text
 from casegraph.viz.style import node_style
 
-__all__ = ["EntityPage", "Link", "Group", "Slice", "Lists", "lists_of", "name_order", "entity_page", "kind_name", "SHOWN", "NOT_FACTS"]
+__all__ = ["EntityPage", "Link", "Group", "Lists", "lists_of", "name_order", "entity_page", "kind_name", "SHOWN", "NOT_FACTS"]
 
 SHOWN = 100
 T = TypeVar("T")
@@ -57,32 +58,6 @@ class Link:
     status: str
     restricted: bool
     provenance: Provenance
-
-
-@dataclass
-class Slice:
-    """Where a shown page sits in its list: items `start`..`end` (from 1) of `total`, page `page`."""
-
-    key: str
-    total: int
-    page: int = 1
-
-    @property
-    def start(self) -> int:
-        return (self.page - 1) * SHOWN + 1
-
-    @property
-    def end(self) -> int:
-        return min(self.total, self.page * SHOWN)
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // SHOWN))
-
-    @property
-    def following(self) -> int:
-        """How many the next page shows."""
-        return max(0, min(SHOWN, self.total - self.end))
 
 
 @dataclass
@@ -128,12 +103,18 @@ def _page(items: list[T], page: int) -> list[T]:
     return items[(page - 1) * SHOWN:page * SHOWN]
 
 
+def _pages(node: str, key: str, total: int, page: int) -> Pages:
+    """Where page `page` of the list `key` of `node`'s page sits, by the rule of every paged list."""
+    return Pages((page - 1) * SHOWN, SHOWN, total, max(0, min(SHOWN, total - (page - 1) * SHOWN)),
+                 by_page_number(f"/entity/{node}", [("more", key)], SHOWN))
+
+
 @dataclass
 class Group:
     heading: str
     links: list[Link]
     total: int
-    slice: Slice | None = None
+    pages: Pages | None = None
 
 
 @dataclass
@@ -150,8 +131,8 @@ class EntityPage:
     case_total: int = 0
     cited_by: list[tuple[str, str, str]] = field(default_factory=list)
     cited_total: int = 0
-    case_slice: Slice | None = None
-    cited_slice: Slice | None = None
+    case_pages: Pages | None = None
+    cited_pages: Pages | None = None
 
 
 def _facts(attrs: dict[str, Any]) -> list[tuple[str, str]]:
@@ -191,11 +172,16 @@ def entity_page(explorer, node: str, more: str = "", page: int = 1) -> EntityPag
     `page` of the list `more` (a group heading, "cases" or "cited"; see the module docstring).
 
     Lists are chosen on the explorer's outline; the node and the links shown are read whole
-    from the store (`Explorer.hydrate`)."""
+    from the store (`Explorer.hydrate`). Raises `ValueError` for a `more` that names no list of the page."""
     graph = explorer.graph
     label = graph.nodes[node].get("label", "")
     lists = explorer.lists(node)
     grouped = lists.groups
+    cited = explorer.cited_by.get(node, []) if label == "Source" else []
+    named = [*sorted(grouped), *(["cases"] if lists.cases else []), *(["cited"] if cited else [])]
+    if more and more not in named:
+        raise ValueError(f"more: this page has no list {more!r}; its lists are "
+                         + (", ".join(repr(key) for key in named) or "none"))
     name_of = lambda n: display_name(graph.nodes[n], n)  # noqa: E731
     at = lambda key: page if more == key else 1  # noqa: E731
     shown = {heading: _page(found, at(heading)) for heading, found in grouped.items()}
@@ -210,17 +196,15 @@ def entity_page(explorer, node: str, more: str = "", page: int = 1) -> EntityPag
     whole = explorer.hydrate(part)
     attrs = whole.nodes[node]
     groups = [Group(heading, [_link(graph, other, whole.edges[u, v, key]) for other, u, v, key in shown[heading]],
-                    len(grouped[heading]), Slice(heading, len(grouped[heading]), at(heading)))
+                    len(grouped[heading]), _pages(node, heading, len(grouped[heading]), at(heading)))
               for heading in sorted(grouped)]
     cases = lists.cases
-    cited = explorer.cited_by.get(node, []) if label == "Source" else []
-    shown_cases = _page(cases, at("cases"))
-    shown_cited = cited[(at("cited") - 1) * SHOWN:at("cited") * SHOWN]
+    shown_cases, shown_cited = _page(cases, at("cases")), _page(cited, at("cited"))
     return EntityPage(
         id=node, label=label, kind=kind_name(label), name=display_name(attrs, node), restricted=is_restricted(attrs),
         facts=_facts(attrs), provenance=provenance(attrs, graph), groups=groups,
         cases=[(c, name_of(c)) for c in shown_cases], case_total=len(cases),
         cited_by=[(n, kind_name(graph.nodes[n].get("label", "")), name_of(n)) for n in shown_cited],
-        cited_total=len(cited), case_slice=Slice("cases", len(cases), at("cases")),
-        cited_slice=Slice("cited", len(cited), at("cited")),
+        cited_total=len(cited), case_pages=_pages(node, "cases", len(cases), at("cases")),
+        cited_pages=_pages(node, "cited", len(cited), at("cited")),
     )

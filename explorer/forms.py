@@ -24,6 +24,7 @@ from typing import Any
 from starlette.datastructures import QueryParams
 
 from casegraph.explorer.entity import kind_name
+from casegraph.explorer.paging import Pages
 from casegraph.queries import Query
 from casegraph.queries.restricted import RESTRICTED_PARAM, profile_params
 from casegraph.schemas.names import display_name
@@ -42,6 +43,8 @@ class FormField:
     default: Any
     description: str
     value: str  # what the form shows: the value given, else the default
+    minimum: int | None = None  # a number's bounds, the header's (`Parameter.minimum`, `maximum`)
+    maximum: int | None = None
 
 
 @dataclass
@@ -83,7 +86,7 @@ def form_fields(query: Query, params: QueryParams, include_restricted: bool) -> 
         if param.type in ("int", "float") and not _is_number(value):
             value = ""  # a number field shows no text it cannot hold; the error above the form says why
         fields.append(FormField(name, param.type, INPUTS[param.type], param.required, default,
-                                param.description, value))
+                                param.description, value, param.minimum, param.maximum))
     return fields
 
 
@@ -100,28 +103,19 @@ def given_params(query: Query, params: QueryParams) -> dict[str, str]:
     return given
 
 
-def page_links(query: Query, result, url) -> dict[str, Any] | None:
-    """Where an answer's page sits in the whole answer, for a paged query: `first` and `last` row numbers
-    (from 1; last < first for a page past the end), `total`, and the URLs of the previous and next pages
-    (`url` with another `offset`; None at either end; from past the end, previous is the last page with
-    rows). None for a query that is not paged."""
+def page_links(query: Query, result, url) -> Pages | None:
+    """Where an answer's page sits in the whole answer, for a paged query (`paging.Pages`: the rule of every
+    paged list), its links `url` with another `offset`. None for a query that is not paged."""
     if query.header.page is None or result.total is None:
         return None
     given = QueryParams(url.query)
-    offset = int(given.get("offset") or 0)
-    limit = int(given.get("limit") or query.header.page.limit)
-    shown = len(result.rows)
 
     def at(start: int) -> str:  # a link within this site: path and query only
         moved = url.include_query_params(offset=start)
         return f"{moved.path}?{moved.query}"
 
-    last_page = (max(result.total - 1, 0) // limit) * limit  # where the last page with rows starts
-    return {
-        "first": offset + 1, "last": offset + shown, "total": result.total,
-        "previous": at(min(max(0, offset - limit), last_page)) if offset > 0 else None,
-        "next": at(offset + limit) if offset + shown < result.total else None,
-    }
+    offset, limit = given.get("offset", "").strip(), given.get("limit", "").strip()  # as `Query.bind` read them
+    return Pages(int(offset or 0), int(limit or query.header.page.limit), result.total, len(result.rows), at)
 
 
 def cell(value: Any, explorer) -> Cell:

@@ -10,6 +10,7 @@ work, never a lookup.
 
 from __future__ import annotations
 
+from collections import Counter
 from urllib.parse import urlencode
 
 from starlette.datastructures import QueryParams
@@ -18,7 +19,7 @@ from starlette.exceptions import HTTPException
 from casegraph.explorer.security import valid_id
 from casegraph.graph.selection import Selection
 
-__all__ = ["selection_of", "selection_query", "bounded_int", "SELECTION_KEYS", "MAX_AROUND"]
+__all__ = ["selection_of", "selection_query", "bounded_int", "declared", "given_once", "SELECTION_KEYS", "MAX_AROUND"]
 
 SELECTION_KEYS = ("case", "borough", "decade", "indicator", "institution", "person", "around")
 MAX_AROUND = 12
@@ -37,6 +38,34 @@ def bounded_int(params: QueryParams, name: str, default: int, low: int, high: in
     if not low <= value <= high:
         raise HTTPException(400, f"{name}: expected a whole number from {low} to {high}")
     return value
+
+
+def given_once(params: QueryParams, lists: tuple[str, ...] = ()) -> None:
+    """Refuse, with a 400 naming it, a parameter given more than once (`?limit=5&limit=7`) unless `lists`
+    names it (a route's list parameters: `around`, `kind`): which value was meant cannot be told, and
+    keeping one of them in silence answers another question than the one asked."""
+    counts = Counter(name for name, _ in params.multi_items())
+    repeated = sorted(name for name, count in counts.items() if count > 1 and name not in lists)
+    if repeated:
+        raise HTTPException(400, f"{repeated[0]}: given {counts[repeated[0]]} times; give it once"
+                                 + (f" (so are {', '.join(repeated[1:])})" if repeated[1:] else ""))
+
+
+def declared(params: QueryParams, query: str, name: str):
+    """Parameter `name` of catalog query `query` as that query's header declares it (type, minimum,
+    maximum, default): for a route that answers the query's question by its own means (`/connections`,
+    the paths of `paths-between-cases` between any two entities), so its bounds are the query's, never a
+    second copy. A 400 with the catalog's message for a value the query would refuse."""
+    from casegraph.queries import QueryError, catalog
+
+    parameter = catalog()[query].header.parameters[name]
+    text = params.get(name, "")
+    if text.strip() == "":
+        return parameter.default
+    try:
+        return parameter.convert(name, text)
+    except QueryError as error:
+        raise HTTPException(400, str(error)) from None
 
 
 def _ids(params: QueryParams, name: str) -> tuple[str, ...]:

@@ -4,7 +4,8 @@
   (scripts and styles only from the explorer itself, no connection anywhere,
   forms only to itself, no framing), no referrer, no sniffing, no caching;
 - `valid_id`: an id in a URL must look like a casegraph id (the schema's
-  `Slug` pattern), or the request is refused before it reaches the graph;
+  `Slug` pattern, in any case), or the request is refused before it reaches
+  the graph;
 - `LOOPBACK`: the hosts the explorer binds to without a warning;
 - `LocalHosts`: a request must name one of the allowed hosts in its Host
   header (a DNS-rebinding page names its own), IPv6 literals in brackets
@@ -52,10 +53,13 @@ HEADERS = {
 
 
 def valid_id(value: str, what: str = "id") -> str:
-    """`value` if it is a well-formed casegraph id, else a 404 (never looked up, never echoed as markup)."""
-    if not isinstance(value, str) or len(value) > ID_MAX or not ID_PATTERN.fullmatch(value):
-        raise HTTPException(404, f"not a valid {what}: ids are lowercase letters, digits and hyphens")
-    return value
+    """The id `value` names, if it is a well-formed casegraph id in any case (`LAMBETH-2022-hotel-room`):
+    ids are lowercase, and one typed in another case names the same node, as everywhere else
+    (`graph.selection.match_reference`); else a 404 (never looked up, never echoed as markup)."""
+    canonical = value.lower() if isinstance(value, str) and value.isascii() else ""  # (no letter lowercases into one)
+    if len(canonical) > ID_MAX or not ID_PATTERN.fullmatch(canonical):
+        raise HTTPException(404, f"not a valid {what}: ids are letters, digits and hyphens")
+    return canonical
 
 
 class SecurityHeaders:

@@ -64,7 +64,13 @@ def format_of(path: Path | str) -> str:
 
 def export(graph: nx.MultiDiGraph, fmt: str, path: Path | str, meta: ExportMeta | None = None,
            checked: bool = False) -> list[Path]:
-    """Write `graph` in format `fmt` to `path`; return the files written. `checked`: see `export_graph`."""
+    """Write `graph` in format `fmt` to `path`; return the files written. `checked`: see `export_graph`.
+    Raises `casegraph.outputs.OutputError` for a path the format cannot be written to (`writing`: a file
+    for csv, which writes a folder unless the name ends in .csv; a folder for the others)."""
+    from casegraph.outputs import writing
+
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}")
-    return export_graph(graph, FORMATS[fmt](path, meta), checked)
+    folder = fmt == "csv" and Path(path).suffix.lower() != ".csv"  # (`csvfiles.csv_paths`)
+    with writing(path, f"the {fmt} export", folder=folder):
+        return export_graph(graph, FORMATS[fmt](path, meta), checked)

@@ -25,7 +25,10 @@ How criteria combine (one rule, stated once; `casegraph export`, `analyze`,
   the boroughs a picked case is filed under), with `indicators` no other
   indicator, with `decades` no dated record of another decade comes along,
   and no case that was not picked;
-- `around` adds the k-hop neighbourhood of a node (ignoring direction);
+- `around` adds the k-hop neighbourhood of a node (ignoring direction); a
+  source document's first hop is the facts that cite it (`citing`: no
+  relationship links a source to them, their citations name it), so a
+  source's export, view or dossier holds what it states;
 - the result is every relationship among the chosen nodes, plus the source
   documents their facts cite, so an export's provenance stays resolvable;
 - last, `types` keeps only nodes of those kinds (and the sources),
@@ -64,7 +67,7 @@ from casegraph.schemas.citations import cited_sources, meets_grade, parse_grade
 
 __all__ = [
     "Selection", "SelectionError", "NodeNotFound", "select", "public_subgraph", "is_restricted",
-    "resolve_node", "match_reference", "kind_word", "of_another_kind", "ordered_subgraph", "parse_decade", "decades_of", "neighbours", "within", "linked_cases", "cases_in_borough", "CONTEXT_LABELS",
+    "resolve_node", "match_reference", "citing", "kind_word", "of_another_kind", "ordered_subgraph", "parse_decade", "decades_of", "neighbours", "within", "linked_cases", "cases_in_borough", "CONTEXT_LABELS",
 ]
 
 CASE = "CaseFile"
@@ -455,8 +458,19 @@ def _chosen(graph: nx.MultiDiGraph, selection: Selection, view) -> set[str]:
         for ref, hops in selection.around:
             if hops < 0:
                 raise SelectionError(f"--hops must be 0 or more, got {hops}")
-            keep |= within(graph, resolve_node(graph, ref), hops) or set()  # (no `most`: never None)
+            node = resolve_node(graph, ref)
+            start = {node} | (citing(graph, node) if hops and graph.nodes[node].get("label") == "Source" else set())
+            for at in start:  # a source's citing facts are its first hop
+                keep |= within(graph, at, hops - (at != node)) or set()  # (no `most`: never None)
     return keep
+
+
+def citing(graph: nx.MultiDiGraph, source: str) -> set[str]:
+    """The nodes whose facts cite `source`: the records citing it, and both ends of the relationships
+    citing it (a relationship comes with its two nodes)."""
+    found = {n for n, a in graph.nodes(data=True) if source in cited_sources(a)}
+    found |= {end for u, v, a in graph.edges(data=True) if source in cited_sources(a) for end in (u, v)}
+    return found
 
 
 def within(graph: nx.Graph, node: str, hops: int, most: int | None = None) -> set[str] | None:

@@ -65,21 +65,24 @@ def _copy_yaml(source: Path, target: Path, schema_path: str) -> None:
 def init_data_folder(target: Path | str) -> list[Path]:
     """Make a data folder at `target` (created; it may exist if empty); return the files written, sorted.
 
-    Raises `ScaffoldError` when `target` holds files already (nothing is overwritten)."""
+    Raises `ScaffoldError` when `target` holds files already (nothing is overwritten), and
+    `casegraph.outputs.OutputError` for a place it cannot be made (a file above it, not writable)."""
     target = Path(target)
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise ScaffoldError(f"{target} exists and is not an empty folder: give a new folder name")
+    from casegraph.outputs import writing
+
     bundled = default_data_dir()
-    target.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(bundled / "reference", target / "reference",
-                    ignore=shutil.ignore_patterns("__pycache__", "*.py"))
-    for yaml_file in (target / "reference").rglob("*.yaml"):
-        depth = len(yaml_file.relative_to(target).parts) - 1
-        yaml_file.write_text(_MODELINE.format("../" * depth + SCHEMA_FILE) + yaml_file.read_text(encoding="utf-8"),
-                             encoding="utf-8")
-    _copy_yaml(bundled / "sources.yaml", target / "sources.yaml", SCHEMA_FILE)
-    _copy_yaml(bundled / EXAMPLE_CASE, target / "cases" / Path(EXAMPLE_CASE).name, "../" + SCHEMA_FILE)
-    (target / SCHEMA_FILE).write_text(render_json_schema(), encoding="utf-8")
-    (target / CONFIG_FILE).write_text(_CONFIG, encoding="utf-8")
-    (target / "README.md").write_text(_README, encoding="utf-8")
+    with writing(target, "the data folder", folder=True):
+        shutil.copytree(bundled / "reference", target / "reference",
+                        ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+        for yaml_file in (target / "reference").rglob("*.yaml"):
+            depth = len(yaml_file.relative_to(target).parts) - 1
+            yaml_file.write_text(_MODELINE.format("../" * depth + SCHEMA_FILE) + yaml_file.read_text(encoding="utf-8"),
+                                 encoding="utf-8")
+        _copy_yaml(bundled / "sources.yaml", target / "sources.yaml", SCHEMA_FILE)
+        _copy_yaml(bundled / EXAMPLE_CASE, target / "cases" / Path(EXAMPLE_CASE).name, "../" + SCHEMA_FILE)
+        (target / SCHEMA_FILE).write_text(render_json_schema(), encoding="utf-8")
+        (target / CONFIG_FILE).write_text(_CONFIG, encoding="utf-8")
+        (target / "README.md").write_text(_README, encoding="utf-8")
     return sorted(p for p in target.rglob("*") if p.is_file())

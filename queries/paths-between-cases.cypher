@@ -8,7 +8,7 @@ parameters:
   max_hops: {type: int, default: 4, minimum: 1, maximum: 5, description: longest connecting path to report}
   include_restricted: {type: bool, default: false, description: allow paths through restricted nodes (victims)}
   hub_cases: {type: int, default: 100, minimum: 1, description: "a person, place or institution linked to more cases than this (a police force thousands of cases involve) is context, like an indicator, not a connection"}
-page: {limit: 10, max: 100}
+page: {limit: 10, max: 100}  # at most 100, not the catalog's 1,000: a row is a whole path, named, and this is the slowest query to answer (BENCHMARKS.md)
 */
 // Two kinds of answer, the telling ones first:
 // - `connection`: every shortest path (up to max_hops) whose every step is a case,

@@ -23,8 +23,10 @@ RENDERERS = {".md": render_markdown, ".markdown": render_markdown, ".html": rend
 
 
 def write_report(graph: nx.MultiDiGraph, path: Path | str, meta=None) -> Path:
-    """Write the dossier of `graph` to `path` (.md or .html); a restricted one gets `.restricted` in its name."""
+    """Write the dossier of `graph` to `path` (.md or .html); a restricted one gets `.restricted` in its name.
+    Raises `ReportError` for another extension, `casegraph.outputs.OutputError` for a path it cannot write."""
     from casegraph.exports.base import ExportMeta, marked_path
+    from casegraph.outputs import writing
 
     meta = meta or ExportMeta()
     path = Path(path)
@@ -32,6 +34,7 @@ def write_report(graph: nx.MultiDiGraph, path: Path | str, meta=None) -> Path:
     if render is None:
         raise ReportError(f"{path}: a report is .md or .html")
     path = marked_path(path, meta.restricted)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render(build_dossier(graph, meta)), encoding="utf-8")
+    text = render(build_dossier(graph, meta))
+    with writing(path, "the dossier"):
+        path.write_text(text, encoding="utf-8")
     return path

@@ -24,6 +24,9 @@ from casegraph.reports.wording import involvement, name_of, outcome_words, respo
 __all__ = ["build_dossier"]
 
 TIMED = ("CaseFile", "Investigation", "Review", "Statement")
+CITING_SHOWN = 100
+"""The most facts a source's dossier lists as citing it (the explorer's entity page shows as many a
+page): a source a whole investigation rests on is cited by thousands; the rest are an export away."""
 
 
 class _Graph:
@@ -266,6 +269,46 @@ def _patterns(G: _Graph) -> Section:
     return section
 
 
+def _source_of(G: _Graph, selection: dict[str, Any]) -> str | None:
+    """The source document the dossier is about: the selection is around one node, and it is a source."""
+    from casegraph.graph.selection import SelectionError, resolve_node
+
+    around = selection.get("around") or []
+    if len(around) != 1 or len(selection) != 1:
+        return None
+    try:
+        node = resolve_node(G.g, around[0]["node"])
+    except SelectionError:
+        return None
+    return node if G.label(node) == "Source" else None
+
+
+def _citing(G: _Graph, source: str) -> Section:
+    """The facts citing `source` (records, cases first, then relationships; by id), each with that source's
+    citations alone (its paragraphs and quote), the first `CITING_SHOWN` of them."""
+    def own(record: dict[str, Any]) -> list[Citation]:
+        return [c for c in Citation.all_of(record) if c.source == source]
+
+    nodes = sorted((n for n in G.g if n != source and own(G.props(n))),
+                   key=lambda n: (G.label(n) != "CaseFile", n))
+    edges = sorted(((u, v, a) for u, v, a in G.g.edges(data=True) if own(a)), key=lambda e: e[2].get("id", ""))
+    total = len(nodes) + len(edges)
+    shown = f"the first {CITING_SHOWN} of {total}" if total > CITING_SHOWN else f"{total}"
+    section = Section(f"Facts citing {G.name(source)}", intro=(
+        f"What this source states: {shown} fact{'' if total == 1 else 's'} citing it, each with the paragraphs "
+        "it cites" + (f" (`casegraph export --around {source}` writes them all)." if total > CITING_SHOWN else ".")))
+    kinds = {"CaseFile": "Case"}
+    for node in nodes[:CITING_SHOWN]:
+        props = G.props(node)
+        section.facts.append(Fact(f"{kinds.get(G.label(node), G.label(node))}: {G.name(node)}", own(props),
+                                  props.get("status"), props.get("basis")))
+    for u, v, attrs in edges[:max(0, CITING_SHOWN - len(nodes))]:
+        words = str(attrs.get("type", "")).replace("_", " ").lower()
+        section.facts.append(Fact(f"{G.name(u)} \u2014{words}\u2014 {G.name(v)}", own(attrs),
+                                  attrs.get("status"), attrs.get("basis")))
+    return section
+
+
 def _plain(value: Any) -> str:
     if isinstance(value, list):
         return ", ".join(_plain(v) for v in value)
@@ -283,6 +326,9 @@ def _title(G: _Graph, selection: dict[str, Any]) -> str:
     """The person, case, institution or borough a dossier is about, when the selection names exactly one."""
     from casegraph.graph.selection import SelectionError, resolve_node
 
+    source = _source_of(G, selection)
+    if source:
+        return f"{G.name(source)}: casegraph dossier of a source"
     for key, label in (("people", "Person"), ("cases", "CaseFile"), ("institutions", "Institution"),
                        ("boroughs", "Borough")):
         refs = selection.get(key) or []
@@ -305,8 +351,10 @@ def build_dossier(graph: nx.MultiDiGraph, meta) -> Dossier:
     cases = G.of_label("CaseFile")
     cases_section = Section("Cases", intro=f"{len(cases)} case record{'' if len(cases) == 1 else 's'}.",
                             sections=[_case_section(G, c) for c in cases])
-    sections = [s for s in (cases_section, _timeline(G), _boroughs(G), _responses(G), _patterns(G)) if _says(s)]
     selection = meta.selection
+    source = _source_of(G, selection)
+    sections = [s for s in (_citing(G, source) if source else None, cases_section, _timeline(G), _boroughs(G),
+                            _responses(G), _patterns(G)) if s is not None and _says(s)]
     scope = [
         "Selection: " + ("the whole graph" if selection.get("whole_graph") else
                          "; ".join(f"{k}: {_plain(v)}" for k, v in selection.items())),

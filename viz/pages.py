@@ -46,20 +46,22 @@ def write_figure(figure: Figure | Chart, path: Path | str, width: int | None = N
     restricted data (`include_restricted`) gets `.restricted` in its name (`exports.base.marked_path`),
     as its banner says inside. `width` is the still's width in pixels (SVG default 1,600, PNG 3,200).
     Raises ValueError for an unknown extension, `browser.BrowserError` when a PNG is asked for and no
-    Chromium is found."""
+    Chromium is found, and `casegraph.outputs.OutputError` for a path it cannot write (a folder, a file
+    above it)."""
     from casegraph.exports.base import marked_path
+    from casegraph.outputs import writing
 
     kind = output_format(path)
     path = marked_path(path, figure.include_restricted)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if kind == "html":
-        path.write_text(page_of(figure), encoding="utf-8")
-    elif kind == "svg":
-        path.write_text(still_svg(figure, width), encoding="utf-8")
-    else:
-        from casegraph.viz.png import write_png
+    with writing(path, f"the {kind} picture"):
+        if kind == "html":
+            path.write_text(page_of(figure), encoding="utf-8")
+        elif kind == "svg":
+            path.write_text(still_svg(figure, width), encoding="utf-8")
+        else:
+            from casegraph.viz.png import write_png
 
-        write_png(figure, path, width or 3200)
+            write_png(figure, path, width or 3200)
     return path
 
 

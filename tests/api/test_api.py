@@ -122,3 +122,46 @@ def test_a_restricted_picture_is_saved_under_a_marked_name(cg, tmp_path):
         path = cg.view("map", profile="restricted").save(tmp_path / f"map{suffix}")
         assert path == tmp_path / f"map.restricted{suffix}" and path.exists()
         assert cg.view("map").save(tmp_path / f"public{suffix}") == tmp_path / f"public{suffix}"
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda cg: cg.list(None), "cg.list(): argument 'kind': expected str, got None"),
+    (lambda cg: cg.search(None), "cg.search(): argument 'text': expected str, got None"),
+    (lambda cg: cg.list(), "cg.list(): missing a required argument: 'kind'"),
+    (lambda cg: cg.search("malone", limit="5"), "cg.search(): argument 'limit': expected int, got str '5'"),
+    (lambda cg: cg.search("malone", kind=5), "cg.search(): argument 'kind': expected str or an iterable of str"),
+    (lambda cg: cg.query(None), "cg.query(): argument 'name': expected str, got None"),
+    (lambda cg: cg.query("case-count", params=["a"]), "cg.query(): argument 'params': expected dict"),
+    (lambda cg: cg.cypher(None), "cg.cypher(): argument 'text': expected str"),
+    (lambda cg: cg.graph(profile=None), "cg.graph(): argument 'profile': expected str, got None"),
+    (lambda cg: cg.select(selection="newham"), "cg.select(): argument 'selection': expected Selection or None"),
+    (lambda cg: cg.view(None), "cg.view(): argument 'name': expected str, got None"),
+    (lambda cg: cg.export(None), "cg.export(): argument 'path': expected Path or str, got None"),
+    (lambda cg: cg.export_graph(None, "x.json"), "cg.export_graph(): argument 'graph': expected MultiDiGraph"),
+    (lambda cg: cg.report(), "cg.report(): missing a required argument: 'path'"),
+    (lambda cg: cg.build(data=5), "cg.build(): argument 'data': expected an iterable of Path or str"),
+    (lambda cg: cg.list("cases", "public", 3), "cg.list(): too many positional arguments"),
+    (lambda cg: cg.search(text="malone", limt=5), "cg.search(): got an unexpected keyword argument 'limt'"),
+    (lambda cg: casegraph.open(5), "open(): argument 'store': expected Path or str or None, got int 5"),
+    (lambda cg: casegraph.selection_from(hops="2"), "selection_from(): argument 'hops': expected int"),
+    (lambda cg: casegraph.selection_from(nope=1), "no selection keyword 'nope'"),
+])
+def test_a_missing_or_wrong_typed_argument_is_casegraphs_own_error_naming_it(cg, call, message):
+    """`cg.list(None)` raised `'NoneType' object has no attribute ...` from deep inside: every public function
+    refuses a missing, unknown or wrong-typed argument before it runs, naming it and what was expected."""
+    with pytest.raises(casegraph.ArgumentError) as raised:
+        call(cg)
+    assert str(raised.value).startswith(message) or message in str(raised.value), str(raised.value)
+    assert isinstance(raised.value, TypeError)  # callers that caught TypeError still do
+
+
+def test_every_public_api_function_checks_its_arguments():
+    import inspect
+
+    from casegraph import api
+
+    public = [api.open, api.selection_from]
+    public += [f for name, f in inspect.getmembers(api.Casegraph, inspect.isfunction) if not name.startswith("_")]
+    public += [api.Picture.save]
+    for function in public:
+        assert hasattr(function, "__wrapped__"), f"{function.__qualname__} does not check its arguments (@checked)"

@@ -128,3 +128,31 @@ def test_report_command(london_store, tmp_path):
         assert (tmp_path / name).read_text().count("Hillingdon") > 3
     bad = CliRunner().invoke(cli, ["report", "--store", str(london_store.directory), "--out", str(tmp_path / "d.txt")])
     assert bad.exit_code == 2
+
+
+def test_a_source_dossier_lists_the_facts_citing_it_with_their_paragraphs(public_graph, tmp_path):
+    """A source's dossier once held no citation at all (no relationship links a source to what cites it):
+    the selection around a source now starts from the facts citing it, and the dossier lists them, each
+    with that source's citations alone, bounded."""
+    from casegraph.graph.selection import citing
+    from casegraph.reports.dossier import CITING_SHOWN
+
+    source = "src-kingston-sar"
+    part = select(public_graph, Selection(around=((source, 1),)))
+    assert citing(public_graph, source) <= set(part)
+    dossier = build_dossier(part, ExportMeta(selection=Selection(around=((source, 1),)).describe()))
+    first = dossier.sections[0]
+    assert first.title.startswith("Facts citing") and dossier.title.endswith("dossier of a source")
+    assert first.facts and all(c.source == source and (c.paragraphs or c.locator)
+                               for fact in first.facts for c in fact.citations)
+    text = write_report(part, tmp_path / "source.md",
+                        ExportMeta(selection=Selection(around=((source, 1),)).describe())).read_text()
+    assert "Facts citing" in text and "Kingston" in text
+
+    big = "express-mylondon-2025"  # cited by hundreds of facts: the first CITING_SHOWN, and how to get them all
+    part = select(public_graph, Selection(around=((big.upper(), 1),)))
+    dossier = build_dossier(part, ExportMeta(selection=Selection(around=((big.upper(), 1),)).describe()))
+    listed = dossier.sections[0]
+    assert len(listed.facts) == CITING_SHOWN and f"the first {CITING_SHOWN} of" in listed.intro
+    assert f"casegraph export --around {big}" in listed.intro
+    assert all(c.source == big for fact in listed.facts for c in fact.citations)

@@ -1,0 +1,148 @@
+"""What the explorer makes of a URL, the same on every route: page numbers and pages past the end,
+bounds from the query headers, ids in any case, and parameters given twice."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from casegraph.queries import catalog
+
+SOURCE = "express-mylondon-2025"
+
+
+def _last_page_link(html: str) -> str:
+    return re.search(r'href="([^"]+)" rel="last"', html).group(1).replace("&amp;", "&")
+
+
+@pytest.mark.parametrize("url, noun", [
+    (f"/entity/{SOURCE}?more=cited&page=1000", "records"),
+    ("/search?q=lambeth&page=10000", "results"),
+    ("/search?page=10000", "results"),
+    ("/entity/lambeth?more=cases&page=50", "cases"),
+    ("/entity/lambeth?more=in+borough+(pointing+here)&page=50", "links"),
+    ("/queries/recurring-indicators?run=1&offset=100000", "rows"),
+])
+def test_a_page_past_the_end_says_so_and_links_the_last_page(public_client, url, noun):
+    """Every paged list (entity lists, search, query answers) by one rule (`explorer.paging.Pages`): no
+    "page 10000 of 1", but that there is no such page, and a link to the last page that holds something."""
+    response = public_client.get(url)
+    assert response.status_code == 200, (url, response.text[:500])
+    html = response.text
+    assert re.search(rf"no {noun} from [\d,]+: past the last \w+ of [\d,]+ \w+; there is no such page", html), url
+    last = public_client.get(_last_page_link(html))
+    assert last.status_code == 200 and "past the last" not in last.text
+    assert re.search(rf"{noun} [\d,]+–[\d,]+ of [\d,]+ {noun}|{noun[:-1]}", last.text)
+
+
+def test_the_last_page_of_search_is_where_the_link_goes(public_client):
+    first = public_client.get("/search?q=").text
+    total = int(re.search(r"results 1–25 of ([\d,]+) results", first).group(1).replace(",", ""))
+    assert total > 50
+    past = public_client.get("/search?q=&page=400").text
+    link = _last_page_link(past)
+    assert link.endswith(f"&page={-(-total // 25)}")
+    assert f"of {total:,} results" in public_client.get(link).text
+
+
+@pytest.mark.parametrize("url", [
+    "/search?q=lambeth&page=0", "/search?q=lambeth&page=-1", "/search?q=lambeth&page=two", "/search?page=1.5",
+    f"/entity/{SOURCE}?more=cited&page=0", f"/entity/{SOURCE}?more=cited&page=-3",
+    f"/entity/{SOURCE}?more=cited&page=x", "/entity/lambeth?page=%201e3",
+])
+def test_page_zero_negative_or_not_a_number_is_a_400(public_client, url):
+    response = public_client.get(url)
+    assert response.status_code == 400, (url, response.text[:300])
+    assert "page: expected a page number, a whole number from 1 (the first page)" in response.text
+
+
+@pytest.mark.parametrize("url, message", [
+    ("/queries/recurring-indicators?run=1&offset=-1", "parameter &#39;offset&#39;: expected at least 0"),
+    ("/queries/recurring-indicators?run=1&offset=ten", "parameter &#39;offset&#39;: expected int"),
+    ("/queries/recurring-indicators?run=1&limit=0", "parameter &#39;limit&#39;: expected at least 1"),
+])
+def test_a_query_page_out_of_its_bounds_is_a_400(public_client, url, message):
+    response = public_client.get(url)
+    assert response.status_code == 400 and message in response.text, (url, response.text[-1500:])
+
+
+def test_an_entity_list_that_is_not_on_the_page_is_a_400(public_client):
+    response = public_client.get("/entity/lambeth?more=nothing-like-it&page=2")
+    assert response.status_code == 400 and "more: this page has no list &#39;nothing-like-it&#39;" in response.text
+
+
+def test_connections_take_their_bounds_from_the_query_header(public_client):
+    """`/connections` answers `paths-between-cases`' question for any two entities: its `max_hops` is
+    that header's (type, minimum, maximum, default), not a second copy."""
+    hops = catalog()["paths-between-cases"].header.parameters["max_hops"]
+    a, b = "lambeth-2022-hotel-room", "kingston-2021-sar"
+    for value in (hops.maximum + 1, hops.minimum - 1):
+        response = public_client.get(f"/connections?from={a}&to={b}&max_hops={value}")
+        assert response.status_code == 400, value
+        assert "parameter &#39;max_hops&#39;: expected at " in response.text
+    assert public_client.get(f"/connections?from={a}&to={b}&max_hops=six").status_code == 400
+    page = public_client.get(f"/connections?from={a}&to={b}&max_hops={hops.maximum}")
+    assert page.status_code == 200 and f'min="{hops.minimum}" max="{hops.maximum}"' in page.text
+    assert f'value="{hops.default}"' in public_client.get("/connections").text
+
+
+def test_query_forms_show_the_header_bounds(public_client):
+    html = public_client.get("/queries/paths-between-cases").text
+    limit = catalog()["paths-between-cases"].header.parameters["limit"]
+    assert f'name="limit" type="number" min="1" max="{limit.maximum}"' in html
+
+
+@pytest.mark.parametrize("url, canonical", [
+    ("/entity/LAMBETH-2022-Hotel-Room", "/entity/lambeth-2022-hotel-room"),
+    ("/entity/Lambeth?more=cases&page=1", "/entity/lambeth?more=cases&page=1"),
+    ("/entity/LAMBETH-2022-HOTEL-ROOM/dossier?format=md", "/entity/lambeth-2022-hotel-room/dossier?format=md"),
+])
+def test_an_id_in_any_case_is_redirected_to_its_page(public_client, url, canonical):
+    """Ids are case-insensitive everywhere (`match_reference`): a URL naming one in upper case is the node's
+    page, at its canonical address."""
+    moved = public_client.get(url, follow_redirects=False)
+    assert moved.status_code == 301 and moved.headers["location"] == canonical
+    assert public_client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("url", [
+    "/network?around=LAMBETH-2022-HOTEL-ROOM", "/search?q=hotel&borough=LAMBETH",
+    "/views/overview?borough=Lambeth", "/connections?from=LAMBETH-2022-hotel-room&to=Kingston-2021-SAR",
+    "/queries/case-detail?run=1&case_id=LAMBETH-2022-hotel-room",
+])
+def test_every_route_taking_an_id_reads_it_in_any_case(public_client, url):
+    response = public_client.get(url)
+    assert response.status_code == 200, (url, response.text[-1500:])
+
+
+def test_an_unknown_id_in_upper_case_is_still_a_404_with_suggestions(public_client):
+    response = public_client.get("/entity/LAMBETH-2022-HOTEL")
+    assert response.status_code == 404 and "no node &#39;lambeth-2022-hotel&#39;" in response.text
+
+
+@pytest.mark.parametrize("url, name", [
+    ("/queries/recurring-indicators?run=1&limit=5&limit=7", "limit"),
+    ("/search?q=a&q=b", "q"), ("/search?q=a&page=1&page=2", "page"),
+    ("/entity/lambeth?more=cases&more=cited", "more"), ("/entity/lambeth/dossier?format=md&format=html", "format"),
+    ("/connections?from=lambeth&from=newham&to=kingston", "from"), ("/views/overview?hops=1&hops=2", "hops"),
+    ("/export?format=json&format=csv&borough=lambeth", "format"), ("/network?around=lambeth&hops=1&hops=2", "hops"),
+    ("/views/map/still?format=svg&format=png", "format"), ("/queries/case-detail?case_id=a&case_id=b", "case_id"),
+])
+def test_a_parameter_given_twice_is_a_400_naming_it(public_client, url, name):
+    response = public_client.get(url)
+    assert response.status_code == 400, (url, response.text[-800:])
+    assert f"{name}: given 2 times; give it once" in response.text
+
+
+def test_list_parameters_may_repeat(public_client):
+    assert public_client.get("/search?q=&kind=CaseFile&kind=Person").status_code == 200
+    assert public_client.get("/views?borough=lambeth&borough=newham&decade=2010&decade=2000").status_code == 200
+    assert public_client.get("/network?around=lambeth&around=newham").status_code == 200
+
+
+def test_a_source_dossier_from_the_explorer_lists_what_cites_it(public_client):
+    response = public_client.get("/entity/src-kingston-sar/dossier?format=md")
+    assert response.status_code == 200
+    text = response.text
+    assert "## Facts citing" in text and "Kingston" in text and re.search(r"\[1\]", text)
