@@ -41,6 +41,7 @@ from casegraph.graph.search import kind_label
 from casegraph.graph.selection import Selection, SelectionError, resolve_node, select
 from casegraph.queries import QueryError, catalog
 from casegraph.queries.restricted import RESTRICTED_PARAM, RestrictedRefused, asked
+from casegraph.reports.model import ReportError
 from casegraph.schemas import schema
 from casegraph.schemas.names import display_name
 from casegraph.viz.browser import BrowserError
@@ -340,8 +341,12 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
         if kind not in DOSSIERS:
             raise HTTPException(400, "format: a dossier is html or md")
         selection = Selection(around=((node, 1),))
-        return download(_file(("dossier", kind, node), lambda: dossier_file(
-            _selected(selection), kind, f"dossier-{node}", selection, explorer.profile)))
+        try:
+            return download(_file(("dossier", kind, node), lambda: dossier_file(
+                _selected(selection), kind, f"dossier-{node}", selection, explorer.profile)))
+        except ReportError as error:  # a fact the dossier will not state as the data words it: the CLI's message
+            raise HTTPException(422, f"no dossier: {error}; correct the data's wording (or its claim status) "
+                                     "and rebuild") from None
 
     def asset(request: Request):
         name = request.path_params["name"]

@@ -9,7 +9,9 @@ view runs a query as written and never reaches restricted data; a restricted
 view runs it with every schema label and type replaced (`in_profile`; the
 names come from the schema, never from input). A plan that scans every node
 or relationship (`MATCH (n)`, `()-[r]->()`) is refused in the public profile
-(`scans_all`): only such a scan could reach both graphs.
+(`scans_all`), and so is a query that names the full graph's labels or types,
+or a build's staging labels, in any spelling, or gives a label or type by an
+expression (`names_other_graph`): the only other ways to reach them.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from casegraph.graph.profile import PUBLIC, Profile
 from casegraph.schemas import schema
 
 __all__ = ["RESTRICTED_PREFIX", "restricted_label", "public_name", "profile_names", "all_labels",
-           "profile_constraints", "in_profile", "scans_all"]
+           "profile_constraints", "in_profile", "scans_all", "names_other_graph"]
 
 RESTRICTED_PREFIX = "CasegraphRestricted"
 """Prefix of the labels the full graph (the restricted profile) carries."""
@@ -93,3 +95,18 @@ def scans_all(plan: Any) -> bool:
     if any(name in operator for name in _SCANS_ALL) or ("CountFromCountStore" in operator and ":" not in details):
         return True
     return any(scans_all(child) for child in plan.get("children", ()))
+
+
+_OTHER_GRAPHS = re.compile(r"casegraph_?(?:restricted|staging)|\$\s*(?:any|all)?\s*\(", re.IGNORECASE)
+"""The full graph's labels and types (`CasegraphRestricted_Person`, `CASEGRAPH_RESTRICTED_INVOLVES`), a
+build's staging labels (`CasegraphStaging_...`), and Neo4j 5's dynamic labels and types (`:$(expr)`,
+`:$any(expr)`), which could spell either."""
+
+
+def names_other_graph(cypher: str) -> str | None:
+    """What a public-profile query names outside the public graph (the text matched), or None.
+
+    Text-level and deliberately broad: a name that only appears inside a string literal is refused
+    too, since no question about the public graph needs one."""
+    found = _OTHER_GRAPHS.search(cypher)
+    return found.group(0) if found else None

@@ -7,8 +7,9 @@ a READ transaction, which the server refuses to write in.
 
 A view reads one profile's graph (`casegraph.graph.neo4j_profiles`): a
 restricted view runs each query with the schema's labels and types replaced
-by the full graph's; a public view runs it as written and refuses a plan that
-scans (or counts without a label) every node or relationship.
+by the full graph's; a public view runs it as written and refuses a query that
+names the full graph's or a build's staging labels or types (`names_other_graph`),
+and a plan that scans (or counts without a label) every node or relationship.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import neo4j
 from neo4j import exceptions as neo4j_errors
 
 from casegraph.graph.limits import QueryLimits
-from casegraph.graph.neo4j_profiles import in_profile, public_name, scans_all
+from casegraph.graph.neo4j_profiles import in_profile, names_other_graph, public_name, scans_all
 from casegraph.graph.profile import PUBLIC, Profile
 from casegraph.graph.neo4j_switch import STAGING
 from casegraph.graph.store import QueryFailed, QueryLimitHit, Result, WriteRefused
@@ -48,6 +49,11 @@ class Neo4jView:
         profile, a plan that scans every node or relationship).
         """
         params = params or {}
+        if self.profile == PUBLIC and names_other_graph(cypher):
+            raise QueryFailed(f"refused in the public profile: this query names {names_other_graph(cypher)!r}, "
+                              "a label or type of the restricted graph stored beside the public one (or a label "
+                              "given by an expression, which could name one); ask with the schema's names, or "
+                              "use --profile restricted")
         cypher = in_profile(cypher, self.profile)
         try:
             if bounded:

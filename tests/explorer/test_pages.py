@@ -405,3 +405,18 @@ def test_an_export_the_machine_cannot_make_is_offered_with_its_pip_command_and_r
 def test_an_unknown_entity_suggests_the_closest_public_ids(public_client):
     response = public_client.get("/entity/lambeth-2022-hotel-rom")
     assert response.status_code == 404 and "did you mean lambeth-2022-hotel-room" in response.text
+
+
+def test_a_dossier_the_data_words_against_its_status_is_a_422_not_a_500(london_public):
+    """A dossier refuses to state an alleged fact worded as a conviction (`reports.model.Fact`): the
+    explorer says so, as the CLI does, instead of failing with a server error."""
+    import networkx as nx
+
+    graph = nx.MultiDiGraph(london_public.graph)
+    node = "men-finsbury-park-haringey-2012"
+    assert graph.nodes[node]["status"] == "alleged"
+    graph.nodes[node]["name"] = "Convicted men, Finsbury Park"
+    client = client_for(Explorer(None, None, graph, include_restricted=False))
+    answer = client.get(f"/entity/{node}/dossier?format=md")
+    assert answer.status_code == 422
+    assert "an alleged fact worded as a conviction" in answer.text and "correct the data" in answer.text

@@ -35,6 +35,28 @@ def test_the_public_profile_cannot_reach_the_restricted_graph(neo4j_store):
         assert rows and rows[0][0]["labels"] == ["Person"] and rows[0][1]["type"] == "INVOLVES"
 
 
+@pytest.mark.parametrize("cypher", [
+    "MATCH (n:CasegraphRestricted_Person) RETURN n.name, n.description",
+    "MATCH (n:`CasegraphRestricted_CaseFile`) RETURN n.restricted_detail",
+    "MATCH (n:casegraphrestricted_source) RETURN n.id",
+    "MATCH (c:CaseFile)-[r:CASEGRAPH_RESTRICTED_INVOLVES]->(p) RETURN p.name",
+    "MATCH (n:CasegraphStaging_Person) RETURN n.name",
+    "MATCH (n:$('Casegraph' + 'Restricted_Person')) RETURN n.name",
+    "MATCH (n:$any(['Person'])) RETURN n.name",
+])
+def test_the_public_profile_refuses_the_restricted_graphs_names(neo4j_store, cypher):
+    """The full graph's labels and types are in the README: naming them (any spelling, or by an
+    expression) is refused in the public profile before the server sees the query; the restricted
+    profile still reads its own graph."""
+    from casegraph.graph.store import QueryFailed
+
+    with neo4j_store.view() as view:
+        with pytest.raises(QueryFailed, match="refused in the public profile: this query names"):
+            view.run(cypher)
+    with neo4j_store.view("restricted") as view:
+        assert view.run("MATCH (p:Person {id: 'victim-croydon-2020'}) RETURN p.id").rows == [["victim-croydon-2020"]]
+
+
 def test_rebuilding_the_same_data_changes_nothing(neo4j_store, london, london_files):
     from casegraph.graph.store import input_checksum
 
