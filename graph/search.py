@@ -38,7 +38,7 @@ from casegraph.schemas.citations import contested_of
 from casegraph.schemas.names import display_name
 
 __all__ = ["Hit", "Entry", "KINDS", "kind_label", "names_of", "rank", "search", "list_nodes", "period_of",
-           "boroughs_of", "SearchIndex", "SearchPage"]
+           "boroughs_of", "borough_text", "SearchIndex", "SearchPage"]
 
 SUGGEST_CUTOFF = 75.0
 """Lowest score a search hit or an id suggestion needs (rapidfuzz scale 0-100)."""
@@ -154,6 +154,19 @@ def boroughs_of(graph: nx.MultiDiGraph, node: str) -> set[str]:
     return found
 
 
+def borough_text(graph: nx.MultiDiGraph, node: str, boroughs: Iterable[str]) -> str:
+    """The boroughs a row shows for `node` (`boroughs`: `boroughs_of` it), by name; a borough the
+    node's own links reach only by casegraph's inference (claim status `inferred`) is marked
+    `(inferred)`, as the entity page and `cases-by-borough` mark it: never shown as a fact."""
+    stated, inferred = set(), set()
+    for _, target, data in graph.out_edges(node, data=True):
+        if data.get("type") in _TO_BOROUGH and graph.nodes[target].get("label") == "Borough":
+            (inferred if data.get("status") == "inferred" else stated).add(target)
+    inferred -= stated
+    return ", ".join(sorted(display_name(graph.nodes[b], b) + (" (inferred)" if b in inferred else "")
+                            for b in boroughs))
+
+
 def _neighbours(graph: nx.MultiDiGraph, node: str) -> set[str]:
     return set(graph.successors(node)) | set(graph.predecessors(node))
 
@@ -196,9 +209,8 @@ def _hit(graph: nx.MultiDiGraph, node: str, matched: str = "", score: float = 0.
     """`matched` is kept only when it says something the id and name do not (an alias, a title)."""
     attrs = graph.nodes[node]
     name = display_name(attrs, node)
-    boroughs = sorted(display_name(graph.nodes[b], b) for b in boroughs_of(graph, node))
-    return Hit(node, _kind_of(attrs["label"]), name, ", ".join(boroughs), period_of(attrs),
-               "" if matched in (node, name) else matched, score)
+    return Hit(node, _kind_of(attrs["label"]), name, borough_text(graph, node, boroughs_of(graph, node)),
+               period_of(attrs), "" if matched in (node, name) else matched, score)
 
 
 def _entries(graph: nx.MultiDiGraph, labels: set[str] | None) -> list[Entry]:
@@ -418,9 +430,8 @@ class SearchIndex:
         """A search row for `node` (as `search` shows it), its boroughs read from the index."""
         attrs = self.graph.nodes[node]
         name = display_name(attrs, node)
-        boroughs = sorted(display_name(self.graph.nodes[b], b) for b in self.boroughs(node))
-        return Hit(node, _kind_of(attrs["label"]), name, ", ".join(boroughs), period_of(attrs),
-                   "" if matched in (node, name) else matched, score)
+        return Hit(node, _kind_of(attrs["label"]), name, borough_text(self.graph, node, self.boroughs(node)),
+                   period_of(attrs), "" if matched in (node, name) else matched, score)
 
     def search(self, text: str = "", *, labels: Iterable[str] = (), borough: str | None = None,
                decade: int | None = None, limit: int = 20, offset: int = 0) -> SearchPage:

@@ -69,6 +69,9 @@ def test_search_and_list_give_ids_to_use_next(cg):
     cases = cg.list("cases")
     assert [h.id for h in cases] == sorted(h.id for h in cases) and len(cases) == 15
     assert {h.borough for h in cases if h.id == "lambeth-2022-hotel-room"} == {"Lambeth"}
+    # Stratford's borough is casegraph's inference (IN_BOROUGH status inferred): never shown as a fact
+    assert {h.borough for h in cases if h.id == "newham-stratford-mcdonalds"} == {"Newham (inferred)"}
+    assert cg.search("stratford mcdonalds", kind="case")[0].borough == "Newham (inferred)"
     assert not [h for h in cg.list("people") if h.name == "Olivia"], "public profile: no victim"
     assert [h for h in cg.list("people", profile="restricted") if h.name == "Olivia"]
     with pytest.raises(KeyError, match="expected one of"):
