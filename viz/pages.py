@@ -11,7 +11,7 @@ from pathlib import Path
 from casegraph.viz.charts import Chart, chart_page, chart_svg
 from casegraph.viz.figure import Figure
 
-__all__ = ["FORMATS", "write_figure", "write_overview", "output_format", "still_svg", "page_of"]
+__all__ = ["FORMATS", "write_figure", "write_overview", "written_by_casegraph", "output_format", "still_svg", "page_of"]
 
 FORMATS = {".html": "html", ".htm": "html", ".png": "png", ".svg": "svg"}
 
@@ -63,6 +63,20 @@ def write_figure(figure: Figure | Chart, path: Path | str, width: int | None = N
 
             write_png(figure, path, width or 3200)
     return path
+
+
+GENERATOR_MARK = b'<meta name="generator" content="casegraph '
+"""What every page casegraph writes carries in its head (viz/assets/*.html.j2)."""
+
+
+def written_by_casegraph(path: Path | str) -> bool:
+    """True when `path` is a page casegraph wrote (its head names casegraph as its generator): a file
+    a default path may replace; anything else there is the user's. Reads the first 2 KB."""
+    try:
+        with open(path, "rb") as handle:
+            return GENERATOR_MARK in handle.read(2048)
+    except OSError:
+        return False
 
 
 def write_overview(view, path: Path | str) -> Path:

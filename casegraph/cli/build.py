@@ -48,7 +48,7 @@ def _hinted(files):
 @DATA
 @store_options
 @click.option("--overview", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="where to write the overview page (default: overview.html beside the store)")
+              help="where to write the overview page (default: overview.html beside the store, or in the current folder for Neo4j; a file there that casegraph did not write is left alone)")
 @click.option("--no-overview", is_flag=True, help="do not write the overview page")
 @click.option("--break-lock", is_flag=True,
               help="Neo4j: break the build lock of a build that died (killed, or its connection lost), "
@@ -82,10 +82,15 @@ def build(data, cg, overview, no_overview, break_lock, force, fmt):
         }
         page = None
         if not no_overview:
-            from casegraph.viz.pages import write_overview
+            from casegraph.viz.pages import write_overview, written_by_casegraph
 
             page = overview or _default_overview(cg.store)
-            write_overview(view, page)
+            if overview is None and page.exists() and not written_by_casegraph(page):
+                say(f"warning: not writing the overview page: {page} exists and is not a page casegraph "
+                    "wrote; give --overview PATH (or --no-overview)")
+                page = None
+            else:
+                write_overview(view, page)
     report = {
         "data": source.describe(),
         "store": cg.describe(),

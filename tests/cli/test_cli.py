@@ -49,6 +49,23 @@ def test_rebuild_of_the_same_data_changes_nothing(built):
     assert second["changed"] is False and second["build_id"] == report["build_id"]
 
 
+def test_the_default_overview_never_replaces_a_file_casegraph_did_not_write(built):
+    """The default overview path (beside the store; the current folder for Neo4j) may hold the user's own
+    file: it is left alone, with a warning; a page casegraph wrote there is replaced."""
+    store, report = built
+    page = Path(report["overview"])
+    assert page.parent == store
+    page.write_text("my notes")
+    kept = run("build", "--store", str(store), "--format", "json")
+    assert kept.exit_code == 0, kept.output
+    assert page.read_text() == "my notes" and json.loads(kept.stdout)["overview"] is None
+    assert f"not writing the overview page: {page} exists and is not a page casegraph wrote" in kept.stderr
+    page.unlink()
+    assert run("build", "--store", str(store)).exit_code == 0 and page.read_text().startswith("<!DOCTYPE html>")
+    again = run("build", "--store", str(store), "--format", "json")
+    assert again.exit_code == 0 and json.loads(again.stdout)["overview"] == str(page)
+
+
 def test_build_table_output_names_what_it_found(tmp_path):
     result = run("build", "--store", str(tmp_path / "s"), "--no-overview")
     assert result.exit_code == 0, result.output
