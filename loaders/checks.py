@@ -11,6 +11,7 @@ import re
 from datetime import date
 
 from casegraph.loaders.columns import ColumnTable, Tables
+from casegraph.loaders.folding import fold
 from casegraph.loaders.lineage import citation_field
 from casegraph.loaders.problems import Problem
 from casegraph.schemas import schema
@@ -27,17 +28,21 @@ _RESTRICTED = Sensitivity.restricted.value
 _WORD = re.compile(r"[\w]+", re.UNICODE)
 
 _ABUSED = r"(abused|groomed|raped|exploited|trafficked|assaulted|prostituted|pimped)"
+_OBJECT = (r"(an?|the|two|three|four|five|six|several|many|more|young|teenage|vulnerable|underage|local|\d+|girls?"
+           r"|boys?|child(ren)?|kids?|victims?|her|him|them|women|teenagers?|pupils?|other)\b")
+"""What follows a perpetrator's act ("groomed girls", "abused her"), not a victim's ("abused as a child")."""
 _DESCRIBED_VICTIM = re.compile(
     r"^\W*(an?\s+|the\s+)?(alleged\s+|child\s+|teenage\s+)?(victim|survivor|complainant)s?\b"
     r"|\b(an?|the|one|formerly\s+an?|once\s+an?)\s+(former\s+)?(alleged\s+|child\s+|teenage\s+)?"
     r"(victim|survivor|complainant)s?\s+of\b"
-    rf"|\b(was|were|had been|has been|being)\s+(sexually\s+)?({_ABUSED[1:-1]}|passed\s+(around|between))\b"
+    rf"|\b(was|were|had been|has been|being)\s+(later\s+|also\s+|then\s+|herself\s+|himself\s+|first\s+)?"
+    rf"(sexually\s+)?({_ABUSED[1:-1]}|passed\s+(around|between))\b"
+    # "later herself abused", "he himself was groomed"; not "he himself abused girls"
+    rf"|\b(her|him)self\s+(later\s+|also\s+|then\s+)?(sexually\s+)?{_ABUSED}\b(?!\s+{_OBJECT})"
     rf"|\b{_ABUSED}\s+(as\s+an?|when\s+(she|he)\s+was|at\s+the\s+age|from\s+the\s+age)\b"
     # a sentence opening on the passive ("Abused from the age of 13", "Trafficked around London"), not on
     # a perpetrator's act ("Groomed girls online": an object follows)
-    rf"|(^|[.;:!?]\s+)\W*(sexually\s+)?{_ABUSED}\b(?!\s+(an?|the|two|three|four|five|six|several|many|more"
-    r"|young|teenage|vulnerable|underage|local|\d+|girls?|boys?|child(ren)?|kids?|victims?|her|him|them"
-    r"|women|teenagers?|pupils?)\b)"
+    rf"|(^|[.;:!?]\s+)\W*(sexually\s+)?{_ABUSED}\b(?!\s+{_OBJECT})"
     # a sentence about "the girl" and what men did ("The girl the men passed between them")
     r"|(^|[.;:!?]\s+)\W*(the|a|one)\s+(girl|boy|child|teenager)\s+((who|whom|that)\s+)?"
     r"(the|these|those|several|many|\d+|two|three|four|five|six)\s+(men|man|abusers|offenders|gang|group"
@@ -59,6 +64,22 @@ by design (`schemas/publication-safety.yaml` keeps identifying detail out of it)
 
 _PERSON_TEXT = ("name", "aliases", "description", "note")
 """A person's own text: what, said of a public individual, describes her (`_DESCRIBED_VICTIM`)."""
+
+_ONE_PERSON = re.compile(
+    r"^\W*((she|he)\b|(a|an|one)\s+(\w+[- ]year[- ]old\s+)?(girl|boy|child|teenager|school(girl|boy)|pupil|victim"
+    r"|survivor|young\s+(woman|man))\b|(aged?\s+)?(\d{1,2}|\w+teen|two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve)\s*[,;:(])", re.IGNORECASE)
+"""A description that opens on one person ("She ...", "A girl ...", "Thirteen, in a care placement"): a group
+of unknown size described so is one person. Not "Men she was arrested with": the group, then her."""
+
+
+def _individuals(people: ColumnTable) -> list[bool]:
+    """For each person record, whether it is one person: an individual, a group of one (`group_size: 1`),
+    or a group of unknown size whose description opens on one person (`_ONE_PERSON`). A group of
+    one is a child as surely as an individual, whatever its `person_type` says."""
+    return [person_type != "group" or size == 1
+            or (size is None and bool(text) and _ONE_PERSON.search(fold(text).text) is not None)
+            for person_type, size, text in zip(people["person_type"], people["group_size"], people["description"])]
 
 
 def check_dataset(tables: Tables) -> list[Problem]:
@@ -168,16 +189,17 @@ def _described_victims(tables: Tables) -> list[Problem]:
     own text, `_PERSON_TEXT`, linked to a case or not, or in the description of an INVOLVES in any role but
     `victim`), or whose reported age in a case is under 18: a victim or a child at the time, so restricted.
 
-    Groups are not checked: their names describe them ("victims of the ring") and never identify one child.
+    Groups are not checked: their names describe them ("victims of the ring") and never identify one child;
+    a group of one is one person, and is checked (`_individuals`).
     A record with an editorial exception (`safety_exception_by`, `_on`, `_reason`: an adult survivor who
     campaigns under her own name) is not checked either: the exception is the editors' decision, on record.
     """
     people = tables.nodes.get(Person.label)
     if people is None:
         return []
-    public = {person_id: row for row, (person_id, sensitivity, person_type) in
-              enumerate(zip(people["id"], people["sensitivity"], people["person_type"]))
-              if sensitivity != _RESTRICTED and person_type != "group"}
+    public = {person_id: row for row, (person_id, sensitivity, individual) in
+              enumerate(zip(people["id"], people["sensitivity"], _individuals(people)))
+              if sensitivity != _RESTRICTED and individual}
     problems, described = [], set()
 
     def said(person_id: str, where: ColumnTable, index: int, field: str, value, how: str) -> None:
@@ -216,18 +238,20 @@ def _described_victims(tables: Tables) -> list[Problem]:
 def _pseudonyms(tables: Tables) -> list[Problem]:
     """A restricted person's name or pseudonym must not appear in any public text.
 
-    Groups' names are descriptions ("victims of ..."), not names, and are not searched.
+    Groups' names are descriptions ("victims of ..."), not names, and are not searched, unless the group is
+    one person (`_individuals`) or has a pseudonym. Names and texts are compared folded (`loaders/folding.py`:
+    "Chloë", "Chlоe" with a Cyrillic о, "J-a-s-m-i-n-e" read "Chloe", "Jasmine"); the message quotes the text.
     """
     names: dict[tuple[str, ...], str] = {}
     people = tables.nodes.get(Person.label)
     if people is not None:
-        columns = zip(people["id"], people["sensitivity"], people["person_type"], people["pseudonym"],
+        columns = zip(people["id"], people["sensitivity"], _individuals(people), people["pseudonym"],
                       people["name"], people["aliases"])
-        for person_id, sensitivity, person_type, pseudonym, name, aliases in columns:
-            if sensitivity != _RESTRICTED or (person_type == "group" and not pseudonym):
+        for person_id, sensitivity, individual, pseudonym, name, aliases in columns:
+            if sensitivity != _RESTRICTED or not (individual or pseudonym):
                 continue
             for one in (name, *(aliases or ())):
-                words = tuple(w.casefold() for w in _WORD.findall(one))
+                words = tuple(w.casefold() for w in _WORD.findall(fold(one).text))
                 if words:
                     names[words] = person_id
     if not names:
@@ -264,13 +288,16 @@ _UNSEEN = object()
 
 
 def _find(text: str, names: dict[tuple[str, ...], str], sizes: dict[str, set[int]]) -> str | None:
-    """The shortest, then first, restricted name in the text, as a phrase of whole words."""
-    words = [w.casefold() for w in _WORD.findall(text)]
+    """The shortest, then first, restricted name in the text (folded, `loaders/folding.py`), as a phrase of
+    whole words, quoted from the original text."""
+    folded = fold(text)
+    found = list(_WORD.finditer(folded.text))
+    words = [w.group(0).casefold() for w in found]
     starts = [i for i, word in enumerate(words) if word in sizes]
     if not starts:
         return None
     for size in sorted({n for i in starts for n in sizes[words[i]]}):
         for start in starts:
             if size in sizes[words[start]] and tuple(words[start:start + size]) in names:
-                return " ".join(words[start:start + size])
+                return folded.original_span(found[start].start(), found[start + size - 1].end())
     return None
