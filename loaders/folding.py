@@ -11,7 +11,8 @@ Folding, character by character (so every folded character keeps the index of th
   recomposition of NFKC needless;
 - format characters (Unicode category Cf: the soft hyphen U+00AD, zero-width spaces and joiners, bidi
   controls) dropped: they show nothing, or a hyphen only at a line break;
-- the Cyrillic and Greek letters that look like Latin ones (`_LOOK_ALIKES`) read as those Latin letters;
+- the Cyrillic and Greek letters that look like Latin ones, and the hyphens and dashes drawn like "-"
+  (`_LOOK_ALIKES`), read as those;
 - a word spelt out letter by letter with hyphens, dots, underscores, asterisks or single spaces between its
   letters ("J-a-s-m-i-n-e", "J.a.s.m.i.n.e", three letters or more, one separator throughout) joined into the word.
 
@@ -39,11 +40,13 @@ _LOOK_ALIKES = str.maketrans({
     "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O",
     "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
     "α": "a", "ο": "o", "ρ": "p", "ι": "i", "κ": "k", "ν": "v", "τ": "t", "υ": "u", "χ": "x", "ε": "e",
+    # hyphens and dashes drawn like "-" ("14‑year‑old" with non-breaking hyphens); not the em dash, a pause
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2212": "-", "\ufe63": "-",
 })
 """Cyrillic and Greek letters a reader takes for Latin ones (Unicode's confusables.txt, restricted to letters
-that fold to one Latin letter); NFKD does not fold them, being letters of their own scripts."""
+that fold to one Latin letter), and the hyphens drawn like "-"; NFKD folds none of them."""
 
-_SPELT_OUT = re.compile(r"(?<![^\W_])[^\W\d_]([-.*_ ])[^\W\d_](?:\1[^\W\d_])+(?![^\W_])")
+_SPELT_OUT = re.compile(r"\b[^\W\d_]([-.*_ ])[^\W\d_](?:\1[^\W\d_])+\b")
 """Three letters or more, each alone, one separator between them all: "J-a-s-m-i-n-e", "J a s m i n e"."""
 
 

@@ -14,6 +14,7 @@ from casegraph.loaders.folding import fold
     ("Chlo\u00eb", "Chloe"), ("Chloe\u0308", "Chloe"),        # accent, precomposed or combining
     ("Chl\u043ee", "Chloe"), ("\u0391\u03bf", "Ao"),          # Cyrillic о, Greek Α and ο
     ("\uff11\uff14", "14"), ("\ufb01ve", "five"),             # fullwidth digits, a ligature
+    ("14\u2011year\u2013old", "14-year-old"), ("14\u00a0years", "14 years"),  # hyphens, a no-break space
     ("J-a-s-m-i-n-e said", "Jasmine said"), ("J.a.s.m.i.n.e.", "Jasmine."), ("J a s m i n e", "Jasmine"),
     ("J-a-s-m-i-n-e x", "Jasmine x"),                         # one separator throughout
     ("a-b c, 13- and 14-year-old", "a-b c, 13- and 14-year-old"),  # two letters, or digits: as written
