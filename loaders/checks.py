@@ -62,6 +62,9 @@ whatever its `role`, with or without a link to a case. Applied to a public
 individual's own record only: a case summary says what was done to a victim
 by design (`schemas/publication-safety.yaml` keeps identifying detail out of it)."""
 
+_BORN = re.compile(r"\bborn\s+(?:in\s+|on\s+|around\s+|about\s+)?(?:\w+\s+){0,2}?((?:19|20)\d\d)\b", re.IGNORECASE)
+"""A birth year in a person's own text ("Born in 1997"): with a case's first year, her age in it."""
+
 _PERSON_TEXT = ("name", "aliases", "description", "note")
 """A person's own text: what, said of a public individual, describes her (`_DESCRIBED_VICTIM`)."""
 
@@ -187,7 +190,8 @@ def _victims(tables: Tables) -> list[Problem]:
 def _described_victims(tables: Tables) -> list[Problem]:
     """A public individual whom the data describes as a victim (`_DESCRIBED_VICTIM` in the person's
     own text, `_PERSON_TEXT`, linked to a case or not, or in the description of an INVOLVES in any role but
-    `victim`), or whose reported age in a case is under 18: a victim or a child at the time, so restricted.
+    `victim`), or whose age in a case is under 18 (the INVOLVES' reported age, else the case's first year less a
+    birth year in her own description or note, `_BORN`): a victim or a child at the time, so restricted.
 
     Groups are not checked: their names describe them ("victims of the ring") and never identify one child;
     a group of one is one person, and is checked (`_individuals`).
@@ -218,6 +222,11 @@ def _described_victims(tables: Tables) -> list[Problem]:
             value = people[field][at]
             for text in value if isinstance(value, list) else (value,):
                 said(person_id, people, at, field, text, "")
+    own = {person_id: " ".join(filter(None, (people["description"][at], people["note"][at])))
+           for person_id, at in public.items()}
+    born = {person_id: int(found.group(1)) for person_id, text in own.items()
+            if text and (found := _BORN.search(fold(text).text))}
+    case_start = _column_map(tables.nodes.get(CaseFile.label), "year_start")
     for table in tables.rels_of(Involves.type):
         columns = zip(table["role"], table["from"], table["to"], table["age_from"], table["age_to"],
                       table["description"], table["sensitivity"])
@@ -227,10 +236,13 @@ def _described_victims(tables: Tables) -> list[Problem]:
                 continue
             if sensitivity != _RESTRICTED:
                 said(person_id, table, row, "description", text, f" ({role} in {case_id!r})")
-            age = age_to if age_to is not None else age_from
-            if age is not None and age < 18 and not table["safety_exception_by"][row]:
+            age, how = (age_to, "") if age_to is not None else (age_from, "")
+            if age is None and person_id in born and case_start.get(case_id) is not None:
+                age = case_start[case_id] - born[person_id]  # her own record's birth year, the case's first year
+                how = f" (born in {born[person_id]}; the case began in {case_start[case_id]})"
+            if age is not None and 0 <= age < 18 and not table["safety_exception_by"][row]:
                 problems.append(_problem(people, at, "sensitivity",
-                    f"{person_id!r} ({role} in {case_id!r}) was {age}, a child, at the time: "
+                    f"{person_id!r} ({role} in {case_id!r}) was {age}, a child, at the time{how}: "
                     f"expected `sensitivity: restricted` (a child is never named in public)"))
     return problems
 

@@ -462,6 +462,8 @@ def test_a_group_of_unknown_size_described_as_one_person_is_one_person(tmp_path)
 
 
 def test_a_public_associate_later_abused_herself_is_refused(tmp_path):
+    """Her birth year is an age in public text; with the case's first year it makes her a child at the time;
+    "later herself abused" describes her as a victim."""
     problems = _statement(tmp_path, "A council replied.", extra=(
         "- kind: person\n  id: recruiter\n  name: A recruiter\n"
         "  description: Born in 1997; a pupil in the borough when the ring operated in 2011\n"
@@ -471,8 +473,11 @@ def test_a_public_associate_later_abused_herself_is_refused(tmp_path):
         "  description: recruited other girls for the men; later herself abused\n  source: src\n  paragraphs: [1]\n"))
     found = {(p.record, p.field, p.line) for p in problems}
     assert found == {("recruiter", "description", _line_of(tmp_path, "description: Born in 1997")),
-                     ("INVOLVES a-case -> recruiter", "description", _line_of(tmp_path, "later herself abused"))}
+                     ("INVOLVES a-case -> recruiter", "description", _line_of(tmp_path, "later herself abused")),
+                     ("recruiter", "sensitivity", _line_of(tmp_path, "id: recruiter") - 1)}
     messages = " ".join(p.message for p in problems)
+    assert ("'recruiter' (associate in 'a-case') was 14, a child, at the time (born in 1997; the case began in "
+            "2011): expected `sensitivity: restricted`") in messages
     assert "'Born in 1997' (rule 'individual-age'" in messages
     assert "'recruiter' (associate in 'a-case') is described as a victim here ('herself abused')" in messages
 
