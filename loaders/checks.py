@@ -11,6 +11,7 @@ import re
 from datetime import date
 
 from casegraph.loaders.columns import ColumnTable, Tables
+from casegraph.loaders.folding import fold
 from casegraph.loaders.lineage import citation_field
 from casegraph.loaders.problems import Problem
 from casegraph.schemas import schema
@@ -27,17 +28,21 @@ _RESTRICTED = Sensitivity.restricted.value
 _WORD = re.compile(r"[\w]+", re.UNICODE)
 
 _ABUSED = r"(abused|groomed|raped|exploited|trafficked|assaulted|prostituted|pimped)"
+_OBJECT = (r"(an?|the|two|three|four|five|six|several|many|more|young|teenage|vulnerable|underage|local|\d+|girls?"
+           r"|boys?|child(ren)?|kids?|victims?|her|him|them|women|teenagers?|pupils?|other)\b")
+"""What follows a perpetrator's act ("groomed girls", "abused her"), not a victim's ("abused as a child")."""
 _DESCRIBED_VICTIM = re.compile(
     r"^\W*(an?\s+|the\s+)?(alleged\s+|child\s+|teenage\s+)?(victim|survivor|complainant)s?\b"
     r"|\b(an?|the|one|formerly\s+an?|once\s+an?)\s+(former\s+)?(alleged\s+|child\s+|teenage\s+)?"
     r"(victim|survivor|complainant)s?\s+of\b"
-    rf"|\b(was|were|had been|has been|being)\s+(sexually\s+)?({_ABUSED[1:-1]}|passed\s+(around|between))\b"
+    rf"|\b(was|were|had been|has been|being)\s+(later\s+|also\s+|then\s+|herself\s+|himself\s+|first\s+)?"
+    rf"(sexually\s+)?({_ABUSED[1:-1]}|passed\s+(around|between))\b"
+    # "later herself abused", "he himself was groomed"; not "he himself abused girls"
+    rf"|\b(her|him)self\s+(later\s+|also\s+|then\s+)?(sexually\s+)?{_ABUSED}\b(?!\s+{_OBJECT})"
     rf"|\b{_ABUSED}\s+(as\s+an?|when\s+(she|he)\s+was|at\s+the\s+age|from\s+the\s+age)\b"
     # a sentence opening on the passive ("Abused from the age of 13", "Trafficked around London"), not on
     # a perpetrator's act ("Groomed girls online": an object follows)
-    rf"|(^|[.;:!?]\s+)\W*(sexually\s+)?{_ABUSED}\b(?!\s+(an?|the|two|three|four|five|six|several|many|more"
-    r"|young|teenage|vulnerable|underage|local|\d+|girls?|boys?|child(ren)?|kids?|victims?|her|him|them"
-    r"|women|teenagers?|pupils?)\b)"
+    rf"|(^|[.;:!?]\s+)\W*(sexually\s+)?{_ABUSED}\b(?!\s+{_OBJECT})"
     # a sentence about "the girl" and what men did ("The girl the men passed between them")
     r"|(^|[.;:!?]\s+)\W*(the|a|one)\s+(girl|boy|child|teenager)\s+((who|whom|that)\s+)?"
     r"(the|these|those|several|many|\d+|two|three|four|five|six)\s+(men|man|abusers|offenders|gang|group"
@@ -57,8 +62,27 @@ whatever its `role`, with or without a link to a case. Applied to a public
 individual's own record only: a case summary says what was done to a victim
 by design (`schemas/publication-safety.yaml` keeps identifying detail out of it)."""
 
+_BORN = re.compile(r"\bborn\s+(?:in\s+|on\s+|around\s+|about\s+)?(?:\w+\s+){0,2}?((?:19|20)\d\d)\b", re.IGNORECASE)
+"""A birth year in a person's own text ("Born in 1997"): with a case's first year, her age in it."""
+
 _PERSON_TEXT = ("name", "aliases", "description", "note")
 """A person's own text: what, said of a public individual, describes her (`_DESCRIBED_VICTIM`)."""
+
+_ONE_PERSON = re.compile(
+    r"^\W*((she|he)\b|(a|an|one)\s+(\w+[- ]year[- ]old\s+)?(girl|boy|child|teenager|school(girl|boy)|pupil|victim"
+    r"|survivor|young\s+(woman|man))\b|(aged?\s+)?(\d{1,2}|\w+teen|two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve)\s*[,;:(])", re.IGNORECASE)
+"""A description that opens on one person ("She ...", "A girl ...", "Thirteen, in a care placement"): a group
+of unknown size described so is one person. Not "Men she was arrested with": the group, then her."""
+
+
+def _individuals(people: ColumnTable) -> list[bool]:
+    """For each person record, whether it is one person: an individual, a group of one (`group_size: 1`),
+    or a group of unknown size whose description opens on one person (`_ONE_PERSON`). A group of
+    one is a child as surely as an individual, whatever its `person_type` says."""
+    return [person_type != "group" or size == 1
+            or (size is None and bool(text) and _ONE_PERSON.search(fold(text).text) is not None)
+            for person_type, size, text in zip(people["person_type"], people["group_size"], people["description"])]
 
 
 def check_dataset(tables: Tables) -> list[Problem]:
@@ -166,18 +190,20 @@ def _victims(tables: Tables) -> list[Problem]:
 def _described_victims(tables: Tables) -> list[Problem]:
     """A public individual whom the data describes as a victim (`_DESCRIBED_VICTIM` in the person's
     own text, `_PERSON_TEXT`, linked to a case or not, or in the description of an INVOLVES in any role but
-    `victim`), or whose reported age in a case is under 18: a victim or a child at the time, so restricted.
+    `victim`), or whose age in a case is under 18 (the INVOLVES' reported age, else the case's first year less a
+    birth year in her own description or note, `_BORN`): a victim or a child at the time, so restricted.
 
-    Groups are not checked: their names describe them ("victims of the ring") and never identify one child.
+    Groups are not checked: their names describe them ("victims of the ring") and never identify one child;
+    a group of one is one person, and is checked (`_individuals`).
     A record with an editorial exception (`safety_exception_by`, `_on`, `_reason`: an adult survivor who
     campaigns under her own name) is not checked either: the exception is the editors' decision, on record.
     """
     people = tables.nodes.get(Person.label)
     if people is None:
         return []
-    public = {person_id: row for row, (person_id, sensitivity, person_type) in
-              enumerate(zip(people["id"], people["sensitivity"], people["person_type"]))
-              if sensitivity != _RESTRICTED and person_type != "group"}
+    public = {person_id: row for row, (person_id, sensitivity, individual) in
+              enumerate(zip(people["id"], people["sensitivity"], _individuals(people)))
+              if sensitivity != _RESTRICTED and individual}
     problems, described = [], set()
 
     def said(person_id: str, where: ColumnTable, index: int, field: str, value, how: str) -> None:
@@ -196,6 +222,11 @@ def _described_victims(tables: Tables) -> list[Problem]:
             value = people[field][at]
             for text in value if isinstance(value, list) else (value,):
                 said(person_id, people, at, field, text, "")
+    own = {person_id: " ".join(filter(None, (people["description"][at], people["note"][at])))
+           for person_id, at in public.items()}
+    born = {person_id: int(found.group(1)) for person_id, text in own.items()
+            if text and (found := _BORN.search(fold(text).text))}
+    case_start = _column_map(tables.nodes.get(CaseFile.label), "year_start")
     for table in tables.rels_of(Involves.type):
         columns = zip(table["role"], table["from"], table["to"], table["age_from"], table["age_to"],
                       table["description"], table["sensitivity"])
@@ -205,10 +236,13 @@ def _described_victims(tables: Tables) -> list[Problem]:
                 continue
             if sensitivity != _RESTRICTED:
                 said(person_id, table, row, "description", text, f" ({role} in {case_id!r})")
-            age = age_to if age_to is not None else age_from
-            if age is not None and age < 18 and not table["safety_exception_by"][row]:
+            age, how = (age_to, "") if age_to is not None else (age_from, "")
+            if age is None and person_id in born and case_start.get(case_id) is not None:
+                age = case_start[case_id] - born[person_id]  # her own record's birth year, the case's first year
+                how = f" (born in {born[person_id]}; the case began in {case_start[case_id]})"
+            if age is not None and 0 <= age < 18 and not table["safety_exception_by"][row]:
                 problems.append(_problem(people, at, "sensitivity",
-                    f"{person_id!r} ({role} in {case_id!r}) was {age}, a child, at the time: "
+                    f"{person_id!r} ({role} in {case_id!r}) was {age}, a child, at the time{how}: "
                     f"expected `sensitivity: restricted` (a child is never named in public)"))
     return problems
 
@@ -216,18 +250,20 @@ def _described_victims(tables: Tables) -> list[Problem]:
 def _pseudonyms(tables: Tables) -> list[Problem]:
     """A restricted person's name or pseudonym must not appear in any public text.
 
-    Groups' names are descriptions ("victims of ..."), not names, and are not searched.
+    Groups' names are descriptions ("victims of ..."), not names, and are not searched, unless the group is
+    one person (`_individuals`) or has a pseudonym. Names and texts are compared folded (`loaders/folding.py`:
+    "Chloë", "Chlоe" with a Cyrillic о, "J-a-s-m-i-n-e" read "Chloe", "Jasmine"); the message quotes the text.
     """
     names: dict[tuple[str, ...], str] = {}
     people = tables.nodes.get(Person.label)
     if people is not None:
-        columns = zip(people["id"], people["sensitivity"], people["person_type"], people["pseudonym"],
+        columns = zip(people["id"], people["sensitivity"], _individuals(people), people["pseudonym"],
                       people["name"], people["aliases"])
-        for person_id, sensitivity, person_type, pseudonym, name, aliases in columns:
-            if sensitivity != _RESTRICTED or (person_type == "group" and not pseudonym):
+        for person_id, sensitivity, individual, pseudonym, name, aliases in columns:
+            if sensitivity != _RESTRICTED or not (individual or pseudonym):
                 continue
             for one in (name, *(aliases or ())):
-                words = tuple(w.casefold() for w in _WORD.findall(one))
+                words = tuple(w.casefold() for w in _WORD.findall(fold(one).text))
                 if words:
                     names[words] = person_id
     if not names:
@@ -264,13 +300,16 @@ _UNSEEN = object()
 
 
 def _find(text: str, names: dict[tuple[str, ...], str], sizes: dict[str, set[int]]) -> str | None:
-    """The shortest, then first, restricted name in the text, as a phrase of whole words."""
-    words = [w.casefold() for w in _WORD.findall(text)]
+    """The shortest, then first, restricted name in the text (folded, `loaders/folding.py`), as a phrase of
+    whole words, quoted from the original text."""
+    folded = fold(text)
+    found = list(_WORD.finditer(folded.text))
+    words = [w.group(0).casefold() for w in found]
     starts = [i for i, word in enumerate(words) if word in sizes]
     if not starts:
         return None
     for size in sorted({n for i in starts for n in sizes[words[i]]}):
         for start in starts:
             if size in sizes[words[start]] and tuple(words[start:start + size]) in names:
-                return " ".join(words[start:start + size])
+                return folded.original_span(found[start].start(), found[start + size - 1].end())
     return None

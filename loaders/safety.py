@@ -11,7 +11,9 @@ Two checks, run on the resolved tables before anything is written:
   or not. Only the definitions every case shares (boroughs, the indicator
   taxonomy) are not scanned. A hit is an error with file, line, record and
   field, what was found and what to do, unless the record carries an
-  editorial exception (`safety_exception_by`, `_on`, `_reason`).
+  editorial exception (`safety_exception_by`, `_on`, `_reason`). The rules
+  match the text folded (`loaders/folding.py`: "аged 14" with a Cyrillic а,
+  a soft hyphen in "14-year-old" read as they look) and quote it as written.
 - `restrict_restricted_citations`: a public record citing only restricted
   sources becomes restricted (a citation of a restricted source is itself
   restricted), with a warning saying so; one citing public sources too stays
@@ -30,6 +32,7 @@ from typing import Callable
 import yaml
 
 from casegraph.loaders.columns import ColumnTable, Tables
+from casegraph.loaders.folding import fold
 from casegraph.loaders.problems import Problem
 from casegraph.schemas import schema
 
@@ -110,8 +113,8 @@ def _text_fields(name: str) -> tuple[str, ...]:
     return tuple(sorted(names, key=lambda n: n.startswith("citation_")))  # a record's own field first
 
 
-def _matcher(tables: Tables, rule: Rule) -> Callable[[str], str | None] | None:
-    """A rule's search: the text of its leftmost hit in a text, among the rule's own patterns and the
+def _matcher(tables: Tables, rule: Rule) -> Callable[[str], tuple[int, int] | None] | None:
+    """A rule's search: the span (start, end) of its leftmost hit in a text, among the rule's own patterns and the
     names of the places of its types (whole words, any case); None for a rule with neither."""
     parts = [p.pattern for p in rule.patterns]
     names: dict[str, list[str]] = {}  # a name's first word, in lower case -> the names starting with it
@@ -120,6 +123,7 @@ def _matcher(tables: Tables, rule: Rule) -> Callable[[str], str | None] | None:
         for place_type, name, aliases in zip(places["place_type"], places["name"], places["aliases"]):
             if place_type in rule.place_types:
                 for n in filter(None, (name, *(aliases or ()))):
+                    n = fold(n).text  # as the texts are matched
                     first = _WORD.match(n)
                     if first is None:  # rare: a name that starts with no letter or digit
                         parts.append(r"\b" + re.escape(n) + r"\b")
@@ -131,8 +135,8 @@ def _matcher(tables: Tables, rule: Rule) -> Callable[[str], str | None] | None:
         if pattern is None:
             return None
         if needs is not None:
-            return lambda text: (m.group(0) if needs.search(text) and (m := pattern.search(text)) else None)
-        return lambda text: (m.group(0) if (m := pattern.search(text)) else None)
+            return lambda text: (m.span() if needs.search(text) and (m := pattern.search(text)) else None)
+        return lambda text: (m.span() if (m := pattern.search(text)) else None)
     if needs is not None:
         return lambda text: _first_hit(text, pattern if needs.search(text) else None, names)
     return lambda text: _first_hit(text, pattern, names)
@@ -141,8 +145,8 @@ def _matcher(tables: Tables, rule: Rule) -> Callable[[str], str | None] | None:
 _WORD = re.compile(r"\w+")
 
 
-def _first_hit(text: str, pattern: re.Pattern | None, names: dict[str, list[str]]) -> str | None:
-    """The leftmost of `pattern`'s match and a whole-word, any-case occurrence of one of `names`,
+def _first_hit(text: str, pattern: re.Pattern | None, names: dict[str, list[str]]) -> tuple[int, int] | None:
+    """The span of the leftmost of `pattern`'s match and a whole-word, any-case occurrence of one of `names`,
     the pattern first where both start at one place, as one regular expression of them all would
     choose (a thousand place names in one took a millisecond a text; this takes microseconds)."""
     found = pattern.search(text) if pattern is not None else None
@@ -153,8 +157,8 @@ def _first_hit(text: str, pattern: re.Pattern | None, names: dict[str, list[str]
         for name in names.get(word.group(0).lower(), ()):
             stop = word.start() + len(name)
             if text[word.start():stop].lower() == name.lower() and _boundary(text, stop):
-                return text[word.start():stop]
-    return found.group(0) if found else None
+                return word.start(), stop
+    return found.span() if found else None
 
 
 def _boundary(text: str, at: int) -> bool:
@@ -208,7 +212,9 @@ def _scan_row(table: ColumnTable, row: int, checks, seen: dict, with_id: bool = 
             done.add(text)
             hits = seen.get(text)
             if hits is None:
-                hits = seen[text] = [(rule, hit) for rule, find in checks if (hit := find(text))]
+                folded = fold(text)  # the rules match what a reader sees; the message quotes what is written
+                hits = seen[text] = [(rule, folded.original_span(*span)) for rule, find in checks
+                                     if (span := find(folded.text))]
             for rule, hit in hits:
                 advice = ("choose an id that says nothing identifying" if field == "id" else
                           "move it to `restricted_detail`, or record an editorial exception "

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from casegraph.loaders import LoadError, load
+from casegraph.loaders.folding import fold
 from casegraph.loaders.safety import RULES_FILE, load_rules
 
 BASE = """
@@ -339,7 +341,7 @@ def test_a_rules_needs_is_in_every_hit_of_its_patterns():
     """`needs:` only saves time: every text its rule's patterns refuse holds it (a text without it is not
     searched with them)."""
     rules = {rule.id: rule for rule in load_rules()}
-    texts = [(text, rule) for text, rule in HITS] + [(text, rule) for text, rule, _ in NEWCOMER]
+    texts = [(text, rule) for text, rule in HITS] + [(fold(text).text, rule) for text, rule, _ in NEWCOMER + FIFTH]
     checked = set()
     for text, rule_id in texts:
         rule = rules[rule_id]
@@ -348,3 +350,157 @@ def test_a_rules_needs_is_in_every_hit_of_its_patterns():
                 assert rule.needs.search(found.group(0)), (rule.id, found.group(0), pattern.pattern)
                 checked.add(rule.id)
     assert checked == {"individual-age", "in-care"}
+
+
+# The fifth round's newcomer (2026-12-01): text disguised with other characters, and phrasings around the
+# patterns. Each is refused in a public statement's summary, linked to nothing, quoted as written.
+FIFTH = [  # (text, rule, what the message quotes)
+    ("She was \u0430ged 14.", "individual-age", "\u0430ged 14"),  # a Cyrillic а
+    ("A 14-\u00adyear-old girl was filmed.", "individual-age", "A 14-\u00adyear-old"),  # a soft hyphen
+    ("A 1\uff14-year-old girl was filmed.", "individual-age", "A 1\uff14-year-old"),  # a fullwidth digit
+    ("Olivia, then fourteen years of age, was found.", "individual-age", "fourteen years of age"),
+    ("The schoolgirl of 14.", "individual-age", "schoolgirl of 14"),
+    ("Olivia (14) was found in a hotel.", "individual-age", "Olivia (14)"),
+    ("Victim age: 14", "individual-age", "age: 14"),
+    ("Born in 1998, she was abused in Ilford in 2012.", "individual-age", "Born in 1998"),
+    ("She was then in Year Nine.", "individual-age", "in Year Nine"),
+    ("Thirteen, in the borough at the time.", "individual-age", "Thirteen, in"),
+    ("Olivia had been fostered since 2009.", "in-care", "been fostered"),
+    ("She lived at a children's home in Ilford.", "in-care", "lived at a children's home"),
+    ("A looked-after child living in a residential unit.", "in-care", "living in a residential unit"),
+    ("The men met Olivia in a care placement.", "in-care", "in a care placement"),
+    ("Olivia told her grandma and her nan.", "family-relation", "grandma"),
+    ("Olivia told her nan.", "family-relation", "her nan"),
+    ("Olivia told her twin.", "family-relation", "her twin"),
+    ("Olivia was a pupil at st mary's catholic high school.", "school", "pupil at st mary's catholic high"),
+    ("Olivia went to Ilford Ursuline.", "school", "Ilford Ursuline"),
+    ("Olivia attended st bernard's school for girls.", "school", "st bernard's school"),
+    ("Olivia was a pupil at valentines.", "school", "pupil at valentines"),
+    ("Olivia tried to end her life.", "health", "end her life"),
+    ("Olivia attempted to end her life.", "health", "end her life"),
+    ("Olivia was on antidepressants.", "health", "antidepressant"),
+    ("Olivia was expecting a baby.", "health", "expecting a baby"),
+    ("Olivia was pr\u0435gnant.", "health", "pr\u0435gnan"),  # a Cyrillic е
+]
+
+
+def _statement(tmp_path: Path, text: str, extra: str = "") -> list:
+    """The problems of the UNLINKED data with `text` as the statement's summary, written as a YAML
+    double-quoted string (its escapes keep soft hyphens and look-alike letters as they are)."""
+    return _problems_of(tmp_path, UNLINKED.replace("PERSON", "A campaigner.").replace("STATEMENT", json.dumps(text))
+                        + extra)
+
+
+def _problems_of(tmp_path: Path, text: str) -> list:
+    path = tmp_path / "data.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(LoadError) as caught:
+        load([path])
+    return caught.value.problems
+
+
+@pytest.mark.parametrize("text, rule, found", FIFTH)
+def test_disguised_and_reworded_detail_is_refused_and_quoted_as_written(tmp_path, text, rule, found):
+    [problem] = _statement(tmp_path, text)
+    assert (Path(problem.file).name, problem.line, problem.record, problem.field) == (
+        "data.yaml", _line_of(tmp_path, "summary: "), "a-statement", "summary")
+    assert f"{found!r} (rule {rule!r} of schemas/publication-safety.yaml)" in problem.message
+
+
+RESTRICTED_NAMES = """
+- {kind: person, id: p-chloe, name: Chloe, pseudonym: true, source: src, paragraphs: [1], sensitivity: restricted}
+- {kind: person, id: p-jasmine, name: Jasmine, pseudonym: true, source: src, paragraphs: [1], sensitivity: restricted}
+"""
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Chlo\u00eb spoke to the council.", "Chlo\u00eb"),
+    ("Chlo\u0435 spoke to the council.", "Chlo\u0435"),  # a Cyrillic е
+    ("Chl\u043ee spoke to the council.", "Chl\u043ee"),  # a Cyrillic о
+    ("Jasm\u00edne spoke to the council.", "Jasm\u00edne"),
+    ("J-a-s-m-i-n-e spoke to the council.", "J-a-s-m-i-n-e"),
+    ("J a s m i n e spoke to the council.", "J a s m i n e"),
+    ("Jas\u00admine spoke to the council.", "Jas\u00admine"),  # a soft hyphen
+])
+def test_a_pseudonym_is_found_however_it_is_spelt(tmp_path, text, found):
+    [problem] = _statement(tmp_path, text, extra=RESTRICTED_NAMES)
+    assert (Path(problem.file).name, problem.line, problem.record, problem.field) == (
+        "data.yaml", _line_of(tmp_path, "summary: "), "a-statement", "summary")
+    assert problem.message.startswith(f"public text names {found!r}, a restricted person")
+
+
+def test_a_group_of_one_is_one_person(tmp_path):
+    """A public "group" of one is a child like any individual: its description is identifying detail, an age
+    under 18 in a case makes it restricted, and a restricted group of one's name is a pseudonym."""
+    problems = _statement(tmp_path, "A council replied.", extra=(
+        "- kind: person\n  id: chloe-group\n  name: Chloe\n  person_type: group\n  group_size: 1\n"
+        "  description: Thirteen, in a care placement at Valentines.\n  source: src\n  paragraphs: [1]\n"
+        "- {kind: case, id: a-case, title: A case, summary: A case., period: 2011, source: src, paragraphs: [1]}\n"
+        "- {rel: INVOLVES, from: a-case, to: chloe-group, role: associate, age_from: 13, source: src,"
+        " paragraphs: [1]}\n"
+        "- {kind: person, id: jasmine-group, name: Jasmine, person_type: group, group_size: 1, source: src,"
+        " paragraphs: [1], sensitivity: restricted}\n"
+        "- {kind: statement, id: another, statement_type: statement, summary: J-a-s-m-i-n-e spoke., period: 2021,"
+        " source: src, paragraphs: [1]}\n"))
+    found = {(p.record, p.field, p.line): p.message for p in problems}
+    description = _line_of(tmp_path, "description: Thirteen")
+    record = _line_of(tmp_path, "id: chloe-group") - 1  # `sensitivity` is not given: the record's first line
+    assert set(found) == {("chloe-group", "description", description), ("chloe-group", "sensitivity", record),
+                          ("another", "summary", _line_of(tmp_path, "id: another"))}
+    messages = [p.message for p in problems]
+    assert sum("rule 'individual-age'" in m or "rule 'in-care'" in m for m in messages) == 2
+    assert any("was 13, a child, at the time" in m for m in messages)
+    assert any(m.startswith("public text names 'J-a-s-m-i-n-e'") for m in messages)
+
+
+def test_a_group_of_unknown_size_described_as_one_person_is_one_person(tmp_path):
+    [problem] = _statement(tmp_path, "A council replied.", extra=(
+        "- {kind: person, id: a-group, name: A group, person_type: group, description: She was groomed by the men.,"
+        " source: src, paragraphs: [1]}\n"))
+    assert (problem.record, problem.field) == ("a-group", "description")
+    assert "described as a victim here ('was groomed')" in problem.message
+
+
+def test_a_public_associate_later_abused_herself_is_refused(tmp_path):
+    """Her birth year is an age in public text; with the case's first year it makes her a child at the time;
+    "later herself abused" describes her as a victim."""
+    problems = _statement(tmp_path, "A council replied.", extra=(
+        "- kind: person\n  id: recruiter\n  name: A recruiter\n"
+        "  description: Born in 1997; a pupil in the borough when the ring operated in 2011\n"
+        "  source: src\n  paragraphs: [1]\n"
+        "- {kind: case, id: a-case, title: A case, summary: A case., period: 2011, source: src, paragraphs: [1]}\n"
+        "- rel: INVOLVES\n  from: a-case\n  to: recruiter\n  role: associate\n"
+        "  description: recruited other girls for the men; later herself abused\n  source: src\n  paragraphs: [1]\n"))
+    found = {(p.record, p.field, p.line) for p in problems}
+    assert found == {("recruiter", "description", _line_of(tmp_path, "description: Born in 1997")),
+                     ("INVOLVES a-case -> recruiter", "description", _line_of(tmp_path, "later herself abused")),
+                     ("recruiter", "sensitivity", _line_of(tmp_path, "id: recruiter") - 1)}
+    messages = " ".join(p.message for p in problems)
+    assert ("'recruiter' (associate in 'a-case') was 14, a child, at the time (born in 1997; the case began in "
+            "2011): expected `sensitivity: restricted`") in messages
+    assert "'Born in 1997' (rule 'individual-age'" in messages
+    assert "'recruiter' (associate in 'a-case') is described as a victim here ('herself abused')" in messages
+
+
+@pytest.mark.parametrize("text", [
+    # the fifth round's patterns, where they say nothing of one child
+    "Children under 16 years of age are protected by the law.",
+    "The average age: 14.",
+    "Section (3) of the Act applies.",
+    "Journalism in Wales (1) and Wales (2).",
+    "Girls born after 1995 were approached.",
+    "The council acted in year 2011.",
+    "Children fostered in the borough were at risk.",
+    "Girls from a children's home were targeted.",
+    "A looked-after child alleged she had been raped.",
+    "The men met pupils at a school in the borough.",
+    "Pupils at several schools were warned.",
+    "Plan A B C was adopted.",
+    "Men she was repeatedly arrested with were not named.",
+])
+def test_the_fifth_rounds_patterns_let_groups_and_ordinary_text_through(tmp_path, text):
+    path = tmp_path / "data.yaml"
+    path.write_text(UNLINKED.replace("PERSON", "A campaigner.").replace("STATEMENT", json.dumps(text))
+                    + RESTRICTED_NAMES, encoding="utf-8")
+    load([path])
+    _load(tmp_path, json.dumps(text))  # in a case's summary, linked to a restricted victim, too

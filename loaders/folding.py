@@ -1,0 +1,100 @@
+"""Folding text for the safety checks: what a reader sees, whatever characters spell it.
+
+"аged 14" with a Cyrillic а, "a 14-\\u00adyear-old" with a soft hyphen, "Chloë", "Chlоe" with a Cyrillic о and
+"J-a-s-m-i-n-e" all read as the text they imitate; the publication-safety rules (`loaders/safety.py`) and the
+pseudonym check (`loaders/checks.py`) match the folded text, and quote the original through `Folded.original`.
+
+Folding, character by character (so every folded character keeps the index of the one it came from):
+
+- compatibility decomposition (NFKD: "ﬁ" -> "fi", fullwidth "１４" -> "14", "²" -> "2"), then combining marks
+  dropped: accents fold away ("Chloë", "Jasmíne", a separate U+0308 too). Dropping the marks makes the
+  recomposition of NFKC needless;
+- format characters (Unicode category Cf: the soft hyphen U+00AD, zero-width spaces and joiners, bidi
+  controls) dropped: they show nothing, or a hyphen only at a line break;
+- the Cyrillic and Greek letters that look like Latin ones, and the hyphens and dashes drawn like "-"
+  (`_LOOK_ALIKES`), read as those;
+- a word spelt out letter by letter with hyphens, dots, underscores, asterisks or single spaces between its
+  letters ("J-a-s-m-i-n-e", "J.a.s.m.i.n.e", three letters or more, one separator throughout) joined into the word.
+
+No well-kept Python library does this: Unicode's confusables (TR39 skeletons, as PyICU's SpoofChecker gives)
+fold Latin text too ("l" and "1", "rn" and "m"), which would change the digits and words the rules match;
+the packages on PyPI that list homoglyphs detect or generate them, and none maps text back to its original.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = ["Folded", "fold"]
+
+_LOOK_ALIKES = str.maketrans({
+    # Cyrillic capitals and small letters drawn like Latin ones
+    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C", "Т": "T",
+    "Х": "X", "У": "Y", "Ѕ": "S", "І": "I", "Ј": "J", "Ԛ": "Q", "Ԝ": "W",
+    "а": "a", "в": "b", "е": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c", "т": "t",
+    "х": "x", "у": "y", "ѕ": "s", "і": "i", "ј": "j", "ԛ": "q", "ԝ": "w", "һ": "h", "ӏ": "l", "ԁ": "d",
+    # Greek
+    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O",
+    "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
+    "α": "a", "ο": "o", "ρ": "p", "ι": "i", "κ": "k", "ν": "v", "τ": "t", "υ": "u", "χ": "x", "ε": "e",
+    # hyphens and dashes drawn like "-" ("14‑year‑old" with non-breaking hyphens); not the em dash, a pause
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2212": "-", "\ufe63": "-",
+})
+"""Cyrillic and Greek letters a reader takes for Latin ones (Unicode's confusables.txt, restricted to letters
+that fold to one Latin letter), and the hyphens drawn like "-"; NFKD folds none of them."""
+
+_SPELT_OUT = re.compile(r"\b[^\W\d_]([-.*_ ])[^\W\d_](?:\1[^\W\d_])+\b")
+"""Three letters or more, each alone, one separator between them all: "J-a-s-m-i-n-e", "J a s m i n e"."""
+
+
+@dataclass(frozen=True)
+class Folded:
+    """A text folded (`text`) and the index in the original of each folded character (`at`, one per
+    character of `text`, then the original's length)."""
+
+    original: str
+    text: str
+    at: tuple[int, ...] | None = None  # None: `text` is `original`, index for index
+
+    def original_span(self, start: int, end: int) -> str:
+        """The original text of the folded `text[start:end]` (both ends in folded indexes)."""
+        if self.at is None:
+            return self.original[start:end]
+        if end <= start:
+            return ""
+        return self.original[self.at[start]:self.at[end - 1] + 1]
+
+
+def fold(text: str) -> Folded:
+    """`text` folded as the module docstring says. An ASCII text with no word spelt out letter by letter is
+    its own folding (most texts: the check stays as fast as on the original)."""
+    if text.isascii() and not _SPELT_OUT.search(text):
+        return Folded(text, text)
+    return _fold(text)
+
+
+@lru_cache(maxsize=65536)
+def _fold(text: str) -> Folded:
+    chars, at = [], []
+    for index, char in enumerate(text):
+        if char.isascii():
+            chars.append(char)
+            at.append(index)
+            continue
+        for part in unicodedata.normalize("NFKD", char):
+            if unicodedata.category(part) in ("Mn", "Me", "Cf"):
+                continue
+            chars.append(part.translate(_LOOK_ALIKES))
+            at.append(index)
+    folded = "".join(chars)
+    if _SPELT_OUT.search(folded):
+        kept = [True] * len(folded)
+        for found in _SPELT_OUT.finditer(folded):
+            for index in range(found.start() + 1, found.end(), 2):  # each separator between two letters
+                kept[index] = False
+        at = [a for a, keep in zip(at, kept) if keep]
+        folded = "".join(c for c, keep in zip(folded, kept) if keep)
+    return Folded(text, folded, tuple(at) + (len(text),))
