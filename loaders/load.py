@@ -207,7 +207,7 @@ def _load(paths: Iterable[Path] | None, progress: Progress | None) -> Dataset:
     del collected
     problems.extend(found)
     problems.extend(derive_citations(tables, versions.tables.values()))
-    warnings = restrict_restricted_citations(tables, versions.hidden)
+    warnings = restrict_restricted_citations(tables, versions)
     problems.extend(check_dataset(tables))
     problems.extend(check_publication_safety(tables))
     if problems:

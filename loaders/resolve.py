@@ -81,7 +81,7 @@ class _Nodes:
         for first, rows in self.versions.facts_citing_hidden(table, first_of).items():
             self.versions.add(table.name, table, rows)
         if restated:
-            merge_rows(table, restated)
+            problems.extend(merge_rows(table, restated))
         return table if len(keep) == len(table) else table.take(keep)
 
     def _first(self, node_id: str, reading: ColumnTable):
@@ -185,6 +185,6 @@ def _resolve_type(rel_type, table, lookup, labels, problems, versions) -> dict[t
             if first in facts:
                 key = (rel_type, labels[from_id], labels[to_id])
                 versions.add(key, table, facts[first], {"from": from_id, "to": to_id, "id": rel_id})
-    merge_rows(table, restated)
+    problems.extend(merge_rows(table, restated))
     return {(rel_type, *pair): table.take(rows, {"from": from_ids, "to": to_ids, "id": rel_ids})
             for pair, (rows, from_ids, to_ids, rel_ids) in sorted(groups.items())}
