@@ -82,7 +82,7 @@ class PublicVersions:
             return
         side = side.take(kept)
         if len(side) > 1:
-            merge_rows(side, {0: list(range(1, len(side)))})
+            merge_rows(side, {0: list(range(1, len(side)))})  # its problems: the whole fact's, reported by `resolve`
         target = self.tables.get(key)
         if target is None:
             target = self.tables[key] = ColumnTable(table.name)
