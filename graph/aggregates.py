@@ -31,6 +31,10 @@ COUNTED_CASE_FIELDS = frozenset(("period", "cases_represented"))
 """A case's values that `cases-by-borough` counts: a case record is a contested one of its borough's
 when one of these (or its IN_BOROUGH link) is contested (`casegraph.loaders.merge`)."""
 
+OUTCOME_CASE_FIELDS = COUNTED_CASE_FIELDS | {"outcomes"}
+"""A case's values that `outcomes-by-decade` counts: the row's contested case records are those with one
+of these contested (sources giving different outcomes: the row counts the shown ones)."""
+
 FEATURE_TYPES = ("SHOWS", "AT_PLACE", "INVOLVES")
 """The links from a case that `similar-cases` compares cases on (and counts for their weight)."""
 
@@ -255,7 +259,7 @@ def _outcome_rows(cases: pa.Table) -> dict[str, list]:
     for case, start, outcomes, represented, fields in zip(*columns):
         if outcomes is None:
             continue
-        contested = not COUNTED_CASE_FIELDS.isdisjoint(fields or ())
+        contested = not OUTCOME_CASE_FIELDS.isdisjoint(fields or ())
         for outcome in outcomes or ["unknown"]:
             rows[(None if start is None else _decade(start), outcome)].append((case, represented, contested))
     headed: dict[str, list] = defaultdict(list)  # head case id -> [(outcome, records, cases, contested, ids)]

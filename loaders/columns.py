@@ -109,7 +109,8 @@ class Collected:
         self.nodes: dict[str, ColumnTable] = {}
         self.rels: dict[str, ColumnTable] = {}
 
-    def add(self, record: BaseModel, raw: RawRecord | None = None) -> None:
+    def add(self, record: BaseModel, raw: RawRecord | None = None, given: frozenset[str] | None = None) -> None:
+        """Add a record, from `raw` (where it came from), stating `given` fields (default: those it was given)."""
         name, row = _getter(type(record))
         tables = self.rels if hasattr(record, "endpoints") else self.nodes
         table = tables.get(name)
@@ -121,7 +122,7 @@ class Collected:
         if raw is None:
             table.append(values)
         else:
-            table.append(values, raw.file, raw.line, raw.field_lines, _given(record))
+            table.append(values, raw.file, raw.line, raw.field_lines, given or _given(record))
 
     def extend(self, records: Iterable[BaseModel]) -> "Collected":
         for record in records:

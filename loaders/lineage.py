@@ -25,7 +25,7 @@ from casegraph.loaders.problems import Problem
 from casegraph.schemas.citations import CITATION_COLUMNS, current_status
 from casegraph.schemas.nodes import SourceDocument
 
-__all__ = ["citation_field", "check_citation_sources", "derive_citations", "origins", "independent_count",
+__all__ = ["citation_field", "citation_at", "check_citation_sources", "derive_citations", "origins", "independent_count",
            "cite_status"]
 
 
@@ -39,7 +39,8 @@ def citation_field(given: Iterable[str], index: int, name: str) -> str:
     return f"citations.{index}.{name}"
 
 
-def _field(table: ColumnTable, row: int, index: int) -> tuple[str, int | None]:
+def citation_at(table: ColumnTable, row: int, index: int) -> tuple[str, int | None]:
+    """The field naming the source of citation `index` of `row` (as `citation_field` gives it) and its line."""
     origin = table.origin(row)
     field = citation_field(table.given_fields(row), index, "source")
     return field, origin.line_of(field.split(".")[0])
@@ -62,7 +63,7 @@ def check_citation_sources(collected: Collected, invalid: set[str] = frozenset()
                 continue
             for index, source in enumerate(cited):
                 if source not in known:
-                    field, line = _field(table, row, index)
+                    field, line = citation_at(table, row, index)
                     origin = table.origin(row)
                     problems.append(Problem(origin.file, line, origin.name, field,
                         f"unknown source {source!r}: expected the id of a source document (kind: source)"))

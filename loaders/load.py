@@ -11,6 +11,7 @@ import ctypes
 import gc
 import os
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -24,8 +25,9 @@ from casegraph.loaders.raw import RawRecord
 from casegraph.loaders.resolve import resolve
 from casegraph.loaders.safety import check_publication_safety, restrict_restricted_citations
 from casegraph.loaders.tabular import read_csv, read_jsonl
-from casegraph.loaders.validate import validate_record
+from casegraph.loaders.validate import MISSING, validate_record
 from casegraph.loaders.yaml_files import read_yaml
+from casegraph.schemas import schema
 from casegraph.schemas.common import forget_shared_values
 
 __all__ = ["load", "data_files", "default_data_dir", "paused_gc", "release_free_memory", "READERS"]
@@ -146,6 +148,41 @@ def _malloc_trim():
 _MALLOC_TRIM = _malloc_trim()
 
 
+def _restating(raw: RawRecord, found: list[Problem]) -> bool:
+    """Whether a node record failed only for lacking required fields: it may restate a node (below)."""
+    return isinstance(raw.data.get("kind"), str) and isinstance(raw.data.get("id"), str) \
+        and all(p.message == MISSING and p.field and "." not in p.field for p in found)
+
+
+def _restatements(pending: list[tuple[RawRecord, list[Problem]]], collected: Collected,
+                  invalid: set[str]) -> list[Problem]:
+    """Add each pending record (`_restating`) that restates a node another record gives in full: its
+    missing required fields are the first such record's, and count as not stated (they contest nothing
+    and are credited to no source of this record). Returns the problems of the rest, in place of which
+    their ids join `invalid`."""
+    labels = {n.kind: n.label for n in schema().nodes}
+    firsts: dict[str, dict[str, int]] = {}  # label -> node id -> the first row giving it
+    problems: list[Problem] = []
+    for raw, found in pending:
+        label = labels.get(raw.data["kind"], "")
+        table = collected.nodes.get(label)
+        if table is not None and label not in firsts:
+            firsts[label] = {}
+            for row, node_id in enumerate(table["id"]):
+                firsts[label].setdefault(node_id, row)
+        row = firsts[label].get(raw.data["id"]) if table is not None else None
+        record, filled = None, {p.field for p in found}
+        if row is not None:
+            data = {**raw.data, **{field: table[field][row] for field in filled}}
+            record, found = validate_record(replace(raw, data=data))
+        if record is None:
+            problems.extend(found)
+            invalid.add(raw.data["id"])
+            continue
+        collected.add(record, raw, frozenset(record.model_fields_set - filled))
+    return problems
+
+
 def load(paths: Iterable[Path] | None = None, progress: Progress | None = None) -> Dataset:
     """Read, validate, resolve and check; return the Dataset or raise LoadError.
 
@@ -172,6 +209,7 @@ def _load(paths: Iterable[Path] | None, progress: Progress | None) -> Dataset:
     problems: list[Problem] = []
     collected = Collected()
     invalid: set[str] = set()  # ids of records that failed validation
+    pending: list[tuple[RawRecord, list[Problem]]] = []  # node records lacking only required fields
     for number, path in enumerate(files, start=1):
         if progress:
             progress(f"reading {path} ({number}/{len(files)})")
@@ -181,6 +219,9 @@ def _load(paths: Iterable[Path] | None, progress: Progress | None) -> Dataset:
                 if progress and count % PROGRESS_EVERY == 0:
                     progress(f"  {count:,} records read from {path.name}")
                 record, found = validate_record(raw)
+                if record is None and _restating(raw, found):
+                    pending.append((raw, found))
+                    continue
                 if record is None:
                     problems.extend(found)
                     if isinstance(raw.data.get("id"), str):
@@ -198,6 +239,7 @@ def _load(paths: Iterable[Path] | None, progress: Progress | None) -> Dataset:
         except OSError as error:
             problems.append(Problem(str(path), None, None, None,
                                     f"cannot read the file: {error.strerror or type(error).__name__}"))
+    problems.extend(_restatements(pending, collected, invalid))
     if progress:
         progress(f"resolving {sum(map(len, collected.nodes.values())):,} nodes "
                  f"and {sum(map(len, collected.rels.values())):,} relationships")
@@ -207,7 +249,7 @@ def _load(paths: Iterable[Path] | None, progress: Progress | None) -> Dataset:
     del collected
     problems.extend(found)
     problems.extend(derive_citations(tables, versions.tables.values()))
-    warnings = restrict_restricted_citations(tables, versions.hidden)
+    warnings = restrict_restricted_citations(tables, versions)
     problems.extend(check_dataset(tables))
     problems.extend(check_publication_safety(tables))
     if problems:

@@ -8,7 +8,6 @@ endpoints and qualifiers (e.g. `role`), whatever their sources
 
 - every citation of every record, in load order;
 - `sensitivity: restricted` if any record says so (the stricter wins);
-- list fields (aliases, outcomes, findings, ...) the union, in order;
 - `note` and `basis` every distinct text, joined with " / ";
 - any other field: the value the records give. Where two records give
   different values (a period of 2011 and 2012), nothing is overwritten:
@@ -17,6 +16,18 @@ endpoints and qualifiers (e.g. `role`), whatever their sources
   `settle_contested` picks once citations are dated, whatever the order of
   files and records. Only fields a record states count (`ColumnTable.given`):
   a record that leaves a field out does not contest it.
+
+A list field (aliases, outcomes, findings, ...) is one value like any other:
+two lists are the same value when they hold the same items (order and
+repeats aside), and different otherwise, also when one only adds items.
+A union would credit each item to every source, also to a source that never
+gave it (a court report's "died" shown as the newspaper's); kept apart, each
+list stays with the sources that give it.
+
+One source cannot disagree with itself: two records citing the same source
+that give one field different values are an error (`merge_rows` returns
+it, at the later record, naming the earlier one's file and line), not a
+contest between sources.
 
 The shown value of a contested field (`settle_contested`): the value of the
 latest-dated citation (its `as_of`, else its source's publication date; a
@@ -32,6 +43,7 @@ import json
 from typing import Any
 
 from casegraph.loaders.columns import ColumnTable
+from casegraph.loaders.problems import Problem
 from casegraph.schemas.citations import CITATION_COLUMNS, CONTESTED_COLUMNS
 from casegraph.schemas.common import parse_period
 
@@ -50,11 +62,13 @@ _COMPANIONS = {"period": ("year_start", "year_end")}
 _JOINED = ("note", "basis")
 
 
-def merge_rows(table: ColumnTable, groups: dict[int, list[int]]) -> None:
-    """Merge each group's later rows into its first, in place (the caller then drops the later rows).
+def merge_rows(table: ColumnTable, groups: dict[int, list[int]]) -> list[Problem]:
+    """Merge each group's later rows into its first, in place (the caller then drops the later rows);
+    return the problems: a source giving one field two values (see the module docstring).
 
     `groups` maps a first row to the rows restating it, in load order."""
     values = table.values
+    problems: list[Problem] = []
     compared = [c for c in table.columns if c not in NOT_COMPARED]
     for first, later in groups.items():
         rows = [first, *later]
@@ -68,35 +82,56 @@ def merge_rows(table: ColumnTable, groups: dict[int, list[int]]) -> None:
             values[column][first] = " / ".join(texts) or None
         contested: list[tuple[str, str, str]] = []
         for column in compared:
-            _merge_field(table, column, rows, sources, contested)
+            _merge_field(table, column, rows, sources, contested, problems)
         for column, items in zip(CONTESTED_COLUMNS, zip(*contested) if contested else ((), (), ())):
             values[column][first] = list(items)
+    return problems
 
 
-def _merge_field(table: ColumnTable, column: str, rows: list[int], sources: dict, contested: list) -> None:
+def _merge_field(table: ColumnTable, column: str, rows: list[int], sources: dict, contested: list,
+                 problems: list[Problem]) -> None:
     values, first = table.values[column], rows[0]
     stating = [row for row in rows if column in table.given_fields(row)]
     if not stating:
         return
-    if isinstance(values[first], (list, tuple)):
-        values[first] = list(dict.fromkeys(v for row in rows for v in values[row] or ()))
-        return
-    by_value: dict[str, list[int]] = {}
+    by_value: dict[str, list[int]] = {}  # a value's comparison key -> the rows giving it
     for row in stating:
-        by_value.setdefault(_key(values[row]), []).append(row)
+        by_value.setdefault(_same(values[row]), []).append(row)
     chosen = stating[0]
     values[first] = values[chosen]
     for companion in _COMPANIONS.get(column, ()):
         table.values[companion][first] = table.values[companion][chosen]
     if len(by_value) < 2:
         return
-    for value, at in by_value.items():
+    given_by: dict[str, int] = {}  # source -> the first row citing it
+    for row in stating:
+        for source in dict.fromkeys(sources[row]):
+            earlier = given_by.setdefault(source, row)
+            if _same(values[earlier]) != _same(values[row]):
+                problems.append(_self_contradiction(table, column, source, earlier, row))
+    for at in by_value.values():
         named = dict.fromkeys(s for row in at for s in sources[row])
-        contested.append((column, value, ";".join(named)))
+        contested.append((column, _key(values[at[0]]), ";".join(named)))
+
+
+def _self_contradiction(table: ColumnTable, column: str, source: str, earlier: int, row: int) -> Problem:
+    origin, other = table.origin(row), table.origin(earlier)
+    return Problem(origin.file, origin.line_of(column), origin.name, column,
+                   f"source {source!r} gives {column} {_key(table.values[column][row])} here and "
+                   f"{_key(table.values[column][earlier])} at {other.file}:{other.line_of(column)}: "
+                   f"one source states one value; correct one of the two records (two records citing one "
+                   f"source for one fact are one record: give each fact once per source)")
 
 
 def _key(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def _same(value: Any) -> str:
+    """What two values must share to be the same value: a list's items, whatever their order and repeats."""
+    if isinstance(value, (list, tuple)):
+        return _key(sorted(set(map(_key, value))))
+    return _key(value)
 
 
 def settle_contested(table: ColumnTable, row: int) -> None:

@@ -24,8 +24,9 @@ from __future__ import annotations
 from typing import Any
 
 from casegraph.loaders.columns import ColumnTable, Collected
-from casegraph.loaders.lineage import cite_status
+from casegraph.loaders.lineage import citation_at, cite_status
 from casegraph.loaders.merge import merge_rows
+from casegraph.loaders.problems import Problem
 from casegraph.schemas.citations import CITATION_COLUMNS
 from casegraph.schemas.nodes import SourceDocument
 
@@ -47,6 +48,9 @@ class PublicVersions:
     def __init__(self, hidden: frozenset[str] = frozenset()):
         self.hidden = hidden
         self.tables: dict[Any, ColumnTable] = {}
+        self.cited_at: dict[tuple[str, str], Problem] = {}
+        """(table name, fact id) -> where the fact's first restricted citation is (file, line, record,
+        field; no message): the record that cites it, not the fact's first record."""
 
     def facts_citing_hidden(self, table: ColumnTable, first_of: dict[int, int]) -> dict[int, list[int]]:
         """The facts of `table` that cite a restricted source: first row -> every row stating the fact
@@ -70,18 +74,27 @@ class PublicVersions:
         """Add the public version of the fact stated by `rows` of `table` (in load order; `replace`
         gives resolved values, e.g. endpoints, for all of them); nothing if no row has a public citation.
         Call it before the rows merge."""
+        fact_id = (replace or {}).get("id") or table["id"][rows[0]]
+        self.cited_at[(table.name, fact_id)] = self._first_hidden(table, rows)
         side = table.take(rows, {c: [v] * len(rows) for c, v in (replace or {}).items()}, copy=True)
         kept = [row for row in range(len(side)) if self._strip(side, row)]
         if not kept:
             return
         side = side.take(kept)
         if len(side) > 1:
-            merge_rows(side, {0: list(range(1, len(side)))})
+            merge_rows(side, {0: list(range(1, len(side)))})  # its problems: the whole fact's, reported by `resolve`
         target = self.tables.get(key)
         if target is None:
             target = self.tables[key] = ColumnTable(table.name)
         target.append(tuple(values[0] for values in side.values.values()), side.files[0], side.lines[0],
                       side.field_lines.get(0), side.given[0])
+
+    def _first_hidden(self, table: ColumnTable, rows: list[int]) -> Problem:
+        row, index = next((row, index) for row in rows
+                          for index, source in enumerate(table["citation_sources"][row]) if source in self.hidden)
+        field, line = citation_at(table, row, index)
+        origin = table.origin(row)
+        return Problem(origin.file, line, origin.name, field, "")
 
     def _strip(self, table: ColumnTable, row: int) -> bool:
         """Drop a row's restricted citations in place; False if it has none left."""

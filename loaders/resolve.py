@@ -7,8 +7,10 @@ anything is written. Works on columns (`loaders/columns.py`), not models.
 
 from __future__ import annotations
 
+import json
 import re
 import sys
+from itertools import repeat
 from collections import defaultdict
 from typing import Iterable
 
@@ -32,12 +34,22 @@ def normalise_name(name: str) -> str:
 
 
 def _names(table: ColumnTable) -> Iterable[tuple[str, list[str]]]:
-    """Each node's id and the names it can be called by (its name field, its aliases)."""
+    """Each node's id and the names it can be called by (its name field, its aliases, and every
+    value of them a source gives where sources disagree: any source's name finds the node)."""
     model = schema().node(table.name).model
     names = table[model.name_field] if model.name_field in table.values else [None] * len(table)
     aliases = table["aliases"] if "aliases" in table.values else [()] * len(table)
-    for node_id, name, more in zip(table["id"], names, aliases):
-        yield node_id, [n for n in (name, *(more or ())) if n]
+    contested = zip(table["contested_fields"], table["contested_values"]) if "contested_fields" in table.values \
+        else repeat(((), ()))
+    naming = (model.name_field, "aliases")
+    for node_id, name, more, (fields, values) in zip(table["id"], names, aliases, contested):
+        given = [json.loads(v) for f, v in zip(fields, values) if f in naming]
+        yield node_id, [n for n in (name, *(more or ()), *_flat(given)) if n]
+
+
+def _flat(values: list) -> Iterable[str]:
+    for value in values:
+        yield from value if isinstance(value, list) else (value,)
 
 
 class _Nodes:
@@ -81,7 +93,7 @@ class _Nodes:
         for first, rows in self.versions.facts_citing_hidden(table, first_of).items():
             self.versions.add(table.name, table, rows)
         if restated:
-            merge_rows(table, restated)
+            problems.extend(merge_rows(table, restated))
         return table if len(keep) == len(table) else table.take(keep)
 
     def _first(self, node_id: str, reading: ColumnTable):
@@ -185,6 +197,6 @@ def _resolve_type(rel_type, table, lookup, labels, problems, versions) -> dict[t
             if first in facts:
                 key = (rel_type, labels[from_id], labels[to_id])
                 versions.add(key, table, facts[first], {"from": from_id, "to": to_id, "id": rel_id})
-    merge_rows(table, restated)
+    problems.extend(merge_rows(table, restated))
     return {(rel_type, *pair): table.take(rows, {"from": from_ids, "to": to_ids, "id": rel_ids})
             for pair, (rows, from_ids, to_ids, rel_ids) in sorted(groups.items())}

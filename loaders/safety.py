@@ -24,7 +24,7 @@ Two checks, run on the resolved tables before anything is written:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Callable
@@ -34,6 +34,7 @@ import yaml
 from casegraph.loaders.columns import ColumnTable, Tables
 from casegraph.loaders.folding import fold
 from casegraph.loaders.problems import Problem
+from casegraph.loaders.public_versions import PublicVersions
 from casegraph.schemas import schema
 
 __all__ = ["Rule", "RULES_FILE", "load_rules", "check_publication_safety", "restrict_restricted_citations"]
@@ -226,11 +227,13 @@ def _scan_row(table: ColumnTable, row: int, checks, seen: dict, with_id: bool = 
     return problems
 
 
-def restrict_restricted_citations(tables: Tables, hidden: frozenset[str]) -> list[Problem]:
-    """Turn every public record citing only restricted sources (`hidden`) restricted, in place, with a
-    warning; warn too for each public record citing public and restricted sources: the public profile
-    shows it with its public citations only (`loaders/public_versions.py`). Runs after the citations
-    are derived (`citation_sources` final)."""
+def restrict_restricted_citations(tables: Tables, versions: PublicVersions) -> list[Problem]:
+    """Turn every public record citing only restricted sources (`versions.hidden`) restricted, in place,
+    with a warning; warn too for each public record citing public and restricted sources: the public
+    profile shows it with its public citations only (`loaders/public_versions.py`). Each warning is at
+    the record, file and line that cites the restricted source (`PublicVersions.cited_at`). Runs after
+    the citations are derived (`citation_sources` final)."""
+    hidden = versions.hidden
     if not hidden:
         return []
     warnings = []
@@ -251,5 +254,5 @@ def restrict_restricted_citations(tables: Tables, hidden: frozenset[str]) -> lis
                 message = (f"cites restricted source {found[0]!r}: the public profile shows it with its "
                            f"{len(cited) - len(found)} public citation(s) only, its status, independent sources "
                            f"and values as those give them")
-            warnings.append(_problem(table, row, "source", message))
+            warnings.append(replace(versions.cited_at[(table.name, table["id"][row])], message=message))
     return warnings

@@ -18,7 +18,11 @@ from casegraph.schemas.nodes import Node
 from casegraph.schemas.relationships import Relationship
 from casegraph.schemas.text import clip
 
-__all__ = ["validate_record"]
+__all__ = ["validate_record", "MISSING"]
+
+MISSING = ("required field is missing (a record restating a node another record gives in full, e.g. for a "
+           "second source, may leave it out: no record of this kind gives this id)")
+"""The message of a required field left out; a restatement may leave one out (`loaders.load._restatements`)."""
 
 
 @cache
@@ -34,7 +38,7 @@ def _expected(error: dict, fields: tuple[str, ...]) -> str:
         return "unknown field: not in the schema " + (f"(did you mean {close[0]!r}?)" if close
                                                        else "(check its spelling)")
     if kind == "missing":
-        return "required field is missing"
+        return MISSING
     message = error["msg"]
     if message.startswith("Value error, "):
         message = message[len("Value error, "):]
@@ -71,7 +75,7 @@ def _problems(raw: RawRecord, error: ValidationError, fields: tuple[str, ...]) -
                                 _expected(item, fields)))
     # `sumary:` for `summary:` is one mistake: its "did you mean" says it, the missing field need not
     meant = {p.message.split("did you mean ")[1][1:-3] for p in problems if "did you mean " in p.message}
-    return [p for p in problems if not (p.message == "required field is missing" and p.field in meant)]
+    return [p for p in problems if not (p.message == MISSING and p.field in meant)]
 
 
 def validate_record(raw: RawRecord) -> tuple[Node | Relationship | None, list[Problem]]:

@@ -8,8 +8,8 @@ sort_lists: [case_ids]
 */
 // The decade of a case is the decade of its first year; a case whose period is
 // unknown is counted under `known: false`, never placed in a guessed decade.
-// `contested` counts the row's case records whose period or number of cases sources disagree on
-// (outcomes from several sources are their union, never contested).
+// `contested` counts the row's case records whose period, number of cases or outcomes sources disagree
+// on (a case whose sources give different outcomes is counted under the outcomes shown).
 // `case_ids` names at most the first 20 case records of a row (by id): `case_records` counts them all.
 // The rows are counted at build time (`casegraph.schemas.aggregates.OutcomeRows`), each stored on the
 // case that heads it (the first of the row, by id): the few heads are found by a range index seek

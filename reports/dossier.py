@@ -11,7 +11,7 @@ a pattern cites the relationships it is computed from.
 from __future__ import annotations
 
 import json
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import networkx as nx
 
@@ -91,9 +91,10 @@ def _competing(props: dict[str, Any], field: str) -> list[tuple[Any, list[str]]]
     return [(json.loads(c["value"]), c["sources"]) for c in contested_of(props) if c["field"] == field]
 
 
-def _field_facts(text: str, props: dict[str, Any], field: str, shown: str) -> list[Fact]:
+def _field_facts(text: str, props: dict[str, Any], field: str, shown: str,
+                 words: Callable[[Any], str] = str) -> list[Fact]:
     """`text: shown`, citing the record; where sources disagree on `field`, one fact per competing
-    value, each citing only the citations of the sources that give it, marked contested."""
+    value (in `words`), each citing only the citations of the sources that give it, marked contested."""
     competing = _competing(props, field)
     if not competing:
         return [_fact(f"{text}: {shown}", props)]
@@ -103,7 +104,7 @@ def _field_facts(text: str, props: dict[str, Any], field: str, shown: str) -> li
         mark = "shown" if value == props.get(field) else "also stated"
         facts.append(Fact(f"{text} (contested, {mark})", [c for c in cited if c.source in sources],
                           props.get("status"), props.get("basis"),
-                          f"{value}; per {', '.join(sources)}; sources disagree on this value"))
+                          f"{words(value)}; per {', '.join(sources)}; sources disagree on this value"))
     return facts
 
 
@@ -118,8 +119,9 @@ def _case_section(G: _Graph, case: str) -> Section:
         section.facts.extend(_field_facts("Summary", props, "summary", ""))
     else:
         section.facts.append(_fact("Summary", props, detail=props.get("summary")))
-    if props.get("outcomes"):
-        section.facts.append(_fact(f"Outcome reported by the source: {outcome_words(props['outcomes'])}", props))
+    if props.get("outcomes") or _competing(props, "outcomes"):
+        section.facts.extend(_field_facts("Outcome reported by the source", props, "outcomes",
+                                          outcome_words(props.get("outcomes") or []), outcome_words))
     count = props.get("victims_reported")
     if count is not None:
         at_least = "at least " if props.get("victims_at_least") else ""

@@ -109,7 +109,7 @@ class OutcomeRows(Aggregated):
     outcome_row_cases: list[int] | None = Field(default=None, description=AGGREGATE + (
         "each row's cases: the sum of its case records' `cases_represented`"))
     outcome_row_contested: list[int] | None = Field(default=None, description=AGGREGATE + (
-        "each row's case records whose period or `cases_represented` is contested"))
+        "each row's case records whose period, `cases_represented` or outcomes are contested"))
     outcome_row_case_ids: list[str] | None = Field(default=None, description=AGGREGATE + (
         "each row's first 20 case ids (by id; fewer when it has fewer), one row after the other"))
 

@@ -107,11 +107,21 @@ def test_a_field_left_out_is_not_contested(tmp_path):
     assert c.child_case is False and c.victims_reported == 3 and c.contested_fields == []
 
 
-def test_stricter_sensitivity_and_lists_union(tmp_path):
+def test_stricter_sensitivity_and_lists_contested_not_merged(tmp_path):
     ds = load_records(tmp_path, [source("a"), source("b"), person(**cite("a"), aliases=["X"]),
                                  person(**cite("b"), aliases=["Y", "X"], sensitivity="restricted")])
     (p,) = ds.nodes["Person"]
-    assert p.sensitivity == "restricted" and p.aliases == ["X", "Y"]
+    # "Y" is b's alone: a union would credit it to a too
+    assert p.sensitivity == "restricted" and p.aliases == ["X"]  # a tie: the smaller source id
+    assert list(zip(p.contested_fields, p.contested_values, p.contested_sources)) == [
+        ("aliases", '["X"]', "a"), ("aliases", '["Y", "X"]', "b")]
+
+
+def test_a_name_only_one_source_gives_still_finds_the_node(tmp_path):
+    ds = load_records(tmp_path, [source("a"), source("b"), case(**cite("a")), person(**cite("a"), aliases=["X"]),
+                                 person(**cite("b"), aliases=["Y"]), {**involves(**cite("b")), "to": "Y"}])
+    (rel,) = ds.rels["INVOLVES"]
+    assert (rel.from_, rel.to) == ("c-1", "p-1")
 
 
 def test_status_history_latest_established(tmp_path):
