@@ -49,8 +49,9 @@ class Neo4jView:
         profile, a plan that scans every node or relationship).
         """
         params = params or {}
-        if self.profile == PUBLIC and names_other_graph(cypher):
-            raise QueryFailed(f"refused in the public profile: this query names {names_other_graph(cypher)!r}, "
+        named = names_other_graph(cypher) if self.profile == PUBLIC else None
+        if named:
+            raise QueryFailed(f"refused in the public profile: this query names {named!r}, "
                               "a label or type of the restricted graph stored beside the public one (or a label "
                               "given by an expression, which could name one); ask with the schema's names, or "
                               "use --profile restricted")

@@ -16,8 +16,9 @@ Every reader that takes a user's parameters applies `profile_params` before
 a `--query` selection (`graph.selection.select`: `export`, `viz`, `report`,
 `analyze`, `Casegraph.select`) and the explorer's forms (`Explorer.run`); the
 explorer also applies `asked` to every other route's URL. (`run_query`
-itself runs what it is given, on whichever view: the engine's own tests.) Each front end adds how it grants the restricted
-profile (`RestrictedRefused.hint` is the Python API's way).
+itself runs what it is given, on whichever view: the engine's own tests.)
+Each front end adds how it grants the restricted profile
+(`RestrictedRefused.hint` is the Python API's way).
 """
 
 from __future__ import annotations
