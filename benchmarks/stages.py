@@ -17,7 +17,6 @@ inherits another's memory.
 from __future__ import annotations
 
 import json
-import re
 import sys
 import tempfile
 import time
