@@ -128,7 +128,8 @@ def cell(value: Any, explorer) -> Cell:
             return Cell("node", display_name(props, node), node, kind_name(graph.nodes[node].get("label", "")))
         return Cell("text", display_name(props, node))
     if isinstance(value, dict) and "nodes" in value and "relationships" in value:
-        return Cell("path", items=[cell(n, explorer) for n in value["nodes"]])
+        # a node value, or a catalog query's step (a record, {id, label, name}): linked by its id
+        return Cell("path", items=[cell(n if "properties" in n else n.get("id"), explorer) for n in value["nodes"]])
     if isinstance(value, dict) and "type" in value and "properties" in value:
         return Cell("text", value["type"].replace("_", " ").lower())
     if isinstance(value, (list, tuple)):

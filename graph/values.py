@@ -68,6 +68,8 @@ def plain(value: Any) -> Any:
 
 
 def _chain_name(node: dict[str, Any]) -> str:
+    if "properties" not in node:  # a step of a catalog query's path: a record, {id, label, name}
+        return text_of(node)
     props = node["properties"]
     return str(props.get("id")) if "CaseFile" in node["labels"] else display_name(props)
 
@@ -75,7 +77,8 @@ def _chain_name(node: dict[str, Any]) -> str:
 def text_of(value: Any) -> str:
     """A value as text for a table cell, a CSV cell or a notebook table, whole (never cut).
 
-    A node is `Label:name`; a relationship `[TYPE]`; a path a readable chain,
+    A node is `Label:name`; a relationship `[TYPE]`; a path (a path value, or a catalog
+    query's steps, `{nodes: [records], relationships: [{id, type}]}`) a readable chain,
     `lambeth-2022-hotel-room —SHOWS— Alcohol or drugs —SHOWS— kingston-2021-sar`
     (cases by id, the id to use next; other nodes by name); a record a query
     names (`{id, label, name}`) the same way; a list its items joined by `; `;

@@ -8,7 +8,7 @@ parameters:
   max_hops: {type: int, default: 4, minimum: 1, maximum: 5, description: longest connecting path to report}
   include_restricted: {type: bool, default: false, description: allow paths through restricted nodes (victims)}
   hub_cases: {type: int, default: 100, minimum: 1, description: "a person, place or institution linked to more cases than this (a police force thousands of cases involve) is context, like an indicator, not a connection"}
-page: {limit: 10, max: 100}  # at most 100, not the catalog's 1,000: a row is a whole path, named, and this is the slowest query to answer (BENCHMARKS.md)
+page: {limit: 10, max: 100}  # at most 100, not the catalog's 1,000: a row is a path, its every step named, and this is the slowest query to answer (BENCHMARKS.md)
 */
 // Two kinds of answer, the telling ones first:
 // - `connection`: every shortest path (up to max_hops) whose every step is a case,
@@ -37,7 +37,10 @@ WITH size(found) AS total, row.kind AS kind, row.path AS path
 WITH total, kind, path, reduce(text = '', n IN nodes(path) | text + ' ' + n.id) AS node_ids,
      reduce(text = '', r IN relationships(path) | text + ' ' + r.id) AS rel_ids
 ORDER BY kind, length(path), node_ids, rel_ids SKIP $offset LIMIT $limit
-RETURN total, kind, length(path) AS hops,
-       [n IN nodes(path)[1..] | {id: n.id, label: labels(n)[0], name: coalesce(n.name, n.title, n.summary)}] AS via,
-       path
+// `path`: the path as its steps (ids, labels, names, relationship types), not whole records: a path
+// through an indicator would carry its every aggregate.
+WITH total, kind, path, node_ids, rel_ids,
+     [n IN nodes(path) | {id: n.id, label: labels(n)[0], name: coalesce(n.name, n.title, n.summary)}] AS steps
+RETURN total, kind, length(path) AS hops, steps[1..] AS via,
+       {nodes: steps, relationships: [r IN relationships(path) | {id: r.id, type: type(r)}]} AS path
 ORDER BY kind, hops, node_ids, rel_ids

@@ -125,6 +125,20 @@ def test_query_answers_link_to_entity_pages(public_client):
     assert 'id="rows"' in html and 'href="/entity/' in html
 
 
+def test_a_path_in_an_answer_links_each_of_its_steps(public_client):
+    """`paths-between-cases` answers each path as its steps (records): the cell links every node on it,
+    the first case included, in order."""
+    html = public_client.get("/queries/paths-between-cases?run=1&from=lewisham-2000-martin-malone"
+                             "&to=lewisham-2002-imperial-research&max_hops=2").text
+    paths = [part.split("</td>")[0] for part in html.split('<span class="path">')[1:]]
+    assert paths
+    for path in paths:
+        linked = re.findall(r'href="/entity/([^"]+)"', path)
+        assert len(linked) == 3 and linked[0] == "lewisham-2000-martin-malone", path
+        assert linked[-1] == "lewisham-2002-imperial-research"
+    assert any('href="/entity/lewisham-council"' in path for path in paths)  # para 22: the council's research
+
+
 @pytest.mark.parametrize("params, message", [
     ({"case_id": "lambeth-2022-hotel-room", "cypher": "MATCH (n) DETACH DELETE n"}, "has no parameter cypher"),
     ({"min_boroughs": "three"}, "expected int"),

@@ -365,13 +365,20 @@ def test_paths_between_two_lewisham_cases_run_through_lewisham(london_view):
     assert kinds == sorted(kinds) and "connection" in kinds and "context" in kinds
     middles = {r["kind"]: set() for r in rows}
     for row in rows:
-        middles[row["kind"]].add(row["path"]["nodes"][1]["properties"]["id"])
+        path = row["path"]  # its steps: records and relationship types, in order from the first case
+        middles[row["kind"]].add(path["nodes"][1]["id"])
+        assert path["nodes"][0]["id"] == "lewisham-2000-martin-malone" and path["nodes"][1:] == row["via"]
         assert row["via"][-1]["id"] == "lewisham-2002-imperial-research"  # each path explained
-        assert row["via"][0]["id"] == row["path"]["nodes"][1]["properties"]["id"]
+        assert len(path["relationships"]) == row["hops"] == len(row["via"])
+        for step, (start, end) in zip(path["relationships"], zip(path["nodes"], path["nodes"][1:])):
+            assert london_view.run(f"MATCH (a)-[r:{step['type']}]-(b) WHERE r.id = $id RETURN a.id, b.id",
+                                   {"id": step["id"]}).rows[0] in ([start["id"], end["id"]], [end["id"], start["id"]])
     assert "lewisham" in middles["context"]  # paras 22, 23: both under the Lewisham heading
     assert "lewisham-council" in middles["connection"]  # para 22: the council's research; para 55
     for row in rows:  # no victim on a path by default
-        assert all(n["properties"]["sensitivity"] == "public" for n in row["path"]["nodes"])
+        for node in row["path"]["nodes"]:
+            assert london_view.run(f"MATCH (n:{node['label']}) WHERE n.id = $id RETURN n.sensitivity",
+                                   {"id": node["id"]}).rows == [["public"]]
     labels = {v["label"] for r in rows if r["kind"] == "connection" for v in r["via"]}
     assert not labels & {"Indicator", "Borough"}
 
