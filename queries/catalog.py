@@ -41,6 +41,7 @@ integers, on LadybugDB: `queries.run`); a label in a text comes from the schema.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -57,6 +58,9 @@ LABEL_TOKEN = "<label>"
 """Where a `by-label` text names its node's label (not Cypher: a text that still holds it cannot run)."""
 MAX_PAGE = 1000
 """The most rows one page may hold: a terminal or a browser table, not a bulk export."""
+
+_PATH_BOUND = re.compile(r"\.\.\$([A-Za-z_][A-Za-z0-9_]*)")
+"""Where a text bounds a path's length by a parameter (`*..$max_hops`): see `Parameter.path_bound`."""
 
 
 class QueryError(ValueError):
@@ -89,7 +93,18 @@ class Parameter(BaseModel):
     differs_from: str | None = Field(
         default=None, description="another id parameter this one may not name the same node as (checked once both "
         "ids are resolved: a question about a node and itself has no answer, which is not the same as `(no rows)`)")
+    path_bound: bool = Field(
+        default=False, description="an int the text bounds a path's length by, written `..$NAME` (Cypher takes no "
+        "parameter there): `Query.text` writes the bound value in, one text per value of `minimum`..`maximum`, "
+        "which it must declare (the engines keep each text's plan: LadybugDB's client about 12 MB a text for "
+        "`paths-between-cases`, its five values on two written pages, `queries.run.WRITTEN_PAGES`, ~120 MB at most)")
     description: str
+
+    @model_validator(mode="after")
+    def _bounded_if_written(self) -> "Parameter":
+        if self.path_bound and (self.type != "int" or self.minimum is None or self.maximum is None):
+            raise ValueError("a `path_bound` parameter is an int with a `minimum` and a `maximum`")
+        return self
 
     @field_validator("node")
     @classmethod
@@ -254,18 +269,25 @@ class Query:
         """The Cypher `engine` runs for a call with parameters `bound` (`bind`'s): its stored-order text when the
         call has exactly the values `header.stored` names and the engine has one; else, when `labels` (parameter
         -> the label its id was found under, `queries.ids.resolve_ids`) names the `by_label` parameter and the
-        engine has a by-label text, that text for that label; else its text. Raises `QueryError` for a label the
-        parameter does not take."""
+        engine has a by-label text, that text for that label; else its text; each with its `path_bound` values
+        written in. Raises `QueryError` for a label the parameter does not take."""
         stored = self.header.stored
         if bound is not None and stored is not None and engine in self.stored_texts \
                 and all(bound.get(name) == value for name, value in stored.items()):
-            return self.stored_texts[engine]
+            return self._bounded(self.stored_texts[engine], bound)
         by_label = self.header.by_label
         if labels and by_label in labels and engine in self.label_texts:
             if labels[by_label] not in self.header.parameters[by_label].labels:
                 raise QueryError(f"query {self.name!r}: parameter {by_label!r} takes no {labels[by_label]} id")
-            return self.label_texts[engine].replace(LABEL_TOKEN, labels[by_label])
-        return self.texts[engine]
+            return self._bounded(self.label_texts[engine].replace(LABEL_TOKEN, labels[by_label]), bound)
+        return self._bounded(self.texts[engine], bound)
+
+    def _bounded(self, text: str, bound: dict[str, Any] | None) -> str:
+        """`text` with each `path_bound` parameter's value (`bind` checked it: an int within its declared range)
+        written where it bounds a path's length; as written (`..$NAME`) when there are no values."""
+        if bound is None:
+            return text
+        return _PATH_BOUND.sub(lambda match: ".." + str(int(bound[match.group(1)])), text)
 
     def every_text(self) -> list[tuple[str, str]]:
         """(label, Cypher) of every text the query may run: each engine's, then its stored-order and by-label
@@ -326,6 +348,12 @@ def _parse(path: Path) -> Query:
         for text in [texts[engine], *([stored[engine]] if engine in stored else [])]:
             if not text.strip():
                 raise QueryError(f"{path}:{body_line}: no Cypher for engine {engine}")
+            bounds = set(_PATH_BOUND.findall(text))
+            declared = {name for name, param in header.parameters.items() if param.path_bound}
+            if bounds != declared:
+                raise QueryError(f"{path}:{body_line}: a path's length is bounded by `..$NAME` exactly where NAME is "
+                                 f"a `path_bound` parameter: the text writes {sorted(bounds)}, the header declares "
+                                 f"{sorted(declared)} (engine {engine})")
             if header.page and not all(word in text for word in ("$offset", "$limit", " AS total")):
                 raise QueryError(f"{path}:{body_line}: a paged query must page with SKIP $offset LIMIT $limit "
                                  f"and return `... AS total` (engine {engine})")

@@ -5,7 +5,7 @@ question: How are these two cases connected — the shortest paths through peopl
 parameters:
   from: {type: string, node: CaseFile, required: true, description: id of the first case}
   to: {type: string, node: CaseFile, required: true, differs_from: from, description: id of the second case}
-  max_hops: {type: int, default: 4, minimum: 1, maximum: 5, description: longest connecting path to report}
+  max_hops: {type: int, default: 4, minimum: 1, maximum: 5, path_bound: true, description: longest connecting path to report}
   include_restricted: {type: bool, default: false, description: allow paths through restricted nodes (victims)}
   hub_cases: {type: int, default: 100, minimum: 1, description: "a person, place or institution linked to more cases than this (a police force thousands of cases involve) is context, like an indicator, not a connection"}
 page: {limit: 10, max: 100}  # at most 100, not the catalog's 1,000: a row is a path, its every step named, and this is the slowest query to answer (BENCHMARKS.md)
@@ -20,13 +20,13 @@ page: {limit: 10, max: 100}  # at most 100, not the catalog's 1,000: a row is a 
 // `via` explains a path: each node after the first case, with its label and name.
 // Paths never repeat a relationship; LadybugDB's variant says the same in its syntax.
 MATCH (a:CaseFile {id: $from}), (b:CaseFile {id: $to})
-OPTIONAL MATCH p = allShortestPaths((a)-[*..5]-(b))
+OPTIONAL MATCH p = allShortestPaths((a)-[*..$max_hops]-(b))
 WHERE a <> b  // Neo4j's shortest path refuses one node at both ends; a case has no path to itself
   AND all(n IN nodes(p) WHERE (n:CaseFile OR n:Person OR n:Place OR n:Institution OR n:Investigation
                                OR n:Review OR n:Statement OR n:Recommendation)
                               AND ($include_restricted OR n.sensitivity = 'public')
                               AND coalesce(n.case_links, 0) <= $hub_cases)
-WITH a, b, collect(CASE WHEN length(p) <= $max_hops THEN p END) AS connections
+WITH a, b, collect(p) AS connections
 OPTIONAL MATCH q = (a)-[:SHOWS|IN_BOROUGH|INVOLVES|AT_PLACE]->(hub)<-[:SHOWS|IN_BOROUGH|INVOLVES|AT_PLACE]-(b)
 WHERE (hub:Indicator OR hub:Borough OR hub.case_links > $hub_cases)
   AND ($include_restricted OR hub.sensitivity = 'public')

@@ -1,11 +1,11 @@
 // The common text in LadybugDB's syntax: ALL SHORTEST with the node filter in the
 // pattern (intermediate nodes), list_transform for list comprehensions, label().
 MATCH (a:CaseFile {id: $from}), (b:CaseFile {id: $to})
-OPTIONAL MATCH p = (a)-[* ALL SHORTEST 1..5 (r, n | WHERE label(n) IN ['CaseFile', 'Person', 'Place', 'Institution',
+OPTIONAL MATCH p = (a)-[* ALL SHORTEST 1..$max_hops (r, n | WHERE label(n) IN ['CaseFile', 'Person', 'Place', 'Institution',
                                                       'Investigation', 'Review', 'Statement', 'Recommendation']
                                                     AND ($include_restricted OR n.sensitivity = 'public')
                                                     AND coalesce(n.case_links, 0) <= $hub_cases)]-(b)
-WITH a, b, collect(CASE WHEN length(p) <= $max_hops THEN p END) AS found
+WITH a, b, collect(CASE WHEN length(p) > 0 THEN p END) AS found  // no path: a path of no length, not null
 // Each path as its steps (`path`: ids, labels, names, relationship types), the shape both kinds share.
 WITH a, b, list_transform(found, x -> {
        nodes: list_transform(nodes(x), n -> {id: n.id, label: label(n), name: coalesce(n.name, n.title, n.summary)}),

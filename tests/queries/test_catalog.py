@@ -97,6 +97,28 @@ def test_a_by_label_text_is_checked(tmp_path):
         _parse(query)
 
 
+def test_a_path_bound_is_a_checked_integer_written_into_the_text(tmp_path):
+    """Cypher takes no parameter where a path's length is bounded: a `path_bound` parameter is written in,
+    an int `bind` checked against the range the header must declare; the text bounds by exactly those."""
+    query = get_query("paths-between-cases")
+    bound = query.bind({"from": "a", "to": "b", "max_hops": 3})
+    assert "ALL SHORTEST 1..3 " in query.text("ladybug", bound) and "[*..3]" in query.text("neo4j", bound)
+    assert "$max_hops" not in query.text("ladybug", bound) + query.text("neo4j", bound)
+    assert "..$max_hops" in query.text("neo4j")  # as written, for the reader (`every_text`, the explorer)
+    with pytest.raises(QueryError, match="expected at most 5"):
+        query.bind({"from": "a", "to": "b", "max_hops": 6})
+    header = "/*\nname: q\ntitle: t\nquestion: q?\nparameters:\n  hops: {type: int, %s description: d}\n*/\n"
+    path = tmp_path / "q.cypher"
+    path.write_text(header % "minimum: 1, maximum: 3, path_bound: true," + "MATCH p = (a)-[*..$hops]-(b) RETURN 1 AS one\n")
+    assert _parse(path).text("neo4j", {"hops": 2}).strip() == "MATCH p = (a)-[*..2]-(b) RETURN 1 AS one"
+    path.write_text(header % "minimum: 1, path_bound: true," + "MATCH p = (a)-[*..$hops]-(b) RETURN 1 AS one\n")
+    with pytest.raises(QueryError, match="an int with a `minimum` and a `maximum`"):
+        _parse(path)
+    path.write_text(header % "minimum: 1, maximum: 3," + "MATCH p = (a)-[*..$hops]-(b) RETURN 1 AS one\n")
+    with pytest.raises(QueryError, match=r"q.cypher:\d+: a path's length is bounded by `..\$NAME` exactly where"):
+        _parse(path)
+
+
 def test_engine_variants_belong_to_a_catalog_query():
     for engine in ("ladybug", "neo4j"):
         for variant in (QUERY_DIR / engine).glob("*.cypher"):
