@@ -8,7 +8,8 @@
   link with its own claim status and citations;
 - `cases`: the cases it connects (one step, or two through an investigation,
   review or statement: `casegraph.graph.selection.linked_cases`);
-- `cited_by`: for a source document, the records whose facts cite it.
+- `cited_by`: for a source document, the nodes whose facts cite it (`graph.selection.citing`: the records
+  citing it and both ends of the relationships citing it).
 
 Every list is paged, `SHOWN` items a page, with its total: a hub's lists
 (an indicator shown by 25,000 cases, a borough) are sorted once and kept

@@ -19,7 +19,7 @@ from __future__ import annotations
 import gc
 import threading
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,7 +30,7 @@ from casegraph.explorer.kept import Kept
 from casegraph.graph.projection import hydrate, outline
 from casegraph.graph.search import SearchIndex
 from casegraph.graph.profile import profile_of
-from casegraph.graph.selection import CASE
+from casegraph.graph.selection import CASE, citing_index
 from casegraph.graph.store import Result
 from casegraph.queries import Query, run_query
 from casegraph.queries.restricted import profile_params
@@ -206,10 +206,7 @@ def _connection_graph(graph: nx.MultiDiGraph) -> nx.Graph:
 
 
 def _cited_by(graph: nx.MultiDiGraph) -> dict[str, list[str]]:
-    """Source id -> the nodes whose facts cite it (cases first, then by id)."""
-    cited: dict[str, set[str]] = defaultdict(set)
-    for node, attrs in graph.nodes(data=True):
-        for source in [attrs.get("source"), *(attrs.get("citation_sources") or ())]:
-            if source:
-                cited[source].add(node)
-    return {s: sorted(nodes, key=lambda n: (graph.nodes[n].get("label") != CASE, n)) for s, nodes in cited.items()}
+    """Source id -> the nodes whose facts cite it (`graph.selection.citing_index`, the rule selections
+    and dossiers follow), cases first, then by id."""
+    return {source: sorted(nodes, key=lambda n: (graph.nodes[n].get("label") != CASE, n))
+            for source, nodes in citing_index(graph).items()}

@@ -27,7 +27,6 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
 from typing import Iterable, Sequence
 
 import networkx as nx

@@ -434,3 +434,28 @@ def test_a_dossier_the_data_words_against_its_status_is_a_422_not_a_500(london_p
     answer = client.get(f"/entity/{node}/dossier?format=md")
     assert answer.status_code == 422
     assert "an alleged fact worded as a conviction" in answer.text and "correct the data" in answer.text
+
+
+def test_a_source_page_lists_what_cites_it_by_the_selection_rule(london_public, public_client):
+    """One rule for what cites a source (`graph.selection.citing`): a source's page lists the records citing
+    it and both ends of the relationships citing it, as `--around SOURCE` selects and the dossier reads."""
+    from casegraph.graph.selection import citing
+    from casegraph.schemas.citations import cited_sources
+
+    graph = london_public.graph
+    sources = [n for n, a in graph.nodes(data=True) if a.get("label") == "Source"]
+    for source in sources:
+        assert set(london_public.cited_by.get(source, [])) == citing(graph, source), source
+    # an end of a relationship that cites a source its own record does not: listed on the source's page
+    end, source = next((v, s) for u, v, a in graph.edges(data=True) for s in cited_sources(a)
+                       if s not in cited_sources(graph.nodes[v]))
+    assert end in london_public.cited_by[source]
+    listed = set()
+    for page in range(1, 100):
+        html = public_client.get(f"/entity/{source}?more=cited&page={page}").text
+        section = html.split('<section class="cited-by">')[-1].split("</section>")[0]
+        found = set(re.findall(r'href="/entity/([^"?]+)"', section))
+        if not found - listed:
+            break
+        listed |= found
+    assert end in listed
