@@ -31,17 +31,14 @@ from casegraph.explorer.provenance import Provenance, provenance
 from casegraph.graph.selection import is_restricted, linked_cases
 from casegraph.schemas import schema
 from casegraph.schemas.names import display_name
-from casegraph.viz.facts import fact_text
+from casegraph.viz.facts import fact_rows
 from casegraph.viz.style import node_style
 
-__all__ = ["EntityPage", "Link", "Group", "Lists", "lists_of", "name_order", "entity_page", "kind_name", "SHOWN", "NOT_FACTS"]
+__all__ = ["EntityPage", "Link", "Group", "Lists", "lists_of", "name_order", "entity_page", "kind_name", "SHOWN"]
 
 SHOWN = 100
 T = TypeVar("T")
 
-NOT_FACTS = {"id", "label", "source", "paragraphs", "locator", "quote", "status", "sensitivity", "basis",
-             "status_as_of", "independent_sources"}
-"""Fields the provenance block shows (and `citation_*` columns), not the facts table."""
 
 
 def kind_name(label: str) -> str:
@@ -137,19 +134,8 @@ class EntityPage:
 
 
 def _facts(attrs: dict[str, Any]) -> list[tuple[str, str]]:
-    label = attrs.get("label", "")
-    try:
-        names = [c.name for c in schema().node(label).columns]
-    except KeyError:
-        names = []
-    names += sorted(set(attrs) - set(names))
-    rows = []
-    for name in names:
-        value = attrs.get(name)
-        if name in NOT_FACTS or name.startswith("citation_") or value is None or value in ("", [], ()):
-            continue
-        rows.append((name.replace("_", " "), fact_text(value)))
-    return rows
+    """The record's own facts (`viz.facts.fact_rows`, the tooltips' rule; its provenance block shows the rest)."""
+    return fact_rows(attrs, attrs.get("label", ""))
 
 
 @cache

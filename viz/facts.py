@@ -9,21 +9,27 @@ Everything returned is plain text; renderers escape it.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any, Mapping
 
 from casegraph.schemas import schema
+from casegraph.schemas.aggregates import aggregate_fields
 from casegraph.schemas.citations import (
-    CITATION_COLUMNS, CONTESTED_COLUMNS, citation_count, citation_text, citations_of, cited_sources, contested_of,
+    CITATION_COLUMNS, CONTESTED_COLUMNS, citation_count, citation_text, citations_of, contested_of,
 )
 
-__all__ = ["short", "node_name", "node_facts", "rel_facts", "source_lines", "credit_line", "fact_text", "Sources"]
+__all__ = ["short", "node_name", "node_facts", "rel_facts", "fact_rows", "source_lines", "credit_line", "fact_text", "Sources",
+           "NOT_FACTS"]
 
 Sources = Mapping[str, Mapping[str, Any]]
 """Source documents by id (their properties), for citing."""
 
-_NOT_FACTS = {"id", "source", "paragraphs", "locator", "quote", "sensitivity", "year_start", "year_end", "status",
-              "status_as_of", "status_source", "independent_sources", *CITATION_COLUMNS, *CONTESTED_COLUMNS}
-"""Shown otherwise: provenance as citations (`source_lines`), status with its date (`_evidence`)."""
+NOT_FACTS = frozenset({"id", "label", "source", "paragraphs", "locator", "quote", "sensitivity", "year_start", "year_end",
+                       "status", "status_as_of", "status_source", "basis", "independent_sources", *CITATION_COLUMNS,
+                       *CONTESTED_COLUMNS})
+"""Fields never listed among a record's own facts: its provenance and status, which each output shows its
+own way (a tooltip's claim status, sources and basis, `_evidence`; an entity page's provenance block), and
+the years its `period` gives."""
 
 
 def short(text: str, limit: int = 40) -> str:
@@ -57,11 +63,30 @@ def fact_text(value: Any) -> str:
     return str(value)
 
 
+def fact_rows(attrs: Mapping[str, Any], name: str, leave_out: str | None = None) -> list[tuple[str, str]]:
+    """(field, text) for each of a record's own facts, in schema order: the columns of node label or
+    relationship type `name` (none for a name the schema lacks) with a value, except `NOT_FACTS`,
+    `leave_out` (a tooltip's name field, its title) and the aggregates (counts and lists the build
+    derives for the catalog queries, over the whole graph: `schemas.aggregates`, `docs/schema.md`).
+    The one rule for tooltips and the explorer's facts tables; a quote is shown in quotation marks."""
+    return _fields(attrs, leave_out, _fact_columns(name))
+
+
+@cache
+def _fact_columns(name: str) -> tuple:
+    graph = schema()
+    if name not in graph.labels and name not in graph.rel_types:
+        return ()
+    record = graph.node(name) if name in graph.labels else graph.rel(name)
+    derived = set(aggregate_fields(record.model))
+    return tuple(c for c in record.columns if c.name not in derived and c.name not in NOT_FACTS)
+
+
 def _fields(attrs: Mapping[str, Any], name_field: str | None, columns) -> list[tuple[str, str]]:
     rows = []
     for column in columns:
         name = column.name
-        if name in _NOT_FACTS or name == name_field:
+        if name == name_field:
             continue
         value = attrs.get(name)
         if value is None or value == [] or value == "":
@@ -77,10 +102,9 @@ def node_facts(attrs: Mapping[str, Any]) -> list[tuple[str, str]]:
     """(field, value) rows for a node's tooltip: type, claim status, then its own fields."""
     label = attrs.get("label", "")
     try:
-        node_type = schema().node(label)
-        columns, name_field = node_type.columns, node_type.model.name_field
+        name_field = schema().node(label).model.name_field
     except KeyError:
-        columns, name_field = (), None
+        name_field = None
     from casegraph.viz.style import node_style
 
     rows = [("type", node_style(label).name)]
@@ -88,7 +112,7 @@ def node_facts(attrs: Mapping[str, Any]) -> list[tuple[str, str]]:
         rows.append(("claim status", _status(attrs)))
     if attrs.get("sensitivity") == "restricted":
         rows.append(("sensitivity", "RESTRICTED: not for publication"))
-    return rows + _evidence(attrs) + _fields(attrs, name_field, columns)
+    return rows + _evidence(attrs) + fact_rows(attrs, label, name_field)
 
 
 def _status(attrs: Mapping[str, Any]) -> str:
@@ -108,20 +132,18 @@ def _evidence(attrs: Mapping[str, Any]) -> list[tuple[str, str]]:
         rows.append(("sources", f"{cited} citations, {attrs.get('independent_sources', 1)} independent"))
     for item in contested_of(dict(attrs)):
         rows.append((f"contested {item['field'].replace('_', ' ')}", f"{item['value']} per {', '.join(item['sources'])}"))
+    if attrs.get("basis"):  # what casegraph inferred, and from what
+        rows.append(("basis", str(attrs["basis"])))
     return rows
 
 
 def rel_facts(attrs: Mapping[str, Any]) -> list[tuple[str, str]]:
     """(field, value) rows for a relationship's tooltip."""
     rel = attrs.get("type", "")
-    try:
-        columns = schema().rel(rel).columns
-    except KeyError:
-        columns = ()
     rows = [("relationship", rel.replace("_", " ").lower()), ("claim status", _status(attrs))]
     if attrs.get("sensitivity") == "restricted":
         rows.append(("sensitivity", "RESTRICTED: not for publication"))
-    return rows + _evidence(attrs) + _fields(attrs, None, columns)
+    return rows + _evidence(attrs) + fact_rows(attrs, rel)
 
 
 def source_lines(attrs: Mapping[str, Any], sources: Sources) -> list[str]:

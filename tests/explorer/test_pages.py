@@ -459,3 +459,33 @@ def test_a_source_page_lists_what_cites_it_by_the_selection_rule(london_public, 
             break
         listed |= found
     assert end in listed
+
+
+def test_facts_leave_out_what_the_build_derives_in_every_output(london_public, public_client):
+    """One rule for a record's own facts (`viz.facts.fact_rows`): an entity page's facts table and a
+    picture's tooltip list neither the aggregates the build derives for the catalog queries (an indicator's
+    every borough, a fact's rank in an evidence query) nor the raw citation and contested columns; a
+    tooltip still says what casegraph inferred, and from what."""
+    from casegraph.graph.selection import Selection, select
+    from casegraph.schemas.aggregates import aggregate_fields
+    from casegraph.viz.facts import node_facts, rel_facts
+
+    graph = london_public.graph
+    indicator = next(n for n, a in graph.nodes(data=True) if a.get("label") == "Indicator")
+    whole = london_public.hydrate(select(graph, Selection(around=((indicator, 1),))))
+    derived = {name.replace("_", " ") for node in schema().nodes for name in aggregate_fields(node.model)}
+    derived |= {name.replace("_", " ") for rel in schema().rels for name in aggregate_fields(rel.model)}
+    attrs = whole.nodes[indicator]
+    assert set(attrs) & {"case_borough_ids", "case_records"}  # the build derived them: they are stored
+    shown = {field for field, _ in node_facts(attrs)}
+    for _, _, rel in whole.edges(data=True):
+        shown |= {field for field, _ in rel_facts(rel)}
+    assert not shown & derived and not any(field.startswith("citation ") for field in shown)
+    html = public_client.get(f"/entity/{indicator}").text
+    table = html.split('<table class="facts">')[1].split("</table>")[0] if '<table class="facts">' in html else html
+    for name in derived:
+        assert f">{name}<" not in table, name
+    case = next(u for u, v, a in graph.edges(data=True) if a.get("status") == "inferred")
+    around = london_public.hydrate(select(graph, Selection(around=((case, 1),))))
+    inferred = [a for _, _, a in around.edges(data=True) if a.get("status") == "inferred"]
+    assert inferred and all(a.get("basis") and ("basis", a["basis"]) in rel_facts(a) for a in inferred)
