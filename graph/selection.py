@@ -562,7 +562,12 @@ def _by_status(graph: nx.MultiDiGraph, statuses: set[str]) -> nx.MultiDiGraph:
 
 def _by_grade(graph: nx.MultiDiGraph, grade: str) -> nx.MultiDiGraph:
     """Facts with a citation graded at least `grade`: those relationships, the nodes they join, the nodes so
-    graded themselves, and the source documents all of them cite (with their lineage)."""
+    graded themselves, and the source documents all of them cite (with their lineage). Raises `SelectionError`
+    when no citation in `graph` is graded at all: an empty answer would read as "none good enough"."""
+    if not any(_graded(a) for _, a in graph.nodes(data=True)) and not any(_graded(a) for *_, a in graph.edges(data=True)):
+        raise SelectionError(f"--min-grade {grade}: no citation in this selection is graded (a citation's "
+                             "`reliability`, 1-3, and `credibility`, A-E: README, Many sources per fact), so "
+                             "no fact can meet a grade; leave --min-grade out, or grade the citations first")
     edges = [(u, v, k, a) for u, v, k, a in graph.edges(keys=True, data=True) if meets_grade(a, grade)]
     keep = {n for n, a in graph.nodes(data=True) if meets_grade(a, grade)}
     keep |= {end for u, v, _, _ in edges for end in (u, v)}
@@ -573,6 +578,10 @@ def _by_grade(graph: nx.MultiDiGraph, grade: str) -> nx.MultiDiGraph:
     sub.add_nodes_from((n, a) for n, a in graph.nodes(data=True) if n in keep)
     sub.add_edges_from(edges)
     return sub
+
+
+def _graded(attrs: Mapping[str, Any]) -> bool:
+    return any(attrs.get("citation_reliability") or ()) or any(attrs.get("citation_credibility") or ())
 
 
 def ordered_subgraph(graph: nx.MultiDiGraph, nodes: Iterable[str]) -> nx.MultiDiGraph:

@@ -99,8 +99,12 @@ def _page_note(result, params: dict, name: str) -> str:
     """Which rows of how many a paged answer shows, and how to ask for the next page."""
     bound = get_query(name).bind(params)
     first, shown = bound["offset"] + 1, len(result.rows)
-    if not shown:
-        return f"no rows from {first:,} (the answer has {result.total:,})"
+    if not shown and not result.total:
+        return "no rows: the answer is empty"
+    if not shown:  # as the explorer's pages say it (`explorer.paging`), with where the last page starts
+        last = (result.total - 1) // bound["limit"] * bound["limit"]
+        rows = f"{result.total:,} row{'' if result.total == 1 else 's'}"
+        return f"no rows from {first:,}: past the last row of {rows}; the last page: --param offset={last}"
     note = f"rows {first:,}-{first + shown - 1:,} of {result.total:,}"
     if first + shown - 1 < result.total:
         note += f"; next page: --param offset={bound['offset'] + shown}"

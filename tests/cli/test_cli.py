@@ -130,7 +130,8 @@ def test_inputs_that_crashed_or_misled_are_refused_with_a_message(built, tmp_pat
     store, _ = built
     at = ["--store", str(store)]
     page = run("query", "case-detail", "--param", "case_id=croydon-2020-child-in-care", "--param", "offset=100000", *at)
-    assert page.exit_code == 0 and "no rows from 100,001 (the answer has " in page.output
+    assert page.exit_code == 0 and "no rows from 100,001: past the last row of " in page.output
+    assert "; the last page: --param offset=0" in page.output
     deep = run("query", "--cypher", "MATCH (i:Indicator) RETURN i.id ORDER BY i.id SKIP 100000 LIMIT 10", *at)
     assert deep.exit_code == 1 and "SKIP 100,000 (more than 5,000) can crash the engine" in deep.output
     nested = run("query", "--cypher", "MATCH (n:Person) WHERE " + "(" * 3000 + "true" + ")" * 3000 + " RETURN n.id", *at)

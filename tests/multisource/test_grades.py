@@ -91,8 +91,10 @@ def test_both_engines_select_the_same(both):
             _facts(select(both["neo4j"], Selection(min_grade=grade))), grade
 
 
-def test_the_london_data_is_ungraded_so_no_grade_keeps_a_fact(london_view):
-    assert select(project(london_view), Selection(min_grade="3E")).number_of_edges() == 0
+def test_the_london_data_is_ungraded_so_a_grade_filter_says_so(london_view):
+    """No fact can meet a grade where no citation is graded: said, not answered with an empty graph."""
+    with pytest.raises(SelectionError, match="--min-grade 3E: no citation in this selection is graded"):
+        select(project(london_view), Selection(min_grade="3E"))
 
 
 def test_exports_views_and_the_api_take_the_grade(graded, both, neo4j_server_store, tmp_path):
