@@ -26,6 +26,19 @@ def _with_tag(model_schema: dict[str, Any], tag: str, value: str) -> dict[str, A
     return result
 
 
+def _restatable(node_schema: dict[str, Any]) -> dict[str, Any]:
+    """A node's schema requiring what every record of it gives (`kind`, `id`): a restatement of a node
+    from another source may leave out the fields the record giving it in full requires (`loaders.load`,
+    README "A restatement"); those are named in the description, as a schema cannot see the other files."""
+    full = [name for name in node_schema["required"] if name not in ("kind", "id")]
+    result = {**node_schema, "required": [name for name in node_schema["required"] if name in ("kind", "id")]}
+    if full:
+        result["description"] = (node_schema.get("description", "").rstrip() + "\n\nRequired in the record that "
+                                 f"gives the node in full (a restatement from another source takes them from it): "
+                                 f"{', '.join(full)}.").lstrip()
+    return result
+
+
 def record_json_schema(graph: Schema | None = None) -> dict[str, Any]:
     graph = graph or schema()
     definitions: dict[str, Any] = {}
@@ -33,7 +46,7 @@ def record_json_schema(graph: Schema | None = None) -> dict[str, Any]:
     for node in graph.nodes:
         node_schema = node.model.model_json_schema(mode="validation", ref_template="#/$defs/{model}")
         definitions.update(node_schema.pop("$defs", {}))
-        definitions[node.label] = _with_tag(node_schema, "kind", node.kind)
+        definitions[node.label] = _restatable(_with_tag(node_schema, "kind", node.kind))
         for aggregate in aggregate_fields(node.model):  # counted by the build, refused in data
             definitions[node.label]["properties"].pop(aggregate, None)
         choices.append({"$ref": f"#/$defs/{node.label}"})

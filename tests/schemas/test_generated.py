@@ -62,3 +62,20 @@ def test_every_relationship_endpoint_is_a_known_label():
     for rel in graph.rels:
         for a, b in rel.endpoints:
             assert a in graph.labels and b in graph.labels
+
+
+def test_a_restatement_validates_against_the_json_schema_and_an_unidentified_record_does_not():
+    """A restatement from another source gives a node's id, its citation and what that source states only
+    (README "A restatement"): the schema an editor checks data with takes it, and says which fields the
+    record giving the node in full needs. A record without an id, or with a field no model has, is refused."""
+    definitions = record_json_schema()["$defs"]
+    validator = jsonschema.Draft202012Validator(record_json_schema())
+    restatement = {"kind": "case", "id": "redbridge-2011-child-sex-ring", "period": "2012",
+                   "source": "second-source", "paragraphs": [3]}
+    assert not list(validator.iter_errors(restatement))
+    assert definitions["CaseFile"]["required"] == ["kind", "id"]
+    assert "gives the node in full" in definitions["CaseFile"]["description"]
+    assert "title" in definitions["CaseFile"]["description"].split("in full")[-1]
+    assert list(validator.iter_errors({"kind": "case", "period": "2012", "source": "second-source"}))
+    assert list(validator.iter_errors({**restatement, "no_such_field": 1}))
+    assert definitions["INVOLVES"]["required"] == ["rel", "from", "to", "role"]  # a relationship's identity
