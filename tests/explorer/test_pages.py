@@ -126,7 +126,8 @@ def test_query_answers_link_to_entity_pages(public_client):
 
 
 @pytest.mark.parametrize("params, message", [
-    ({"case_id": "lambeth-2022-hotel-room", "cypher": "MATCH (n) DETACH DELETE n"}, "has no parameter cypher"),
+    ({"case_id": "lambeth-2022-hotel-room", "cypher": "MATCH (n) DETACH DELETE n"},
+     "&#39;cypher&#39;: not a parameter of this page"),
     ({"min_boroughs": "three"}, "expected int"),
 ])
 def test_query_parameters_are_validated(public_client, params, message):
