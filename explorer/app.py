@@ -14,6 +14,7 @@ saying how to serve it, on every route (`queries.restricted`, the one rule).
 from __future__ import annotations
 
 from functools import cache, wraps
+from typing import Callable
 from importlib import resources
 from urllib.parse import urlencode
 
@@ -33,7 +34,7 @@ from casegraph.explorer.downloads import Download, dossier_file, export_file, st
 from casegraph.explorer.entity import entity_page, kind_name
 from casegraph.explorer.forms import cell, form_fields, given_params, page_links
 from casegraph.explorer.paging import Pages, by_page_number, page_number
-from casegraph.explorer.params import SELECTION_KEYS, declared, given_once, selection_of, selection_query
+from casegraph.explorer.params import SELECTED, Takes, declared, selection_of, selection_query
 from casegraph.explorer.paths import connections
 from casegraph.explorer.security import LocalHosts, SecurityHeaders, valid_id
 from casegraph.explorer.state import Explorer
@@ -349,6 +350,7 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
                                      "and rebuild") from None
 
     def asset(request: Request):
+        Takes().check(request.query_params)  # an asset takes none: served whatever the store holds
         name = request.path_params["name"]
         files = _assets()
         suffix = name[name.rfind("."):]
@@ -376,19 +378,24 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
                                          "so its pages, views and files include restricted data; for public ones, "
                                          "start `casegraph serve` without --include-restricted")
 
-    def current(route, lists: tuple[str, ...] = ()):
+    def current(route, takes: Takes | Callable[[Request], Takes]):
         """`route`, answered only while the store holds the build this explorer read (`Explorer.rebuilt`),
-        only when each of its parameters is given once, but those in `lists` (`params.given_once`), and
-        only for a profile it serves (`profile_asked`)."""
+        only with the parameters it `takes` (`params.Takes.check`: none unknown, none repeated but lists;
+        a function of the request for a route whose parameters depend on its path), and only for a profile
+        it serves (`profile_asked`)."""
         @wraps(route)
         def answered(request: Request):
             rebuilt = explorer.rebuilt()
             if rebuilt:
                 raise HTTPException(503, rebuilt)
-            given_once(request.query_params, lists)
+            (takes if isinstance(takes, Takes) else takes(request)).check(request.query_params)
             profile_asked(request)
             return route(request)
         return answered
+
+    def query_takes(request: Request) -> Takes:
+        """A query page takes its query's parameters (a 404 for no such query) and `run`."""
+        return Takes(once=("run", *query_or_404(request.path_params["name"]).header.parameters))
 
     async def error_page(request: Request, error: HTTPException):
         return render(request, "error.html", status=error.status_code, message=error.detail, code=error.status_code)
@@ -396,14 +403,16 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
     async def moved(request: Request, moved: Moved):
         return RedirectResponse(moved.location, status_code=301)
 
-    selected = SELECTION_KEYS  # the parameters a selection takes as lists (`params.selection_of`)
-    routes = [
-        *(Route(path, current(route, lists)) for path, route, lists in [
-            ("/", home, ()), ("/search", search, ("kind",)), ("/entity/{node}", entity, ()),
-            ("/entity/{node}/dossier", dossier, ()), ("/network", network, selected), ("/connections", paths, ()),
-            ("/queries", queries, ()), ("/queries/{name}", query, ()), ("/queries/{name}/cypher", query_text, ()),
-            ("/views", views, selected), ("/views/{view}", view, selected), ("/views/{view}/still", view_still, selected),
-            ("/export", export, selected)]),
+    still = Takes(once=("format", *SELECTED.once), lists=SELECTED.lists)  # a selection, as a file
+    routes = [  # each route with the parameters it takes, declared once
+        *(Route(path, current(route, takes)) for path, route, takes in [
+            ("/", home, Takes()), ("/search", search, Takes(("q", "borough", "decade", "page"), ("kind",))),
+            ("/entity/{node}", entity, Takes(("more", "page"))),
+            ("/entity/{node}/dossier", dossier, Takes(("format",))),
+            ("/network", network, SELECTED), ("/connections", paths, Takes(("from", "to", "max_hops"))),
+            ("/queries", queries, Takes()), ("/queries/{name}", query, query_takes),
+            ("/queries/{name}/cypher", query_text, Takes()), ("/views", views, SELECTED),
+            ("/views/{view}", view, SELECTED), ("/views/{view}/still", view_still, still), ("/export", export, still)]),
         Route("/assets/{name}", asset),
     ]
     return Starlette(

@@ -91,12 +91,12 @@ def form_fields(query: Query, params: QueryParams, include_restricted: bool) -> 
 
 
 def given_params(query: Query, params: QueryParams) -> dict[str, str]:
-    """The parameters a submitted form gives: empty or blank fields left to their defaults; anything the
-    query does not declare is passed on, so `Query.bind` refuses it with its own message (and
-    `Explorer.run` one asking for restricted data the profile served leaves out)."""
+    """The parameters a submitted form gives: empty or blank fields left to their defaults. Only the
+    query's own parameters get here (the route takes no other: `app.query_takes`); `Query.bind` checks
+    their values, and `Explorer.run` refuses one asking for restricted data the profile leaves out."""
     given = {}
     for name, value in params.multi_items():
-        if name in ("run", "format"):
+        if name == "run":
             continue
         if value.strip():  # a blank field, like an empty one, leaves the parameter to its default
             given[name] = value

@@ -11,6 +11,7 @@ work, never a lookup.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from starlette.datastructures import QueryParams
@@ -18,8 +19,11 @@ from starlette.exceptions import HTTPException
 
 from casegraph.explorer.security import valid_id
 from casegraph.graph.selection import Selection
+from casegraph.queries.restricted import RESTRICTED_PARAM
+from casegraph.schemas.text import clip
 
-__all__ = ["selection_of", "selection_query", "bounded_int", "declared", "given_once", "SELECTION_KEYS", "MAX_AROUND"]
+__all__ = ["selection_of", "selection_query", "bounded_int", "declared", "Takes", "SELECTED", "SELECTION_KEYS",
+           "MAX_AROUND"]
 
 SELECTION_KEYS = ("case", "borough", "decade", "indicator", "institution", "person", "around")
 MAX_AROUND = 12
@@ -40,15 +44,38 @@ def bounded_int(params: QueryParams, name: str, default: int, low: int, high: in
     return value
 
 
-def given_once(params: QueryParams, lists: tuple[str, ...] = ()) -> None:
-    """Refuse, with a 400 naming it, a parameter given more than once (`?limit=5&limit=7`) unless `lists`
-    names it (a route's list parameters: `around`, `kind`): which value was meant cannot be told, and
-    keeping one of them in silence answers another question than the one asked."""
-    counts = Counter(name for name, _ in params.multi_items())
-    repeated = sorted(name for name, count in counts.items() if count > 1 and name not in lists)
-    if repeated:
-        raise HTTPException(400, f"{repeated[0]}: given {counts[repeated[0]]} times; give it once"
-                                 + (f" (so are {', '.join(repeated[1:])})" if repeated[1:] else ""))
+@dataclass(frozen=True)
+class Takes:
+    """The query-string parameters one route takes, declared once beside the route (`app.create_app`):
+    `once`, each given at most once, and `lists`, each as often as wanted (`around`, `kind`). Every route
+    takes `include_restricted` too (`RESTRICTED_PARAM`): `profile_asked` judges it on any route."""
+
+    once: tuple[str, ...] = ()
+    lists: tuple[str, ...] = ()
+
+    def names(self) -> list[str]:
+        """Every parameter the route takes, sorted: what a refusal lists."""
+        return sorted({*self.once, *self.lists, RESTRICTED_PARAM})
+
+    def check(self, params: QueryParams) -> None:
+        """Refuse, with a 400 naming it, a parameter the route does not take (`?width=5`: answering without
+        it answers another question than the one asked, in silence), listing those it takes; and one given
+        more than once that is not a list (`?limit=5&limit=7`: which value was meant cannot be told)."""
+        counts = Counter(name for name, _ in params.multi_items())
+        taken = self.names()
+        unknown = [name for name in counts if name not in taken]
+        if unknown:
+            others = f" (nor {', '.join(map(repr, unknown[1:]))})" if unknown[1:] else ""
+            raise HTTPException(400, f"{clip(unknown[0])}: not a parameter of this page{others}; it takes "
+                                     + (", ".join(taken)))
+        repeated = sorted(name for name, count in counts.items() if count > 1 and name not in self.lists)
+        if repeated:
+            raise HTTPException(400, f"{repeated[0]}: given {counts[repeated[0]]} times; give it once"
+                                     + (f" (so are {', '.join(repeated[1:])})" if repeated[1:] else ""))
+
+
+SELECTED = Takes(once=("hops",), lists=SELECTION_KEYS)
+"""What a selection takes (`selection_of`): its criteria, as lists, and `hops`."""
 
 
 def declared(params: QueryParams, query: str, name: str):

@@ -33,10 +33,12 @@ from casegraph.schemas.text import INT64_RANGE, UNSAFE_CHARACTERS, clip, value_p
 
 __all__ = [
     "NodeItem", "EdgeItem", "ExportMeta", "Exporter", "ExportError",
-    "items", "export_graph", "marked_path", "refuse_unfit", "refuse_unfit_graph", "PROFILES", "FACT_FIELDS",
+    "items", "export_graph", "marked_path", "RESTRICTED_NOTICE", "refuse_unfit", "refuse_unfit_graph", "PROFILES", "FACT_FIELDS",
 ]
 
 PROFILES = ("public", "restricted")
+RESTRICTED_NOTICE = "RESTRICTED: contains data about victims and minors that could identify them. Not for publication."
+"""What every restricted output says of itself: files (their metadata), and what a command prints on stdout."""
 
 FACT_FIELDS = ("source", "paragraphs", "locator", "quote", "status", "sensitivity", "basis",
                "period", "year_start", "year_end", "status_as_of", "status_source", *CITATION_COLUMNS,
@@ -84,8 +86,7 @@ class ExportMeta:
     @property
     def notice(self) -> str:
         if self.restricted:
-            return ("RESTRICTED: contains data about victims and minors that could identify them. "
-                    "Not for publication.")
+            return RESTRICTED_NOTICE
         return "public profile: restricted nodes and relationships (and every relationship touching one) are left out."
 
     def as_dict(self) -> dict[str, Any]:

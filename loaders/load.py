@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from casegraph.loaders.checks import check_dataset
+from casegraph.loaders.claim_wording import check_conviction_wording
 from casegraph.loaders.columns import Collected
 from casegraph.loaders.dataset import Dataset, prepare_conversion
 from casegraph.loaders.lineage import check_citation_sources, derive_citations
@@ -252,6 +253,7 @@ def _load(paths: Iterable[Path] | None, progress: Progress | None) -> Dataset:
     warnings = restrict_restricted_citations(tables, versions)
     problems.extend(check_dataset(tables))
     problems.extend(check_publication_safety(tables))
+    problems.extend(check_conviction_wording(tables))
     if problems:
         raise LoadError(problems)
     dataset = Dataset.from_tables(tables, versions.tables)

@@ -16,6 +16,8 @@ class RawRecord:
 
     `text_cells` is true for formats whose every value is text (CSV): the
     validator then parses numbers, booleans and `;`-separated lists.
+    `refused` names the fields the reader left out for a value it refused
+    (reported by the reader): the validator does not also call them missing.
     """
 
     file: str
@@ -23,6 +25,7 @@ class RawRecord:
     data: dict[str, Any] | None
     field_lines: dict[str, int] | None = None
     text_cells: bool = False
+    refused: frozenset[str] = frozenset()
 
     @property
     def name(self) -> str | None:

@@ -37,7 +37,8 @@ from casegraph.loaders.problems import Problem
 from casegraph.loaders.public_versions import PublicVersions
 from casegraph.schemas import schema
 
-__all__ = ["Rule", "RULES_FILE", "load_rules", "check_publication_safety", "restrict_restricted_citations"]
+__all__ = ["Rule", "RULES_FILE", "load_rules", "check_publication_safety", "restrict_restricted_citations",
+           "public_text_fields", "problem_at", "ID_SEPARATORS"]
 
 RULES_FILE = Path(__file__).resolve().parent.parent / "schemas" / "publication-safety.yaml"
 if not RULES_FILE.exists():  # installed: schemas/ is the package casegraph.schemas
@@ -51,7 +52,7 @@ _DEFINITIONS = frozenset(("Borough", "Indicator"))
 harm, "Pregnancy or STI", by design); not scanned. Every other kind is, sources included."""
 _NOT_TEXT = frozenset(("id", "from", "to", "source", "period", "published", "url", "locator",
                        "derived_from", "text_file", "sha256"))
-_ID_SEPARATORS = re.compile(r"[-_.]+")
+ID_SEPARATORS = re.compile(r"[-_.]+")
 
 
 @dataclass(frozen=True)
@@ -101,13 +102,15 @@ def _compile(pattern: str, terms: dict[str, str]) -> re.Pattern:
     return re.compile(_TERM.sub(lambda m: f"(?:{terms[m.group(1)]})", pattern), re.IGNORECASE)
 
 
-def _problem(table: ColumnTable, row: int, field: str, message: str) -> Problem:
+def problem_at(table: ColumnTable, row: int, field: str, message: str) -> Problem:
+    """A problem at a record's file and the line of its `field` (the record's line where the format keeps
+    no line per field)."""
     origin = table.origin(row)
     return Problem(origin.file, origin.line_of(field), origin.name, field, message)
 
 
 @cache
-def _text_fields(name: str) -> tuple[str, ...]:
+def public_text_fields(name: str) -> tuple[str, ...]:
     """A table's public free-text fields (not ids, dates, enumerations or restricted text)."""
     names = [c.name for c in schema().columns_of(name)
              if c.type.startswith("STRING") and not c.choices and not c.restricted and c.name not in _NOT_TEXT]
@@ -199,7 +202,7 @@ def check_publication_safety(tables: Tables, rules: tuple[Rule, ...] | None = No
 
 def _scan_row(table: ColumnTable, row: int, checks, seen: dict, with_id: bool = False) -> list[Problem]:
     problems = []
-    fields = (("id",) if with_id else ()) + _text_fields(table.name)
+    fields = (("id",) if with_id else ()) + public_text_fields(table.name)
     done = set()  # texts already scanned in this row: `citation_quotes` repeats `quote`
     for field in fields:
         value = table[field][row]
@@ -207,7 +210,7 @@ def _scan_row(table: ColumnTable, row: int, checks, seen: dict, with_id: bool = 
             continue
         for text in value if isinstance(value, list) else (value,):
             if field == "id":
-                text = _ID_SEPARATORS.sub(" ", text)  # "victim-aged-13" reads "victim aged 13"
+                text = ID_SEPARATORS.sub(" ", text)  # "victim-aged-13" reads "victim aged 13"
             if text in done:
                 continue
             done.add(text)
@@ -221,7 +224,7 @@ def _scan_row(table: ColumnTable, row: int, checks, seen: dict, with_id: bool = 
                           "move it to `restricted_detail`, or record an editorial exception "
                           "(safety_exception_by, _on, _reason)" +
                           (f"; what the rule lets through: {rule.public}" if rule.public else ""))
-                problems.append(_problem(table, row, field,
+                problems.append(problem_at(table, row, field,
                         f"public text gives {rule.what}: {hit!r} (rule {rule.id!r} of "
                         f"schemas/publication-safety.yaml); {advice}"))
     return problems

@@ -39,10 +39,13 @@ def _header(name: str, fields: list[str]) -> None:
 def read_csv(path: Path) -> Iterator[RawRecord]:
     """Yield one record per row (its line = the line the row starts on).
 
-    Raises LoadError for a repeated header column, a row with more cells than
-    the header, or a quote left open (naming the line the row starts on).
+    Raises LoadError, after the last row it can read, for every row with more
+    cells than the header and a quote left open (naming the line the row starts
+    on: the rows after it cannot be told apart); at once for a repeated header
+    column (which cell is which field cannot be told).
     """
     name = str(path)
+    problems = []
     with path.open(newline="", encoding="utf-8-sig") as handle:
         reader = csv.reader(handle, strict=True)
         end = 0  # the last line of the previous row
@@ -55,15 +58,18 @@ def read_csv(path: Path) -> Iterator[RawRecord]:
             for cells in reader:
                 line, end = end + 1, reader.line_num
                 if len(cells) > len(header):
-                    raise LoadError([Problem(name, line, None, None,
-                                             f"more cells than the {len(header)} columns of the header")])
+                    problems.append(Problem(name, line, None, None,
+                                            f"more cells than the {len(header)} columns of the header"))
+                    continue
                 data = {key: value for key, value in zip(header, cells) if value != ""}
                 yield RawRecord(name, line, data, text_cells=True)
-        except csv.Error as error:
+        except csv.Error as error:  # the rest of the file cannot be told apart into rows: the last problem
             message = str(error)
             if "end of data" in message:
                 message = "a quoted cell is never closed (a `\"` is missing)"
-            raise LoadError([Problem(name, end + 1, None, None, f"not valid CSV: {message}")]) from None
+            problems.append(Problem(name, end + 1, None, None, f"not valid CSV: {message}"))
+    if problems:
+        raise LoadError(problems)
 
 
 class _Refused(ValueError):
@@ -94,15 +100,13 @@ _DECODER = json.JSONDecoder(object_pairs_hook=_pairs, parse_int=_integer, parse_
 
 
 def read_jsonl(path: Path) -> Iterator[RawRecord]:
-    """Yield one record per non-blank line (a JSON object).
-
-    Raises LoadError (file, line, what was expected) for text that is not
-    JSON, a repeated key (its line, twice: a JSONL record is one line), NaN or
-    Infinity, an integer longer than any field holds, or nesting too deep for
-    the parser (shallower nesting past MAX_DEPTH is refused field by field,
-    by the value checks).
-    """
+    """Yield one record per non-blank line (a JSON object), then raise LoadError with a problem (file, line,
+    what was expected) for every line that is not one: text that is not JSON, a repeated key (its line,
+    twice: a JSONL record is one line), NaN or Infinity, an integer longer than any field holds, nesting
+    too deep for the parser (shallower nesting past MAX_DEPTH is refused field by field, by the value
+    checks), a value that is not an object. A bad line never hides the next one's problems."""
     name = str(path)
+    problems = []
     with path.open(encoding="utf-8-sig") as handle:
         for number, text in enumerate(handle, start=1):
             if not text.strip():
@@ -110,17 +114,21 @@ def read_jsonl(path: Path) -> Iterator[RawRecord]:
             try:
                 data = _DECODER.decode(text)
             except json.JSONDecodeError as error:
-                raise LoadError([Problem(name, number, None, None,
-                                         f"not valid JSON: {error.msg} at column {error.colno}")]) from None
+                problems.append(Problem(name, number, None, None,
+                                        f"not valid JSON: {error.msg} at column {error.colno}"))
+                continue
             except _Refused as error:
                 message = str(error)
                 if message.startswith("duplicate key"):  # a JSONL record is one line: both are on it
                     message = message.replace(":", f": stated twice on line {number};", 1)
-                raise LoadError([Problem(name, number, None, None, message)]) from None
+                problems.append(Problem(name, number, None, None, message))
+                continue
             except RecursionError:
-                raise LoadError([Problem(name, number, None, None,
-                                         f"nested more than {MAX_DEPTH} levels deep")]) from None
+                problems.append(Problem(name, number, None, None, f"nested more than {MAX_DEPTH} levels deep"))
+                continue
             if not isinstance(data, dict):
-                raise LoadError([Problem(name, number, None, None,
-                                         "expected a JSON object (a record) on each line")])
+                problems.append(Problem(name, number, None, None, "expected a JSON object (a record) on each line"))
+                continue
             yield RawRecord(name, number, data)
+    if problems:
+        raise LoadError(problems)

@@ -78,8 +78,17 @@ def _problems(raw: RawRecord, error: ValidationError, fields: tuple[str, ...]) -
     return [p for p in problems if not (p.message == MISSING and p.field in meant)]
 
 
+def _left_out(problem: Problem, fields: set[str]) -> bool:
+    """Whether a model's problem is only that a field left out for its refused value is not there: the
+    field itself, or a record-level check naming it (`a fact needs `paragraphs``): said once already."""
+    return problem.field in fields or any(f"`{field}`" in problem.message for field in fields)
+
+
 def validate_record(raw: RawRecord) -> tuple[Node | Relationship | None, list[Problem]]:
-    """Validate one raw record against the model its `kind` or `rel` names."""
+    """Validate one raw record against the model its `kind` or `rel` names: (the record, []) or (None,
+    every problem of the record, each with file, line, record and field): a value of the wrong type
+    (`check_values`) and the model's problems with the rest of the record (unknown or missing fields,
+    a bad value of another field) together."""
     nodes, rels = _models()
     data = dict(raw.data)
     kind, rel = data.pop("kind", None), data.pop("rel", None)
@@ -99,17 +108,19 @@ def validate_record(raw: RawRecord) -> tuple[Node | Relationship | None, list[Pr
                               + ", ".join(sorted(options)))]
     found = check_values(data, column_types(kind, None) if kind is not None else column_types(None, rel),
                          raw.text_cells)
-    if found:
-        return None, [Problem(raw.file, raw.line_of(field), raw.name, field, message)
-                      for field, message in found.items()]
+    problems = [Problem(raw.file, raw.line_of(field), raw.name, field, message) for field, message in found.items()]
+    # the rest of the record is still checked, without the values refused above (never given to the model):
+    # every problem of a record at once, not one round of fixes per kind of problem
+    rest = {key: value for key, value in data.items() if key not in found}
     try:
-        record = model.model_validate(data)
+        record = model.model_validate(rest)
     except ValidationError as error:
-        problems = _problems(raw, error, _fields(model))
+        left_out = {*found, *raw.refused}
+        problems += [p for p in _problems(raw, error, _fields(model)) if not _left_out(p, left_out)]
         # Field errors stop the model's own provenance check: say what it would have said too.
         fields_failed = all(item["loc"] for item in error.errors())
-        if fields_failed and issubclass(model, Fact) and lacks_provenance(data):
+        if fields_failed and issubclass(model, Fact) and lacks_provenance(data) and not left_out:
             problems.append(Problem(raw.file, raw.line, raw.name, "source", NO_PROVENANCE))
         return None, problems
-    return record, []
+    return (None, problems) if problems else (record, [])
 

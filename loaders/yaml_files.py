@@ -18,6 +18,13 @@ hold is decided in one place:
 - a `%YAML` directive other than 1.2, a second document and any tag other
   than `!!str`, `!!int`, `!!float`, `!!bool`, `!!null`, `!!seq`, `!!map` are
   refused.
+
+A refused value (a number not in decimal, a disallowed tag on a value, a
+repeated key) does not stop the file: its problem is kept, the field holding
+it is left out of its record (`RawRecord.refused`, so it is not also called
+missing) and every other record and field is still read and checked. What
+leaves the document's shape unknown (not YAML, a second document, nesting too
+deep, an alias bomb, a collection or alias as a key) stops the file there.
 """
 
 from __future__ import annotations
@@ -67,6 +74,10 @@ class Located(dict):
         super().__init__()
         self.line = line
         self.field_lines: dict[str, int] = {}
+
+
+_REFUSED = object()
+"""Where a refused value was: the field holding it is left out of its record."""
 
 
 class _Refused(Exception):
@@ -126,8 +137,10 @@ class _Open:
         self.size, self.height = 1, 1
 
 
-def _document(events: Iterator) -> Any:
-    """Build the one document of a file from its events: no recursion, aliases within ALIAS_BUDGET."""
+def _document(events: Iterator, refused: list[_Refused]) -> Any:
+    """Build the one document of a file from its events: no recursion, aliases within ALIAS_BUDGET. A
+    refused value is `_REFUSED`, a repeated key keeps its first value; each adds its problem to
+    `refused`. Raises _Refused for what leaves the document's shape unknown."""
     stack: list[_Open] = []
     anchors: dict[str, tuple[Any, int, int]] = {}  # anchor -> (value, values in it, levels in it)
     root: Any = None
@@ -157,7 +170,12 @@ def _document(events: Iterator) -> Any:
             if done.anchor:
                 anchors[done.anchor] = (value, size, height)
         elif isinstance(event, ScalarEvent):
-            value, size, height = _scalar(event), 1, 0
+            try:
+                value = _scalar(event)
+            except _Refused as error:
+                refused.append(error)
+                value = _REFUSED
+            size, height = 1, 0
             if event.anchor:
                 anchors[event.anchor] = (value, size, height)
         elif isinstance(event, AliasEvent):
@@ -178,11 +196,11 @@ def _document(events: Iterator) -> Any:
         top = stack[-1]
         top.size += size
         top.height = max(top.height, height + 1)
-        _add(top, value, event)
+        _add(top, value, event, refused)
     return root
 
 
-def _add(top: _Open, value: Any, event) -> None:
+def _add(top: _Open, value: Any, event, refused: list[_Refused]) -> None:
     """Put a finished value into the open list or mapping `top`: an item, a key, or a key's value."""
     container = top.container
     if isinstance(container, list):
@@ -196,8 +214,9 @@ def _add(top: _Open, value: Any, event) -> None:
     key, line = top.key, top.key_line
     top.key = top.key_line = None
     if key in container:
-        raise _Refused(line, f"duplicate key {clip(key)}: first at line {container.field_lines[key]}, "
-                             f"again at line {line}; a record states each field once")
+        refused.append(_Refused(line, f"duplicate key {clip(key)}: first at line {container.field_lines[key]}, "
+                                      f"again at line {line}; a record states each field once"))
+        return
     container[key] = value
     container.field_lines[key] = line
 
@@ -205,15 +224,18 @@ def _add(top: _Open, value: Any, event) -> None:
 def read_yaml(path: Path) -> Iterator[RawRecord]:
     """Yield the records of a YAML file: a list of mappings, or one mapping.
 
-    Raises LoadError (file, line, what was expected) for text that is not
-    YAML 1.2, a duplicate key, nesting deeper than MAX_DEPTH, an unsupported
-    tag, or aliases past ALIAS_BUDGET; yields nothing for a file with no
-    document (the caller decides whether that is an error).
+    Raises LoadError (file, line, what was expected): at once for text that is
+    not YAML 1.2, nesting deeper than MAX_DEPTH or aliases past ALIAS_BUDGET;
+    after the last record, with every problem, for refused values (a
+    duplicate key, an unsupported tag, a number not in decimal) and items
+    that are not records. Yields nothing for a file with no document (the
+    caller decides whether that is an error).
     """
     name = str(path)
     text = path.read_text(encoding="utf-8-sig")
+    refused: list[_Refused] = []
     try:
-        document = _document(YAML(typ="safe", pure=True).parse(text))
+        document = _document(YAML(typ="safe", pure=True).parse(text), refused)
     except _Refused as error:
         raise LoadError([Problem(name, error.line, None, None, error.message)]) from None
     except ReaderError as error:
@@ -228,12 +250,46 @@ def read_yaml(path: Path) -> Iterator[RawRecord]:
                                  f"not valid YAML: {error.problem}{context}")]) from None
     except YAMLError as error:
         raise LoadError([Problem(name, None, None, None, f"not valid YAML: {clip(str(error), 200)}")]) from None
-    if document is None:
-        return
-    items = document if isinstance(document, list) else [document]
+    items = [] if document is None else document if isinstance(document, list) else [document]
+    problems, records = [], []
     for index, item in enumerate(items):
         if not isinstance(item, Located):
-            raise LoadError([Problem(name, None, f"#{index + 1}", None,
-                                     "expected a mapping of fields (a record), got "
-                                     f"{type(item).__name__}")])
-        yield RawRecord(name, item.line, dict(item), item.field_lines)
+            problems.append(Problem(name, None, f"#{index + 1}", None,
+                                    f"expected a mapping of fields (a record), got {type(item).__name__}"))
+            continue
+        left_out = frozenset(key for key, value in item.items() if _holds(value, _REFUSED)) if refused else frozenset()
+        data = {key: value for key, value in item.items() if key not in left_out}
+        records.append(RawRecord(name, item.line, data, item.field_lines, refused=left_out))
+    for error in refused:
+        record, field = _place(records, error.line)
+        problems.append(Problem(name, error.line, record, field, error.message))
+    yield from records
+    if problems:
+        raise LoadError(problems)
+
+
+def _place(records: list[RawRecord], line: int | None) -> tuple[str | None, str | None]:
+    """The record (its name) and top-level field a line of the file is in; (None, None) outside them."""
+    holder = None
+    for raw in records:  # in file order
+        if line is None or raw.line > line:
+            break
+        holder = raw
+    if holder is None:
+        return None, None
+    fields = [(at, key) for key, at in (holder.field_lines or {}).items() if at <= line]
+    return holder.name, max(fields)[1] if fields else None
+
+
+def _holds(value: Any, marker: object) -> bool:
+    """Whether `marker` is `value` or inside it (its lists and mappings, however deep: no recursion)."""
+    stack = [value]
+    while stack:
+        value = stack.pop()
+        if value is marker:
+            return True
+        if isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return False

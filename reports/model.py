@@ -1,8 +1,9 @@
 """The dossier as data: sections of facts, each fact with its citations.
 
 Invariant, kept by `Fact.__post_init__`: a fact has at least one citation,
-and its wording matches its claim status: an `alleged` fact says "alleged"
-and never "convicted"; a `charged` fact says a charge is not a conviction;
+and its wording matches its claim status: an `alleged` fact says "alleged";
+no fact short of a conviction reads as one (`schemas/conviction.py`, the rule
+the load applies to every record's text); a `charged` fact says a charge is not a conviction;
 an `inferred` fact says it is inferred and why (its basis). The check is on
 casegraph's own wording (`text`); the data's words (`detail`: a summary, a
 description, a quote) follow it as they are, and may mention, say, another
@@ -15,6 +16,7 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from casegraph.schemas.citations import citation_text, citations_of
+from casegraph.schemas.conviction import conviction_wording
 
 __all__ = ["Citation", "Fact", "Section", "Dossier", "ReportError", "qualify"]
 
@@ -83,9 +85,10 @@ class Fact:
         if not self.citations:
             raise ReportError(f"a fact without a citation: {self.text!r}")
         self.text = qualify(self.text, self.status, self.basis)
-        lower = self.text.lower()
-        if self.status == "alleged" and "convict" in lower:
-            raise ReportError(f"an alleged fact worded as a conviction: {self.text!r}")
+        found = conviction_wording(self.text, self.status)
+        if found:
+            article = "an" if self.status[0] in "aeiou" else "a"
+            raise ReportError(f"{article} {self.status} fact worded as a conviction ({found.words!r}): {self.text!r}")
         if self.status == "inferred" and (not self.basis or self.basis not in self.text):
             raise ReportError(f"an inferred fact must say why: {self.text!r}")
 

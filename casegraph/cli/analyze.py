@@ -8,13 +8,11 @@ reads an outline of the graph with what the analyses need
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from casegraph.cli.export import selection_note
 from casegraph.cli.options import profile_option, selection_options
-from casegraph.cli.output import emit_rows, format_option, say
+from casegraph.cli.output import emit_json, emit_rows, format_option, say
 from casegraph.cli.stores import store_options
 
 __all__ = ["COMMANDS", "analyze", "ANALYSES"]
@@ -91,12 +89,12 @@ def analyze(what, selection, profile, top, similar_to, fmt, cg):
     results = {name: RUNNERS[name](graph, top, similar_to) for name in names}
     if fmt == "json":
         data = {name: rows for name, (_, rows) in results.items()}
-        click.echo(json.dumps(data if what == "all" else data[what], indent=2, ensure_ascii=False))
+        emit_json(data if what == "all" else data[what], profile)
         return
     for number, (name, (columns, rows)) in enumerate(results.items()):
         if len(results) > 1:
             click.echo(("\n" if number else "") + name.capitalize())
-        emit_rows(columns, [[row.get(c) for c in columns] for row in rows], "table")
+        emit_rows(columns, [[row.get(c) for c in columns] for row in rows], "table", profile)
 
 
 COMMANDS = [analyze]

@@ -38,7 +38,7 @@ def list_command(kind, profile, cg, fmt):
         hits = cg.list(kind, profile=profile)
     except KeyError as error:
         raise _kind_error(error) from None
-    emit_rows(LIST_COLUMNS, [[getattr(h, c) for c in LIST_COLUMNS] for h in hits], fmt)
+    emit_rows(LIST_COLUMNS, [[getattr(h, c) for c in LIST_COLUMNS] for h in hits], fmt, profile)
 
 
 @click.command("search")
@@ -60,7 +60,7 @@ def search_command(text, kinds, limit, profile, cg, fmt):
         hits = cg.search(text, kinds, limit, profile=profile)
     except KeyError as error:
         raise _kind_error(error) from None
-    emit_rows(SEARCH_COLUMNS, [[getattr(h, c) for c in SEARCH_COLUMNS] for h in hits], fmt)
+    emit_rows(SEARCH_COLUMNS, [[getattr(h, c) for c in SEARCH_COLUMNS] for h in hits], fmt, profile)
     if not hits and fmt == "table":
         click.echo(f"nothing matches {text!r}; `casegraph list cases` lists every case", err=True)
 

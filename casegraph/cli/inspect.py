@@ -31,7 +31,7 @@ def stats(cg, profile, fmt):
             count = sum(view.run(f"MATCH (:{a})-[r:{rel.type}]->(:{b}) RETURN count(r) AS n").rows[0][0]
                         for a, b in rel.endpoints)
             rows.append(["relationship", rel.type, count])
-    emit_rows(["kind", "name", "count"], rows, fmt)
+    emit_rows(["kind", "name", "count"], rows, fmt, profile)
 
 
 @click.command()
@@ -90,7 +90,7 @@ def query(name, cypher, param_pairs, profile, cg, fmt):
     if result.profile == "restricted":  # before the rows: a reader of a long answer sees it first
         say("warning: this answer includes restricted data (victims' pseudonyms, ages, restricted detail): "
             "not for publication")
-    emit_rows(result.columns, result.rows, fmt)
+    emit_rows(result.columns, result.rows, fmt, result.profile)
     if result.total is not None:
         say(_page_note(result, params, name))
 

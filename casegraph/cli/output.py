@@ -5,6 +5,18 @@ thing on stdout and a program can read it. Tables fit the terminal: columns
 share its width and long values wrap onto more lines (never cut);
 `--max-width N` sets the width (0: no limit), and `--format json` or `csv`
 give every value whole for programs.
+
+Restricted output carries its marking inside it, in every format, so that a
+copy of it (a saved file, a pipe, a paste) still says what it is; public
+output is unmarked. JSON: an object `{"profile": "restricted", "notice":
+..., "data": ...}`, `data` being what the public profile prints, so a
+program written for public output stops at it instead of taking it for
+public. CSV: a last column, `casegraph_profile`, saying `restricted: not
+for publication` in every row: a comment line above the header would be
+read as the header by every CSV reader that does not skip comments
+(Python's csv module, Excel, pandas by default), while a last column
+parses everywhere, moves no other column, and stays on each row that is
+filtered, sorted or pasted elsewhere. A table: the notice above and below.
 """
 
 from __future__ import annotations
@@ -18,10 +30,12 @@ from typing import Any, Sequence
 
 import click
 
+from casegraph.exports.base import RESTRICTED_NOTICE
 from casegraph.exports.csvfiles import neutralise
 from casegraph.graph.values import text_of
 
-__all__ = ["format_option", "emit_rows", "say", "table_lines", "terminal_width"]
+__all__ = ["format_option", "emit_rows", "emit_json", "marked_json", "say", "table_lines", "terminal_width",
+           "PROFILE_COLUMN", "RESTRICTED_CELL"]
 
 MIN_COLUMN = 10
 """Narrowest a wrapped column gets (a column whose values are all shorter keeps their width)."""
@@ -30,6 +44,11 @@ LONGEST_WORD = 60
 """A column is never narrower than its longest word up to this length, so ids are never split."""
 
 _WIDTH_KEY = "casegraph.max_width"
+
+PROFILE_COLUMN = "casegraph_profile"
+"""The last column of restricted CSV output (see the module docstring)."""
+RESTRICTED_CELL = "restricted: not for publication"
+"""Its value, in every row."""
 
 
 def _remember_width(ctx: click.Context, _param, value: int | None) -> None:
@@ -112,15 +131,32 @@ def table_lines(columns: Sequence[str], rows: Sequence[Sequence[Any]], max_width
     return lines
 
 
-def emit_rows(columns: list[str], rows: list[list[Any]], fmt: str) -> None:
-    """Print rows as a table (fitting `terminal_width()`), JSON (a list of objects) or CSV (formulas neutralised)."""
+def marked_json(data: Any, profile: str = "public") -> Any:
+    """What `--format json` prints of `data`: `data` itself in the public profile; in the restricted one
+    `{"profile": "restricted", "notice": RESTRICTED_NOTICE, "data": data}`."""
+    if profile != "restricted":
+        return data
+    return {"profile": profile, "notice": RESTRICTED_NOTICE, "data": data}
+
+
+def emit_json(data: Any, profile: str = "public") -> None:
+    """Print `data` as JSON, marked for its profile (`marked_json`)."""
+    click.echo(json.dumps(marked_json(data, profile), indent=2, ensure_ascii=False))
+
+
+def emit_rows(columns: list[str], rows: list[list[Any]], fmt: str, profile: str = "public") -> None:
+    """Print rows as a table (fitting `terminal_width()`), JSON (a list of objects) or CSV (formulas
+    neutralised), marked in the restricted `profile` as the module docstring says."""
+    restricted = profile == "restricted"
     if fmt == "json":
-        click.echo(json.dumps([dict(zip(columns, row)) for row in rows], indent=2, ensure_ascii=False))
+        emit_json([dict(zip(columns, row)) for row in rows], profile)
     elif fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer)
-        writer.writerow(columns)
-        writer.writerows([neutralise(text_of(v)) for v in row] for row in rows)  # no formulas
+        writer.writerow([*columns, PROFILE_COLUMN] if restricted else columns)
+        writer.writerows([*(neutralise(text_of(v)) for v in row), *((RESTRICTED_CELL,) if restricted else ())]
+                         for row in rows)  # no formulas
         click.echo(buffer.getvalue(), nl=False)
     else:
-        click.echo("\n".join(table_lines(columns, rows, terminal_width())))
+        lines = table_lines(columns, rows, terminal_width())
+        click.echo("\n".join([RESTRICTED_NOTICE, "", *lines, "", RESTRICTED_NOTICE] if restricted else lines))

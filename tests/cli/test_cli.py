@@ -80,7 +80,7 @@ def test_stats_json_is_the_only_thing_on_stdout(built, london):
     rows = json.loads(result.stdout)
     counted = {r["name"]: r["count"] for r in rows if r["kind"] == "node" and r["count"]}
     assert counted == public_dataset(london).node_counts(), "counts of the public profile by default"
-    full = json.loads(run("stats", "--store", str(store), "--format", "json", "--profile", "restricted").stdout)
+    full = json.loads(run("stats", "--store", str(store), "--format", "json", "--profile", "restricted").stdout)["data"]
     assert {r["name"]: r["count"] for r in full if r["kind"] == "node" and r["count"]} == london.node_counts()
 
 

@@ -173,7 +173,7 @@ def test_decades_and_profiles_read_the_same_everywhere(london_store, tmp_path):
                      "--include-restricted", "--store", store, "--format", "json")
     public = run("query", "case-detail", "--param", "case_id=croydon-2020-child-in-care", "--store", store,
                  "--format", "json")
-    assert len(json.loads(restricted.stdout)) > len(json.loads(public.stdout))
+    assert len(json.loads(restricted.stdout)["data"]) > len(json.loads(public.stdout))
     assert "not for publication" in restricted.stderr and "not for publication" not in public.stderr
     adhoc = run("query", "--cypher", "MATCH (p:Person) RETURN count(p) AS n", "--profile", "restricted",
                 "--store", store)

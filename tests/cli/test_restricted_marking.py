@@ -69,7 +69,7 @@ def test_query_takes_the_parameter_only_from_the_restricted_profile(london_store
                    "--param", "include_restricted=false", "--format", "json")
     assert public.exit_code == restricted.exit_code == without.exit_code == 0, restricted.output
     assert "not for publication" in restricted.stderr
-    assert len(json.loads(restricted.stdout)) > len(json.loads(without.stdout))
+    assert len(json.loads(restricted.stdout)["data"]) > len(json.loads(without.stdout)["data"])
     asked_without = _run(london_store, "query", "case-detail", "--param", f"case_id={CASE}",
                          "--param", "include_restricted=false", "--format", "json")
     assert json.loads(asked_without.stdout) == json.loads(public.stdout)  # false in the public profile: its own answer
@@ -115,3 +115,56 @@ def test_the_tile_map_and_pattern_captions_say_what_a_borough_counts(london_stor
             assert "cases-by-borough" in text and "counts each case once" in text, path
         assert "Our own words." in (tmp_path / f"{view}-own.svg").read_text()
     assert BOROUGH_COUNTING.startswith("A case counts in every borough it is filed under or linked to through a place")
+
+
+RESTRICTED_NOTICE = "RESTRICTED: contains data about victims and minors that could identify them. Not for publication."
+CROYDON = ("query", "case-detail", "--param", f"case_id={CASE}")
+
+
+@pytest.mark.parametrize("command", [CROYDON, ("query", "--cypher", "MATCH (p:Person) RETURN p.id AS id"),
+                                     ("list", "people"), ("search", "victim"), ("stats",)])
+def test_restricted_json_on_stdout_says_so_inside_it_and_public_json_is_unchanged(london_store, command):
+    """The marking is in the output itself, not only on stderr: a saved or piped copy still says it."""
+    restricted = _run(london_store, *command, "--profile", "restricted", "--format", "json")
+    public = _run(london_store, *command, "--format", "json")
+    assert restricted.exit_code == public.exit_code == 0, restricted.output
+    marked = json.loads(restricted.stdout)
+    assert set(marked) == {"profile", "notice", "data"}
+    assert marked["profile"] == "restricted" and marked["notice"] == RESTRICTED_NOTICE
+    assert isinstance(marked["data"], list) and marked["data"]
+    assert isinstance(json.loads(public.stdout), list)  # the public shape, as before
+    assert "restricted" not in public.stdout.lower().replace('"sensitivity": "restricted"', "")
+
+
+@pytest.mark.parametrize("command", [CROYDON, ("list", "people"), ("search", "victim")])
+def test_restricted_csv_marks_every_row_in_a_last_column_every_reader_parses(london_store, command):
+    import csv
+    import io
+
+    restricted = _run(london_store, *command, "--profile", "restricted", "--format", "csv")
+    public = _run(london_store, *command, "--format", "csv")
+    assert restricted.exit_code == public.exit_code == 0, restricted.output
+    rows = list(csv.DictReader(io.StringIO(restricted.stdout)))
+    header = next(csv.reader(io.StringIO(restricted.stdout)))
+    public_header = next(csv.reader(io.StringIO(public.stdout)))
+    assert header == [*public_header, "casegraph_profile"]  # every other column where it was
+    assert rows and all(r["casegraph_profile"] == "restricted: not for publication" for r in rows)
+    assert "casegraph_profile" not in public.stdout
+
+
+@pytest.mark.parametrize("command", [CROYDON, ("list", "people"), ("stats",)])
+def test_a_restricted_table_opens_and_closes_with_the_notice(london_store, command):
+    restricted = _run(london_store, *command, "--profile", "restricted")
+    public = _run(london_store, *command)
+    lines = restricted.stdout.strip().splitlines()
+    assert lines[0] == lines[-1] == RESTRICTED_NOTICE
+    assert RESTRICTED_NOTICE not in public.stdout
+
+
+def test_a_restricted_analysis_is_marked_in_json_and_tables(london_store):
+    marked = json.loads(_run(london_store, "analyze", "connectors", "--profile", "restricted", "--format", "json").stdout)
+    assert marked["profile"] == "restricted" and marked["notice"] == RESTRICTED_NOTICE and marked["data"]
+    public = json.loads(_run(london_store, "analyze", "connectors", "--format", "json").stdout)
+    assert isinstance(public, list)
+    table = _run(london_store, "analyze", "connectors", "--profile", "restricted").stdout.strip().splitlines()
+    assert table[0] == table[-1] == RESTRICTED_NOTICE

@@ -1,5 +1,5 @@
 """What the explorer makes of a URL, the same on every route: page numbers and pages past the end,
-bounds from the query headers, ids in any case, and parameters given twice."""
+bounds from the query headers, ids in any case, parameters given twice, and parameters a route does not take."""
 
 from __future__ import annotations
 
@@ -133,6 +133,54 @@ def test_a_parameter_given_twice_is_a_400_naming_it(public_client, url, name):
     response = public_client.get(url)
     assert response.status_code == 400, (url, response.text[-800:])
     assert f"{name}: given 2 times; give it once" in response.text
+
+
+SELECTION_TAKES = "around, borough, case, decade, hops, include_restricted, indicator, institution, person"
+
+
+@pytest.mark.parametrize("url, name, takes", [
+    ("/?q=x", "q", "include_restricted"),
+    ("/search?boroughh=lambeth", "boroughh", "borough, decade, include_restricted, kind, page, q"),
+    ("/entity/lambeth?pages=2", "pages", "include_restricted, more, page"),
+    ("/entity/lambeth/dossier?format=md&fromat=html", "fromat", "format, include_restricted"),
+    ("/network?around=lambeth&node=newham", "node", SELECTION_TAKES),
+    ("/connections?from=lambeth&to=newham&max_hop=2", "max_hop", "from, include_restricted, max_hops, to"),
+    ("/queries?name=case-count", "name", "include_restricted"),
+    ("/queries/recurring-indicators?run=1&min_borough=3", "min_borough",
+     "include_restricted, limit, min_boroughs, offset, run"),
+    ("/queries/case-count/cypher?engine=neo4j", "engine", "include_restricted"),
+    ("/views?borough=lambeth&decades=2010", "decades", SELECTION_TAKES),
+    ("/views/ego?around=lambeth&width=5", "width", SELECTION_TAKES),
+    ("/views/ego?node=lambeth", "node", SELECTION_TAKES),
+    ("/views/map/still?format=svg&width=900", "width", ", ".join(sorted([*SELECTION_TAKES.split(", "), "format"]))),
+    ("/assets/page.css?v=2", "v", "include_restricted"),
+    ("/export?format=json&borough=lambeth&profile=restricted", "profile", ", ".join(sorted([*SELECTION_TAKES.split(", "), "format"]))),
+])
+def test_a_parameter_the_route_does_not_take_is_a_400_naming_it_and_what_it_takes(public_client, url, name, takes):
+    """Every route, from its one declaration (`explorer.params.Takes`): never answered without the
+    parameter in silence (a misspelt filter would answer for the whole graph)."""
+    response = public_client.get(url)
+    assert response.status_code == 400, (url, response.text[-800:])
+    assert f"{name!r}: not a parameter of this page; it takes {takes}".replace("'", "&#39;") in response.text
+
+
+def test_every_unknown_parameter_is_named(public_client):
+    response = public_client.get("/views?width=5&height=3&borough=lambeth")
+    assert response.status_code == 400 and "&#39;width&#39;: not a parameter of this page (nor &#39;height&#39;)" \
+        in response.text
+
+
+def test_the_parameters_a_page_links_are_all_taken(public_client):
+    """Every link of the pages a user walks through stays within its route's parameters."""
+    links = set()
+    for page in ("/", "/search?q=malone", "/entity/lambeth", "/views?borough=lambeth", "/queries/case-count",
+                 "/views/overview?borough=lambeth", "/network?around=lambeth", f"/entity/{SOURCE}"):
+        text = public_client.get(page).text
+        links |= {h.replace("&amp;", "&") for h in re.findall(r'href="(/[^"#]*\?[^"#]*)"', text)}
+    assert len(links) > 20
+    for link in sorted(links):
+        response = public_client.get(link)
+        assert response.status_code != 400 or "not a parameter" not in response.text, link
 
 
 def test_list_parameters_may_repeat(public_client):

@@ -202,6 +202,7 @@ def test_control_characters_and_surrogates_are_refused_in_jsonl(tmp_path):
     found = problems(tmp_path, a_jsonl="\n".join(lines) + "\n")
     assert [(p.line, p.record, p.field, p.message[:12]) for p in found] == [
         (1, "ind-a", "name", "holds U+000C"), (2, "ind-b", "description", "holds U+D800"),
+        (3, "ind-c", None, "a fact needs"),  # its other problem: no `locator` is given (validate lists every one)
         (3, "ind-c", "loc\x00ator", "holds U+0000")]
 
 

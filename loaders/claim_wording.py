@@ -1,0 +1,91 @@
+"""Load-time check that no public record words a conviction its claim status does not give.
+
+The rule is `schemas/conviction.py` (the dossier applies the same one to its own wording). Scanned:
+every public record, node or relationship, of every kind: its id (read as words, "convicted-paedophile-
+john-doe") and every public text field (`loaders.safety.public_text_fields`: names, aliases, titles,
+summaries, descriptions, roles, notes, bases, quotes), each against the record's current status; a
+citation's quote and locator against that citation's own status. And the involved party's name (its
+display name, `schemas/names.py`) against the status of each INVOLVES that gives its part in a case:
+"Convicted paedophile John Doe" involved as `alleged` reads as a conviction in every picture and table
+that names him beside that line.
+"""
+
+from __future__ import annotations
+
+from casegraph.loaders.columns import ColumnTable, Tables
+from casegraph.loaders.problems import Problem
+from casegraph.loaders.safety import ID_SEPARATORS, problem_at, public_text_fields
+from casegraph.schemas.conviction import NOT_CONVICTED, conviction_wording
+from casegraph.schemas.names import NAME_FIELDS
+from casegraph.schemas.text import clip
+
+__all__ = ["check_conviction_wording"]
+
+_RESTRICTED = "restricted"
+_ADVICE = ("word it as the status gives it (\"alleged\", \"charged\", \"cleared\"), or give the status the "
+           "source gives (`status: convicted`, with the citation that says so)")
+
+
+def check_conviction_wording(tables: Tables) -> list[Problem]:
+    """Errors, one per record and field, for public text worded as a conviction under a status that is
+    not one (see the module docstring). Each names file, line, record and field, the words found, the
+    record's status, and what to do. Restricted records are not scanned (nothing of them is published)."""
+    problems = []
+    for table in tables.all():
+        if "status" not in table.values:
+            continue
+        statuses, sensitivity = table["status"], table["sensitivity"]
+        for row, status in enumerate(statuses):
+            if sensitivity[row] != _RESTRICTED:
+                problems += _scan_row(table, row, status)
+    for (rel_type, _, to_label), table in tables.rels.items():
+        if rel_type == "INVOLVES" and to_label in tables.nodes:
+            problems += _involved_names(table, tables.nodes[to_label])
+    return problems
+
+
+def _scan_row(table: ColumnTable, row: int, status: str | None) -> list[Problem]:
+    problems = []
+    said = set()  # texts already refused in this row: `citation_quotes` repeats `quote`
+    cited = table["citation_statuses"][row] if "citation_statuses" in table.values else ()
+    fields = (() if table.is_rel else ("id",)) + public_text_fields(table.name)
+    for field in fields:
+        value = table[field][row]
+        if value is None:
+            continue
+        per_citation = field.startswith("citation_")
+        for index, text in enumerate(value if isinstance(value, list) else (value,)):
+            given = (cited[index] if index < len(cited) else status) if per_citation else status
+            if given not in NOT_CONVICTED or not text or text in said:
+                continue
+            found = conviction_wording(ID_SEPARATORS.sub(" ", text) if field == "id" else text, given)
+            if found:
+                said.add(text)
+                whose = f"its citation {index + 1} is" if per_citation else "the record is"
+                problems.append(problem_at(table, row, field, f"worded as a conviction: {found.words!r} in "
+                                           f"{clip(found.sentence, 200)}, but {whose} {given!r}; {_ADVICE}"))
+                break  # one error per field: the rest of a list says the same
+    return problems
+
+
+def _involved_names(table: ColumnTable, parties: ColumnTable) -> list[Problem]:
+    """Errors for public INVOLVES, under a status in NOT_CONVICTED, whose involved party (a row of
+    `parties`) is named as convicted; each at the relationship, naming the party's record and line."""
+    problems = []
+    rows: dict[str, int] | None = None  # party id -> row, made on the first relationship that needs it
+    for row, (status, target) in enumerate(zip(table["status"], table["to"])):
+        if status not in NOT_CONVICTED or table["sensitivity"][row] == _RESTRICTED:
+            continue
+        if rows is None:
+            rows = {party: at for at, party in enumerate(parties["id"])}
+        at = rows.get(target)
+        field = next((f for f in NAME_FIELDS if f in parties.values and parties[f][at]), None) \
+            if at is not None else None
+        found = conviction_wording(parties[field][at], status) if field else None
+        if found:
+            origin = parties.origin(at)
+            problems.append(problem_at(table, row, "to", (
+                f"the involved party {target!r} is named as convicted ({found.words!r} in its {field} "
+                f"{parties[field][at]!r}, {origin.file}:{origin.line_of(field)}), but this involvement is "
+                f"{status!r}; rename the party, or {_ADVICE}")))
+    return problems
