@@ -1,6 +1,6 @@
 """Load-time check that no public record words a conviction its claim status does not give.
 
-The rule is `schemas/conviction.py` (the dossier applies the same one to its own wording). Scanned:
+The rule is `loaders/conviction.py` (the dossier applies the same one to its own wording). Scanned:
 every public record, node or relationship, of every kind: its id (read as words, "convicted-paedophile-
 john-doe") and every public text field (`loaders.safety.public_text_fields`: names, aliases, titles,
 summaries, descriptions, roles, notes, bases, quotes), each against the record's current status; a
@@ -15,7 +15,7 @@ from __future__ import annotations
 from casegraph.loaders.columns import ColumnTable, Tables
 from casegraph.loaders.problems import Problem
 from casegraph.loaders.safety import ID_SEPARATORS, problem_at, public_text_fields
-from casegraph.schemas.conviction import NOT_CONVICTED, conviction_wording
+from casegraph.loaders.conviction import NOT_CONVICTED, conviction_wording
 from casegraph.schemas.names import NAME_FIELDS
 from casegraph.schemas.text import clip
 

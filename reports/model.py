@@ -2,7 +2,7 @@
 
 Invariant, kept by `Fact.__post_init__`: a fact has at least one citation,
 and its wording matches its claim status: an `alleged` fact says "alleged";
-no fact short of a conviction reads as one (`schemas/conviction.py`, the rule
+no fact short of a conviction reads as one (`loaders/conviction.py`, the rule
 the load applies to every record's text); a `charged` fact says a charge is not a conviction;
 an `inferred` fact says it is inferred and why (its basis). The check is on
 casegraph's own wording (`text`); the data's words (`detail`: a summary, a
@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from casegraph.schemas.citations import citation_text, citations_of
-from casegraph.schemas.conviction import conviction_wording
+from casegraph.loaders.conviction import conviction_wording
 
 __all__ = ["Citation", "Fact", "Section", "Dossier", "ReportError", "qualify"]
 

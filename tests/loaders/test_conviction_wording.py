@@ -1,5 +1,5 @@
 """An allegation is never worded as a conviction: the load refuses public text that reads as a conviction
-under a status short of one (`schemas/conviction.py`), in every field and kind of record, and lets
+under a status short of one (`loaders/conviction.py`), in every field and kind of record, and lets
 negations and reversals through; the dossier applies the same rule."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from casegraph.cli import cli
 from casegraph.loaders import LoadError, load
 from casegraph.reports.model import Citation, Fact, ReportError
-from casegraph.schemas.conviction import conviction_wording
+from casegraph.loaders.conviction import conviction_wording
 
 BASE = """\
 - {kind: source, id: src, title: A source, publisher: P, published: 2024, doc_type: article}
