@@ -169,3 +169,58 @@ def test_an_export_of_a_checked_graph_is_the_same_files_and_the_next_unchecked_o
     graph.nodes["case-a"]["title"] = "nul\x00"
     with pytest.raises(ExportError, match=r"^node 'case-a': property 'title' "):
         export(graph, fmt, tmp_path / "again" / WRITERS[fmt])
+
+
+class _TextKind(str):
+    """Text of a subclass (a library's string type): checked as text."""
+
+
+UNFIT_ITEMS = ["bell\x07", "\ud83d", "\ufffe", "\u202e", float("nan"), float("inf"), -float("inf"), 2**63, -(2**63) - 1]
+FIT_ITEMS = ["plain", "tab\tand\nnewline", "", 0, 2**63 - 1, -(2**63), 1.5, True, None, _TextKind("sub")]
+
+
+def _shapes(item) -> list:
+    """`item` where a record holds it: alone, in a list of texts, of numbers, a tuple, nested lists
+    (the guard's fast paths), deeper than those, in a mapping."""
+    return [item, ["a", "b", item], [item, "a"], [1, item], ("a", item), [["a"], ["b", item]],
+            [[["a", item]]], {"k": item}, {"k": ["a", item]}]
+
+
+@pytest.mark.parametrize("item", UNFIT_ITEMS + FIT_ITEMS, ids=repr)
+def test_the_graph_guard_refuses_exactly_what_value_problem_finds_wherever_a_value_sits(item):
+    """`refuse_unfit_graph` checks the common record at once (texts joined, lists of texts in one
+    join): it still refuses every value `value_problem` finds unfit, in any shape, on nodes and
+    relationships, with the message naming record, property and problem; and nothing else."""
+    from casegraph.exports.base import refuse_unfit_graph
+    from casegraph.schemas.text import value_problem
+
+    for value in _shapes(item):
+        for on_node in (True, False):
+            graph = _graph()
+            graph.add_edge("case-a", "src", key="r1", type="CITES", id="r1", note="fine", xs=["a", "b"])
+            (graph.nodes["case-a"] if on_node else graph.edges["case-a", "src", "r1"])["field"] = value
+            problem = value_problem(value)
+            if problem is None:
+                refuse_unfit_graph(graph)
+                continue
+            with pytest.raises(ExportError) as caught:
+                refuse_unfit_graph(graph)
+            what = "node 'case-a'" if on_node else "relationship 'r1'"
+            assert str(caught.value) == f"{what}: property 'field' {problem}; nothing was written"
+
+
+@pytest.mark.parametrize("key", [7, None, 2**70, float("nan"), "bad\x00name", "\u202eeman"], ids=repr)
+def test_the_graph_guard_refuses_a_property_name_value_problem_finds_unfit(key):
+    """Names take the slow path when not text; refused exactly as `value_problem` says."""
+    from casegraph.exports.base import refuse_unfit_graph
+    from casegraph.schemas.text import clip, value_problem
+
+    graph = _graph()
+    graph.nodes["case-a"][key] = "value"
+    problem = value_problem(key)
+    if problem is None:
+        refuse_unfit_graph(graph)
+        return
+    with pytest.raises(ExportError) as caught:
+        refuse_unfit_graph(graph)
+    assert str(caught.value) == f"node 'case-a': property {clip(key)} {problem}; nothing was written"
