@@ -26,6 +26,7 @@ import os
 import shutil
 import time
 import uuid
+from itertools import chain
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -240,9 +241,15 @@ class EmbeddedView:
             raise QueryFailed("LadybugDB: one statement per query")
         columns = result.get_column_names()
         rows = []
-        while result.has_next():  # most values as they are: no call per value (a selection reads 100,000s)
-            rows.append([v if type(v) in _SCALARS else _value(v) for v in result.get_next()])
+        while result.has_next():
+            rows.append(result.get_next())
         result.close()
+        # Column by column, values as they are where a column holds only scalars and lists of them
+        # (a selection reads 100,000s of values: a look per value was a third of a borough's reads).
+        for index, values in enumerate(zip(*rows)):
+            if not _plain_column(values):
+                for row in rows:
+                    row[index] = _value(row[index])
         return Result(columns, rows)
 
     def close(self) -> None:
@@ -269,14 +276,22 @@ def _failure(message: str, limits: QueryLimits) -> Exception:
 
 
 _SCALARS = frozenset((str, int, float, bool, type(None)))
+_LISTED = frozenset((list, type(None)))
+
+
+def _plain_column(values: tuple) -> bool:
+    """Whether one column's values (of every row) are all as `_value` gives them: scalars, or lists
+    of scalars (and None). Looked at in C (`map`, `filter`, `chain`), not value by value."""
+    kinds = set(map(type, values))
+    return kinds <= _SCALARS or (kinds <= _LISTED and _SCALARS.issuperset(map(type, chain.from_iterable(filter(None, values)))))
 
 
 def _value(value: Any) -> Any:
     """LadybugDB values -> the engine-neutral shapes of `casegraph.graph.values`."""
     if type(value) in _SCALARS:  # most values: as they are, without the checks below (a page reads thousands)
         return value
-    if type(value) is list:  # the next most (a stored record has a dozen lists)
-        return [v if type(v) in _SCALARS else _value(v) for v in value]
+    if type(value) is list:  # the next most (a stored record has a dozen lists): a list of scalars as it is
+        return value if _SCALARS.issuperset(map(type, value)) else [_value(v) for v in value]
     if isinstance(value, dict):
         if "_NODES" in value and "_RELS" in value:
             return path_value([_value(n) for n in value["_NODES"]], [_value(r) for r in value["_RELS"]])
