@@ -149,15 +149,15 @@ def citation_lists(citations: Iterable[Citation]) -> dict[str, list[str]]:
     return lists
 
 
-def citations_of(row: dict[str, Any]) -> list[dict[str, Any]]:
+def citations_of(row: Mapping[str, Any]) -> list[dict[str, Any]]:
     """A stored row's citations as dicts (the `Citation` fields; missing values None, paragraphs ints).
 
-    For exports, pictures and dossiers: the one place that decodes the parallel lists."""
-    columns = [row.get(name) or [] for name in CITATION_COLUMNS]
+    For exports, pictures and dossiers: the one place that decodes the parallel lists (each tooltip
+    and exported record: one comprehension per citation, no call per value)."""
     found = []
-    for values in zip(*columns):
-        item = dict(zip(_CITATION_FIELDS, (v or None for v in values)))
-        item["paragraphs"] = [int(p) for p in (values[1] or "").split(",") if p]
+    for values in zip(*[row.get(name) or [] for name in CITATION_COLUMNS]):
+        item = {name: value or None for name, value in zip(_CITATION_FIELDS, values)}
+        item["paragraphs"] = [int(p) for p in values[1].split(",") if p] if values[1] else []
         found.append(item)
     return found
 
@@ -168,7 +168,7 @@ def citation_count(row: Mapping[str, Any]) -> int:
     return min(len(row.get(name) or ()) for name in CITATION_COLUMNS)
 
 
-def contested_of(row: dict[str, Any]) -> list[dict[str, Any]]:
+def contested_of(row: Mapping[str, Any]) -> list[dict[str, Any]]:
     """A stored row's competing values: `{field, value (JSON text), sources}` per value."""
     columns = [row.get(name) or [] for name in CONTESTED_COLUMNS]
     return [{"field": f, "value": v, "sources": s.split(";")} for f, v, s in zip(*columns)]
@@ -228,8 +228,9 @@ def citation_text(citation: dict[str, Any], title: str | None = None) -> str:
         where += f", {citation['locator']}"
     text = f"{title or citation['source']}{where}: {citation.get('status') or 'reported'}"
     text += f" ({citation['as_of']})" if citation.get("as_of") else " (undated)"
-    if grade_text(citation):
-        text += f", graded {grade_text(citation)}"
+    grade = grade_text(citation)
+    if grade:
+        text += f", graded {grade}"
     if citation.get("quote"):
         text += f": \u201c{citation['quote']}\u201d"
     return text

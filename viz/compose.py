@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Iterable, Mapping
 
 import networkx as nx
@@ -38,7 +39,9 @@ class Options:
     filters: list[str] = field(default_factory=list)  # the filters, described
 
 
+@cache
 def _undirected(rel_type: str) -> bool:
+    """Whether the schema has `rel_type` undirected (asked of every link: the schema's list walked once a type)."""
     try:
         return schema().rel(rel_type).undirected
     except KeyError:

@@ -59,7 +59,10 @@ def fact_text(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, (list, tuple)):
-        return "; ".join(fact_text(v) for v in value)
+        try:  # a list of texts: joined in C, not a call per item
+            return "; ".join(value)
+        except TypeError:
+            return "; ".join(fact_text(v) for v in value)
     return str(value)
 
 
@@ -119,7 +122,7 @@ def _status(attrs: Mapping[str, Any]) -> str:
     """The current claim status with its date and source: `alleged (2017, per src-x)`."""
     when = [str(attrs[k]) for k in ("status_as_of", "status_source") if attrs.get(k)]
     status = str(attrs.get("status") or "reported")
-    if citation_count(attrs) > 1 and when:
+    if when and citation_count(attrs) > 1:
         status += f" ({', per '.join(when) if len(when) == 2 else when[0]})"
     return status
 
@@ -130,7 +133,7 @@ def _evidence(attrs: Mapping[str, Any]) -> list[tuple[str, str]]:
     cited = len(attrs.get("citation_sources") or ())
     if cited > 1:
         rows.append(("sources", f"{cited} citations, {attrs.get('independent_sources', 1)} independent"))
-    for item in contested_of(dict(attrs)):
+    for item in contested_of(attrs):
         rows.append((f"contested {item['field'].replace('_', ' ')}", f"{item['value']} per {', '.join(item['sources'])}"))
     if attrs.get("basis"):  # what casegraph inferred, and from what
         rows.append(("basis", str(attrs["basis"])))
@@ -150,7 +153,7 @@ def source_lines(attrs: Mapping[str, Any], sources: Sources) -> list[str]:
     """Where a fact comes from: one line per citation (document, paragraphs or locator, the status
     it gives with its date, its grade, its quote), in citation order."""
     lines = []
-    for citation in citations_of(dict(attrs)) or ([{"source": attrs["source"], "paragraphs": attrs.get("paragraphs"),
+    for citation in citations_of(attrs) or ([{"source": attrs["source"], "paragraphs": attrs.get("paragraphs"),
                                                      "locator": attrs.get("locator"), "quote": attrs.get("quote"),
                                                      "status": attrs.get("status")}] if attrs.get("source") else []):
         doc = sources.get(citation["source"])
