@@ -186,12 +186,23 @@ def _shapes(item) -> list:
             [[["a", item]]], {"k": item}, {"k": ["a", item]}]
 
 
+def _guarded_as(graph: nx.MultiDiGraph, problem: str | None, what: str, name: str) -> None:
+    """`refuse_unfit_graph(graph)` passes when `problem` is None, else refuses naming `what`, `name`, `problem`."""
+    from casegraph.exports.base import refuse_unfit_graph
+
+    if problem is None:
+        refuse_unfit_graph(graph)
+        return
+    with pytest.raises(ExportError) as caught:
+        refuse_unfit_graph(graph)
+    assert str(caught.value) == f"{what}: property {name} {problem}; nothing was written"
+
+
 @pytest.mark.parametrize("item", UNFIT_ITEMS + FIT_ITEMS, ids=repr)
 def test_the_graph_guard_refuses_exactly_what_value_problem_finds_wherever_a_value_sits(item):
     """`refuse_unfit_graph` checks the common record at once (texts joined, lists of texts in one
     join): it still refuses every value `value_problem` finds unfit, in any shape, on nodes and
     relationships, with the message naming record, property and problem; and nothing else."""
-    from casegraph.exports.base import refuse_unfit_graph
     from casegraph.schemas.text import value_problem
 
     for value in _shapes(item):
@@ -199,28 +210,14 @@ def test_the_graph_guard_refuses_exactly_what_value_problem_finds_wherever_a_val
             graph = _graph()
             graph.add_edge("case-a", "src", key="r1", type="CITES", id="r1", note="fine", xs=["a", "b"])
             (graph.nodes["case-a"] if on_node else graph.edges["case-a", "src", "r1"])["field"] = value
-            problem = value_problem(value)
-            if problem is None:
-                refuse_unfit_graph(graph)
-                continue
-            with pytest.raises(ExportError) as caught:
-                refuse_unfit_graph(graph)
-            what = "node 'case-a'" if on_node else "relationship 'r1'"
-            assert str(caught.value) == f"{what}: property 'field' {problem}; nothing was written"
+            _guarded_as(graph, value_problem(value), "node 'case-a'" if on_node else "relationship 'r1'", "'field'")
 
 
 @pytest.mark.parametrize("key", [7, None, 2**70, float("nan"), "bad\x00name", "\u202eeman"], ids=repr)
 def test_the_graph_guard_refuses_a_property_name_value_problem_finds_unfit(key):
     """Names take the slow path when not text; refused exactly as `value_problem` says."""
-    from casegraph.exports.base import refuse_unfit_graph
     from casegraph.schemas.text import clip, value_problem
 
     graph = _graph()
     graph.nodes["case-a"][key] = "value"
-    problem = value_problem(key)
-    if problem is None:
-        refuse_unfit_graph(graph)
-        return
-    with pytest.raises(ExportError) as caught:
-        refuse_unfit_graph(graph)
-    assert str(caught.value) == f"node 'case-a': property {clip(key)} {problem}; nothing was written"
+    _guarded_as(graph, value_problem(key), "node 'case-a'", clip(key))
