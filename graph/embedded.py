@@ -245,7 +245,7 @@ class EmbeddedView:
             rows.append(result.get_next())
         result.close()
         # Column by column, values as they are where a column holds only scalars and lists of them
-        # (a selection reads 100,000s of values: a look per value was a third of a borough's reads).
+        # (a borough at 100,000 cases reads 2,300 rows of ~30 values: a look at each cost 20-60 ms).
         for index, values in enumerate(zip(*rows)):
             if not _plain_column(values):
                 for row in rows:
@@ -283,7 +283,9 @@ def _plain_column(values: tuple) -> bool:
     """Whether one column's values (of every row) are all as `_value` gives them: scalars, or lists
     of scalars (and None). Looked at in C (`map`, `filter`, `chain`), not value by value."""
     kinds = set(map(type, values))
-    return kinds <= _SCALARS or (kinds <= _LISTED and _SCALARS.issuperset(map(type, chain.from_iterable(filter(None, values)))))
+    if kinds <= _SCALARS:
+        return True
+    return kinds <= _LISTED and _SCALARS.issuperset(map(type, chain.from_iterable(filter(None, values))))
 
 
 def _value(value: Any) -> Any:
