@@ -113,7 +113,6 @@ def _samples(explorer, rng: random.Random, count: int) -> dict[str, list[tuple[s
     from casegraph.queries import get_query, run_named
     from casegraph.reports import write_report
     from casegraph.viz.compose import Options
-    from casegraph.viz.svg import figure_svg
     from casegraph.viz.views import figure_for
 
     graph, view = explorer.graph, explorer.view
@@ -148,8 +147,12 @@ def _samples(explorer, rng: random.Random, count: int) -> dict[str, list[tuple[s
     # expanding a person or place the case names (a hub, a borough of thousands, is refused: too big to draw)
     neighbour = {c: min(sorted(set(graph.successors(c)) | set(graph.predecessors(c))) or [c], key=graph.degree)
                  for c in cases[:count]}
+    # an indicator with a second page of cases (in the public graph, one may have none: a health detail's)
+    from casegraph.explorer.entity import SHOWN
+
+    paged = sorted(n for n in by_label["Indicator"] if graph.in_degree(n) > SHOWN)
     kinds["entity: Indicator, page 2 of its cases"] = [
-        (f"/entity/{n}?more=cases&page=2", lambda n=n: around(n)) for n in pick("Indicator")]
+        (f"/entity/{n}?more=cases&page=2", lambda n=n: around(n)) for n in rng.sample(paged, min(count, len(paged)))]
     kinds["network (ego, 1 hop)"] = [
         (f"/network?around={c}", lambda c=c: figure_for("ego", around(c), Options(), node=c, hops=1))
         for c in cases[:count]]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from difflib import get_close_matches
 from functools import cache
-from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
