@@ -65,7 +65,7 @@ class Takes:
         taken = self.names()
         unknown = [name for name in counts if name not in taken]
         if unknown:
-            others = f" (nor {', '.join(map(repr, unknown[1:]))})" if unknown[1:] else ""
+            others = f" (nor {', '.join(map(clip, unknown[1:]))})" if unknown[1:] else ""
             raise HTTPException(400, f"{clip(unknown[0])}: not a parameter of this page{others}; it takes "
                                      + (", ".join(taken)))
         repeated = sorted(name for name, count in counts.items() if count > 1 and name not in self.lists)

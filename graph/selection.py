@@ -468,22 +468,29 @@ def _chosen(graph: nx.MultiDiGraph, selection: Selection, view) -> set[str]:
 
 def citing(graph: nx.MultiDiGraph, source: str) -> set[str]:
     """The nodes whose facts cite `source`: the records citing it, and both ends of the relationships
-    citing it (a relationship comes with its two nodes). The one rule: `citing_index` gives it for
-    every source at once."""
-    return set(citing_index(graph).get(source, ()))
+    citing it (a relationship comes with its two nodes). `citing_index` gives it for every source."""
+    return {node for cited, node in _citing_pairs(graph) if cited == source}
 
 
 def citing_index(graph: nx.MultiDiGraph) -> dict[str, set[str]]:
     """Source id -> the nodes whose facts cite it (`citing`), for every source cited in `graph`: one
     pass over its nodes and relationships (the explorer reads it once for every source's page)."""
     found: dict[str, set[str]] = defaultdict(set)
+    for source, node in _citing_pairs(graph):
+        found[source].add(node)
+    return dict(found)
+
+
+def _citing_pairs(graph: nx.MultiDiGraph) -> Iterable[tuple[str, str]]:
+    """(source, node) for each source a record cites, and for each source a relationship cites with each of
+    its two ends: the one rule `citing` and `citing_index` read."""
     for node, attrs in graph.nodes(data=True):
         for source in cited_sources(attrs):
-            found[source].add(node)
+            yield source, node
     for u, v, attrs in graph.edges(data=True):
         for source in cited_sources(attrs):
-            found[source].update((u, v))
-    return dict(found)
+            yield source, u
+            yield source, v
 
 
 def within(graph: nx.Graph, node: str, hops: int, most: int | None = None) -> set[str] | None:
