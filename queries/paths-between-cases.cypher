@@ -5,7 +5,7 @@ question: How are these two cases connected — the shortest paths through peopl
 parameters:
   from: {type: string, node: CaseFile, required: true, description: id of the first case}
   to: {type: string, node: CaseFile, required: true, differs_from: from, description: id of the second case}
-  max_hops: {type: int, default: 4, minimum: 1, maximum: 5, path_bound: true, description: longest connecting path to report}
+  max_hops: {type: int, default: 4, minimum: 1, maximum: 5, path_bound: true, description: "longest connection to report, in steps (a context row, an indicator, borough or hub both cases link to, is two steps and is reported whatever this is: it is not a path searched for)"}
   include_restricted: {type: bool, default: false, description: allow paths through restricted nodes (victims)}
   hub_cases: {type: int, default: 100, minimum: 1, description: "a person, place or institution linked to more cases than this (a police force thousands of cases involve) is context, like an indicator, not a connection"}
 page: {limit: 10, max: 100}  # at most 100, not the catalog's 1,000: a row is a path, its every step named, and this is the slowest query to answer (BENCHMARKS.md)
