@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from casegraph.cli.export import selection_note
+from casegraph.cli.export import say_conditions, selection_note
+from casegraph.exports.base import conditional_citations
 from casegraph.cli.options import profile_option, selection_options
 from casegraph.cli.output import say
 from casegraph.cli.stores import store_options
@@ -33,6 +34,7 @@ def report(selection, profile, out, cg):
     graph = cg.select(profile, selection)
     path = cg.report(out, profile, selection, graph=graph)
     say(f"dossier of {selection_note(graph, profile, cg)}")
+    say_conditions(conditional_citations(graph))
     click.echo(str(path))
 
 
