@@ -28,8 +28,9 @@ Within one sentence (text up to `.`, `!`, `?` or a line break), a conviction wor
   ("convicted of rape, cleared of one count" is refused, and so is "cleared of all charges, though once
   convicted of theft");
 - it is the conviction of a part of a group, said of that part (`_OTHERS`): "four of them were convicted",
-  "two of the men were jailed" (a group record `acquitted` that reports which of its members were
-  convicted; "all of them were convicted" is the group's own conviction, and refused);
+  "two of the men were jailed", "four of the accused went down for rape" (a group record `acquitted` that
+  reports which of its members were convicted; "all of them were convicted" is the group's own
+  conviction, and "John Doe, one of the men convicted" is his: both refused);
 - a contrast follows it, saying what it is not for: "his convictions are for murder, not for offences
   in this case" (", not for", ", not of", ", not in").
 Known limits: a conviction reversal reverses every conviction word before it in its sentence, whoever's
@@ -108,9 +109,15 @@ cleared or acquitted on appeal or at a retrial; an appeal won. Not "cleared of o
 charge, and leaves the conviction standing."""
 _OTHERS = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|some|several|many|most|a\s+few|few)\s+of\s+"
-    r"(?:them|whom|the\s+\w+(?:\s+\w+)?)(?:\s+(?:was|were|had|have|has|been|later|subsequently|also))+\s*\Z",
+    r"(?:them|whom|the\s+\w+(?:\s+\w+)?)"
+    r"(?P<verb>(?:\s+(?:was|were|had|have|has|been|later|subsequently|also|ultimately))*)\s*\Z",
     re.IGNORECASE)
-"""Part of a group as the subject of its conviction: "four of them were", "two of the accused men were"."""
+"""Part of a group as the subject of its conviction: "four of them were", "two of the accused men were",
+"four of the accused men" before a conviction word that is a verb (`_FINITE`)."""
+_FINITE = re.compile(r"(?:went|goes|go|pleaded|pled|admit)", re.IGNORECASE)
+"""Conviction words that are a verb of their own ("went down for", "pleaded guilty"); the others need an
+auxiliary to be one ("four of them were convicted"), and without it name somebody ("one of the men
+convicted in 2019": he is one of them)."""
 _CONTRAST = re.compile(r"^[^;]*?,\s*(?:but\s+)?not\s+(?:for|of|in)\b", re.IGNORECASE)
 """After a conviction word, what it is not for: ", not for offences in this case", ", not of rape"."""
 _SENTENCE_END = re.compile(r"[.!?\n]")
@@ -144,7 +151,8 @@ def conviction_wording(text: str | None, status: str | None) -> Wording | None:
         end = _SENTENCE_END.search(words, hit.end())
         sentence_end = end.start() if end else len(words)
         before = words[start:hit.start()]
-        if (_NEGATED.search(before) or _OTHERS.search(before)
+        others = _OTHERS.search(before)
+        if (_NEGATED.search(before) or (others and (others["verb"] or _FINITE.match(hit.group())))
                 or any(r.end() > hit.start() for r in _REVERSAL.finditer(words, start, sentence_end))
                 or _CONTRAST.match(words[hit.end():sentence_end])):
             continue

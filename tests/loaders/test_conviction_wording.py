@@ -99,7 +99,7 @@ NOT_A_CONVICTION = [
     "Convicted in 2008, he was acquitted at retrial.", "He was jailed in 2010, but this was set aside.",
     "He was acquitted; the jury did not convict.",
     # the conviction of others, or what a conviction is not for
-    "Cleared of the charges; four of them were convicted of rape.",
+    "Cleared of the charges; four of them were convicted of rape.", "Four of the accused men went down for rape.",
     "His convictions are for murder, not for offences in this case.",
     # not a conviction word in this sense
     "The council admitted failings.", "She was falsely imprisoned.", "He imprisoned the girls in a flat.",
@@ -131,7 +131,7 @@ def test_negations_and_reversals_pass(tmp_path, text):
     ("Acquitted of rape but convicted of assault.", "convicted"),
     ("His conviction was upheld on appeal.", "conviction"),
     ("His conviction was quashed; he was later jailed for another offence.", "jailed"),
-    ("All of them were convicted.", "convicted"),
+    ("All of them were convicted.", "convicted"), ("John Doe, one of the men convicted in 2019.", "convicted"),
     # the other wordings of a conviction
     ("Fred Bloggs was jailed in 2019.", "jailed"), ("He was imprisoned for 12 years.", "imprisoned"),
     ("He was sentenced to 12 years.", "sentenced"), ("He is guilty of rape.", "guilty"),
