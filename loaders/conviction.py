@@ -17,16 +17,16 @@ Within one sentence (text up to `.`, `!`, `?` or a line break), a conviction wor
 - a negation binds to it (`_NEGATED`): the negation stands right before it, with only auxiliaries and
   small words between ("not convicted", "was never convicted", "has not been jailed", "not a conviction",
   "without being convicted", "no conviction", "no charge or conviction", "neither charged nor convicted",
-  "did not result in a conviction", "failed to secure a conviction", "denies being guilty", "pleaded not
-  guilty"), or as the subject it negates ("none were convicted", "none of the five men were convicted",
-  "no one has been convicted", "nobody was jailed"), or the sentence only asks or supposes it ("does not
-  say whether anyone was convicted", "if convicted"). A negation of anything else in the sentence does
-  not bind ("Police did not comment; Fred Bloggs was convicted" is refused);
+  "did not result in a conviction", "failed to secure a conviction", "denies being guilty" (not "never
+  denied"), "pleaded not guilty"), or as the subject it negates ("none were convicted", "none of the
+  five men were convicted", "no one has been convicted", "nobody was jailed"), or the sentence only asks
+  or supposes it ("does not say whether anyone was convicted", "if convicted"). A negation of anything
+  else in the sentence does not bind ("Police did not comment; Fred Bloggs was convicted" is refused);
 - a reversal of a conviction (`_REVERSAL`) follows it in the sentence, or holds it: "conviction
   quashed", "his convictions were overturned", "quashed his conviction", "this was set aside", "cleared on
   appeal", "acquitted at retrial", "won his appeal". A reversal of something else does not count
-  ("convicted of rape, cleared of one count" is refused, and so is "cleared of all charges, though once
-  convicted of theft");
+  ("convicted of rape, cleared of one count", even "on appeal", is refused, and so is "cleared of all
+  charges, though once convicted of theft");
 - it is the conviction of a part of a group, said of that part (`_OTHERS`): "four of them were convicted",
   "two of the men were jailed", "four of the accused went down for rape" (a group record `acquitted` that
   reports which of its members were convicted; "all of them were convicted" is the group's own
@@ -83,7 +83,7 @@ _BRIDGE = rf"(?:,?\s+{_AUX},?|\s+(?:\w+,\s+){{0,2}}\w+,?\s+(?:or|nor))*"
 jailed"): not "and", which starts a new statement ("not arrested and was jailed")."""
 _PARTITIVE = r"(?:\s+of\s+(?:the|them|these|those|whom|which|his|her|their)(?:\s+\w+){0,2})?"
 _NEGATED = re.compile(
-    r"(?:\b(?:not|never|nor|without|cannot|den(?:y|ies|ied|ying)|yet\s+to|"
+    r"(?:\b(?:not|never|nor|without|cannot|(?<!not\s)(?<!never\s)(?<!n't\s)den(?:y|ies|ied|ying)|yet\s+to|"
     r"fail(?:s|ed|ing)?\s+to)|n['\u2019]t"
     r"|\b(?:no(?:\s+(?:single|other|further|more|adult))?(?:\s+\w+)?|none|nobody|no-one|neither(?:\s+\w+)?"
     r"|not\s+(?:one|a\s+single\s+\w+))"
@@ -99,14 +99,16 @@ _REVERSAL = re.compile(
     r"\b(?:convictions?|verdicts?|it|this|that|which)(?:\s+" + _AUX + r")*\s+" + _REVERSED +
     r"|\b" + _REVERSED + r"\s+(?:(?:his|her|their|the|its|this|that|both|all|these|those|of)\s+)*"
     r"(?:[\w-]+\s+)?(?:convictions?|verdicts?)\b"
-    r"|\b(?:cleared|acquitted|exonerated|pardoned|found\s+not\s+guilty)(?:\s+[\w-]+){0,3}?\s+"
+    r"|\b(?:cleared|acquitted|exonerated|pardoned|found\s+not\s+guilty)"
+    r"(?:\s+of\s+(?:it|them|all\s+(?:charges|counts|offences)|everything))?(?:\s+(?!of\b)[\w-]+){0,2}?\s+"
     r"(?:on|at|after|following|by|in)\s+(?:(?:an|a|his|her|their|the)\s+)?"
     r"(?:appeal|retrial|re-trial|court\s+of\s+appeal|criminal\s+cases\s+review)"
-    r"|\b(?:won|wins|winning|successful(?:ly)?)\s+(?:(?:an|a|his|her|their|the)\s+)?appeal",
+    r"|\b(?:won|wins|winning|successful(?:ly)?)\s+(?:(?:an|a|his|her|their|the)\s+)?appeal\w*"
+    r"(?:\s+against\s+(?:(?:his|her|their|the|a)\s+)?(?:[\w-]+\s+)?convictions?)?",
     re.IGNORECASE)
 """A conviction reversed: the conviction (or "it", "this") quashed, overturned, set aside or ruled unsafe;
-cleared or acquitted on appeal or at a retrial; an appeal won. Not "cleared of one count": that clears a
-charge, and leaves the conviction standing."""
+cleared or acquitted ("of it", "of all charges") on appeal or at a retrial; an appeal won. Not "cleared of
+one count", even on appeal: that clears a charge, and may leave the conviction standing."""
 _OTHERS = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|some|several|many|most|a\s+few|few)\s+of\s+"
     r"(?:them|whom|the\s+\w+(?:\s+\w+)?)"

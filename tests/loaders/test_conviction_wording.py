@@ -93,10 +93,13 @@ NOT_A_CONVICTION = [
     "He has not admitted the charges.", "He has yet to be convicted.", "The case did not result in a conviction.",
     "The prosecution failed to secure a conviction.", "If convicted, he faces life.",
     "The source does not say whether anyone in the group was charged or convicted.",
+    "Whether or not he was jailed is not known.",
     # a reversal of the conviction itself
     "The conviction was quashed on appeal.", "His conviction was overturned in 2015.",
     "The Court of Appeal quashed his conviction.", "He was convicted in 2010 but cleared on appeal in 2012.",
-    "Convicted in 2008, he was acquitted at retrial.", "He was jailed in 2010, but this was set aside.",
+    "Convicted in 2008, he was acquitted at retrial.",
+    "Convicted in 2010, he was cleared of it on appeal in 2012.",
+    "He successfully appealed against his conviction.", "He was jailed in 2010, but this was set aside.",
     "He was acquitted; the jury did not convict.",
     # the conviction of others, or what a conviction is not for
     "Cleared of the charges; four of them were convicted of rape.", "Four of the accused men went down for rape.",
@@ -127,6 +130,8 @@ def test_negations_and_reversals_pass(tmp_path, text):
     ("There was no appeal against the conviction.", "conviction"),
     # a clearing of something else is not a reversal of the conviction
     ("Convicted of rape, cleared of one count.", "Convicted"),
+    ("Convicted of rape and assault, cleared of assault on appeal.", "Convicted"),
+    ("He never denied being convicted.", "convicted"), ("Not surprisingly, he was jailed.", "jailed"),
     ("Cleared of all charges, though once convicted of theft.", "convicted"),
     ("Acquitted of rape but convicted of assault.", "convicted"),
     ("His conviction was upheld on appeal.", "conviction"),
