@@ -127,24 +127,27 @@ def test_negations_and_reversals_pass(tmp_path, text):
     ("Police did not comment, and Fred Bloggs was convicted in 2019.", "convicted"),
     ("Police did not say when Fred Bloggs was convicted.", "convicted"),
     ("No doubt Bloggs was convicted.", "convicted"), ("He was not arrested and was jailed.", "jailed"),
+    # nor a negation that is no denial of the conviction
     ("There was no appeal against the conviction.", "conviction"),
+    ("He never denied being convicted.", "convicted"), ("Not surprisingly, he was jailed.", "jailed"),
     # a clearing of something else is not a reversal of the conviction
     ("Convicted of rape, cleared of one count.", "Convicted"),
     ("Convicted of rape and assault, cleared of assault on appeal.", "Convicted"),
-    ("He never denied being convicted.", "convicted"), ("Not surprisingly, he was jailed.", "jailed"),
     ("Cleared of all charges, though once convicted of theft.", "convicted"),
     ("Acquitted of rape but convicted of assault.", "convicted"),
+    # nor is a conviction upheld, or a conviction after the reversal
     ("His conviction was upheld on appeal.", "conviction"),
     ("His conviction was quashed; he was later jailed for another offence.", "jailed"),
+    # the whole group, or one of it named
     ("All of them were convicted.", "convicted"), ("John Doe, one of the men convicted in 2019.", "convicted"),
-    # the other wordings of a conviction
+    # the other wordings of a conviction: a prison term
     ("Fred Bloggs was jailed in 2019.", "jailed"), ("He was imprisoned for 12 years.", "imprisoned"),
-    ("He was sentenced to 12 years.", "sentenced"), ("He is guilty of rape.", "guilty"),
-    ("He pleaded guilty to three counts.", "pleaded guilty"),
-    ("He admitted two counts of rape.", "admitted two counts"),
-    ("He admitted the charges.", "admitted the charges"), ("He is serving a life sentence.", "serving a life sentence"),
+    ("He was sentenced to 12 years.", "sentenced"), ("He is serving a life sentence.", "serving a life sentence"),
     ("He was handed a 12-year sentence.", "12-year sentence"), ("Four went down for rape.", "went down for"),
     ("Paedophile Fred Bloggs, jailed for 12 years", "jailed"),
+    # a verdict, a plea, an admission
+    ("He is guilty of rape.", "guilty"), ("He pleaded guilty to three counts.", "pleaded guilty"),
+    ("He admitted two counts of rape.", "admitted two counts"), ("He admitted the charges.", "admitted the charges"),
 ])
 def test_a_conviction_beside_a_negation_or_reversal_of_something_else_is_still_one(text, words):
     assert conviction_wording(text, "alleged").words == words
