@@ -561,6 +561,14 @@ SIXTH = [  # (text, rule, what the message quotes)
     ("She was moved between placements.", "in-care", "She was moved between placements"),
     ("The men met her when she went missing from her placement.", "in-care", "she went missing from her placement"),
     ("She lived with foster carers in Bromley.", "in-care", "She lived with foster carers"),
+    ("She was in the care of Lambeth Council.", "in-care", "She was in the care of Lambeth Council"),
+    ("A girl in the care of Croydon council since 2018 was abused.", "in-care", "in the care of Croydon council"),
+    ("A girl looked after by the council since 2016 was abused.", "in-care", "looked after"),
+    ("She was a looked-after child.", "in-care", "She was a looked-after"),
+    ("A girl fostered in Kent from 2015 was abused.", "in-care", "fostered"),
+    ("A girl placed out of borough in Kent was abused.", "in-care", "placed out of borough"),
+    ("She was placed out of borough.", "in-care", "She was placed out of borough"),
+    ("Olivia (12) raped by men", "individual-age", "Olivia (12)"),
 ]
 
 
@@ -622,6 +630,10 @@ def test_the_sixth_rounds_phrasings_are_refused_in_every_kind_of_record(tmp_path
     "Children living in residential care were taken to hotels.",
     "He said children in care were at greater risk.",
     "It was a child in care who told police.",
+    "He exploited girls in the care of Lewisham's children's homes.",
+    "A child looked after by the council went missing.",
+    "Children fostered in the borough since 2015 were at risk.",
+    "Children placed out of borough are at greater risk.",
 ])
 def test_the_sixth_rounds_patterns_let_groups_statistics_and_adults_through(tmp_path, text):
     path = tmp_path / "data.yaml"
