@@ -569,6 +569,11 @@ SIXTH = [  # (text, rule, what the message quotes)
     ("A girl placed out of borough in Kent was abused.", "in-care", "placed out of borough"),
     ("She was placed out of borough.", "in-care", "She was placed out of borough"),
     ("Olivia (12) raped by men", "individual-age", "Olivia (12)"),
+    ("She was in and out of care.", "in-care", "in and out of care"),
+    ("Her time in care was brief.", "in-care", "Her time in care"),
+    ("The council sought a care order.", "in-care", "a care order"),
+    ("She was accommodated under section 20.", "in-care", "accommodated under section 20"),
+    ("A girl living in a Bromley children's home was abused.", "in-care", "living in a Bromley children's home"),
 ]
 
 
@@ -634,6 +639,8 @@ def test_the_sixth_rounds_phrasings_are_refused_in_every_kind_of_record(tmp_path
     "A child looked after by the council went missing.",
     "Children fostered in the borough since 2015 were at risk.",
     "Children placed out of borough are at greater risk.",
+    "Children in and out of care are at risk.",
+    "Care orders rose in 2018.",
 ])
 def test_the_sixth_rounds_patterns_let_groups_statistics_and_adults_through(tmp_path, text):
     path = tmp_path / "data.yaml"
