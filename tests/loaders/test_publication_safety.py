@@ -574,6 +574,9 @@ SIXTH = [  # (text, rule, what the message quotes)
     ("The council sought a care order.", "in-care", "a care order"),
     ("She was accommodated under section 20.", "in-care", "accommodated under section 20"),
     ("A girl living in a Bromley children's home was abused.", "in-care", "living in a Bromley children's home"),
+    ("The girl \u2013 then 12 \u2013 was raped.", "individual-age", "then 12"),  # en dashes
+    ("Olivia was 12 when it began.", "individual-age", "Olivia was 12"),
+    ("She lived in supported accommodation in Croydon.", "in-care", "She lived in supported accommodation"),
 ]
 
 
@@ -641,6 +644,11 @@ def test_the_sixth_rounds_phrasings_are_refused_in_every_kind_of_record(tmp_path
     "Children placed out of borough are at greater risk.",
     "Children in and out of care are at risk.",
     "Care orders rose in 2018.",
+    "Olivia was 12 miles away.",
+    "Khan was 45 when he was arrested.",
+    "By then 12-15 girls had come forward.",
+    "Attendance was 12.",
+    "Girls were placed in supported accommodation.",
 ])
 def test_the_sixth_rounds_patterns_let_groups_statistics_and_adults_through(tmp_path, text):
     path = tmp_path / "data.yaml"
