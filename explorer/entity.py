@@ -26,6 +26,7 @@ from typing import Any, Iterable, Mapping, TypeVar
 
 import networkx as nx
 
+from casegraph.exports.base import conditional_in, conditions_notice
 from casegraph.explorer.paging import Pages, by_page_number
 from casegraph.explorer.provenance import Provenance, provenance
 from casegraph.graph.selection import is_restricted, linked_cases
@@ -131,6 +132,7 @@ class EntityPage:
     cited_total: int = 0
     case_pages: Pages | None = None
     cited_pages: Pages | None = None
+    conditions: str | None = None  # what handling code C asks of the facts shown (`exports.base.conditions_notice`)
 
 
 def _facts(attrs: dict[str, Any]) -> list[tuple[str, str]]:
@@ -194,4 +196,6 @@ def entity_page(explorer, node: str, more: str = "", page: int = 1) -> EntityPag
         cited_by=[(n, kind_name(graph.nodes[n].get("label", "")), name_of(n)) for n in shown_cited],
         cited_total=len(cited), case_pages=_pages(node, "cases", len(cases), at("cases")),
         cited_pages=_pages(node, "cited", len(cited), at("cited")),
+        conditions=conditions_notice(conditional_in([attrs, *(whole.edges[u, v, key] for items in shown.values()
+                                                               for _, u, v, key in items)])),
     )

@@ -22,7 +22,7 @@ import importlib.util
 import math
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterator, Literal
+from typing import Any, Iterable, Iterator, Literal
 
 import networkx as nx
 
@@ -33,7 +33,7 @@ from casegraph.schemas.text import INT64_RANGE, UNSAFE_CHARACTERS, clip, value_p
 
 __all__ = [
     "NodeItem", "EdgeItem", "ExportMeta", "Exporter", "ExportError",
-    "items", "export_graph", "marked_path", "conditional_citations", "conditions_notice", "RESTRICTED_NOTICE", "refuse_unfit", "refuse_unfit_graph", "PROFILES", "FACT_FIELDS",
+    "items", "export_graph", "marked_path", "conditional_citations", "conditional_in", "conditions_notice", "RESTRICTED_NOTICE", "refuse_unfit", "refuse_unfit_graph", "PROFILES", "FACT_FIELDS",
 ]
 
 PROFILES = ("public", "restricted")
@@ -110,12 +110,16 @@ class ExportMeta:
 def conditional_citations(graph: nx.MultiDiGraph) -> int:
     """How many citations in `graph` (on its nodes and relationships) carry the 3x5x2 handling code C:
     sharing permitted with conditions the source sets, which casegraph does not hold."""
-    def count(attrs: dict) -> int:
-        codes = attrs.get("citation_handling")
-        return codes.count("C") if isinstance(codes, list) else 0
+    return conditional_in(a for _, a in graph.nodes(data=True)) + conditional_in(a for _, _, a in graph.edges(data=True))
 
-    return (sum(count(a) for _, a in graph.nodes(data=True))
-            + sum(count(a) for _, _, a in graph.edges(data=True)))
+
+def conditional_in(records: Iterable[dict]) -> int:
+    """`conditional_citations` of some records' attributes (a page's node and the links it shows)."""
+    total = 0
+    for attrs in records:
+        codes = attrs.get("citation_handling")
+        total += codes.count("C") if isinstance(codes, list) else 0
+    return total
 
 
 def conditions_notice(conditional: int) -> str | None:

@@ -3,7 +3,8 @@
 The rule is `loaders/conviction.py` (the dossier applies the same one to its own wording). Scanned:
 every public record, node or relationship, of every kind: its id (read as words, "convicted-paedophile-
 john-doe") and every public text field (`loaders.safety.public_text_fields`: names, aliases, titles,
-summaries, descriptions, roles, notes, bases, quotes), each against the record's current status; a
+summaries, descriptions, roles, notes, bases, quotes) and a case's `outcomes` (`convicted` under an
+alleged case shows a conviction in every table, page and dossier), each against the record's current status; a
 citation's quote and locator against that citation's own status. And the involved party's name (its
 display name, `schemas/names.py`) against the status of each INVOLVES that gives its part in a case:
 "Convicted paedophile John Doe" involved as `alleged` reads as a conviction in every picture and table
@@ -48,7 +49,8 @@ def _scan_row(table: ColumnTable, row: int, status: str | None) -> list[Problem]
     problems = []
     said = set()  # texts already refused in this row: `citation_quotes` repeats `quote`
     cited = table["citation_statuses"][row] if "citation_statuses" in table.values else ()
-    fields = (() if table.is_rel else ("id",)) + public_text_fields(table.name)
+    fields = (() if table.is_rel else ("id",)) + public_text_fields(table.name) + \
+        (("outcomes",) if "outcomes" in table.values else ())  # `convicted` is an outcome and a wording
     for field in fields:
         value = table[field][row]
         if value is None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from casegraph.viz.charts import Chart, chart_page, chart_svg
 from casegraph.viz.figure import Figure
 
-__all__ = ["FORMATS", "write_figure", "write_overview", "written_by_casegraph", "output_format", "still_svg", "page_of"]
+__all__ = ["FORMATS", "write_figure", "write_overview", "overview_figure", "written_by_casegraph", "output_format", "still_svg", "page_of"]
 
 FORMATS = {".html": "html", ".htm": "html", ".png": "png", ".svg": "svg"}
 
@@ -81,10 +81,14 @@ def written_by_casegraph(path: Path | str) -> bool:
 
 def write_overview(view, path: Path | str) -> Path:
     """The publishable overview page of everything a store View holds (restricted data left out,
-    also when the view is of the restricted profile)."""
+    also when the view is of the restricted profile): `write_figure(overview_figure(view), path)`."""
+    return write_figure(overview_figure(view), path)
+
+
+def overview_figure(view):
+    """The overview `Figure` `write_overview` writes (its `conditional` says what handling code C asks)."""
     from casegraph.graph.projection import project
     from casegraph.viz.compose import Options
     from casegraph.viz.views import figure_for
 
-    graph = project(view)
-    return write_figure(figure_for("overview", graph, Options()), path)
+    return figure_for("overview", project(view), Options())

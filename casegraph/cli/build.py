@@ -15,6 +15,7 @@ from pathlib import Path
 
 import click
 
+from casegraph.cli.export import say_conditions
 from casegraph.cli.options import DATA, DATA_HELP
 from casegraph.cli.output import format_option, say, terminal_width
 from casegraph.cli.stores import store_options
@@ -82,7 +83,7 @@ def build(data, cg, overview, no_overview, break_lock, force, fmt):
         }
         page = None
         if not no_overview:
-            from casegraph.viz.pages import write_overview, written_by_casegraph
+            from casegraph.viz.pages import overview_figure, write_figure, written_by_casegraph
 
             page = overview or _default_overview(cg.store)
             if overview is None and page.exists() and not written_by_casegraph(page):
@@ -90,7 +91,9 @@ def build(data, cg, overview, no_overview, break_lock, force, fmt):
                     "wrote; give --overview PATH (or --no-overview)")
                 page = None
             else:
-                write_overview(view, page)
+                figure = overview_figure(view)
+                write_figure(figure, page)
+                say_conditions(figure.conditional)
     report = {
         "data": source.describe(),
         "store": cg.describe(),

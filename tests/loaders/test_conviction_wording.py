@@ -213,3 +213,21 @@ def test_the_dossier_applies_the_same_rule():
         Fact("Convicted of rape, cleared of one count", [Citation("s", (1,))], status="acquitted")
     Fact("John Doe was convicted in 2010; the conviction was quashed in 2012", [Citation("s", (1,))],
          status="acquitted")
+
+
+@pytest.mark.parametrize("status", ["alleged", "charged", "acquitted"])
+def test_a_case_whose_outcomes_say_convicted_under_a_status_short_of_one_is_refused(tmp_path, status):
+    """`outcomes: [convicted]` on an alleged case shows a conviction in every table, page and dossier
+    (`outcomes-by-decade` counted it; the dossier of its whole borough refused it): refused at load, where
+    it is written."""
+    problems = _problems(tmp_path, f"- {{kind: case, id: b-case, title: Another case, summary: Men were accused., "
+                                   f"period: 2012, outcomes: [convicted], status: {status}, source: src, paragraphs: [1]}}\n")
+    assert [(p.line, p.record, p.field) for p in problems] == [(4, "b-case", "outcomes")]
+    assert f"the record is {status!r}" in problems[0].message
+
+
+@pytest.mark.parametrize("status, outcomes", [("convicted", "[convicted]"), ("reported", "[cleared, convicted]"),
+                                              ("alleged", "[charged, not-prosecuted]"), ("acquitted", "[cleared]")])
+def test_outcomes_the_status_gives_pass(tmp_path, status, outcomes):
+    load([_write(tmp_path, f"- {{kind: case, id: b-case, title: Another case, summary: Men were tried., period: 2012, "
+                           f"outcomes: {outcomes}, status: {status}, source: src, paragraphs: [1]}}\n")])

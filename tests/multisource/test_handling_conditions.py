@@ -105,6 +105,17 @@ def test_commands_say_it_on_stderr(built, command, out, tmp_path):
     assert other.exit_code == 0 and "handling code" not in other.output
 
 
+def test_build_says_it_of_the_overview_page_it_writes(built, tmp_path):
+    """`casegraph build` writes the overview page of the public graph: it says what handling code C asks
+    of that page, as `viz` does."""
+    data = next(f for f in built[1] if f.name == "zz-added.jsonl").parent  # `london_with`'s data folder
+    result = CliRunner().invoke(cli, ["build", str(data), "--store", str(tmp_path / "store"),
+                                      "--overview", str(tmp_path / "overview.html")], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert re.search(r"^note: " + re.escape(NOTICE), result.stderr, re.M), result.stderr
+    assert "handling code" not in (tmp_path / "overview.html").read_text(encoding="utf-8")
+
+
 def test_the_explorers_view_pages_and_downloads_say_it(built):
     from casegraph.explorer.state import Explorer
     from tests.explorer.conftest import client_for
@@ -120,5 +131,10 @@ def test_the_explorers_view_pages_and_downloads_say_it(built):
         assert download.status_code == 200 and NOTICE in download.text
         dossier = client.get(f"/entity/{CASE}/dossier?format=md")
         assert dossier.status_code == 200 and NOTICE in dossier.text
+        # an entity page: its own facts' and its shown links' citations (the case's borough link: 1)
+        case_page = client.get(f"/entity/{CASE}").text
+        assert "1 citation here carries handling code C" in case_page
+        assert "1 citation here carries handling code C" in client.get("/entity/martin-malone").text
+        assert "handling code" not in client.get("/entity/hillingdon").text
     finally:
         explorer.close()
