@@ -29,7 +29,7 @@ from starlette.routing import Route
 
 from casegraph import __version__
 from casegraph.exports import FORMATS, ExportError
-from casegraph.exports.base import refuse_unfit_graph
+from casegraph.exports.base import conditions_notice, refuse_unfit_graph
 from casegraph.explorer.downloads import Download, dossier_file, export_file, still_file
 from casegraph.explorer.entity import entity_page, kind_name
 from casegraph.explorer.forms import cell, form_fields, given_params, page_links
@@ -301,15 +301,17 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
         from casegraph.viz.legend import legend_entries
 
         figure = _figure(name, selection)
+        conditions = conditions_notice(figure.conditional)  # said to whoever publishes it, never drawn in it
         if not isinstance(figure, Figure):  # a chart (tiles, timeline): its SVG still, as an image
-            return render(request, "chart.html", figure=figure, view=name, query=selection_query(selection))
+            return render(request, "chart.html", figure=figure, view=name, query=selection_query(selection),
+                          conditions=conditions)
         around = [node for node, _ in selection.around]
         graph = explorer.graph
         shown = sorted(((m.id, kind_name(graph.nodes[m.id].get("label", "")), display_name(graph.nodes[m.id], m.id))
                         for m in figure.marks if m.id in graph), key=lambda item: (item[1], item[2].casefold()))
         return render(request, "network.html", figure=figure, view=name, data=Markup(safe_json(figure_data(figure))),
                       legend=legend_entries(figure), selection=selection, query=selection_query(selection),
-                      around=around, shown=shown, expanding=expanding)
+                      around=around, shown=shown, expanding=expanding, conditions=conditions)
 
     def view_still(request: Request):
         name, kind = request.path_params["view"], request.query_params.get("format", "svg")

@@ -49,7 +49,8 @@ class FormField:
 
 @dataclass
 class Cell:
-    """One answer cell: `kind` is text, node, path, list or pair (`text`: `items[0]`)."""
+    """One answer cell: `kind` is text, node, path (`items`: nodes and, between them, steps: a
+    relationship type as `text`), list or pair (`text`: `items[0]`)."""
 
     kind: str
     text: str = ""
@@ -128,8 +129,18 @@ def cell(value: Any, explorer) -> Cell:
             return Cell("node", display_name(props, node), node, kind_name(graph.nodes[node].get("label", "")))
         return Cell("text", display_name(props, node))
     if isinstance(value, dict) and "nodes" in value and "relationships" in value:
-        # a node value, or a catalog query's step (a record, {id, label, name}): linked by its id
-        return Cell("path", items=[cell(n if "properties" in n else n.get("id"), explorer) for n in value["nodes"]])
+        # its nodes (node values, or a catalog query's steps) linked, each step's relationship type between
+        # them, as `graph.values.text_of` writes a path in a table: case —SHOWS— indicator —SHOWS— case
+        items = [cell(value["nodes"][0], explorer)] if value["nodes"] else []
+        for rel, node in zip(value["relationships"], value["nodes"][1:]):
+            items += [Cell("step", str(rel.get("type", ""))), cell(node, explorer)]
+        return Cell("path", items=items)
+    if isinstance(value, dict) and {"id", "label"} <= value.keys() and "properties" not in value:
+        # a record a query names (a path's step, `via`): its node, linked
+        node = value["id"]
+        if node in graph:
+            return Cell("node", display_name(graph.nodes[node], node), node, kind_name(graph.nodes[node].get("label", "")))
+        return Cell("text", display_name(value, str(node)))
     if isinstance(value, dict) and "type" in value and "properties" in value:
         return Cell("text", value["type"].replace("_", " ").lower())
     if isinstance(value, (list, tuple)):

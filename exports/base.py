@@ -20,7 +20,7 @@ from __future__ import annotations
 import importlib.util
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterator, Literal
 
@@ -33,7 +33,7 @@ from casegraph.schemas.text import INT64_RANGE, UNSAFE_CHARACTERS, clip, value_p
 
 __all__ = [
     "NodeItem", "EdgeItem", "ExportMeta", "Exporter", "ExportError",
-    "items", "export_graph", "marked_path", "RESTRICTED_NOTICE", "refuse_unfit", "refuse_unfit_graph", "PROFILES", "FACT_FIELDS",
+    "items", "export_graph", "marked_path", "conditional_citations", "conditions_notice", "RESTRICTED_NOTICE", "refuse_unfit", "refuse_unfit_graph", "PROFILES", "FACT_FIELDS",
 ]
 
 PROFILES = ("public", "restricted")
@@ -74,6 +74,7 @@ class ExportMeta:
     selection: dict[str, Any] = field(default_factory=lambda: {"whole_graph": True})
     analytics: dict[str, str] = field(default_factory=dict)  # property -> what it means
     generator: str = f"casegraph {__version__}"
+    conditional: int = 0  # citations with 3x5x2 handling code C in what is written (`conditional_citations`)
 
     def __post_init__(self) -> None:
         if self.profile not in PROFILES:
@@ -85,18 +86,46 @@ class ExportMeta:
 
     @property
     def notice(self) -> str:
-        if self.restricted:
-            return RESTRICTED_NOTICE
-        return "public profile: restricted nodes and relationships (and every relationship touching one) are left out."
+        """The profile's notice, then what handling code C asks of whoever shares it (`conditions_notice`)."""
+        base = RESTRICTED_NOTICE if self.restricted else (
+            "public profile: restricted nodes and relationships (and every relationship touching one) are left out.")
+        conditions = conditions_notice(self.conditional)
+        return f"{base} {conditions}" if conditions else base
 
     def as_dict(self) -> dict[str, Any]:
-        return {
+        """The metadata every format writes: generator, profile, notice, selection, analytics, and
+        `conditional_citations` when some citation carries handling code C."""
+        data = {
             "generator": self.generator,
             "profile": self.profile,
             "notice": self.notice,
             "selection": self.selection,
             "analytics": self.analytics,
         }
+        if self.conditional:
+            data["conditional_citations"] = self.conditional
+        return data
+
+
+def conditional_citations(graph: nx.MultiDiGraph) -> int:
+    """How many citations in `graph` (on its nodes and relationships) carry the 3x5x2 handling code C:
+    sharing permitted with conditions the source sets, which casegraph does not hold."""
+    def count(attrs: dict) -> int:
+        codes = attrs.get("citation_handling")
+        return codes.count("C") if isinstance(codes, list) else 0
+
+    return (sum(count(a) for _, a in graph.nodes(data=True))
+            + sum(count(a) for _, _, a in graph.edges(data=True)))
+
+
+def conditions_notice(conditional: int) -> str | None:
+    """What every output holding `conditional` (> 0) citations with handling code C says: a sentence;
+    None when there are none. One rule for exports, dossiers and the commands' warnings."""
+    if not conditional:
+        return None
+    which = "1 citation here carries" if conditional == 1 else f"{conditional:,} citations here carry"
+    return (f"{which} handling code C (3x5x2: sharing permitted with conditions): check each such source's "
+            "conditions before publishing or passing this on (`citation_handling` names them).")
 
 
 def refuse_unfit(what: str, values: dict[str, Any]) -> None:
@@ -267,6 +296,9 @@ def export_graph(graph: nx.MultiDiGraph, exporter: Exporter, checked: bool = Fal
     """Feed a graph through an exporter; return the files it wrote. `checked`: the caller has had
     `refuse_unfit_graph(graph)` pass on this graph, unchanged since (a server's kept selection,
     checked once for all its views and exports), so its items are not checked one by one again."""
+    conditional = conditional_citations(graph)
+    if conditional != exporter.meta.conditional:  # what the files say of themselves, written at `finalize`
+        exporter.meta = replace(exporter.meta, conditional=conditional)
     exporter.checked = checked
     try:
         for item in items(graph):

@@ -34,7 +34,7 @@ class NodeLinkExporter(Exporter):
 
     def __init__(self, path, meta=None):
         super().__init__(path, meta)
-        self.graph = nx.MultiDiGraph(casegraph=self.meta.as_dict())
+        self.graph = nx.MultiDiGraph()
 
     def write_node(self, node: NodeItem) -> None:
         self.graph.add_node(node.id, label=node.label, **node.properties)
@@ -43,6 +43,7 @@ class NodeLinkExporter(Exporter):
         self.graph.add_edge(edge.source, edge.target, key=edge.id, type=edge.type, **edge.properties)
 
     def finalize(self) -> list[Path]:
+        self.graph.graph["casegraph"] = self.meta.as_dict()  # as it stands after every item (`export_graph`)
         data = nx.node_link_data(self.graph, **NODE_LINK_NAMES)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         # orjson: `json.dumps(indent=...)` runs json's pure-Python encoder (150 ms a borough at 100,000 cases)

@@ -14,7 +14,7 @@ columns (Arrow to Python lists, then dicts): linear in the number of links.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Iterable
 
 import pyarrow as pa
@@ -346,6 +346,11 @@ def with_aggregates(dataset: Dataset) -> Dataset:
                                                                  "inferred_link_texts": [texts.get(c, []) for c in ids],
                                                                  **_uncertain(nodes["CaseFile"], inferred),
                                                                  **_outcome_rows(nodes["CaseFile"])})
+    for label, rel_type in (("Investigation", "EXAMINED"), ("Review", "EXAMINED"), ("Statement", "ABOUT")):
+        if label in nodes:
+            examined = Counter(start for start, _ in set(_links(dataset, rel_type, label, "CaseFile")))  # each case once
+            ids = nodes[label].column("id").to_pylist()
+            nodes[label] = _set(nodes[label], label, {"case_links": [examined.get(i, 0) for i in ids]})
     made, public_made = _statements_made(dataset)
     for label in ("Person", "Place", "Institution"):
         if label not in nodes:

@@ -1,22 +1,41 @@
 """The rule that an allegation is never worded as a conviction: one rule, for the load and the dossier.
 
-A text is worded as a conviction when it holds a conviction word (`CONVICTION`: "convicted",
-"conviction", "found guilty", "pleaded guilty", "guilty verdict", ...) that its sentence does not
-negate or reverse. Refused under `NOT_CONVICTED`, the legal statuses that are not a conviction
-(alleged, charged, acquitted): "Convicted paedophile John Doe" on an `alleged` record. Not under
-`reported` or `inferred`: they say who states the fact (its source, casegraph), not how far the law
+A text is worded as a conviction when it holds a conviction word (`CONVICTION`) that its sentence does
+not negate, reverse or give to others. Refused under `NOT_CONVICTED`, the legal statuses that are not a
+conviction (alleged, charged, acquitted): "Convicted paedophile John Doe" on an `alleged` record. Not
+under `reported` or `inferred`: they say who states the fact (its source, casegraph), not how far the law
 went, and a source may report a conviction (`data/london/NOTES.md`: Bellfield's record is `reported`,
 and its description says what his conviction was for).
 
+Conviction words: "convicted", "conviction", "convict"; "guilty" ("found guilty", "pleaded guilty",
+"guilty of", "guilty verdict"); "jailed", "went down for", "imprisoned" (not "falsely imprisoned", nor
+"imprisoned her": what an abuser did), "sentenced", "sent to prison", "a life sentence", "a 12-year
+sentence", "serving a sentence", "awaiting sentence"; "admitted" with an offence for object ("admitted
+two counts of rape", "admitted the charges"; not "admitted failings").
+
 Within one sentence (text up to `.`, `!`, `?` or a line break), a conviction word is not one when
-- a negation comes before it: "none were convicted", "no one was convicted", "was not convicted",
-  "never convicted", "no charge or conviction", "a charge is not a conviction";
-- a reversal comes anywhere: "conviction quashed", "overturned", "set aside", "acquitted",
-  "cleared of", "exonerated", "pardoned";
+- a negation binds to it (`_NEGATED`): the negation stands right before it, with only auxiliaries and
+  small words between ("not convicted", "was never convicted", "has not been jailed", "not a conviction",
+  "without being convicted", "no conviction", "no charge or conviction", "neither charged nor convicted",
+  "did not result in a conviction", "failed to secure a conviction", "denies being guilty" (not "never
+  denied"), "pleaded not guilty"), or as the subject it negates ("none were convicted", "none of the
+  five men were convicted", "no one has been convicted", "nobody was jailed"), or the sentence only asks
+  or supposes it ("does not say whether anyone was convicted", "if convicted"). A negation of anything
+  else in the sentence does not bind ("Police did not comment; Fred Bloggs was convicted" is refused);
+- a reversal of a conviction (`_REVERSAL`) follows it in the sentence, or holds it: "conviction
+  quashed", "his convictions were overturned", "quashed his conviction", "this was set aside", "cleared on
+  appeal", "acquitted at retrial", "won his appeal". A reversal of something else does not count
+  ("convicted of rape, cleared of one count", even "on appeal", is refused, and so is "cleared of all
+  charges, though once convicted of theft");
+- it is the conviction of a part of a group, said of that part (`_OTHERS`): "four of them were convicted",
+  "two of the men were jailed", "four of the accused went down for rape" (a group record `acquitted` that
+  reports which of its members were convicted; "all of them were convicted" is the group's own
+  conviction, and "John Doe, one of the men convicted" is his: both refused);
 - a contrast follows it, saying what it is not for: "his convictions are for murder, not for offences
   in this case" (", not for", ", not of", ", not in").
-Known limit: a sentence reversing anything at all lets its conviction words through ("Convicted
-paedophile John Doe, cleared of one charge" passes on an `acquitted` record, where it is true).
+Known limits: a conviction reversal reverses every conviction word before it in its sentence, whoever's
+("Bloggs was jailed in 2019 and Smith's conviction was quashed" passes); "paedophile" alone, a label
+but not a verdict, is not a conviction word.
 
 The text is matched folded (`loaders/folding.py`: a Cyrillic "о" in "cоnvicted" reads as it looks);
 the hit is quoted as written.
@@ -34,14 +53,73 @@ __all__ = ["NOT_CONVICTED", "CONVICTION", "Wording", "conviction_wording"]
 NOT_CONVICTED = frozenset(("alleged", "charged", "acquitted"))
 """The claim statuses under which a text must not read as a conviction."""
 
-CONVICTION = re.compile(
-    r"\bconvict\w*|\b(?:found|pleaded|pled|proved|proven)\s+guilty\b|\bguilty\s+(?:verdicts?|pleas?)\b",
-    re.IGNORECASE)
-"""Words that state a conviction."""
+_OFFENCE = (r"(?:charges?|counts?|offen[cs]es?|rape|raping|sexual|sex|indecent|abus\w*|assault\w*|traffick\w*|"
+            r"groom\w*|murder\w*|manslaughter|crimes?|guilt)")
+"""What an admission admits when it is a plea: a charge, a count, an offence."""
 
-_NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|no-one|neither|nor|without)\b|n['\u2019]t\b", re.IGNORECASE)
-_REVERSAL = re.compile(r"\b(?:quash\w*|overturn\w*|set\s+aside|acquit\w*|cleared|exonerat\w*|pardon\w*)",
-                       re.IGNORECASE)
+CONVICTION = re.compile(
+    r"\bconvict\w*"
+    r"|\b(?:(?:found|pleaded|pled|pleading|proved|proven)\s+)?guilty\b(?:\s+(?:verdicts?|pleas?))?"
+    r"|\bjail(?:ed|ing)\b|\b(?:sent|sending)\s+to\s+(?:jail|prison)\b|\b(?:went|go|goes|gone|going)\s+down\s+for\b"
+    r"|(?<!falsely\s)\bimprisoned\b(?!\s+(?:her|him|them|girls?|victims?|children|child|the|a)\b)"
+    r"|\bsentenc(?:ed|ing)\b|\bawait\w*\s+sentence\b"
+    r"|\b(?:life|prison|jail|custodial|suspended|minimum|\w+-year)\s+(?:sentences?|terms?)\b"
+    r"|\bserv(?:e|es|ed|ing)\s+(?:(?:a|an|his|her|their)\s+)?(?:[\w'-]+\s+){0,3}?"
+    r"(?:sentences?|(?:jail|prison)\s+terms?)\b"
+    r"|\badmit(?:s|ted|ting)?\s+(?:to\s+)?(?:(?:the|a|an|his|her|their|all|both|\d+|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|several|further|more|\w+-\w+)\s+){0,3}" + _OFFENCE + r"\b",
+    re.IGNORECASE)
+"""Words that state a conviction (the module docstring lists them)."""
+
+_AUX = (r"(?:was|were|is|are|am|be|been|being|has|have|had|did|does|do|could|can|would|will|may|might|should|"
+        r"must|shall|ever|yet|subsequently|later|since|then|formally|actually|ultimately|eventually|finally|also|"
+        r"so\s+far|to\s+date|as\s+yet|himself|herself|themselves|a|an|any|his|her|their|its|the|criminally|"
+        r"successfully|however|result(?:ed|s)?\s+in|(?:lead|leads|led)\s+to|end(?:ed|s)?\s+(?:in|with)|"
+        r"secure[ds]?|obtain(?:ed|s)?|bring|brought|get|got|reach(?:ed)?)")
+"""Words that may stand between a negation and the conviction word it binds to: auxiliaries, articles,
+adverbs of time, and the verbs of an outcome ("did not result in a conviction")."""
+_BRIDGE = rf"(?:,?\s+{_AUX},?|\s+(?:\w+,\s+){{0,2}}\w+,?\s+(?:or|nor))*"
+"""Auxiliaries, and the other terms of an "or"/"nor" ("no charge or conviction", "not arrested, charged or
+jailed"): not "and", which starts a new statement ("not arrested and was jailed")."""
+_PARTITIVE = r"(?:\s+of\s+(?:the|them|these|those|whom|which|his|her|their)(?:\s+\w+){0,2})?"
+_NEGATED = re.compile(
+    r"(?:\b(?:not|never|nor|without|cannot|(?<!not\s)(?<!never\s)(?<!n't\s)den(?:y|ies|ied|ying)|yet\s+to|"
+    r"fail(?:s|ed|ing)?\s+to)|n['\u2019]t"
+    r"|\b(?:no(?:\s+(?:single|other|further|more|adult))?(?:\s+\w+)?|none|nobody|no-one|neither(?:\s+\w+)?"
+    r"|not\s+(?:one|a\s+single\s+\w+))"
+    + _PARTITIVE +
+    r"|\b(?:whether|if|unless)(?:\s+\w+){0,4})" + _BRIDGE + r"\s*\Z",
+    re.IGNORECASE)
+"""A negation bound to what follows it (matched against the sentence up to the conviction word): a
+negation, a negated subject ("none of the men", "no one"), or a question or supposition ("whether anyone
+in the group"), then only `_BRIDGE` words."""
+
+_REVERSED = r"(?:quash\w*|overturn\w*|set\s+aside|revers(?:ed|ing|es)|annul\w*|(?:ruled|declared|found)\s+unsafe)"
+_REVERSAL = re.compile(
+    r"\b(?:convictions?|verdicts?|it|this|that|which)(?:\s+" + _AUX + r")*\s+" + _REVERSED +
+    r"|\b" + _REVERSED + r"\s+(?:(?:his|her|their|the|its|this|that|both|all|these|those|of)\s+)*"
+    r"(?:[\w-]+\s+)?(?:convictions?|verdicts?)\b"
+    r"|\b(?:cleared|acquitted|exonerated|pardoned|found\s+not\s+guilty)"
+    r"(?:\s+of\s+(?:it|them|all\s+(?:charges|counts|offences)|everything))?(?:\s+(?!of\b)[\w-]+){0,2}?\s+"
+    r"(?:on|at|after|following|by|in)\s+(?:(?:an|a|his|her|their|the)\s+)?"
+    r"(?:appeal|retrial|re-trial|court\s+of\s+appeal|criminal\s+cases\s+review)"
+    r"|\b(?:won|wins|winning|successful(?:ly)?)\s+(?:(?:an|a|his|her|their|the)\s+)?appeal\w*"
+    r"(?:\s+against\s+(?:(?:his|her|their|the|a)\s+)?(?:[\w-]+\s+)?convictions?)?",
+    re.IGNORECASE)
+"""A conviction reversed: the conviction (or "it", "this") quashed, overturned, set aside or ruled unsafe;
+cleared or acquitted ("of it", "of all charges") on appeal or at a retrial; an appeal won. Not "cleared of
+one count", even on appeal: that clears a charge, and may leave the conviction standing."""
+_OTHERS = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|some|several|many|most|a\s+few|few)\s+of\s+"
+    r"(?:them|whom|the\s+\w+(?:\s+\w+)?)"
+    r"(?P<verb>(?:\s+(?:was|were|had|have|has|been|later|subsequently|also|ultimately))*)\s*\Z",
+    re.IGNORECASE)
+"""Part of a group as the subject of its conviction: "four of them were", "two of the accused men were",
+"four of the accused men" before a conviction word that is a verb (`_FINITE`)."""
+_FINITE = re.compile(r"(?:went|goes|go|pleaded|pled|admit)", re.IGNORECASE)
+"""Conviction words that are a verb of their own ("went down for", "pleaded guilty"); the others need an
+auxiliary to be one ("four of them were convicted"), and without it name somebody ("one of the men
+convicted in 2019": he is one of them)."""
 _CONTRAST = re.compile(r"^[^;]*?,\s*(?:but\s+)?not\s+(?:for|of|in)\b", re.IGNORECASE)
 """After a conviction word, what it is not for: ", not for offences in this case", ", not of rape"."""
 _SENTENCE_END = re.compile(r"[.!?\n]")
@@ -56,11 +134,13 @@ class Wording(NamedTuple):
 
 def conviction_wording(text: str | None, status: str | None) -> Wording | None:
     """The first words of `text` that state a conviction its `status` does not give; None when
-    there are none (the status is not in `NOT_CONVICTED`, no conviction word, each one negated or
-    reversed in its sentence, as the module docstring says).
+    there are none (the status is not in `NOT_CONVICTED`, no conviction word, each one negated,
+    reversed, of others or contrasted in its sentence, as the module docstring says).
 
     >>> conviction_wording("Convicted paedophile John Doe", "alleged").words
     'Convicted'
+    >>> conviction_wording("Police did not comment; Fred Bloggs was jailed in 2019.", "alleged").words
+    'jailed'
     >>> conviction_wording("No one was convicted", "alleged") is None
     True
     """
@@ -72,7 +152,10 @@ def conviction_wording(text: str | None, status: str | None) -> Wording | None:
         start = _sentence_start(words, hit.start())
         end = _SENTENCE_END.search(words, hit.end())
         sentence_end = end.start() if end else len(words)
-        if (_NEGATION.search(words, start, hit.start()) or _REVERSAL.search(words, start, sentence_end)
+        before = words[start:hit.start()]
+        others = _OTHERS.search(before)
+        if (_NEGATED.search(before) or (others and (others["verb"] or _FINITE.match(hit.group())))
+                or any(r.end() > hit.start() for r in _REVERSAL.finditer(words, start, sentence_end))
                 or _CONTRAST.match(words[hit.end():sentence_end])):
             continue
         return Wording(folded.original_span(*hit.span()), folded.original_span(start, sentence_end).strip())

@@ -11,12 +11,13 @@ a pattern cites the relationships it is computed from.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any, Callable, Iterator
 
 import networkx as nx
 
 from casegraph.analysis import borough_bridges, case_communities, case_features
-from casegraph.exports.base import refuse_unfit, refuse_unfit_graph
+from casegraph.exports.base import conditional_citations, refuse_unfit, refuse_unfit_graph
 from casegraph.reports.model import Citation, Dossier, Fact, Section
 from casegraph.schemas.citations import contested_of
 from casegraph.reports.wording import involvement, name_of, outcome_words, response_words, statement_kind
@@ -349,6 +350,7 @@ def build_dossier(graph: nx.MultiDiGraph, meta) -> Dossier:
     """
     refuse_unfit_graph(graph)
     refuse_unfit("the selection", meta.selection)
+    meta = replace(meta, conditional=conditional_citations(graph))  # its notice, as every export's says
     G = _Graph(graph)
     cases = G.of_label("CaseFile")
     cases_section = Section("Cases", intro=f"{len(cases)} case record{'' if len(cases) == 1 else 's'}.",

@@ -85,6 +85,13 @@ class CaseLinks(Aggregated):
         "`similar-cases` weighs by (log10(cases / case_links))"))
 
 
+class ExaminedCases(Aggregated):
+    case_links: int | None = Field(default=None, description=AGGREGATE + (
+        "the cases it links to directly (an investigation or review EXAMINED, a statement is ABOUT): "
+        "above `paths-between-cases`' hub_cases (an inquiry into thousands of cases) it is context, not a "
+        "connection between two of them"))
+
+
 class LinkedBoroughs(CaseLinks):
     linked_borough_ids: list[str] | None = Field(default=None, description=AGGREGATE + (
         "ids of the boroughs it is linked to, sorted: through its cases (INVOLVES, AT_PLACE, then "

@@ -12,7 +12,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field, model_validator
 
 from casegraph.schemas.aggregates import (
-    BoroughAggregates, CaseAggregates, CaseLinks, FollowUpOrder, IndicatorAggregates, LinkedBoroughs, Responder)
+    BoroughAggregates, CaseAggregates, CaseLinks, ExaminedCases, FollowUpOrder, IndicatorAggregates, LinkedBoroughs, Responder)
 from casegraph.schemas.common import Fact, Record, ShortText, Slug, Timed
 from casegraph.schemas.text import CalendarDate, WebUrl
 
@@ -178,7 +178,7 @@ class CaseFile(Node, Timed, CaseAggregates):
     outcomes: list[Outcome] = Field(default_factory=list)
 
 
-class Investigation(Node, Timed):
+class Investigation(Node, Timed, ExaminedCases):
     """A police, journalistic or research investigation."""
 
     kind = "investigation"
@@ -193,7 +193,7 @@ class Investigation(Node, Timed):
     figures: list[ShortText] = Field(default_factory=list)
 
 
-class Review(Node, Timed, FollowUpOrder):
+class Review(Node, Timed, FollowUpOrder, ExaminedCases):
     """A review, inquiry, inspection or report that examined cases."""
 
     kind = "review"
@@ -217,7 +217,7 @@ class Recommendation(Node, Fact):
     summary: ShortText
 
 
-class Statement(Node, Timed):
+class Statement(Node, Timed, ExaminedCases):
     """A public statement, claim or criticism, or a refusal to comment."""
 
     kind = "statement"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import shutil
 import subprocess
 import tempfile
@@ -74,11 +75,20 @@ class Browser:
         self._in = os.fdopen(from_child_r, "rb", buffering=0)
         self._buffer = b""
         self._next_id = 0
-        target = self.call("Target.createTarget", url="about:blank")["targetId"]
-        self._session = self.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+        try:
+            target = self.call("Target.createTarget", url="about:blank")["targetId"]
+            self._session = self.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+        except BrowserError:
+            self.close()  # no process, pipe or profile folder left behind
+            raise
 
-    def _read_message(self) -> dict:
+    def _read_message(self, method: str, deadline: float) -> dict:
         while b"\0" not in self._buffer:
+            # a stalled Chromium must fail the call, not hang its caller (a server's request, a test run)
+            if not select.select([self._in], [], [], max(deadline - time.monotonic(), 0))[0]:
+                self._process.kill()
+                self._process.wait()
+                raise BrowserError(f"Chromium did not answer {method} within {self.timeout:.0f} s; it was stopped")
             chunk = self._in.read(1 << 16)
             if not chunk:
                 raise BrowserError("Chromium closed the DevTools pipe unexpectedly")
@@ -87,14 +97,21 @@ class Browser:
         return json.loads(raw)
 
     def call(self, method: str, session: bool = False, **params: Any) -> dict:
-        """Send one DevTools command and wait for its answer (events are skipped)."""
+        """Send one DevTools command and wait for its answer (events are skipped).
+
+        Raises BrowserError when Chromium answers with an error, closes the pipe, or does not answer
+        within `timeout` seconds (then the process is killed: a later call fails at once)."""
+        deadline = time.monotonic() + self.timeout
         self._next_id += 1
         message: dict[str, Any] = {"id": self._next_id, "method": method, "params": params}
         if session:
             message["sessionId"] = self._session
-        self._out.write(json.dumps(message).encode() + b"\0")
+        try:
+            self._out.write(json.dumps(message).encode() + b"\0")
+        except BrokenPipeError:
+            raise BrowserError(f"Chromium has stopped; {method} was not sent") from None
         while True:
-            reply = self._read_message()
+            reply = self._read_message(method, deadline)
             if reply.get("id") == self._next_id:
                 if "error" in reply:
                     raise BrowserError(f"Chromium: {method}: {reply['error'].get('message')}")
@@ -125,7 +142,8 @@ class Browser:
                 if self.evaluate(f"Boolean({condition})"):
                     return
             except BrowserError:  # the page is still being replaced by the navigation
-                pass
+                if self._process.poll() is not None:  # or Chromium is gone: no use waiting
+                    raise
             if time.monotonic() > deadline:
                 raise BrowserError(f"the page was not drawn within {self.timeout:.0f} s")
             time.sleep(0.05)

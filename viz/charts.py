@@ -48,6 +48,7 @@ class Chart(Frame):
     links: list = field(default_factory=list)  # charts draw no relationships (kept for the CLI's report)
     aggregated: bool = False
     empty: bool = False  # no case to chart: the CLI writes no file (a blank chart would read as "none")
+    conditional: int = 0  # citations with handling code C behind it (`views.figure_for`): said, never drawn
 
 
 def tip_text(heading: str, facts: list[tuple[str, str]] = (), sources: list[str] = ()) -> str:

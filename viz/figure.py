@@ -97,6 +97,7 @@ class Figure:
     aggregated: bool = False
     empty: bool = False  # nothing in the selection to draw: the CLI writes no file
     alt: str = ""  # what the picture shows, in words (the still's <desc> and aria-label)
+    conditional: int = 0  # citations with handling code C behind it (`views.figure_for`): said, never drawn
 
     def bounds(self) -> tuple[float, float, float, float]:
         """min x, min y, max x, max y over marks and guides (0s when empty)."""

@@ -14,7 +14,7 @@ import importlib
 
 import networkx as nx
 
-from casegraph.exports.base import refuse_unfit_graph
+from casegraph.exports.base import conditional_citations, refuse_unfit_graph
 from casegraph.graph.selection import Selection, public_subgraph, select
 from casegraph.viz.charts import Chart
 from casegraph.viz.compose import Options
@@ -75,4 +75,15 @@ def figure_for(view: str, graph: nx.MultiDiGraph, options: Options | None = None
         options.filters = selection.caption(graph)
         graph = select(graph, selection, store_view)
     module = importlib.import_module(f"casegraph.viz.{_MODULES[view]}")
-    return module.build(graph, options, sources_graph=full, **params)
+    figure = module.build(graph, options, sources_graph=full, **params)
+    figure.conditional = _conditional(figure, graph)
+    return figure
+
+
+def _conditional(figure: Figure | Chart, graph: nx.MultiDiGraph) -> int:
+    """Citations with handling code C behind a picture (`exports.base.conditional_citations`): those of the
+    nodes a network draws and the relationships between them; of the whole selection for a chart, or a
+    network that groups nodes (a group's members are not marks): more, never fewer, than it shows."""
+    if isinstance(figure, Figure) and not figure.aggregated:
+        return conditional_citations(graph.subgraph([m.id for m in figure.marks if m.id in graph]))
+    return conditional_citations(graph)

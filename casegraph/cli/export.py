@@ -14,7 +14,7 @@ from casegraph.cli.options import out_option, profile_option, selection_options
 from casegraph.cli.output import format_option, say
 from casegraph.cli.stores import store_options
 
-__all__ = ["COMMANDS", "export", "selection_note"]
+__all__ = ["COMMANDS", "export", "selection_note", "say_conditions"]
 
 
 def selection_note(graph, profile: str, cg) -> str:
@@ -24,6 +24,16 @@ def selection_note(graph, profile: str, cg) -> str:
         left_out = sum(cg.restricted_counts().values())
         text += f"; {left_out:,} restricted nodes of the store left out" if left_out else ""
     return text + ")"
+
+
+def say_conditions(conditional: int) -> None:
+    """On stderr, what handling code C asks before publishing an output behind which `conditional`
+    citations carry the code, if any (`exports.base.conditions_notice`: one rule for every output)."""
+    from casegraph.exports.base import conditions_notice
+
+    notice = conditions_notice(conditional)
+    if notice:
+        say(f"note: {notice}")
 
 
 @click.command()
@@ -54,6 +64,7 @@ def export(selection, profile, with_analytics, out, cg, fmt):
     result. No option: the whole graph.
     """
     from casegraph.exports import format_of
+    from casegraph.exports.base import conditional_citations
 
     fmt_of_file = format_of(out)
     graph = cg.select(profile, selection, with_analytics)
@@ -61,6 +72,7 @@ def export(selection, profile, with_analytics, out, cg, fmt):
     say(f"exported {selection_note(graph, profile, cg)} as {fmt_of_file}")
     if profile == "restricted":
         say("RESTRICTED export: it identifies victims and minors; do not publish it")
+    say_conditions(conditional_citations(graph))
     if fmt == "json":
         click.echo(json.dumps({"files": [str(p) for p in files], "format": fmt_of_file, "profile": profile,
                                "nodes": graph.number_of_nodes(), "relationships": graph.number_of_edges(),

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import click
 
-from casegraph.cli.export import selection_note
+from casegraph.cli.export import say_conditions, selection_note
 from casegraph.cli.options import out_option, profile_option, selection_options
 from casegraph.cli.output import say
 from casegraph.cli.stores import store_options
+from casegraph.exports.base import conditional_citations
 
 __all__ = ["COMMANDS", "report"]
 
@@ -31,6 +32,7 @@ def report(selection, profile, out, cg):
     graph = cg.select(profile, selection)
     path = cg.report(out, profile, selection, graph=graph)
     say(f"dossier of {selection_note(graph, profile, cg)}")
+    say_conditions(conditional_citations(graph))
     click.echo(str(path))
 
 

@@ -11,6 +11,7 @@ import json
 
 import click
 
+from casegraph.cli.export import say_conditions
 from casegraph.cli.options import out_option, picture_format, profile_option, selection_options
 from casegraph.cli.output import format_option, say
 from casegraph.cli.stores import store_options
@@ -78,6 +79,7 @@ def viz(view, out, cg, node, selection, hops, profile, measure, title, caption, 
             "in the credit, not drawn")
     for note in figure.notes:
         say(note)
+    say_conditions(figure.conditional)
     if figure.empty:  # a blank picture published by mistake would say "none" where the data says nothing
         raise click.ClickException(f"nothing to draw ({'; '.join(picture.filters) or 'the whole graph'}); {out} was not "
                                    "written (widen the selection: `casegraph list` shows what the graph holds)")

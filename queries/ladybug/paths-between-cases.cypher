@@ -4,7 +4,8 @@ MATCH (a:CaseFile {id: $from}), (b:CaseFile {id: $to})
 OPTIONAL MATCH p = (a)-[* ALL SHORTEST 1..$max_hops (r, n | WHERE label(n) IN ['CaseFile', 'Person', 'Place', 'Institution',
                                                       'Investigation', 'Review', 'Statement', 'Recommendation']
                                                     AND ($include_restricted OR n.sensitivity = 'public')
-                                                    AND coalesce(n.case_links, 0) <= $hub_cases)]-(b)
+                                                    AND coalesce(n.case_links, 0) <= $hub_cases
+                                                    AND coalesce(n.investigation_type, '') <> 'journalistic')]-(b)
 WITH a, b, collect(CASE WHEN length(p) > 0 THEN p END) AS found  // no path: a path of no length, not null
 // Each path as its steps (`path`: ids, labels, names, relationship types), the shape both kinds share.
 WITH a, b, list_transform(found, x -> {
@@ -12,8 +13,8 @@ WITH a, b, list_transform(found, x -> {
        relationships: list_transform(rels(x), r -> {id: r.id, type: label(r)})}) AS connections
 // Context: the hubs both cases link to, found from both ends at once (a recursive search from one end
 // walked every case of each indicator: 200 ms at 100,000 cases for 2 ms).
-OPTIONAL MATCH (a)-[r1:SHOWS|IN_BOROUGH|INVOLVES|AT_PLACE]->(hub)<-[r2:SHOWS|IN_BOROUGH|INVOLVES|AT_PLACE]-(b)
-WHERE (label(hub) IN ['Indicator', 'Borough'] OR hub.case_links > $hub_cases)
+OPTIONAL MATCH (a)-[r1:SHOWS|IN_BOROUGH|INVOLVES|AT_PLACE|EXAMINED|ABOUT]-(hub)-[r2:SHOWS|IN_BOROUGH|INVOLVES|AT_PLACE|EXAMINED|ABOUT]-(b)
+WHERE (label(hub) IN ['Indicator', 'Borough'] OR hub.case_links > $hub_cases OR hub.investigation_type = 'journalistic')
   AND ($include_restricted OR hub.sensitivity = 'public')
 WITH a, connections, collect(CASE WHEN hub IS NOT NULL THEN {
        nodes: [{id: a.id, label: label(a), name: coalesce(a.title, a.summary)},

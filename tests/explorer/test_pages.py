@@ -136,7 +136,13 @@ def test_a_path_in_an_answer_links_each_of_its_steps(public_client):
         linked = re.findall(r'href="/entity/([^"]+)"', path)
         assert len(linked) == 3 and linked[0] == "lewisham-2000-martin-malone", path
         assert linked[-1] == "lewisham-2002-imperial-research"
+        # each step's relationship between its nodes, as the CLI's table writes a path (`text_of`)
+        assert len(re.findall(r'<span class="step">—[A-Z_]+—</span>', path)) == 2, path
     assert any('href="/entity/lewisham-council"' in path for path in paths)  # para 22: the council's research
+    # `via` (the steps after the first case) links its nodes by name: no raw id/label/name pairs
+    rows = re.findall(r"<tr><td>.*?</tr>", html, re.S)
+    assert rows and all("label:" not in row and "name:" not in row for row in rows)
+    assert all(row.count('href="/entity/') == 5 for row in rows)  # via's 2 and the path's 3
 
 
 @pytest.mark.parametrize("params, message", [

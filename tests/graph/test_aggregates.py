@@ -214,3 +214,40 @@ def test_outcome_rows_are_stored_on_the_case_heading_each():
     assert rows["c4"] == rows["c5"] == [None] * 6
     assert rows["m00"] == [1, ["cleared"], [25], [50], [25], many[:OUTCOME_CASE_IDS]]
     assert all(rows[m] == [None] * 6 for m in many[1:])
+
+
+def test_investigations_reviews_and_statements_count_the_cases_they_link_to(london_view):
+    """`case_links` of an investigation or review (EXAMINED) and of a statement (ABOUT): the cases it links
+    to directly, each once, so that `paths-between-cases` can tell an inquiry into thousands of cases
+    (context) from a link between two."""
+    for label, rel_type in (("Investigation", "EXAMINED"), ("Review", "EXAMINED"), ("Statement", "ABOUT")):
+        stored = _by_id(london_view, f"MATCH (n:{label}) RETURN n.id, n.case_links")
+        linked = _by_id(london_view, f"MATCH (n:{label})-[:{rel_type}]->(c:CaseFile) RETURN n.id, count(DISTINCT c)")
+        assert stored and stored == {node: linked.get(node, 0) for node in stored}, label
+
+
+def test_paths_between_cases_never_connect_through_journalism_and_treat_every_hub_as_context(london_view):
+    """The reporters who examined both cases are the source, not a link (the explorer's and the
+    analytics' rule): a journalistic investigation is context, never a step of a connection. A statement
+    about more than `hub_cases` cases is a hub like any other record."""
+    journalism = {row[0] for row in london_view.run(
+        "MATCH (n:Investigation) WHERE n.investigation_type = 'journalistic' RETURN n.id").rows}
+    a, b = "lambeth-2022-hotel-room", "lewisham-2000-martin-malone"  # examined by the same newspaper, nothing more
+    assert {row[0] for row in london_view.run(
+        "MATCH (c:CaseFile)<-[:EXAMINED]-(n:Investigation) WHERE c.id IN $ids RETURN n.id", {"ids": [a, b]}).rows} \
+        & journalism
+
+    def answer(x, y, **params):
+        rows = run_named(london_view, "paths-between-cases", {"from": x, "to": y, "limit": 100, **params}).rows
+        return [(kind, [v["id"] for v in via]) for kind, _, via, _ in rows]
+
+    rows = answer(a, b)
+    assert not [via for kind, via in rows if kind == "connection"]
+    assert any(kind == "context" and via[0] in journalism for kind, via in rows)
+    statement, x, y = london_view.run(
+        "MATCH (x:CaseFile)<-[:ABOUT]-(s:Statement)-[:ABOUT]->(y:CaseFile) WHERE x.id < y.id AND s.case_links = 2 "
+        "RETURN s.id, x.id, y.id ORDER BY s.id LIMIT 1").rows[0]
+    assert ("connection", [statement, y]) in answer(x, y)
+    narrow = answer(x, y, hub_cases=1)
+    assert ("context", [statement, y]) in narrow
+    assert all(statement not in via for kind, via in narrow if kind == "connection")

@@ -272,7 +272,7 @@ def test_a_public_person_described_as_a_child_victim_is_refused(tmp_path, text, 
         ([True] if rule else [])
 
 
-@pytest.mark.parametrize("kind, record, field", [
+EVERY_KIND = [  # (records, the one whose text is TEXT, its field): every kind of public record
     ("- {kind: source, id: a-report, title: A report, publisher: P, doc_type: report, description: TEXT}",
      "a-report", "description"),
     ("- {kind: place, id: a-park, name: A park, place_type: park, source: src, paragraphs: [1], note: TEXT}",
@@ -291,7 +291,17 @@ def test_a_public_person_described_as_a_child_victim_is_refused(tmp_path, text, 
     ("- {kind: place, id: a-park, name: A park, place_type: park, source: src, paragraphs: [1]}\n"
      "- {rel: ACTIVE_IN, from: campaigner, to: a-park, source: src, paragraphs: [1], note: TEXT}",
      "ACTIVE_IN campaigner -> a-park", "note"),
-])
+    ("- {kind: source, id: a-titled-report, title: TEXT, publisher: P, doc_type: report}", "a-titled-report",
+     "title"),
+    ("- {kind: case, id: a-case, title: TEXT, summary: A case., period: 2020, source: src, paragraphs: [1]}",
+     "a-case", "title"),
+    ("- {kind: case, id: a-case, title: A case, summary: A case., period: 2020, source: src, paragraphs: [1]}\n"
+     "- {rel: INVOLVES, from: a-case, to: campaigner, role: reporter, source: src, paragraphs: [1], quote: TEXT}",
+     "INVOLVES a-case -> campaigner", "quote"),
+]
+
+
+@pytest.mark.parametrize("kind, record, field", EVERY_KIND)
 def test_every_kind_of_public_record_is_scanned(tmp_path, kind, record, field):
     [problem] = _unlinked(tmp_path, extra=kind.replace("TEXT", "She was placed in foster care at 13.") + "\n")
     assert (problem.record, problem.field) == (record, field)
@@ -341,7 +351,8 @@ def test_a_rules_needs_is_in_every_hit_of_its_patterns():
     """`needs:` only saves time: every text its rule's patterns refuse holds it (a text without it is not
     searched with them)."""
     rules = {rule.id: rule for rule in load_rules()}
-    texts = [(text, rule) for text, rule in HITS] + [(fold(text).text, rule) for text, rule, _ in NEWCOMER + FIFTH]
+    texts = [(text, rule) for text, rule in HITS] + [(fold(text).text, rule)
+                                                     for text, rule, _ in NEWCOMER + FIFTH + SIXTH]
     checked = set()
     for text, rule_id in texts:
         rule = rules[rule_id]
@@ -366,7 +377,7 @@ FIFTH = [  # (text, rule, what the message quotes)
     ("She was then in Year Nine.", "individual-age", "in Year Nine"),
     ("Thirteen, in the borough at the time.", "individual-age", "Thirteen, in"),
     ("Olivia had been fostered since 2009.", "in-care", "been fostered"),
-    ("She lived at a children's home in Ilford.", "in-care", "lived at a children's home"),
+    ("She lived at a children's home in Ilford.", "in-care", "She lived at a children's home"),
     ("A looked-after child living in a residential unit.", "in-care", "living in a residential unit"),
     ("The men met Olivia in a care placement.", "in-care", "in a care placement"),
     ("Olivia told her grandma and her nan.", "family-relation", "grandma"),
@@ -502,5 +513,146 @@ def test_the_fifth_rounds_patterns_let_groups_and_ordinary_text_through(tmp_path
     path = tmp_path / "data.yaml"
     path.write_text(UNLINKED.replace("PERSON", "A campaigner.").replace("STATEMENT", json.dumps(text))
                     + RESTRICTED_NAMES, encoding="utf-8")
+    load([path])
+    _load(tmp_path, json.dumps(text))  # in a case's summary, linked to a restricted victim, too
+
+
+# The sixth round's newcomer (2026-12-01): every newspaper way of giving one child's age, and every way of
+# saying one child lived in care, a children's home, foster care or a placement. Each is refused in a public
+# statement's summary, linked to nothing, and in every other kind of public record (below).
+SIXTH = [  # (text, rule, what the message quotes)
+    # in parentheses
+    ("A Croydon girl (then 12) was raped.", "individual-age", "(then 12)"),
+    ("The girl (aged then 12) was raped.", "individual-age", "(aged then 12)"),
+    ("A boy (then fourteen) told police.", "individual-age", "(then fourteen)"),
+    ("The girl (12 at the time) was raped.", "individual-age", "(12 at the time)"),
+    ("Girl (12) raped in Croydon", "individual-age", "Girl (12)"),
+    # the apposition
+    ("Girl, 12, raped by men in Croydon", "individual-age", "Girl, 12, raped"),
+    ("Croydon boy, 14, groomed", "individual-age", "boy, 14, groomed"),
+    ("A victim, then just 13, was filmed.", "individual-age", "victim, then just 13"),
+    ("The girl, 14, told police.", "individual-age", "girl, 14, told"),
+    ("Olivia, 14, told police.", "individual-age", "Olivia, 14, told"),
+    # "then N", "aged then N"
+    ("She was then 12 when it began.", "individual-age", "then 12"),
+    ("Olivia, then twelve, told police.", "individual-age", "then twelve"),
+    ("A girl aged then 12 was raped.", "individual-age", "aged then 12"),
+    # "N-year-old" wherever it stands, in digits or words
+    ("12-year-old raped in Croydon", "individual-age", "12-year-old"),
+    ("A Croydon 12-year-old was raped.", "individual-age", "12-year-old"),
+    ("The then 13-year-old told police.", "individual-age", "then 13"),
+    ("Twelve-year-old raped in Croydon", "individual-age", "Twelve-year-old"),
+    ("A 13 year old was raped.", "individual-age", "A 13 year old"),
+    # ordinals and words
+    ("It began in her thirteenth year.", "individual-age", "in her thirteenth year"),
+    ("It began at a 14th birthday party.", "individual-age", "14th birthday"),
+    ("It began days before turning thirteen.", "individual-age", "before turning thirteen"),
+    # care history, with or without place and year
+    ("In a children's home in Croydon since 2018.", "in-care", "In a children's home"),
+    ("A girl in foster care since 2018 was abused.", "in-care", "in foster care"),
+    ("A girl in care from 2015 to 2017 was abused.", "in-care", "in care"),
+    ("A girl in foster care for two years was abused.", "in-care", "in foster care"),
+    ("The victim was in foster care in Croydon.", "in-care", "in foster care"),
+    ("A girl in a placement in Bromley was abused.", "in-care", "in a placement"),
+    ("A girl in semi-independent accommodation in Bromley was abused.", "in-care",
+     "in semi-independent accommodation"),
+    ("Olivia was placed in a children's home.", "in-care", "Olivia was placed in a children's home"),
+    ("She was in a children's home.", "in-care", "She was in a children's home"),
+    ("She was moved between placements.", "in-care", "She was moved between placements"),
+    ("The men met her when she went missing from her placement.", "in-care", "she went missing from her placement"),
+    ("She lived with foster carers in Bromley.", "in-care", "She lived with foster carers"),
+    ("She was in the care of Lambeth Council.", "in-care", "She was in the care of Lambeth Council"),
+    ("A girl in the care of Croydon council since 2018 was abused.", "in-care", "in the care of Croydon council"),
+    ("A girl looked after by the council since 2016 was abused.", "in-care", "looked after"),
+    ("She was a looked-after child.", "in-care", "She was a looked-after"),
+    ("A girl fostered in Kent from 2015 was abused.", "in-care", "fostered"),
+    ("A girl placed out of borough in Kent was abused.", "in-care", "placed out of borough"),
+    ("She was placed out of borough.", "in-care", "She was placed out of borough"),
+    ("Olivia (12) raped by men", "individual-age", "Olivia (12)"),
+    ("She was in and out of care.", "in-care", "in and out of care"),
+    ("Her time in care was brief.", "in-care", "Her time in care"),
+    ("The council sought a care order.", "in-care", "a care order"),
+    ("She was accommodated under section 20.", "in-care", "accommodated under section 20"),
+    ("A girl living in a Bromley children's home was abused.", "in-care", "living in a Bromley children's home"),
+    ("The girl \u2013 then 12 \u2013 was raped.", "individual-age", "then 12"),  # en dashes
+    ("Olivia was 12 when it began.", "individual-age", "Olivia was 12"),
+    ("She lived in supported accommodation in Croydon.", "in-care", "She lived in supported accommodation"),
+]
+
+
+@pytest.mark.parametrize("text, rule, found", SIXTH)
+def test_every_newspaper_way_of_giving_a_childs_age_or_care_is_refused(tmp_path, text, rule, found):
+    [problem] = _statement(tmp_path, text)
+    assert (Path(problem.file).name, problem.line, problem.record, problem.field) == (
+        "data.yaml", _line_of(tmp_path, "summary: "), "a-statement", "summary")
+    what = next(r.what for r in load_rules() if r.id == rule)
+    assert problem.message.startswith(f"public text gives {what}: {found!r} (rule {rule!r} of "
+                                      f"schemas/publication-safety.yaml); move it to `restricted_detail`")
+
+
+@pytest.mark.parametrize("text, rule", [("A Croydon girl (then 12) was raped.", "individual-age"),
+                                        ("Girl, 12, raped by men in Croydon", "individual-age"),
+                                        ("In a children's home in Croydon since 2018.", "in-care")])
+@pytest.mark.parametrize("kind, record, field", EVERY_KIND)
+def test_the_sixth_rounds_phrasings_are_refused_in_every_kind_of_record(tmp_path, text, rule, kind, record, field):
+    problems = _unlinked(tmp_path, extra=kind.replace("TEXT", json.dumps(text)) + "\n")
+    assert {(p.record, p.field) for p in problems} == {(record, field)}
+    assert any(f"(rule {rule!r} of schemas/publication-safety.yaml)" in p.message for p in problems)
+
+
+@pytest.mark.parametrize("text", [
+    # a group's ages, a range or a statistic (the age rule's `public:`)
+    "Girls aged 12 to 16 were approached.",
+    "Girls aged 13 and 14 were approached.",
+    "Girls aged 13, 14 and 15 were approached.",
+    "Girls aged 14 were targeted.",
+    "The victims (aged 12 to 16) were approached.",
+    "The victims, aged 12 to 16, were approached.",
+    "The two girls, 12 and 13, were approached.",
+    "Victims were between 12 and 14 years old.",
+    "12-year-olds were targeted.",
+    "12- to 14-year-old girls were targeted.",
+    "12-14-year-old girls were targeted.",
+    "By then 12 girls had come forward.",
+    "The 12-year review and the 14-day inquiry.",
+    # an adult's age: a defendant's, as the newspapers give it
+    "A 45-year-old man was jailed.",
+    "A man, 45, was jailed.",
+    "Mohammed Khan (45) was jailed.",
+    "Mohammed Khan (then 45) was jailed.",
+    "Three men, aged 25 to 40, were jailed.",
+    # numbers in parentheses or after a comma that are no age
+    "The inquiry (2013) found failures; Part (2) of the report.",
+    "Cases: Croydon, 12, Lambeth, 9.",
+    # care as a group's or the system's, or with the case's own year (the care rule's `public:`)
+    "Children in care are at higher risk.",
+    "Children in care in Croydon were targeted in 2018.",
+    "Children in foster care since 2018 were reviewed.",
+    "Two girls from a children's home were targeted.",
+    "The council had 12 children's homes in 2018.",
+    "Councils placed children in care homes out of borough from 2010.",
+    "Staff at a children's home in Croydon were arrested in 2018.",
+    "Care homes in Croydon were inspected in 2018.",
+    "In the 12 months to March 2019, 300 children went missing from care.",
+    "A review into the death of a child in care in 2020.",
+    "Children living in residential care were taken to hotels.",
+    "He said children in care were at greater risk.",
+    "It was a child in care who told police.",
+    "He exploited girls in the care of Lewisham's children's homes.",
+    "A child looked after by the council went missing.",
+    "Children fostered in the borough since 2015 were at risk.",
+    "Children placed out of borough are at greater risk.",
+    "Children in and out of care are at risk.",
+    "Care orders rose in 2018.",
+    "Olivia was 12 miles away.",
+    "Khan was 45 when he was arrested.",
+    "By then 12-15 girls had come forward.",
+    "Attendance was 12.",
+    "Girls were placed in supported accommodation.",
+])
+def test_the_sixth_rounds_patterns_let_groups_statistics_and_adults_through(tmp_path, text):
+    path = tmp_path / "data.yaml"
+    path.write_text(UNLINKED.replace("PERSON", "A campaigner.").replace("STATEMENT", json.dumps(text)),
+                    encoding="utf-8")
     load([path])
     _load(tmp_path, json.dumps(text))  # in a case's summary, linked to a restricted victim, too

@@ -9,6 +9,7 @@ SAMPLE_PARAMS: dict[str, list[dict]] = {
         {"from": "lewisham-2000-martin-malone", "to": "lewisham-2002-imperial-research", "max_hops": 3},
         {"from": "hillingdon-2000-2016-bellfield-group", "to": "hillingdon-2014-operation-baker", "max_hops": 2},
         {"from": "lewisham-2000-martin-malone", "to": "lewisham-2002-imperial-research", "hub_cases": 2},
+        {"from": "lambeth-2022-hotel-room", "to": "lewisham-2000-martin-malone"},  # the newspaper's two cases: context
     ],
     "case-detail": [
         {"case_id": "newham-stratford-mcdonalds"},

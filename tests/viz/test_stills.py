@@ -104,3 +104,45 @@ def test_pngs_are_the_svgs_drawn_and_the_same_every_time(london_graph, artifacts
             (artifacts / f"viz-{view}.svg").write_text(svg, encoding="utf-8")
             if view in ("overview", "tiles"):
                 assert svg_png(svg, browser=browser) == png
+
+
+def test_a_stalled_chromium_fails_the_call_in_its_timeout_and_is_stopped():
+    """A DevTools call Chromium never answers (a promise that never settles) raises BrowserError after
+    the browser's timeout, naming the call, and stops that Chromium: a server's still, or a test run,
+    fails instead of hanging (a CI run once hung 90 minutes in a PNG still)."""
+    import time
+
+    from casegraph.viz.browser import Browser, BrowserError
+
+    from .conftest import need_browser
+
+    need_browser()
+    with Browser(timeout=3) as browser:
+        assert browser.evaluate("1 + 1") == 2
+        started = time.monotonic()
+        with pytest.raises(BrowserError, match=r"did not answer Runtime.evaluate within 3 s"):
+            browser.evaluate("new Promise(() => {})")
+        assert 2.5 < time.monotonic() - started < 20
+        assert browser._process.poll() is not None  # stopped, not left running
+        with pytest.raises(BrowserError, match="has stopped|closed the DevTools pipe"):
+            browser.evaluate("1 + 1")  # at once, not after another timeout
+
+
+def test_a_chromium_that_never_answers_at_start_fails_and_leaves_nothing_behind(tmp_path, monkeypatch):
+    """A browser binary that starts but never speaks DevTools: Browser() raises within its timeout and
+    leaves no process or profile folder behind."""
+    import tempfile
+    import time
+
+    from casegraph.viz.browser import Browser, BrowserError
+
+    silent = tmp_path / "silent-chromium"
+    silent.write_text("#!/bin/sh\nexec sleep 600\n")
+    silent.chmod(0o755)
+    monkeypatch.setenv("CASEGRAPH_CHROMIUM", str(silent))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # the profile folder is made here
+    started = time.monotonic()
+    with pytest.raises(BrowserError, match=r"did not answer Target.createTarget within 2 s"):
+        Browser(timeout=2)
+    assert time.monotonic() - started < 15
+    assert [p.name for p in tmp_path.iterdir()] == ["silent-chromium"]
