@@ -8,6 +8,13 @@ made, and any system error while writing says what was being written, where,
 and why (`cannot write the graphml export to out/x.graphml: Permission
 denied`), never a bare `[Errno 17] File exists`. The errors are `OutputError`,
 an `OSError`, so a caller that handled the system's errors still does.
+
+`-`, which many tools read as standard output, is refused (`not_stdout`):
+casegraph writes files whose format is their name's extension (a `-`
+names none), and what a command prints on stdout is its `--format`; a
+folder or file called `-` would be made where none was wanted (and `cd -`
+goes elsewhere). The command line applies the same check to `--out` and
+`--overview` before anything is read (`casegraph.cli.options.out_option`).
 """
 
 from __future__ import annotations
@@ -16,7 +23,7 @@ import contextlib
 from pathlib import Path
 from typing import Iterator
 
-__all__ = ["OutputError", "writing"]
+__all__ = ["OutputError", "not_stdout", "writing"]
 
 
 class OutputError(OSError):
@@ -26,13 +33,21 @@ class OutputError(OSError):
         return str(self.args[0])
 
 
+def not_stdout(path: Path | str, what: str) -> Path:
+    """`path`, unless it is `-` (standard output): then an `OutputError` saying to name a file or folder."""
+    if str(path) == "-":
+        raise OutputError(f"-: casegraph writes {what} to a named file or folder, not to standard output (what "
+                          "a command prints there is its --format): name one")
+    return Path(path)
+
+
 @contextlib.contextmanager
 def writing(path: Path | str, what: str, folder: bool = False) -> Iterator[Path]:
     """`path`, ready for `what` ("the csv export", "the dossier") to be written to it inside the block: a
     folder when `folder`, else a file; its missing parent folders made. Raises `OutputError` for a path of
     the other kind, a file where a folder is needed above it, and any system error the block meets; the
-    folders it made are removed again when the block fails."""
-    path = Path(path)
+    folders it made are removed again when the block fails. `-` is refused (`not_stdout`)."""
+    path = not_stdout(path, what)
     if folder and path.exists() and not path.is_dir():
         raise OutputError(f"{path}: {what} writes a folder of files, and {path} is an existing file: "
                           "name a folder (new or existing), or move the file away")

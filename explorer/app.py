@@ -34,7 +34,7 @@ from casegraph.explorer.downloads import Download, dossier_file, export_file, st
 from casegraph.explorer.entity import entity_page, kind_name
 from casegraph.explorer.forms import cell, form_fields, given_params, page_links
 from casegraph.explorer.paging import Pages, by_page_number, page_number
-from casegraph.explorer.params import SELECTED, Takes, declared, selection_of, selection_query
+from casegraph.explorer.params import SELECTED, Takes, decade_of, declared, selection_of, selection_query
 from casegraph.explorer.paths import connections
 from casegraph.explorer.security import LocalHosts, SecurityHeaders, valid_id
 from casegraph.explorer.state import Explorer
@@ -135,10 +135,8 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
             borough = valid_id(borough, "borough id")
             if explorer.graph.nodes.get(borough, {}).get("label") != "Borough":
                 raise HTTPException(400, f"borough: no borough {borough!r} in this graph")
-        decade_text = params.get("decade", "")
-        if decade_text and not (decade_text.isdigit() and len(decade_text) == 4):
-            raise HTTPException(400, "decade: expected a year such as 1990")
-        decade = int(decade_text) if decade_text else None
+        decade = decade_of(params["decade"]) if params.get("decade") else None
+        decade_text = "" if decade is None else str(decade)  # as the form's number field holds it: 1990s -> 1990
         start = (page_number(params) - 1) * PAGE_SIZE
         found = explorer.search.search(text, labels=labels, borough=borough, decade=decade,
                                        limit=PAGE_SIZE, offset=start)

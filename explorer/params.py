@@ -18,12 +18,12 @@ from starlette.datastructures import QueryParams
 from starlette.exceptions import HTTPException
 
 from casegraph.explorer.security import valid_id
-from casegraph.graph.selection import Selection
+from casegraph.graph.selection import Selection, SelectionError, parse_decade
 from casegraph.queries.restricted import RESTRICTED_PARAM
 from casegraph.schemas.text import clip
 
-__all__ = ["selection_of", "selection_query", "bounded_int", "declared", "Takes", "SELECTED", "SELECTION_KEYS",
-           "MAX_AROUND"]
+__all__ = ["selection_of", "selection_query", "bounded_int", "decade_of", "declared", "Takes", "SELECTED",
+           "SELECTION_KEYS", "MAX_AROUND"]
 
 SELECTION_KEYS = ("case", "borough", "decade", "indicator", "institution", "person", "around")
 MAX_AROUND = 12
@@ -42,6 +42,15 @@ def bounded_int(params: QueryParams, name: str, default: int, low: int, high: in
     if not low <= value <= high:
         raise HTTPException(400, f"{name}: expected a whole number from {low} to {high}")
     return value
+
+
+def decade_of(text: str) -> int:
+    """A decade as a URL gives it, read by the command line's rule (`graph.selection.parse_decade`: 1990s,
+    1990 or 1994 -> 1990), so both take the same forms; a 400 with its message for any other."""
+    try:
+        return parse_decade(text)
+    except SelectionError as error:
+        raise HTTPException(400, f"decade: {error}") from None
 
 
 @dataclass(frozen=True)
@@ -101,13 +110,7 @@ def _ids(params: QueryParams, name: str) -> tuple[str, ...]:
 
 def selection_of(params: QueryParams) -> Selection:
     """The selection a query string names (empty: the whole graph); `hops` (0-3) applies to every `around`."""
-    decades = []
-    for text in params.getlist("decade"):
-        if text == "":
-            continue
-        if not (text.isdigit() and len(text) == 4):
-            raise HTTPException(400, "decade: expected a year such as 1990")
-        decades.append(int(text) // 10 * 10)
+    decades = [decade_of(text) for text in params.getlist("decade") if text != ""]
     around = _ids(params, "around")
     if len(around) > MAX_AROUND:
         raise HTTPException(400, f"around: at most {MAX_AROUND} nodes")

@@ -341,7 +341,7 @@ class SearchIndex:
         self._vocabulary = _Vocabulary(self._words)
         names = [(e.names[1] if len(e.names) > 1 else e.id).casefold() for e in self.entries]
         # the order of an empty search: cases first, then by name, then id
-        self._listed = sorted((i for i, e in enumerate(self.entries) if e.label != "Source"),
+        self._listed = sorted(range(len(self.entries)),
                               key=lambda i: (self.entries[i].label != CASE, names[i], self.entries[i].id))
         self._listed_at = {at: n for n, at in enumerate(self._listed)}
         self._boroughs: dict[str, frozenset[str]] = {}
@@ -434,7 +434,8 @@ class SearchIndex:
 
     def search(self, text: str = "", *, labels: Iterable[str] = (), borough: str | None = None,
                decade: int | None = None, limit: int = 20, offset: int = 0) -> SearchPage:
-        """The nodes matching `text` by `rank` (every node but sources when it is empty), one page of them.
+        """The nodes matching `text` by `rank` (when it is empty, every node but sources, unless `labels` names
+        "Source"), one page of them.
 
         `labels`: keep nodes of these labels (e.g. "CaseFile"); `borough`: a borough id
         (raises `NodeNotFound`/`SelectionError` for one the graph lacks); `decade`: e.g. 1990
@@ -460,6 +461,10 @@ class SearchIndex:
         else:
             order = self._listed if members is None else sorted(
                 members, key=lambda i: self._listed_at.get(i, len(self._listed)))
-            found = [(self.entries[i].id, "", 0.0) for i in order if self.entries[i].label != "Source" and keep(i)]
+            # source documents only when asked for by kind (the home page's "Source documents"): a listing of
+            # the graph's records is not one of the documents that report them
+            sources = "Source" in labels
+            found = [(self.entries[i].id, "", 0.0) for i in order
+                     if (sources or self.entries[i].label != "Source") and keep(i)]
         return SearchPage(len(found), [self.hit(node, matched, score)
                                        for node, matched, score in found[offset:offset + limit]])

@@ -265,7 +265,11 @@ class Selection:
         }
         for name in ("cases", "boroughs", "indicators", "institutions", "people", "around"):
             normal[name] = tuple(getattr(self, name))
-        normal["min_grade"] = _parse_grade(self.min_grade) if self.min_grade else None
+        # `is not None`: an empty grade or query name asks for something (`--min-grade ""`), and is refused,
+        # never read as no filter
+        normal["min_grade"] = None if self.min_grade is None else _parse_grade(self.min_grade)
+        if self.query is not None and not self.query.strip():
+            raise SelectionError("an empty query name: give a catalog query's name (`casegraph queries` lists them)")
         for name, value in normal.items():
             object.__setattr__(self, name, value)
 

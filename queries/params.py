@@ -26,11 +26,18 @@ def parse_value(text: str) -> Any:
 
 
 def parse_params(pairs: Iterable[str]) -> dict[str, Any]:
-    """`["KEY=VALUE", ...]` -> `{KEY: value}` (see the module docstring); `QueryError` for a pair without `=`."""
+    """`["KEY=VALUE", ...]` -> `{KEY: value}` (see the module docstring). Raises `QueryError` for a pair
+    without `=`, and for a KEY given twice: which value was meant cannot be told (the explorer's rule for a
+    URL's parameter, `explorer.params.Takes`)."""
     params: dict[str, Any] = {}
+    keys: list[str] = []
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
             raise QueryError(f"--param {pair!r}: expected KEY=VALUE")
+        keys.append(key.strip())
         params[key.strip()] = parse_value(value)
+    repeated = next((key for key in keys if keys.count(key) > 1), None)
+    if repeated:
+        raise QueryError(f"--param {repeated}: given {keys.count(repeated)} times; give it once")
     return params

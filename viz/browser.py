@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import select
+import signal
 import shutil
 import subprocess
 import tempfile
@@ -19,7 +20,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-__all__ = ["BrowserError", "chromium_path", "CHROMIUM_ARGS", "Browser"]
+__all__ = ["BrowserError", "BrowserStalled", "chromium_path", "CHROMIUM_ARGS", "Browser"]
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync", "--hide-scrollbars",
@@ -31,6 +32,12 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 
 class BrowserError(RuntimeError):
     """No usable Chromium, or it failed; the message says what to install or check."""
+
+
+class BrowserStalled(BrowserError):
+    """Chromium stopped answering (a known headless hang: under load, a frame that is never drawn leaves a
+    screenshot or an animation frame waiting for ever); the call's Chromium was stopped. Drawing again on
+    a new one (`Browser.restart`) succeeds."""
 
 
 def chromium_path() -> str | None:
@@ -49,11 +56,15 @@ class Browser:
     """One headless Chromium with one page; use as a context manager."""
 
     def __init__(self, timeout: float = 60.0):
-        binary = chromium_path()
-        if not binary:
+        self._binary = chromium_path()
+        if not self._binary:
             raise BrowserError("PNG output needs Chromium: install it (Debian/Ubuntu: apt-get install chromium) "
                                "or set CASEGRAPH_CHROMIUM; or write .svg or .html instead")
         self.timeout = timeout
+        self._start()
+
+    def _start(self) -> None:
+        """Launch Chromium on a fresh profile folder and attach to a new page."""
         self._profile = tempfile.TemporaryDirectory(prefix="casegraph-chromium-")
         to_child_r, to_child_w = os.pipe()
         from_child_r, from_child_w = os.pipe()
@@ -64,10 +75,11 @@ class Browser:
             os.dup2(writes, 4)
 
         self._process = subprocess.Popen(
-            [binary, *CHROMIUM_ARGS, "--remote-debugging-pipe", f"--user-data-dir={self._profile.name}",
+            [self._binary, *CHROMIUM_ARGS, "--remote-debugging-pipe", f"--user-data-dir={self._profile.name}",
              "about:blank"],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             pass_fds=(3, 4), preexec_fn=wire_fds,
+            start_new_session=True,  # its own process group: stopped whole, helpers included (`_kill`)
         )
         os.close(to_child_r)
         os.close(from_child_w)
@@ -82,13 +94,31 @@ class Browser:
             self.close()  # no process, pipe or profile folder left behind
             raise
 
+    def _kill(self) -> None:
+        """Stop Chromium's whole process group (the browser and its renderer, GPU and zygote helpers)."""
+        try:
+            os.killpg(self._process.pid, signal.SIGKILL)
+        except ProcessLookupError:  # every process of the group has already exited
+            pass
+        self._process.wait()
+
+    @property
+    def alive(self) -> bool:
+        """Whether this Chromium is still running (a stalled one was stopped)."""
+        return self._process.poll() is None
+
+    def restart(self) -> None:
+        """Stop this Chromium (if still running) and start a new one in its place: the same object, so a
+        caller keeping it (a server's warm browser) keeps using it. Raises BrowserError as the first start."""
+        self.close()
+        self._start()
+
     def _read_message(self, method: str, deadline: float) -> dict:
         while b"\0" not in self._buffer:
             # a stalled Chromium must fail the call, not hang its caller (a server's request, a test run)
             if not select.select([self._in], [], [], max(deadline - time.monotonic(), 0))[0]:
-                self._process.kill()
-                self._process.wait()
-                raise BrowserError(f"Chromium did not answer {method} within {self.timeout:.0f} s; it was stopped")
+                self._kill()
+                raise BrowserStalled(f"Chromium did not answer {method} within {self.timeout:.0f} s; it was stopped")
             chunk = self._in.read(1 << 16)
             if not chunk:
                 raise BrowserError("Chromium closed the DevTools pipe unexpectedly")
@@ -170,8 +200,8 @@ class Browser:
         try:
             self._process.wait(timeout=10)
         except subprocess.TimeoutExpired:
-            self._process.kill()
-            self._process.wait()
+            pass
+        self._kill()  # what is left of it: a helper process still writing into the profile folder
         self._profile.cleanup()
 
     def __enter__(self) -> "Browser":

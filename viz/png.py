@@ -14,7 +14,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from casegraph.viz.browser import Browser
+from casegraph.viz.browser import Browser, BrowserStalled
 from casegraph.viz.still import WIDTH
 
 __all__ = ["write_png", "svg_png", "CSS_WIDTH"]
@@ -24,7 +24,9 @@ _HEIGHT = re.compile(r'viewBox="0 0 (\d+) (\d+)"')
 
 
 def svg_png(svg: str, width: int = 3200, browser: Browser | None = None) -> bytes:
-    """The PNG of an SVG still (one laid out at 1,600 px), `width` pixels wide."""
+    """The PNG of an SVG still (one laid out at 1,600 px), `width` pixels wide. A `browser` found stopped,
+    or one that stalls (`BrowserStalled`), is restarted (the same object) and the still drawn on the new
+    Chromium, once; raises BrowserError otherwise."""
     match = _HEIGHT.search(svg)
     if not match:
         raise ValueError("not a casegraph still: no viewBox")
@@ -38,14 +40,24 @@ def svg_png(svg: str, width: int = 3200, browser: Browser | None = None) -> byte
         own = browser is None
         browser = browser or Browser()
         try:
-            # the still's own document, loaded: right after navigating, the page asked may still be the
-            # blank one before it, whose readyState is already 'complete' (a race a loaded machine loses)
-            browser.open(page, css_w, css_h, scale, ready="document.documentElement.localName === 'svg' "
-                                                          "&& document.readyState === 'complete'")
-            return browser.screenshot(css_w, css_h, scale)
+            if not browser.alive:  # a kept browser stopped by an earlier stall
+                browser.restart()
+            try:
+                return _drawn(browser, page, css_w, css_h, scale)
+            except BrowserStalled:  # a headless hang, not the still: once more, on a new Chromium
+                browser.restart()
+                return _drawn(browser, page, css_w, css_h, scale)
         finally:
             if own:
                 browser.close()
+
+
+def _drawn(browser: Browser, page: Path, css_w: int, css_h: int, scale: float) -> bytes:
+    # the still's own document, loaded: right after navigating, the page asked may still be the
+    # blank one before it, whose readyState is already 'complete' (a race a loaded machine loses)
+    browser.open(page, css_w, css_h, scale, ready="document.documentElement.localName === 'svg' "
+                                                  "&& document.readyState === 'complete'")
+    return browser.screenshot(css_w, css_h, scale)
 
 
 def write_png(still, path: Path | str, width: int = 3200, browser: Browser | None = None) -> None:

@@ -25,8 +25,7 @@ from collections import defaultdict
 
 import networkx as nx
 
-from casegraph.graph.selection import SelectionError, resolve_node
-from casegraph.schemas import ClaimStatus
+from casegraph.graph.selection import SelectionError, parse_status, resolve_node
 from casegraph.viz.cases import BOROUGH_COUNTING, case_infos, counted_caption
 from casegraph.viz.charts import Chart, EMPTY, bins, cell, colour_of, count_legend, ink_on, tip_text
 from casegraph.viz.compose import Options
@@ -43,18 +42,17 @@ SMALL, SMALL_GAP = 25.0, 2.0
 
 
 def parse_measure(graph: nx.MultiDiGraph, measure: str) -> tuple[str, str | None, str]:
-    """`cases`, `pattern=ID` or `status=STATUS` -> (kind, value, words); raises SelectionError."""
-    kind, _, value = (measure or "cases").partition("=")
+    """`cases`, `pattern=ID` or `status=STATUS` -> (kind, value, words); raises SelectionError (for an empty
+    `measure` too: it measures nothing, and silently measuring cases would answer another question)."""
+    kind, _, value = measure.partition("=")
     if kind == "cases" and not value:
         return "cases", None, "cases"
     if kind == "pattern" and value:
         indicator = resolve_node(graph, value, "Indicator")
         return "pattern", indicator, f"cases showing “{graph.nodes[indicator].get('name', indicator)}”"
     if kind == "status" and value:
-        statuses = [s.value for s in ClaimStatus]
-        if value.lower() not in statuses:
-            raise SelectionError(f"no claim status {value!r}: expected one of {', '.join(statuses)}")
-        return "status", value.lower(), f"cases with a {value.lower()} claim"
+        status = parse_status(value)
+        return "status", status, f"cases with a {status} claim"
     raise SelectionError(f"a measure is cases, pattern=ID or status=STATUS, got {measure!r}")
 
 

@@ -12,7 +12,7 @@ import click
 
 from casegraph.cli.export import selection_note
 from casegraph.cli.options import profile_option, selection_options
-from casegraph.cli.output import emit_json, emit_rows, format_option, say
+from casegraph.cli.output import emit_json, emit_rows, emit_tables, format_option, say
 from casegraph.cli.stores import store_options
 
 __all__ = ["COMMANDS", "analyze", "ANALYSES"]
@@ -24,7 +24,7 @@ def _similarity(graph, top, similar_to):
     from casegraph.analysis import case_similarity
     from casegraph.graph.selection import resolve_node
 
-    case = resolve_node(graph, similar_to, "CaseFile") if similar_to else None
+    case = None if similar_to is None else resolve_node(graph, similar_to, "CaseFile")  # "" too: refused
     pairs = case_similarity(graph, case=case, top=top)
     return ["case_a", "case_b", "score", "shared_count", "shared"], [p.as_dict() for p in pairs]
 
@@ -70,7 +70,7 @@ RUNNERS = {"similarity": _similarity, "communities": _communities, "connectors":
 @profile_option
 @click.option("--top", type=click.IntRange(1), default=10, show_default=True, help="rows per analysis")
 @click.option("--similar-to", default=None, metavar="CASE", help="similarity: only pairs with this case")
-@format_option("table", "json")
+@format_option("table", "json", "csv")
 @store_options
 def analyze(what, selection, profile, top, similar_to, fmt, cg):
     """Graph analytics on the whole graph or a selection.
@@ -79,10 +79,14 @@ def analyze(what, selection, profile, top, similar_to, fmt, cg):
     institutions), communities (groups of similar cases, and the boroughs
     and decades they span), connectors (institutions, places and people
     linking the most cases and boroughs), bridges (what links pairs of
-    boroughs), centrality (betweenness), or all (default).
+    boroughs), centrality (betweenness), or all (default). --format csv
+    writes one analysis's table (name it).
     """
     from casegraph.analysis import ANALYSED_FIELDS
 
+    if fmt == "csv" and what == "all":  # one CSV holds one table: the analyses' columns differ
+        raise click.UsageError("--format csv writes one table: name one analysis ("
+                               + ", ".join(RUNNERS) + "), or use --format json for all of them")
     graph = cg.select(profile, selection, fields=ANALYSED_FIELDS)
     say(f"analysing {selection_note(graph, profile, cg)}")
     names = list(RUNNERS) if what == "all" else [what]
@@ -90,11 +94,13 @@ def analyze(what, selection, profile, top, similar_to, fmt, cg):
     if fmt == "json":
         data = {name: rows for name, (_, rows) in results.items()}
         emit_json(data if what == "all" else data[what], profile)
-        return
-    for number, (name, (columns, rows)) in enumerate(results.items()):
-        if len(results) > 1:
-            click.echo(("\n" if number else "") + name.capitalize())
-        emit_rows(columns, [[row.get(c) for c in columns] for row in rows], "table", profile)
+    elif fmt == "csv":
+        columns, rows = results[what]
+        emit_rows(columns, [[row.get(c) for c in columns] for row in rows], "csv", profile)
+    else:  # one table per analysis, titled when there are several, marked once around them all
+        emit_tables([(name.capitalize() if len(results) > 1 else None, columns,
+                      [[row.get(c) for c in columns] for row in rows]) for name, (columns, rows) in results.items()],
+                    profile)
 
 
 COMMANDS = [analyze]

@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from casegraph.cli.export import say_conditions
-from casegraph.cli.options import DATA, DATA_HELP
+from casegraph.cli.options import DATA, DATA_HELP, out_option, picture_format
 from casegraph.cli.output import format_option, say, terminal_width
 from casegraph.cli.stores import store_options
 from casegraph.loaders import LoadError, data_files, load
@@ -48,7 +48,7 @@ def _hinted(files):
 @click.command()
 @DATA
 @store_options
-@click.option("--overview", type=click.Path(dir_okay=False, path_type=Path), default=None,
+@out_option("--overview", what="the overview page", format_of=picture_format, default=None,
               help="where to write the overview page (default: overview.html beside the store, or in the current folder for Neo4j; a file there that casegraph did not write is left alone)")
 @click.option("--no-overview", is_flag=True, help="do not write the overview page")
 @click.option("--break-lock", is_flag=True,

@@ -7,11 +7,10 @@ its extension (`casegraph.exports.format_of`), as for pictures and reports.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import click
 
-from casegraph.cli.options import profile_option, selection_options
+from casegraph.cli.options import out_option, profile_option, selection_options
 from casegraph.cli.output import format_option, say
 from casegraph.cli.stores import store_options
 
@@ -42,7 +41,7 @@ def say_conditions(conditional: int) -> None:
 @profile_option
 @click.option("--with-analytics", is_flag=True,
               help="add community, centrality and connector counts (analytics_*) to exported nodes")
-@click.option("--out", "out", type=click.Path(path_type=Path), required=True,
+@out_option("--out", "out", what="the export", file_only=False, required=True,
               help="the file to write; its extension is the format: .graphml, .gexf, .json (node-link), "
                    ".ftm.json (FollowTheMoney), .cypher, or .csv / a folder (nodes and edges CSV files)")
 @store_options

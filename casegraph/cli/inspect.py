@@ -18,7 +18,7 @@ __all__ = ["COMMANDS", "stats", "queries", "query"]
 @click.command()
 @store_options
 @profile_option
-@format_option("table", "json")
+@format_option("table", "json", "csv")
 def stats(cg, profile, fmt):
     """Counts per node label and relationship type (of the public graph unless --profile restricted)."""
     graph = schema()
@@ -75,7 +75,8 @@ def query(name, cypher, param_pairs, profile, cg, fmt):
     (default 120) and, on the embedded store, CASEGRAPH_QUERY_MEMORY (default
     2GB), with a message saying which limit was hit. In JSON a node is
     {"labels": [...], "properties": {...}} and a relationship {"type": ...,
-    "properties": {...}}.
+    "properties": {...}}. In CSV no column may be named casegraph_profile:
+    that is the column marking restricted output.
     """
     if bool(name) == bool(cypher):
         raise click.UsageError("give a catalog query NAME or --cypher TEXT (not both)")

@@ -4,6 +4,8 @@
   `--decade` (1990s or 1990), `--indicator`, `--institution`, `--person`,
   `--around/--hops`, `--query/--param`, `--type`, `--status`, `--min-grade`; the command
   receives a `casegraph.graph.selection.Selection`;
+- `--out` (every command that writes a file): `-` is refused before anything is
+  read (`out_option`);
 - profile (every command that reads the graph's data): `--profile
   public|restricted`, with `--include-restricted` as another way to say
   `--profile restricted`; the command receives `profile`.
@@ -13,12 +15,15 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import Callable
 
 import click
 
+from casegraph.outputs import OutputError, not_stdout
 from casegraph.queries.params import parse_params
 
-__all__ = ["selection_options", "profile_option", "param_option", "HOPS_HELP", "DATA", "DATA_HELP"]
+__all__ = ["selection_options", "profile_option", "param_option", "out_option", "picture_format", "HOPS_HELP", "DATA",
+           "DATA_HELP"]
 
 DATA = click.argument("data", nargs=-1, type=click.Path(path_type=Path))
 """The data a command reads (`build`, `validate`, `verify`): which it takes is
@@ -35,9 +40,37 @@ HOPS_HELP = "how far --around reaches (default 1; the ego view's --node: 2)"
 
 param_option = click.option(
     "--param", "param_pairs", multiple=True, metavar="KEY=VALUE",
-    help="a query parameter (repeatable): a value that parses as JSON is that value (2012 is a number, "
-         "true a boolean); quote it to keep text: 'y=\"2012\"'",
+    help="a query parameter (repeatable, each KEY once): a value that parses as JSON is that value (2012 is a "
+         "number, true a boolean); quote it to keep text: 'y=\"2012\"'",
 )
+
+
+def out_option(*names: str, what: str, file_only: bool = True, format_of: Callable[[Path], object] | None = None,
+               **kwargs):
+    """A path option of a command that writes (`--out`, `build --overview`), checked before anything is read:
+    `-` refused (`casegraph.outputs.not_stdout`, the rule `writing` keeps too), a folder refused when
+    `file_only`, and a name `format_of` (the writer's own rule, raising ValueError) finds no format in."""
+
+    def checked(_ctx, param, value):
+        if value is None:
+            return None
+        try:
+            path = not_stdout(value, what)
+            if format_of is not None:
+                format_of(path)
+        except (OutputError, ValueError) as error:
+            raise click.BadParameter(str(error), param=param) from None
+        return path
+
+    return click.option(*names, type=click.Path(dir_okay=not file_only, path_type=Path), callback=checked, **kwargs)
+
+
+def picture_format(path: Path) -> str:
+    """The format of a picture's file name (`casegraph.viz.pages.output_format`), for `out_option`'s
+    `format_of` (imported when an option is checked: the drawing code is not loaded for every command)."""
+    from casegraph.viz.pages import output_format
+
+    return output_format(path)
 
 
 def selection_options(command=None, *, keep_hops: bool = False):

@@ -16,7 +16,9 @@ for publication` in every row: a comment line above the header would be
 read as the header by every CSV reader that does not skip comments
 (Python's csv module, Excel, pandas by default), while a last column
 parses everywhere, moves no other column, and stays on each row that is
-filtered, sorted or pasted elsewhere. A table: the notice above and below.
+filtered, sorted or pasted elsewhere; an answer's own column of that name
+is refused (`csv_text`). A table, or several printed together (`casegraph
+analyze`): the notice as the first and last lines.
 """
 
 from __future__ import annotations
@@ -33,9 +35,10 @@ import click
 from casegraph.exports.base import RESTRICTED_NOTICE
 from casegraph.exports.csvfiles import neutralise
 from casegraph.graph.values import text_of
+from casegraph.queries.catalog import QueryError
 
-__all__ = ["format_option", "emit_rows", "emit_json", "marked_json", "say", "table_lines", "terminal_width",
-           "PROFILE_COLUMN", "RESTRICTED_CELL"]
+__all__ = ["format_option", "emit_rows", "emit_tables", "emit_json", "marked_json", "marked_lines", "csv_text", "say",
+           "table_lines", "terminal_width", "PROFILE_COLUMN", "RESTRICTED_CELL"]
 
 MIN_COLUMN = 10
 """Narrowest a wrapped column gets (a column whose values are all shorter keeps their width)."""
@@ -144,19 +147,46 @@ def emit_json(data: Any, profile: str = "public") -> None:
     click.echo(json.dumps(marked_json(data, profile), indent=2, ensure_ascii=False))
 
 
-def emit_rows(columns: list[str], rows: list[list[Any]], fmt: str, profile: str = "public") -> None:
-    """Print rows as a table (fitting `terminal_width()`), JSON (a list of objects) or CSV (formulas
-    neutralised), marked in the restricted `profile` as the module docstring says."""
+def marked_lines(lines: list[str], profile: str = "public") -> list[str]:
+    """What a table (or several, one after another) prints: `lines` as they are in the public profile; in the
+    restricted one with `RESTRICTED_NOTICE` as its first and last lines, the one table rule of every command."""
+    return [RESTRICTED_NOTICE, "", *lines, "", RESTRICTED_NOTICE] if profile == "restricted" else lines
+
+
+def emit_tables(tables: list[tuple[str | None, list[str], list[list[Any]]]], profile: str = "public") -> None:
+    """Print `(title, columns, rows)` tables one after another (a title, when given, above its table; a blank
+    line between tables), each fitting `terminal_width()`, marked once for the restricted `profile`
+    (`marked_lines`)."""
+    lines: list[str] = []
+    for title, columns, rows in tables:
+        lines += ([""] if lines else []) + ([title] if title else []) + table_lines(columns, rows, terminal_width())
+    click.echo("\n".join(marked_lines(lines, profile)))
+
+
+def csv_text(columns: list[str], rows: list[list[Any]], profile: str = "public") -> str:
+    """`rows` as CSV (formulas neutralised), with the `PROFILE_COLUMN` marking in the restricted `profile`.
+    Raises `QueryError` for a column of that name in any profile (an ad-hoc query's `AS casegraph_profile`):
+    restricted, two columns of one name would leave a reader one of them (`csv.DictReader` keeps the last,
+    pandas renames one); public, the column would read as the marking of a restricted answer."""
+    if PROFILE_COLUMN in columns:
+        raise QueryError(f"column {PROFILE_COLUMN!r}: casegraph's CSV output gives this name to the column that "
+                         "marks restricted output, so an answer cannot have its own; rename it in the query "
+                         "(RETURN ... AS another_name), or use --format json")
     restricted = profile == "restricted"
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([*columns, PROFILE_COLUMN] if restricted else columns)
+    writer.writerows([*(neutralise(text_of(v)) for v in row), *((RESTRICTED_CELL,) if restricted else ())]
+                     for row in rows)  # no formulas
+    return buffer.getvalue()
+
+
+def emit_rows(columns: list[str], rows: list[list[Any]], fmt: str, profile: str = "public") -> None:
+    """Print rows as a table (`emit_tables`), JSON (a list of objects, `emit_json`) or CSV (`csv_text`), marked
+    in the restricted `profile` as the module docstring says."""
     if fmt == "json":
         emit_json([dict(zip(columns, row)) for row in rows], profile)
     elif fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow([*columns, PROFILE_COLUMN] if restricted else columns)
-        writer.writerows([*(neutralise(text_of(v)) for v in row), *((RESTRICTED_CELL,) if restricted else ())]
-                         for row in rows)  # no formulas
-        click.echo(buffer.getvalue(), nl=False)
+        click.echo(csv_text(columns, rows, profile), nl=False)
     else:
-        lines = table_lines(columns, rows, terminal_width())
-        click.echo("\n".join([RESTRICTED_NOTICE, "", *lines, "", RESTRICTED_NOTICE] if restricted else lines))
+        emit_tables([(None, columns, rows)], profile)

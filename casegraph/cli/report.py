@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from casegraph.cli.export import say_conditions, selection_note
-from casegraph.exports.base import conditional_citations
-from casegraph.cli.options import profile_option, selection_options
+from casegraph.cli.options import out_option, profile_option, selection_options
 from casegraph.cli.output import say
 from casegraph.cli.stores import store_options
+from casegraph.exports.base import conditional_citations
 
 __all__ = ["COMMANDS", "report"]
 
@@ -18,7 +16,7 @@ __all__ = ["COMMANDS", "report"]
 @click.command()
 @selection_options
 @profile_option
-@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+@out_option("--out", "out", what="the dossier", required=True,
               help="the file to write; its extension is the format: .md (Markdown) or .html (a self-contained page)")
 @store_options
 def report(selection, profile, out, cg):

@@ -8,12 +8,11 @@ of it (the same selection options as export), drawn publishable unless
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import click
 
 from casegraph.cli.export import say_conditions
-from casegraph.cli.options import profile_option, selection_options
+from casegraph.cli.options import out_option, picture_format, profile_option, selection_options
 from casegraph.cli.output import format_option, say
 from casegraph.cli.stores import store_options
 
@@ -23,7 +22,7 @@ __all__ = ["COMMANDS", "viz"]
 @click.command()
 @click.argument("view", type=click.Choice(["overview", "ego", "patterns", "tiles", "timeline", "decades", "map",
                                            "responses"]))
-@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+@out_option("--out", "out", what="the picture", format_of=picture_format, required=True,
               help="the file to write; its extension is the format: .html (interactive page), .png or .svg "
                    "(still for print)")
 @store_options
@@ -60,12 +59,7 @@ def viz(view, out, cg, node, selection, hops, profile, measure, title, caption, 
     the node budget.
     """
     from casegraph.graph.selection import NodeNotFound, SelectionError
-    from casegraph.viz.pages import output_format
 
-    try:
-        output_format(out)
-    except ValueError as error:
-        raise click.BadParameter(str(error), param_hint="--out") from None
     if view == "ego" and not node:
         raise click.UsageError("the ego view needs --node ID (a case, person, institution, place or borough)")
     extra = {"node": node, "hops": 2 if hops is None else hops} if view == "ego" else (

@@ -83,3 +83,34 @@ def test_init_follows_the_same_rule(tmp_path):
     _refused(under, f"{tmp_path / 'afile'} is a file, not a folder", "the data folder cannot be written under it")
     _refused(run("init", "/proc/casegraph-test/mine"), "cannot write the data folder to /proc/casegraph-test/mine")
     _refused(run("init", str(tmp_path / "afile")), "exists and is not an empty folder")
+
+
+@pytest.mark.parametrize("args, option, what", [
+    (("export", "--borough", "lambeth"), "--out", "the export"),
+    (("viz", "map", "--borough", "lambeth"), "--out", "the picture"),
+    (("report", "--borough", "lambeth"), "--out", "the dossier"),
+    (("build",), "--overview", "the overview page"),
+])
+def test_a_dash_is_refused_as_standard_output_not_made_a_folder(store, tmp_path, monkeypatch, args, option, what):
+    """Found by a newcomer: `--out -` made a folder called `-` (a csv export); `-` is standard output to many
+    tools, and casegraph writes files named by their format's extension: refused before anything is read."""
+    monkeypatch.chdir(tmp_path)
+    at = ["--store", str(tmp_path / "store")] if args[0] == "build" else ["--store", store]
+    result = run(*args, option, "-", *at)
+    assert result.exit_code == 2, result.output
+    assert f"-: casegraph writes {what} to a named file or folder, not to standard output" in result.output
+    assert list(tmp_path.iterdir()) == [], "nothing written, no store built"
+
+
+def test_init_refuses_a_dash_too(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _refused(run("init", "-"), "-: casegraph writes the data folder to a named file or folder, not to standard output")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_overview_without_a_picture_format_is_refused_before_the_build(tmp_path):
+    """It was a traceback once the build had finished."""
+    result = run("build", "--store", str(tmp_path / "store"), "--overview", str(tmp_path / "overview"))
+    assert result.exit_code == 2 and "Traceback" not in result.output, result.output
+    assert "cannot tell the format of" in result.output and "end it in .html, .png or .svg" in result.output
+    assert list(tmp_path.iterdir()) == []

@@ -136,7 +136,8 @@ def test_restricted_json_on_stdout_says_so_inside_it_and_public_json_is_unchange
     assert "restricted" not in public.stdout.lower().replace('"sensitivity": "restricted"', "")
 
 
-@pytest.mark.parametrize("command", [CROYDON, ("list", "people"), ("search", "victim")])
+@pytest.mark.parametrize("command", [CROYDON, ("list", "people"), ("search", "victim"), ("stats",),
+                                     ("analyze", "connectors"), ("analyze", "similarity", "--top", "3")])
 def test_restricted_csv_marks_every_row_in_a_last_column_every_reader_parses(london_store, command):
     import csv
     import io
@@ -152,8 +153,11 @@ def test_restricted_csv_marks_every_row_in_a_last_column_every_reader_parses(lon
     assert "casegraph_profile" not in public.stdout
 
 
-@pytest.mark.parametrize("command", [CROYDON, ("list", "people"), ("stats",)])
+@pytest.mark.parametrize("command", [CROYDON, ("list", "people"), ("stats",), ("analyze", "connectors"),
+                                     ("analyze", "--top", "2")])
 def test_a_restricted_table_opens_and_closes_with_the_notice(london_store, command):
+    """Every table, and the several tables of `analyze` (all analyses), marked once around them all: the first
+    line of the tables was once the first analysis's title."""
     restricted = _run(london_store, *command, "--profile", "restricted")
     public = _run(london_store, *command)
     lines = restricted.stdout.strip().splitlines()
@@ -168,3 +172,36 @@ def test_a_restricted_analysis_is_marked_in_json_and_tables(london_store):
     assert isinstance(public, list)
     table = _run(london_store, "analyze", "connectors", "--profile", "restricted").stdout.strip().splitlines()
     assert table[0] == table[-1] == RESTRICTED_NOTICE
+
+
+def test_csv_of_stats_and_an_analysis_is_the_table_shown(london_store):
+    import csv
+    import io
+
+    stats = list(csv.DictReader(io.StringIO(_run(london_store, "stats", "--format", "csv").stdout)))
+    shown = json.loads(_run(london_store, "stats", "--format", "json").stdout)
+    assert stats == [{k: str(v) for k, v in row.items()} for row in shown]
+    connectors = list(csv.reader(io.StringIO(_run(london_store, "analyze", "connectors", "--format", "csv").stdout)))
+    assert connectors[0] == ["id", "label", "name", "case_count", "borough_count", "betweenness", "boroughs"]
+    assert connectors[1][0] == "metropolitan-police" and len(connectors) == 11  # --top 10
+
+
+def test_analyze_all_as_csv_says_to_name_one_analysis(london_store):
+    result = _run(london_store, "analyze", "--format", "csv")
+    assert result.exit_code == 2 and not result.stdout.startswith("case_a"), result.output
+    assert "--format csv writes one table: name one analysis (similarity, communities, connectors, bridges, " \
+           "centrality), or use --format json for all of them" in result.output
+
+
+@pytest.mark.parametrize("profile", [(), ("--profile", "restricted")])
+def test_an_answer_of_its_own_casegraph_profile_column_is_refused_in_csv(london_store, profile):
+    """Restricted, the marking column would come twice (csv.DictReader keeps the last, pandas renames one);
+    public, the answer's column would read as the marking. Refused in both, saying how to rename it."""
+    cypher = "MATCH (c:CaseFile) RETURN c.id AS id, 'public' AS casegraph_profile LIMIT 2"
+    result = _run(london_store, "query", "--cypher", cypher, *profile, "--format", "csv")
+    assert result.exit_code == 1 and result.stdout == "", result.output
+    assert "casegraph: column 'casegraph_profile': casegraph's CSV output gives this name to the column that marks " \
+           "restricted output, so an answer cannot have its own; rename it in the query (RETURN ... AS " \
+           "another_name), or use --format json" in result.stderr
+    table = _run(london_store, "query", "--cypher", cypher, *profile)  # a table or JSON has no marking column
+    assert table.exit_code == 0 and "casegraph_profile" in table.stdout

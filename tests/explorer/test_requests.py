@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from click.testing import CliRunner
 
+from casegraph.cli import cli
 from casegraph.queries import catalog
 
 SOURCE = "express-mylondon-2025"
@@ -194,3 +196,20 @@ def test_a_source_dossier_from_the_explorer_lists_what_cites_it(public_client):
     assert response.status_code == 200
     text = response.text
     assert "## Facts citing" in text and "Kingston" in text and re.search(r"\[1\]", text)
+
+
+def test_a_decade_is_read_by_the_command_line_s_rule(london_store, public_client, tmp_path, monkeypatch):
+    """One parsing rule (`graph.selection.parse_decade`): the forms the command line takes, the explorer takes,
+    and what it refuses both refuse in the same words."""
+    for form in ("2010s", "2010", "2014"):
+        assert public_client.get(f"/views?decade={form}").text == public_client.get("/views?decade=2010").text
+        assert public_client.get(f"/search?decade={form}").text == public_client.get("/search?decade=2010").text
+    monkeypatch.chdir(tmp_path)
+    for bad in ("19x0", "201", "2010ss"):
+        cli_said = CliRunner().invoke(cli, ["export", "--decade", bad, "--out", "never.json", "--store",
+                                            str(london_store.directory)]).output.strip()
+        assert cli_said == f"casegraph: a decade is written 1990s or 1990, got {bad!r}"
+        for url in (f"/views?decade={bad}", f"/views/map?decade={bad}", f"/search?decade={bad}"):
+            response = public_client.get(url)
+            assert response.status_code == 400, url
+            assert re.search(r"decade: a decade is written 1990s or 1990, got &#39;" + bad + "&#39;", response.text)

@@ -122,3 +122,17 @@ def test_the_vocabulary_finds_the_words_a_scan_of_every_word_finds(index):
                                                    limit=None)}
         assert index._vocabulary.like(word, index.WORD_CUTOFF) == like, word
         assert index._vocabulary.containing(word) == {at for at, known in enumerate(words) if word in known}, word
+
+
+def test_the_home_page_s_source_documents_link_lists_every_source(public_client, london_public, index):
+    """Found by a newcomer: the link went to `/search?kind=Source`, which listed nothing (an empty search
+    leaves source documents out); asked for by kind, they are listed. Unasked, they still are not."""
+    import re
+
+    assert 'href="/search?kind=Source"' in public_client.get("/").text
+    page = public_client.get("/search?kind=Source")
+    assert page.status_code == 200
+    sources = {n for n, a in london_public.graph.nodes(data=True) if a.get("label") == "Source"}
+    assert len(sources) > 10 and set(re.findall(r'href="/entity/([^"?#]+)"', page.text)) == sources
+    assert {hit.kind for hit in index.search("", labels=["Source", "CaseFile"], limit=1000).hits} >= {"source", "case"}
+    assert all(london_public.graph.nodes[h.id]["label"] != "Source" for h in index.search("", limit=10_000).hits)

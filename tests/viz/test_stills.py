@@ -112,7 +112,7 @@ def test_a_stalled_chromium_fails_the_call_in_its_timeout_and_is_stopped():
     fails instead of hanging (a CI run once hung 90 minutes in a PNG still)."""
     import time
 
-    from casegraph.viz.browser import Browser, BrowserError
+    from casegraph.viz.browser import Browser, BrowserError, BrowserStalled
 
     from .conftest import need_browser
 
@@ -126,6 +126,20 @@ def test_a_stalled_chromium_fails_the_call_in_its_timeout_and_is_stopped():
         assert browser._process.poll() is not None  # stopped, not left running
         with pytest.raises(BrowserError, match="has stopped|closed the DevTools pipe"):
             browser.evaluate("1 + 1")  # at once, not after another timeout
+
+    # a still asked of it next is drawn on a new Chromium, in the same object (a server keeps it), and
+    # is the same PNG as a fresh browser's
+    from casegraph.viz.png import svg_png
+
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="400" viewBox="0 0 1600 400">'
+           '<rect width="1600" height="400" fill="#eee"/><text x="20" y="60">a still</text></svg>')
+    with Browser(timeout=3) as browser:
+        with pytest.raises(BrowserStalled):
+            browser.evaluate("new Promise(() => {})")
+        assert not browser.alive
+        png = svg_png(svg, browser=browser)
+        assert browser.alive and png.startswith(b"\x89PNG")
+        assert png == svg_png(svg)
 
 
 def test_a_chromium_that_never_answers_at_start_fails_and_leaves_nothing_behind(tmp_path, monkeypatch):
