@@ -286,7 +286,9 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
         if name == "ego":
             if not selection.around:
                 raise HTTPException(400, "the ego view needs a centre: choose a node to draw around")
-            params = {"node": selection.around[0][0], "hops": min(6, len(selection.around))}
+            # the first node's rings far enough to reach all that is selected: each node around it (the
+            # network page adds one per expansion) with the hops asked for (`hops`, 0-3; one for all)
+            params = {"node": selection.around[0][0], "hops": min(6, selection.around[0][1] * len(selection.around))}
         try:
             return figure_for(name, graph, _options(), prepared=True, **params)
         except SelectionError as error:

@@ -168,6 +168,9 @@ def entity_page(explorer, node: str, more: str = "", page: int = 1) -> EntityPag
     grouped = lists.groups
     cited = explorer.cited_by.get(node, []) if label == "Source" else []
     named = [*sorted(grouped), *(["cases"] if lists.cases else []), *(["cited"] if cited else [])]
+    if page != 1 and not more:  # a page of which list? (it showed page 1 of every list, as if asked)
+        raise ValueError("page: a page number goes with more=LIST, the list to page; this page's lists are "
+                         + (", ".join(repr(key) for key in named) or "none"))
     if more and more not in named:
         raise ValueError(f"more: this page has no list {more!r}; its lists are "
                          + (", ".join(repr(key) for key in named) or "none"))

@@ -213,3 +213,25 @@ def test_a_decade_is_read_by_the_command_line_s_rule(london_store, public_client
             response = public_client.get(url)
             assert response.status_code == 400, url
             assert re.search(r"decade: a decade is written 1990s or 1990, got &#39;" + bad + "&#39;", response.text)
+
+
+@pytest.mark.parametrize("hops", [0, 1, 2, 3])
+def test_an_ego_page_draws_the_hops_asked_for(public_client, london_public, hops):
+    """`/views/ego?around=X&hops=K` draws X's neighbourhood to K hops, as `casegraph viz ego --hops K` does
+    (it drew one hop whatever K was)."""
+    from casegraph.viz.compose import Options
+    from casegraph.viz.views import figure_for
+
+    node = "lambeth-2022-hotel-room"
+    page = public_client.get(f"/views/ego?around={node}&hops={hops}")
+    assert page.status_code == 200
+    assert f"within {hops} {'hop' if hops == 1 else 'hops'} of" in page.text
+    expected = figure_for("ego", london_public.graph, Options(), node=node, hops=hops)
+    assert f"{len(expected.marks):,} nodes" in page.text or f"{len(expected.marks):,} node" in page.text
+
+
+def test_an_entity_page_number_without_its_list_is_refused(public_client):
+    """`/entity/X?page=N` names no list to page: a 400 naming the page's lists, not page 1 as if asked."""
+    response = public_client.get("/entity/lambeth?page=999")
+    assert response.status_code == 400 and "more=LIST" in response.text
+    assert public_client.get("/entity/lambeth?page=1").status_code == 200
