@@ -24,11 +24,12 @@ WITH collect({x: x, name: x.name, id: x.id, statement_count: statement_count}) A
 UNWIND found AS row
 WITH size(found) AS total, row ORDER BY row.name, row.id SKIP $offset LIMIT $limit
 WITH total, row.x AS x, row.statement_count AS statement_count
-MATCH (s:Statement)-[:MADE_BY]->(x)
-WHERE s.sensitivity = 'public' OR $include_restricted
+MATCH (s:Statement)-[m:MADE_BY]->(x)
+WHERE (s.sensitivity = 'public' AND m.sensitivity = 'public') OR $include_restricted
 WITH total, x, statement_count, collect(DISTINCT s.statement_type) AS statement_types,
      collect(DISTINCT s.summary) AS statements
-OPTIONAL MATCH (r:Review)-[:COMMISSIONED_BY]->(x)
+OPTIONAL MATCH (r:Review)-[c:COMMISSIONED_BY]->(x)
+WHERE (r.sensitivity = 'public' AND c.sensitivity = 'public') OR $include_restricted
 WITH total, x, statement_count, statement_types, statements, collect(DISTINCT r.name) AS commissioned
 RETURN total, x.id AS id, x.name AS responder,
        'declined-to-comment' IN statement_types AS declined_to_comment,

@@ -29,10 +29,11 @@ WHERE a <> b  // Neo4j's shortest path refuses one node at both ends; a case has
                               AND ($include_restricted OR n.sensitivity = 'public')
                               AND coalesce(n.case_links, 0) <= $hub_cases
                               AND coalesce(n.investigation_type, '') <> 'journalistic')
+  AND all(r IN relationships(p) WHERE $include_restricted OR r.sensitivity = 'public')
 WITH a, b, collect(p) AS connections
-OPTIONAL MATCH q = (a)-[:SHOWS|IN_BOROUGH|INVOLVES|AT_PLACE|EXAMINED|ABOUT]-(hub)-[:SHOWS|IN_BOROUGH|INVOLVES|AT_PLACE|EXAMINED|ABOUT]-(b)
+OPTIONAL MATCH q = (a)-[r1:SHOWS|IN_BOROUGH|INVOLVES|AT_PLACE|EXAMINED|ABOUT]-(hub)-[r2:SHOWS|IN_BOROUGH|INVOLVES|AT_PLACE|EXAMINED|ABOUT]-(b)
 WHERE (hub:Indicator OR hub:Borough OR hub.case_links > $hub_cases OR hub.investigation_type = 'journalistic')
-  AND ($include_restricted OR hub.sensitivity = 'public')
+  AND ($include_restricted OR (hub.sensitivity = 'public' AND r1.sensitivity = 'public' AND r2.sensitivity = 'public'))
 WITH connections, collect(q) AS contexts
 WITH [x IN connections | {kind: 'connection', path: x}] + [x IN contexts | {kind: 'context', path: x}] AS found
 UNWIND found AS row

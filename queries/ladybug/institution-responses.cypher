@@ -11,11 +11,12 @@ WITH collect({id: id, name: name, statement_count: statement_count}) AS found
 UNWIND found AS row
 WITH size(found) AS total, row ORDER BY row.name, row.id SKIP $offset LIMIT $limit
 WITH total, row.id AS id, row.name AS name, row.statement_count AS statement_count
-MATCH (x:Institution:Person {id: id})<-[:MADE_BY]-(s:Statement)
-WHERE s.sensitivity = 'public' OR $include_restricted
+MATCH (x:Institution:Person {id: id})<-[m:MADE_BY]-(s:Statement)
+WHERE (s.sensitivity = 'public' AND m.sensitivity = 'public') OR $include_restricted
 WITH total, x, id, name, statement_count, collect(DISTINCT s.statement_type) AS statement_types,
      collect(DISTINCT s.summary) AS statements
-OPTIONAL MATCH (x)<-[:COMMISSIONED_BY]-(r:Review)
+OPTIONAL MATCH (x)<-[c:COMMISSIONED_BY]-(r:Review)
+WHERE (r.sensitivity = 'public' AND c.sensitivity = 'public') OR $include_restricted
 WITH total, id, name, statement_count, statement_types, statements, collect(DISTINCT r.name) AS commissioned
 RETURN total, id, name AS responder,
        'declined-to-comment' IN statement_types AS declined_to_comment,

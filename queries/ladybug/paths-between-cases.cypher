@@ -5,7 +5,8 @@ OPTIONAL MATCH p = (a)-[* ALL SHORTEST 1..$max_hops (r, n | WHERE label(n) IN ['
                                                       'Investigation', 'Review', 'Statement', 'Recommendation']
                                                     AND ($include_restricted OR n.sensitivity = 'public')
                                                     AND coalesce(n.case_links, 0) <= $hub_cases
-                                                    AND coalesce(n.investigation_type, '') <> 'journalistic')]-(b)
+                                                    AND coalesce(n.investigation_type, '') <> 'journalistic'
+                                                    AND ($include_restricted OR r.sensitivity = 'public'))]-(b)
 WITH a, b, collect(CASE WHEN length(p) > 0 THEN p END) AS found  // no path: a path of no length, not null
 // Each path as its steps (`path`: ids, labels, names, relationship types), the shape both kinds share.
 WITH a, b, list_transform(found, x -> {
@@ -15,7 +16,7 @@ WITH a, b, list_transform(found, x -> {
 // walked every case of each indicator: 200 ms at 100,000 cases for 2 ms).
 OPTIONAL MATCH (a)-[r1:SHOWS|IN_BOROUGH|INVOLVES|AT_PLACE|EXAMINED|ABOUT]-(hub)-[r2:SHOWS|IN_BOROUGH|INVOLVES|AT_PLACE|EXAMINED|ABOUT]-(b)
 WHERE (label(hub) IN ['Indicator', 'Borough'] OR hub.case_links > $hub_cases OR hub.investigation_type = 'journalistic')
-  AND ($include_restricted OR hub.sensitivity = 'public')
+  AND ($include_restricted OR (hub.sensitivity = 'public' AND r1.sensitivity = 'public' AND r2.sensitivity = 'public'))
 WITH a, connections, collect(CASE WHEN hub IS NOT NULL THEN {
        nodes: [{id: a.id, label: label(a), name: coalesce(a.title, a.summary)},
                {id: hub.id, label: label(hub), name: coalesce(hub.name, hub.title, hub.summary)},

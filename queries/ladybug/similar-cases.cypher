@@ -8,14 +8,16 @@
 // every record a candidate shares counts in its score.
 MATCH (every:CaseFile)
 WITH count(every) AS case_total
-MATCH (c:CaseFile {id: $case_id})-[:SHOWS|AT_PLACE|INVOLVES]->(f)
-WHERE f.sensitivity = 'public' OR $include_restricted
+MATCH (c:CaseFile {id: $case_id})-[r0:SHOWS|AT_PLACE|INVOLVES]->(f)
+WHERE (f.sensitivity = 'public' AND r0.sensitivity = 'public') OR $include_restricted
 WITH case_total, c, collect(DISTINCT f.id) AS features
-MATCH (c)-[:SHOWS|AT_PLACE|INVOLVES]->(f)<-[:SHOWS|AT_PLACE|INVOLVES]-(o:CaseFile)
-WHERE f.case_links <= $hub_cases AND (f.sensitivity = 'public' OR $include_restricted) AND o.id <> c.id
+MATCH (c)-[r1:SHOWS|AT_PLACE|INVOLVES]->(f)<-[r2:SHOWS|AT_PLACE|INVOLVES]-(o:CaseFile)
+WHERE f.case_links <= $hub_cases AND o.id <> c.id
+  AND ((f.sensitivity = 'public' AND r1.sensitivity = 'public' AND r2.sensitivity = 'public'
+        AND o.sensitivity = 'public') OR $include_restricted)
 WITH DISTINCT case_total, features, o
-MATCH (o)-[:SHOWS|AT_PLACE|INVOLVES]->(g)
-WHERE g.id IN features
+MATCH (o)-[r3:SHOWS|AT_PLACE|INVOLVES]->(g)
+WHERE g.id IN features AND (r3.sensitivity = 'public' OR $include_restricted)
 WITH DISTINCT case_total, o, g
 WITH o, round(sum(log10(case_total * 1.0 / g.case_links)), 6) AS score, count(*) AS shared,
      collect(CASE WHEN label(g) = 'Indicator' THEN {id: g.id, name: g.name} END) AS indicators,
