@@ -57,6 +57,17 @@ _OFFENCE = (r"(?:charges?|counts?|offen[cs]es?|rape|raping|sexual|sex|indecent|a
             r"groom\w*|murder\w*|manslaughter|crimes?|guilt)")
 """What an admission admits when it is a plea: a charge, a count, an offence."""
 
+_TERM = (r"(?:a\s+)?(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|"
+         r"[\w-]+ty-\w+)(?:\s+and\s+a\s+half)?\s+years?(?=\s*(?:[.;,!?]|\Z|\s+(?:for|in\s+(?:jail|prison)|behind)\b))")
+"""A prison term: "12 years", "a year", "four and a half years", then the sentence's end or what it is for;
+not "two years to improve", "12 years in the army", "12 years of abuse"."""
+_CUSTODY = re.compile(r"prison|bars|locked|caged", re.IGNORECASE)
+"""Conviction words that say where a man is held, which may be on remand (`_REMAND`)."""
+_REMAND = re.compile(r"\bremand\w*|\b(?:await\w*|pending|before)\s+(?:(?:his|her|their|the|a)\s+)?(?:re-?)?trial\b"
+                     r"|\bon\s+bail\b|\bcharged\b", re.IGNORECASE)
+"""A sentence on custody before a verdict: "held on remand", "remanded in custody", "behind bars awaiting
+trial", "in prison since he was charged"."""
+
 CONVICTION = re.compile(
     r"\bconvict\w*"
     r"|\b(?:(?:found|pleaded|pled|pleading|proved|proven)\s+)?guilty\b(?:\s+(?:verdicts?|pleas?))?"
@@ -66,6 +77,13 @@ CONVICTION = re.compile(
     r"|\b(?:life|prison|jail|custodial|suspended|minimum|\w+-year)\s+(?:sentences?|terms?)\b"
     r"|\bserv(?:e|es|ed|ing)\s+(?:(?:a|an|his|her|their)\s+)?(?:[\w'-]+\s+){0,3}?"
     r"(?:sentences?|(?:jail|prison)\s+terms?)\b"
+    r"|\bserv(?:e|es|ed|ing)\s+(?:time|life|" + _TERM + r")\b"
+    r"|\b(?:got|gets|get|given|handed|received|receives)\s+(?:life|" + _TERM + r")\b"
+    # custody (not on remand: `_REMAND`), and the tabloid words for a prison term
+    r"|\b(?:is|was|are|were|been|being|remains?|remained|still)\s+(?:now\s+|still\s+)?(?:in\s+prison|behind\s+bars)\b"
+    r"|\bput\s+behind\s+bars\b|\b(?:locked\s+up|caged)\s+for\s+(?:life|" + _TERM + r")\b"
+    r"|\bdetained\s+at\s+(?:his|her)\s+majesty['\u2019]?s\s+pleasure\b"
+    r"|\bregistered\s+sex\s+offenders?\b|\bsex\s+offenders['\u2019]?\s+register\b"
     r"|\badmit(?:s|ted|ting)?\s+(?:to\s+)?(?:(?:the|a|an|his|her|their|all|both|\d+|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|several|further|more|\w+-\w+)\s+){0,3}" + _OFFENCE + r"\b",
     re.IGNORECASE)
@@ -120,8 +138,19 @@ _FINITE = re.compile(r"(?:went|goes|go|pleaded|pled|admit)", re.IGNORECASE)
 """Conviction words that are a verb of their own ("went down for", "pleaded guilty"); the others need an
 auxiliary to be one ("four of them were convicted"), and without it name somebody ("one of the men
 convicted in 2019": he is one of them)."""
+_UNTIL = re.compile(r"^(?:\s+[\w-]+){0,3}?\s+(?:until|till)\b", re.IGNORECASE)
+"""After a negated conviction word, "until": "not jailed until 2015" says when he was jailed."""
+_UNREVERSED = re.compile(
+    r"(?:\b(?:not|never|fail\w*|refus\w*|bid|attempt\w*|tr(?:y|ies|ied|ying)|s(?:eek|eeks|ought|eeking)|unable|"
+    r"cannot)|n['\u2019]t)\s+(?:to\s+)?(?:(?:be|have|get|see)\s+)?(?:(?:his|her|their|the|its|a|an)\s+)?\Z",
+    re.IGNORECASE)
+"""Before a reversal, one that did not happen: "failed to overturn his conviction", "a bid to have his
+conviction quashed"."""
 _CONTRAST = re.compile(r"^[^;]*?,\s*(?:but\s+)?not\s+(?:for|of|in)\b", re.IGNORECASE)
 """After a conviction word, what it is not for: ", not for offences in this case", ", not of rape"."""
+_HYPHENATED = re.compile(r"\b[^\W\d_]+(?:-[^\W\d_]+)+\b")
+"""A word split with hyphens ("jai-led"): read joined where joined it is a conviction word (only there:
+"no-one" and "ex-convict" read as written)."""
 _SENTENCE_END = re.compile(r"[.!?\n]")
 
 
@@ -147,6 +176,9 @@ def conviction_wording(text: str | None, status: str | None) -> Wording | None:
     if not text or status not in NOT_CONVICTED:
         return None
     folded = fold(text)
+    folded = folded.without({word.start() + i for word in _HYPHENATED.finditer(folded.text)
+                             if CONVICTION.fullmatch(word.group().replace("-", ""))
+                             for i, char in enumerate(word.group()) if char == "-"})
     words = folded.text
     for hit in CONVICTION.finditer(words):
         start = _sentence_start(words, hit.start())
@@ -154,9 +186,13 @@ def conviction_wording(text: str | None, status: str | None) -> Wording | None:
         sentence_end = end.start() if end else len(words)
         before = words[start:hit.start()]
         others = _OTHERS.search(before)
-        if (_NEGATED.search(before) or (others and (others["verb"] or _FINITE.match(hit.group())))
-                or any(r.end() > hit.start() for r in _REVERSAL.finditer(words, start, sentence_end))
-                or _CONTRAST.match(words[hit.end():sentence_end])):
+        after = words[hit.end():sentence_end]
+        if ((_NEGATED.search(before) and not _UNTIL.match(after))
+                or (others and (others["verb"] or _FINITE.match(hit.group())))
+                or any(r.end() > hit.start() and not _UNREVERSED.search(words, start, r.start())
+                       for r in _REVERSAL.finditer(words, start, sentence_end))
+                or _CONTRAST.match(after)
+                or (_CUSTODY.search(hit.group()) and _REMAND.search(words, start, sentence_end))):
             continue
         return Wording(folded.original_span(*hit.span()), folded.original_span(start, sentence_end).strip())
     return None
