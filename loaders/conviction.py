@@ -10,8 +10,14 @@ and its description says what his conviction was for).
 Conviction words: "convicted", "conviction", "convict"; "guilty" ("found guilty", "pleaded guilty",
 "guilty of", "guilty verdict"); "jailed", "went down for", "imprisoned" (not "falsely imprisoned", nor
 "imprisoned her": what an abuser did), "sentenced", "sent to prison", "a life sentence", "a 12-year
-sentence", "serving a sentence", "awaiting sentence"; "admitted" with an offence for object ("admitted
-two counts of rape", "admitted the charges"; not "admitted failings").
+sentence", "serving a sentence", "awaiting sentence"; a prison term given or served ("got 12 years", "was
+given life", "serving 12 years for drug offences", "serving time"; not "given two years to improve", "served
+12 years in the army"); custody and its tabloid words ("is behind bars", "remains in prison", "put behind
+bars", "locked up for 12 years", "caged for 10 years", "detained at His Majesty's pleasure"), unless the
+sentence says it is before a verdict (`_REMAND`: "held on remand", "in prison awaiting trial"; a victim
+"locked in a room" or "locked up for days" is no hit); "a registered sex offender", "the sex offenders'
+register"; "admitted" with an offence for object ("admitted two counts of rape", "admitted the charges";
+not "admitted failings").
 
 Within one sentence (text up to `.`, `!`, `?` or a line break), a conviction word is not one when
 - a negation binds to it (`_NEGATED`): the negation stands right before it, with only auxiliaries and
@@ -21,12 +27,14 @@ Within one sentence (text up to `.`, `!`, `?` or a line break), a conviction wor
   denied"), "pleaded not guilty"), or as the subject it negates ("none were convicted", "none of the
   five men were convicted", "no one has been convicted", "nobody was jailed"), or the sentence only asks
   or supposes it ("does not say whether anyone was convicted", "if convicted"). A negation of anything
-  else in the sentence does not bind ("Police did not comment; Fred Bloggs was convicted" is refused);
+  else in the sentence does not bind ("Police did not comment; Fred Bloggs was convicted" is refused), nor
+  one that "until" follows ("not jailed until 2015" says when he was);
 - a reversal of a conviction (`_REVERSAL`) follows it in the sentence, or holds it: "conviction
   quashed", "his convictions were overturned", "quashed his conviction", "this was set aside", "cleared on
   appeal", "acquitted at retrial", "won his appeal". A reversal of something else does not count
   ("convicted of rape, cleared of one count", even "on appeal", is refused, and so is "cleared of all
-  charges, though once convicted of theft");
+  charges, though once convicted of theft"), nor does a reversal that did not happen (`_UNREVERSED`: "failed
+  to overturn his conviction", "his bid to overturn it");
 - it is the conviction of a part of a group, said of that part (`_OTHERS`): "four of them were convicted",
   "two of the men were jailed", "four of the accused went down for rape" (a group record `acquitted` that
   reports which of its members were convicted; "all of them were convicted" is the group's own
@@ -37,8 +45,9 @@ Known limits: a conviction reversal reverses every conviction word before it in 
 ("Bloggs was jailed in 2019 and Smith's conviction was quashed" passes); "paedophile" alone, a label
 but not a verdict, is not a conviction word.
 
-The text is matched folded (`loaders/folding.py`: a Cyrillic "о" in "cоnvicted" reads as it looks);
-the hit is quoted as written.
+The text is matched folded (`loaders/folding.py`: a Cyrillic "о" in "cоnvicted" reads as it looks,
+"j-a-i-l-e-d" as "jailed"), and a word split with hyphens that joined is a conviction word ("jai-led")
+reads joined; the hit is quoted as written.
 """
 
 from __future__ import annotations
