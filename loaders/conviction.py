@@ -34,7 +34,8 @@ Within one sentence (text up to `.`, `!`, `?` or a line break), a conviction wor
   appeal", "acquitted at retrial", "won his appeal". A reversal of something else does not count
   ("convicted of rape, cleared of one count", even "on appeal", is refused, and so is "cleared of all
   charges, though once convicted of theft"), nor does a reversal that did not happen (`_UNREVERSED`: "failed
-  to overturn his conviction", "his bid to overturn it");
+  to overturn his conviction", "his bid to overturn it", "failed to have his conviction quashed": the
+  failure negates the reversal, not the conviction);
 - it is the conviction of a part of a group, said of that part (`_OTHERS`): "four of them were convicted",
   "two of the men were jailed", "four of the accused went down for rape" (a group record `acquitted` that
   reports which of its members were convicted; "all of them were convicted" is the group's own
@@ -196,10 +197,11 @@ def conviction_wording(text: str | None, status: str | None) -> Wording | None:
         before = words[start:hit.start()]
         others = _OTHERS.search(before)
         after = words[hit.end():sentence_end]
-        if ((_NEGATED.search(before) and not _UNTIL.match(after))
+        reversals = [r for r in _REVERSAL.finditer(words, start, sentence_end) if r.end() > hit.start()]
+        failed = [r for r in reversals if _UNREVERSED.search(words, start, r.start())]
+        if ((_NEGATED.search(before) and not _UNTIL.match(after) and not failed)  # "failed to have it quashed"
                 or (others and (others["verb"] or _FINITE.match(hit.group())))
-                or any(r.end() > hit.start() and not _UNREVERSED.search(words, start, r.start())
-                       for r in _REVERSAL.finditer(words, start, sentence_end))
+                or len(failed) < len(reversals)
                 or _CONTRAST.match(after)
                 or (_CUSTODY.search(hit.group()) and _REMAND.search(words, start, sentence_end))):
             continue

@@ -163,6 +163,7 @@ def test_negations_and_reversals_pass(tmp_path, text):
     # a negation with "until" says when; a reversal that failed is none
     ("He was not jailed until 2015.", "jailed"), ("He failed to overturn his conviction.", "conviction"),
     ("His bid to overturn the conviction was refused.", "conviction"),
+    ("He failed to have his conviction quashed.", "conviction"),
     # a conviction word split with hyphens, as with letters spelt out
     ("He was jai-led in 2019.", "jai-led"), ("He was con-vic-ted.", "con-vic-ted"), ("He was j-a-i-l-e-d.", "j-a-i-l-e-d"),
     # a verdict, a plea, an admission
