@@ -12,10 +12,10 @@ Conviction words: "convicted", "conviction", "convict"; "guilty" ("found guilty"
 "imprisoned her": what an abuser did), "sentenced", "sent to prison", "a life sentence", "a 12-year
 sentence", "serving a sentence", "awaiting sentence"; a prison term given or served ("got 12 years", "was
 given life", "serving 12 years for drug offences", "serving time"; not "given two years to improve", "served
-12 years in the army"); custody and its tabloid words ("is behind bars", "remains in prison", "put behind
-bars", "locked up for 12 years", "caged for 10 years", "detained at His Majesty's pleasure"), unless the
-sentence says it is before a verdict (`_REMAND`: "held on remand", "in prison awaiting trial"; a victim
-"locked in a room" or "locked up for days" is no hit); "a registered sex offender", "the sex offenders'
+12 years in the army"); custody and its tabloid words ("is behind bars", "remains in prison", "is in
+jail", "spent 12 years in prison", "put behind bars", "locked up for 12 years", "caged for 10 years",
+"detained at His Majesty's pleasure"), unless the sentence says it is before a verdict (`_REMAND`: "held
+on remand", "in prison awaiting trial"; a victim "locked in a room" or "locked up for days" is no hit); "a registered sex offender", "the sex offenders'
 register"; "admitted" with an offence for object ("admitted two counts of rape", "admitted the charges";
 not "admitted failings").
 
@@ -47,8 +47,8 @@ Known limits: a conviction reversal reverses every conviction word before it in 
 but not a verdict, is not a conviction word.
 
 The text is matched folded (`loaders/folding.py`: a Cyrillic "о" in "cоnvicted" reads as it looks,
-"j-a-i-l-e-d" as "jailed"), and a word split with hyphens that joined is a conviction word ("jai-led")
-reads joined; the hit is quoted as written.
+"j-a-i-l-e-d" as "jailed"), and a word split with hyphens, asterisks or underscores that joined is a
+conviction word ("jai-led", "con*victed") reads joined; the hit is quoted as written.
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ _TERM = (r"(?:a\s+)?(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|el
          r"[\w-]+ty-\w+)(?:\s+and\s+a\s+half)?\s+years?(?=\s*(?:[.;,!?]|\Z|\s+(?:for|in\s+(?:jail|prison)|behind)\b))")
 """A prison term: "12 years", "a year", "four and a half years", then the sentence's end or what it is for;
 not "two years to improve", "12 years in the army", "12 years of abuse"."""
-_CUSTODY = re.compile(r"prison|bars|locked|caged", re.IGNORECASE)
+_CUSTODY = re.compile(r"prison|\bjail\b|gaol|bars|locked|caged", re.IGNORECASE)
 """Conviction words that say where a man is held, which may be on remand (`_REMAND`)."""
 _REMAND = re.compile(r"\bremand\w*|\b(?:await\w*|pending|before)\s+(?:(?:his|her|their|the|a)\s+)?(?:re-?)?trial\b"
                      r"|\bon\s+bail\b|\bcharged\b", re.IGNORECASE)
@@ -90,7 +90,9 @@ CONVICTION = re.compile(
     r"|\bserv(?:e|es|ed|ing)\s+(?:time|life|" + _TERM + r")\b"
     r"|\b(?:got|gets|get|given|handed|received|receives)\s+(?:life|" + _TERM + r")\b"
     # custody (not on remand: `_REMAND`), and the tabloid words for a prison term
-    r"|\b(?:is|was|are|were|been|being|remains?|remained|still)\s+(?:now\s+|still\s+)?(?:in\s+prison|behind\s+bars)\b"
+    r"|\b(?:is|was|are|were|been|being|remains?|remained|still)\s+(?:now\s+|still\s+)?"
+    r"(?:in\s+(?:prison|jail|gaol)|behind\s+bars)\b"
+    r"|\bspen[dt]\w*\s+(?:[\w-]+\s+){1,4}?(?:in\s+(?:prison|jail|gaol)|behind\s+bars)\b"
     r"|\bput\s+behind\s+bars\b|\b(?:locked\s+up|caged)\s+for\s+(?:life|" + _TERM + r")\b"
     r"|\bdetained\s+at\s+(?:his|her)\s+majesty['\u2019]?s\s+pleasure\b"
     r"|\bregistered\s+sex\s+offenders?\b|\bsex\s+offenders['\u2019]?\s+register\b"
@@ -158,9 +160,9 @@ _UNREVERSED = re.compile(
 conviction quashed"."""
 _CONTRAST = re.compile(r"^[^;]*?,\s*(?:but\s+)?not\s+(?:for|of|in)\b", re.IGNORECASE)
 """After a conviction word, what it is not for: ", not for offences in this case", ", not of rape"."""
-_HYPHENATED = re.compile(r"\b[^\W\d_]+(?:-[^\W\d_]+)+\b")
-"""A word split with hyphens ("jai-led"): read joined where joined it is a conviction word (only there:
-"no-one" and "ex-convict" read as written)."""
+_SPLIT = re.compile(r"\b[^\W\d_]+(?:[-*_][^\W\d_]+)+")
+"""A word split with hyphens, asterisks or underscores ("jai-led", "con*victed"): read joined where joined it
+is a conviction word (only there: "no-one" and "ex-convict" read as written). Not a dot: it ends a sentence."""
 _SENTENCE_END = re.compile(r"[.!?\n]")
 
 
@@ -186,9 +188,9 @@ def conviction_wording(text: str | None, status: str | None) -> Wording | None:
     if not text or status not in NOT_CONVICTED:
         return None
     folded = fold(text)
-    folded = folded.without({word.start() + i for word in _HYPHENATED.finditer(folded.text)
-                             if CONVICTION.fullmatch(word.group().replace("-", ""))
-                             for i, char in enumerate(word.group()) if char == "-"})
+    folded = folded.without({word.start() + i for word in _SPLIT.finditer(folded.text)
+                             if CONVICTION.fullmatch(re.sub(r"[-*_]", "", word.group()))
+                             for i, char in enumerate(word.group()) if char in "-*_"})
     words = folded.text
     for hit in CONVICTION.finditer(words):
         start = _sentence_start(words, hit.start())

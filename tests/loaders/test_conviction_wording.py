@@ -112,7 +112,7 @@ NOT_A_CONVICTION = [
     "He remains in prison awaiting trial.", "He has been in prison on remand since 2023.",
     "She was locked in a room.", "She was locked up for days.", "The girls were locked up in a flat.",
     "The council was given two years to improve.", "He served 12 years in the army.", "He was not behind bars.",
-    "He has never been in prison.", "No-one was jai-led.",
+    "He has never been in prison.", "No-one was jai-led.", "He spent a year in jail awaiting trial.",
 ]
 
 
@@ -165,7 +165,10 @@ def test_negations_and_reversals_pass(tmp_path, text):
     ("His bid to overturn the conviction was refused.", "conviction"),
     ("He failed to have his conviction quashed.", "conviction"),
     # a conviction word split with hyphens, as with letters spelt out
-    ("He was jai-led in 2019.", "jai-led"), ("He was con-vic-ted.", "con-vic-ted"), ("He was j-a-i-l-e-d.", "j-a-i-l-e-d"),
+    ("He was jai-led in 2019.", "jai-led"), ("He was con*victed.", "con*victed"), ("He was jai_led.", "jai_led"),
+    ("He is in jail.", "is in jail"), ("He spent 12 years in prison.", "spent 12 years in prison"),
+    ("He has spent a decade behind bars.", "spent a decade behind bars"),
+    ("He was jailed in 2019 after a year on remand.", "jailed"),  # a remand before it does not undo a jailing ("He was con-vic-ted.", "con-vic-ted"), ("He was j-a-i-l-e-d.", "j-a-i-l-e-d"),
     # a verdict, a plea, an admission
     ("He is guilty of rape.", "guilty"), ("He pleaded guilty to three counts.", "pleaded guilty"),
     ("He admitted two counts of rape.", "admitted two counts"), ("He admitted the charges.", "admitted the charges"),
