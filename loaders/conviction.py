@@ -15,9 +15,9 @@ given life", "serving 12 years for drug offences", "serving time"; not "given tw
 12 years in the army"); custody and its tabloid words ("is behind bars", "remains in prison", "is in
 jail", "spent 12 years in prison", "put behind bars", "locked up for 12 years", "caged for 10 years",
 "detained at His Majesty's pleasure"), unless the sentence says it is before a verdict (`_REMAND`: "held
-on remand", "in prison awaiting trial"; a victim "locked in a room" or "locked up for days" is no hit); "a registered sex offender", "the sex offenders'
-register"; "admitted" with an offence for object ("admitted two counts of rape", "admitted the charges";
-not "admitted failings").
+on remand", "in prison awaiting trial"; a victim "locked in a room" or "locked up for days" is no hit);
+"a registered sex offender", "the sex offenders' register"; "admitted" with an offence for object
+("admitted two counts of rape", "admitted the charges"; not "admitted failings").
 
 Within one sentence (text up to `.`, `!`, `?` or a line break), a conviction word is not one when
 - a negation binds to it (`_NEGATED`): the negation stands right before it, with only auxiliaries and

@@ -191,9 +191,10 @@ def _is_word(char: str) -> bool:
 def check_publication_safety(tables: Tables, rules: tuple[Rule, ...] | None = None) -> list[Problem]:
     """Errors for identifying detail in public text (see the module docstring). Scanned: the public
     text fields, the id (an id is public text too) and the path of the `url` (a slug too) of every
-    public node, and the public text of every public relationship, of every kind but the shared definitions (`_DEFINITIONS`); a restricted
-    record, or one with an editorial exception, is not. Each error names file, line, record and field,
-    what was found and what to do; rules come from `schemas/publication-safety.yaml` unless given."""
+    public node, and the public text of every public relationship, of every kind but the shared
+    definitions (`_DEFINITIONS`); a restricted record, or one with an editorial exception, is not. Each
+    error names file, line, record and field, what was found and what to do; rules come from
+    `schemas/publication-safety.yaml` unless given."""
     rules = load_rules() if rules is None else rules
     checks = [(rule, m) for rule in rules if (m := _matcher(tables, rule)) is not None]
     if not checks:
