@@ -10,8 +10,14 @@ and its description says what his conviction was for).
 Conviction words: "convicted", "conviction", "convict"; "guilty" ("found guilty", "pleaded guilty",
 "guilty of", "guilty verdict"); "jailed", "went down for", "imprisoned" (not "falsely imprisoned", nor
 "imprisoned her": what an abuser did), "sentenced", "sent to prison", "a life sentence", "a 12-year
-sentence", "serving a sentence", "awaiting sentence"; "admitted" with an offence for object ("admitted
-two counts of rape", "admitted the charges"; not "admitted failings").
+sentence", "serving a sentence", "awaiting sentence"; a prison term given or served ("got 12 years", "was
+given life", "serving 12 years for drug offences", "serving time"; not "given two years to improve", "served
+12 years in the army"); custody and its tabloid words ("is behind bars", "remains in prison", "is in
+jail", "spent 12 years in prison", "put behind bars", "locked up for 12 years", "caged for 10 years",
+"detained at His Majesty's pleasure"), unless the sentence says it is before a verdict (`_REMAND`: "held
+on remand", "in prison awaiting trial"; a victim "locked in a room" or "locked up for days" is no hit);
+"a registered sex offender", "the sex offenders' register"; "admitted" with an offence for object
+("admitted two counts of rape", "admitted the charges"; not "admitted failings").
 
 Within one sentence (text up to `.`, `!`, `?` or a line break), a conviction word is not one when
 - a negation binds to it (`_NEGATED`): the negation stands right before it, with only auxiliaries and
@@ -21,12 +27,15 @@ Within one sentence (text up to `.`, `!`, `?` or a line break), a conviction wor
   denied"), "pleaded not guilty"), or as the subject it negates ("none were convicted", "none of the
   five men were convicted", "no one has been convicted", "nobody was jailed"), or the sentence only asks
   or supposes it ("does not say whether anyone was convicted", "if convicted"). A negation of anything
-  else in the sentence does not bind ("Police did not comment; Fred Bloggs was convicted" is refused);
+  else in the sentence does not bind ("Police did not comment; Fred Bloggs was convicted" is refused), nor
+  one that "until" follows ("not jailed until 2015" says when he was);
 - a reversal of a conviction (`_REVERSAL`) follows it in the sentence, or holds it: "conviction
   quashed", "his convictions were overturned", "quashed his conviction", "this was set aside", "cleared on
   appeal", "acquitted at retrial", "won his appeal". A reversal of something else does not count
   ("convicted of rape, cleared of one count", even "on appeal", is refused, and so is "cleared of all
-  charges, though once convicted of theft");
+  charges, though once convicted of theft"), nor does a reversal that did not happen (`_UNREVERSED`: "failed
+  to overturn his conviction", "his bid to overturn it", "failed to have his conviction quashed": the
+  failure negates the reversal, not the conviction);
 - it is the conviction of a part of a group, said of that part (`_OTHERS`): "four of them were convicted",
   "two of the men were jailed", "four of the accused went down for rape" (a group record `acquitted` that
   reports which of its members were convicted; "all of them were convicted" is the group's own
@@ -37,8 +46,9 @@ Known limits: a conviction reversal reverses every conviction word before it in 
 ("Bloggs was jailed in 2019 and Smith's conviction was quashed" passes); "paedophile" alone, a label
 but not a verdict, is not a conviction word.
 
-The text is matched folded (`loaders/folding.py`: a Cyrillic "о" in "cоnvicted" reads as it looks);
-the hit is quoted as written.
+The text is matched folded (`loaders/folding.py`: a Cyrillic "о" in "cоnvicted" reads as it looks,
+"j-a-i-l-e-d" as "jailed"), and a word split with hyphens, asterisks or underscores that joined is a
+conviction word ("jai-led", "con*victed") reads joined; the hit is quoted as written.
 """
 
 from __future__ import annotations
@@ -57,6 +67,17 @@ _OFFENCE = (r"(?:charges?|counts?|offen[cs]es?|rape|raping|sexual|sex|indecent|a
             r"groom\w*|murder\w*|manslaughter|crimes?|guilt)")
 """What an admission admits when it is a plea: a charge, a count, an offence."""
 
+_TERM = (r"(?:a\s+)?(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|"
+         r"[\w-]+ty-\w+)(?:\s+and\s+a\s+half)?\s+years?(?=\s*(?:[.;,!?]|\Z|\s+(?:for|in\s+(?:jail|prison)|behind)\b))")
+"""A prison term: "12 years", "a year", "four and a half years", then the sentence's end or what it is for;
+not "two years to improve", "12 years in the army", "12 years of abuse"."""
+_CUSTODY = re.compile(r"prison|\bjail\b|gaol|bars|locked|caged", re.IGNORECASE)
+"""Conviction words that say where a man is held, which may be on remand (`_REMAND`)."""
+_REMAND = re.compile(r"\bremand\w*|\b(?:await\w*|pending|before)\s+(?:(?:his|her|their|the|a)\s+)?(?:re-?)?trial\b"
+                     r"|\bon\s+bail\b|\bcharged\b", re.IGNORECASE)
+"""A sentence on custody before a verdict: "held on remand", "remanded in custody", "behind bars awaiting
+trial", "in prison since he was charged"."""
+
 CONVICTION = re.compile(
     r"\bconvict\w*"
     r"|\b(?:(?:found|pleaded|pled|pleading|proved|proven)\s+)?guilty\b(?:\s+(?:verdicts?|pleas?))?"
@@ -66,6 +87,15 @@ CONVICTION = re.compile(
     r"|\b(?:life|prison|jail|custodial|suspended|minimum|\w+-year)\s+(?:sentences?|terms?)\b"
     r"|\bserv(?:e|es|ed|ing)\s+(?:(?:a|an|his|her|their)\s+)?(?:[\w'-]+\s+){0,3}?"
     r"(?:sentences?|(?:jail|prison)\s+terms?)\b"
+    r"|\bserv(?:e|es|ed|ing)\s+(?:time|life|" + _TERM + r")\b"
+    r"|\b(?:got|gets|get|given|handed|received|receives)\s+(?:life|" + _TERM + r")\b"
+    # custody (not on remand: `_REMAND`), and the tabloid words for a prison term
+    r"|\b(?:is|was|are|were|been|being|remains?|remained|still)\s+(?:now\s+|still\s+)?"
+    r"(?:in\s+(?:prison|jail|gaol)|behind\s+bars)\b"
+    r"|\bspen[dt]\w*\s+(?:[\w-]+\s+){1,4}?(?:in\s+(?:prison|jail|gaol)|behind\s+bars)\b"
+    r"|\bput\s+behind\s+bars\b|\b(?:locked\s+up|caged)\s+for\s+(?:life|" + _TERM + r")\b"
+    r"|\bdetained\s+at\s+(?:his|her)\s+majesty['\u2019]?s\s+pleasure\b"
+    r"|\bregistered\s+sex\s+offenders?\b|\bsex\s+offenders['\u2019]?\s+register\b"
     r"|\badmit(?:s|ted|ting)?\s+(?:to\s+)?(?:(?:the|a|an|his|her|their|all|both|\d+|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|several|further|more|\w+-\w+)\s+){0,3}" + _OFFENCE + r"\b",
     re.IGNORECASE)
@@ -120,8 +150,19 @@ _FINITE = re.compile(r"(?:went|goes|go|pleaded|pled|admit)", re.IGNORECASE)
 """Conviction words that are a verb of their own ("went down for", "pleaded guilty"); the others need an
 auxiliary to be one ("four of them were convicted"), and without it name somebody ("one of the men
 convicted in 2019": he is one of them)."""
+_UNTIL = re.compile(r"^(?:\s+[\w-]+){0,3}?\s+(?:until|till)\b", re.IGNORECASE)
+"""After a negated conviction word, "until": "not jailed until 2015" says when he was jailed."""
+_UNREVERSED = re.compile(
+    r"(?:\b(?:not|never|fail\w*|refus\w*|bid|attempt\w*|tr(?:y|ies|ied|ying)|s(?:eek|eeks|ought|eeking)|unable|"
+    r"cannot)|n['\u2019]t)\s+(?:to\s+)?(?:(?:be|have|get|see)\s+)?(?:(?:his|her|their|the|its|a|an)\s+)?\Z",
+    re.IGNORECASE)
+"""Before a reversal, one that did not happen: "failed to overturn his conviction", "a bid to have his
+conviction quashed"."""
 _CONTRAST = re.compile(r"^[^;]*?,\s*(?:but\s+)?not\s+(?:for|of|in)\b", re.IGNORECASE)
 """After a conviction word, what it is not for: ", not for offences in this case", ", not of rape"."""
+_SPLIT = re.compile(r"\b[^\W\d_]+(?:[-*_][^\W\d_]+)+")
+"""A word split with hyphens, asterisks or underscores ("jai-led", "con*victed"): read joined where joined it
+is a conviction word (only there: "no-one" and "ex-convict" read as written). Not a dot: it ends a sentence."""
 _SENTENCE_END = re.compile(r"[.!?\n]")
 
 
@@ -147,6 +188,9 @@ def conviction_wording(text: str | None, status: str | None) -> Wording | None:
     if not text or status not in NOT_CONVICTED:
         return None
     folded = fold(text)
+    folded = folded.without({word.start() + i for word in _SPLIT.finditer(folded.text)
+                             if CONVICTION.fullmatch(re.sub(r"[-*_]", "", word.group()))
+                             for i, char in enumerate(word.group()) if char in "-*_"})
     words = folded.text
     for hit in CONVICTION.finditer(words):
         start = _sentence_start(words, hit.start())
@@ -154,9 +198,14 @@ def conviction_wording(text: str | None, status: str | None) -> Wording | None:
         sentence_end = end.start() if end else len(words)
         before = words[start:hit.start()]
         others = _OTHERS.search(before)
-        if (_NEGATED.search(before) or (others and (others["verb"] or _FINITE.match(hit.group())))
-                or any(r.end() > hit.start() for r in _REVERSAL.finditer(words, start, sentence_end))
-                or _CONTRAST.match(words[hit.end():sentence_end])):
+        after = words[hit.end():sentence_end]
+        reversals = [r for r in _REVERSAL.finditer(words, start, sentence_end) if r.end() > hit.start()]
+        failed = [r for r in reversals if _UNREVERSED.search(words, start, r.start())]
+        if ((_NEGATED.search(before) and not _UNTIL.match(after) and not failed)  # "failed to have it quashed"
+                or (others and (others["verb"] or _FINITE.match(hit.group())))
+                or len(failed) < len(reversals)
+                or _CONTRAST.match(after)
+                or (_CUSTODY.search(hit.group()) and _REMAND.search(words, start, sentence_end))):
             continue
         return Wording(folded.original_span(*hit.span()), folded.original_span(start, sentence_end).strip())
     return None

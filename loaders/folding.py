@@ -67,6 +67,16 @@ class Folded:
             return ""
         return self.original[self.at[start]:self.at[end - 1] + 1]
 
+    def without(self, drop: set[int]) -> Folded:
+        """This folding with the folded characters at the indexes `drop` left out (the separators of a word
+        spelt out, of "jai-led"), each kept character still pointing at its original."""
+        if not drop:
+            return self
+        at = self.at if self.at is not None else range(len(self.original) + 1)
+        kept = [i for i in range(len(self.text)) if i not in drop]
+        return Folded(self.original, "".join(self.text[i] for i in kept),
+                      tuple(at[i] for i in kept) + (len(self.original),))
+
 
 def fold(text: str) -> Folded:
     """`text` folded as the module docstring says. An ASCII text with no word spelt out letter by letter is
@@ -89,12 +99,6 @@ def _fold(text: str) -> Folded:
                 continue
             chars.append(part.translate(_LOOK_ALIKES))
             at.append(index)
-    folded = "".join(chars)
-    if _SPELT_OUT.search(folded):
-        kept = [True] * len(folded)
-        for found in _SPELT_OUT.finditer(folded):
-            for index in range(found.start() + 1, found.end(), 2):  # each separator between two letters
-                kept[index] = False
-        at = [a for a, keep in zip(at, kept) if keep]
-        folded = "".join(c for c, keep in zip(folded, kept) if keep)
-    return Folded(text, folded, tuple(at) + (len(text),))
+    folded = Folded(text, "".join(chars), tuple(at) + (len(text),))
+    return folded.without({index for found in _SPELT_OUT.finditer(folded.text)
+                           for index in range(found.start() + 1, found.end(), 2)})  # each separator between two letters

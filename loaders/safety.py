@@ -2,8 +2,9 @@
 
 Two checks, run on the resolved tables before anything is written:
 
-- `check_publication_safety`: the public text and the id of every public
-  record of every kind, and the public text of every public relationship, are
+- `check_publication_safety`: the public text, the id and the web address's
+  path (`url`: a slug, read as words) of every public record of every kind,
+  and the public text of every public relationship, are
   scanned with the rules of the reviewed data file
   `schemas/publication-safety.yaml` (individual ages, time in care, family
   relations, names of schools, health terms): a survivor's public record or a
@@ -28,6 +29,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Callable
+from urllib.parse import unquote, urlsplit
 
 import yaml
 
@@ -53,6 +55,17 @@ harm, "Pregnancy or STI", by design); not scanned. Every other kind is, sources 
 _NOT_TEXT = frozenset(("id", "from", "to", "source", "period", "published", "url", "locator",
                        "derived_from", "text_file", "sha256"))
 ID_SEPARATORS = re.compile(r"[-_.]+")
+_URL_SEPARATORS = re.compile(r"[-_./+~,;=]+")
+"""What separates the words of a web address's path ("/news/girl-13-from-croydon.html")."""
+
+
+def _url_words(url: str) -> str:
+    """The words of a web address's path, separators as spaces: a slug is public text.
+
+    >>> _url_words("https://example.org/news/girl-13-from-croydon%20council")
+    ' news girl 13 from croydon council'
+    """
+    return _URL_SEPARATORS.sub(" ", unquote(urlsplit(url).path))
 
 
 @dataclass(frozen=True)
@@ -177,10 +190,11 @@ def _is_word(char: str) -> bool:
 
 def check_publication_safety(tables: Tables, rules: tuple[Rule, ...] | None = None) -> list[Problem]:
     """Errors for identifying detail in public text (see the module docstring). Scanned: the public
-    text fields and the id (an id is public text too) of every public node, and the public text of
-    every public relationship, of every kind but the shared definitions (`_DEFINITIONS`); a restricted
-    record, or one with an editorial exception, is not. Each error names file, line, record and field,
-    what was found and what to do; rules come from `schemas/publication-safety.yaml` unless given."""
+    text fields, the id (an id is public text too) and the path of the `url` (a slug too) of every
+    public node, and the public text of every public relationship, of every kind but the shared
+    definitions (`_DEFINITIONS`); a restricted record, or one with an editorial exception, is not. Each
+    error names file, line, record and field, what was found and what to do; rules come from
+    `schemas/publication-safety.yaml` unless given."""
     rules = load_rules() if rules is None else rules
     checks = [(rule, m) for rule in rules if (m := _matcher(tables, rule)) is not None]
     if not checks:
@@ -202,7 +216,7 @@ def check_publication_safety(tables: Tables, rules: tuple[Rule, ...] | None = No
 
 def _scan_row(table: ColumnTable, row: int, checks, seen: dict, with_id: bool = False) -> list[Problem]:
     problems = []
-    fields = (("id",) if with_id else ()) + public_text_fields(table.name)
+    fields = (("id",) if with_id else ()) + public_text_fields(table.name) + (("url",) if "url" in table.values else ())
     done = set()  # texts already scanned in this row: `citation_quotes` repeats `quote`
     for field in fields:
         value = table[field][row]
@@ -211,6 +225,8 @@ def _scan_row(table: ColumnTable, row: int, checks, seen: dict, with_id: bool = 
         for text in value if isinstance(value, list) else (value,):
             if field == "id":
                 text = ID_SEPARATORS.sub(" ", text)  # "victim-aged-13" reads "victim aged 13"
+            elif field == "url":
+                text = _url_words(text)
             if text in done:
                 continue
             done.add(text)
@@ -221,6 +237,8 @@ def _scan_row(table: ColumnTable, row: int, checks, seen: dict, with_id: bool = 
                                      if (span := find(folded.text))]
             for rule, hit in hits:
                 advice = ("choose an id that says nothing identifying" if field == "id" else
+                          "restrict the record (sensitivity: restricted), or record an editorial exception "
+                          "(safety_exception_by, _on, _reason)" if field == "url" else
                           "move it to `restricted_detail`, or record an editorial exception "
                           "(safety_exception_by, _on, _reason)" +
                           (f"; what the rule lets through: {rule.public}" if rule.public else ""))

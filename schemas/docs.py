@@ -27,7 +27,8 @@ def _safety_rows() -> list[str]:
     rows = [
         "## Publication safety",
         "",
-        "`casegraph validate` and `build` refuse identifying detail in the public text (and the id) of every",
+        "`casegraph validate` and `build` refuse identifying detail in the public text (and the id, and the",
+        "path of a `url`: a slug such as `/girl-13-from-croydon` is read as words) of every",
         "public record of every kind, linked to a case or not; only the definitions every case shares",
         "(boroughs, the indicator taxonomy) are not scanned. One child, described as one, is never given",
         "an age, a care history, a family link, a school or a health detail in public text: that goes to",

@@ -107,6 +107,12 @@ NOT_A_CONVICTION = [
     # not a conviction word in this sense
     "The council admitted failings.", "She was falsely imprisoned.", "He imprisoned the girls in a flat.",
     "He was charged with false imprisonment.",
+    # custody before a verdict, a victim held, a term that is no prison term
+    "He was held on remand.", "He was remanded in custody.", "He is awaiting trial behind bars.",
+    "He remains in prison awaiting trial.", "He has been in prison on remand since 2023.",
+    "She was locked in a room.", "She was locked up for days.", "The girls were locked up in a flat.",
+    "The council was given two years to improve.", "He served 12 years in the army.", "He was not behind bars.",
+    "He has never been in prison.", "No-one was jai-led.", "He spent a year in jail awaiting trial.",
 ]
 
 
@@ -145,6 +151,24 @@ def test_negations_and_reversals_pass(tmp_path, text):
     ("He was sentenced to 12 years.", "sentenced"), ("He is serving a life sentence.", "serving a life sentence"),
     ("He was handed a 12-year sentence.", "12-year sentence"), ("Four went down for rape.", "went down for"),
     ("Paedophile Fred Bloggs, jailed for 12 years", "jailed"),
+    # custody and its tabloid words, a term given or served, the register
+    ("He was locked up for 12 years.", "locked up for 12 years"), ("He was put behind bars in 2016.", "put behind bars"),
+    ("He is behind bars.", "is behind bars"), ("He remains in prison.", "remains in prison"),
+    ("He got 12 years.", "got 12 years"), ("He was given 12 years.", "given 12 years"),
+    ("He got life.", "got life"), ("He was caged for 10 years.", "caged for 10 years"),
+    ("No charges were brought; he is serving 12 years for drug offences.", "serving 12 years"),
+    ("He was cleared of one count but serving time for another.", "serving time"),
+    ("He was detained at His Majesty's pleasure.", "detained at His Majesty's pleasure"),
+    ("He is a registered sex offender.", "registered sex offender"),
+    # a negation with "until" says when; a reversal that failed is none
+    ("He was not jailed until 2015.", "jailed"), ("He failed to overturn his conviction.", "conviction"),
+    ("His bid to overturn the conviction was refused.", "conviction"),
+    ("He failed to have his conviction quashed.", "conviction"),
+    # a conviction word split with hyphens, as with letters spelt out
+    ("He was jai-led in 2019.", "jai-led"), ("He was con*victed.", "con*victed"), ("He was jai_led.", "jai_led"),
+    ("He is in jail.", "is in jail"), ("He spent 12 years in prison.", "spent 12 years in prison"),
+    ("He has spent a decade behind bars.", "spent a decade behind bars"),
+    ("He was jailed in 2019 after a year on remand.", "jailed"),  # a remand before it does not undo a jailing ("He was con-vic-ted.", "con-vic-ted"), ("He was j-a-i-l-e-d.", "j-a-i-l-e-d"),
     # a verdict, a plea, an admission
     ("He is guilty of rape.", "guilty"), ("He pleaded guilty to three counts.", "pleaded guilty"),
     ("He admitted two counts of rape.", "admitted two counts"), ("He admitted the charges.", "admitted the charges"),

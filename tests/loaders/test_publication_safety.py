@@ -656,3 +656,53 @@ def test_the_sixth_rounds_patterns_let_groups_statistics_and_adults_through(tmp_
                     encoding="utf-8")
     load([path])
     _load(tmp_path, json.dumps(text))  # in a case's summary, linked to a restricted victim, too
+
+
+@pytest.mark.parametrize("url, rule, found", [
+    ("https://example.org/news/girl-13-from-croydon-in-care-home-groomed-by-her-uncle", "individual-age", "girl 13"),
+    ("https://example.org/news/croydon_girl_groomed_by_uncle.html", "family-relation", "uncle"),
+    ("https://example.org/2019/06/14-year-old-girl-groomed-in-croydon/", "individual-age", "14 year old girl"),
+    ("https://example.org/news/girl%20raped%20after%20her%20overdose", "health", "overdos"),
+])
+def test_a_urls_path_is_public_text(tmp_path, url, rule, found):
+    """A slug is text in a public field: its path words, separators read as spaces, are scanned like a title,
+    at the source's line and field, with advice a URL can take (it cannot be reworded)."""
+    problems = _statement(tmp_path, "A council replied.", extra=(
+        f"- {{kind: source, id: src-news, title: A news story, publisher: A paper, doc_type: article,\n"
+        f"   url: {json.dumps(url)}}}\n"))
+    assert {(p.record, p.field) for p in problems} == {("src-news", "url")}
+    assert {p.line for p in problems} == {_line_of(tmp_path, "url: ")}
+    assert any(f": {found!r} (rule {rule!r} of schemas/publication-safety.yaml)" in p.message for p in problems)
+    assert all("restrict the record (sensitivity: restricted)" in p.message for p in problems)
+
+
+@pytest.mark.parametrize("url", ["https://example.org/news/2019/06/croydon-grooming-gang-jailed",
+                                 "https://example.org/reports/child-13/girls-aged-12-to-16.pdf",
+                                 "https://www.girl-13.example.org/"])
+def test_a_url_without_identifying_words_in_its_path_passes(tmp_path, url):
+    path = tmp_path / "data.yaml"
+    path.write_text(UNLINKED.replace("PERSON", "A campaigner.").replace("STATEMENT", "A council replied.") +
+                    f"- {{kind: source, id: src-news, title: A news story, publisher: A paper, doc_type: article, "
+                    f"url: {json.dumps(url)}}}\n", encoding="utf-8")
+    load([path])
+
+
+@pytest.mark.parametrize("text, found", [
+    ("She was under the care of Croydon council from 2017.", "She was under the care of Croydon council"),
+    ("A girl under the care of Croydon council since 2018 was abused.", "under the care of Croydon council"),
+    ("Olivia was under the care of Lambeth Council.", "Olivia was under the care of Lambeth Council"),
+])
+def test_a_childs_care_under_a_council_is_refused(tmp_path, text, found):
+    [problem] = _statement(tmp_path, text)
+    assert f"{found!r} (rule 'in-care'" in problem.message
+
+
+@pytest.mark.parametrize("text", ["Children under the care of the council were at risk.",
+                                  "He said children under the care of Croydon council from 2017 were at risk.",
+                                  "Girl 1 told the court she was approached.", "Child 5 was seen by a nurse.",
+                                  "She was under 16 when the review began.", "Victims aged 13 to 15 came forward."])
+def test_the_seventh_rounds_patterns_let_groups_and_numbered_children_through(tmp_path, text):
+    path = tmp_path / "data.yaml"
+    path.write_text(UNLINKED.replace("PERSON", "A campaigner.").replace("STATEMENT", json.dumps(text)),
+                    encoding="utf-8")
+    load([path])
