@@ -172,7 +172,7 @@ class Browser:
                 if self.evaluate(f"Boolean({condition})"):
                     return
             except BrowserError:  # the page is still being replaced by the navigation
-                if self._process.poll() is not None:  # or Chromium is gone: no use waiting
+                if not self.alive:  # or Chromium is gone: no use waiting
                     raise
             if time.monotonic() > deadline:
                 raise BrowserError(f"the page was not drawn within {self.timeout:.0f} s")
