@@ -220,14 +220,15 @@ class Casegraph:
         Raises `QueryError` (unknown query, with the closest names; bad parameter) and `NodeNotFound`
         (unknown id, with the closest ids)."""
         from casegraph.queries import get_query, run_query
-        from casegraph.queries.restricted import profile_params
+        from casegraph.queries.restricted import answering_view, profile_params
 
         query = get_query(name)
         _check_profile(profile)
         given = profile_params(query, {**(params or {}), **kwargs}, profile)
         with self.store.view(profile) as view:
-            result = run_query(view, query, given)
-        return Rows(result.columns, result.rows, result.total, profile)
+            answering = answering_view(view, query, given)
+            result = run_query(answering, query, given)
+        return Rows(result.columns, result.rows, result.total, answering.profile)
 
     @checked
     def cypher(self, text: str, params: dict[str, Any] | None = None, profile: str = "public", **kwargs) -> Rows:

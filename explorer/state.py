@@ -33,7 +33,7 @@ from casegraph.graph.profile import profile_of
 from casegraph.graph.selection import CASE, citing_index
 from casegraph.graph.store import Result
 from casegraph.queries import Query, run_query
-from casegraph.queries.restricted import profile_params
+from casegraph.queries.restricted import answering_view, profile_params
 from casegraph.schemas.names import display_name
 
 __all__ = ["Explorer", "settle", "KEPT_ELEMENTS", "KEPT_KB", "HUB_LINKS"]
@@ -131,12 +131,13 @@ class Explorer:
 
     def run(self, query: Query, params: dict[str, Any]) -> Result:
         """Run a catalog query on the read-only View of this profile's graph (validated by `Query.bind`;
-        `include_restricted` by the profile's rule, `queries.restricted.profile_params`). Raises
+        `include_restricted` by the profile's rule, `queries.restricted.profile_params`; asked false of the
+        restricted profile, the build's public graph answers, `answering_view`). Raises
         `QueryError` (`RestrictedRefused` for restricted data asked of the public profile), and
         `NodeNotFound` for an id that graph lacks, suggesting only ids it holds."""
         params = profile_params(query, params, self.profile)
         with self._lock:
-            return run_query(self.view, query, params)
+            return run_query(answering_view(self.view, query, params), query, params)
 
     def hydrate(self, part: nx.MultiDiGraph) -> nx.MultiDiGraph:
         """`part` (a subgraph of `graph`) with every stored property, from the store (`projection.hydrate`);

@@ -220,6 +220,19 @@ class EmbeddedView:
         self.limits = limits or QueryLimits()
         self._database = ladybug.Database(str(path), read_only=True, buffer_pool_size=self.limits.memory or 0)
         self._connection = ladybug.Connection(self._database)
+        self._siblings: dict[Profile, EmbeddedView] = {}
+
+    def sibling(self, profile: Profile) -> "EmbeddedView":
+        """The same build's graph of `profile` (its database beside this one), opened at the first call
+        with this view's limits, kept, and closed with this view. Raises `StoreError` if it is missing."""
+        if profile == self.profile:
+            return self
+        if profile not in self._siblings:
+            path = self.path.parent / DB_FILES[profile]
+            if not path.exists():
+                raise StoreError(f"the build at {self.path.parent} has no {profile} profile: run `casegraph build` again")
+            self._siblings[profile] = EmbeddedView(path, profile, self.limits)
+        return self._siblings[profile]
 
     def run(self, cypher: str, params: dict[str, Any] | None = None, bounded: bool = False) -> Result:
         """Rows of one statement; `bounded` applies the timeout (ad-hoc and catalog queries).
@@ -253,6 +266,8 @@ class EmbeddedView:
         return Result(columns, rows)
 
     def close(self) -> None:
+        for sibling in self._siblings.values():
+            sibling.close()
         self._connection.close()
         self._database.close()
 

@@ -71,6 +71,10 @@ class Neo4jView:
         self._planned.add(cypher)
         return Result(columns, [[_value(v) for v in row] for row in rows])
 
+    def sibling(self, profile: Profile) -> "Neo4jView":
+        """The same build's graph of `profile`, read in this view's session and limits (closed with it)."""
+        return self if profile == self.profile else Neo4jView(self._session, self.limits, profile)
+
     def close(self) -> None:
         self._session.close()
 

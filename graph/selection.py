@@ -382,13 +382,14 @@ def _filter(graph, refs: Iterable[str], label: str, keep: set[str]) -> set[str]:
 
 def _query_nodes(graph: nx.MultiDiGraph, view, name: str, params: dict[str, Any]) -> set[str]:
     from casegraph.queries import get_query, run_query
-    from casegraph.queries.restricted import profile_params
+    from casegraph.queries.restricted import answering_view, profile_params
 
     if view is None:
         raise SelectionError("a --query selection needs a store to run the query on")
     query = get_query(name)
     # the view's profile decides, never a parameter: `include_restricted=true` on a public view is refused
-    result = run_query(view, query, profile_params(query, params, view.profile))
+    params = profile_params(query, params, view.profile)
+    result = run_query(answering_view(view, query, params), query, params)
     found: set[str] = set()
 
     def visit(value: Any) -> None:

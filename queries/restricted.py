@@ -8,11 +8,14 @@ A parameter never widens a profile, and is never dropped in silence:
   (true, yes, 1) is refused (`RestrictedRefused`), never answered from the
   public graph as if it had been granted;
 - in the restricted profile, a catalog query's `include_restricted` is true
-  unless the call says false (what that profile is asked for; the query then
-  leaves restricted records out, as its text says).
+  unless the call says false; a call that says false is answered by the same
+  build's public graph (`answering_view`), the public profile's answer: the
+  query's own filters leave restricted records out, and what the build counted
+  (`case_links`, `linked_borough_ids` ...) is counted without restricted links
+  there, as the restricted graph's counts are not.
 
 Every reader that takes a user's parameters applies `profile_params` before
-`run_query`: `Casegraph.query` (the command line's `query`, the Python API),
+`run_query`, on the view `answering_view` gives: `Casegraph.query` (the command line's `query`, the Python API),
 a `--query` selection (`graph.selection.select`: `export`, `viz`, `report`,
 `analyze`, `Casegraph.select`) and the explorer's forms (`Explorer.run`); the
 explorer also applies `asked` to every other route's URL. (`run_query`
@@ -27,7 +30,7 @@ from typing import Any
 
 from casegraph.queries.catalog import Parameter, Query, QueryError
 
-__all__ = ["RESTRICTED_PARAM", "RestrictedRefused", "asked", "profile_params"]
+__all__ = ["RESTRICTED_PARAM", "RestrictedRefused", "answering_view", "asked", "profile_params"]
 
 RESTRICTED_PARAM = "include_restricted"
 """The parameter that asks for restricted data (a catalog query's, and any explorer URL's)."""
@@ -70,3 +73,13 @@ def profile_params(query: Query, params: dict[str, Any], profile: str) -> dict[s
         asked(params[RESTRICTED_PARAM], profile)
         return params
     return {**params, RESTRICTED_PARAM: profile == "restricted"}
+
+
+def answering_view(view, query: Query, params: dict[str, Any]):
+    """The store View that answers `query` called with `params` (as `profile_params` gives them) on
+    `view`: `view` itself, except a restricted view asked with `include_restricted` false, which is
+    answered by its build's public graph (`view.sibling("public")`, closed with `view`)."""
+    if view.profile == "restricted" and RESTRICTED_PARAM in query.header.parameters \
+            and not asked(params.get(RESTRICTED_PARAM, True), view.profile):
+        return view.sibling("public")
+    return view

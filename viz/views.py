@@ -14,7 +14,7 @@ import importlib
 
 import networkx as nx
 
-from casegraph.exports.base import conditional_citations, refuse_unfit_graph
+from casegraph.exports.base import conditional_citations, conditional_in, refuse_unfit_graph
 from casegraph.graph.selection import Selection, public_subgraph, select
 from casegraph.viz.charts import Chart
 from casegraph.viz.compose import Options
@@ -85,5 +85,8 @@ def _conditional(figure: Figure | Chart, graph: nx.MultiDiGraph) -> int:
     nodes a network draws and the relationships between them; of the whole selection for a chart, or a
     network that groups nodes (a group's members are not marks): more, never fewer, than it shows."""
     if isinstance(figure, Figure) and not figure.aggregated:
-        return conditional_citations(graph.subgraph([m.id for m in figure.marks if m.id in graph]))
+        drawn = {m.id for m in figure.marks if m.id in graph}
+        # the drawn nodes' own links, not `graph.subgraph`: a filtered view walks ten times slower
+        return (conditional_in(graph.nodes[node] for node in drawn)
+                + conditional_in(attrs for _, far, attrs in graph.edges(drawn, data=True) if far in drawn))
     return conditional_citations(graph)
