@@ -7,27 +7,29 @@ under `reported` or `inferred`: they say who states the fact (its source, casegr
 went, and a source may report a conviction (`data/london/NOTES.md`: Bellfield's record is `reported`,
 and its description says what his conviction was for).
 
-Conviction words: "convicted", "conviction", "convict"; "guilty" ("found guilty", "pleaded guilty",
-"guilty of", "guilty verdict"); "jailed", "went down for", "imprisoned" (not "falsely imprisoned", nor
-"imprisoned her": what an abuser did), "sentenced", "sent to prison", "a life sentence", "a 12-year
-sentence", "serving a sentence", "awaiting sentence"; a prison term given or served ("got 12 years", "was
-given life", "serving 12 years for drug offences", "serving time"; not "given two years to improve", "served
-12 years in the army"); custody and its tabloid words ("is behind bars", "remains in prison", "is in jail",
-"spent 12 years in prison", "put behind bars", "ended up behind bars", "locked up for 12 years", "caged for 10
-years", "detained at His Majesty's pleasure"; and with no term, passive: "he was locked up", "the men were
-finally locked up", "was put away", "was sent down", "the judge sent him down"; not "sent down from Oxford",
-"sent down to the basement");
-"a registered sex offender", "the sex offenders' register"; "admitted" with an offence for object
-("admitted two counts of rape", "admitted the charges"; not "admitted failings").
+Conviction words: "convicted", "conviction", "convict"; "guilty" ("found guilty", "pleaded guilty", "guilty
+of", "guilty verdict"); "jailed", "went down for", "imprisoned" (not "falsely imprisoned", nor "imprisoned
+her": what an abuser did), "sentenced", "sent to prison" ("went to jail", "thrown into prison", "taken to
+prison"; not "went to prison to visit him"), "a life sentence", "a 12-year sentence", "serving a sentence",
+"awaiting sentence"; a prison term given or served ("got 12 years", "was given life", "serving 12 years for
+drug offences", "serving time"; not "given two years to improve", "served 12 years in the army"); custody and
+its tabloid words ("is behind bars", "remains in prison", "is in jail", "spent 12 years in prison", "put
+behind bars", "ended up behind bars", "locked up for 12 years", "caged for 10 years", "detained at His
+Majesty's pleasure"; and with no term, passive: "he was locked up", "the men were finally locked up", "was
+locked away", "was locked-up", "was put away", "was sent down", "has been incarcerated", "the judge sent him
+down"; not "sent down from Oxford", "sent down to the basement"); "a registered sex offender", "the sex
+offenders' register"; "admitted" with an offence for object ("admitted two counts of rape", "admitted the
+charges"; not "admitted failings").
 
 Custody is no conviction where the clause holding it says it is before a verdict (`_REMAND`: "held on remand",
 "in prison awaiting trial"); a remand word excuses the custody of its own clause only, not custody in another
-("remanded in custody in 2015 and put behind bars in 2017": `_CLAUSE_BREAK`, "and", "but", "then", "later", ";"),
-nor a word that is no custody ("remanded in 2015 and jailed in 2017"). Where the line is for the tabloid words
-("locked up", "put away", "sent down", "behind bars", "caged"), which may say what an abuser did to a victim:
-they are no hit when their subject is a victim (`_VICTIM`: "the girls were locked up", "a girl, 13, was locked
-up"; "he" or "she" may be the accused, and is read as one), or when what follows says an abuser held her
-(`_HELD_BY_ABUSER`: "locked up for days", "by her abuser", "in a room"); "locked in a room" is no tabloid word.
+("remanded in custody in 2015 and put behind bars in 2017": `_CLAUSE_BREAK`, "and", "but", "then", "later",
+";"), nor a word that is no custody ("remanded in 2015 and jailed in 2017"). Where the line is for the tabloid
+words ("locked up", "locked away", "put away", "sent down", "incarcerated", "behind bars", "caged"), which may
+say what an abuser did to a victim: they are no hit when their subject is a victim (`_VICTIM`: "the girls were
+locked up", "a girl, 13, was locked up"; "he" or "she" may be the accused, and is read as one), or when what
+follows says an abuser held her (`_HELD_BY_ABUSER`: "locked up for days", "by her abuser", "in a room");
+"locked in a room" is no tabloid word.
 
 Within one sentence (text up to `.`, `!`, `?` or a line break), a conviction word is not one when
 - a negation binds to it (`_NEGATED`): the negation stands right before it, with only auxiliaries and
@@ -85,20 +87,23 @@ _TERM = (r"(?:a\s+)?(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|el
          r"[\w-]+ty-\w+)(?:\s+and\s+a\s+half)?\s+years?(?=\s*(?:[.;,!?]|\Z|\s+(?:for|in\s+(?:jail|prison)|behind)\b))")
 """A prison term: "12 years", "a year", "four and a half years", then the sentence's end or what it is for;
 not "two years to improve", "12 years in the army", "12 years of abuse"."""
-_CUSTODY = re.compile(r"prison|\bjail\b|gaol|bars|locked|banged|caged", re.IGNORECASE)
+_CUSTODY = re.compile(r"prison|\bjail\b|gaol|bars|locked|banged|caged|incarcerated", re.IGNORECASE)
 """Conviction words that say where a man is held, which may be on remand (`_REMAND`)."""
 _REMAND = re.compile(r"\bremand\w*|\b(?:await\w*|pending|before)\s+(?:(?:his|her|their|the|a)\s+)?(?:re-?)?trial\b"
                      r"|\bon\s+bail\b|\bcharged\b", re.IGNORECASE)
 """A sentence on custody before a verdict: "held on remand", "remanded in custody", "behind bars awaiting
 trial", "in prison since he was charged"."""
 
+_TABLOID = r"locked[\s-]+(?:up|away)|banged[\s-]+up|put[\s-]+away|sent[\s-]+down|incarcerated"
+"""The tabloid words for custody that need an auxiliary ("he was locked up") or a term ("locked up for 12 years")
+to be one: "the man locked up the house" is none."""
 _NOT_DOWN = r"(?!\s+(?:from|into|onto|stairs|the|a|an|to\s+(?!(?:prison|jail|gaol)\b)))"
 """After "sent down", not a place it went to: "sent down from Oxford", "sent down to the basement" (but "sent
 down to prison" is a conviction)."""
 CONVICTION = re.compile(
     r"\bconvict\w*"
     r"|\b(?:(?:found|pleaded|pled|pleading|proved|proven)\s+)?guilty\b(?:\s+(?:verdicts?|pleas?))?"
-    r"|\bjail(?:ed|ing)\b|\b(?:sent|sending)\s+to\s+(?:jail|prison)\b|\b(?:went|go|goes|gone|going)\s+down\s+for\b"
+    r"|\bjail(?:ed|ing)\b|\b(?:went|go|goes|gone|going)\s+down\s+for\b"
     r"|(?<!falsely\s)\bimprisoned\b(?!\s+(?:her|him|them|girls?|victims?|children|child|the|a)\b)"
     r"|\bsentenc(?:ed|ing)\b|\bawait\w*\s+sentence\b"
     r"|\b(?:life|prison|jail|custodial|suspended|minimum|\w+-year)\s+(?:sentences?|terms?)\b"
@@ -112,9 +117,12 @@ CONVICTION = re.compile(
     r"|\bspen[dt]\w*\s+(?:[\w-]+\s+){1,4}?(?:in\s+(?:prison|jail|gaol)|behind\s+bars)\b"
     r"|\b(?:(?:put|puts|putting|sent|sends?|sending|thrown|throws?|threw|landed|lands?|ended\s+up|ends?\s+up|"
     r"got|gets?|placed|back)\s+(?:(?:him|her|them|the\s+\w+)\s+)?)?behind\s+bars\b"
-    r"|\b(?:locked\s+up|banged\s+up|put\s+away|sent\s+down|caged)\s+for\s+(?:life|good|" + _TERM + r")\b"
+    r"|\b(?:sent|sending|send|sends|went|go|goes|gone|going|thrown|throws?|threw|put|puts|putting|taken|took|"
+    r"landed|ended\s+up|back)\s+(?:(?:him|her|them|back)\s+)?(?:in|into|to)\s+(?:jail|prison|gaol)\b"
+    r"(?!\s+to\s+(?:visit|see|meet)\b)"
+    r"|\b(?:" + _TABLOID + r"|caged)\s+for\s+(?:life|good|" + _TERM + r")\b"
     r"|\b(?:was|were|is|are|been|got|gets)\s+(?:(?:\w+ly|now|then|later|soon|also|all|both|still|since|once|again)\s+)"
-    r"{0,2}(?:locked\s+up|banged\s+up|put\s+away|sent\s+down)\b" + _NOT_DOWN +
+    r"{0,2}(?:" + _TABLOID + r")\b" + _NOT_DOWN +
     r"(?:\s+for\s+(?:life|good|" + _TERM + r")\b)?"
     r"|\b(?:put|puts|putting)\s+(?:him|her|them)\s+away\b|\b(?:sent|sends?|sending)\s+(?:him|her|them)\s+down\b"
     + _NOT_DOWN +
@@ -217,7 +225,8 @@ _SENTENCE_END = re.compile(r"[.!?\n]")
 _CLAUSE_BREAK = re.compile(r"[;:]|\b(?:and|but|then|later)\b", re.IGNORECASE)
 """Where a remand word stops qualifying custody: "remanded in custody in 2015 and put behind bars in 2017" holds
 two statements, the second a conviction (`_REMAND` excuses custody only in its own clause)."""
-_HELD = re.compile(r"locked|banged|caged|\bput\s+(?:\w+\s+)?away|\bsent\s+(?:\w+\s+)?down|bars", re.IGNORECASE)
+_HELD = re.compile(r"locked|banged|caged|incarcerated|\bput\s+(?:\w+\s+)?away|\bsent\s+(?:\w+\s+)?down|bars",
+                   re.IGNORECASE)
 """The tabloid custody words, which may say what an abuser did to a victim (`_VICTIM`, `_HELD_BY_ABUSER`)."""
 _VICTIM = re.compile(
     r"\b(?:victims?|girls?|boys?|school(?:girls?|boys?)|child|children|kids?|daughters?|sons?|teen(?:ager)?s?|pupils?|"

@@ -119,6 +119,8 @@ NOT_A_CONVICTION = [
     "The girls were kept behind bars in a cage.", "She was locked up for three nights.",
     "He was sent down from Oxford.", "She was sent down to the basement.", "He was never locked up.",
     "He never ended up behind bars.", "He is locked up awaiting trial.",
+    "She was locked away in a room by him.", "The girls were incarcerated in a flat.",
+    "She went to prison to visit him.", "He was sent to jail while awaiting trial.",
     # custody and its remand in one clause; the conviction of others
     "He has been in prison since he was charged.", "Remanded in custody in 2015, he was in prison awaiting trial.",
     "Two of them are behind bars.", "Two of the men were locked up.",
@@ -163,7 +165,8 @@ def test_negations_and_reversals_pass(tmp_path, text):
     ("He was handed a 12-year sentence.", "12-year sentence"), ("Four went down for rape.", "went down for"),
     ("Paedophile Fred Bloggs, jailed for 12 years", "jailed"),
     # custody and its tabloid words, a term given or served, the register
-    ("He was locked up for 12 years.", "was locked up for 12 years"), ("He was put behind bars in 2016.", "put behind bars"),
+    ("He was locked up for 12 years.", "was locked up for 12 years"),
+    ("He was put behind bars in 2016.", "put behind bars"),
     ("He is behind bars.", "is behind bars"), ("He remains in prison.", "remains in prison"),
     ("He got 12 years.", "got 12 years"), ("He was given 12 years.", "given 12 years"),
     ("He got life.", "got life"), ("He was caged for 10 years.", "caged for 10 years"),
@@ -185,10 +188,14 @@ def test_negations_and_reversals_pass(tmp_path, text):
     ("He was locked up.", "was locked up"), ("The men were finally locked up.", "were finally locked up"),
     ("Police did not comment, but he was put away.", "was put away"), ("He was sent down.", "was sent down"),
     ("The judge sent him down in 2019.", "sent him down"), ("He was sent down to prison.", "was sent down"),
-    ("Groomer put away for good.", "put away for good"), ("He was banged up for six years.", "was banged up for six years"),
+    ("Groomer put away for good.", "put away for good"),
+    ("He was banged up for six years.", "was banged up for six years"),
     ("He ended up behind bars.", "ended up behind bars"), ("The gang landed behind bars.", "landed behind bars"),
     ("The girl's abuser was locked up.", "was locked up"), ("She was locked up by the judge.", "was locked up"),
     ("She was locked up in 2019.", "was locked up"),  # "she" may be the accused
+    ("He was locked away.", "was locked away"), ("He was locked-up in 2019.", "was locked-up"),
+    ("He has been incarcerated since 2019.", "been incarcerated"), ("He went to prison in 2019.", "went to prison"),
+    ("He was thrown into jail.", "thrown into jail"), ("He was taken to prison.", "taken to prison"),
     # a remand word excuses the custody of its own clause only
     ("He was remanded in custody and later put behind bars for 12 years.", "put behind bars"),
     ("Remanded in custody in 2015 and was locked up in 2017.", "was locked up"),
@@ -302,8 +309,9 @@ def test_the_loader_refuses_each_kind_in_every_input_format(tmp_path, fmt, text,
     load of a YAML, CSV or JSON Lines file, at its file, line, record and field, quoting the words as written."""
     base = _write(tmp_path, "")
     if fmt == "yaml":
-        path, line = _write(tmp_path, f"- {{kind: person, id: john-doe, name: John Doe, description: {json.dumps(text)}, "
-                                      f"source: src, paragraphs: [1], status: alleged}}\n"), 4
+        path, line = _write(tmp_path, f"- {{kind: person, id: john-doe, name: John Doe, "
+                                      f"description: {json.dumps(text)}, source: src, paragraphs: [1], "
+                                      f"status: alleged}}\n"), 4
         files = [path]
     elif fmt == "csv":
         path, line = tmp_path / "people.csv", 2
