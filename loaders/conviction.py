@@ -26,10 +26,10 @@ Custody is no conviction where the clause holding it says it is before a verdict
 ("remanded in custody in 2015 and put behind bars in 2017": `_CLAUSE_BREAK`, "and", "but", "then", "later",
 ";"), nor a word that is no custody ("remanded in 2015 and jailed in 2017"). Where the line is for the tabloid
 words ("locked up", "locked away", "put away", "sent down", "incarcerated", "behind bars", "caged"), which may
-say what an abuser did to a victim: they are no hit when their subject is a victim (`_VICTIM`: "the girls were
-locked up", "a girl, 13, was locked up"; "he" or "she" may be the accused, and is read as one), or when what
-follows says an abuser held her (`_HELD_BY_ABUSER`: "locked up for days", "by her abuser", "in a room");
-"locked in a room" is no tabloid word.
+say what an abuser did to a victim: they are no hit when their subject is a victim or a thing (`_NO_PRISONER`:
+"the girls were locked up", "a girl, 13, was locked up", "the flat was locked up"; "he" or "she" may be the
+accused, and is read as one), or when what follows says an abuser held her (`_HELD_BY_ABUSER`: "locked up for
+days", "by her abuser", "in a room"); "locked in a room" is no tabloid word.
 
 Within one sentence (text up to `.`, `!`, `?` or a line break), a conviction word is not one when
 - a negation binds to it (`_NEGATED`): the negation stands right before it, with only auxiliaries and
@@ -227,14 +227,19 @@ _CLAUSE_BREAK = re.compile(r"[;:]|\b(?:and|but|then|later)\b", re.IGNORECASE)
 two statements, the second a conviction (`_REMAND` excuses custody only in its own clause)."""
 _HELD = re.compile(r"locked|banged|caged|incarcerated|\bput\s+(?:\w+\s+)?away|\bsent\s+(?:\w+\s+)?down|bars",
                    re.IGNORECASE)
-"""The tabloid custody words, which may say what an abuser did to a victim (`_VICTIM`, `_HELD_BY_ABUSER`)."""
-_VICTIM = re.compile(
+"""The tabloid custody words, which may say what an abuser did to a victim (`_NO_PRISONER`, `_HELD_BY_ABUSER`)."""
+_NO_PRISONER = re.compile(
     r"\b(?:victims?|girls?|boys?|school(?:girls?|boys?)|child|children|kids?|daughters?|sons?|teen(?:ager)?s?|pupils?|"
-    r"bab(?:y|ies)|toddlers?|minors?|youngsters?|survivors?|complainants?|young\s+(?:women|woman|people|person))"
-    r"(?:,[^,]{0,40},)?(?:\s+(?:who|that|had|have|has|was|were|is|are|been|being|\w+ly))*\s*\Z",
+    r"bab(?:y|ies)|toddlers?|minors?|youngsters?|survivors?|complainants?|young\s+(?:women|woman|people|person)"
+    # things: "the flat was locked up for the night", "the phones were put away"
+    r"|doors?|gates?|house|houses|flats?|homes?|buildings?|premises|shops?|offices?|rooms?|propert(?:y|ies)|sites?|"
+    r"cars?|vans?|phones?|laptops?|evidence|files?|records?|documents?|papers|money|cash|drugs|weapons?|knife|"
+    r"knives|guns?|items?|belongings|toys)"
+    r"(?:,[^,]{0,40},)?(?:\s+(?:who|that|which|had|have|has|was|were|is|are|been|being|\w+ly))*\s*\Z",
     re.IGNORECASE)
-"""A victim as the subject of a tabloid custody word: "the girls were locked up", "a child, 12, who was locked
-up"; not "the girl's abuser was locked up" (he is its subject) nor "he" or "she" (either may be the accused)."""
+"""The subject of a tabloid custody word that is no prisoner: a victim ("the girls were locked up", "a girl, 13,
+who was locked up") or a thing ("the flat was locked up"); not "the girl's abuser was locked up" (he is its
+subject) nor "he" or "she" (either may be the accused)."""
 _HELD_BY_ABUSER = re.compile(
     r"^(?:\s+(?!for\b|by\b|in\b)[\w-]+){0,2}?\s+(?:"
     r"by\s+(?!(?:the\s+|a\s+)?(?:judges?|court|jury|magistrates?|recorder|justice|sheriff|mr\s+justice)\b)"
@@ -287,7 +292,7 @@ def conviction_wording(text: str | None, status: str | None) -> Wording | None:
                 or len(failed) < len(reversals)
                 or _CONTRAST.match(after)
                 or (_CUSTODY.search(hit.group()) and _REMAND.search(words, *_clause(words, hit, start, sentence_end)))
-                or (_HELD.search(hit.group()) and (_VICTIM.search(before) or _HELD_BY_ABUSER.match(after)))):
+                or (_HELD.search(hit.group()) and (_NO_PRISONER.search(before) or _HELD_BY_ABUSER.match(after)))):
             continue
         return Wording(folded.original_span(*hit.span()), folded.original_span(start, sentence_end).strip())
     return None

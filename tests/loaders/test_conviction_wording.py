@@ -121,6 +121,7 @@ NOT_A_CONVICTION = [
     "He never ended up behind bars.", "He is locked up awaiting trial.",
     "She was locked away in a room by him.", "The girls were incarcerated in a flat.",
     "She went to prison to visit him.", "He was sent to jail while awaiting trial.",
+    "The flat was locked up for the night.", "Their phones were put away.", "The premises were locked up in 2019.",
     # custody and its remand in one clause; the conviction of others
     "He has been in prison since he was charged.", "Remanded in custody in 2015, he was in prison awaiting trial.",
     "Two of them are behind bars.", "Two of the men were locked up.",
