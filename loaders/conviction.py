@@ -7,17 +7,29 @@ under `reported` or `inferred`: they say who states the fact (its source, casegr
 went, and a source may report a conviction (`data/london/NOTES.md`: Bellfield's record is `reported`,
 and its description says what his conviction was for).
 
-Conviction words: "convicted", "conviction", "convict"; "guilty" ("found guilty", "pleaded guilty",
-"guilty of", "guilty verdict"); "jailed", "went down for", "imprisoned" (not "falsely imprisoned", nor
-"imprisoned her": what an abuser did), "sentenced", "sent to prison", "a life sentence", "a 12-year
-sentence", "serving a sentence", "awaiting sentence"; a prison term given or served ("got 12 years", "was
-given life", "serving 12 years for drug offences", "serving time"; not "given two years to improve", "served
-12 years in the army"); custody and its tabloid words ("is behind bars", "remains in prison", "is in
-jail", "spent 12 years in prison", "put behind bars", "locked up for 12 years", "caged for 10 years",
-"detained at His Majesty's pleasure"), unless the sentence says it is before a verdict (`_REMAND`: "held
-on remand", "in prison awaiting trial"; a victim "locked in a room" or "locked up for days" is no hit);
-"a registered sex offender", "the sex offenders' register"; "admitted" with an offence for object
-("admitted two counts of rape", "admitted the charges"; not "admitted failings").
+Conviction words: "convicted", "conviction", "convict"; "guilty" ("found guilty", "pleaded guilty", "guilty
+of", "guilty verdict"); "jailed", "went down for", "imprisoned" (not "falsely imprisoned", nor "imprisoned
+her": what an abuser did), "sentenced", "sent to prison" ("went to jail", "thrown into prison", "taken to
+prison"; not "went to prison to visit him"), "a life sentence", "a 12-year sentence", "serving a sentence",
+"awaiting sentence"; a prison term given or served ("got 12 years", "was given life", "serving 12 years for
+drug offences", "serving time"; not "given two years to improve", "served 12 years in the army"); custody and
+its tabloid words ("is behind bars", "remains in prison", "is in jail", "spent 12 years in prison", "put
+behind bars", "ended up behind bars", "locked up for 12 years", "caged for 10 years", "detained at His
+Majesty's pleasure"; and with no term, passive: "he was locked up", "the men were finally locked up", "was
+locked away", "was locked-up", "was put away", "was sent down", "has been incarcerated", "the judge sent him
+down"; not "sent down from Oxford", "sent down to the basement"); "a registered sex offender", "the sex
+offenders' register"; "admitted" with an offence for object ("admitted two counts of rape", "admitted the
+charges"; not "admitted failings").
+
+Custody is no conviction where the clause holding it says it is before a verdict (`_REMAND`: "held on remand",
+"in prison awaiting trial"); a remand word excuses the custody of its own clause only, not custody in another
+("remanded in custody in 2015 and put behind bars in 2017": `_CLAUSE_BREAK`, "and", "but", "then", "later",
+";"), nor a word that is no custody ("remanded in 2015 and jailed in 2017"). Where the line is for the tabloid
+words ("locked up", "locked away", "put away", "sent down", "incarcerated", "behind bars", "caged"), which may
+say what an abuser did to a victim: they are no hit when their subject is a victim or a thing (`_NO_PRISONER`:
+"the girls were locked up", "a girl, 13, was locked up", "the flat was locked up"; "he" or "she" may be the
+accused, and is read as one), or when what follows says an abuser held her (`_HELD_BY_ABUSER`: "locked up for
+days", "by her abuser", "in a room"); "locked in a room" is no tabloid word.
 
 Within one sentence (text up to `.`, `!`, `?` or a line break), a conviction word is not one when
 - a negation binds to it (`_NEGATED`): the negation stands right before it, with only auxiliaries and
@@ -44,11 +56,15 @@ Within one sentence (text up to `.`, `!`, `?` or a line break), a conviction wor
   in this case" (", not for", ", not of", ", not in").
 Known limits: a conviction reversal reverses every conviction word before it in its sentence, whoever's
 ("Bloggs was jailed in 2019 and Smith's conviction was quashed" passes); "paedophile" alone, a label
-but not a verdict, is not a conviction word.
+but not a verdict, is not a conviction word; a tabloid word with no auxiliary ("Groomer locked up") is none
+unless a term follows ("locked up for 12 years"); a remand clause ends at a conjunction, not a comma
+("Remanded in 2015, he is now behind bars" passes).
 
 The text is matched folded (`loaders/folding.py`: a Cyrillic "о" in "cоnvicted" reads as it looks,
 "j-a-i-l-e-d" as "jailed"), and a word split with hyphens, asterisks or underscores that joined is a
-conviction word ("jai-led", "con*victed") reads joined; the hit is quoted as written.
+conviction word reads joined: a one-word conviction word (`_SPLIT_WORDS`) with its letters split by spaces,
+hyphens, asterisks, underscores, slashes or bars ("jai led", "con victed", "sen tenced", "jai-led", "con*vic ted"),
+its pieces cased alike (not "jail Ed", a word and a name); the hit is quoted as written.
 """
 
 from __future__ import annotations
@@ -71,17 +87,23 @@ _TERM = (r"(?:a\s+)?(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|el
          r"[\w-]+ty-\w+)(?:\s+and\s+a\s+half)?\s+years?(?=\s*(?:[.;,!?]|\Z|\s+(?:for|in\s+(?:jail|prison)|behind)\b))")
 """A prison term: "12 years", "a year", "four and a half years", then the sentence's end or what it is for;
 not "two years to improve", "12 years in the army", "12 years of abuse"."""
-_CUSTODY = re.compile(r"prison|\bjail\b|gaol|bars|locked|caged", re.IGNORECASE)
+_CUSTODY = re.compile(r"prison|\bjail\b|gaol|bars|locked|banged|caged|incarcerated", re.IGNORECASE)
 """Conviction words that say where a man is held, which may be on remand (`_REMAND`)."""
 _REMAND = re.compile(r"\bremand\w*|\b(?:await\w*|pending|before)\s+(?:(?:his|her|their|the|a)\s+)?(?:re-?)?trial\b"
                      r"|\bon\s+bail\b|\bcharged\b", re.IGNORECASE)
 """A sentence on custody before a verdict: "held on remand", "remanded in custody", "behind bars awaiting
 trial", "in prison since he was charged"."""
 
+_TABLOID = r"locked[\s-]+(?:up|away)|banged[\s-]+up|put[\s-]+away|sent[\s-]+down|incarcerated"
+"""The tabloid words for custody that need an auxiliary ("he was locked up") or a term ("locked up for 12 years")
+to be one: "the man locked up the house" is none."""
+_NOT_DOWN = r"(?!\s+(?:from|into|onto|stairs|the|a|an|to\s+(?!(?:prison|jail|gaol)\b)))"
+"""After "sent down", not a place it went to: "sent down from Oxford", "sent down to the basement" (but "sent
+down to prison" is a conviction)."""
 CONVICTION = re.compile(
     r"\bconvict\w*"
     r"|\b(?:(?:found|pleaded|pled|pleading|proved|proven)\s+)?guilty\b(?:\s+(?:verdicts?|pleas?))?"
-    r"|\bjail(?:ed|ing)\b|\b(?:sent|sending)\s+to\s+(?:jail|prison)\b|\b(?:went|go|goes|gone|going)\s+down\s+for\b"
+    r"|\bjail(?:ed|ing)\b|\b(?:went|go|goes|gone|going)\s+down\s+for\b"
     r"|(?<!falsely\s)\bimprisoned\b(?!\s+(?:her|him|them|girls?|victims?|children|child|the|a)\b)"
     r"|\bsentenc(?:ed|ing)\b|\bawait\w*\s+sentence\b"
     r"|\b(?:life|prison|jail|custodial|suspended|minimum|\w+-year)\s+(?:sentences?|terms?)\b"
@@ -93,7 +115,17 @@ CONVICTION = re.compile(
     r"|\b(?:is|was|are|were|been|being|remains?|remained|still)\s+(?:now\s+|still\s+)?"
     r"(?:in\s+(?:prison|jail|gaol)|behind\s+bars)\b"
     r"|\bspen[dt]\w*\s+(?:[\w-]+\s+){1,4}?(?:in\s+(?:prison|jail|gaol)|behind\s+bars)\b"
-    r"|\bput\s+behind\s+bars\b|\b(?:locked\s+up|caged)\s+for\s+(?:life|" + _TERM + r")\b"
+    r"|\b(?:(?:put|puts|putting|sent|sends?|sending|thrown|throws?|threw|landed|lands?|ended\s+up|ends?\s+up|"
+    r"got|gets?|placed|back)\s+(?:(?:him|her|them|the\s+\w+)\s+)?)?behind\s+bars\b"
+    r"|\b(?:sent|sending|send|sends|went|go|goes|gone|going|thrown|throws?|threw|put|puts|putting|taken|took|"
+    r"landed|ended\s+up|back)\s+(?:(?:him|her|them|back)\s+)?(?:in|into|to)\s+(?:jail|prison|gaol)\b"
+    r"(?!\s+to\s+(?:visit|see|meet)\b)"
+    r"|\b(?:" + _TABLOID + r"|caged)\s+for\s+(?:life|good|" + _TERM + r")\b"
+    r"|\b(?:was|were|is|are|been|got|gets)\s+(?:(?:\w+ly|now|then|later|soon|also|all|both|still|since|once|again)\s+)"
+    r"{0,2}(?:" + _TABLOID + r")\b" + _NOT_DOWN +
+    r"(?:\s+for\s+(?:life|good|" + _TERM + r")\b)?"
+    r"|\b(?:put|puts|putting)\s+(?:him|her|them)\s+away\b|\b(?:sent|sends?|sending)\s+(?:him|her|them)\s+down\b"
+    + _NOT_DOWN +
     r"|\bdetained\s+at\s+(?:his|her)\s+majesty['\u2019]?s\s+pleasure\b"
     r"|\bregistered\s+sex\s+offenders?\b|\bsex\s+offenders['\u2019]?\s+register\b"
     r"|\badmit(?:s|ted|ting)?\s+(?:to\s+)?(?:(?:the|a|an|his|her|their|all|both|\d+|one|two|three|four|five|six|"
@@ -146,7 +178,8 @@ _OTHERS = re.compile(
     re.IGNORECASE)
 """Part of a group as the subject of its conviction: "four of them were", "two of the accused men were",
 "four of the accused men" before a conviction word that is a verb (`_FINITE`)."""
-_FINITE = re.compile(r"(?:went|goes|go|pleaded|pled|admit)", re.IGNORECASE)
+_FINITE = re.compile(r"(?:went|goes|go|pleaded|pled|admit|was|were|is|are|been|got|gets|remain|spen[dt])",
+                     re.IGNORECASE)
 """Conviction words that are a verb of their own ("went down for", "pleaded guilty"); the others need an
 auxiliary to be one ("four of them were convicted"), and without it name somebody ("one of the men
 convicted in 2019": he is one of them)."""
@@ -160,10 +193,65 @@ _UNREVERSED = re.compile(
 conviction quashed"."""
 _CONTRAST = re.compile(r"^[^;]*?,\s*(?:but\s+)?not\s+(?:for|of|in)\b", re.IGNORECASE)
 """After a conviction word, what it is not for: ", not for offences in this case", ", not of rape"."""
-_SPLIT = re.compile(r"\b[^\W\d_]+(?:[-*_][^\W\d_]+)+")
-"""A word split with hyphens, asterisks or underscores ("jai-led", "con*victed"): read joined where joined it
-is a conviction word (only there: "no-one" and "ex-convict" read as written). Not a dot: it ends a sentence."""
+_SPLIT_WORDS = ("convict", "convicts", "convicted", "convicting", "conviction", "convictions", "guilty", "jailed",
+                "jailing", "imprisoned", "sentenced", "sentencing")
+"""The conviction words that are one word (each one `CONVICTION` matches whole), read joined when split."""
+_SPLIT_SEPARATOR = r"(?:[^\S\n]|[-*_/\\|+~=^\u00b7\u2022]){1,3}"
+_SPLIT = re.compile(r"(?<![^\W\d_])(?:" + "|".join(
+    f"(?:{_SPLIT_SEPARATOR})?".join(word) for word in sorted(_SPLIT_WORDS, key=len, reverse=True)) +
+    r")(?![^\W\d_])", re.IGNORECASE)
+"""A word of `_SPLIT_WORDS` with its letters split by spaces, hyphens, asterisks, underscores, slashes, bars or
+the like, one to three of them at each split ("jai led", "con victed", "jai-led", "con*vic ted"). Not a dot (it
+ends a sentence), nor a comma or a line break."""
+_SEPARATOR = re.compile(_SPLIT_SEPARATOR)
+
+
+def _split_words(text: str) -> set[int]:
+    """The indexes of the separators in `text` of each conviction word split apart (`_SPLIT`), whose pieces are
+    cased alike: all small, all capitals, or each capitalised ("Con Victed"), the first alone ("Sen tenced");
+    not "jail Ed", a word and a name."""
+    drop = set()
+    for found in _SPLIT.finditer(text):
+        pieces = _SEPARATOR.split(found.group())
+        joined = "".join(pieces)
+        if len(pieces) > 1 and (joined.islower() or joined.isupper() or joined.istitle()
+                                or all(piece.istitle() for piece in pieces)):
+            for m in _SEPARATOR.finditer(found.group()):
+                drop.update(range(found.start() + m.start(), found.start() + m.end()))
+    return drop
+
+
 _SENTENCE_END = re.compile(r"[.!?\n]")
+_CLAUSE_BREAK = re.compile(r"[;:]|\b(?:and|but|then|later)\b", re.IGNORECASE)
+"""Where a remand word stops qualifying custody: "remanded in custody in 2015 and put behind bars in 2017" holds
+two statements, the second a conviction (`_REMAND` excuses custody only in its own clause)."""
+_HELD = re.compile(r"locked|banged|caged|incarcerated|\bput\s+(?:\w+\s+)?away|\bsent\s+(?:\w+\s+)?down|bars",
+                   re.IGNORECASE)
+"""The tabloid custody words, which may say what an abuser did to a victim (`_NO_PRISONER`, `_HELD_BY_ABUSER`)."""
+_NO_PRISONER = re.compile(
+    r"\b(?:victims?|girls?|boys?|school(?:girls?|boys?)|child|children|kids?|daughters?|sons?|teen(?:ager)?s?|pupils?|"
+    r"bab(?:y|ies)|toddlers?|minors?|youngsters?|survivors?|complainants?|young\s+(?:women|woman|people|person)"
+    # things: "the flat was locked up for the night", "the phones were put away"
+    r"|doors?|gates?|house|houses|flats?|homes?|buildings?|premises|shops?|offices?|rooms?|propert(?:y|ies)|sites?|"
+    r"cars?|vans?|phones?|laptops?|evidence|files?|records?|documents?|papers|money|cash|drugs|weapons?|knife|"
+    r"knives|guns?|items?|belongings|toys)"
+    r"(?:,[^,]{0,40},)?(?:\s+(?:who|that|which|had|have|has|was|were|is|are|been|being|\w+ly))*\s*\Z",
+    re.IGNORECASE)
+"""The subject of a tabloid custody word that is no prisoner: a victim ("the girls were locked up", "a girl, 13,
+who was locked up") or a thing ("the flat was locked up"); not "the girl's abuser was locked up" (he is its
+subject) nor "he" or "she" (either may be the accused)."""
+_HELD_BY_ABUSER = re.compile(
+    r"^(?:\s+(?!for\b|by\b|in\b)[\w-]+){0,2}?\s+(?:"
+    r"by\s+(?!(?:the\s+|a\s+)?(?:judges?|court|jury|magistrates?|recorder|justice|sheriff|mr\s+justice)\b)"
+    r"|for\s+(?:(?:a|an|one|two|three|four|five|six|seven|several|many|some|\d+)\s+)?(?:hours?|days?|nights?|weeks?|"
+    r"weekends?)\b"
+    r"|(?:in|inside|at)\s+(?:a|an|the|his|her|their|its|one)\s+(?:[\w-]+\s+)?(?:room|bedroom|house|flat|home|cellar|"
+    r"basement|cupboard|car|van|shed|attic|loft|garage|toilet|bathroom|hotel|caravan|wardrobe|cage|kitchen|drawer|box|"
+    r"bag)s?\b)",
+    re.IGNORECASE)
+"""After a tabloid custody word, what says an abuser held a victim: who held her ("by her abuser"; not "by the
+judge"), for how short a time ("for days", "for three nights": a prison term is months or years), where ("in a
+room", "in the flat"), right after it or two words on ("locked up alone in a room")."""
 
 
 class Wording(NamedTuple):
@@ -188,9 +276,7 @@ def conviction_wording(text: str | None, status: str | None) -> Wording | None:
     if not text or status not in NOT_CONVICTED:
         return None
     folded = fold(text)
-    folded = folded.without({word.start() + i for word in _SPLIT.finditer(folded.text)
-                             if CONVICTION.fullmatch(re.sub(r"[-*_]", "", word.group()))
-                             for i, char in enumerate(word.group()) if char in "-*_"})
+    folded = folded.without(_split_words(folded.text))
     words = folded.text
     for hit in CONVICTION.finditer(words):
         start = _sentence_start(words, hit.start())
@@ -205,10 +291,18 @@ def conviction_wording(text: str | None, status: str | None) -> Wording | None:
                 or (others and (others["verb"] or _FINITE.match(hit.group())))
                 or len(failed) < len(reversals)
                 or _CONTRAST.match(after)
-                or (_CUSTODY.search(hit.group()) and _REMAND.search(words, start, sentence_end))):
+                or (_CUSTODY.search(hit.group()) and _REMAND.search(words, *_clause(words, hit, start, sentence_end)))
+                or (_HELD.search(hit.group()) and (_NO_PRISONER.search(before) or _HELD_BY_ABUSER.match(after)))):
             continue
         return Wording(folded.original_span(*hit.span()), folded.original_span(start, sentence_end).strip())
     return None
+
+
+def _clause(text: str, hit: re.Match, start: int, end: int) -> tuple[int, int]:
+    """The (start, end) of the clause holding `hit` within the sentence `text[start:end]` (`_CLAUSE_BREAK`)."""
+    breaks = [m for m in _CLAUSE_BREAK.finditer(text, start, end)]
+    return (max((m.end() for m in breaks if m.end() <= hit.start()), default=start),
+            min((m.start() for m in breaks if m.start() >= hit.end()), default=end))
 
 
 def _sentence_start(text: str, at: int) -> int:

@@ -2,8 +2,9 @@
 
 Two checks, run on the resolved tables before anything is written:
 
-- `check_publication_safety`: the public text, the id and the web address's
-  path (`url`: a slug, read as words) of every public record of every kind,
+- `check_publication_safety`: the public text, the id and the whole web
+  address (`url`, read as words: host labels, path, query and fragment,
+  percent-decoded) of every public record of every kind,
   and the public text of every public relationship, are
   scanned with the rules of the reviewed data file
   `schemas/publication-safety.yaml` (individual ages, time in care, family
@@ -55,17 +56,36 @@ harm, "Pregnancy or STI", by design); not scanned. Every other kind is, sources 
 _NOT_TEXT = frozenset(("id", "from", "to", "source", "period", "published", "url", "locator",
                        "derived_from", "text_file", "sha256"))
 ID_SEPARATORS = re.compile(r"[-_.]+")
-_URL_SEPARATORS = re.compile(r"[-_./+~,;=]+")
-"""What separates the words of a web address's path ("/news/girl-13-from-croydon.html")."""
+_URL_SEPARATORS = re.compile(r"[-_.~:/?#\[\]@!$&'()*+,;=\s]+")
+"""What separates the words of a web address: its delimiters and punctuation ("croydon-girl-13.example.org",
+"/news/girl-13-from-croydon.html", "?name=girl+13&from=croydon", "#victim-aged-12")."""
 
 
 def _url_words(url: str) -> str:
-    """The words of a web address's path, separators as spaces: a slug is public text.
+    """The words of a whole web address, separators as spaces: its user, its host's labels (an IDNA label,
+    "xn--...", as the letters it stands for), path, query keys and values and fragment, percent-decoded until no
+    escape is left ("%252D" is "%2D" once, "-" twice); not its scheme or port. Every part is public text: a
+    subdomain, a query or a fragment names a child as surely as a slug.
 
-    >>> _url_words("https://example.org/news/girl-13-from-croydon%20council")
-    ' news girl 13 from croydon council'
+    >>> _url_words("https://croydon-girl-13.example.org/news/a%20council?name=girl+13#victim-aged-12")
+    ' croydon girl 13 example org news a council name girl 13 victim aged 12'
     """
-    return _URL_SEPARATORS.sub(" ", unquote(urlsplit(url).path))
+    parts = urlsplit(url)  # the load checked it is one (`schemas/text.py` `check_web_url`)
+    host = ".".join(_host_label(label) for label in (parts.hostname or "").split("."))
+    text = " ".join((parts.username or "", parts.password or "", host, parts.path, parts.query, parts.fragment))
+    while (decoded := unquote(text)) != text:  # each round shortens the text: it ends
+        text = decoded
+    return _URL_SEPARATORS.sub(" ", text)
+
+
+def _host_label(label: str) -> str:
+    """A host's label as a reader sees it: an IDNA label ("xn--...") decoded, any other as it is."""
+    if label.startswith("xn--"):
+        try:
+            return label.encode("ascii").decode("idna")
+        except UnicodeError:
+            return label
+    return label
 
 
 @dataclass(frozen=True)
@@ -190,7 +210,7 @@ def _is_word(char: str) -> bool:
 
 def check_publication_safety(tables: Tables, rules: tuple[Rule, ...] | None = None) -> list[Problem]:
     """Errors for identifying detail in public text (see the module docstring). Scanned: the public
-    text fields, the id (an id is public text too) and the path of the `url` (a slug too) of every
+    text fields, the id (an id is public text too) and the whole `url` (read as words) of every
     public node, and the public text of every public relationship, of every kind but the shared
     definitions (`_DEFINITIONS`); a restricted record, or one with an editorial exception, is not. Each
     error names file, line, record and field, what was found and what to do; rules come from

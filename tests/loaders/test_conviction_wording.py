@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from casegraph.cli import cli
 from casegraph.loaders import LoadError, load
 from casegraph.reports.model import Citation, Fact, ReportError
-from casegraph.loaders.conviction import conviction_wording
+from casegraph.loaders.conviction import CONVICTION, _SPLIT_WORDS, conviction_wording
 
 BASE = """\
 - {kind: source, id: src, title: A source, publisher: P, published: 2024, doc_type: article}
@@ -113,6 +113,20 @@ NOT_A_CONVICTION = [
     "She was locked in a room.", "She was locked up for days.", "The girls were locked up in a flat.",
     "The council was given two years to improve.", "He served 12 years in the army.", "He was not behind bars.",
     "He has never been in prison.", "No-one was jai-led.", "He spent a year in jail awaiting trial.",
+    # the tabloid words with a victim as their subject, or an abuser, a short time or a room after them
+    "She was locked up for days by her abuser.", "The girl was locked up.", "A girl was locked up by the men.",
+    "The children were locked up in the house.", "She was locked up alone in a room.",
+    "The girls were kept behind bars in a cage.", "She was locked up for three nights.",
+    "He was sent down from Oxford.", "She was sent down to the basement.", "He was never locked up.",
+    "He never ended up behind bars.", "He is locked up awaiting trial.",
+    "She was locked away in a room by him.", "The girls were incarcerated in a flat.",
+    "She went to prison to visit him.", "He was sent to jail while awaiting trial.",
+    "The flat was locked up for the night.", "Their phones were put away.", "The premises were locked up in 2019.",
+    # custody and its remand in one clause; the conviction of others
+    "He has been in prison since he was charged.", "Remanded in custody in 2015, he was in prison awaiting trial.",
+    "Two of them are behind bars.", "Two of the men were locked up.",
+    # split words that are no conviction word joined, or a word and a name
+    "They tried to jail Ed Smith.", "He was a con victim.", "He im prisoned her.", "No-one was con victed.",
 ]
 
 
@@ -152,7 +166,8 @@ def test_negations_and_reversals_pass(tmp_path, text):
     ("He was handed a 12-year sentence.", "12-year sentence"), ("Four went down for rape.", "went down for"),
     ("Paedophile Fred Bloggs, jailed for 12 years", "jailed"),
     # custody and its tabloid words, a term given or served, the register
-    ("He was locked up for 12 years.", "locked up for 12 years"), ("He was put behind bars in 2016.", "put behind bars"),
+    ("He was locked up for 12 years.", "was locked up for 12 years"),
+    ("He was put behind bars in 2016.", "put behind bars"),
     ("He is behind bars.", "is behind bars"), ("He remains in prison.", "remains in prison"),
     ("He got 12 years.", "got 12 years"), ("He was given 12 years.", "given 12 years"),
     ("He got life.", "got life"), ("He was caged for 10 years.", "caged for 10 years"),
@@ -168,7 +183,32 @@ def test_negations_and_reversals_pass(tmp_path, text):
     ("He was jai-led in 2019.", "jai-led"), ("He was con*victed.", "con*victed"), ("He was jai_led.", "jai_led"),
     ("He is in jail.", "is in jail"), ("He spent 12 years in prison.", "spent 12 years in prison"),
     ("He has spent a decade behind bars.", "spent a decade behind bars"),
-    ("He was jailed in 2019 after a year on remand.", "jailed"),  # a remand before it does not undo a jailing ("He was con-vic-ted.", "con-vic-ted"), ("He was j-a-i-l-e-d.", "j-a-i-l-e-d"),
+    ("He was jailed in 2019 after a year on remand.", "jailed"),  # a remand before it does not undo a jailing
+    ("He was con-vic-ted.", "con-vic-ted"), ("He was j-a-i-l-e-d.", "j-a-i-l-e-d"),
+    # the tabloid words in the past tense with no term
+    ("He was locked up.", "was locked up"), ("The men were finally locked up.", "were finally locked up"),
+    ("Police did not comment, but he was put away.", "was put away"), ("He was sent down.", "was sent down"),
+    ("The judge sent him down in 2019.", "sent him down"), ("He was sent down to prison.", "was sent down"),
+    ("Groomer put away for good.", "put away for good"),
+    ("He was banged up for six years.", "was banged up for six years"),
+    ("He ended up behind bars.", "ended up behind bars"), ("The gang landed behind bars.", "landed behind bars"),
+    ("The girl's abuser was locked up.", "was locked up"), ("She was locked up by the judge.", "was locked up"),
+    ("She was locked up in 2019.", "was locked up"),  # "she" may be the accused
+    ("He was locked away.", "was locked away"), ("He was locked-up in 2019.", "was locked-up"),
+    ("He has been incarcerated since 2019.", "been incarcerated"), ("He went to prison in 2019.", "went to prison"),
+    ("He was thrown into jail.", "thrown into jail"), ("He was taken to prison.", "taken to prison"),
+    # a remand word excuses the custody of its own clause only
+    ("He was remanded in custody and later put behind bars for 12 years.", "put behind bars"),
+    ("Remanded in custody in 2015 and was locked up in 2017.", "was locked up"),
+    ("He was remanded in custody in 2015 and was sent down in 2017.", "was sent down"),
+    ("He was charged in 2014; he is now behind bars.", "is now behind bars"),
+    ("Remanded in custody in 2015 and jailed in 2017 for 12 years.", "jailed"),
+    ("He was remanded in custody in 2015 and sentenced in 2017.", "sentenced"),
+    # a conviction word split with spaces, or with any mark, its pieces cased alike
+    ("He was jai led.", "jai led"), ("He was con victed.", "con victed"), ("He was sen tenced.", "sen tenced"),
+    ("He was Con Victed.", "Con Victed"), ("JAI LED IN 2019", "JAI LED"), ("He was con / vic ted.", "con / vic ted"),
+    ("He was im prisoned in 2019.", "im prisoned"), ("He was found gu ilty.", "found gu ilty"),
+    ("He was sen\u00b7ten\u00b7ced.", "sen\u00b7ten\u00b7ced"), ("He was c\u043en victed.", "c\u043en victed"),
     # a verdict, a plea, an admission
     ("He is guilty of rape.", "guilty"), ("He pleaded guilty to three counts.", "pleaded guilty"),
     ("He admitted two counts of rape.", "admitted two counts"), ("He admitted the charges.", "admitted the charges"),
@@ -255,3 +295,46 @@ def test_a_case_whose_outcomes_say_convicted_under_a_status_short_of_one_is_refu
 def test_outcomes_the_status_gives_pass(tmp_path, status, outcomes):
     load([_write(tmp_path, f"- {{kind: case, id: b-case, title: Another case, summary: Men were tried., period: 2012, "
                            f"outcomes: {outcomes}, status: {status}, source: src, paragraphs: [1]}}\n")])
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "csv", "jsonl"])
+@pytest.mark.parametrize("text, words", [
+    ("He was locked up.", "was locked up"), ("The men were finally locked up.", "were finally locked up"),
+    ("He was sent down in 2019.", "was sent down"),
+    ("Remanded in custody in 2015 and put behind bars in 2017 for 12 years.", "put behind bars"),
+    ("He was remanded in 2015, and is now behind bars.", "is now behind bars"),
+    ("He was jai led in 2019.", "jai led"), ("He was con victed.", "con victed"), ("He was sen tenced.", "sen tenced"),
+])
+def test_the_loader_refuses_each_kind_in_every_input_format(tmp_path, fmt, text, words):
+    """A term-less tabloid word, custody outside its remand's clause, a word split with spaces: refused by the real
+    load of a YAML, CSV or JSON Lines file, at its file, line, record and field, quoting the words as written."""
+    base = _write(tmp_path, "")
+    if fmt == "yaml":
+        path, line = _write(tmp_path, f"- {{kind: person, id: john-doe, name: John Doe, "
+                                      f"description: {json.dumps(text)}, source: src, paragraphs: [1], "
+                                      f"status: alleged}}\n"), 4
+        files = [path]
+    elif fmt == "csv":
+        path, line = tmp_path / "people.csv", 2
+        path.write_text("kind,id,name,description,source,paragraphs,status\n"
+                        f"person,john-doe,John Doe,{json.dumps(text)},src,1,alleged\n", encoding="utf-8")
+        files = [base, path]
+    else:
+        path, line = tmp_path / "people.jsonl", 1
+        path.write_text(json.dumps({"kind": "person", "id": "john-doe", "name": "John Doe", "description": text,
+                                    "source": "src", "paragraphs": [1], "status": "alleged"}) + "\n", encoding="utf-8")
+        files = [base, path]
+    with pytest.raises(LoadError) as error:
+        load(files)
+    [problem] = error.value.problems
+    assert (problem.file, problem.line, problem.record, problem.field) == (str(path), line, "john-doe", "description")
+    assert f"worded as a conviction: {words!r}" in problem.message and "the record is 'alleged'" in problem.message
+
+
+@pytest.mark.parametrize("word", ["convict", "convicts", "convicted", "convicting", "conviction", "convictions",
+                                  "guilty", "jailed", "jailing", "imprisoned", "sentenced", "sentencing"])
+def test_every_word_read_joined_when_split_is_a_conviction_word_whole(word):
+    """The split words (`_SPLIT_WORDS`) are conviction words of `CONVICTION` itself: one rule reads them."""
+    assert CONVICTION.fullmatch(word) and word in _SPLIT_WORDS
+    split = word[:3] + " " + word[3:]
+    assert conviction_wording(f"He was {split} in 2019.", "alleged").words == split

@@ -663,10 +663,22 @@ def test_the_sixth_rounds_patterns_let_groups_statistics_and_adults_through(tmp_
     ("https://example.org/news/croydon_girl_groomed_by_uncle.html", "family-relation", "uncle"),
     ("https://example.org/2019/06/14-year-old-girl-groomed-in-croydon/", "individual-age", "14 year old girl"),
     ("https://example.org/news/girl%20raped%20after%20her%20overdose", "health", "overdos"),
+    # the whole address, not only its path: the query, the fragment, the host, percent-decoded
+    ("https://example.org/story?name=girl-13-croydon", "individual-age", "girl 13"),
+    ("https://example.org/story?id=7&who=girl+13&from=croydon", "individual-age", "girl 13"),
+    ("https://example.org/story?age=13", "individual-age", "age 13"),
+    ("https://example.org/story#victim-aged-12", "individual-age", "victim aged 12"),
+    ("https://example.org/story#:~:text=a%20girl%20aged%2012", "individual-age", "girl aged 12"),
+    ("https://croydon-girl-13.example.org/", "individual-age", "girl 13"),
+    ("https://www.girl-13.example.org/", "individual-age", "girl 13"),
+    ("https://example.org/story?q=girl%252D13", "individual-age", "girl 13"),  # encoded twice
+    ("https://example.org/news?about=her-stepdad", "family-relation", "stepdad"),
+    ("https://her-overdose.example.org/news", "health", "overdos"),
 ])
-def test_a_urls_path_is_public_text(tmp_path, url, rule, found):
-    """A slug is text in a public field: its path words, separators read as spaces, are scanned like a title,
-    at the source's line and field, with advice a URL can take (it cannot be reworded)."""
+def test_a_whole_url_is_public_text(tmp_path, url, rule, found):
+    """A web address is text in a public field: its words (host labels, path, query keys and values, fragment,
+    percent-decoded; separators read as spaces) are scanned like a title, at the source's line and field, with
+    advice a URL can take (it cannot be reworded)."""
     problems = _statement(tmp_path, "A council replied.", extra=(
         f"- {{kind: source, id: src-news, title: A news story, publisher: A paper, doc_type: article,\n"
         f"   url: {json.dumps(url)}}}\n"))
@@ -678,8 +690,13 @@ def test_a_urls_path_is_public_text(tmp_path, url, rule, found):
 
 @pytest.mark.parametrize("url", ["https://example.org/news/2019/06/croydon-grooming-gang-jailed",
                                  "https://example.org/reports/child-13/girls-aged-12-to-16.pdf",
-                                 "https://www.girl-13.example.org/"])
-def test_a_url_without_identifying_words_in_its_path_passes(tmp_path, url):
+                                 "https://www.bbc.co.uk/news/uk-england-london-12345678?at_medium=social#comments",
+                                 "https://www.croydon.gov.uk/sites/default/files/2020-12/csp-review-2014.pdf?page=13",
+                                 "https://www.gov.uk/government/publications/child-exploitation-review?id=14&year=2013",
+                                 "https://example.org/story#:~:text=girls%20aged%2012%20to%2016",
+                                 "https://example.org/search?q=children+in+care+in+croydon&page=2",
+                                 "https://news.example.co.uk:8443/2019/06/12/gang-jailed/?utm_source=twitter"])
+def test_a_url_without_identifying_words_passes(tmp_path, url):
     path = tmp_path / "data.yaml"
     path.write_text(UNLINKED.replace("PERSON", "A campaigner.").replace("STATEMENT", "A council replied.") +
                     f"- {{kind: source, id: src-news, title: A news story, publisher: A paper, doc_type: article, "
@@ -706,3 +723,40 @@ def test_the_seventh_rounds_patterns_let_groups_and_numbered_children_through(tm
     path.write_text(UNLINKED.replace("PERSON", "A campaigner.").replace("STATEMENT", json.dumps(text)),
                     encoding="utf-8")
     load([path])
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "csv", "jsonl"])
+@pytest.mark.parametrize("url, found", [("https://example.org/story?name=girl-13-croydon", "girl 13"),
+                                        ("https://example.org/story#victim-aged-12", "victim aged 12"),
+                                        ("https://croydon-girl-13.example.org/", "girl 13")])
+def test_a_urls_query_fragment_and_host_are_read_in_every_input_format(tmp_path, fmt, url, found):
+    """The real load of a source from a YAML, CSV or JSON Lines file refuses an identifying query, fragment or host,
+    at the file, line, record and field of the address."""
+    record = {"kind": "source", "id": "src-news", "title": "A news story", "publisher": "A paper",
+              "doc_type": "article", "url": url}
+    if fmt == "yaml":
+        path, line = tmp_path / "sources.yaml", 6  # the line of `url:`
+        path.write_text("- kind: source\n" + "".join(f"  {k}: {json.dumps(v)}\n" for k, v in record.items()
+                                                      if k != "kind"), encoding="utf-8")
+    elif fmt == "csv":
+        path, line = tmp_path / "sources.csv", 2
+        path.write_text(",".join(record) + "\n" + ",".join(record.values()) + "\n", encoding="utf-8")
+    else:
+        path, line = tmp_path / "sources.jsonl", 1
+        path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    base = tmp_path / "data.yaml"
+    base.write_text(UNLINKED.replace("PERSON", "A campaigner.").replace("STATEMENT", "A council replied."),
+                    encoding="utf-8")
+    with pytest.raises(LoadError) as caught:
+        load([base, path])
+    [problem] = caught.value.problems
+    assert (problem.file, problem.line, problem.record, problem.field) == (str(path), line, "src-news", "url")
+    assert f": {found!r} (rule 'individual-age' of schemas/publication-safety.yaml)" in problem.message
+
+
+def test_a_schools_name_in_a_host_is_refused(tmp_path):
+    """The names of places of the school rule's types are read in a host's labels too."""
+    problem = _only_problem(tmp_path, "- {kind: source, id: src-news, title: A news story, publisher: A paper, "
+                                      "doc_type: article, url: 'https://hilltop-academy.example.org/news'}\n")
+    assert (problem.record, problem.field) == ("src-news", "url")
+    assert "'hilltop academy' (rule 'school'" in problem.message
