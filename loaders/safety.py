@@ -53,8 +53,11 @@ _RESTRICTED = "restricted"
 _DEFINITIONS = frozenset(("Borough", "Indicator"))
 """Reference data: definitions every case shares, about no child (the indicator taxonomy names kinds of
 harm, "Pregnancy or STI", by design); not scanned. Every other kind is, sources included."""
-_NOT_TEXT = frozenset(("id", "from", "to", "source", "period", "published", "url", "locator",
+_NOT_TEXT = frozenset(("id", "from", "to", "source", "period", "published", "url",
                        "derived_from", "text_file", "sha256"))
+_NAMES_AS_WORDS = ("url", "text_file")
+"""Names that are public text read as words: a web address (`_url_words`) and a source text's file name
+("girl-13-croydon.txt"), both written into every export of their source."""
 ID_SEPARATORS = re.compile(r"[-_.]+")
 _URL_SEPARATORS = re.compile(r"[-_.~:/?#\[\]@!$&'()*+,;=\s]+")
 """What separates the words of a web address: its delimiters and punctuation ("croydon-girl-13.example.org",
@@ -210,7 +213,7 @@ def _is_word(char: str) -> bool:
 
 def check_publication_safety(tables: Tables, rules: tuple[Rule, ...] | None = None) -> list[Problem]:
     """Errors for identifying detail in public text (see the module docstring). Scanned: the public
-    text fields, the id (an id is public text too) and the whole `url` (read as words) of every
+    text fields, the id (an id is public text too), the whole `url` and the `text_file` name (read as words) of every
     public node, and the public text of every public relationship, of every kind but the shared
     definitions (`_DEFINITIONS`); a restricted record, or one with an editorial exception, is not. Each
     error names file, line, record and field, what was found and what to do; rules come from
@@ -236,14 +239,15 @@ def check_publication_safety(tables: Tables, rules: tuple[Rule, ...] | None = No
 
 def _scan_row(table: ColumnTable, row: int, checks, seen: dict, with_id: bool = False) -> list[Problem]:
     problems = []
-    fields = (("id",) if with_id else ()) + public_text_fields(table.name) + (("url",) if "url" in table.values else ())
+    fields = ((("id",) if with_id else ()) + public_text_fields(table.name)
+              + tuple(name for name in _NAMES_AS_WORDS if name in table.values))
     done = set()  # texts already scanned in this row: `citation_quotes` repeats `quote`
     for field in fields:
         value = table[field][row]
         if value is None:
             continue
         for text in value if isinstance(value, list) else (value,):
-            if field == "id":
+            if field in ("id", "text_file"):
                 text = ID_SEPARATORS.sub(" ", text)  # "victim-aged-13" reads "victim aged 13"
             elif field == "url":
                 text = _url_words(text)

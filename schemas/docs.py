@@ -29,7 +29,7 @@ def _safety_rows() -> list[str]:
         "",
         "`casegraph validate` and `build` refuse identifying detail in the public text (and the id, and the",
         "whole `url`, read as words: host, path, query and fragment, such as `croydon-girl-13.example.org`",
-        "or `?name=girl-13`) of every",
+        "or `?name=girl-13`, and a source text's file name, `text_file`, read as words) of every",
         "public record of every kind, linked to a case or not; only the definitions every case shares",
         "(boroughs, the indicator taxonomy) are not scanned. One child, described as one, is never given",
         "an age, a care history, a family link, a school or a health detail in public text: that goes to",

@@ -298,6 +298,14 @@ EVERY_KIND = [  # (records, the one whose text is TEXT, its field): every kind o
     ("- {kind: case, id: a-case, title: A case, summary: A case., period: 2020, source: src, paragraphs: [1]}\n"
      "- {rel: INVOLVES, from: a-case, to: campaigner, role: reporter, source: src, paragraphs: [1], quote: TEXT}",
      "INVOLVES a-case -> campaigner", "quote"),
+    # a locator is free text in every export's citations, as a quote is; a source text's file name is a slug
+    ("- {kind: source, id: a-text, title: A text, publisher: P, doc_type: report, text_file: TEXT}", "a-text",
+     "text_file"),
+    ("- {kind: case, id: a-case, title: A case, summary: A case., period: 2020, source: src, locator: TEXT}",
+     "a-case", "locator"),
+    ("- {kind: case, id: a-case, title: A case, summary: A case., period: 2020, source: src, paragraphs: [1]}\n"
+     "- {rel: INVOLVES, from: a-case, to: campaigner, role: reporter, source: src, locator: TEXT}",
+     "INVOLVES a-case -> campaigner", "locator"),
 ]
 
 
