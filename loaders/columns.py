@@ -41,7 +41,7 @@ def _getter(model: type[BaseModel]) -> tuple[str, Callable[[dict], tuple]]:
 class ColumnTable:
     """Rows of one node label or relationship type: a list per column, and each row's origin."""
 
-    __slots__ = ("name", "columns", "values", "files", "lines", "field_lines", "given", "is_rel")
+    __slots__ = ("name", "columns", "values", "files", "lines", "field_lines", "given", "is_rel", "restated")
 
     def __init__(self, name: str, values: dict[str, list[Any]] | None = None):
         self.name = name
@@ -52,6 +52,7 @@ class ColumnTable:
         self.field_lines: dict[int, dict[str, int]] = {}  # row -> field lines, where the format has them
         self.given: list[frozenset[str] | None] = []  # the fields each record states (None: all)
         self.is_rel = self.columns[0] == ENDPOINT_COLUMNS[0]
+        self.restated: dict[int, list[RawRecord]] = {}  # row -> the later records merged into it (`merge_rows`)
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -74,6 +75,14 @@ class ColumnTable:
         given = self.given[row] if row < len(self.given) else None
         return self.columns if given is None else given
 
+    def also_stated(self, row: int, field: str | None = None) -> str:
+        """Where else a merged row's record is stated, for a message about its `field`: "" for a row
+        stated once, else " (stated again at FILE:LINE, ...)", each at the line of `field` where known."""
+        others = self.restated.get(row)
+        if not others:
+            return ""
+        return " (stated again at " + ", ".join(f"{o.file}:{o.line_of(field)}" for o in others) + ")"
+
     def origin(self, row: int) -> RawRecord:
         """Where a row came from, named as messages name it (its id, or `TYPE from -> to`)."""
         if self.is_rel:
@@ -91,6 +100,7 @@ class ColumnTable:
             taken = ColumnTable(self.name, {**self.values, **replace})
             taken.files, taken.lines, taken.field_lines = self.files, self.lines, self.field_lines
             taken.given = self.given
+            taken.restated = self.restated
             return taken
         taken = ColumnTable(self.name, {c: replace[c] if c in replace else [values[i] for i in rows]
                                         for c, values in self.values.items()})
@@ -99,6 +109,8 @@ class ColumnTable:
         taken.given = [self.given[i] for i in rows]
         positions = {old: new for new, old in enumerate(rows) if old in self.field_lines}
         taken.field_lines = {new: self.field_lines[old] for old, new in positions.items()}
+        if self.restated:
+            taken.restated = {new: self.restated[old] for new, old in enumerate(rows) if old in self.restated}
         return taken
 
 

@@ -72,6 +72,7 @@ def merge_rows(table: ColumnTable, groups: dict[int, list[int]]) -> list[Problem
     compared = [c for c in table.columns if c not in NOT_COMPARED]
     for first, later in groups.items():
         rows = [first, *later]
+        table.restated[first] = [table.origin(row) for row in later]  # what a later check names too
         sources = {row: values["citation_sources"][row] for row in rows}
         for column in CITATION_COLUMNS:
             values[column][first] = [v for row in rows for v in values[column][row]]

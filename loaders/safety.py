@@ -140,9 +140,9 @@ def _compile(pattern: str, terms: dict[str, str]) -> re.Pattern:
 
 def problem_at(table: ColumnTable, row: int, field: str, message: str) -> Problem:
     """A problem at a record's file and the line of its `field` (the record's line where the format keeps
-    no line per field)."""
+    no line per field); a record stated in several places (merged) names the others too."""
     origin = table.origin(row)
-    return Problem(origin.file, origin.line_of(field), origin.name, field, message)
+    return Problem(origin.file, origin.line_of(field), origin.name, field, message + table.also_stated(row, field))
 
 
 @cache

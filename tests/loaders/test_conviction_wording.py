@@ -338,3 +338,24 @@ def test_every_word_read_joined_when_split_is_a_conviction_word_whole(word):
     assert CONVICTION.fullmatch(word) and word in _SPLIT_WORDS
     split = word[:3] + " " + word[3:]
     assert conviction_wording(f"He was {split} in 2019.", "alleged").words == split
+
+
+def test_a_record_stated_in_two_files_is_named_in_both(tmp_path):
+    """A record restated in a second file (merged into one fact) is refused at its first statement, and the
+    message names the second too, at its field's line: the words may be there (`ColumnTable.also_stated`)."""
+    first = _write(tmp_path, "")
+    second = tmp_path / "second.yaml"
+    second.write_text("- {kind: source, id: src-2, title: Another, publisher: Q, published: 2025, doc_type: article}\n"
+                      "- kind: case\n"
+                      "  id: a-case\n"
+                      "  source: src-2\n"
+                      "  paragraphs: [2]\n"
+                      "  status: alleged\n"
+                      "  summary: The men were jailed for 12 years.\n", encoding="utf-8")
+    with pytest.raises(LoadError) as error:
+        load([first, second])
+    found = [p for p in error.value.problems if "worded as a conviction" in p.message]
+    assert {(p.file, p.record) for p in found} == {(str(first), "a-case")}
+    # the summary shown (the later source's) and the contested values that hold it
+    assert {p.field for p in found} == {"summary", "contested_values"}
+    assert all(f"(stated again at {second}:7)" in p.message for p in found if p.field == "summary")
