@@ -64,9 +64,9 @@ def query(name, cypher, param_pairs, profile, cg, fmt):
     error naming the closest ones (`casegraph search TEXT` finds ids).
     --profile restricted (or --include-restricted) lets a catalog query that
     has an include_restricted parameter show restricted data (its default is
-    then true; --param include_restricted=false leaves it out). In the public
-    profile --param include_restricted=true is refused, never answered
-    without it.
+    then true; --param include_restricted=false leaves it out: the build's
+    public graph answers). In the public profile --param
+    include_restricted=true is refused, never answered without it.
 
     An ad-hoc query is accepted only when it is one read-only statement (read
     clauses, and CALL of a short list of read-only procedures); the store is
