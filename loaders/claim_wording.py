@@ -23,14 +23,22 @@ from casegraph.schemas.text import clip
 __all__ = ["check_conviction_wording"]
 
 _RESTRICTED = "restricted"
+_PUBLIC_ADVICE = ("words only a restricted source supports go in a record that cites that source alone (the public "
+                  "profile leaves such a record out), or word it as the public citations give it")
+"""What to do about conviction wording in a public version (`check_conviction_wording(public=True)`)."""
 _ADVICE = ("word it as the status gives it (\"alleged\", \"charged\", \"cleared\"), or give the status the "
            "source gives (`status: convicted`, with the citation that says so)")
 
 
-def check_conviction_wording(tables: Tables) -> list[Problem]:
+def check_conviction_wording(tables: Tables, public: bool = False) -> list[Problem]:
     """Errors, one per record and field, for public text worded as a conviction under a status that is
     not one (see the module docstring). Each names file, line, record and field, the words found, the
-    record's status, and what to do. Restricted records are not scanned (nothing of them is published)."""
+    record's status, and what to do. Restricted records are not scanned (nothing of them is published).
+    With `public`, the tables are the public versions of facts that cite a restricted source
+    (`loaders.public_versions`): checked under the status their public citations alone give, which is
+    what the public profile shows with the same text, and the message says so."""
+    record, advice = ("its public version (its public citations only)", _PUBLIC_ADVICE) if public else \
+        ("the record", _ADVICE)
     problems = []
     for table in tables.all():
         if "status" not in table.values:
@@ -38,14 +46,14 @@ def check_conviction_wording(tables: Tables) -> list[Problem]:
         statuses, sensitivity = table["status"], table["sensitivity"]
         for row, status in enumerate(statuses):
             if sensitivity[row] != _RESTRICTED:
-                problems += _scan_row(table, row, status)
+                problems += _scan_row(table, row, status, record, advice)
     for (rel_type, _, to_label), table in tables.rels.items():
         if rel_type == "INVOLVES" and to_label in tables.nodes:
             problems += _involved_names(table, tables.nodes[to_label])
     return problems
 
 
-def _scan_row(table: ColumnTable, row: int, status: str | None) -> list[Problem]:
+def _scan_row(table: ColumnTable, row: int, status: str | None, record: str, advice: str) -> list[Problem]:
     problems = []
     said = set()  # texts already refused in this row: `citation_quotes` repeats `quote`
     cited = table["citation_statuses"][row] if "citation_statuses" in table.values else ()
@@ -63,9 +71,9 @@ def _scan_row(table: ColumnTable, row: int, status: str | None) -> list[Problem]
             found = conviction_wording(ID_SEPARATORS.sub(" ", text) if field == "id" else text, given)
             if found:
                 said.add(text)
-                whose = f"its citation {index + 1} is" if per_citation else "the record is"
+                whose = f"its citation {index + 1} is" if per_citation else f"{record} is"
                 problems.append(problem_at(table, row, field, f"worded as a conviction: {found.words!r} in "
-                                           f"{clip(found.sentence, 200)}, but {whose} {given!r}; {_ADVICE}"))
+                                           f"{clip(found.sentence, 200)}, but {whose} {given!r}; {advice}"))
                 break  # one error per field: the rest of a list says the same
     return problems
 

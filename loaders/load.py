@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Iterator
 
 from casegraph.loaders.checks import check_dataset
 from casegraph.loaders.claim_wording import check_conviction_wording
-from casegraph.loaders.columns import Collected
+from casegraph.loaders.columns import Collected, Tables
 from casegraph.loaders.dataset import Dataset, prepare_conversion
 from casegraph.loaders.lineage import check_citation_sources, derive_citations
 from casegraph.loaders.problems import LoadError, Problem
@@ -254,6 +254,11 @@ def _load(paths: Iterable[Path] | None, progress: Progress | None) -> Dataset:
     problems.extend(check_dataset(tables))
     problems.extend(check_publication_safety(tables))
     problems.extend(check_conviction_wording(tables))
+    versioned = Tables({key: t for key, t in versions.tables.items() if isinstance(key, str)},
+                       {key: t for key, t in versions.tables.items() if not isinstance(key, str)})
+    said = {(p.file, p.line, p.record, p.field) for p in problems}  # the whole fact's error says it already
+    problems.extend(p for p in check_conviction_wording(versioned, public=True)
+                    if (p.file, p.line, p.record, p.field) not in said)
     if problems:
         raise LoadError(problems)
     dataset = Dataset.from_tables(tables, versions.tables)

@@ -359,3 +359,32 @@ def test_a_record_stated_in_two_files_is_named_in_both(tmp_path):
     # the summary shown (the later source's) and the contested values that hold it
     assert {p.field for p in found} == {"summary", "contested_values"}
     assert all(f"(stated again at {second}:7)" in p.message for p in found if p.field == "summary")
+
+
+def test_a_conviction_only_a_restricted_source_gives_is_refused_in_the_public_version(tmp_path):
+    """A record citing a restricted court record (convicted) and a public newspaper (alleged): the public
+    profile shows it with the newspaper's status, so its conviction wording would be shown on an alleged
+    record, credited to the newspaper. Refused at the record, saying why and what to do."""
+    problems = _problems(tmp_path, """\
+- {kind: source, id: court, title: A court record, publisher: Court, published: 2024, doc_type: report, sensitivity: restricted}
+- kind: person
+  id: ned-moe
+  name: Ned Moe
+  description: Jailed for 12 years in 2024 for grooming girls.
+  source: court
+  paragraphs: [1]
+  status: convicted
+  citations: [{source: src, paragraphs: [1], status: alleged, as_of: 2023-01}]
+""")
+    [problem] = problems
+    assert (problem.line, problem.record, problem.field) == (8, "ned-moe", "description")
+    assert "'Jailed'" in problem.message and "its public version (its public citations only) is 'alleged'" \
+        in problem.message and "cites that source alone" in problem.message
+
+
+def test_a_fact_alleged_in_both_versions_is_refused_once(tmp_path):
+    problems = _problems(tmp_path, """\
+- {kind: source, id: court, title: A court record, publisher: Court, published: 2024, doc_type: report, sensitivity: restricted}
+- {kind: person, id: ned-moe, name: Ned Moe, description: He was jailed for 12 years., source: court, paragraphs: [1], status: alleged, citations: [{source: src, paragraphs: [1], status: alleged}]}
+""")
+    assert [(p.record, p.field) for p in problems] == [("ned-moe", "description")]
