@@ -22,6 +22,10 @@ so on.
   leading `'`, and so does a text cell that already starts with `'`, so the
   change can be undone exactly: a reader strips one leading `'` from a text
   cell;
+- a restricted export's every row ends with a `casegraph_profile` cell saying
+  `restricted: not for publication`, in the nodes, edges and citations files
+  alike: a file copied out of its folder or renamed still says what it is
+  (the command line's restricted CSV answers end the same way);
 - `metadata.json` has the profile, notice, selection and every column's
   type, so a program can read the values back typed.
 """
@@ -42,7 +46,13 @@ from casegraph.exports.base import EdgeItem, ExportMeta, Exporter, NodeItem, mar
 from casegraph.exports.encoding import column_types, encode_list
 from casegraph.schemas.citations import citations_of
 
-__all__ = ["CSVExporter", "write_csv", "read_csv", "csv_paths", "neutralise", "unneutralise", "FORMULA_START"]
+__all__ = ["CSVExporter", "write_csv", "read_csv", "csv_paths", "neutralise", "unneutralise", "FORMULA_START",
+           "PROFILE_COLUMN", "RESTRICTED_CELL"]
+
+PROFILE_COLUMN = "casegraph_profile"
+"""The last column of every restricted CSV file and answer, exports and the command line's alike."""
+RESTRICTED_CELL = "restricted: not for publication"
+"""Its value, in every row."""
 
 NODE_HEAD = ("id", "label")
 EDGE_HEAD = ("id", "type", "from", "to")
@@ -181,8 +191,12 @@ class CSVExporter(Exporter):
     def _write(self, path: Path, head, columns, rows) -> None:
         with open(path, "w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle)
-            writer.writerow([*head, *columns])
-            writer.writerows(rows)
+            if self.meta.restricted:
+                writer.writerow([*head, *columns, PROFILE_COLUMN])
+                writer.writerows([*row, RESTRICTED_CELL] for row in rows)
+            else:
+                writer.writerow([*head, *columns])
+                writer.writerows(rows)
 
     def _citation_rows(self) -> Iterator[list[str]]:
         """The citations file's rows: each citation of each node, then of each relationship."""
@@ -234,6 +248,7 @@ def write_csv(graph: nx.MultiDiGraph, path, meta=None) -> list[Path]:
 def _rows(path: Path, types: dict[str, str]):
     with open(path, encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
+            row.pop(PROFILE_COLUMN, None)  # the marking, not a property
             yield {key: _parse(text, types.get(key, "STRING")) for key, text in row.items()}
 
 

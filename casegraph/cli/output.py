@@ -33,7 +33,7 @@ from typing import Any, Sequence
 import click
 
 from casegraph.exports.base import RESTRICTED_NOTICE
-from casegraph.exports.csvfiles import neutralise
+from casegraph.exports.csvfiles import PROFILE_COLUMN, RESTRICTED_CELL, neutralise
 from casegraph.graph.values import text_of
 from casegraph.queries.catalog import QueryError
 
@@ -48,10 +48,6 @@ LONGEST_WORD = 60
 
 _WIDTH_KEY = "casegraph.max_width"
 
-PROFILE_COLUMN = "casegraph_profile"
-"""The last column of restricted CSV output (see the module docstring)."""
-RESTRICTED_CELL = "restricted: not for publication"
-"""Its value, in every row."""
 
 
 def _remember_width(ctx: click.Context, _param, value: int | None) -> None:

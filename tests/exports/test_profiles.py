@@ -59,6 +59,20 @@ def test_restricted_exports_are_marked(london_graphs, tmp_path):
     assert json.loads(text["metadata.restricted.json"])["profile"] == "restricted"
     assert text["london.restricted.cypher"].splitlines()[2].startswith("// profile: restricted. RESTRICTED")
     assert "RESTRICTED" in text["dossier.restricted.html"][:2000]
+    # every row of every CSV file says it, so that a file copied out or renamed still does
+    import csv
+
+    from casegraph.exports.csvfiles import PROFILE_COLUMN, RESTRICTED_CELL, read_csv
+
+    tables = [path for path in files if path.suffix == ".csv"]
+    assert len(tables) == 3
+    for path in tables:
+        rows = list(csv.reader(path.open(encoding="utf-8", newline="")))
+        assert rows[0][-1] == PROFILE_COLUMN and len(rows) > 1 and all(row[-1] == RESTRICTED_CELL for row in rows[1:])
+    back = read_csv(next(p for p in files if p.name == "metadata.restricted.json"))  # the marking: no property
+    assert all(PROFILE_COLUMN not in attrs for _, attrs in back.nodes(data=True))
+    public = _export_all(london_graphs["public"], tmp_path / "public", "public")
+    assert all(PROFILE_COLUMN not in path.read_text(encoding="utf-8") for path in public if path.suffix == ".csv")
 
 
 def test_a_public_exporter_refuses_restricted_records(london_graphs, tmp_path):
