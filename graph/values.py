@@ -21,7 +21,7 @@ from casegraph.schemas import schema
 from casegraph.schemas.aggregates import FactAggregates, FollowUpOrder, OutcomeRows, aggregate_fields
 from casegraph.schemas.names import display_name
 
-__all__ = ["node_value", "rel_value", "path_value", "plain", "text_of", "FILING"]
+__all__ = ["node_value", "rel_value", "path_value", "plain", "text_of", "conditional_in", "FILING"]
 
 
 def _props(properties: dict[str, Any], allowed) -> dict[str, Any]:
@@ -118,3 +118,18 @@ def _competing_text(entry: dict) -> str:
         status = " ".join(filter(None, (c.get("status"), f"as of {c['as_of']}" if c.get("as_of") else None)))
         cited.append(f"{c['source']}" + (f": {where}" if where else "") + (f", {status}" if status else ""))
     return f"{entry['field']} = {entry['value']} (per {'; '.join(cited) or ', '.join(entry['sources'])})"
+
+
+def conditional_in(values: Any) -> int:
+    """How many citations in `values` carry the 3x5x2 handling code C (sharing permitted with conditions the
+    source sets, which casegraph does not hold): the C codes of every `citation_handling` list found in them,
+    at any depth. `values` is anything plain: a networkx node's or edge's attributes, a query answer's
+    records (a column of that name, or a node or relationship value whose properties hold it), lists of
+    these. What every output counts before saying so (`exports.base.conditions_notice`)."""
+    if isinstance(values, dict):
+        codes = values.get("citation_handling")
+        own = codes.count("C") if isinstance(codes, list) else 0
+        return own + sum(conditional_in(v) for k, v in values.items() if k != "citation_handling")
+    if isinstance(values, (list, tuple)) or (not isinstance(values, (str, bytes)) and hasattr(values, "__next__")):
+        return sum(conditional_in(v) for v in values)
+    return 0

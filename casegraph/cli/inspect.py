@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from casegraph.cli.export import say_conditions
 from casegraph.cli.options import param_option, profile_option
 from casegraph.cli.output import emit_rows, format_option, say
 from casegraph.cli.stores import store_options
@@ -94,6 +95,7 @@ def query(name, cypher, param_pairs, profile, cg, fmt):
     emit_rows(result.columns, result.rows, fmt, result.profile)
     if result.total is not None:
         say(_page_note(result, params, name))
+    say_conditions(result.conditional)
 
 
 def _page_note(result, params: dict, name: str) -> str:
