@@ -128,7 +128,7 @@ def conditional_in(values: Any) -> int:
     these. What every output counts before saying so (`exports.base.conditions_notice`)."""
     if isinstance(values, dict):
         codes = values.get("citation_handling")
-        own = codes.count("C") if isinstance(codes, list) else 0
+        own = codes.count("C") if isinstance(codes, (list, tuple)) else 0  # an outline holds tuples
         return own + sum(conditional_in(v) for k, v in values.items() if k != "citation_handling")
     if isinstance(values, (list, tuple)) or (not isinstance(values, (str, bytes)) and hasattr(values, "__next__")):
         return sum(conditional_in(v) for v in values)
