@@ -77,7 +77,11 @@ def query(name, cypher, param_pairs, profile, cg, fmt):
     2GB), with a message saying which limit was hit. In JSON a node is
     {"labels": [...], "properties": {...}} and a relationship {"type": ...,
     "properties": {...}}. In CSV no column may be named casegraph_profile:
-    that is the column marking restricted output.
+    that is the column marking restricted output. An answer holding citations
+    with the 3x5x2 handling code C (a citation_handling column, or a node or
+    relationship's) says so on stderr: check their conditions before
+    publishing it. A number parameter is written in ASCII digits, unquoted
+    (--param max_hops=2; '"2"' is text).
     """
     if bool(name) == bool(cypher):
         raise click.UsageError("give a catalog query NAME or --cypher TEXT (not both)")
