@@ -155,6 +155,9 @@ def test_the_python_apis_rows_carry_the_count_and_the_notice(built):
     detail = cg.query("case-detail", case_id=CASE)  # its borough link: 1 citation coded C
     assert detail.conditional == 1 and ONE in detail.conditions
     assert "C" in next(row["citation_handling"] for row in detail if row["id"] == "lewisham")
+    history = cg.query("status-history", id="martin-malone")  # his own citation coded C
+    assert history.conditional == 1
+    assert ["C" in (row["citation_handling"] or []) for row in history].count(True) == 1
     other = cg.query("case-detail", case_id=OTHER_CASE)
     assert other.conditional == 0 and other.conditions is None
     malone = cg.cypher(MALONE)  # a node value: its properties' codes
@@ -165,6 +168,7 @@ def test_the_python_apis_rows_carry_the_count_and_the_notice(built):
 @pytest.mark.parametrize("fmt", ["table", "json", "csv"])
 @pytest.mark.parametrize("asked, said", [
     (["query", "case-detail", "--param", f"case_id={CASE}"], ONE),
+    (["query", "status-history", "--param", "id=martin-malone"], ONE),
     (["query", "--cypher", MALONE], ONE),
     (["query", "case-detail", "--param", f"case_id={OTHER_CASE}"], None),
 ])
