@@ -22,8 +22,8 @@ from casegraph.graph.selection import Selection, SelectionError, parse_decade
 from casegraph.queries.restricted import RESTRICTED_PARAM
 from casegraph.schemas.text import NUMBER_TEXT, clip
 
-__all__ = ["selection_of", "selection_query", "selection_fields", "SelectionField", "bounded_int", "decade_of", "declared", "Takes", "SELECTED",
-           "SELECTION_KEYS", "MAX_AROUND"]
+__all__ = ["selection_of", "selection_query", "selection_fields", "SelectionField", "bounded_int", "decade_of",
+           "declared", "Takes", "SELECTED", "SELECTION_KEYS", "MAX_AROUND"]
 
 SELECTION_KEYS = ("case", "borough", "decade", "indicator", "institution", "person", "around")
 MAX_AROUND = 12
@@ -129,8 +129,9 @@ class SelectionField:
     values: tuple[str, ...]
 
 
-_FORM = (("borough", "Borough id", "boroughs"), ("decade", "Decade", "decades"), ("indicator", "Indicator id", "indicators"),
-         ("case", "Case id", "cases"), ("institution", "Institution id", "institutions"), ("person", "Person id", "people"))
+_FORM = (("borough", "Borough id", "boroughs"), ("decade", "Decade", "decades"),
+         ("indicator", "Indicator id", "indicators"), ("case", "Case id", "cases"),
+         ("institution", "Institution id", "institutions"), ("person", "Person id", "people"))
 
 
 def selection_fields(selection: Selection) -> list[SelectionField]:
