@@ -90,7 +90,10 @@ class Rows:
     """A query's answer: `columns` and `rows` (lists of plain values; nodes, relationships and
     paths as the dicts of `casegraph.graph.values`); `total` is the whole answer's row count
     for a paged catalog query (pass `limit=` and `offset=` for other pages), else None;
-    `profile`: the graph it was read from ("public", or "restricted": not for publication)."""
+    `profile`: the graph it was read from ("public", or "restricted": not for publication);
+    `conditional`: how many citations in the rows carry the 3x5x2 handling code C (sharing permitted
+    with conditions the source sets), and `conditions` what that asks of whoever publishes or passes the
+    answer on (a sentence; None when there are none)."""
 
     columns: list[str]
     rows: list[list[Any]]
@@ -100,6 +103,20 @@ class Rows:
     def records(self) -> list[dict[str, Any]]:
         """One dict per row, column -> value."""
         return [dict(zip(self.columns, row)) for row in self.rows]
+
+    @property
+    def conditional(self) -> int:
+        """Citations with handling code C in the rows (`graph.values.conditional_in`, as `Result.conditional`)."""
+        from casegraph.graph.values import conditional_in
+
+        return conditional_in(self.records())
+
+    @property
+    def conditions(self) -> str | None:
+        """What handling code C asks of this answer (`exports.base.conditions_notice`), None without it."""
+        from casegraph.exports.base import conditions_notice
+
+        return conditions_notice(self.conditional)
 
     def to_dataframe(self):
         """A pandas DataFrame of the rows (pandas is the optional extra `casegraph[notebook]`).

@@ -29,12 +29,12 @@ from starlette.routing import Route
 
 from casegraph import __version__
 from casegraph.exports import FORMATS, ExportError
-from casegraph.exports.base import conditions_notice, refuse_unfit_graph
+from casegraph.exports.base import conditional_citations, conditions_notice, refuse_unfit_graph
 from casegraph.explorer.downloads import Download, dossier_file, export_file, still_file
 from casegraph.explorer.entity import entity_page, kind_name
 from casegraph.explorer.forms import cell, form_fields, given_params, page_links
 from casegraph.explorer.paging import Pages, by_page_number, page_number
-from casegraph.explorer.params import SELECTED, Takes, decade_of, declared, selection_of, selection_query
+from casegraph.explorer.params import SELECTED, Takes, decade_of, declared, selection_fields, selection_of, selection_query
 from casegraph.explorer.paths import connections
 from casegraph.explorer.security import LocalHosts, SecurityHeaders, valid_id
 from casegraph.explorer.state import Explorer
@@ -200,16 +200,17 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
         found = query_or_404(request.path_params["name"])
         params = request.query_params
         fields = form_fields(found, params, explorer.include_restricted)
-        answer, error, page = None, None, None
+        answer, error, page, conditions = None, None, None, None
         if params.get("run"):
             try:
                 result = explorer.run(found, given_params(found, params))
                 answer = (result.columns, [[cell(v, explorer) for v in row] for row in result.rows])
+                conditions = conditions_notice(result.conditional)
                 page = page_links(found, result, request.url)
             except (QueryError, SelectionError) as problem:  # a node parameter naming no node is a SelectionError
                 error = str(problem).split(": ", 1)[-1] if str(problem).startswith("/") else str(problem)
         return render(request, "query.html", query=found, fields=fields, answer=answer, page=page, error=error,
-                      status=400 if error else 200)
+                      conditions=conditions, status=400 if error else 200)
 
     def query_text(request: Request):
         found = query_or_404(request.path_params["name"])
@@ -217,9 +218,17 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
 
     def views(request: Request):
         selection = selection_of(request.query_params)
-        return render(request, "views.html", views=VIEWS, selection=selection,
-                      query=selection_query(selection),
+        return render(request, "views.html", views=VIEWS, selection=selection, fields=selection_fields(selection),
+                      query=selection_query(selection), conditions=_conditions(selection),
                       formats={fmt: exporter.missing() for fmt, exporter in FORMATS.items()})
+
+    def _conditions(selection: Selection) -> str | None:
+        """What handling code C asks of the selection's views and files (`conditions_notice`), said on the
+        page that offers them; None when the selection cannot be read (each view and file says why)."""
+        try:
+            return conditions_notice(conditional_citations(_selected(selection)))
+        except HTTPException:
+            return None
 
     def view(request: Request):
         name = request.path_params["view"]
@@ -352,7 +361,6 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
                                      "and rebuild") from None
 
     def asset(request: Request):
-        Takes().check(request.query_params)  # an asset takes none: served whatever the store holds
         name = request.path_params["name"]
         files = _assets()
         suffix = name[name.rfind("."):]
@@ -380,14 +388,15 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
                                          "so its pages, views and files include restricted data; for public ones, "
                                          "start `casegraph serve` without --include-restricted")
 
-    def current(route, takes: Takes | Callable[[Request], Takes]):
-        """`route`, answered only while the store holds the build this explorer read (`Explorer.rebuilt`),
-        only with the parameters it `takes` (`params.Takes.check`: none unknown, none repeated but lists;
-        a function of the request for a route whose parameters depend on its path), and only for a profile
-        it serves (`profile_asked`)."""
+    def current(route, takes: Takes | Callable[[Request], Takes], of_the_build: bool = True):
+        """`route`, answered only while the store holds the build this explorer read (`Explorer.rebuilt`;
+        not `of_the_build`: an asset, served whatever the store holds), only with the parameters it `takes`
+        (`params.Takes.check`: none unknown, none repeated but lists; a function of the request for a route
+        whose parameters depend on its path), and only for a profile it serves (`profile_asked`). Every
+        route is one of these."""
         @wraps(route)
         def answered(request: Request):
-            rebuilt = explorer.rebuilt()
+            rebuilt = explorer.rebuilt() if of_the_build else None
             if rebuilt:
                 raise HTTPException(503, rebuilt)
             (takes if isinstance(takes, Takes) else takes(request)).check(request.query_params)
@@ -415,7 +424,7 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
             ("/queries", queries, Takes()), ("/queries/{name}", query, query_takes),
             ("/queries/{name}/cypher", query_text, Takes()), ("/views", views, SELECTED),
             ("/views/{view}", view, SELECTED), ("/views/{view}/still", view_still, still), ("/export", export, still)]),
-        Route("/assets/{name}", asset),
+        Route("/assets/{name}", current(asset, Takes(), of_the_build=False)),
     ]
     return Starlette(
         routes=routes, exception_handlers={HTTPException: error_page, Moved: moved},

@@ -23,6 +23,8 @@ from urllib.parse import urlencode
 from starlette.datastructures import QueryParams
 from starlette.exceptions import HTTPException
 
+from casegraph.schemas.text import NUMBER_TEXT
+
 __all__ = ["Pages", "page_number", "by_page_number"]
 
 
@@ -84,11 +86,8 @@ def page_number(params: QueryParams, name: str = "page") -> int:
     text = params.get(name, "").strip()
     if text == "":
         return 1
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1 or not text.lstrip("+").isdigit():
+    value = int(text) if NUMBER_TEXT["int"].fullmatch(text) else 0
+    if value < 1:
         raise HTTPException(400, f"{name}: expected a page number, a whole number from 1 (the first page), "
                                  f"got {text[:20]!r}")
     return value

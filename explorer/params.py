@@ -20,10 +20,10 @@ from starlette.exceptions import HTTPException
 from casegraph.explorer.security import valid_id
 from casegraph.graph.selection import Selection, SelectionError, parse_decade
 from casegraph.queries.restricted import RESTRICTED_PARAM
-from casegraph.schemas.text import clip
+from casegraph.schemas.text import NUMBER_TEXT, clip
 
-__all__ = ["selection_of", "selection_query", "bounded_int", "decade_of", "declared", "Takes", "SELECTED",
-           "SELECTION_KEYS", "MAX_AROUND"]
+__all__ = ["selection_of", "selection_query", "selection_fields", "SelectionField", "bounded_int", "decade_of",
+           "declared", "Takes", "SELECTED", "SELECTION_KEYS", "MAX_AROUND"]
 
 SELECTION_KEYS = ("case", "borough", "decade", "indicator", "institution", "person", "around")
 MAX_AROUND = 12
@@ -35,11 +35,8 @@ def bounded_int(params: QueryParams, name: str, default: int, low: int, high: in
     text = params.get(name, "")
     if text == "":
         return default
-    try:
-        value = int(text)
-    except ValueError:
-        raise HTTPException(400, f"{name}: expected a whole number from {low} to {high}") from None
-    if not low <= value <= high:
+    value = int(text) if NUMBER_TEXT["int"].fullmatch(text.strip()) else None  # ASCII digits alone
+    if value is None or not low <= value <= high:
         raise HTTPException(400, f"{name}: expected a whole number from {low} to {high}")
     return value
 
@@ -120,6 +117,29 @@ def selection_of(params: QueryParams) -> Selection:
         indicators=_ids(params, "indicator"), institutions=_ids(params, "institution"),
         people=_ids(params, "person"), around=tuple((node, hops) for node in around),
     )
+
+
+@dataclass(frozen=True)
+class SelectionField:
+    """One criterion of the selection form (`views.html`): its URL name, its label, and the values its
+    inputs show: every value of the selection, then an empty one to add another."""
+
+    name: str
+    label: str
+    values: tuple[str, ...]
+
+
+_FORM = (("borough", "Borough id", "boroughs"), ("decade", "Decade", "decades"),
+         ("indicator", "Indicator id", "indicators"), ("case", "Case id", "cases"),
+         ("institution", "Institution id", "institutions"), ("person", "Person id", "people"))
+
+
+def selection_fields(selection: Selection) -> list[SelectionField]:
+    """The selection form's criteria with every value `selection` holds (`selection_of`'s names), so that
+    submitting it again keeps the whole selection, not each criterion's first value."""
+    fields = [SelectionField(name, label, (*map(str, getattr(selection, attribute)), ""))
+              for name, label, attribute in _FORM]
+    return fields + [SelectionField("around", "Around node id", (*(node for node, _ in selection.around), ""))]
 
 
 def selection_query(selection: Selection, **extra) -> str:

@@ -22,12 +22,13 @@ import importlib.util
 import math
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Literal
+from typing import Any, Iterator, Literal
 
 import networkx as nx
 
 from casegraph import __version__
 from casegraph.graph.selection import is_restricted
+from casegraph.graph.values import conditional_in, conditional_of  # the count's one rule; importable from here too
 from casegraph.schemas.citations import CITATION_COLUMNS, CONTESTED_COLUMNS
 from casegraph.schemas.text import INT64_RANGE, UNSAFE_CHARACTERS, clip, value_problem
 
@@ -110,16 +111,8 @@ class ExportMeta:
 def conditional_citations(graph: nx.MultiDiGraph) -> int:
     """How many citations in `graph` (on its nodes and relationships) carry the 3x5x2 handling code C:
     sharing permitted with conditions the source sets, which casegraph does not hold."""
-    return conditional_in(a for _, a in graph.nodes(data=True)) + conditional_in(a for _, _, a in graph.edges(data=True))
-
-
-def conditional_in(records: Iterable[dict]) -> int:
-    """`conditional_citations` of some records' attributes (a page's node and the links it shows)."""
-    total = 0
-    for attrs in records:
-        codes = attrs.get("citation_handling")
-        total += codes.count("C") if isinstance(codes, list) else 0
-    return total
+    return (sum(conditional_of(a) for _, a in graph.nodes(data=True))
+            + sum(conditional_of(a) for _, _, a in graph.edges(data=True)))
 
 
 def conditions_notice(conditional: int) -> str | None:

@@ -65,6 +65,7 @@ from casegraph.graph.profile import is_restricted, public_subgraph
 from casegraph.graph.search import Entry, names_of, rank
 from casegraph.schemas.names import display_name
 from casegraph.schemas.citations import cited_sources, meets_grade, parse_grade
+from casegraph.schemas.text import NUMBER_TEXT
 
 __all__ = [
     "Selection", "SelectionError", "NodeNotFound", "select", "public_subgraph", "is_restricted",
@@ -201,7 +202,7 @@ def parse_decade(value: Any) -> int:
 
     Raises `SelectionError` saying how to write one."""
     text = str(value).strip().lower().removesuffix("s").removesuffix("'")
-    if not text.isdigit() or len(text) != 4:
+    if not NUMBER_TEXT["int"].fullmatch(text) or len(text) != 4:  # ASCII digits alone: `２０１０` is refused
         raise SelectionError(f"a decade is written 1990s or 1990, got {value!r}")
     return int(text) // 10 * 10
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Protocol
 
+from casegraph.graph.values import conditional_in
 from casegraph.loaders.dataset import Dataset
 from casegraph.schemas.ddl import ladybug_ddl
 
@@ -53,6 +54,12 @@ class Result:
 
     def records(self) -> list[dict[str, Any]]:
         return [dict(zip(self.columns, row)) for row in self.rows]
+
+    @property
+    def conditional(self) -> int:
+        """Citations with handling code C in these rows (`graph.values.conditional_in`): what every front end
+        says of the answer (`exports.base.conditions_notice`)."""
+        return conditional_in(self.records())
 
 
 @dataclass

@@ -21,7 +21,7 @@ from casegraph.schemas import schema
 from casegraph.schemas.aggregates import FactAggregates, FollowUpOrder, OutcomeRows, aggregate_fields
 from casegraph.schemas.names import display_name
 
-__all__ = ["node_value", "rel_value", "path_value", "plain", "text_of", "FILING"]
+__all__ = ["node_value", "rel_value", "path_value", "plain", "text_of", "conditional_of", "conditional_in", "FILING"]
 
 
 def _props(properties: dict[str, Any], allowed) -> dict[str, Any]:
@@ -118,3 +118,30 @@ def _competing_text(entry: dict) -> str:
         status = " ".join(filter(None, (c.get("status"), f"as of {c['as_of']}" if c.get("as_of") else None)))
         cited.append(f"{c['source']}" + (f": {where}" if where else "") + (f", {status}" if status else ""))
     return f"{entry['field']} = {entry['value']} (per {'; '.join(cited) or ', '.join(entry['sources'])})"
+
+
+def conditional_of(record: dict) -> int:
+    """How many of one record's citations (a node's or a relationship's attributes or properties: its
+    `citation_handling` list, a tuple in an outline) carry the 3x5x2 handling code C: sharing permitted with
+    conditions the source sets, which casegraph does not hold."""
+    codes = record.get("citation_handling")
+    return codes.count("C") if isinstance(codes, (list, tuple)) else 0
+
+
+_NESTED = (dict, list, tuple)
+
+
+def conditional_in(values: Any) -> int:
+    """`conditional_of` every record found in `values`, at any depth: a query answer's records (a column
+    named `citation_handling`, or a node or relationship value whose properties hold it, in a list, a map
+    or a path), a page's records, any iterable of these. What every output counts before saying so
+    (`exports.base.conditions_notice`)."""
+    if isinstance(values, dict):
+        return conditional_of(values) + sum(conditional_in(v) for k, v in values.items()
+                                            if k != "citation_handling" and type(v) in _NESTED)
+    if isinstance(values, (str, bytes)):
+        return 0
+    try:
+        return sum(conditional_in(v) for v in values if type(v) in _NESTED)
+    except TypeError:  # a number, None: no record
+        return 0

@@ -50,7 +50,9 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-__all__ = ["Parameter", "Page", "Query", "QueryError", "MissingParameter", "catalog", "get_query", "QUERY_DIR", "MAX_PAGE"]
+from casegraph.schemas.text import NUMBER_TEXT
+
+__all__ = ["Parameter", "Page", "Query", "QueryError", "MissingParameter", "catalog", "get_query", "QUERY_DIR", "MAX_PAGE", "Quoted"]
 
 QUERY_DIR = Path(__file__).resolve().parent
 ENGINES = ("ladybug", "neo4j")
@@ -136,10 +138,12 @@ class Parameter(BaseModel):
         return (self.node,) if isinstance(self.node, str) else tuple(self.node)
 
     def convert(self, name: str, text: Any) -> Any:
-        """A value as parsed from the command line (`queries.params`) or given in Python -> the declared
-        type, within `minimum`..`maximum` if declared. A JSON number or boolean for a string parameter
-        becomes its text (`case_id=2012`); text for a number or boolean is read as one. Raises
-        `QueryError` saying what was expected."""
+        """A value as parsed from the command line (`queries.params`), given in Python or read from a URL ->
+        the declared type, within `minimum`..`maximum` if declared. A JSON number or boolean for a string
+        parameter becomes its text (`case_id=2012`); text for a number or boolean is read as one when it is
+        written in ASCII digits (`2`, `-1.5e3`; not `２`, `1_000` or `nan`, which Python alone would read)
+        and not `Quoted` (text the user quoted to keep it text). Raises `QueryError` naming the parameter,
+        what was given and what was expected."""
         if text is None and (self.required or self.labels):  # `case_id=null`: no id, never an empty answer
             raise QueryError(f"parameter {name!r}: expected {'an id' if self.labels else self.type}, got null")
         value = self._typed(name, text)
@@ -166,7 +170,12 @@ class Parameter(BaseModel):
             if expected and (not isinstance(text, expected) or (expected is int and isinstance(text, bool))):
                 raise QueryError(f"parameter {name!r}: expected {self.type}, got {text!r}")
             return text
+        if isinstance(text, Quoted) and self.type != "string":
+            raise QueryError(f"parameter {name!r}: expected {self.type} ({_WRITTEN[self.type]}), got the quoted text "
+                             f"{text!r}: quoting keeps a value text; give it unquoted ({name}={text.strip()})")
         text = text.strip()  # as the command line's JSON reading does: ` 1` and `1` are one value everywhere
+        if self.type in NUMBER_TEXT and not NUMBER_TEXT[self.type].fullmatch(text):
+            raise QueryError(f"parameter {name!r}: expected {self.type} ({_WRITTEN[self.type]}), got {text!r}")
         try:
             if self.type == "int":
                 return int(text)
@@ -181,6 +190,15 @@ class Parameter(BaseModel):
         except ValueError:
             raise QueryError(f"parameter {name!r}: expected {self.type}, got {text!r}") from None
         return text
+
+
+class Quoted(str):
+    """Text the user quoted to say it is text (`--param max_hops='"2"'`, `queries.params`): never read as a
+    number or a yes/no."""
+
+
+_WRITTEN = {"int": "a whole number in ASCII digits, e.g. 2", "float": "a number in ASCII digits, e.g. 0.5",
+            "bool": "true, false, yes, no, 1 or 0"}
 
 
 def _field_values(values_of: str) -> tuple[str, ...]:

@@ -3,8 +3,9 @@
 A value that parses as JSON is that JSON value (`2012` is a number, `true` a
 boolean, `[1, 2]` a list, `null` null); anything else is text. Quote a value
 to keep it text: `--param 'y="2012"'`. Catalog queries then convert each value
-to the type their header declares (`Parameter.convert`); ad-hoc queries get
-the value as parsed, so LadybugDB and Neo4j compare `c.year_start = $y` alike.
+to the type their header declares (`Parameter.convert`), which never reads
+quoted text (`Quoted`) as a number or yes/no: the user said it is text; ad-hoc
+queries get the value as parsed, so LadybugDB and Neo4j compare `c.year_start = $y` alike.
 """
 
 from __future__ import annotations
@@ -12,17 +13,18 @@ from __future__ import annotations
 import json
 from typing import Any, Iterable
 
-from casegraph.queries.catalog import QueryError
+from casegraph.queries.catalog import QueryError, Quoted
 
 __all__ = ["parse_value", "parse_params"]
 
 
 def parse_value(text: str) -> Any:
-    """`text` as its JSON value when it parses as JSON, else the text itself."""
+    """`text` as its JSON value when it parses as JSON (a JSON string as `Quoted` text), else the text itself."""
     try:
-        return json.loads(text)
+        value = json.loads(text)
     except ValueError:
         return text
+    return Quoted(value) if isinstance(value, str) else value
 
 
 def parse_params(pairs: Iterable[str]) -> dict[str, Any]:

@@ -27,6 +27,7 @@ RETURN f[0] AS fact, f[1] AS about, coalesce(e.role, '') AS role,
        coalesce(n.citation_sources, e.citation_sources) AS sources,
        coalesce(n.citation_reliability, e.citation_reliability) AS reliability,
        coalesce(n.citation_credibility, e.citation_credibility) AS credibility,
+       coalesce(n.citation_handling, e.citation_handling) AS citation_handling,
        coalesce(n.status, e.status) AS current_status, coalesce(n.status_as_of, e.status_as_of) AS current_as_of,
        coalesce(n.status_source, e.status_source) AS current_source, total
 ORDER BY fact, about, role

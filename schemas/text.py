@@ -35,9 +35,14 @@ from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
 
-__all__ = ["UNSAFE_CHARACTERS", "INT64_RANGE", "MAX_DEPTH", "unsafe_character", "text_problem", "value_problem",
+__all__ = ["NUMBER_TEXT", "UNSAFE_CHARACTERS", "INT64_RANGE", "MAX_DEPTH", "unsafe_character", "text_problem", "value_problem",
            "describe_character", "clip",
            "check_web_url", "is_web_url", "check_date", "WebUrl", "CalendarDate", "DATE_PATTERN"]
+
+NUMBER_TEXT = {"int": re.compile(r"[+-]?[0-9]+"), "float": re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")}
+"""A number a user writes as text (a parameter, a URL's page, a decade), by type: ASCII digits only. What
+Python's `int` and `float` read beyond them (fullwidth or other scripts' digits, `1_000`, `nan`, `inf`)
+is no number a user means as one; every reader of a number from text refuses it by this rule."""
 
 UNSAFE_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
                                "\u200b\u2060\ufeff\u2028\u2029\u202a-\u202e\u2066-\u2069]")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import click
 
-from casegraph.cli.export import selection_note
+from casegraph.cli.export import say_conditions, selection_note
 from casegraph.cli.options import profile_option, selection_options
 from casegraph.cli.output import emit_json, emit_rows, emit_tables, format_option, say
 from casegraph.cli.stores import store_options
@@ -83,12 +83,15 @@ def analyze(what, selection, profile, top, similar_to, fmt, cg):
     writes one analysis's table (name it).
     """
     from casegraph.analysis import ANALYSED_FIELDS
+    from casegraph.exports.base import conditional_citations
 
     if fmt == "csv" and what == "all":  # one CSV holds one table: the analyses' columns differ
         raise click.UsageError("--format csv writes one table: name one analysis ("
                                + ", ".join(RUNNERS) + "), or use --format json for all of them")
-    graph = cg.select(profile, selection, fields=ANALYSED_FIELDS)
+    # and each record's handling codes: the answer rests on the whole selection, as a chart's does
+    graph = cg.select(profile, selection, fields=(*ANALYSED_FIELDS, "citation_handling"))
     say(f"analysing {selection_note(graph, profile, cg)}")
+    say_conditions(conditional_citations(graph))
     names = list(RUNNERS) if what == "all" else [what]
     results = {name: RUNNERS[name](graph, top, similar_to) for name in names}
     if fmt == "json":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from casegraph.cli.export import say_conditions
 from casegraph.cli.options import param_option, profile_option
 from casegraph.cli.output import emit_rows, format_option, say
 from casegraph.cli.stores import store_options
@@ -76,7 +77,11 @@ def query(name, cypher, param_pairs, profile, cg, fmt):
     2GB), with a message saying which limit was hit. In JSON a node is
     {"labels": [...], "properties": {...}} and a relationship {"type": ...,
     "properties": {...}}. In CSV no column may be named casegraph_profile:
-    that is the column marking restricted output.
+    that is the column marking restricted output. An answer holding citations
+    with the 3x5x2 handling code C (a citation_handling column, or a node or
+    relationship's) says so on stderr: check their conditions before
+    publishing it. A number parameter is written in ASCII digits, unquoted
+    (--param max_hops=2; '"2"' is text).
     """
     if bool(name) == bool(cypher):
         raise click.UsageError("give a catalog query NAME or --cypher TEXT (not both)")
@@ -94,6 +99,7 @@ def query(name, cypher, param_pairs, profile, cg, fmt):
     emit_rows(result.columns, result.rows, fmt, result.profile)
     if result.total is not None:
         say(_page_note(result, params, name))
+    say_conditions(result.conditional)
 
 
 def _page_note(result, params: dict, name: str) -> str:

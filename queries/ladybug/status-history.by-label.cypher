@@ -11,15 +11,18 @@ OPTIONAL MATCH (x)-[r]-(y)
 WHERE $include_restricted OR (r.sensitivity = 'public' AND y.sensitivity = 'public')
 WITH x, collect(CASE WHEN r IS NULL THEN NULL ELSE {fact: label(r), about: y.id, key: r.id, role: coalesce(r.role, ''),
      as_of: r.citation_as_of, statuses: r.citation_statuses, sources: r.citation_sources,
-     reliability: r.citation_reliability, credibility: r.citation_credibility, status: r.status,
+     reliability: r.citation_reliability, credibility: r.citation_credibility,
+     handling: r.citation_handling, status: r.status,
      status_as_of: r.status_as_of, status_source: r.status_source} END) AS rels
 WITH list_concat([{fact: label(x), about: x.id, key: x.id, role: '',
      as_of: x.citation_as_of, statuses: x.citation_statuses, sources: x.citation_sources,
-     reliability: x.citation_reliability, credibility: x.citation_credibility, status: x.status,
+     reliability: x.citation_reliability, credibility: x.citation_credibility,
+     handling: x.citation_handling, status: x.status,
      status_as_of: x.status_as_of, status_source: x.status_source}], rels) AS facts
 UNWIND facts AS f
 WITH size(facts) AS total, f ORDER BY f.fact, f.about, f.key SKIP $offset LIMIT $limit
 RETURN f.fact AS fact, f.about AS about, f.role AS role, f.as_of AS as_of, f.statuses AS statuses, f.sources AS sources,
-       f.reliability AS reliability, f.credibility AS credibility, f.status AS current_status,
+       f.reliability AS reliability, f.credibility AS credibility, f.handling AS citation_handling,
+       f.status AS current_status,
        f.status_as_of AS current_as_of, f.status_source AS current_source, total
 ORDER BY fact, about, role

@@ -4,6 +4,8 @@ one of a set (or an id) is expected, and the decade forms the command line share
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from click.testing import CliRunner
 
@@ -80,3 +82,45 @@ def test_a_decade_reads_the_same_in_every_form_on_the_command_line(store, forms)
     answers = {form: run(store, "analyze", "connectors", "--decade", form, "--format", "json") for form in forms}
     assert all(a.exit_code == 0 for a in answers.values()), [a.output for a in answers.values()]
     assert len({a.stdout for a in answers.values()}) == 1
+
+
+MAX_HOPS = "parameter 'max_hops': expected int (a whole number in ASCII digits, e.g. 2), got "
+
+
+@pytest.mark.parametrize("given, said", [
+    ('"2"', MAX_HOPS + "the quoted text '2': quoting keeps a value text; give it unquoted (max_hops=2)"),
+    ("２", MAX_HOPS + "'２'"),  # fullwidth digits: what Python's int() alone would read
+    ("1_0", MAX_HOPS + "'1_0'"),
+])
+def test_a_number_parameter_takes_ascii_digits_unquoted(store, given, said):
+    """One conversion rule (`Parameter.convert`) for every front end: the explorer's side is in
+    `tests/explorer/test_requests.py`."""
+    for args in (("query", "paths-between-cases"), ("analyze", "connectors", "--query", "paths-between-cases")):
+        result = run(store, *args, "--param", f"from={CASE}", "--param", "to=lambeth-2022-hotel-room",
+                     "--param", f"max_hops={given}")
+        assert result.exit_code != 0 and said in result.output, (args, result.output)
+    assert run(store, "query", "paths-between-cases", "--param", f"from={CASE}", "--param",
+               "to=lambeth-2022-hotel-room", "--param", "max_hops=2").exit_code == 0
+
+
+def test_quoted_text_stays_text_where_text_is_wanted(store):
+    """Quoting keeps a value text (`queries.params`): an id quoted, to a catalog query or an ad-hoc one."""
+    quoted = f'"{CASE}"'
+    detail = run(store, "query", "case-detail", "--param", f"case_id={quoted}", "--format", "json")
+    assert detail.exit_code == 0 and '"id": "child-in-care"' in detail.output, detail.output
+    adhoc = run(store, "query", "--cypher", "MATCH (c:CaseFile {id: $case_id}) RETURN c.id AS id", "--param",
+                f"case_id={quoted}", "--format", "json")
+    assert adhoc.exit_code == 0 and CASE in adhoc.output, adhoc.output
+
+
+def test_the_api_and_a_decade_refuse_other_scripts_digits(london_store):
+    import casegraph
+    from casegraph.queries import QueryError
+
+    cg = casegraph.open(london_store.directory)
+    with pytest.raises(QueryError, match=re.escape(MAX_HOPS + "'２'")):
+        cg.query("paths-between-cases", {"from": CASE, "to": "lambeth-2022-hotel-room", "max_hops": "２"})
+    assert len(cg.query("paths-between-cases", {"from": CASE, "to": "lambeth-2022-hotel-room", "max_hops": "2"})) >= 0
+    result = CliRunner().invoke(cli, ["export", "--decade", "２０１０", "--out", "never.json", "--store",
+                                      str(london_store.directory)])
+    assert result.exit_code != 0 and "a decade is written 1990s or 1990, got '２０１０'" in result.output

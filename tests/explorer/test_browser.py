@@ -167,3 +167,15 @@ def test_search_finds_payload_titles_as_text(browse, hostile_server):
     assert any("<script>" in t for t in titles)
     assert page.evaluate("typeof window.__pwned") == "undefined"
     _stayed_local(seen)
+
+
+def test_the_views_form_submits_the_whole_selection(chromium, london_server):
+    """Several boroughs and decades: submitting the form again asks for all of them, not each one's first."""
+    page = chromium.new_page()
+    page.goto(london_server.url + "/views?borough=lambeth&borough=newham&decade=1990&decade=2000")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_load_state()
+    asked = page.url.split("?", 1)[1].split("&")
+    assert {"borough=lambeth", "borough=newham", "decade=1990", "decade=2000"} <= set(asked), page.url
+    assert "lambeth" in page.text_content("#selection") and "newham" in page.text_content("#selection")
+    page.close()

@@ -235,3 +235,37 @@ def test_an_entity_page_number_without_its_list_is_refused(public_client):
     response = public_client.get("/entity/lambeth?page=999")
     assert response.status_code == 400 and "more=LIST" in response.text
     assert public_client.get("/entity/lambeth?page=1").status_code == 200
+
+
+@pytest.mark.parametrize("url, said", [
+    ("/queries/paths-between-cases?run=1&from=croydon-2020-child-in-care&to=lambeth-2022-hotel-room&max_hops=２",
+     "parameter &#39;max_hops&#39;: expected int (a whole number in ASCII digits, e.g. 2), got &#39;２&#39;"),
+    ("/queries/recurring-indicators?run=1&min_boroughs=1_0",
+     "parameter &#39;min_boroughs&#39;: expected int (a whole number in ASCII digits, e.g. 2), got &#39;1_0&#39;"),
+    ("/connections?from=croydon-2020-child-in-care&to=lambeth&max_hops=２",
+     "parameter &#39;max_hops&#39;: expected int (a whole number in ASCII digits, e.g. 2), got &#39;２&#39;"),
+    ("/network?around=lambeth&hops=２", "hops: expected a whole number from 0 to 3"),
+    ("/search?q=lambeth&page=２", "page: expected a page number"),
+    ("/views?decade=２０１０", "decade: a decade is written 1990s or 1990, got &#39;２０１０&#39;"),
+])
+def test_a_number_in_another_scripts_digits_is_a_400_naming_the_parameter(public_client, url, said):
+    """Numbers from text in ASCII digits alone (`schemas.text.NUMBER_TEXT`), as the command line reads them:
+    Python's int() would read `２` as 2."""
+    response = public_client.get(url)
+    assert response.status_code == 400 and said in response.text, (url, response.text[-1500:])
+
+
+def test_the_views_form_keeps_every_value_of_a_selection(public_client):
+    """Several boroughs and decades: the form shows each (submitting it keeps them all) and the views' and
+    downloads' links carry them all."""
+    page = public_client.get("/views?borough=lambeth&borough=newham&decade=1990&decade=2000&person=martin-malone")
+    assert page.status_code == 200
+    for name, value in (("borough", "lambeth"), ("borough", "newham"), ("decade", "1990"), ("decade", "2000"),
+                        ("person", "martin-malone")):
+        assert re.search(rf'<input name="{name}" [^>]*value="{value}"', page.text), (name, value)
+    links = re.findall(r'href="(/(?:views|export)[^"]*\?[^"]*)"', page.text)
+    assert len(links) > 5
+    for link in links:
+        query = link.replace("&amp;", "&")
+        assert all(part in query for part in ("borough=lambeth", "borough=newham", "decade=1990", "decade=2000",
+                                              "person=martin-malone")), link

@@ -27,11 +27,23 @@ EXPORT_NAMES = {"graphml": "casegraph.graphml", "gexf": "casegraph.gexf", "json"
 RESTRICTED_NAMES = {"graphml": "casegraph.restricted.graphml", "gexf": "casegraph.restricted.gexf",
                     "json": "casegraph.restricted.json", "csv": "casegraph-csv.restricted.zip",
                     "cypher": "casegraph.restricted.cypher", "ftm": "casegraph.ftm.restricted.json"}
-ROUTES = ["/", "/search?q=lambeth", f"/entity/{CASE}", f"/entity/{CASE}/dossier?format=md",
-          f"/network?around={CASE}", f"/connections?from={CASE}&to=lambeth", "/views", "/views/tiles",
-          "/views/map/still?format=svg", "/export?format=json", "/queries", "/queries/case-detail",
-          f"/queries/case-detail?run=1&case_id={CASE}"]
-"""One URL of every route that takes parameters."""
+EXAMPLES = {"/": "/", "/search": "/search?q=lambeth", "/entity/{node}": f"/entity/{CASE}",
+            "/entity/{node}/dossier": f"/entity/{CASE}/dossier?format=md", "/network": f"/network?around={CASE}",
+            "/connections": f"/connections?from={CASE}&to=lambeth", "/queries": "/queries",
+            "/queries/{name}": f"/queries/case-detail?run=1&case_id={CASE}", "/queries/{name}/cypher": "/queries/case-detail/cypher",
+            "/views": "/views", "/views/{view}": "/views/tiles", "/views/{view}/still": "/views/map/still?format=svg",
+            "/export": "/export?format=json", "/assets/{name}": "/assets/explorer.css"}
+"""A URL of each route of the app, by the route's path."""
+
+
+def _routes(client) -> list[str]:
+    """A URL of every route the app has (its own list, so that a route added is tested too, or this fails
+    until given an example), and a query's form unrun."""
+    paths = [route.path for route in client.app.routes]
+    assert sorted(paths) == sorted(EXAMPLES), "a route of the app with no example URL here: add one to EXAMPLES"
+    return [*(EXAMPLES[path] for path in paths), "/queries/case-detail"]
+
+
 NOT_A_PARAMETER = "/queries/cases-by-borough?run=1"
 """A query without `include_restricted`: the parameter is refused there as any unknown one is."""
 
@@ -86,7 +98,7 @@ def test_png_stills_are_named_by_their_profile(public_client, restricted_client)
 
 @pytest.mark.parametrize("value", ["true", "yes", "1"])
 def test_asking_a_public_explorer_for_restricted_data_is_refused_on_every_route(public_client, value):
-    for url in [*ROUTES, NOT_A_PARAMETER]:
+    for url in [*_routes(public_client), NOT_A_PARAMETER]:
         response = public_client.get(f"{url}{'&' if '?' in url else '?'}include_restricted={value}")
         assert response.status_code == 400, (url, response.text[:500])
         assert f"include_restricted={value} asks for restricted data" in response.text, url
@@ -95,7 +107,7 @@ def test_asking_a_public_explorer_for_restricted_data_is_refused_on_every_route(
 
 
 def test_a_public_explorer_takes_include_restricted_false_and_refuses_nonsense(public_client):
-    for url in ROUTES:
+    for url in _routes(public_client):
         assert public_client.get(f"{url}{'&' if '?' in url else '?'}include_restricted=false").status_code == 200, url
     response = public_client.get("/export?format=json&include_restricted=maybe")
     assert response.status_code == 400 and "expected bool, got 'maybe'" in html.unescape(response.text)
@@ -105,7 +117,7 @@ def test_a_public_explorer_takes_include_restricted_false_and_refuses_nonsense(p
 
 def test_a_restricted_explorer_honours_the_parameter(restricted_client, london_restricted):
     victim = london_restricted.graph.nodes["victim-lambeth-2022"]["name"]
-    for url in ROUTES:
+    for url in _routes(restricted_client):
         response = restricted_client.get(f"{url}{'&' if '?' in url else '?'}include_restricted=true")
         assert response.status_code == 200, (url, response.text[:500])
     assert _name(restricted_client.get("/export?format=json&include_restricted=true")) == "casegraph.restricted.json"

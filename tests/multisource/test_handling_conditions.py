@@ -138,3 +138,79 @@ def test_the_explorers_view_pages_and_downloads_say_it(built):
         assert "handling code" not in client.get("/entity/hillingdon").text
     finally:
         explorer.close()
+
+
+# -- query answers: one count for every front end (`Result.conditional`, `casegraph.Rows.conditional`) ----------
+
+ONE = "1 citation here carries handling code C (3x5x2: sharing permitted with conditions)"
+OTHER_CASE = "hillingdon-2014-operation-baker"
+# (case-detail's question names the handling code: an answer's notice is told by "with conditions")
+MALONE = "MATCH (p:Person {id: 'martin-malone'}) RETURN p"
+
+
+def test_the_python_apis_rows_carry_the_count_and_the_notice(built):
+    import casegraph
+
+    cg = casegraph.open(built[2].directory)
+    detail = cg.query("case-detail", case_id=CASE)  # its borough link: 1 citation coded C
+    assert detail.conditional == 1 and ONE in detail.conditions
+    assert "C" in next(row["citation_handling"] for row in detail if row["id"] == "lewisham")
+    history = cg.query("status-history", id="martin-malone")  # his own citation coded C
+    assert history.conditional == 1
+    assert ["C" in (row["citation_handling"] or []) for row in history].count(True) == 1
+    other = cg.query("case-detail", case_id=OTHER_CASE)
+    assert other.conditional == 0 and other.conditions is None
+    malone = cg.cypher(MALONE)  # a node value: its properties' codes
+    assert malone.conditional == 1 and ONE in malone.conditions
+    assert cg.cypher("MATCH (p:Person {id: 'martin-malone'}) RETURN p.name").conditional == 0
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv"])
+@pytest.mark.parametrize("asked, said", [
+    (["query", "case-detail", "--param", f"case_id={CASE}"], ONE),
+    (["query", "status-history", "--param", "id=martin-malone"], ONE),
+    (["query", "--cypher", MALONE], ONE),
+    (["query", "case-detail", "--param", f"case_id={OTHER_CASE}"], None),
+])
+def test_casegraph_query_says_it_on_stderr_in_every_format(built, fmt, asked, said):
+    result = CliRunner().invoke(cli, [*asked, "--store", str(built[2].directory), "--format", fmt],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "handling code" not in result.stdout  # machine-readable output stays as it was
+    if fmt == "json":
+        json.loads(result.stdout)
+    if said:
+        assert re.search(r"^note: " + re.escape(said), result.stderr, re.M), result.stderr
+    else:
+        assert "handling code" not in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_casegraph_analyze_says_it_of_the_selection_it_read(built, fmt):
+    store = str(built[2].directory)
+    result = CliRunner().invoke(cli, ["analyze", "--store", store, "--borough", "lewisham", "--format", fmt],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert re.search(r"^note: " + re.escape(NOTICE), result.stderr, re.M), result.stderr
+    assert "handling code" not in result.stdout
+    other = CliRunner().invoke(cli, ["analyze", "--store", store, "--borough", "hillingdon", "--format", fmt],
+                               catch_exceptions=False)
+    assert other.exit_code == 0 and "handling code" not in other.output
+
+
+def test_the_explorers_query_pages_and_views_form_say_it(built):
+    from casegraph.explorer.state import Explorer
+    from tests.explorer.conftest import client_for
+
+    explorer = Explorer.open(built[2], include_restricted=False)
+    try:
+        client = client_for(explorer)
+        page = client.get(f"/queries/case-detail?run=1&case_id={CASE}")
+        assert page.status_code == 200 and ONE in page.text
+        other = client.get(f"/queries/case-detail?run=1&case_id={OTHER_CASE}")
+        assert other.status_code == 200 and "with conditions" not in other.text
+        assert "with conditions" not in client.get(f"/queries/case-detail?case_id={CASE}").text  # not run: no answer
+        assert NOTICE in client.get("/views?borough=lewisham").text
+        assert "with conditions" not in client.get("/views?borough=hillingdon").text
+    finally:
+        explorer.close()
