@@ -14,8 +14,9 @@ import importlib
 
 import networkx as nx
 
-from casegraph.exports.base import conditional_citations, conditional_in, refuse_unfit_graph
+from casegraph.exports.base import conditional_citations, refuse_unfit_graph
 from casegraph.graph.selection import Selection, public_subgraph, select
+from casegraph.graph.values import conditional_of
 from casegraph.viz.charts import Chart
 from casegraph.viz.compose import Options
 from casegraph.viz.figure import Figure
@@ -87,6 +88,6 @@ def _conditional(figure: Figure | Chart, graph: nx.MultiDiGraph) -> int:
     if isinstance(figure, Figure) and not figure.aggregated:
         drawn = {m.id for m in figure.marks if m.id in graph}
         # the drawn nodes' own links, not `graph.subgraph`: a filtered view walks ten times slower
-        return (conditional_in(graph.nodes[node] for node in drawn)
-                + conditional_in(attrs for _, far, attrs in graph.edges(drawn, data=True) if far in drawn))
+        return (sum(conditional_of(graph.nodes[node]) for node in drawn)
+                + sum(conditional_of(attrs) for _, far, attrs in graph.edges(drawn, data=True) if far in drawn))
     return conditional_citations(graph)
