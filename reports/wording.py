@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from casegraph.schemas.names import display_name
 
-__all__ = ["involvement", "outcome_words", "statement_kind", "response_words", "ROLE_WORDS", "name_of"]
+__all__ = ["involvement", "outcome_words", "statement_kind", "response_words", "ROLE_WORDS", "ACCUSING_ROLES", "name_of"]
+
+ACCUSING_ROLES = frozenset(("perpetrator", "suspect", "accused"))
+"""Roles that accuse: without a status that says charged or convicted, a dossier words them as an account."""
 
 ROLE_WORDS = {
     "victim": "a victim",
@@ -62,6 +65,8 @@ def involvement(name: str, role: str, status: str | None) -> str:
         return f"{name} is alleged to have been {what}; an allegation, not a finding"
     if status == "inferred":
         return f"casegraph infers that {name} was {what}"
+    if role in ACCUSING_ROLES:  # reported, or no status: what a source says of him, never a finding
+        return f"The source names {name} as {what}: an account, not a finding (no charge or conviction is recorded)"
     return f"The source names {name} as {what}"
 
 

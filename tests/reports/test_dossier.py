@@ -156,3 +156,16 @@ def test_a_source_dossier_lists_the_facts_citing_it_with_their_paragraphs(public
     assert len(listed.facts) == CITING_SHOWN and f"the first {CITING_SHOWN} of" in listed.intro
     assert f"casegraph export --around {big}" in listed.intro
     assert all(c.source == big for fact in listed.facts for c in fact.citations)
+
+
+@pytest.mark.parametrize("role", ["perpetrator", "suspect", "accused"])
+@pytest.mark.parametrize("status", ["reported", None])
+def test_an_accusing_role_without_a_finding_reads_as_an_account(role, status):
+    """A perpetrator, suspect or accused whose link records no charge, conviction or allegation (reported, or no
+    status) is what a source says of him: never a bare "names X as a perpetrator", which reads as a finding."""
+    from casegraph.reports.wording import involvement
+
+    text = involvement("Ned Moe", role, status)
+    assert "an account, not a finding" in text and "no charge or conviction is recorded" in text
+    assert involvement("Ned Moe", "reporter", status) == "The source names Ned Moe as the person who reported it"
+    assert involvement("Ned Moe", role, "convicted").startswith("Ned Moe was convicted")
