@@ -101,10 +101,19 @@ class EmbeddedStore:
         return self._build(checksum, progress, force,
                            lambda folder, say: load_and_stage(files, folder, say, isolate=isolate))
 
+    def _refuse_nested(self) -> None:
+        """StoreError if the store's directory is inside another store's (a folder with `builds` and
+        `current`): that store's next build removes what it does not know under `builds`."""
+        for folder in self.directory.resolve().parents:
+            if (folder / "builds").is_dir() and (folder / "current").is_symlink():
+                raise StoreError(f"{self.directory} is inside the store at {folder}, whose builds would remove it: "
+                                 "give --store a folder outside any other store")
+
     def _build(self, checksum: str, progress: Progress | None, force: bool, produce: Produce) -> BuildResult:
         """Under the build lock: `produce` the data (staged under the partial build's folder), COPY each
         profile's database from it, then switch `current` to the complete build."""
         say = progress or (lambda message: None)
+        self._refuse_nested()
         self.directory.mkdir(parents=True, exist_ok=True)
         with open(self.directory / ".lock", "w") as lock:
             try:

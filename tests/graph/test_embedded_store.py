@@ -224,3 +224,14 @@ def test_a_store_path_with_quotes_and_backslashes_builds(london, tmp_path):
     store = EmbeddedStore(tmp_path / "it's a \\ store")
     store.build(london, "quoted")
     assert counts(store) == {"nodes": sum(london.node_counts().values()), "rels": sum(london.rel_counts().values())}
+
+
+@pytest.mark.parametrize("inside", ["builds", "builds/mine", "elsewhere/deeper"])
+def test_a_store_inside_another_store_is_refused_before_anything_is_written(london_store, london, inside):
+    """Another store's next build removes what it does not know under its `builds`: a store there would be
+    lost, so a build into any folder under a store is refused, and nothing is created."""
+    nested = london_store.directory / inside
+    existed = nested.exists()
+    with pytest.raises(StoreError, match="inside the store at"):
+        EmbeddedStore(nested).build(london, "a-checksum")
+    assert nested.exists() == existed
