@@ -54,20 +54,18 @@ def serve(cg, port, host, allow_hosts, profile):
         say(f"WARNING: binding to {host}: anyone who can reach this address can read the graph "
             "(there is no login). Use 127.0.0.1 unless you mean it.")
         say(f"answering to the host names {', '.join(hosts)} (--allow-host adds one)")
+    sock = _listening(host, port)  # before the store is read: a port in use is said at once, not after it
     say(f"reading {store.describe()} ({'RESTRICTED' if include_restricted else 'public'} profile)...")
-    explorer = Explorer.open(store, include_restricted)
+    try:
+        explorer = Explorer.open(store, include_restricted)
+    except BaseException:
+        sock.close()
+        raise
     settle()
     say(f"{explorer.graph.number_of_nodes():,} nodes, {explorer.graph.number_of_edges():,} relationships "
         f"read in {explorer.loaded_seconds:.1f} s")
     if include_restricted:
         say("warning: restricted data is shown; every page carries a not-for-publication banner")
-    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    # no Nagle delay (inherited by each connection): a response written as headers then body
-    # would otherwise wait for the browser's delayed ACK, 40 ms on every page
-    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-    sock.bind((host.strip("[]"), port))
-    sock.listen(128)  # from here a browser's first request waits for the server instead of being refused
     shown = f"[{host.strip('[]')}]" if ":" in host else host
     click.echo(f"casegraph explorer: http://{shown}:{sock.getsockname()[1]}/", err=False)
     config = uvicorn.Config(create_app(explorer, hosts), log_level="warning", access_log=False,
@@ -76,6 +74,28 @@ def serve(cg, port, host, allow_hosts, profile):
         uvicorn.Server(config).run(sockets=[sock])
     finally:
         explorer.close()
+
+
+def _listening(host: str, port: int):
+    """A socket bound to `host`:`port` and listening (a browser's first request waits for the server from
+    here instead of being refused). Raises click.ClickException naming the address when it cannot be."""
+    import errno
+    import socket
+
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        # no Nagle delay (inherited by each connection): a response written as headers then body
+        # would otherwise wait for the browser's delayed ACK, 40 ms on every page
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        sock.bind((host.strip("[]"), port))
+        sock.listen(128)
+    except OSError as error:  # socket.gaierror too: a host name that does not resolve
+        sock.close()
+        reason = "the port is in use (another server, or an earlier casegraph serve): choose another with --port" \
+            if getattr(error, "errno", None) == errno.EADDRINUSE else (error.strerror or str(error))
+        raise click.ClickException(f"cannot listen on {host}:{port}: {reason}") from None
+    return sock
 
 
 COMMANDS = [serve]

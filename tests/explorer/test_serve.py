@@ -76,9 +76,27 @@ def test_serves_on_ipv6_loopback(london_store):
 
 
 def test_no_graph_is_a_message(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "casegraph.cli", "serve", "--store", str(tmp_path / "none")],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run([sys.executable, "-m", "casegraph.cli", "serve", "--store", str(tmp_path / "none"),
+                             "--port", "0"], capture_output=True, text=True, timeout=120)
     assert result.returncode == 1 and "casegraph build" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_address_it_cannot_listen_on_is_named_before_the_store_is_read(london_store):
+    import socket
+
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen(1)
+    port = taken.getsockname()[1]
+    try:
+        for args, said in ((("--port", str(port)), f"cannot listen on 127.0.0.1:{port}: the port is in use"),
+                           (("--port", "0", "--host", "no-such-host.invalid"), "cannot listen on no-such-host.invalid:0:")):
+            result = subprocess.run([sys.executable, "-m", "casegraph.cli", "serve", "--store",
+                                     str(london_store.directory), *args], capture_output=True, text=True, timeout=120)
+            assert result.returncode == 1 and said in result.stderr, result.stderr
+            assert "reading" not in result.stderr and "Traceback" not in result.stderr
+    finally:
+        taken.close()
 
 
 PAGES = ["/search?q=lambeth", "/search?kind=CaseFile&borough=hillingdon", "/entity/lambeth-2022-hotel-room",
