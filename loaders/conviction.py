@@ -24,15 +24,15 @@ down"; not "sent down from Oxford", "sent down to the basement"); "a registered 
 offenders' register"; "admitted" with an offence for object ("admitted two counts of rape", "admitted the
 charges"; not "admitted failings").
 
-Custody is no conviction where the clause holding it says it is before a verdict (`_REMAND`: "held on remand",
-"in prison awaiting trial"; a word of its own, not "remand-free", and not "no longer on remand"); a remand word excuses the custody of its own clause only, not custody in another
-("remanded in custody in 2015 and put behind bars in 2017": `_CLAUSE_BREAK`, "and", "but", "then", "later",
-";"), nor a word that is no custody ("remanded in 2015 and jailed in 2017"). Where the line is for the tabloid
-words ("locked up", "locked away", "put away", "sent down", "incarcerated", "behind bars", "caged"), which may
-say what an abuser did to a victim: they are no hit when their subject is a victim or a thing (`_NO_PRISONER`:
-"the girls were locked up", "a girl, 13, was locked up", "the flat was locked up"; "he" or "she" may be the
-accused, and is read as one), or when what follows says an abuser held her (`_HELD_BY_ABUSER`: "locked up for
-days", "by her abuser", "in a room"); "locked in a room" is no tabloid word.
+Custody is no conviction where the clause holding it says it is before a verdict (`_REMAND`: "held on remand", "in
+prison awaiting trial"; a word of its own, not "remand-free", and not "no longer on remand"); a remand word excuses
+the custody of its own clause only, not custody in another ("remanded in custody in 2015 and put behind bars in
+2017": `_CLAUSE_BREAK`, "and", "but", "then", "later", ";"), nor a word that is no custody ("remanded in 2015 and
+jailed in 2017"). Where the line is for the tabloid words ("locked up", "locked away", "put away", "sent down",
+"incarcerated", "behind bars", "caged"), which may say what an abuser did to a victim: they are no hit when their
+subject is a victim or a thing (`_NO_PRISONER`: "the girls were locked up", "a girl, 13, was locked up", "the flat
+was locked up"; "he" or "she" may be the accused, and is read as one), or when what follows says an abuser held her
+(`_HELD_BY_ABUSER`: "locked up for days", "by her abuser", "in a room"); "locked in a room" is no tabloid word.
 
 Within one sentence (text up to `.`, `!`, `?` or a line break), a conviction word is not one when
 - a negation binds to it (`_NEGATED`): the negation stands right before it, with only auxiliaries and
@@ -41,9 +41,11 @@ Within one sentence (text up to `.`, `!`, `?` or a line break), a conviction wor
   "did not result in a conviction", "failed to secure a conviction", "denies being guilty" (not "never
   denied"), "pleaded not guilty"), or as the subject it negates ("none were convicted", "none of the
   five men were convicted", "no one has been convicted", "nobody was jailed"), or the sentence only asks
-  or supposes it ("does not say whether anyone was convicted", "if convicted"). A negation of anything
-  else in the sentence does not bind ("Police did not comment; Fred Bloggs was convicted" is refused), nor
-  one that "until" follows ("not jailed until 2015" says when he was);
+  or supposes it ("does not say whether anyone was convicted", "if convicted"), or faces it ("faces a life
+  sentence", "could face a maximum 14-year sentence"). A negation of anything else in the sentence does not
+  bind ("Police did not comment; Fred Bloggs was convicted" is refused), nor one that "until" follows ("not
+  jailed until 2015" says when he was), nor one that a "but" corrects ("not convicted in 2010 but in 2012",
+  "not jailed in Wandsworth but in Belmarsh");
 - a reversal of a conviction (`_REVERSAL`) follows it in the sentence, or holds it: "conviction
   quashed", "his convictions were overturned", "quashed his conviction", "this was set aside", "cleared on
   appeal", "acquitted at retrial", "won his appeal". A reversal of something else does not count
@@ -122,10 +124,12 @@ CONVICTION = re.compile(
     r"|\bjail(?:ed|ing)\b|\b(?:went|go|goes|gone|going)\s+down\s+for\b"
     r"|(?<!falsely\s)\bimprisoned\b(?!\s+(?:her|him|them|girls?|victims?|children|child|the|a)\b)"
     r"|\bsentenc(?:ed|ing)\b|\bawait\w*\s+sentence\b"
-    r"|\b(?:life|prison|jail|custodial|suspended|minimum|indeterminate|ipp|extended|\w+-year)\s+(?:sentences?|terms?)\b"
+    r"|\b(?:life|prison|jail|custodial|suspended|minimum|indeterminate|ipp|extended|"
+    r"\w+(?:-|\s+)(?:years?|yrs?|months?)['\u2019]?)\s+(?:(?:jail|prison|custodial)\s+)?(?:sentences?|terms?)\b"
+    r"(?!\s+(?:as|of|in\s+office|on\s+the)\b)"
     r"|\bimprisonment\s+for\s+(?:the\s+)?public\s+protection\b"
-    r"|\b(?:\w+-year|(?:got|gets|given|handed|serv(?:e|es|ed|ing)|doing|did)\s+(?:a|an|his|her)(?:\s+[\w-]+)?)\s+"
-    r"stretch\b(?!\s+(?:of|along|between|on)\b)"
+    r"|\b(?:\w+-(?:year|yr)|(?:got|gets|given|handed|serv(?:e|es|ed|ing)|doing|did)\s+(?:a|an|his|her)"
+    r"(?:\s+[\w-]+)?)\s+stretch\b(?!\s+(?:of|along|between|on)\b)|\b(?:doing|did|done|does)\s+(?:time|porridge|bird)\b"
     r"|\b(?:jury|jurors|court|judge|magistrates?|sheriff)\b(?:\s+[\w-]+){0,2}?\s+found\s+(?:that\s+)?"
     r"(?:(?!(?:not|never|no|nothing|insufficient)\b)[\w'-]+\s+){0,3}?(?<!was\s)(?<!were\s)(?<!been\s)(?<!being\s)"
     + _OFFENDED + r"\b"
@@ -174,7 +178,9 @@ _NEGATED = re.compile(
     r"|\b(?:no(?:\s+(?:single|other|further|more|adult))?(?:\s+\w+)?|none|nobody|no-one|neither(?:\s+\w+)?"
     r"|not\s+(?:one|a\s+single\s+\w+))"
     + _PARTITIVE +
-    r"|\b(?:whether|if|unless)(?:\s+\w+){0,4})" + _BRIDGE + r"\s*\Z",
+    r"|\b(?:whether|if|unless)(?:\s+\w+){0,4}"
+    r"|\b(?:fac(?:e|es|ing)|risk(?:s|ing)?)(?:\s+(?:a|an))?(?:\s+(?:maximum|possible|potential|likely|mandatory))?)"
+    + _BRIDGE + r"\s*\Z",
     re.IGNORECASE)
 """A negation bound to what follows it (matched against the sentence up to the conviction word): a
 negation, a negated subject ("none of the men", "no one"), or a question or supposition ("whether anyone
@@ -207,8 +213,11 @@ _FINITE = re.compile(r"(?:went|goes|go|pleaded|pled|admit|was|were|is|are|been|g
 """Conviction words that are a verb of their own ("went down for", "pleaded guilty"); the others need an
 auxiliary to be one ("four of them were convicted"), and without it name somebody ("one of the men
 convicted in 2019": he is one of them)."""
-_UNTIL = re.compile(r"^(?:\s+[\w-]+){0,3}?\s+(?:until|till)\b", re.IGNORECASE)
-"""After a negated conviction word, "until": "not jailed until 2015" says when he was jailed."""
+_UNTIL = re.compile(r"^(?:\s+[\w-]+){0,3}?\s+(?:until|till)\b"
+                    r"|^[^;,]*?\bbut\s+(?:also\s+)?(?:in|of|for|at|after|by|on(?!\s+bail\b))\b", re.IGNORECASE)
+"""After a negated conviction word, "until" or a "but" that corrects what was negated: "not jailed until 2015"
+says when he was jailed, "not convicted in 2010 but in 2012", "not jailed in Wandsworth but in Belmarsh" that he
+was (the contrast after it: `_CONTRAST`); not "not convicted but cleared", "not jailed but on bail"."""
 _UNREVERSED = re.compile(
     r"(?:\b(?:not|never|fail\w*|refus\w*|bid|attempt\w*|tr(?:y|ies|ied|ying)|s(?:eek|eeks|ought|eeking)|unable|"
     r"cannot)|n['\u2019]t)\s+(?:to\s+)?(?:(?:be|have|get|see)\s+)?(?:(?:his|her|their|the|its|a|an)\s+)?\Z",
@@ -225,7 +234,7 @@ of this case with a "but" after it ("not in this case but in another")."""
 _SPLIT_WORDS = ("convict", "convicts", "convicted", "convicting", "conviction", "convictions", "guilty", "jailed",
                 "jailing", "imprisoned", "sentenced", "sentencing")
 """The conviction words that are one word (each one `CONVICTION` matches whole), read joined when split."""
-_SPLIT_SEPARATOR = r"(?:[^\S\n]|-\r?\n|[-.*_/\\|+~=^\u00b7\u2022]){1,3}"
+_SPLIT_SEPARATOR = r"(?:[^\S\n]|-\r?\n|[-.*_/\\|+~=^\u00b7\u2022\u2014]){1,3}"
 _SPLIT = re.compile(r"(?<![^\W\d_])(?:" + "|".join(
     f"(?:{_SPLIT_SEPARATOR})?".join(word) for word in sorted(_SPLIT_WORDS, key=len, reverse=True)) +
     r")(?![^\W\d_])", re.IGNORECASE)

@@ -140,7 +140,10 @@ NOT_A_CONVICTION = [
     "The jury found that the abuse had been committed.", "The court found the council had failed her.",
     # what is no prison term
     "A ten-year stretch of the canal was closed.", "The council was given two decades to improve.",
-    "He served a decade in the army.", "The abuse went on for a decade.",
+    "He served a decade in the army.", "The abuse went on for a decade.", "He served a four-year term as mayor.",
+    # a sentence faced, a negation that "but" does not correct
+    "He faces a life sentence if convicted.", "He could face a maximum 14-year sentence.", "He is facing a jail term.",
+    "He was not convicted but cleared.", "He was not jailed but on bail.", "The con\u2014victims spoke.",
 ]
 
 
@@ -230,6 +233,9 @@ def test_negations_and_reversals_pass(tmp_path, text):
     ("He was sentenced, not for one offence but for all of them.", "sentenced"),
     ("He was convicted, not in this case but in another.", "convicted"),
     ("He was convicted, but not for the last count; he served a life sentence.", "convicted"),
+    ("He was not convicted in 2010 but in 2012.", "convicted"),
+    ("He was not jailed in Wandsworth but in Belmarsh.", "jailed"),
+    ("He was not convicted of one rape but of ten.", "convicted"),
     # the other wordings of a sentence, a term, custody at a named prison, a court's finding
     ("He was sent down for nine years.", "was sent down for nine years"),
     ("He was handed an indeterminate sentence.", "indeterminate sentence"),
@@ -245,6 +251,10 @@ def test_negations_and_reversals_pass(tmp_path, text):
     ("He got a ten-year stretch.", "got a ten-year stretch"), ("He is serving a long stretch.", "serving a long stretch"),
     ("He got 12 yrs.", "got 12 yrs"), ("He got 12yrs.", "got 12yrs"), ("He got a decade.", "got a decade"),
     ("He was locked up for two decades.", "was locked up for two decades"),
+    ("He got a 12 year sentence.", "12 year sentence"), ("He got a four-month sentence.", "four-month sentence"),
+    ("He was given 12 years' jail sentence.", "12 years' jail sentence"), ("He is doing time.", "doing time"),
+    ("The jury found him to have raped her.", "jury found him to have raped"),
+    ("He faced the court and was jailed.", "jailed"),
     # a remand word that is none: part of another word, or negated
     ("He is in prison on remand-free terms after his trial.", "is in prison"),
     ("He is in prison, no longer on remand.", "is in prison"), ("He is in HMP Belmarsh, not on remand.", "is in HMP Belmarsh"),
@@ -253,7 +263,7 @@ def test_negations_and_reversals_pass(tmp_path, text):
     ("He was con/victed.", "con/victed"), ("He was con.victed.", "con.victed"), ("He was con--victed.", "con--victed"),
     ("He was con-\nvicted.", "con-\nvicted"), ("He was con. victed", "con. victed"), ("He was ja.i/led.", "ja.i/led"),
     ("He was con-\n-victed.", "con-\n-victed"), ("He was sen.-/tenced.", "sen.-/tenced"),
-    ("He was found gu.il.ty.", "found gu.il.ty"),
+    ("He was found gu.il.ty.", "found gu.il.ty"), ("He was con\u2014victed.", "con\u2014victed"),
     # a verdict, a plea, an admission
     ("He is guilty of rape.", "guilty"), ("He pleaded guilty to three counts.", "pleaded guilty"),
     ("He admitted two counts of rape.", "admitted two counts"), ("He admitted the charges.", "admitted the charges"),
