@@ -141,6 +141,7 @@ CONVICTION = re.compile(
     r"|\b(?:is|was|are|were|been|being|remains?|remained|still)\s+(?:now\s+|still\s+)?"
     r"(?:in\s+(?:prison|jail|gaol|" + _HMP + r")|behind\s+bars)\b"
     r"|\bspen[dt]\w*\s+(?:[\w-]+\s+){1,4}?(?:in\s+(?:prison|jail|gaol|" + _HMP + r")|behind\s+bars)\b"
+    r"|\b(?:held|detained|housed|imprisoned|incarcerated|locked\s+up)\s+(?:at|in)\s+" + _HMP + r"\b"
     r"|\b(?:inmates?|prisoners?)\s+(?:at|of|in)\s+(?:" + _HMP + r"|(?:[\w-]+\s+){0,2}(?:prison|jail|gaol))\b"
     r"|\b(?:(?:put|puts|putting|sent|sends?|sending|thrown|throws?|threw|landed|lands?|ended\s+up|ends?\s+up|"
     r"got|gets?|placed|back)\s+(?:(?:him|her|them|the\s+\w+)\s+)?)?behind\s+bars\b"
@@ -234,13 +235,14 @@ of this case with a "but" after it ("not in this case but in another")."""
 _SPLIT_WORDS = ("convict", "convicts", "convicted", "convicting", "conviction", "convictions", "guilty", "jailed",
                 "jailing", "imprisoned", "sentenced", "sentencing")
 """The conviction words that are one word (each one `CONVICTION` matches whole), read joined when split."""
-_SPLIT_SEPARATOR = r"(?:[^\S\n]|-\r?\n|[-.*_/\\|+~=^\u00b7\u2022\u2014]){1,3}"
+_SPLIT_SEPARATOR = r"(?:[^\S\n]|-\r?\n[^\S\n]*|[-.*_/\\|+~=^\u00b7\u2022\u2014]){1,3}"
 _SPLIT = re.compile(r"(?<![^\W\d_])(?:" + "|".join(
     f"(?:{_SPLIT_SEPARATOR})?".join(word) for word in sorted(_SPLIT_WORDS, key=len, reverse=True)) +
     r")(?![^\W\d_])", re.IGNORECASE)
 """A word of `_SPLIT_WORDS` with its letters split by spaces, hyphens, dots, asterisks, underscores, slashes, bars
 or the like, any mix of one to three of them at each split ("jai led", "con victed", "jai-led", "con*vic ted",
-"con.victed", "con--victed", "con. victed"), or by a hyphen at a line break ("con-\\nvicted"). Not a comma, nor a
+"con.victed", "con--victed", "con. victed"), or by a hyphen at a line break, the next line indented or not
+("con-\\nvicted", "con-\\n    victed"). Not a comma, nor a
 line break alone (two lines, each a word: a list)."""
 _SEPARATOR = re.compile(_SPLIT_SEPARATOR)
 

@@ -144,7 +144,7 @@ NOT_A_CONVICTION = [
     "He served a decade in the army.", "The abuse went on for a decade.", "He served a four-year term as mayor.",
     # a sentence faced, a negation that "but" does not correct
     "He faces a life sentence if convicted.", "He could face a maximum 14-year sentence.", "He is facing a jail term.",
-    "He was not convicted but cleared.", "He was not jailed but on bail.", "The con\u2014victims spoke.",
+    "He is held at HMP Belmarsh awaiting trial.", "He was not convicted but cleared.", "He was not jailed but on bail.", "The con\u2014victims spoke.",
 ]
 
 
@@ -268,7 +268,8 @@ def test_negations_and_reversals_pass(tmp_path, text):
     # a split word with any mix of up to three separators, dots among them, or a hyphen at a line break
     ("He was con/victed.", "con/victed"), ("He was con.victed.", "con.victed"), ("He was con--victed.", "con--victed"),
     ("He was con-\nvicted.", "con-\nvicted"), ("He was con. victed", "con. victed"), ("He was ja.i/led.", "ja.i/led"),
-    ("He was con-\n-victed.", "con-\n-victed"), ("He was sen.-/tenced.", "sen.-/tenced"),
+    ("He was con-\n-victed.", "con-\n-victed"), ("He was con-\n    victed.", "con-\n    victed"),
+    ("He is held at HMP Belmarsh.", "held at HMP Belmarsh"), ("He was sen.-/tenced.", "sen.-/tenced"),
     ("He was found gu.il.ty.", "found gu.il.ty"), ("He was con\u2014victed.", "con\u2014victed"),
     # a verdict, a plea, an admission
     ("He is guilty of rape.", "guilty"), ("He pleaded guilty to three counts.", "pleaded guilty"),
