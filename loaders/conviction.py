@@ -10,10 +10,13 @@ and its description says what his conviction was for).
 Conviction words: "convicted", "conviction", "convict"; "guilty" ("found guilty", "pleaded guilty", "guilty
 of", "guilty verdict"); "jailed", "went down for", "imprisoned" (not "falsely imprisoned", nor "imprisoned
 her": what an abuser did), "sentenced", "sent to prison" ("went to jail", "thrown into prison", "taken to
-prison"; not "went to prison to visit him"), "a life sentence", "a 12-year sentence", "serving a sentence",
-"awaiting sentence"; a prison term given or served ("got 12 years", "was given life", "serving 12 years for
-drug offences", "serving time"; not "given two years to improve", "served 12 years in the army"); custody and
-its tabloid words ("is behind bars", "remains in prison", "is in jail", "spent 12 years in prison", "put
+prison"; not "went to prison to visit him"), "a life sentence", "a 12-year sentence", "an indeterminate (IPP,
+extended) sentence", "serving a sentence", "awaiting sentence"; a court's finding of an offence ("a jury found he
+had raped two girls"; not "found he had not", "found she was raped"); a prison term given or served ("got 12
+years", "got 12 yrs", "was given life", "got a ten-year stretch", "serving 12 years for drug offences", "serving
+time", "banged up for a decade"; not "given two years to improve", "served 12 years in the army"); custody and
+its tabloid words ("is behind bars", "remains in prison", "is in jail", "is in HMP Belmarsh", "now an inmate at
+HMP Wakefield", "transferred to HMYOI Feltham", "spent 12 years in prison", "put
 behind bars", "ended up behind bars", "locked up for 12 years", "caged for 10 years", "detained at His
 Majesty's pleasure"; and with no term, passive: "he was locked up", "the men were finally locked up", "was
 locked away", "was locked-up", "was put away", "was sent down", "has been incarcerated", "the judge sent him
@@ -21,15 +24,15 @@ down"; not "sent down from Oxford", "sent down to the basement"); "a registered 
 offenders' register"; "admitted" with an offence for object ("admitted two counts of rape", "admitted the
 charges"; not "admitted failings").
 
-Custody is no conviction where the clause holding it says it is before a verdict (`_REMAND`: "held on remand",
-"in prison awaiting trial"); a remand word excuses the custody of its own clause only, not custody in another
-("remanded in custody in 2015 and put behind bars in 2017": `_CLAUSE_BREAK`, "and", "but", "then", "later",
-";"), nor a word that is no custody ("remanded in 2015 and jailed in 2017"). Where the line is for the tabloid
-words ("locked up", "locked away", "put away", "sent down", "incarcerated", "behind bars", "caged"), which may
-say what an abuser did to a victim: they are no hit when their subject is a victim or a thing (`_NO_PRISONER`:
-"the girls were locked up", "a girl, 13, was locked up", "the flat was locked up"; "he" or "she" may be the
-accused, and is read as one), or when what follows says an abuser held her (`_HELD_BY_ABUSER`: "locked up for
-days", "by her abuser", "in a room"); "locked in a room" is no tabloid word.
+Custody is no conviction where the clause holding it says it is before a verdict (`_REMAND`: "held on remand", "in
+prison awaiting trial"; a word of its own, not "remand-free", and not "no longer on remand"); a remand word excuses
+the custody of its own clause only, not custody in another ("remanded in custody in 2015 and put behind bars in
+2017": `_CLAUSE_BREAK`, "and", "but", "then", "later", ";"), nor a word that is no custody ("remanded in 2015 and
+jailed in 2017"). Where the line is for the tabloid words ("locked up", "locked away", "put away", "sent down",
+"incarcerated", "behind bars", "caged"), which may say what an abuser did to a victim: they are no hit when their
+subject is a victim or a thing (`_NO_PRISONER`: "the girls were locked up", "a girl, 13, was locked up", "the flat
+was locked up"; "he" or "she" may be the accused, and is read as one), or when what follows says an abuser held her
+(`_HELD_BY_ABUSER`: "locked up for days", "by her abuser", "in a room"); "locked in a room" is no tabloid word.
 
 Within one sentence (text up to `.`, `!`, `?` or a line break), a conviction word is not one when
 - a negation binds to it (`_NEGATED`): the negation stands right before it, with only auxiliaries and
@@ -38,9 +41,11 @@ Within one sentence (text up to `.`, `!`, `?` or a line break), a conviction wor
   "did not result in a conviction", "failed to secure a conviction", "denies being guilty" (not "never
   denied"), "pleaded not guilty"), or as the subject it negates ("none were convicted", "none of the
   five men were convicted", "no one has been convicted", "nobody was jailed"), or the sentence only asks
-  or supposes it ("does not say whether anyone was convicted", "if convicted"). A negation of anything
-  else in the sentence does not bind ("Police did not comment; Fred Bloggs was convicted" is refused), nor
-  one that "until" follows ("not jailed until 2015" says when he was);
+  or supposes it ("does not say whether anyone was convicted", "if convicted"), or faces it ("faces a life
+  sentence", "could face a maximum 14-year sentence"). A negation of anything else in the sentence does not
+  bind ("Police did not comment; Fred Bloggs was convicted" is refused), nor one that "until" follows ("not
+  jailed until 2015" says when he was), nor one that a "but" corrects ("not convicted in 2010 but in 2012",
+  "not jailed in Wandsworth but in Belmarsh");
 - a reversal of a conviction (`_REVERSAL`) follows it in the sentence, or holds it: "conviction
   quashed", "his convictions were overturned", "quashed his conviction", "this was set aside", "cleared on
   appeal", "acquitted at retrial", "won his appeal". A reversal of something else does not count
@@ -52,8 +57,10 @@ Within one sentence (text up to `.`, `!`, `?` or a line break), a conviction wor
   "two of the men were jailed", "four of the accused went down for rape" (a group record `acquitted` that
   reports which of its members were convicted; "all of them were convicted" is the group's own
   conviction, and "John Doe, one of the men convicted" is his: both refused);
-- a contrast follows it, saying what it is not for: "his convictions are for murder, not for offences
-  in this case" (", not for", ", not of", ", not in").
+- a contrast follows it that says it is not for this case (`_CONTRAST`): "his convictions are for murder,
+  not for offences in this case", ", not of the abuse alleged here". A contrast that asserts the conviction,
+  of something else than this case, is none: "convicted, not in 2010 but in 2012", "jailed, not in Wandsworth but
+  in Belmarsh", "convicted, not of one rape but of ten" are refused.
 Known limits: a conviction reversal reverses every conviction word before it in its sentence, whoever's
 ("Bloggs was jailed in 2019 and Smith's conviction was quashed" passes); "paedophile" alone, a label
 but not a verdict, is not a conviction word; a tabloid word with no auxiliary ("Groomer locked up") is none
@@ -63,7 +70,8 @@ unless a term follows ("locked up for 12 years"); a remand clause ends at a conj
 The text is matched folded (`loaders/folding.py`: a Cyrillic "о" in "cоnvicted" reads as it looks,
 "j-a-i-l-e-d" as "jailed"), and a word split with hyphens, asterisks or underscores that joined is a
 conviction word reads joined: a one-word conviction word (`_SPLIT_WORDS`) with its letters split by spaces,
-hyphens, asterisks, underscores, slashes or bars ("jai led", "con victed", "sen tenced", "jai-led", "con*vic ted"),
+hyphens, dots, asterisks, underscores, slashes or bars, up to three of them in any mix ("jai led", "con victed",
+"sen tenced", "jai-led", "con*vic ted", "con.victed", "con--victed"), or by a hyphen at a line break ("con-\\nvicted"),
 its pieces cased alike (not "jail Ed", a word and a name); the hit is quoted as written.
 """
 
@@ -79,20 +87,30 @@ __all__ = ["NOT_CONVICTED", "CONVICTION", "Wording", "conviction_wording"]
 NOT_CONVICTED = frozenset(("alleged", "charged", "acquitted"))
 """The claim statuses under which a text must not read as a conviction."""
 
+_OFFENDED = (r"(?:raped|abused|sexually|indecently|assaulted|trafficked|groomed|murdered|killed|molested|exploited|"
+             r"committed|conspired|incited)")
+"""What a court finds a man did when it finds him guilty: "a jury found he had raped two girls"."""
 _OFFENCE = (r"(?:charges?|counts?|offen[cs]es?|rape|raping|sexual|sex|indecent|abus\w*|assault\w*|traffick\w*|"
             r"groom\w*|murder\w*|manslaughter|crimes?|guilt)")
 """What an admission admits when it is a plea: a charge, a count, an offence."""
 
 _TERM = (r"(?:a\s+)?(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|"
-         r"[\w-]+ty-\w+)(?:\s+and\s+a\s+half)?\s+years?(?=\s*(?:[.;,!?]|\Z|\s+(?:for|in\s+(?:jail|prison)|behind)\b))")
-"""A prison term: "12 years", "a year", "four and a half years", then the sentence's end or what it is for;
-not "two years to improve", "12 years in the army", "12 years of abuse"."""
-_CUSTODY = re.compile(r"prison|\bjail\b|gaol|bars|locked|banged|caged|incarcerated", re.IGNORECASE)
+         r"[\w-]+ty-\w+)(?:\s+and\s+a\s+half)?(?:\s+|(?<=\d))(?:years?|yrs?|decades?)\b"
+         r"(?=\s*(?:[.;,!?]|\Z|\s+(?:for|in\s+(?:jail|prison)|behind)\b))")
+"""A prison term: "12 years", "a year", "four and a half years", "12 yrs", "12yrs", "a decade", then the
+sentence's end or what it is for; not "two years to improve", "12 years in the army", "12 years of abuse"."""
+_HMP = r"HM(?:P|YOI|\s+prison|\s+young\s+offenders?\s+institution)\s+[\w-]+"
+"""A prison by its name: "HMP Wakefield", "HMYOI Feltham", "HM Prison Belmarsh"."""
+_CUSTODY = re.compile(r"prison|\bjail\b|gaol|bars|locked|banged|caged|incarcerated|\bHM(?:P|YOI)\b|inmate",
+                      re.IGNORECASE)
 """Conviction words that say where a man is held, which may be on remand (`_REMAND`)."""
-_REMAND = re.compile(r"\bremand\w*|\b(?:await\w*|pending|before)\s+(?:(?:his|her|their|the|a)\s+)?(?:re-?)?trial\b"
-                     r"|\bon\s+bail\b|\bcharged\b", re.IGNORECASE)
+_REMAND = re.compile(
+    r"(?<!\bnot\s)(?<!\bnever\s)(?<!\blonger\s)(?<!\bnot\son\s)(?<!\bnever\son\s)(?<!\blonger\son\s)"
+    r"(?:\bremand(?:s|ed|ing)?|\b(?:await\w*|pending|before)\s+(?:(?:his|her|their|the|a)\s+)?(?:re-?)?trial"
+    r"|\bon\s+bail|\bcharged)(?![\w-])", re.IGNORECASE)
 """A sentence on custody before a verdict: "held on remand", "remanded in custody", "behind bars awaiting
-trial", "in prison since he was charged"."""
+trial", "in prison since he was charged"; each a word of its own (not "remand-free", "trial-like") and not
+negated ("not on remand", "no longer remanded")."""
 
 _TABLOID = r"locked[\s-]+(?:up|away)|banged[\s-]+up|put[\s-]+away|sent[\s-]+down|incarcerated"
 """The tabloid words for custody that need an auxiliary ("he was locked up") or a term ("locked up for 12 years")
@@ -106,19 +124,30 @@ CONVICTION = re.compile(
     r"|\bjail(?:ed|ing)\b|\b(?:went|go|goes|gone|going)\s+down\s+for\b"
     r"|(?<!falsely\s)\bimprisoned\b(?!\s+(?:her|him|them|girls?|victims?|children|child|the|a)\b)"
     r"|\bsentenc(?:ed|ing)\b|\bawait\w*\s+sentence\b"
-    r"|\b(?:life|prison|jail|custodial|suspended|minimum|\w+-year)\s+(?:sentences?|terms?)\b"
+    r"|\b(?:life|prison|jail|custodial|suspended|minimum|indeterminate|ipp|extended|"
+    r"\w+(?:-|\s+)(?:years?|yrs?|months?)['\u2019]?)\s+(?:(?:jail|prison|custodial)\s+)?(?:sentences?|terms?)\b"
+    r"(?!\s+(?:as|of|in\s+office|on\s+the)\b)"
+    r"|\bimprisonment\s+for\s+(?:the\s+)?public\s+protection\b"
+    r"|\b(?:\w+-(?:year|yr)|(?:got|gets|given|handed|serv(?:e|es|ed|ing)|doing|did)\s+(?:a|an|his|her)"
+    r"(?:\s+[\w-]+)?)\s+stretch\b(?!\s+(?:of|along|between|on)\b)|\b(?:doing|did|done|does)\s+(?:time|porridge|bird)\b"
+    r"|\b(?:jury|jurors|court|judge|magistrates?|sheriff)\b(?:\s+[\w-]+){0,2}?\s+found\s+(?:that\s+)?"
+    r"(?:(?!(?:not|never|no|nothing|insufficient)\b)[\w'-]+\s+){0,3}?(?<!was\s)(?<!were\s)(?<!been\s)(?<!being\s)"
+    + _OFFENDED + r"\b"
     r"|\bserv(?:e|es|ed|ing)\s+(?:(?:a|an|his|her|their)\s+)?(?:[\w'-]+\s+){0,3}?"
     r"(?:sentences?|(?:jail|prison)\s+terms?)\b"
     r"|\bserv(?:e|es|ed|ing)\s+(?:time|life|" + _TERM + r")\b"
     r"|\b(?:got|gets|get|given|handed|received|receives)\s+(?:life|" + _TERM + r")\b"
     # custody (not on remand: `_REMAND`), and the tabloid words for a prison term
     r"|\b(?:is|was|are|were|been|being|remains?|remained|still)\s+(?:now\s+|still\s+)?"
-    r"(?:in\s+(?:prison|jail|gaol)|behind\s+bars)\b"
-    r"|\bspen[dt]\w*\s+(?:[\w-]+\s+){1,4}?(?:in\s+(?:prison|jail|gaol)|behind\s+bars)\b"
+    r"(?:in\s+(?:prison|jail|gaol|" + _HMP + r")|behind\s+bars)\b"
+    r"|\bspen[dt]\w*\s+(?:[\w-]+\s+){1,4}?(?:in\s+(?:prison|jail|gaol|" + _HMP + r")|behind\s+bars)\b"
+    r"|\b(?:held|detained|housed|imprisoned|incarcerated|locked\s+up)\s+(?:at|in)\s+" + _HMP + r"\b"
+    r"|\b(?:inmates?|prisoners?)\s+(?:at|of|in)\s+(?:" + _HMP + r"|(?:[\w-]+\s+){0,2}(?:prison|jail|gaol))\b"
     r"|\b(?:(?:put|puts|putting|sent|sends?|sending|thrown|throws?|threw|landed|lands?|ended\s+up|ends?\s+up|"
     r"got|gets?|placed|back)\s+(?:(?:him|her|them|the\s+\w+)\s+)?)?behind\s+bars\b"
     r"|\b(?:sent|sending|send|sends|went|go|goes|gone|going|thrown|throws?|threw|put|puts|putting|taken|took|"
-    r"landed|ended\s+up|back)\s+(?:(?:him|her|them|back)\s+)?(?:in|into|to)\s+(?:jail|prison|gaol)\b"
+    r"landed|ended\s+up|back|moved|transferred)\s+(?:(?:him|her|them|back)\s+)?(?:in|into|to)\s+"
+    r"(?:jail|prison|gaol|" + _HMP + r")\b"
     r"(?!\s+to\s+(?:visit|see|meet)\b)"
     r"|\b(?:" + _TABLOID + r"|caged)\s+for\s+(?:life|good|" + _TERM + r")\b"
     r"|\b(?:was|were|is|are|been|got|gets)\s+(?:(?:\w+ly|now|then|later|soon|also|all|both|still|since|once|again)\s+)"
@@ -150,7 +179,9 @@ _NEGATED = re.compile(
     r"|\b(?:no(?:\s+(?:single|other|further|more|adult))?(?:\s+\w+)?|none|nobody|no-one|neither(?:\s+\w+)?"
     r"|not\s+(?:one|a\s+single\s+\w+))"
     + _PARTITIVE +
-    r"|\b(?:whether|if|unless)(?:\s+\w+){0,4})" + _BRIDGE + r"\s*\Z",
+    r"|\b(?:whether|if|unless)(?:\s+\w+){0,4}"
+    r"|\b(?:fac(?:e|es|ing)|risk(?:s|ing)?)(?:\s+(?:a|an))?(?:\s+(?:maximum|possible|potential|likely|mandatory))?)"
+    + _BRIDGE + r"\s*\Z",
     re.IGNORECASE)
 """A negation bound to what follows it (matched against the sentence up to the conviction word): a
 negation, a negated subject ("none of the men", "no one"), or a question or supposition ("whether anyone
@@ -183,26 +214,36 @@ _FINITE = re.compile(r"(?:went|goes|go|pleaded|pled|admit|was|were|is|are|been|g
 """Conviction words that are a verb of their own ("went down for", "pleaded guilty"); the others need an
 auxiliary to be one ("four of them were convicted"), and without it name somebody ("one of the men
 convicted in 2019": he is one of them)."""
-_UNTIL = re.compile(r"^(?:\s+[\w-]+){0,3}?\s+(?:until|till)\b", re.IGNORECASE)
-"""After a negated conviction word, "until": "not jailed until 2015" says when he was jailed."""
+_UNTIL = re.compile(r"^(?:\s+[\w-]+){0,3}?\s+(?:until|till)\b"
+                    r"|^[^;,]*?\bbut\s+(?:also\s+)?(?:in|of|for|at|after|by|on(?!\s+bail\b))\b", re.IGNORECASE)
+"""After a negated conviction word, "until" or a "but" that corrects what was negated: "not jailed until 2015"
+says when he was jailed, "not convicted in 2010 but in 2012", "not jailed in Wandsworth but in Belmarsh" that he
+was (the contrast after it: `_CONTRAST`); not "not convicted but cleared", "not jailed but on bail"."""
 _UNREVERSED = re.compile(
     r"(?:\b(?:not|never|fail\w*|refus\w*|bid|attempt\w*|tr(?:y|ies|ied|ying)|s(?:eek|eeks|ought|eeking)|unable|"
     r"cannot)|n['\u2019]t)\s+(?:to\s+)?(?:(?:be|have|get|see)\s+)?(?:(?:his|her|their|the|its|a|an)\s+)?\Z",
     re.IGNORECASE)
 """Before a reversal, one that did not happen: "failed to overturn his conviction", "a bid to have his
 conviction quashed"."""
-_CONTRAST = re.compile(r"^[^;]*?,\s*(?:but\s+)?not\s+(?:for|of|in)\b", re.IGNORECASE)
-"""After a conviction word, what it is not for: ", not for offences in this case", ", not of rape"."""
+_CONTRAST = re.compile(
+    r"^[^;]*?,\s*(?:but\s+)?not\s+(?:for|of|in|over|in\s+connection\s+with)\s+(?:(?!but\b)[\w'-]+\s+){0,5}?"
+    r"(?:this|these|the\s+present|(?:the\s+)?alleged|here)\b(?![^;]*\bbut\b)", re.IGNORECASE)
+"""After a conviction word, that it is not for this case: ", not for offences in this case", ", not of the abuse
+alleged here". Not a contrast that still asserts the conviction, of what is not this case ("convicted, not in 2010
+but in 2012", "jailed, not in Wandsworth but in Belmarsh", "convicted, not of one rape but of ten"), nor one
+of this case with a "but" after it ("not in this case but in another")."""
 _SPLIT_WORDS = ("convict", "convicts", "convicted", "convicting", "conviction", "convictions", "guilty", "jailed",
                 "jailing", "imprisoned", "sentenced", "sentencing")
 """The conviction words that are one word (each one `CONVICTION` matches whole), read joined when split."""
-_SPLIT_SEPARATOR = r"(?:[^\S\n]|[-*_/\\|+~=^\u00b7\u2022]){1,3}"
+_SPLIT_SEPARATOR = r"(?:[^\S\n]|-\r?\n[^\S\n]*|[-.*_/\\|+~=^\u00b7\u2022\u2014]){1,3}"
 _SPLIT = re.compile(r"(?<![^\W\d_])(?:" + "|".join(
     f"(?:{_SPLIT_SEPARATOR})?".join(word) for word in sorted(_SPLIT_WORDS, key=len, reverse=True)) +
     r")(?![^\W\d_])", re.IGNORECASE)
-"""A word of `_SPLIT_WORDS` with its letters split by spaces, hyphens, asterisks, underscores, slashes, bars or
-the like, one to three of them at each split ("jai led", "con victed", "jai-led", "con*vic ted"). Not a dot (it
-ends a sentence), nor a comma or a line break."""
+"""A word of `_SPLIT_WORDS` with its letters split by spaces, hyphens, dots, asterisks, underscores, slashes, bars
+or the like, any mix of one to three of them at each split ("jai led", "con victed", "jai-led", "con*vic ted",
+"con.victed", "con--victed", "con. victed"), or by a hyphen at a line break, the next line indented or not
+("con-\\nvicted", "con-\\n    victed"). Not a comma, nor a
+line break alone (two lines, each a word: a list)."""
 _SEPARATOR = re.compile(_SPLIT_SEPARATOR)
 
 

@@ -4,6 +4,7 @@ negations and reversals through; the dossier applies the same rule."""
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -127,6 +128,23 @@ NOT_A_CONVICTION = [
     "Two of them are behind bars.", "Two of the men were locked up.",
     # split words that are no conviction word joined, or a word and a name
     "They tried to jail Ed Smith.", "He was a con victim.", "He im prisoned her.", "No-one was con victed.",
+    "He was a con. Victims spoke.", "A con/victim list.", "The con-\nvention was held.",
+    # a contrast that says the conviction is not for this case
+    "He was convicted of theft, not of the abuse alleged here.",
+    "He was jailed in 2009, not in connection with this case.",
+    "His convictions are for fraud, not for any of these offences.",
+    # custody at a named prison on remand, a court's finding that is no finding of an offence
+    "He is in HMP Belmarsh on remand.", "He is an inmate at HMP Wakefield awaiting trial.",
+    "He is in HMYOI Feltham, remanded until his trial.", "He works at HMP Wakefield.", "He visited HMP Wakefield.",
+    "He went to HMP Wakefield to see a client.", "The jury found he had not raped anyone.",
+    "The court found the abuse was committed by others.", "A court found no evidence he had abused her.",
+    "The jury found that the abuse had been committed.", "The court found the council had failed her.",
+    # what is no prison term
+    "A ten-year stretch of the canal was closed.", "The council was given two decades to improve.",
+    "He served a decade in the army.", "The abuse went on for a decade.", "He served a four-year term as mayor.",
+    # a sentence faced, a negation that "but" does not correct
+    "He faces a life sentence if convicted.", "He could face a maximum 14-year sentence.", "He is facing a jail term.",
+    "He is held at HMP Belmarsh awaiting trial.", "He was not convicted but cleared.", "He was not jailed but on bail.", "The con\u2014victims spoke.",
 ]
 
 
@@ -209,6 +227,50 @@ def test_negations_and_reversals_pass(tmp_path, text):
     ("He was Con Victed.", "Con Victed"), ("JAI LED IN 2019", "JAI LED"), ("He was con / vic ted.", "con / vic ted"),
     ("He was im prisoned in 2019.", "im prisoned"), ("He was found gu ilty.", "found gu ilty"),
     ("He was sen\u00b7ten\u00b7ced.", "sen\u00b7ten\u00b7ced"), ("He was c\u043en victed.", "c\u043en victed"),
+    # a contrast that still asserts the conviction, of something else than this case
+    ("He was convicted, not in 2010 but in 2012.", "convicted"),
+    ("He was convicted, not of one rape but of ten.", "convicted"),
+    ("He was jailed, not in Wandsworth but in Belmarsh.", "jailed"), ("He was convicted, not in 2010.", "convicted"),
+    ("He was sentenced, not for one offence but for all of them.", "sentenced"),
+    ("He was convicted, not in this case but in another.", "convicted"),
+    ("He was convicted, but not for the last count; he served a life sentence.", "convicted"),
+    ("He was not convicted in 2010 but in 2012.", "convicted"),
+    ("He was not jailed in Wandsworth but in Belmarsh.", "jailed"),
+    ("He was not convicted of one rape but of ten.", "convicted"),
+    # the other wordings of a sentence, a term, custody at a named prison, a court's finding
+    ("He was sent down for nine years.", "was sent down for nine years"),
+    ("He was handed an indeterminate sentence.", "indeterminate sentence"),
+    ("He was given an IPP sentence.", "IPP sentence"), ("He got an extended sentence.", "extended sentence"),
+    ("He received imprisonment for public protection.", "imprisonment for public protection"),
+    ("He is now an inmate at HMP Wakefield.", "inmate at HMP Wakefield"), ("He is in HMP Belmarsh.",
+    "is in HMP Belmarsh"),
+    ("He remains in HMYOI Feltham.", "remains in HMYOI Feltham"), ("He was moved to HMP Frankland.",
+    "moved to HMP Frankland"),
+    ("He spent six years in HM Prison Wakefield.", "spent six years in HM Prison Wakefield"),
+    ("He was a prisoner at Wakefield prison.", "prisoner at Wakefield prison"),
+    ("A jury found he had raped two girls.", "jury found he had raped"),
+    ("The court found that Doe sexually assaulted her.", "court found that Doe sexually"),
+    ("Banged up for a decade.", "Banged up for a decade"), ("He was banged up for a decade.",
+    "was banged up for a decade"),
+    ("He got a ten-year stretch.", "got a ten-year stretch"), ("He is serving a long stretch.",
+    "serving a long stretch"),
+    ("He got 12 yrs.", "got 12 yrs"), ("He got 12yrs.", "got 12yrs"), ("He got a decade.", "got a decade"),
+    ("He was locked up for two decades.", "was locked up for two decades"),
+    ("He got a 12 year sentence.", "12 year sentence"), ("He got a four-month sentence.", "four-month sentence"),
+    ("He was given 12 years' jail sentence.", "12 years' jail sentence"), ("He is doing time.", "doing time"),
+    ("The jury found him to have raped her.", "jury found him to have raped"),
+    ("He faced the court and was jailed.", "jailed"),
+    # a remand word that is none: part of another word, or negated
+    ("He is in prison on remand-free terms after his trial.", "is in prison"),
+    ("He is in prison, no longer on remand.", "is in prison"), ("He is in HMP Belmarsh, not on remand.",
+    "is in HMP Belmarsh"),
+    ("He is in prison and not awaiting trial.", "is in prison"),
+    # a split word with any mix of up to three separators, dots among them, or a hyphen at a line break
+    ("He was con/victed.", "con/victed"), ("He was con.victed.", "con.victed"), ("He was con--victed.", "con--victed"),
+    ("He was con-\nvicted.", "con-\nvicted"), ("He was con. victed", "con. victed"), ("He was ja.i/led.", "ja.i/led"),
+    ("He was con-\n-victed.", "con-\n-victed"), ("He was con-\n    victed.", "con-\n    victed"),
+    ("He is held at HMP Belmarsh.", "held at HMP Belmarsh"), ("He was sen.-/tenced.", "sen.-/tenced"),
+    ("He was found gu.il.ty.", "found gu.il.ty"), ("He was con\u2014victed.", "con\u2014victed"),
     # a verdict, a plea, an admission
     ("He is guilty of rape.", "guilty"), ("He pleaded guilty to three counts.", "pleaded guilty"),
     ("He admitted two counts of rape.", "admitted two counts"), ("He admitted the charges.", "admitted the charges"),
@@ -304,6 +366,11 @@ def test_outcomes_the_status_gives_pass(tmp_path, status, outcomes):
     ("Remanded in custody in 2015 and put behind bars in 2017 for 12 years.", "put behind bars"),
     ("He was remanded in 2015, and is now behind bars.", "is now behind bars"),
     ("He was jai led in 2019.", "jai led"), ("He was con victed.", "con victed"), ("He was sen tenced.", "sen tenced"),
+    ("He was convicted, not in 2010 but in 2012.", "convicted"), ("He is now an inmate at HMP Wakefield.",
+                                                                  "inmate at HMP Wakefield"),
+    ("A jury found he had raped two girls.", "jury found he had raped"), ("He got 12 yrs.", "got 12 yrs"),
+    ("He is in prison on remand-free terms after his trial.", "is in prison"), ("He was con.victed.", "con.victed"),
+    ("He was con-\nvicted.", "con-\nvicted"),
 ])
 def test_the_loader_refuses_each_kind_in_every_input_format(tmp_path, fmt, text, words):
     """A term-less tabloid word, custody outside its remand's clause, a word split with spaces: refused by the real
@@ -316,8 +383,9 @@ def test_the_loader_refuses_each_kind_in_every_input_format(tmp_path, fmt, text,
         files = [path]
     elif fmt == "csv":
         path, line = tmp_path / "people.csv", 2
-        path.write_text("kind,id,name,description,source,paragraphs,status\n"
-                        f"person,john-doe,John Doe,{json.dumps(text)},src,1,alleged\n", encoding="utf-8")
+        with path.open("w", encoding="utf-8", newline="") as out:  # quoted as a spreadsheet writes it
+            csv.writer(out).writerows([("kind", "id", "name", "description", "source", "paragraphs", "status"),
+                                       ("person", "john-doe", "John Doe", text, "src", "1", "alleged")])
         files = [base, path]
     else:
         path, line = tmp_path / "people.jsonl", 1
