@@ -337,7 +337,7 @@ class Casegraph:
              selection: Selection | None = None, **keywords) -> Picture:
         """Draw view `name` (`casegraph.viz.views.VIEWS`) of the graph or a selection: a `Picture`.
 
-        `node` (and `hops`, default 2) is the ego view's centre; `measure` colours the tiles view
+        `node` (and `hops`, default 2) is the ego view's centre (else the first node of `around`); `measure` colours the tiles view
         (`cases`, `pattern=ID`, `status=STATUS`). A restricted picture carries a banner. Raises
         `KeyError` for an unknown view and `SelectionError` as `select` does."""
         from casegraph.viz.aggregate import DEFAULT_BUDGET
@@ -346,8 +346,9 @@ class Casegraph:
 
         restricted = _check_profile(profile)
         params = {}
-        if name == "ego":
-            params = {"node": node, "hops": keywords.pop("hops", 2)}
+        if name == "ego":  # its centre: `node`, else the first node it is drawn `around`
+            around = _values(keywords.get("around"))
+            params = {"node": node or (around[0] if around else None), "hops": keywords.pop("hops", 2)}
         elif name == "tiles":
             params = {"measure": measure}
         selection = selection or selection_from(**keywords)

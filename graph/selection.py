@@ -68,7 +68,7 @@ from casegraph.schemas.citations import cited_sources, meets_grade, parse_grade
 from casegraph.schemas.text import NUMBER_TEXT
 
 __all__ = [
-    "Selection", "SelectionError", "NodeNotFound", "select", "public_subgraph", "is_restricted",
+    "Selection", "SelectionError", "NodeNotFound", "MAX_HOPS", "select", "public_subgraph", "is_restricted",
     "resolve_node", "match_reference", "citing", "citing_index", "kind_word", "of_another_kind", "ordered_subgraph", "parse_decade", "decades_of", "neighbours", "within", "linked_cases", "cases_in_borough", "CONTEXT_LABELS",
 ]
 
@@ -234,6 +234,11 @@ def _parse_grade(value: str) -> str:
         raise SelectionError(str(error)) from None
 
 
+MAX_HOPS = 10
+"""Most hops a selection reaches around a node (`--hops`, the Python API's `hops`): ten hops from one case
+reach most of a national graph, which no view draws and no export needs selected this way."""
+
+
 @dataclass(frozen=True)
 class Selection:
     """Which part of the graph: see the module docstring for how criteria combine.
@@ -271,6 +276,9 @@ class Selection:
         normal["min_grade"] = None if self.min_grade is None else _parse_grade(self.min_grade)
         if self.query is not None and not self.query.strip():
             raise SelectionError("an empty query name: give a catalog query's name (`casegraph queries` lists them)")
+        for node, hops in normal["around"]:
+            if type(hops) is not int or not 0 <= hops <= MAX_HOPS:
+                raise SelectionError(f"hops around {node!r}: expected a whole number from 0 to {MAX_HOPS}, got {hops!r}")
         for name, value in normal.items():
             object.__setattr__(self, name, value)
 

@@ -19,6 +19,7 @@ from typing import Callable
 
 import click
 
+from casegraph.graph.selection import MAX_HOPS
 from casegraph.outputs import OutputError, not_stdout
 from casegraph.queries.params import parse_params
 
@@ -89,7 +90,7 @@ def selection_options(command=None, *, keep_hops: bool = False):
                   help="cases an institution is linked to (repeatable)")
     @click.option("--person", "people", multiple=True, metavar="ID", help="cases a person is linked to (repeatable)")
     @click.option("--around", "around", multiple=True, metavar="ID", help="the neighbourhood of a node (repeatable)")
-    @click.option("--hops", type=click.IntRange(0, 10), default=None, metavar="K", help=HOPS_HELP)
+    @click.option("--hops", type=click.IntRange(0, MAX_HOPS), default=None, metavar="K", help=HOPS_HELP)
     @click.option("--query", "query_name", default=None, metavar="NAME", help="the nodes a catalog query returns")
     @param_option
     @click.option("--type", "types", multiple=True, metavar="KIND",

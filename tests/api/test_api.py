@@ -60,6 +60,9 @@ def test_select_gives_networkx_and_takes_the_cli_values(cg):
         cg.select(colour="red")
     with pytest.raises(SelectionError, match="decade is written"):
         cg.select(decade="the nineties")
+    for hops in (11, 10 ** 9, -1, True):  # the command line's bound (`--hops`), one rule for both
+        with pytest.raises(SelectionError, match="from 0 to 10"):
+            cg.select(around="martin-malone", hops=hops)
 
 
 def test_search_and_list_give_ids_to_use_next(cg):
@@ -84,6 +87,8 @@ def test_a_view_shows_inline_and_saves(cg, tmp_path):
     assert "<svg" in picture.save(tmp_path / "m.svg").read_text()
     ego = cg.view("ego", node="haringey", hops=1)
     assert "haringey" in {m.id for m in ego.figure.marks}
+    around = cg.view("ego", around="martin-malone", hops=1)  # its centre: the node it is drawn around
+    assert "martin-malone" in {m.id for m in around.figure.marks}
 
 
 def test_export_and_report_take_the_format_from_the_file_name(cg, tmp_path):
