@@ -123,16 +123,16 @@ def _indicators(dataset: Dataset, boroughs_of: dict[str, set], shows: list[tuple
     ids = dataset.node_table("Indicator").column("id").to_pylist()
     start, end = _column(dataset, "CaseFile", "year_start"), _column(dataset, "CaseFile", "year_end")
     names = _column(dataset, "Borough", "name")
+    spans = {case: range(_decade(first), _decade(first if end.get(case) is None else end[case]) + 1, 10)
+             for case, first in start.items() if first is not None}  # once a case, not once a link
     cases, boroughs, decades, statuses = (defaultdict(set) for _ in range(4))
     for case, indicator, status in shows:
         cases[indicator].add(case)
         boroughs[indicator].update(boroughs_of.get(case, ()))
         if status is not None:
             statuses[indicator].add(status)
-        first = start.get(case)
-        if first is not None:
-            last = end.get(case) if end.get(case) is not None else first
-            decades[indicator].update(range(_decade(first), _decade(last) + 1, 10))
+        if case in spans:
+            decades[indicator].update(spans[case])
     borough_ids = [sorted(boroughs[i]) for i in ids]
     return {"case_links": [links.get(i, 0) for i in ids], "case_records": [len(cases[i]) for i in ids],
             "case_borough_ids": borough_ids, "case_borough_names": [[names[b] for b in bs] for bs in borough_ids],
@@ -196,12 +196,13 @@ RANKS = {
 """Evidence query -> which facts it lists (the rule of `contested-facts`, `single-source-facts`)."""
 
 
-def _public_mask(table: pa.Table, public_ids: pa.Array | None) -> pa.Array:
-    """Which rows are public facts: the record public and, for a relationship (`public_ids` given), both ends."""
+def _public_mask(table: pa.Table, public_ids: tuple[pa.Array, pa.Array] | None) -> pa.Array:
+    """Which rows are public facts: the record public and, for a relationship (`public_ids` given: the public
+    fact ids of its start's label and of its end's), both ends."""
     mask = pc.equal(table["sensitivity"], "public")
     if public_ids is not None:
-        mask = pc.and_(mask, pc.and_(pc.is_in(table["from"], value_set=public_ids),
-                                     pc.is_in(table["to"], value_set=public_ids)))
+        mask = pc.and_(mask, pc.and_(pc.is_in(table["from"], value_set=public_ids[0]),
+                                     pc.is_in(table["to"], value_set=public_ids[1])))
     return pc.fill_null(mask, False)
 
 
@@ -209,14 +210,18 @@ def _fact_ranks(nodes: dict[str, pa.Table], rels: dict[tuple, pa.Table]) -> None
     """Fill each fact's `<rank>_rank` and `<rank>_total` (`casegraph.schemas.aggregates.FactAggregates`) in place:
     the public facts each rule of RANKS picks, ordered by (kind, id) as the query listed them before."""
     facts = [(label, label, table, None) for label, table in nodes.items() if "independent_sources" in table.column_names]
-    public_ids = pa.concat_arrays([t.filter(_public_mask(t, None)).column("id").combine_chunks()
-                                   for _, _, t, _ in facts] or [pa.array([], pa.string())])
-    facts += [(key[0], key, table, public_ids) for key, table in rels.items()]
+    # A relationship's ends are looked up among its own labels' public facts only (ids are unique across labels):
+    # one set of every label's would be hashed again for each table, which grew faster than the data.
+    public_ids = {label: t.filter(_public_mask(t, None)).column("id").combine_chunks() for label, _, t, _ in facts}
+    none = pa.array([], pa.string())
+    facts += [(key[0], key, table, (public_ids.get(key[1], none), public_ids.get(key[2], none)))
+              for key, table in rels.items()]
+    public = [_public_mask(table, ends) for _, _, table, ends in facts]  # once per table, not per rule
     values: dict = {key: {} for _, key, _, _ in facts}
     for name, rule in RANKS.items():
         picked = []
-        for number, (kind, _, table, ends) in enumerate(facts):
-            rows = pc.indices_nonzero(pc.and_(_public_mask(table, ends), pc.fill_null(rule(table), False)))
+        for number, (kind, _, table, _) in enumerate(facts):
+            rows = pc.indices_nonzero(pc.and_(public[number], pc.fill_null(rule(table), False)))
             ids = pc.take(table["id"], rows).to_pylist()
             picked += zip([kind] * len(ids), ids, [number] * len(ids), rows.to_pylist())
         picked.sort()

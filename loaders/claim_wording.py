@@ -16,7 +16,7 @@ from __future__ import annotations
 from casegraph.loaders.columns import ColumnTable, Tables
 from casegraph.loaders.problems import Problem
 from casegraph.loaders.safety import ID_SEPARATORS, problem_at, public_text_fields
-from casegraph.loaders.conviction import NOT_CONVICTED, conviction_wording
+from casegraph.loaders.conviction import NOT_CONVICTED, Wording, conviction_wording
 from casegraph.schemas.names import NAME_FIELDS
 from casegraph.schemas.text import clip
 
@@ -40,42 +40,54 @@ def check_conviction_wording(tables: Tables, public: bool = False) -> list[Probl
     record, advice = ("its public version (its public citations only)", _PUBLIC_ADVICE) if public else \
         ("the record", _ADVICE)
     problems = []
+    found: dict[tuple[str, str], Wording | None] = {}  # (text, status) -> its wording: public texts repeat a lot
     for table in tables.all():
         if "status" not in table.values:
             continue
-        statuses, sensitivity = table["status"], table["sensitivity"]
-        for row, status in enumerate(statuses):
-            if sensitivity[row] != _RESTRICTED:
-                problems += _scan_row(table, row, status, record, advice)
+        fields = (() if table.is_rel else ("id",)) + public_text_fields(table.name) + \
+            (("outcomes",) if "outcomes" in table.values else ())  # `convicted` is an outcome and a wording
+        columns = [(field, table[field], field.startswith("citation_")) for field in fields]
+        cited = table["citation_statuses"] if "citation_statuses" in table.values else None
+        for row, (status, sensitivity) in enumerate(zip(table["status"], table["sensitivity"])):
+            if sensitivity != _RESTRICTED:
+                problems += _scan_row(table, row, status, columns, cited[row] if cited is not None else (), found,
+                                      record, advice)
     for (rel_type, _, to_label), table in tables.rels.items():
         if rel_type == "INVOLVES" and to_label in tables.nodes:
             problems += _involved_names(table, tables.nodes[to_label])
     return problems
 
 
-def _scan_row(table: ColumnTable, row: int, status: str | None, record: str, advice: str) -> list[Problem]:
+def _scan_row(table: ColumnTable, row: int, status: str | None, columns: list[tuple[str, list, bool]],
+              cited: list[str | None], found: dict[tuple[str, str], Wording | None], record: str,
+              advice: str) -> list[Problem]:
+    """A row's errors: `columns` (field, its values, whether per citation) are the table's scanned fields,
+    `cited` the row's citation statuses, `found` the wordings already sought (shared by every row);
+    `record` and `advice` are what the message calls the record and tells to do."""
     problems = []
     said = set()  # texts already refused in this row: `citation_quotes` repeats `quote`
-    cited = table["citation_statuses"][row] if "citation_statuses" in table.values else ()
-    fields = (() if table.is_rel else ("id",)) + public_text_fields(table.name) + \
-        (("outcomes",) if "outcomes" in table.values else ())  # `convicted` is an outcome and a wording
-    for field in fields:
-        value = table[field][row]
+    for field, values, per_citation in columns:
+        value = values[row]
         if value is None:
             continue
-        per_citation = field.startswith("citation_")
         for index, text in enumerate(value if isinstance(value, list) else (value,)):
             given = (cited[index] if index < len(cited) else status) if per_citation else status
             if given not in NOT_CONVICTED or not text or text in said:
                 continue
-            found = conviction_wording(ID_SEPARATORS.sub(" ", text) if field == "id" else text, given)
-            if found:
+            words = ID_SEPARATORS.sub(" ", text) if field == "id" else text
+            wording = found.get((words, given), _UNSEEN)
+            if wording is _UNSEEN:
+                wording = found[words, given] = conviction_wording(words, given)
+            if wording:
                 said.add(text)
                 whose = f"its citation {index + 1} is" if per_citation else f"{record} is"
-                problems.append(problem_at(table, row, field, f"worded as a conviction: {found.words!r} in "
-                                           f"{clip(found.sentence, 200)}, but {whose} {given!r}; {advice}"))
+                problems.append(problem_at(table, row, field, f"worded as a conviction: {wording.words!r} in "
+                                           f"{clip(wording.sentence, 200)}, but {whose} {given!r}; {advice}"))
                 break  # one error per field: the rest of a list says the same
     return problems
+
+
+_UNSEEN = object()
 
 
 def _involved_names(table: ColumnTable, parties: ColumnTable) -> list[Problem]:

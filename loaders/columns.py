@@ -9,6 +9,7 @@ BENCHMARKS.md); a million-record load must fit on a laptop.
 from __future__ import annotations
 
 from array import array
+from collections import deque
 from functools import cache
 from operator import itemgetter
 from sys import intern
@@ -20,6 +21,9 @@ from casegraph.loaders.raw import RawRecord
 from casegraph.schemas.arrow import ENDPOINT_COLUMNS, arrow_schema
 
 __all__ = ["ColumnTable", "Collected", "Tables", "table_columns"]
+
+_each = deque(maxlen=0).extend
+"""Runs an iterator to its end, keeping nothing."""
 
 _FIELD = {"from": "from_"}  # a relationship's `from` column is its `from_` field
 
@@ -62,8 +66,7 @@ class ColumnTable:
 
     def append(self, row: tuple, file: str | None = None, line: int | None = None,
                field_lines: dict[str, int] | None = None, given: frozenset[str] | None = None) -> None:
-        for values, value in zip(self.values.values(), row):
-            values.append(value)
+        _each(map(list.append, self.values.values(), row))  # a value to each column's list, in C
         if field_lines:
             self.field_lines[len(self.lines)] = field_lines
         self.files.append(file)

@@ -228,22 +228,24 @@ def check_publication_safety(tables: Tables, rules: tuple[Rule, ...] | None = No
     for table in tables.all():
         if table.name in _DEFINITIONS:
             continue
-        is_node = table.name in labels
+        fields = ((("id",) if table.name in labels else ()) + public_text_fields(table.name)
+                  + tuple(name for name in _NAMES_AS_WORDS if name in table.values))
+        columns = [(field, table[field]) for field in fields]
         exempt = table["safety_exception_by"] if "safety_exception_by" in table.values else None
         for row, sensitivity in enumerate(table["sensitivity"]):
             if sensitivity == _RESTRICTED or (exempt and exempt[row]):
                 continue
-            problems += _scan_row(table, row, checks, seen, with_id=is_node)
+            problems += _scan_row(table, row, columns, checks, seen)
     return problems
 
 
-def _scan_row(table: ColumnTable, row: int, checks, seen: dict, with_id: bool = False) -> list[Problem]:
+def _scan_row(table: ColumnTable, row: int, columns: list[tuple[str, list]], checks, seen: dict) -> list[Problem]:
+    """A row's errors: `columns` (field, its values) are the table's scanned fields (the id first, for a
+    node), `seen` each text's hits already found (shared by every row)."""
     problems = []
-    fields = ((("id",) if with_id else ()) + public_text_fields(table.name)
-              + tuple(name for name in _NAMES_AS_WORDS if name in table.values))
     done = set()  # texts already scanned in this row: `citation_quotes` repeats `quote`
-    for field in fields:
-        value = table[field][row]
+    for field, values in columns:
+        value = values[row]
         if value is None:
             continue
         for text in value if isinstance(value, list) else (value,):

@@ -77,7 +77,10 @@ class _Refused(ValueError):
 
 
 def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    data: dict[str, Any] = {}
+    data = dict(pairs)
+    if len(data) == len(pairs):  # no key repeated (nearly every object): made in C
+        return data
+    data = {}
     for key, value in pairs:
         if key in data:
             raise _Refused(f"duplicate key {clip(key)}: a record states each field once")
@@ -86,7 +89,7 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def _integer(text: str) -> int:
-    if len(text.lstrip("-")) > _DIGITS:
+    if len(text) > _DIGITS and len(text.lstrip("-")) > _DIGITS:
         raise _Refused(f"a number of {len(text)} digits: no field holds it")
     return int(text)
 

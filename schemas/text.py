@@ -85,6 +85,8 @@ def value_problem(value: Any, depth: int = 0) -> str | None:
     Checks text (keys and items of lists and mappings too), numbers (finite,
     integers within 64 bits) and nesting (at most MAX_DEPTH levels).
     """
+    if type(value) is int:  # the commonest values first, by exact type (a subclass takes the general path)
+        return None if INT64_RANGE[0] <= value <= INT64_RANGE[1] else f"{clip(value)} is beyond 64 bits"
     if isinstance(value, str):
         return text_problem(value)
     if isinstance(value, bool) or value is None:
@@ -98,14 +100,21 @@ def value_problem(value: Any, depth: int = 0) -> str | None:
     if isinstance(value, dict):
         items = [item for pair in value.items() for item in pair]
     elif isinstance(value, (list, tuple)):
-        items = list(value)
+        items = value
     else:
         return None
     for item in items:
+        if type(item) is str:  # most items (a record's lists and keys): one search, no call
+            if _UNSAFE(item):
+                return text_problem(item)
+            continue
         problem = value_problem(item, depth + 1)
         if problem:
             return problem
     return None
+
+
+_UNSAFE = UNSAFE_CHARACTERS.search
 
 
 def describe_character(char: str) -> str:
