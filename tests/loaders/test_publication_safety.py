@@ -768,3 +768,60 @@ def test_a_schools_name_in_a_host_is_refused(tmp_path):
                                       "doc_type: article, url: 'https://hilltop-academy.example.org/news'}\n")
     assert (problem.record, problem.field) == ("src-news", "url")
     assert "'hilltop academy' (rule 'school'" in problem.message
+
+
+EIGHTH = [  # (text, rule, what the message quotes): the eighth round's newcomer (2026-12-02), and more of each kind
+    # an age without a comma, a date of birth, an age after a colon or in parentheses, a school year
+    ("At just eleven she was raped.", "individual-age", "At just eleven she"),
+    ("At 13 he was groomed.", "individual-age", "At 13 he"),
+    ("The girl, in her early teens (13), was raped.", "individual-age", "teens (13"),
+    ("The girl, DOB 03/04/2008, was raped.", "individual-age", "DOB 03/04/2008"),
+    ("Her date of birth: 3 April 2008.", "individual-age", "date of birth: 3 April 2008"),
+    ("D.O.B. 2008", "individual-age", "D.O.B. 2008"),
+    ("Her age at the time: eleven.", "individual-age", "age at the time: eleven"),
+    ("The girl was barely a teenager: 13.", "individual-age", "teenager: 13"),
+    ("The victim: 14.", "individual-age", "victim: 14"),
+    ("The girl, a Year Seven pupil, was raped.", "individual-age", "Year Seven pupil"),
+    ("She was a Year 9 student at a local school.", "individual-age", "Year 9 student"),
+    ("A year ten girl was filmed.", "individual-age", "year ten girl"),
+    # care: a home of two words, a child protection plan
+    ("She was in a residential children's home in Kent.", "in-care", "She was in a residential children's home"),
+    ("She lived in a private care home in Essex.", "in-care", "She lived in a private care home"),
+    ("She was put on a child protection plan in 2019.", "in-care", "put on a child protection"),
+    ("The girl was on a child protection plan.", "in-care", "a child protection plan"),
+    # a school: went to a saint's, excluded from hers
+    ("She went to St Olave's.", "school", "went to St Olave's"),
+    ("He moved to St Mary's in 2012.", "school", "moved to St Mary's"),
+    ("She was excluded from her academy.", "school", "excluded from her academy"),
+    ("He was expelled from the local secondary school.", "school", "expelled from the local secondary school"),
+    # health: child and adolescent mental health services by any name
+    ("She was known to CAMHS.", "health", "CAMHS"),
+    ("A CYPMHS referral was made.", "health", "CYPMHS"),
+]
+
+
+@pytest.mark.parametrize("text, rule, found", EIGHTH)
+def test_the_eighth_rounds_ages_care_schools_and_health_are_refused(tmp_path, text, rule, found):
+    [problem] = _statement(tmp_path, text)
+    assert (Path(problem.file).name, problem.line, problem.record, problem.field) == (
+        "data.yaml", _line_of(tmp_path, "summary: "), "a-statement", "summary")
+    what = next(r.what for r in load_rules() if r.id == rule)
+    assert problem.message.startswith(f"public text gives {what}: {found!r} (rule {rule!r} of "
+                                      f"schemas/publication-safety.yaml); move it to `restricted_detail`")
+
+
+@pytest.mark.parametrize("text", [
+    "The average age: 14.",
+    "Year 9 pupils were warned.",
+    "Children on child protection plans were at risk.",
+    "Pupils excluded from schools were targeted.",
+    "At 45 he was jailed.",
+    "Girls in their early teens were targeted.",
+    "Victims: 12.",
+    "The men met at St Mary's church.",
+])
+def test_the_eighth_rounds_patterns_let_groups_statistics_and_adults_through(tmp_path, text):
+    path = tmp_path / "data.yaml"
+    path.write_text(UNLINKED.replace("PERSON", "A campaigner.").replace("STATEMENT", json.dumps(text)),
+                    encoding="utf-8")
+    load([path])
