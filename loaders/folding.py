@@ -28,7 +28,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["Folded", "fold"]
+__all__ = ["Folded", "fold", "NameWords", "name_skeletons", "name_words"]
 
 _LOOK_ALIKES = str.maketrans({
     # Cyrillic capitals and small letters drawn like Latin ones
@@ -102,3 +102,73 @@ def _fold(text: str) -> Folded:
     folded = Folded(text, "".join(chars), tuple(at) + (len(text),))
     return folded.without({index for found in _SPELT_OUT.finditer(folded.text)
                            for index in range(found.start() + 1, found.end(), 2)})  # each separator between two letters
+
+
+_NAME_WORD = re.compile(r"[^\W_]+")
+"""A word of a name: letters and digits; an underscore separates words ("olivia_review")."""
+_DIGIT_LETTERS = str.maketrans("0134578", "oleaste")
+"""The digits written for the letters they look like ("Chl0e", "Sy1via"), "1" for "l" and "i" alike."""
+_JOIN = re.compile(r"(?:[^\S\n]|[-*_/\\|+~=^.'\u00b7\u2022]){1,3}")
+"""What may split a name's letters ("Ch-loe", "Chl oe", "Ch*loe"), one to three of them: as the conviction
+check reads "jai-led" (`loaders/conviction.py` `_SPLIT`); not a comma or a line break."""
+
+
+def _skeleton(word: str) -> str:
+    """A word in small letters, its look-alike digits as letters and "i" as "l" (as "1" reads either)."""
+    return word.casefold().translate(_DIGIT_LETTERS).replace("i", "l")
+
+
+@dataclass(frozen=True)
+class NameWords:
+    """The words of restricted names, for `name_words`: each word's skeleton (`_skeleton`) -> the word, and every
+    start of a skeleton (a join is tried only where its first piece starts a name's word)."""
+
+    skeletons: dict[str, str]
+    starts: frozenset[str]
+
+
+def _cased_alike(pieces: list[str]) -> bool:
+    """Whether the pieces of a word split apart are cased as one word's (its letters all small, all capitals or
+    capitalised as one word: "Ch-loe", "CH-LOE", "ch-l0e"), or as each capitalised; digits aside."""
+    letters = ["".join(c for c in piece if c.isalpha()) for piece in pieces]
+    joined = "".join(letters)
+    return (joined.islower() or joined.isupper() or joined.istitle()
+            or all(piece.istitle() for piece in letters if piece))
+
+
+def name_skeletons(words) -> NameWords:
+    """The `NameWords` of the given words of names (in small letters)."""
+    skeletons = {_skeleton(word): word for word in words}
+    return NameWords(skeletons, frozenset(s[:n] for s in skeletons for n in range(1, len(s))))
+
+
+def name_words(text: str, known: NameWords) -> list[tuple[int, int, str]]:
+    """The words of a folded `text` as (start, end, word in small letters), read as a reader takes a name: a word
+    mixing digits and letters whose skeleton is a known name's word is that word ("Sy1via" is "sylvia", "Chl0e"
+    "chloe"), and two to four pieces split by `_JOIN` that joined are one ("Ch-loe", "Chl oe", "C-hl0e") are that
+    word, the pieces cased alike (all small, all capitals, capitalised as one word, or each capitalised). `known`:
+    `name_skeletons` of the names' words. A word of letters alone is read as it is ("all" is never "Ali")."""
+    found = list(_NAME_WORD.finditer(text))
+    words, index = [], 0
+    while index < len(found):
+        start = found[index]
+        last = index
+        if _skeleton(start.group(0)) in known.starts:
+            for last in range(min(index + 3, len(found) - 1), index, -1):  # the longest join first
+                pieces = found[index:last + 1]
+                if not all(_JOIN.fullmatch(text[a.end():b.start()]) for a, b in zip(pieces, pieces[1:])):
+                    continue
+                joined = "".join(p.group(0) for p in pieces)
+                word = known.skeletons.get(_skeleton(joined))
+                if word is not None and _cased_alike([p.group(0) for p in pieces]):
+                    words.append((start.start(), pieces[-1].end(), word))
+                    break
+            else:
+                last = index
+        if last == index:
+            word = start.group(0)
+            if not (word.isalpha() or word.isdigit()):
+                word = known.skeletons.get(_skeleton(word), word)
+            words.append((start.start(), start.end(), word.casefold()))
+        index = last + 1
+    return words

@@ -825,3 +825,108 @@ def test_the_eighth_rounds_patterns_let_groups_statistics_and_adults_through(tmp
     path.write_text(UNLINKED.replace("PERSON", "A campaigner.").replace("STATEMENT", json.dumps(text)),
                     encoding="utf-8")
     load([path])
+
+
+CASE_AND_WITNESS = """
+- {kind: case, id: bromley-2019, title: A case in Bromley, summary: A case., period: 2019, source: src, paragraphs: [1]}
+- {rel: INVOLVES, from: bromley-2019, to: campaigner, role: other, source: src, paragraphs: [1]}
+"""
+
+
+@pytest.mark.parametrize("text, found", [
+    ("A schoolgirl the men plied with alcohol and drugs before abusing her.", "A schoolgirl the men"),
+    ("Gave evidence at the trial of the men who exploited her.", "men who exploited her"),
+    ("Gave evidence against the gang that had repeatedly raped her when she was in care.", "gang that had repeatedly raped her"),
+    ("Targeted by the gang from a young age.", "Targeted by the gang"),
+    ("Known in court as Girl A.", "Known in court as Girl A"),
+])
+def test_a_public_person_linked_to_a_case_and_described_as_its_victim_is_refused(tmp_path, text, found):
+    problems = _unlinked(tmp_path, person=text, extra=CASE_AND_WITNESS)
+    [problem] = [p for p in problems if "described as" in p.message]
+    assert (Path(problem.file).name, problem.line, problem.record, problem.field) == (
+        "data.yaml", _line_of(tmp_path, "description: "), "campaigner", "description")
+    assert problem.message.startswith(f"'campaigner' is described as a victim here ({found!r}): expected "
+                                      f"`role: victim` and `sensitivity: restricted` on the person")
+
+
+@pytest.mark.parametrize("name", ["Girl A", "Child 3", "Victim B", "Witness C"])
+def test_a_court_anonymity_designation_as_a_public_persons_name_is_refused(tmp_path, name):
+    path = tmp_path / "data.yaml"
+    path.write_text(UNLINKED.replace("Jo Campaigner", name).replace("PERSON", "A campaigner.")
+                    .replace("STATEMENT", "A council replied.") + CASE_AND_WITNESS, encoding="utf-8")
+    with pytest.raises(LoadError) as caught:
+        load([path])
+    [problem] = caught.value.problems
+    assert (problem.record, problem.field, problem.line) == ("campaigner", "name", _line_of(tmp_path, "name: "))
+    assert f"described as a victim here ({name!r})" in problem.message
+
+
+def test_a_public_person_named_by_a_pseudonym_is_refused(tmp_path):
+    """Victims are named by pseudonyms: a public pseudonymous individual is to be restricted."""
+    problems = _unlinked(tmp_path, extra=CASE_AND_WITNESS.replace("to: campaigner", "to: sam") + (
+        "- {kind: person, id: sam, name: Sam, pseudonym: true, source: src, paragraphs: [1]}\n"
+        "- {kind: person, id: amy, name: Amy, pseudonym: true, source: src, paragraphs: [1]}\n"))
+    found = {(p.record, p.field, p.line): p.message for p in problems}
+    assert set(found) == {("sam", "pseudonym", _line_of(tmp_path, "id: sam")),
+                          ("amy", "pseudonym", _line_of(tmp_path, "id: amy"))}
+    assert found[("sam", "pseudonym", _line_of(tmp_path, "id: sam"))].startswith(
+        "'sam' in 'bromley-2019' is named by a pseudonym (`pseudonym: true`), as a victim is: expected "
+        "`sensitivity: restricted` on the person")
+
+
+def test_a_group_of_unknown_size_targeted_from_a_young_age_is_one_person(tmp_path):
+    [problem] = _statement(tmp_path, "A council replied.", extra=(
+        "- {kind: person, id: a-group, name: A group, person_type: group, description: Targeted by the gang from a"
+        " young age., source: src, paragraphs: [1]}\n"))
+    assert (problem.record, problem.field) == ("a-group", "description")
+    assert "described as a victim here ('Targeted by the gang')" in problem.message
+
+
+@pytest.mark.parametrize("description", ["Men who abused her were jailed.", "Girls targeted by the gang.",
+                                         "Men who groomed girls were jailed.",
+                                         "Men she was repeatedly arrested with."])
+def test_a_group_or_a_parent_is_not_described_as_a_victim(tmp_path, description):
+    path = tmp_path / "data.yaml"
+    path.write_text(UNLINKED.replace("PERSON", "A campaigner.").replace("STATEMENT", "A council replied.") +
+                    f"- {{kind: person, id: a-group, name: A group, person_type: group, description: {description},"
+                    f" source: src, paragraphs: [1]}}\n", encoding="utf-8")
+    load([path])
+
+
+RESTRICTED_PLACE_AND_NAMES = """
+- {kind: place, id: a-home, name: "Flat 3, 14 Acacia Avenue, Penge", aliases: [Acacia House], place_type: home,
+   source: src, paragraphs: [1], sensitivity: restricted}
+- {kind: person, id: p-chloe, name: Chloe, pseudonym: true, source: src, paragraphs: [1], sensitivity: restricted}
+- {kind: person, id: p-sylvia, name: Sylvia, pseudonym: true, source: src, paragraphs: [1], sensitivity: restricted}
+- {kind: person, id: p-olivia, name: Olivia, pseudonym: true, source: src, paragraphs: [1], sensitivity: restricted}
+- {kind: person, id: p-ali, name: Ali, pseudonym: true, source: src, paragraphs: [1], sensitivity: restricted}
+"""
+
+
+@pytest.mark.parametrize("text, found, what", [
+    ("The men took her to Flat 3, 14 Acacia Avenue, Penge.", "Flat 3, 14 Acacia Avenue, Penge",
+     "a restricted place (home)"),
+    ("The men met at acacia house.", "acacia house", "a restricted place (home)"),
+    ("Ch-loe spoke to the council.", "Ch-loe", "a restricted person"),
+    ("Chl oe spoke to the council.", "Chl oe", "a restricted person"),
+    ("Chl0e spoke to the council.", "Chl0e", "a restricted person"),
+    ("Sy1via spoke to the council.", "Sy1via", "a restricted person"),
+    ("SYLV1A spoke to the council.", "SYLV1A", "a restricted person"),
+    ("See olivia_review for details.", "olivia", "a restricted person"),
+    ("C-hl0e spoke to the council.", "C-hl0e", "a restricted person"),
+])
+def test_a_restricted_name_or_place_is_found_however_it_is_spelt(tmp_path, text, found, what):
+    [problem] = _statement(tmp_path, text, extra=RESTRICTED_PLACE_AND_NAMES)
+    assert (Path(problem.file).name, problem.line, problem.record, problem.field) == (
+        "data.yaml", _line_of(tmp_path, "summary: "), "a-statement", "summary")
+    assert problem.message.startswith(f"public text names {found!r}, {what}: expected no victim name or pseudonym")
+
+
+@pytest.mark.parametrize("text", ["All of them spoke to the council.", "Her alibi was checked.",
+                                  "Sylvan woods were searched.", "Olive oil, 1 litre, via a shop.",
+                                  "Chlorine was found in 3 flats."])
+def test_words_that_only_resemble_a_restricted_name_pass(tmp_path, text):
+    path = tmp_path / "data.yaml"
+    path.write_text(UNLINKED.replace("PERSON", "A campaigner.").replace("STATEMENT", json.dumps(text))
+                    + RESTRICTED_PLACE_AND_NAMES, encoding="utf-8")
+    load([path])
