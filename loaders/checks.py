@@ -89,7 +89,8 @@ _ONE_PERSON = re.compile(
     # what was done to one person, her age singular or her the object ("Targeted by the gang from a young age",
     # "Abused as a child"); not "Men she was arrested with"
     rf"|^\W*(sexually\s+)?({_ABUSED[1:-1]}|targeted|singled\s+out|preyed\s+upon)\b(?!\s+{_OBJECT})[^.]*"
-    r"\b(a\s+young\s+age|as\s+an?\s+(girl|boy|child|teenager|schoolgirl|schoolboy|pupil)|(she|he)\s+was)\b", re.IGNORECASE)
+    r"\b(a\s+young\s+age|as\s+an?\s+(girl|boy|child|teenager|schoolgirl|schoolboy|pupil)|(she|he)\s+was)\b",
+    re.IGNORECASE)
 """A description that opens on one person ("She ...", "A girl ...", "Thirteen, in a care placement"), or on
 what was done to one ("Targeted by the gang from a young age", "Abused as a child"): a group of unknown size
 described so is one person. Not "Men she was arrested with": the group, then her."""
@@ -207,8 +208,9 @@ def _victims(tables: Tables) -> list[Problem]:
 
 
 def _described_victims(tables: Tables) -> list[Problem]:
-    """A public individual named by a pseudonym (`pseudonym: true`: victims are), or one whom the data describes as a victim (`_DESCRIBED_VICTIM` in the person's
-    own text, `_PERSON_TEXT`, linked to a case or not, or in the description of an INVOLVES in any role but
+    """A public individual named by a pseudonym (`pseudonym: true`: victims are; unless she is a victim in a case,
+    whose own check speaks, `_victims`), or one whom the data describes as a victim (`_DESCRIBED_VICTIM` in the
+    person's own text, `_PERSON_TEXT`, linked to a case or not, or in the description of an INVOLVES in any role but
     `victim`), or whose age in a case is under 18 (the INVOLVES' reported age, else the case's first year less a
     birth year in her own description or note, `_BORN`): a victim or a child at the time, so restricted.
 

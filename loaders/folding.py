@@ -16,6 +16,11 @@ Folding, character by character (so every folded character keeps the index of th
 - a word spelt out letter by letter with hyphens, dots, underscores, asterisks or single spaces between its
   letters ("J-a-s-m-i-n-e", "J.a.s.m.i.n.e", three letters or more, one separator throughout) joined into the word.
 
+Names are read further (`name_words`, for the check of restricted names, `loaders/checks.py`): a word mixing digits
+and letters as the name it imitates ("Chl0e", "Sy1via"), a name split by hyphens, spaces and the like ("Ch-loe"),
+as the conviction check reads "jai-led", and an underscore as a space ("olivia_review"). Only against the known
+names: read so everywhere, "1" would change the ages the rules match.
+
 No well-kept Python library does this: Unicode's confusables (TR39 skeletons, as PyICU's SpoofChecker gives)
 fold Latin text too ("l" and "1", "rn" and "m"), which would change the digits and words the rules match;
 the packages on PyPI that list homoglyphs detect or generate them, and none maps text back to its original.

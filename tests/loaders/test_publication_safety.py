@@ -802,12 +802,7 @@ EIGHTH = [  # (text, rule, what the message quotes): the eighth round's newcomer
 
 @pytest.mark.parametrize("text, rule, found", EIGHTH)
 def test_the_eighth_rounds_ages_care_schools_and_health_are_refused(tmp_path, text, rule, found):
-    [problem] = _statement(tmp_path, text)
-    assert (Path(problem.file).name, problem.line, problem.record, problem.field) == (
-        "data.yaml", _line_of(tmp_path, "summary: "), "a-statement", "summary")
-    what = next(r.what for r in load_rules() if r.id == rule)
-    assert problem.message.startswith(f"public text gives {what}: {found!r} (rule {rule!r} of "
-                                      f"schemas/publication-safety.yaml); move it to `restricted_detail`")
+    test_every_newspaper_way_of_giving_a_childs_age_or_care_is_refused(tmp_path, text, rule, found)
 
 
 @pytest.mark.parametrize("text", [
@@ -821,10 +816,7 @@ def test_the_eighth_rounds_ages_care_schools_and_health_are_refused(tmp_path, te
     "The men met at St Mary's church.",
 ])
 def test_the_eighth_rounds_patterns_let_groups_statistics_and_adults_through(tmp_path, text):
-    path = tmp_path / "data.yaml"
-    path.write_text(UNLINKED.replace("PERSON", "A campaigner.").replace("STATEMENT", json.dumps(text)),
-                    encoding="utf-8")
-    load([path])
+    test_the_sixth_rounds_patterns_let_groups_statistics_and_adults_through(tmp_path, text)
 
 
 CASE_AND_WITNESS = """
@@ -836,7 +828,8 @@ CASE_AND_WITNESS = """
 @pytest.mark.parametrize("text, found", [
     ("A schoolgirl the men plied with alcohol and drugs before abusing her.", "A schoolgirl the men"),
     ("Gave evidence at the trial of the men who exploited her.", "men who exploited her"),
-    ("Gave evidence against the gang that had repeatedly raped her when she was in care.", "gang that had repeatedly raped her"),
+    ("Gave evidence against the gang that had repeatedly raped her when she was 15.",
+     "gang that had repeatedly raped her"),
     ("Targeted by the gang from a young age.", "Targeted by the gang"),
     ("Known in court as Girl A.", "Known in court as Girl A"),
 ])
