@@ -705,10 +705,16 @@ def test_a_whole_url_is_public_text(tmp_path, url, rule, found):
                                  "https://example.org/search?q=children+in+care+in+croydon&page=2",
                                  "https://news.example.co.uk:8443/2019/06/12/gang-jailed/?utm_source=twitter"])
 def test_a_url_without_identifying_words_passes(tmp_path, url):
+    _passes(tmp_path, extra=f"- {{kind: source, id: src-news, title: A news story, publisher: A paper, "
+                            f"doc_type: article, url: {json.dumps(url)}}}\n")
+
+
+def _passes(tmp_path: Path, statement: str = "A council replied.", extra: str = "") -> None:
+    """Load the UNLINKED data with `statement` as the statement's summary (a YAML double-quoted string) and the
+    `extra` records: it raises LoadError for any problem."""
     path = tmp_path / "data.yaml"
-    path.write_text(UNLINKED.replace("PERSON", "A campaigner.").replace("STATEMENT", "A council replied.") +
-                    f"- {{kind: source, id: src-news, title: A news story, publisher: A paper, doc_type: article, "
-                    f"url: {json.dumps(url)}}}\n", encoding="utf-8")
+    path.write_text(UNLINKED.replace("PERSON", "A campaigner.").replace("STATEMENT", json.dumps(statement)) + extra,
+                    encoding="utf-8")
     load([path])
 
 
@@ -878,12 +884,9 @@ def test_a_group_of_unknown_size_targeted_from_a_young_age_is_one_person(tmp_pat
 @pytest.mark.parametrize("description", ["Men who abused her were jailed.", "Girls targeted by the gang.",
                                          "Men who groomed girls were jailed.",
                                          "Men she was repeatedly arrested with."])
-def test_a_group_or_a_parent_is_not_described_as_a_victim(tmp_path, description):
-    path = tmp_path / "data.yaml"
-    path.write_text(UNLINKED.replace("PERSON", "A campaigner.").replace("STATEMENT", "A council replied.") +
-                    f"- {{kind: person, id: a-group, name: A group, person_type: group, description: {description},"
-                    f" source: src, paragraphs: [1]}}\n", encoding="utf-8")
-    load([path])
+def test_a_group_is_not_described_as_a_victim(tmp_path, description):
+    _passes(tmp_path, extra=f"- {{kind: person, id: a-group, name: A group, person_type: group, "
+                            f"description: {description}, source: src, paragraphs: [1]}}\n")
 
 
 RESTRICTED_PLACE_AND_NAMES = """
@@ -919,7 +922,4 @@ def test_a_restricted_name_or_place_is_found_however_it_is_spelt(tmp_path, text,
                                   "Sylvan woods were searched.", "Olive oil, 1 litre, via a shop.",
                                   "Chlorine was found in 3 flats."])
 def test_words_that_only_resemble_a_restricted_name_pass(tmp_path, text):
-    path = tmp_path / "data.yaml"
-    path.write_text(UNLINKED.replace("PERSON", "A campaigner.").replace("STATEMENT", json.dumps(text))
-                    + RESTRICTED_PLACE_AND_NAMES, encoding="utf-8")
-    load([path])
+    _passes(tmp_path, text, extra=RESTRICTED_PLACE_AND_NAMES)
