@@ -126,10 +126,12 @@ def _skeleton(word: str) -> str:
 @dataclass(frozen=True)
 class NameWords:
     """The words of restricted names, for `name_words`: each word's skeleton (`_skeleton`) -> the word, and every
-    start of a skeleton (a join is tried only where its first piece starts a name's word)."""
+    start of a word and of a skeleton (a join is tried only where its first piece starts a name's word: most
+    words start none, and are read at the cost of a set's look-up)."""
 
     skeletons: dict[str, str]
     starts: frozenset[str]
+    letters: frozenset[str]
 
 
 def _cased_alike(pieces: list[str]) -> bool:
@@ -143,8 +145,10 @@ def _cased_alike(pieces: list[str]) -> bool:
 
 def name_skeletons(words) -> NameWords:
     """The `NameWords` of the given words of names (in small letters)."""
+    words = set(words)
     skeletons = {_skeleton(word): word for word in words}
-    return NameWords(skeletons, frozenset(s[:n] for s in skeletons for n in range(1, len(s))))
+    return NameWords(skeletons, frozenset(s[:n] for s in skeletons for n in range(1, len(s))),
+                     frozenset(w[:n] for w in words for n in range(1, len(w))))
 
 
 def name_words(text: str, known: NameWords) -> list[tuple[int, int, str]]:
@@ -154,26 +158,31 @@ def name_words(text: str, known: NameWords) -> list[tuple[int, int, str]]:
     word, the pieces cased alike (all small, all capitals, capitalised as one word, or each capitalised). `known`:
     `name_skeletons` of the names' words. A word of letters alone is read as it is ("all" is never "Ali")."""
     found = list(_NAME_WORD.finditer(text))
+    lowers = [m.group(0).casefold() for m in found]
+    if not any(lower in known.letters if lower.isalpha() else not lower.isdigit() for lower in lowers):
+        return [(m.start(), m.end(), lower) for m, lower in zip(found, lowers)]  # most texts: no piece of a name
     words, index = [], 0
     while index < len(found):
-        start = found[index]
-        last = index
-        if _skeleton(start.group(0)) in known.starts:
-            for last in range(min(index + 3, len(found) - 1), index, -1):  # the longest join first
-                pieces = found[index:last + 1]
-                if not all(_JOIN.fullmatch(text[a.end():b.start()]) for a, b in zip(pieces, pieces[1:])):
-                    continue
-                joined = "".join(p.group(0) for p in pieces)
-                word = known.skeletons.get(_skeleton(joined))
-                if word is not None and _cased_alike([p.group(0) for p in pieces]):
-                    words.append((start.start(), pieces[-1].end(), word))
+        start, lower = found[index], lowers[index]
+        piece = start.group(0)
+        joined = None  # the longest join of this piece and the next ones that is a name's word: (last, word)
+        if lower in known.letters if piece.isalpha() else _skeleton(piece) in known.starts:
+            pieces, skeleton = [piece], _skeleton(piece)
+            for last in range(index + 1, min(index + 4, len(found))):  # up to four pieces
+                if not _JOIN.fullmatch(text[found[last - 1].end():found[last].start()]):
                     break
-            else:
-                last = index
-        if last == index:
-            word = start.group(0)
-            if not (word.isalpha() or word.isdigit()):
-                word = known.skeletons.get(_skeleton(word), word)
-            words.append((start.start(), start.end(), word.casefold()))
-        index = last + 1
+                pieces.append(found[last].group(0))
+                skeleton += _skeleton(pieces[-1])
+                if skeleton in known.skeletons and _cased_alike(pieces):
+                    joined = last, known.skeletons[skeleton]
+                if skeleton not in known.starts:  # no longer the start of a name's word
+                    break
+        if joined is not None:
+            words.append((start.start(), found[joined[0]].end(), joined[1]))
+            index = joined[0] + 1
+            continue
+        if not (piece.isalpha() or piece.isdigit()):
+            lower = known.skeletons.get(_skeleton(piece), lower)
+        words.append((start.start(), start.end(), lower))
+        index += 1
     return words
