@@ -780,6 +780,8 @@ EIGHTH = [  # (text, rule, what the message quotes): the eighth round's newcomer
     # an age without a comma, a date of birth, an age after a colon or in parentheses, a school year
     ("At just eleven she was raped.", "individual-age", "At just eleven she"),
     ("At 13 he was groomed.", "individual-age", "At 13 he"),
+    ("At only 12 the girl was raped.", "individual-age", "At only 12 the girl"),
+    ("She was born 03/04/2008.", "individual-age", "born 03/04/2008"),
     ("The girl, in her early teens (13), was raped.", "individual-age", "teens (13"),
     ("The girl, DOB 03/04/2008, was raped.", "individual-age", "DOB 03/04/2008"),
     ("Her date of birth: 3 April 2008.", "individual-age", "date of birth: 3 April 2008"),
@@ -795,11 +797,15 @@ EIGHTH = [  # (text, rule, what the message quotes): the eighth round's newcomer
     ("She lived in a private care home in Essex.", "in-care", "She lived in a private care home"),
     ("She was put on a child protection plan in 2019.", "in-care", "put on a child protection"),
     ("The girl was on a child protection plan.", "in-care", "a child protection plan"),
+    ("She was on the child protection register.", "in-care", "She was on the child protection register"),
+    ("She was already known to social services.", "in-care", "She was already known to social services"),
     # a school: went to a saint's, excluded from hers
     ("She went to St Olave's.", "school", "went to St Olave's"),
     ("He moved to St Mary's in 2012.", "school", "moved to St Mary's"),
     ("She was excluded from her academy.", "school", "excluded from her academy"),
     ("He was expelled from the local secondary school.", "school", "expelled from the local secondary school"),
+    ("She was permanently excluded from school.", "school", "excluded from school"),
+    ("She was then in a pupil referral unit.", "school", "She was then in a pupil referral unit"),
     # health: child and adolescent mental health services by any name
     ("She was known to CAMHS.", "health", "CAMHS"),
     ("A CYPMHS referral was made.", "health", "CYPMHS"),
@@ -820,6 +826,11 @@ def test_the_eighth_rounds_ages_care_schools_and_health_are_refused(tmp_path, te
     "Girls in their early teens were targeted.",
     "Victims: 12.",
     "The men met at St Mary's church.",
+    "Pupils excluded from school were targeted.",
+    "Children on the child protection register were at risk.",
+    "Social services were told.",
+    "Girls born 03/04/2008 and later were approached.",
+    "Date of birth is required on the form.",
 ])
 def test_the_eighth_rounds_patterns_let_groups_statistics_and_adults_through(tmp_path, text):
     test_the_sixth_rounds_patterns_let_groups_statistics_and_adults_through(tmp_path, text)
