@@ -29,11 +29,11 @@ _RESTRICTED = Sensitivity.restricted.value
 
 _ABUSED = r"(abused|groomed|raped|exploited|trafficked|assaulted|prostituted|pimped)"
 _OBJECT = (r"(an?|the|two|three|four|five|six|several|many|more|young|teenage|vulnerable|underage|local|\d+|girls?"
-           r"|boys?|child(ren)?|kids?|victims?|her|him|them|women|teenagers?|pupils?|other)\b")
+           r"|boys?|child(ren)?|kids?|victims?|her|him|them|women|teenagers?|pupils?|other|one)\b")
 """What follows a perpetrator's act ("groomed girls", "abused her"), not a victim's ("abused as a child")."""
 _DESCRIBED_VICTIM = re.compile(
     # a court's anonymity designation as a name ("Girl A", "Victim 3", "known in court as Child B")
-    r"^\W*(girl|boy|child|victim|witness|complainant)\s+(?-i:[A-Z]|\d{1,3})\b(?!\s*(and|or|to|-)\b)"
+    r"^\W*(girl|boy|child|victim|witness|complainant)\s+(?-i:[A-Z]|\d{1,3})\b(?!\s*(and|or|to|-)\b|['’])"
     r"|\b(known|referred\s+to|identified|named|called)\s+(in\s+court\s+)?as\s+(girl|boy|child|victim|witness"
     r"|complainant)\s+(?-i:[A-Z]|\d{1,3})\b|"
     r"^\W*(an?\s+|the\s+)?(alleged\s+|child\s+|teenage\s+)?(victim|survivor|complainant)s?\b"
@@ -56,7 +56,16 @@ _DESCRIBED_VICTIM = re.compile(
     rf"|\b(men|man|abusers?|offenders?|gang|group|ring|perpetrators?|defendants|accused|groomers?)\s+(who|that|whom)\s+"
     rf"(had\s+|have\s+|has\s+)?(\w+\s+)?{_ABUSED}\s+(her|him)(?=\s*([.,;:!?)]|$)|\s+(when|while|as|from|at|in|for"
     r"|on|over|and|until|before|after|repeatedly|again|too|between|around)\b)"
-    # a sentence opening on what a gang did to her ("Targeted by the gang from a young age")
+    # opening on one of the victims, or of the girls the men abused ("One of his victims"; not "Raped one of his
+    # victims", a perpetrator's); years of abuse survived ("Survived years of abuse by the gang")
+    r"|(^|[.;:!?]\s+)\W*one\s+of\s+((the|his|their|its|\d+|two|three|four|five|six|several|many)\s+(\w+\s+)?"
+    r"(victims|survivors|complainants)\b|the\s+(girls|boys|children|teenagers|pupils)\s+((who|whom|that)\s+)?"
+    r"(the|these|those)\s+(men|gang|abusers|offenders|groomers|defendants)\b)"
+    r"|\bsurviv(ed|ing|or\s+of)\s+(\w+\s+){0,3}?(abuse|exploitation|grooming|rape|trafficking)\b"
+    # a sentence opening on what a gang did to her ("Targeted by the gang from a young age", "Was plied with drink
+    # by the men")
+    r"|(^|[.;:!?]\s+)\W*(was|were)\s+([\w,]+\s+){0,6}?by\s+(the|an?|older|\d+|two|three|four|five|six|several)\s+"
+    r"(\w+\s+)?(men|man|gang|ring|abusers?|groomers?|offenders?|perpetrators|defendants)\b"
     r"|(^|[.;:!?]\s+)\W*(targeted|singled\s+out|picked\s+out|preyed\s+upon|preyed\s+on)\s+by\s+(the|a|an|older|\d+|two"
     r"|three|four|five|six|several)\s+(\w+\s+)?(men|man|gang|group|ring|abusers?|groomers?|offenders?)\b"
     # she, then what was done to her ("She gave evidence against the men who had raped her"; not "her daughter")

@@ -849,6 +849,10 @@ CASE_AND_WITNESS = """
      "gang that had repeatedly raped her"),
     ("Targeted by the gang from a young age.", "Targeted by the gang"),
     ("Known in court as Girl A.", "Known in court as Girl A"),
+    ("One of the girls the men exploited.", "One of the girls the men"),
+    ("One of his victims.", "One of his victims"),
+    ("Survived years of abuse by the gang.", "Survived years of abuse"),
+    ("Was plied with drink and drugs by the men.", "Was plied with drink and drugs by the men"),
 ])
 def test_a_public_person_linked_to_a_case_and_described_as_its_victim_is_refused(tmp_path, text, found):
     problems = _unlinked(tmp_path, person=text, extra=CASE_AND_WITNESS)
@@ -857,6 +861,14 @@ def test_a_public_person_linked_to_a_case_and_described_as_its_victim_is_refused
         "data.yaml", _line_of(tmp_path, "description: "), "campaigner", "description")
     assert problem.message.startswith(f"'campaigner' is described as a victim here ({found!r}): expected "
                                       f"`role: victim` and `sensitivity: restricted` on the person")
+
+
+@pytest.mark.parametrize("text", ["Raped one of his victims.", "Married one of the victims.",
+                                  "Prosecuted the men who exploited girls.", "Worked with survivors of abuse.",
+                                  "Was arrested by the police.", "Was jailed with the men."])
+def test_a_public_person_not_described_as_a_victim_passes(tmp_path, text):
+    _passes(tmp_path, extra=CASE_AND_WITNESS + f"- {{kind: person, id: khan, name: Khan, description: {text},"
+                                                f" source: src, paragraphs: [1]}}\n")
 
 
 @pytest.mark.parametrize("name", ["Girl A", "Child 3", "Victim B", "Witness C"])
