@@ -600,7 +600,10 @@ def test_every_newspaper_way_of_giving_a_childs_age_or_care_is_refused(tmp_path,
 
 @pytest.mark.parametrize("text, rule", [("A Croydon girl (then 12) was raped.", "individual-age"),
                                         ("Girl, 12, raped by men in Croydon", "individual-age"),
-                                        ("In a children's home in Croydon since 2018.", "in-care")])
+                                        ("In a children's home in Croydon since 2018.", "in-care"),
+                                        # the eighth round's (2026-12-02)
+                                        ("The girl, DOB 03/04/2008, was raped.", "individual-age"),
+                                        ("She was known to CAMHS.", "health")])
 @pytest.mark.parametrize("kind, record, field", EVERY_KIND)
 def test_the_sixth_rounds_phrasings_are_refused_in_every_kind_of_record(tmp_path, text, rule, kind, record, field):
     problems = _unlinked(tmp_path, extra=kind.replace("TEXT", json.dumps(text)) + "\n")
