@@ -11,12 +11,13 @@ import re
 from datetime import date
 
 from casegraph.loaders.columns import ColumnTable, Tables
-from casegraph.loaders.folding import fold
+from casegraph.loaders.folding import fold, name_skeletons, name_words
 from casegraph.loaders.lineage import citation_field
 from casegraph.loaders.problems import Problem
+from casegraph.loaders.safety import load_rules
 from casegraph.schemas import schema
 from casegraph.schemas.common import Sensitivity, Timed
-from casegraph.schemas.nodes import CaseFile, Person, SourceDocument
+from casegraph.schemas.nodes import CaseFile, Person, Place, SourceDocument
 from casegraph.schemas.relationships import Involves
 
 __all__ = ["check_dataset", "EARLIEST_YEAR"]
@@ -25,13 +26,16 @@ EARLIEST_YEAR = 1900
 """No source here reports abuse before this year; an earlier year is a typo."""
 
 _RESTRICTED = Sensitivity.restricted.value
-_WORD = re.compile(r"[\w]+", re.UNICODE)
 
 _ABUSED = r"(abused|groomed|raped|exploited|trafficked|assaulted|prostituted|pimped)"
 _OBJECT = (r"(an?|the|two|three|four|five|six|several|many|more|young|teenage|vulnerable|underage|local|\d+|girls?"
-           r"|boys?|child(ren)?|kids?|victims?|her|him|them|women|teenagers?|pupils?|other)\b")
+           r"|boys?|child(ren)?|kids?|victims?|her|him|them|women|teenagers?|pupils?|other|one)\b")
 """What follows a perpetrator's act ("groomed girls", "abused her"), not a victim's ("abused as a child")."""
 _DESCRIBED_VICTIM = re.compile(
+    # a court's anonymity designation as a name ("Girl A", "Victim 3", "known in court as Child B")
+    r"^\W*(girl|boy|child|victim|witness|complainant)\s+(?-i:[A-Z]|\d{1,3})\b(?!\s*(and|or|to|-)\b|['’])"
+    r"|\b(known|referred\s+to|identified|named|called)\s+(in\s+court\s+)?as\s+(girl|boy|child|victim|witness"
+    r"|complainant)\s+(?-i:[A-Z]|\d{1,3})\b|"
     r"^\W*(an?\s+|the\s+)?(alleged\s+|child\s+|teenage\s+)?(victim|survivor|complainant)s?\b"
     r"|\b(an?|the|one|formerly\s+an?|once\s+an?)\s+(former\s+)?(alleged\s+|child\s+|teenage\s+)?"
     r"(victim|survivor|complainant)s?\s+of\b"
@@ -44,9 +48,26 @@ _DESCRIBED_VICTIM = re.compile(
     # a perpetrator's act ("Groomed girls online": an object follows)
     rf"|(^|[.;:!?]\s+)\W*(sexually\s+)?{_ABUSED}\b(?!\s+{_OBJECT})"
     # a sentence about "the girl" and what men did ("The girl the men passed between them")
-    r"|(^|[.;:!?]\s+)\W*(the|a|one)\s+(girl|boy|child|teenager)\s+((who|whom|that)\s+)?"
+    r"|(^|[.;:!?]\s+)\W*(the|a|one)\s+(girl|boy|child|teenager|teen|school(girl|boy)|pupil|youngster)\s+"
+    r"((who|whom|that)\s+)?"
     r"(the|these|those|several|many|\d+|two|three|four|five|six)\s+(men|man|abusers|offenders|gang|group"
     r"|perpetrators|accused|defendants)\b"
+    # the men who abused her ("Gave evidence at the trial of the men who exploited her"; not "... her daughter")
+    rf"|\b(men|man|abusers?|offenders?|gang|group|ring|perpetrators?|defendants|accused|groomers?)\s+(who|that|whom)\s+"
+    rf"(had\s+|have\s+|has\s+)?(\w+\s+)?{_ABUSED}\s+(her|him)(?=\s*([.,;:!?)]|$)|\s+(when|while|as|from|at|in|for"
+    r"|on|over|and|until|before|after|repeatedly|again|too|between|around)\b)"
+    # opening on one of the victims, or of the girls the men abused ("One of his victims"; not "Raped one of his
+    # victims", a perpetrator's); years of abuse survived ("Survived years of abuse by the gang")
+    r"|(^|[.;:!?]\s+)\W*one\s+of\s+((the|his|their|its|\d+|two|three|four|five|six|several|many)\s+(\w+\s+)?"
+    r"(victims|survivors|complainants)\b|the\s+(girls|boys|children|teenagers|pupils)\s+((who|whom|that)\s+)?"
+    r"(the|these|those)\s+(men|gang|abusers|offenders|groomers|defendants)\b)"
+    r"|\bsurviv(ed|ing|or\s+of)\s+(\w+\s+){0,3}?(abuse|exploitation|grooming|rape|trafficking)\b"
+    # a sentence opening on what a gang did to her ("Targeted by the gang from a young age", "Was plied with drink
+    # by the men")
+    r"|(^|[.;:!?]\s+)\W*(was|were)\s+([\w,]+\s+){0,6}?by\s+(the|an?|older|\d+|two|three|four|five|six|several)\s+"
+    r"(\w+\s+)?(men|man|gang|ring|abusers?|groomers?|offenders?|perpetrators|defendants)\b"
+    r"|(^|[.;:!?]\s+)\W*(targeted|singled\s+out|picked\s+out|preyed\s+upon|preyed\s+on)\s+by\s+(the|a|an|older|\d+|two"
+    r"|three|four|five|six|several)\s+(\w+\s+)?(men|man|gang|group|ring|abusers?|groomers?|offenders?)\b"
     # she, then what was done to her ("She gave evidence against the men who had raped her"; not "her daughter")
     rf"|^\W*she\b[^.]*\b{_ABUSED}\s+her(?=\s*([.,;:!?)]|$)|\s+(when|while|as|from|at|in|for|on|over|and"
     r"|until|before|after|repeatedly|again|too|between|around)\b)"
@@ -60,7 +81,9 @@ starting "victim" or "a survivor", "formerly a victim of", "she was groomed",
 ... the men who raped her". A record that says so makes her a victim,
 whatever its `role`, with or without a link to a case. Applied to a public
 individual's own record only: a case summary says what was done to a victim
-by design (`schemas/publication-safety.yaml` keeps identifying detail out of it)."""
+by design (`schemas/publication-safety.yaml` keeps identifying detail out of it). Also "the men who exploited
+her", "a schoolgirl the men plied with drink", a sentence opening "Targeted by the gang", and a court's anonymity
+designation ("Girl A", "Victim 3", "known in court as Child B"): each names a victim."""
 
 _BORN = re.compile(r"\bborn\s+(?:in\s+|on\s+|around\s+|about\s+)?(?:\w+\s+){0,2}?((?:19|20)\d\d)\b", re.IGNORECASE)
 """A birth year in a person's own text ("Born in 1997"): with a case's first year, her age in it."""
@@ -71,9 +94,15 @@ _PERSON_TEXT = ("name", "aliases", "description", "note")
 _ONE_PERSON = re.compile(
     r"^\W*((she|he)\b|(a|an|one)\s+(\w+[- ]year[- ]old\s+)?(girl|boy|child|teenager|school(girl|boy)|pupil|victim"
     r"|survivor|young\s+(woman|man))\b|(aged?\s+)?(\d{1,2}|\w+teen|two|three|four|five|six|seven|eight|nine|ten"
-    r"|eleven|twelve)\s*[,;:(])", re.IGNORECASE)
-"""A description that opens on one person ("She ...", "A girl ...", "Thirteen, in a care placement"): a group
-of unknown size described so is one person. Not "Men she was arrested with": the group, then her."""
+    r"|eleven|twelve)\s*[,;:(])"
+    # what was done to one person, her age singular or her the object ("Targeted by the gang from a young age",
+    # "Abused as a child"); not "Men she was arrested with"
+    rf"|^\W*(sexually\s+)?({_ABUSED[1:-1]}|targeted|singled\s+out|preyed\s+upon)\b(?!\s+{_OBJECT})[^.]*"
+    r"\b(a\s+young\s+age|as\s+an?\s+(girl|boy|child|teenager|schoolgirl|schoolboy|pupil)|(she|he)\s+was)\b",
+    re.IGNORECASE)
+"""A description that opens on one person ("She ...", "A girl ...", "Thirteen, in a care placement"), or on
+what was done to one ("Targeted by the gang from a young age", "Abused as a child"): a group of unknown size
+described so is one person. Not "Men she was arrested with": the group, then her."""
 
 
 def _individuals(people: ColumnTable) -> list[bool]:
@@ -188,8 +217,9 @@ def _victims(tables: Tables) -> list[Problem]:
 
 
 def _described_victims(tables: Tables) -> list[Problem]:
-    """A public individual whom the data describes as a victim (`_DESCRIBED_VICTIM` in the person's
-    own text, `_PERSON_TEXT`, linked to a case or not, or in the description of an INVOLVES in any role but
+    """A public individual named by a pseudonym (`pseudonym: true`: victims are; unless she is a victim in a case,
+    whose own check speaks, `_victims`), or one whom the data describes as a victim (`_DESCRIBED_VICTIM` in the
+    person's own text, `_PERSON_TEXT`, linked to a case or not, or in the description of an INVOLVES in any role but
     `victim`), or whose age in a case is under 18 (the INVOLVES' reported age, else the case's first year less a
     birth year in her own description or note, `_BORN`): a victim or a child at the time, so restricted.
 
@@ -217,7 +247,20 @@ def _described_victims(tables: Tables) -> list[Problem]:
                 f"expected `role: victim` and `sensitivity: restricted` on the person, or wording that "
                 f"does not say so"))
 
+    linked: dict[str, str] = {}  # person -> the first case an INVOLVES links her to
+    victims = set()  # a victim's own check says what a victim needs (`_victims`)
+    for table in tables.rels_of(Involves.type):
+        for case_id, person_id, role in zip(table["from"], table["to"], table["role"]):
+            linked.setdefault(person_id, case_id)
+            if role == "victim":
+                victims.add(person_id)
     for person_id, at in public.items():
+        if people["pseudonym"][at] and person_id not in victims and not people["safety_exception_by"][at]:
+            case = f" in {linked[person_id]!r}" if person_id in linked else ""
+            problems.append(_problem(people, at, "pseudonym",
+                f"{person_id!r}{case} is named by a pseudonym (`pseudonym: true`), as a victim is: expected "
+                f"`sensitivity: restricted` on the person, or an editorial exception (safety_exception_by, _on, "
+                f"_reason) for an adult who chose to be known by it"))
         for field in _PERSON_TEXT:
             value = people[field][at]
             for text in value if isinstance(value, list) else (value,):
@@ -248,35 +291,41 @@ def _described_victims(tables: Tables) -> list[Problem]:
 
 
 def _pseudonyms(tables: Tables) -> list[Problem]:
-    """A restricted person's name or pseudonym must not appear in any public text.
+    """A restricted person's name or pseudonym, or a restricted place's name (a home's address), must not appear
+    in any public text.
 
     Groups' names are descriptions ("victims of ..."), not names, and are not searched, unless the group is
     one person (`_individuals`) or has a pseudonym. Names and texts are compared folded (`loaders/folding.py`:
-    "Chloë", "Chlоe" with a Cyrillic о, "J-a-s-m-i-n-e" read "Chloe", "Jasmine"); the message quotes the text.
+    "Chloë", "Chlоe" with a Cyrillic о, "J-a-s-m-i-n-e" read "Chloe", "Jasmine"), and read as a reader takes a
+    name (`name_words`: "Ch-loe", "Chl0e", "Sy1via", "olivia_review"); the message quotes the text.
     """
-    names: dict[tuple[str, ...], str] = {}
+    names: dict[tuple[str, ...], str] = {}  # a name's words -> what it names ("'p-olivia', a restricted person")
     people = tables.nodes.get(Person.label)
     if people is not None:
         columns = zip(people["id"], people["sensitivity"], _individuals(people), people["pseudonym"],
                       people["name"], people["aliases"])
         for person_id, sensitivity, individual, pseudonym, name, aliases in columns:
-            if sensitivity != _RESTRICTED or not (individual or pseudonym):
-                continue
-            for one in (name, *(aliases or ())):
-                words = tuple(w.casefold() for w in _WORD.findall(fold(one).text))
-                if words:
-                    names[words] = person_id
+            if sensitivity == _RESTRICTED and (individual or pseudonym):
+                _add_names(names, (name, *(aliases or ())), "a restricted person")
+    places = tables.nodes.get(Place.label)
+    ruled = {place_type for rule in load_rules() for place_type in rule.place_types}  # a school's: the rule says
+    if places is not None:
+        for sensitivity, place_type, name, aliases in zip(places["sensitivity"], places["place_type"],
+                                                          places["name"], places["aliases"]):
+            if sensitivity == _RESTRICTED and place_type not in ruled:
+                _add_names(names, (name, *(aliases or ())), f"a restricted place ({place_type})")
     if not names:
         return []
     sizes: dict[str, set[int]] = {}  # a name's first word -> the lengths of names starting with it
     for words in names:
         sizes.setdefault(words[0], set()).add(len(words))
-    seen: dict[str, str | None] = {}  # text -> the name it contains: public texts repeat a lot
+    known = name_skeletons({word for words in names for word in words})
+    seen: dict[str, tuple[str, str] | None] = {}  # text -> the name it contains and what: public texts repeat a lot
     problems = []
     graph = schema()
     for table in tables.all():
         fields = [c.name for c in graph.columns_of(table.name)
-                  if c.type.startswith("STRING") and c.name not in _NOT_TEXT]
+                  if c.type.startswith("STRING") and not c.restricted and c.name not in _NOT_TEXT]
         sensitivity = table["sensitivity"]
         for field in fields:
             for row, value in enumerate(table[field]):
@@ -285,12 +334,20 @@ def _pseudonyms(tables: Tables) -> list[Problem]:
                 for text in value if isinstance(value, (list, tuple)) else (value,):
                     hit = seen.get(text, _UNSEEN)
                     if hit is _UNSEEN:
-                        hit = seen[text] = _find(text, names, sizes)
+                        hit = seen[text] = _find(text, names, sizes, known)
                     if hit:
                         problems.append(_problem(table, row, field,
-                            f"public text names {hit!r}, a restricted person: "
-                            f"expected no victim name or pseudonym in public records"))
+                            f"public text names {hit[0]!r}, {hit[1]}: expected no victim name or pseudonym, "
+                            f"nor a restricted place's name, in public records (reword it, or restrict the record)"))
     return problems
+
+
+def _add_names(names: dict[tuple[str, ...], str], given, what: str) -> None:
+    """Each of the `given` names (None skipped) as its folded words in small letters (`name_words`) -> `what`."""
+    for one in filter(None, given):
+        words = tuple(word for _, _, word in name_words(fold(one).text, name_skeletons(())))
+        if words:
+            names.setdefault(words, what)
 
 
 _NOT_TEXT = frozenset(("from", "to", "source", "status_source", "status_as_of", "citation_sources",
@@ -299,17 +356,18 @@ _NOT_TEXT = frozenset(("from", "to", "source", "status_source", "status_as_of", 
 _UNSEEN = object()
 
 
-def _find(text: str, names: dict[tuple[str, ...], str], sizes: dict[str, set[int]]) -> str | None:
-    """The shortest, then first, restricted name in the text (folded, `loaders/folding.py`), as a phrase of
-    whole words, quoted from the original text."""
+def _find(text: str, names: dict[tuple[str, ...], str], sizes: dict[str, set[int]], known) -> tuple[str, str] | None:
+    """The shortest, then first, restricted name in the text (folded, `loaders/folding.py`, its words read as
+    names are, `name_words` with `known`, the names' `name_skeletons`), as a phrase of whole words, quoted from
+    the original text, and what it names; None for none."""
     folded = fold(text)
-    found = list(_WORD.finditer(folded.text))
-    words = [w.group(0).casefold() for w in found]
+    found = name_words(folded.text, known)
+    words = [word for _, _, word in found]
     starts = [i for i, word in enumerate(words) if word in sizes]
     if not starts:
         return None
     for size in sorted({n for i in starts for n in sizes[words[i]]}):
         for start in starts:
-            if size in sizes[words[start]] and tuple(words[start:start + size]) in names:
-                return folded.original_span(found[start].start(), found[start + size - 1].end())
+            if size in sizes[words[start]] and (what := names.get(tuple(words[start:start + size]))):
+                return folded.original_span(found[start][0], found[start + size - 1][1]), what
     return None

@@ -119,7 +119,8 @@ class Person(Node, Fact, LinkedBoroughs, Responder):
     """A person, or a group of people the source describes together.
 
     Victims appear only under pseudonyms and are restricted (the loader
-    refuses a victim who is not).
+    refuses a victim who is not, and a public individual named by a
+    pseudonym, unless an editorial exception says why).
     """
 
     kind = "person"
@@ -133,7 +134,7 @@ class Person(Node, Fact, LinkedBoroughs, Responder):
     group_size_at_least: bool = Field(
         default=False, description="`group_size` is a minimum (the source says 'at least')"
     )
-    pseudonym: bool = Field(default=False, description="the name is a pseudonym")
+    pseudonym: bool = Field(default=False, description="the name is a pseudonym (as a victim's is: restricted)")
     description: ShortText | None = None
 
     @model_validator(mode="after")

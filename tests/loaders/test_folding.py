@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from casegraph.loaders.folding import fold
+from casegraph.loaders.folding import fold, name_skeletons, name_words
 
 
 @pytest.mark.parametrize("text, folded", [
@@ -32,3 +32,23 @@ def test_a_span_of_the_folded_text_is_quoted_as_written():
     assert result.original_span(start, start + len("Jasmine")) == "J-a-s-m-i-n-e"
     plain = fold("plain text")
     assert plain.text == "plain text" and plain.original_span(0, 5) == "plain"
+
+
+NAMES = name_skeletons(["chloe", "sylvia", "olivia", "ali", "flat", "3", "14", "acacia"])
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Ch-loe said", ["chloe", "said"]), ("Chl oe said", ["chloe", "said"]), ("CH*LOE", ["chloe"]),
+    ("Chl0e", ["chloe"]), ("C-hl0e", ["chloe"]), ("Sy1via", ["sylvia"]), ("SYLV1A", ["sylvia"]),
+    ("Syl-v1a", ["sylvia"]), ("olivia_review", ["olivia", "review"]), ("A1i", ["ali"]),
+    # letters alone as written, digits as written, pieces cased unlike one word's apart, a comma not a split
+    ("All of them", ["all", "of", "them"]), ("Flat 3, 14 Acacia", ["flat", "3", "14", "acacia"]),
+    ("chL-oe", ["chl", "oe"]), ("Sylv, ia", ["sylv", "ia"]), ("Olive oil", ["olive", "oil"]),
+])
+def test_a_name_is_read_as_a_reader_takes_it(text, words):
+    assert [word for _, _, word in name_words(fold(text).text, NAMES)] == words
+
+
+def test_a_name_read_joined_spans_its_pieces():
+    [(start, end, word)] = name_words("C-hl0e", NAMES)
+    assert ("C-hl0e"[start:end], word) == ("C-hl0e", "chloe")

@@ -600,7 +600,10 @@ def test_every_newspaper_way_of_giving_a_childs_age_or_care_is_refused(tmp_path,
 
 @pytest.mark.parametrize("text, rule", [("A Croydon girl (then 12) was raped.", "individual-age"),
                                         ("Girl, 12, raped by men in Croydon", "individual-age"),
-                                        ("In a children's home in Croydon since 2018.", "in-care")])
+                                        ("In a children's home in Croydon since 2018.", "in-care"),
+                                        # the eighth round's (2026-12-02)
+                                        ("The girl, DOB 03/04/2008, was raped.", "individual-age"),
+                                        ("She was known to CAMHS.", "health")])
 @pytest.mark.parametrize("kind, record, field", EVERY_KIND)
 def test_the_sixth_rounds_phrasings_are_refused_in_every_kind_of_record(tmp_path, text, rule, kind, record, field):
     problems = _unlinked(tmp_path, extra=kind.replace("TEXT", json.dumps(text)) + "\n")
@@ -705,10 +708,16 @@ def test_a_whole_url_is_public_text(tmp_path, url, rule, found):
                                  "https://example.org/search?q=children+in+care+in+croydon&page=2",
                                  "https://news.example.co.uk:8443/2019/06/12/gang-jailed/?utm_source=twitter"])
 def test_a_url_without_identifying_words_passes(tmp_path, url):
+    _passes(tmp_path, extra=f"- {{kind: source, id: src-news, title: A news story, publisher: A paper, "
+                            f"doc_type: article, url: {json.dumps(url)}}}\n")
+
+
+def _passes(tmp_path: Path, statement: str = "A council replied.", extra: str = "") -> None:
+    """Load the UNLINKED data with `statement` as the statement's summary (a YAML double-quoted string) and the
+    `extra` records: it raises LoadError for any problem."""
     path = tmp_path / "data.yaml"
-    path.write_text(UNLINKED.replace("PERSON", "A campaigner.").replace("STATEMENT", "A council replied.") +
-                    f"- {{kind: source, id: src-news, title: A news story, publisher: A paper, doc_type: article, "
-                    f"url: {json.dumps(url)}}}\n", encoding="utf-8")
+    path.write_text(UNLINKED.replace("PERSON", "A campaigner.").replace("STATEMENT", json.dumps(statement)) + extra,
+                    encoding="utf-8")
     load([path])
 
 
@@ -768,3 +777,175 @@ def test_a_schools_name_in_a_host_is_refused(tmp_path):
                                       "doc_type: article, url: 'https://hilltop-academy.example.org/news'}\n")
     assert (problem.record, problem.field) == ("src-news", "url")
     assert "'hilltop academy' (rule 'school'" in problem.message
+
+
+EIGHTH = [  # (text, rule, what the message quotes): the eighth round's newcomer (2026-12-02), and more of each kind
+    # an age without a comma, a date of birth, an age after a colon or in parentheses, a school year
+    ("At just eleven she was raped.", "individual-age", "At just eleven she"),
+    ("At 13 he was groomed.", "individual-age", "At 13 he"),
+    ("At only 12 the girl was raped.", "individual-age", "At only 12 the girl"),
+    ("She was born 03/04/2008.", "individual-age", "born 03/04/2008"),
+    ("The girl, in her early teens (13), was raped.", "individual-age", "teens (13"),
+    ("The girl, DOB 03/04/2008, was raped.", "individual-age", "DOB 03/04/2008"),
+    ("Her date of birth: 3 April 2008.", "individual-age", "date of birth: 3 April 2008"),
+    ("D.O.B. 2008", "individual-age", "D.O.B. 2008"),
+    ("Her age at the time: eleven.", "individual-age", "age at the time: eleven"),
+    ("The girl was barely a teenager: 13.", "individual-age", "teenager: 13"),
+    ("The victim: 14.", "individual-age", "victim: 14"),
+    ("The girl, a Year Seven pupil, was raped.", "individual-age", "Year Seven pupil"),
+    ("She was a Year 9 student at a local school.", "individual-age", "Year 9 student"),
+    ("A year ten girl was filmed.", "individual-age", "year ten girl"),
+    # care: a home of two words, a child protection plan
+    ("She was in a residential children's home in Kent.", "in-care", "She was in a residential children's home"),
+    ("She lived in a private care home in Essex.", "in-care", "She lived in a private care home"),
+    ("She was put on a child protection plan in 2019.", "in-care", "put on a child protection"),
+    ("The girl was on a child protection plan.", "in-care", "a child protection plan"),
+    ("She was on the child protection register.", "in-care", "She was on the child protection register"),
+    ("She was already known to social services.", "in-care", "She was already known to social services"),
+    # a school: went to a saint's, excluded from hers
+    ("She went to St Olave's.", "school", "went to St Olave's"),
+    ("He moved to St Mary's in 2012.", "school", "moved to St Mary's"),
+    ("She was excluded from her academy.", "school", "excluded from her academy"),
+    ("He was expelled from the local secondary school.", "school", "expelled from the local secondary school"),
+    ("She was permanently excluded from school.", "school", "excluded from school"),
+    ("She was then in a pupil referral unit.", "school", "She was then in a pupil referral unit"),
+    # health: child and adolescent mental health services by any name
+    ("She was known to CAMHS.", "health", "CAMHS"),
+    ("A CYPMHS referral was made.", "health", "CYPMHS"),
+]
+
+
+@pytest.mark.parametrize("text, rule, found", EIGHTH)
+def test_the_eighth_rounds_ages_care_schools_and_health_are_refused(tmp_path, text, rule, found):
+    test_every_newspaper_way_of_giving_a_childs_age_or_care_is_refused(tmp_path, text, rule, found)
+
+
+@pytest.mark.parametrize("text", [
+    "The average age: 14.",
+    "Year 9 pupils were warned.",
+    "Children on child protection plans were at risk.",
+    "Pupils excluded from schools were targeted.",
+    "At 45 he was jailed.",
+    "Girls in their early teens were targeted.",
+    "Victims: 12.",
+    "The men met at St Mary's church.",
+    "Pupils excluded from school were targeted.",
+    "Children on the child protection register were at risk.",
+    "Social services were told.",
+    "Girls born 03/04/2008 and later were approached.",
+    "Date of birth is required on the form.",
+])
+def test_the_eighth_rounds_patterns_let_groups_statistics_and_adults_through(tmp_path, text):
+    test_the_sixth_rounds_patterns_let_groups_statistics_and_adults_through(tmp_path, text)
+
+
+CASE_AND_WITNESS = """
+- {kind: case, id: bromley-2019, title: A case in Bromley, summary: A case., period: 2019, source: src, paragraphs: [1]}
+- {rel: INVOLVES, from: bromley-2019, to: campaigner, role: other, source: src, paragraphs: [1]}
+"""
+
+
+@pytest.mark.parametrize("text, found", [
+    ("A schoolgirl the men plied with alcohol and drugs before abusing her.", "A schoolgirl the men"),
+    ("Gave evidence at the trial of the men who exploited her.", "men who exploited her"),
+    ("Gave evidence against the gang that had repeatedly raped her when she was 15.",
+     "gang that had repeatedly raped her"),
+    ("Targeted by the gang from a young age.", "Targeted by the gang"),
+    ("Known in court as Girl A.", "Known in court as Girl A"),
+    ("One of the girls the men exploited.", "One of the girls the men"),
+    ("One of his victims.", "One of his victims"),
+    ("Survived years of abuse by the gang.", "Survived years of abuse"),
+    ("Was plied with drink and drugs by the men.", "Was plied with drink and drugs by the men"),
+])
+def test_a_public_person_linked_to_a_case_and_described_as_its_victim_is_refused(tmp_path, text, found):
+    problems = _unlinked(tmp_path, person=text, extra=CASE_AND_WITNESS)
+    [problem] = [p for p in problems if "described as" in p.message]
+    assert (Path(problem.file).name, problem.line, problem.record, problem.field) == (
+        "data.yaml", _line_of(tmp_path, "description: "), "campaigner", "description")
+    assert problem.message.startswith(f"'campaigner' is described as a victim here ({found!r}): expected "
+                                      f"`role: victim` and `sensitivity: restricted` on the person")
+
+
+@pytest.mark.parametrize("text", ["Raped one of his victims.", "Married one of the victims.",
+                                  "Prosecuted the men who exploited girls.", "Worked with survivors of abuse.",
+                                  "Was arrested by the police.", "Was jailed with the men."])
+def test_a_public_person_not_described_as_a_victim_passes(tmp_path, text):
+    _passes(tmp_path, extra=CASE_AND_WITNESS + f"- {{kind: person, id: khan, name: Khan, description: {text},"
+                                                f" source: src, paragraphs: [1]}}\n")
+
+
+@pytest.mark.parametrize("name", ["Girl A", "Child 3", "Victim B", "Witness C"])
+def test_a_court_anonymity_designation_as_a_public_persons_name_is_refused(tmp_path, name):
+    path = tmp_path / "data.yaml"
+    path.write_text(UNLINKED.replace("Jo Campaigner", name).replace("PERSON", "A campaigner.")
+                    .replace("STATEMENT", "A council replied.") + CASE_AND_WITNESS, encoding="utf-8")
+    with pytest.raises(LoadError) as caught:
+        load([path])
+    [problem] = caught.value.problems
+    assert (problem.record, problem.field, problem.line) == ("campaigner", "name", _line_of(tmp_path, "name: "))
+    assert f"described as a victim here ({name!r})" in problem.message
+
+
+def test_a_public_person_named_by_a_pseudonym_is_refused(tmp_path):
+    """Victims are named by pseudonyms: a public pseudonymous individual is to be restricted."""
+    problems = _unlinked(tmp_path, extra=CASE_AND_WITNESS.replace("to: campaigner", "to: sam") + (
+        "- {kind: person, id: sam, name: Sam, pseudonym: true, source: src, paragraphs: [1]}\n"
+        "- {kind: person, id: amy, name: Amy, pseudonym: true, source: src, paragraphs: [1]}\n"))
+    found = {(p.record, p.field, p.line): p.message for p in problems}
+    assert set(found) == {("sam", "pseudonym", _line_of(tmp_path, "id: sam")),
+                          ("amy", "pseudonym", _line_of(tmp_path, "id: amy"))}
+    assert found[("sam", "pseudonym", _line_of(tmp_path, "id: sam"))].startswith(
+        "'sam' in 'bromley-2019' is named by a pseudonym (`pseudonym: true`), as a victim is: expected "
+        "`sensitivity: restricted` on the person")
+
+
+def test_a_group_of_unknown_size_targeted_from_a_young_age_is_one_person(tmp_path):
+    [problem] = _statement(tmp_path, "A council replied.", extra=(
+        "- {kind: person, id: a-group, name: A group, person_type: group, description: Targeted by the gang from a"
+        " young age., source: src, paragraphs: [1]}\n"))
+    assert (problem.record, problem.field) == ("a-group", "description")
+    assert "described as a victim here ('Targeted by the gang')" in problem.message
+
+
+@pytest.mark.parametrize("description", ["Men who abused her were jailed.", "Girls targeted by the gang.",
+                                         "Men who groomed girls were jailed.",
+                                         "Men she was repeatedly arrested with."])
+def test_a_group_is_not_described_as_a_victim(tmp_path, description):
+    _passes(tmp_path, extra=f"- {{kind: person, id: a-group, name: A group, person_type: group, "
+                            f"description: {description}, source: src, paragraphs: [1]}}\n")
+
+
+RESTRICTED_PLACE_AND_NAMES = """
+- {kind: place, id: a-home, name: "Flat 3, 14 Acacia Avenue, Penge", aliases: [Acacia House], place_type: home,
+   source: src, paragraphs: [1], sensitivity: restricted}
+- {kind: person, id: p-chloe, name: Chloe, pseudonym: true, source: src, paragraphs: [1], sensitivity: restricted}
+- {kind: person, id: p-sylvia, name: Sylvia, pseudonym: true, source: src, paragraphs: [1], sensitivity: restricted}
+- {kind: person, id: p-olivia, name: Olivia, pseudonym: true, source: src, paragraphs: [1], sensitivity: restricted}
+- {kind: person, id: p-ali, name: Ali, pseudonym: true, source: src, paragraphs: [1], sensitivity: restricted}
+"""
+
+
+@pytest.mark.parametrize("text, found, what", [
+    ("The men took her to Flat 3, 14 Acacia Avenue, Penge.", "Flat 3, 14 Acacia Avenue, Penge",
+     "a restricted place (home)"),
+    ("The men met at acacia house.", "acacia house", "a restricted place (home)"),
+    ("Ch-loe spoke to the council.", "Ch-loe", "a restricted person"),
+    ("Chl oe spoke to the council.", "Chl oe", "a restricted person"),
+    ("Chl0e spoke to the council.", "Chl0e", "a restricted person"),
+    ("Sy1via spoke to the council.", "Sy1via", "a restricted person"),
+    ("SYLV1A spoke to the council.", "SYLV1A", "a restricted person"),
+    ("See olivia_review for details.", "olivia", "a restricted person"),
+    ("C-hl0e spoke to the council.", "C-hl0e", "a restricted person"),
+])
+def test_a_restricted_name_or_place_is_found_however_it_is_spelt(tmp_path, text, found, what):
+    [problem] = _statement(tmp_path, text, extra=RESTRICTED_PLACE_AND_NAMES)
+    assert (Path(problem.file).name, problem.line, problem.record, problem.field) == (
+        "data.yaml", _line_of(tmp_path, "summary: "), "a-statement", "summary")
+    assert problem.message.startswith(f"public text names {found!r}, {what}: expected no victim name or pseudonym")
+
+
+@pytest.mark.parametrize("text", ["All of them spoke to the council.", "Her alibi was checked.",
+                                  "Sylvan woods were searched.", "Olive oil, 1 litre, via a shop.",
+                                  "Chlorine was found in 3 flats."])
+def test_words_that_only_resemble_a_restricted_name_pass(tmp_path, text):
+    _passes(tmp_path, text, extra=RESTRICTED_PLACE_AND_NAMES)
