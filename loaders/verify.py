@@ -6,7 +6,8 @@ every citation of such a source: each cited paragraph (paragraph N is line N)
 exists and is not blank, and its quote is in the cited paragraphs (the whole
 text for a citation with a locator), compared with typographic quotes made
 straight, whitespace collapsed and case folded; `...` (or `…`) marks an
-elision: every part must be there, in order. No other text field of a record
+elision: every part must be there, in order, hold at least `ELIDED_PART_WORDS` words, and
+follow the part before it within `ELIDED_GAP` characters. No other text field of a record
 citing the source repeats `COPIED_WORDS` consecutive words of it: casegraph
 holds facts and short quotes, never a source's prose.
 """
@@ -34,6 +35,11 @@ COPIED_WORDS = 12
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
 _SPACE = re.compile(r"\s+")
 _ELISION = re.compile(r"\.\.\.|\u2026")
+ELIDED_PART_WORDS = 2
+"""Fewest words each part of an elided quote holds: "a ... e" is found in any text and proves nothing."""
+ELIDED_GAP = 300
+"""Most characters (of the normalised text) an elision may leave out between two parts: a quote leaves
+out a clause or a sentence, never stitches words from across a paragraph into what the source never said."""
 _WORDS = re.compile(r"[\w']+")
 _NOT_PROSE = frozenset(("id", "from_", "to", "source", "quote", "paragraphs", "citation_quotes"))
 
@@ -138,15 +144,21 @@ def _check(raw, given, index: int, citation: dict, text: _Text, report: VerifyRe
     paragraphs = citation["paragraphs"]
     where = f"paragraph {', '.join(map(str, paragraphs))}" if paragraphs else "the text"
     body = normalise_text(" ".join(text.lines[p - 1] for p in paragraphs) if paragraphs else " ".join(text.lines))
-    at = 0
-    for part in _ELISION.split(citation["quote"]):
-        wanted = normalise_text(part).strip(" ,;:")
-        if not wanted:
-            continue
-        found = body.find(wanted, at)
+    at = None
+    parts = [w for w in (normalise_text(part).strip(" ,;:") for part in _ELISION.split(citation["quote"])) if w]
+    for wanted in parts:
+        if len(parts) > 1 and len(_WORDS.findall(wanted)) < ELIDED_PART_WORDS:
+            problem("quote", f"quote part {wanted!r}: each part of an elided quote needs at least "
+                             f"{ELIDED_PART_WORDS} words (a shorter one is found in any text)")
+            return
+        found = body.find(wanted, at or 0)
         if found < 0:
             later = "" if body.find(wanted) < 0 else " after the part before it"
             problem("quote", f"{where}: quote part {wanted!r} not found{later}")
+            return
+        if at is not None and found - at > ELIDED_GAP:
+            problem("quote", f"{where}: quote part {wanted!r} is {found - at:,} characters after the part before "
+                             f"it: an elision leaves out at most {ELIDED_GAP} (quote the parts as two citations)")
             return
         at = found + len(wanted)
     report.quotes += 1

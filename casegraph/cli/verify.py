@@ -24,8 +24,9 @@ __all__ = ["COMMANDS", "verify"]
 @format_option("table", "json")
 def verify(data, texts, fmt):
     """Check DATA's citations against the source texts: each text's sha256, that every cited
-    paragraph exists, that every quote is in its paragraphs (`...` marks an elision), and that
-    no field copies a source's prose. Exit status 1 on any problem."""
+    paragraph exists, that every quote is in its paragraphs (`...` marks an elision: each part
+    two words or more, within 300 characters of the part before it), and that no field copies a
+    source's prose. Exit status 1 on any problem."""
     folder = texts or Path(os.environ.get("CASEGRAPH_TEXTS") or ".")
     source = data_source(data)
     say(f"data: {source.describe()}")

@@ -136,3 +136,37 @@ def test_cli_reads_the_data_the_other_commands_read(tmp_path, monkeypatch):
     assert result.exit_code == 0 and f"data: {data}" in result.stderr and "verified: 1 source text(s) read" in result.stdout
     missing = CliRunner().invoke(cli, ["verify", str(tmp_path / "nowhere"), "--texts", str(texts)])
     assert missing.exit_code == 1 and "no such file or folder" in missing.stderr
+
+
+def test_an_elided_quote_cannot_stitch_scraps(tmp_path):
+    """Each part of an elided quote holds two words or more, and follows the part before it closely:
+    "a ... e" is in any text, and parts from across a paragraph make a sentence the source never wrote."""
+    far = "The council said it had acted. " + "Nothing else of note was said that day by anyone at all. " * 8 + \
+        "Later the men were cleared of every charge.\n"
+    data, texts = setup(tmp_path, """\
+        - kind: indicator
+          id: scraps
+          name: One
+          description: A pattern.
+          source: doc
+          paragraphs: [1]
+          quote: "First ... curly"
+        - kind: indicator
+          id: stitched
+          name: Two
+          description: A pattern.
+          source: doc
+          paragraphs: [1]
+          quote: "the council said ... the men were cleared"
+        - kind: indicator
+          id: close
+          name: Three
+          description: A pattern.
+          source: doc
+          paragraphs: [1]
+          quote: "the council said ... it had acted"
+        """, text=far)
+    problems = {p.record: p.message for p in verify([data], texts).problems}
+    assert set(problems) == {"scraps", "stitched"}
+    assert "each part of an elided quote needs at least 2 words" in problems["scraps"]
+    assert "an elision leaves out at most 300" in problems["stitched"]
