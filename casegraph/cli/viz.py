@@ -62,6 +62,11 @@ def viz(view, out, cg, node, selection, hops, profile, measure, title, caption, 
 
     if view == "ego" and not node:
         raise click.UsageError("the ego view needs --node ID (a case, person, institution, place or borough)")
+    if node and view != "ego":  # an option the view does not read is an error, never ignored
+        raise click.UsageError(f"--node is the ego view's centre; the {view} view draws a selection: "
+                               "--around ID --hops K draws one node's neighbourhood")
+    if measure != "cases" and view != "tiles":
+        raise click.UsageError(f"--measure colours the tiles view; the {view} view has no measure")
     extra = {"node": node, "hops": 2 if hops is None else hops} if view == "ego" else (
         {"measure": measure} if view == "tiles" else {})
     try:

@@ -124,3 +124,15 @@ def test_the_api_and_a_decade_refuse_other_scripts_digits(london_store):
     result = CliRunner().invoke(cli, ["export", "--decade", "２０１０", "--out", "never.json", "--store",
                                       str(london_store.directory)])
     assert result.exit_code != 0 and "a decade is written 1990s or 1990, got '２０１０'" in result.output
+
+
+@pytest.mark.parametrize("args, message", [
+    (("viz", "map", "--node", "martin-malone"), "--node is the ego view's centre; the map view draws a selection"),
+    (("viz", "overview", "--measure", "status=alleged"), "--measure colours the tiles view; the overview view has"),
+])
+def test_an_option_the_view_does_not_read_is_an_error(store, tmp_path, monkeypatch, args, message):
+    """`viz map --node X` drew the whole map and said nothing of --node."""
+    monkeypatch.chdir(tmp_path)
+    result = run(store, *args, "--out", "x.svg")
+    assert result.exit_code == 2 and message in result.output, result.output
+    assert list(tmp_path.iterdir()) == []
