@@ -15,7 +15,7 @@ from casegraph.schemas import schema
 from casegraph.schemas.common import NO_PROVENANCE, Fact, lacks_provenance
 from casegraph.schemas.nodes import Node
 from casegraph.schemas.relationships import Relationship
-from casegraph.schemas.text import clip
+from casegraph.schemas.text import NOT_BLANK, clip
 
 __all__ = ["validate_record", "MISSING"]
 
@@ -38,6 +38,8 @@ def _expected(error: dict, fields: tuple[str, ...]) -> str:
                                                        else "(check its spelling)")
     if kind == "missing":
         return MISSING
+    if kind == "string_pattern_mismatch" and (error.get("ctx") or {}).get("pattern") == NOT_BLANK:
+        return "expected text, got only spaces"
     message = error["msg"]
     if message.startswith("Value error, "):
         message = message[len("Value error, "):]

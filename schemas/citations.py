@@ -25,6 +25,8 @@ from typing import Annotated, Any, Iterable, Literal, Mapping
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema, field_validator, model_validator
 
+from casegraph.schemas.text import NOT_BLANK
+
 __all__ = [
     "Citation",
     "citation_count",
@@ -104,9 +106,9 @@ class Citation(BaseModel):
     source: Slug = Field(description="id of the source document")
     paragraphs: list[Annotated[int, Field(ge=1)]] = Field(
         default_factory=list, description="paragraph numbers in the source (line N of the text is paragraph N)")
-    locator: Annotated[str, StringConstraints(min_length=1, max_length=2000)] | None = Field(
+    locator: Annotated[str, StringConstraints(min_length=1, max_length=2000, pattern=NOT_BLANK)] | None = Field(
         default=None, description="where in a source without paragraphs (a dataset row, a page)")
-    quote: Annotated[str, StringConstraints(min_length=1, max_length=300)] | None = Field(
+    quote: Annotated[str, StringConstraints(min_length=1, max_length=300, pattern=NOT_BLANK)] | None = Field(
         default=None, description="a short evidential quote (`...` marks an elision)")
     status: ClaimStatus = Field(
         default=ClaimStatus.reported.value, description="the claim status this source gives")

@@ -19,6 +19,7 @@ from casegraph.schemas.aggregates import FactAggregates
 from casegraph.schemas.citations import (
     CITATION_COLUMNS, CONTESTED_COLUMNS, Citation, ClaimStatus, citation_lists, current_status,
 )
+from casegraph.schemas.text import NOT_BLANK
 
 __all__ = [
     "ClaimStatus",
@@ -43,8 +44,8 @@ Slug = Annotated[
 ]
 """An id: lowercase letters, digits and hyphens, e.g. `haringey-child-o-2012`."""
 
-ShortText = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
-Quote = Annotated[str, StringConstraints(min_length=1, max_length=300)]
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=2000, pattern=NOT_BLANK)]
+Quote = Annotated[str, StringConstraints(min_length=1, max_length=300, pattern=NOT_BLANK)]
 """A short evidential quote: a phrase, never the article's prose."""
 
 

@@ -14,7 +14,7 @@ from pydantic import Field, model_validator
 from casegraph.schemas.aggregates import (
     BoroughAggregates, CaseAggregates, CaseLinks, ExaminedCases, FollowUpOrder, IndicatorAggregates, LinkedBoroughs, Responder)
 from casegraph.schemas.common import Fact, Record, ShortText, Slug, Timed
-from casegraph.schemas.text import CalendarDate, WebUrl
+from casegraph.schemas.text import NOT_BLANK, CalendarDate, WebUrl
 
 __all__ = [
     "Node",
@@ -32,8 +32,8 @@ __all__ = [
     "NODE_MODELS",
 ]
 
-Name = Annotated[str, Field(min_length=1, max_length=300)]
-Aliases = Annotated[list[Annotated[str, Field(min_length=1, max_length=300)]], Field(default_factory=list)]
+Name = Annotated[str, Field(min_length=1, max_length=300, pattern=NOT_BLANK)]
+Aliases = Annotated[list[Annotated[str, Field(min_length=1, max_length=300, pattern=NOT_BLANK)]], Field(default_factory=list)]
 
 
 class Node(Record):
@@ -63,7 +63,7 @@ class SourceDocument(Node):
     sensitivity: Literal["public", "restricted"] = "public"
     derived_from: list[Slug] = Field(
         default_factory=list, description="ids of the sources this one got its facts from (its lineage; no cycles)")
-    text_file: Annotated[str, Field(min_length=1, max_length=300)] | None = Field(
+    text_file: Annotated[str, Field(min_length=1, max_length=300, pattern=NOT_BLANK)] | None = Field(
         default=None, description="the file name of its text, for `casegraph verify --texts DIR`")
     sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = Field(
         default=None, description="sha256 of that text (lowercase hex)")

@@ -35,9 +35,13 @@ from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
 
-__all__ = ["NUMBER_TEXT", "UNSAFE_CHARACTERS", "INT64_RANGE", "MAX_DEPTH", "unsafe_character", "text_problem", "value_problem",
+__all__ = ["NOT_BLANK", "NUMBER_TEXT", "UNSAFE_CHARACTERS", "INT64_RANGE", "MAX_DEPTH", "unsafe_character", "text_problem", "value_problem",
            "describe_character", "clip",
            "check_web_url", "is_web_url", "check_date", "WebUrl", "CalendarDate", "DATE_PATTERN"]
+
+NOT_BLANK = r"\S"
+"""The pattern every free-text field matches: some character that is not a space (a summary of "   " says
+nothing; JSON Schema's `pattern` and pydantic's both search, so this is "contains", not "is")."""
 
 NUMBER_TEXT = {"int": re.compile(r"[+-]?[0-9]+"), "float": re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")}
 """A number a user writes as text (a parameter, a URL's page, a decade), by type: ASCII digits only. What

@@ -397,3 +397,18 @@ def test_a_source_with_a_problem_is_not_also_unknown_to_every_fact_citing_it(tmp
               .replace("title: A source", bad if bad.startswith("titel") else "title: A source"))
     found = problems(tmp_path, b_yaml=source, a_yaml=CASE.replace("express-mylondon-2025", "doc"))
     assert [p.record for p in found] == ["doc"] and not any("unknown source" in p.message for p in found)
+
+
+@pytest.mark.parametrize("field, line", [
+    ("  summary: \"   \"\n", "summary"),
+    ("  title: \"\\t \\n\"\n", "title"),
+    ("  quote: \"\\u00a0\"\n", "quote"),
+    ("  locator: \"  \"\n", "locator"),
+])
+def test_text_of_only_spaces_is_an_error(tmp_path, field, line):
+    """A summary, title, quote or locator of spaces says nothing: refused like an empty one
+    (`schemas.text.NOT_BLANK`, on every free-text field and name)."""
+    name = line.split(".")[0]
+    lines = [row for row in CASE.splitlines(keepends=True) if not row.startswith(f"  {name}:")]
+    problem = only(problems(tmp_path, a_yaml="".join(lines) + field))
+    assert problem.field.split(".")[0] == name and "expected text, got only spaces" in problem.message
