@@ -8,8 +8,9 @@ text for a citation with a locator), compared with typographic quotes made
 straight, whitespace collapsed and case folded; `...` (or `…`) marks an
 elision: every part must be there, in order, hold at least `ELIDED_PART_WORDS` words, and
 follow the part before it within `ELIDED_GAP` characters. No other text field of a record
-citing the source repeats `COPIED_WORDS` consecutive words of it: casegraph
-holds facts and short quotes, never a source's prose.
+citing the source, nor of any source record (its title and description are
+written from what the texts say of it), repeats `COPIED_WORDS` consecutive words
+of a text: casegraph holds facts and short quotes, never a source's prose.
 """
 
 from __future__ import annotations
@@ -87,7 +88,10 @@ def verify(paths: Iterable[Path], texts: Path) -> VerifyReport:
     sources = {r.id: (raw, r) for raw, r in records if isinstance(r, SourceDocument)}
     read = {sid: _read(raw, source, Path(texts), report) for sid, (raw, source) in sources.items()}
     for raw, record in records:
-        if isinstance(record, SourceDocument):
+        if isinstance(record, SourceDocument):  # described from what the texts say of it: none is copied
+            for source, text in sorted(read.items()):
+                if text is not None:
+                    _prose(raw, record, source, text, report)
             continue
         given = record.model_fields_set
         cited = set()

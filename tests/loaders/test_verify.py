@@ -170,3 +170,20 @@ def test_an_elided_quote_cannot_stitch_scraps(tmp_path):
     assert set(problems) == {"scraps", "stitched"}
     assert "each part of an elided quote needs at least 2 words" in problems["scraps"]
     assert "an elision leaves out at most 300" in problems["stitched"]
+
+
+def test_a_source_record_copying_a_text_is_an_error(tmp_path):
+    """A source's title and description are written from what the texts say of it: twelve words in a row
+    of a text there are its prose copied into the project (a copyrighted article stays outside it)."""
+    text = "The review found that the council had failed to act on repeated warnings from staff about the girls.\n"
+    data, texts = setup(tmp_path, """\
+        - kind: source
+          id: the-review
+          title: A review
+          publisher: Someone
+          doc_type: report
+          description: The council had failed to act on repeated warnings from staff about the girls, it said.
+        """, text=text)
+    [problem] = verify([data], texts).problems
+    assert (problem.record, problem.field) == ("the-review", "description")
+    assert "repeats 12+ consecutive words of doc" in problem.message
