@@ -224,10 +224,15 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
 
     def _conditions(selection: Selection) -> str | None:
         """What handling code C asks of the selection's views and files (`conditions_notice`), said on the
-        page that offers them; None when the selection cannot be read (each view and file says why)."""
+        page that offers them, counted on the outline (it holds the codes: the form is not worth reading
+        the selection whole); None when the selection names nothing (each view and file says why)."""
+        def counted() -> int:
+            return conditional_citations(select(explorer.graph, selection, explorer.view))
+
         try:
-            return conditions_notice(conditional_citations(_selected(selection)))
-        except HTTPException:
+            return conditions_notice(explorer.kept.get(explorer.key("conditional", repr(selection)), counted,
+                                                       lambda _: 1))
+        except SelectionError:
             return None
 
     def view(request: Request):

@@ -34,10 +34,13 @@ from casegraph.schemas import schema
 __all__ = ["project", "project_dataset", "outline", "hydrate", "OUTLINE_FIELDS", "QUERY_ROWS"]
 
 OUTLINE_FIELDS = ("id", "name", "title", "summary", "aliases", "period", "year_start", "year_end", "status",
-                  "sensitivity", "investigation_type", "source", "citation_sources", "type", "role")
+                  "sensitivity", "investigation_type", "source", "citation_sources", "citation_handling", "type",
+                  "role")
 """What the outline keeps of a record: its names (`display_name`, search), its time
 (`decades_of`), claim status and sensitivity (selections, the public profile), what kind of
-investigation it is (paths skip journalism), what it cites (a selection brings its sources)."""
+investigation it is (paths skip journalism), what it cites (a selection brings its sources) and
+under which handling codes (a selection's notice of code C, `exports.base.conditions_notice`, without
+reading it whole)."""
 
 
 def project(view: View) -> nx.MultiDiGraph:

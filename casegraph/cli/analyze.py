@@ -88,8 +88,7 @@ def analyze(what, selection, profile, top, similar_to, fmt, cg):
     if fmt == "csv" and what == "all":  # one CSV holds one table: the analyses' columns differ
         raise click.UsageError("--format csv writes one table: name one analysis ("
                                + ", ".join(RUNNERS) + "), or use --format json for all of them")
-    # and each record's handling codes: the answer rests on the whole selection, as a chart's does
-    graph = cg.select(profile, selection, fields=(*ANALYSED_FIELDS, "citation_handling"))
+    graph = cg.select(profile, selection, fields=ANALYSED_FIELDS)  # an outline: handling codes too
     say(f"analysing {selection_note(graph, profile, cg)}")
     say_conditions(conditional_citations(graph))
     names = list(RUNNERS) if what == "all" else [what]
