@@ -7,32 +7,41 @@ under `reported` or `inferred`: they say who states the fact (its source, casegr
 went, and a source may report a conviction (`data/london/NOTES.md`: Bellfield's record is `reported`,
 and its description says what his conviction was for).
 
-Conviction words: "convicted", "conviction", "convict"; "guilty" ("found guilty", "pleaded guilty", "guilty
-of", "guilty verdict"); "jailed", "went down for", "imprisoned" (not "falsely imprisoned", nor "imprisoned
-her": what an abuser did), "sentenced", "sent to prison" ("went to jail", "thrown into prison", "taken to
-prison"; not "went to prison to visit him"), "a life sentence", "a 12-year sentence", "an indeterminate (IPP,
-extended) sentence", "serving a sentence", "awaiting sentence"; a court's finding of an offence ("a jury found he
-had raped two girls"; not "found he had not", "found she was raped"); a prison term given or served ("got 12
-years", "got 12 yrs", "was given life", "got a ten-year stretch", "serving 12 years for drug offences", "serving
-time", "banged up for a decade"; not "given two years to improve", "served 12 years in the army"); custody and
-its tabloid words ("is behind bars", "remains in prison", "is in jail", "is in HMP Belmarsh", "now an inmate at
-HMP Wakefield", "transferred to HMYOI Feltham", "spent 12 years in prison", "put
-behind bars", "ended up behind bars", "locked up for 12 years", "caged for 10 years", "detained at His
-Majesty's pleasure"; and with no term, passive: "he was locked up", "the men were finally locked up", "was
-locked away", "was locked-up", "was put away", "was sent down", "has been incarcerated", "the judge sent him
-down"; not "sent down from Oxford", "sent down to the basement"); "a registered sex offender", "the sex
-offenders' register"; "admitted" with an offence for object ("admitted two counts of rape", "admitted the
-charges"; not "admitted failings").
+Conviction words: "convicted", "conviction", "convict"; "guilty" ("found guilty", "pleaded guilty", "guilty of",
+"guilty verdict"); "jailed", "went down for", "imprisoned" (not "falsely imprisoned", nor "imprisoned her": what an
+abuser did), "sentenced", "sent to prison" ("went to jail", "thrown into prison", "taken to prison"; not "went to
+prison to visit him"), "a life sentence", "a 12-year sentence", "a six-week sentence", "an indeterminate
+(indefinite, IPP, extended, suspended) sentence", "serving a sentence", "awaiting sentence"; an IPP (imprisonment or
+an indefinite sentence for public protection), by its letters alone ("given an IPP", "on an IPP", "serving IPP"; not
+"IPPR"); a court's finding of an offence ("a jury found he had raped two girls"; not "found he had not", "found she
+was raped"); a prison term given or served, in years, months or weeks, suspended or not (a suspended sentence is a
+conviction), or held in prison ("got 12 years", "got 12 yrs", "got 18 months", "got eighteen months", "got 6 months
+suspended", "was handed 30 months", "got six weeks", "was given life", "got a ten-year stretch", "serving 12 years
+for drug offences", "serving time", "banged up for a decade", "18 months behind bars", "in prison for 12 years"; not
+"given two years to improve", "given six months to leave", "got 18 months of counselling", "6 months suspended from
+school", "served 12 years in the army"); a headline's term or verdict with no verb (`_HEADLINE`: "Jail for gang
+leader", "Life for abuser", "12 years for groomer", "Paedophile ring: 12 years each", "Caged: the groomer", "Guilty:
+the six men"; not "Life for the survivors after abuse", "a life of abuse"); custody and its tabloid words ("is
+behind bars", "remains in prison", "is in jail", "is in HMP Belmarsh", "now an inmate at HMP Wakefield",
+"transferred to HMYOI Feltham", "spent 12 years in prison", "put behind bars", "ended up behind bars", "locked up
+for 12 years", "caged for 10 years", "detained at His Majesty's pleasure"; and with no term, passive: "he was locked
+up", "the men were finally locked up", "was locked away", "was locked-up", "was put away", "was sent down", "has
+been incarcerated", "the judge sent him down"; not "sent down from Oxford", "sent down to the basement"); "a
+registered sex offender", "the sex offenders' register"; "admitted" with an offence for object ("admitted two counts
+of rape", "admitted the charges"; not "admitted failings").
 
 Custody is no conviction where the clause holding it says it is before a verdict (`_REMAND`: "held on remand", "in
 prison awaiting trial"; a word of its own, not "remand-free", and not "no longer on remand"); a remand word excuses
 the custody of its own clause only, not custody in another ("remanded in custody in 2015 and put behind bars in
-2017": `_CLAUSE_BREAK`, "and", "but", "then", "later", ";"), nor a word that is no custody ("remanded in 2015 and
-jailed in 2017"). Where the line is for the tabloid words ("locked up", "locked away", "put away", "sent down",
-"incarcerated", "behind bars", "caged"), which may say what an abuser did to a victim: they are no hit when their
-subject is a victim or a thing (`_NO_PRISONER`: "the girls were locked up", "a girl, 13, was locked up", "the flat
-was locked up"; "he" or "she" may be the accused, and is read as one), or when what follows says an abuser held her
-(`_HELD_BY_ABUSER`: "locked up for days", "by her abuser", "in a room"); "locked in a room" is no tabloid word.
+2017", "held on remand, then locked up for 12 years", "on remand until his trial, after which he was locked up":
+`_CLAUSE_BREAK`, "and", "but", "then", "later", "subsequently", "afterwards", "eventually", "finally", "after
+which", ";"; not a comma alone: "held on remand, awaiting trial, in Belmarsh" passes), nor a word that is no custody
+("held on remand, then jailed for 12 years"). Where the line is for the tabloid words ("locked up", "locked away",
+"put away", "sent down", "incarcerated", "behind bars", "caged"), which may say what an abuser did to a victim: they
+are no hit when their subject is a victim or a thing (`_NO_PRISONER`: "the girls were locked up", "a girl, 13, was
+locked up", "the flat was locked up"; "he" or "she" may be the accused, and is read as one), or when what follows
+says an abuser held her (`_HELD_BY_ABUSER`: "locked up for days", "by her abuser", "in a room"); "locked in a room"
+is no tabloid word.
 
 Within one sentence (text up to `.`, `!`, `?` or a line break), a conviction word is not one when
 - a negation binds to it (`_NEGATED`): the negation stands right before it, with only auxiliaries and
@@ -61,18 +70,22 @@ Within one sentence (text up to `.`, `!`, `?` or a line break), a conviction wor
   not for offences in this case", ", not of the abuse alleged here". A contrast that asserts the conviction,
   of something else than this case, is none: "convicted, not in 2010 but in 2012", "jailed, not in Wandsworth but
   in Belmarsh", "convicted, not of one rape but of ten" are refused.
-Known limits: a conviction reversal reverses every conviction word before it in its sentence, whoever's
-("Bloggs was jailed in 2019 and Smith's conviction was quashed" passes); "paedophile" alone, a label
-but not a verdict, is not a conviction word; a tabloid word with no auxiliary ("Groomer locked up") is none
-unless a term follows ("locked up for 12 years"); a remand clause ends at a conjunction, not a comma
-("Remanded in 2015, he is now behind bars" passes).
+Known limits: a conviction reversal reverses every conviction word before it in its sentence, whoever's ("Bloggs was
+jailed in 2019 and Smith's conviction was quashed" passes); "paedophile" alone, a label but not a verdict, is not a
+conviction word; a tabloid word with no auxiliary ("Groomer locked up") is none unless a term follows ("locked up
+for 12 years"); a remand clause ends at a conjunction or a word of what came next, not a comma ("Remanded in 2015,
+he is now behind bars" passes); a headline's term "for" anyone but a victim or a group is a sentence ("Two years for
+the review" at a title's head is refused), and one after a full stop is none; a term "for" anything is one ("served
+six months for the council" is refused).
 
-The text is matched folded (`loaders/folding.py`: a Cyrillic "о" in "cоnvicted" reads as it looks,
-"j-a-i-l-e-d" as "jailed"), and a word split with hyphens, asterisks or underscores that joined is a
-conviction word reads joined: a one-word conviction word (`_SPLIT_WORDS`) with its letters split by spaces,
-hyphens, dots, asterisks, underscores, slashes or bars, up to three of them in any mix ("jai led", "con victed",
-"sen tenced", "jai-led", "con*vic ted", "con.victed", "con--victed"), or by a hyphen at a line break ("con-\\nvicted"),
-its pieces cased alike (not "jail Ed", a word and a name); the hit is quoted as written.
+The text is matched folded (`loaders/folding.py`: a Cyrillic "о" in "cоnvicted" reads as it looks, "j-a-i-l-e-d" as
+"jailed"), and a word split with hyphens, asterisks or underscores that joined is a conviction word reads joined: a
+one-word conviction word or a word of a custody or term phrase (`_SPLIT_WORDS`: "lock ed up", "jail ed", "a life sen
+tence", "in pri son") with its letters split by spaces, hyphens, dots, asterisks, underscores, slashes or bars, up
+to three of them in any mix ("jai led", "con victed", "sen tenced", "jai-led", "con*vic ted", "con.victed",
+"con--victed"), or by a hyphen at a line break ("con-\\nvicted"), its pieces cased alike (not "jail Ed", a word and
+a name); joined, it is read as the word is ("the flat was lock ed up" passes as "the flat was locked up" does); the
+hit is quoted as written.
 """
 
 from __future__ import annotations
@@ -94,11 +107,22 @@ _OFFENCE = (r"(?:charges?|counts?|offen[cs]es?|rape|raping|sexual|sex|indecent|a
             r"groom\w*|murder\w*|manslaughter|crimes?|guilt)")
 """What an admission admits when it is a plea: a charge, a count, an offence."""
 
-_TERM = (r"(?:a\s+)?(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|"
-         r"[\w-]+ty-\w+)(?:\s+and\s+a\s+half)?(?:\s+|(?<=\d))(?:years?|yrs?|decades?)\b"
-         r"(?=\s*(?:[.;,!?]|\Z|\s+(?:for|in\s+(?:jail|prison)|behind)\b))")
-"""A prison term: "12 years", "a year", "four and a half years", "12 yrs", "12yrs", "a decade", then the
-sentence's end or what it is for; not "two years to improve", "12 years in the army", "12 years of abuse"."""
+_NUMBER = (r"(?:a\s+)?(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|"
+           r"[\w-]+ty-\w+)(?:\s+and\s+a\s+half)?(?:\s+|(?<=\d))")
+_TERM_WORDS = _NUMBER + r"(?:years?|yrs?|decades?|months?|mths?)\b"
+"""A length that may be a prison term: "12 years", "a year", "four and a half years", "12yrs", "a decade", "18 months",
+"eighteen months"; weeks are not (`_WEEKS`): a victim is held for weeks (`_HELD_BY_ABUSER`)."""
+_TERM_END = (r"(?:\s+each)?(?:\s+suspended)?"
+             r"(?=\s*(?:[.;,!?(]|\Z|\s+(?:for|in\s+(?:jail|prison|custody)|behind|inside)\b)"
+             r"|['\u2019]?\s+(?:jail|prison|gaol|custody|imprisonment|detention)\b)")
+"""After a length, what makes it a prison term: "each", "suspended" (a suspended sentence is a conviction), then the
+sentence's end or a bracket, what it is for, or where ("in jail", "behind bars", "18 months' jail", "12 years' imprisonment"); not
+"two years to improve", "12 years in the army", "12 years of abuse", "six months suspended from school"."""
+_TERM = _TERM_WORDS + _TERM_END
+"""A prison term: a length (`_TERM_WORDS`) and what makes it one (`_TERM_END`)."""
+_WEEKS = _NUMBER + r"weeks?\b" + _TERM_END
+"""A prison term in weeks, given or served ("got six weeks", "was handed 12 weeks suspended"): not after a tabloid
+word, whose weeks may be a victim's ("locked up for three weeks": `_HELD_BY_ABUSER`)."""
 _HMP = r"HM(?:P|YOI|\s+prison|\s+young\s+offenders?\s+institution)\s+[\w-]+"
 """A prison by its name: "HMP Wakefield", "HMYOI Feltham", "HM Prison Belmarsh"."""
 _CUSTODY = re.compile(r"prison|\bjail\b|gaol|bars|locked|banged|caged|incarcerated|\bHM(?:P|YOI)\b|inmate",
@@ -112,22 +136,50 @@ _REMAND = re.compile(
 trial", "in prison since he was charged"; each a word of its own (not "remand-free", "trial-like") and not
 negated ("not on remand", "no longer remanded")."""
 
+_VICTIMS = (r"victims?|girls?|boys?|school(?:girls?|boys?)|child|children|kids?|daughters?|sons?|teen(?:ager)?s?|"
+            r"pupils?|bab(?:y|ies)|toddlers?|minors?|youngsters?|survivors?|complainants?|"
+            r"young\s+(?:women|woman|people|person)")
+"""Who is a victim, never a prisoner, as the subject of a tabloid custody word (`_NO_PRISONER`) or the one a headline
+term is for (`_HEADLINE`)."""
 _TABLOID = r"locked[\s-]+(?:up|away)|banged[\s-]+up|put[\s-]+away|sent[\s-]+down|incarcerated"
 """The tabloid words for custody that need an auxiliary ("he was locked up") or a term ("locked up for 12 years")
 to be one: "the man locked up the house" is none."""
 _NOT_DOWN = r"(?!\s+(?:from|into|onto|stairs|the|a|an|to\s+(?!(?:prison|jail|gaol)\b)))"
 """After "sent down", not a place it went to: "sent down from Oxford", "sent down to the basement" (but "sent
 down to prison" is a conviction)."""
+_HEAD = (r"(?:(?<![^\n])|(?<=[:|\u2014\u2013])|(?<=[:|\u2014\u2013][^\S\n])|(?<=\s-\s)|(?<=\n[^\S\n])"
+         r"|(?<=[\"'\u2018\u201c])(?<![\w.,;!?][\"'\u2018\u201c])(?<![\w.,;!?]\s[\"'\u2018\u201c]))")
+"""Where a headline starts: the start of the text or of a line, or after a headline's colon, dash or bar ("Paedophile
+ring: 12 years each", "Abuse trial \u2014 Life for abuser"), or an opening quotation mark there; not after a full
+stop (a summary's sentence: "Two years for the review." is none)."""
+_HEAD_END = r"\s*(?:[.;,:!?|()\"\u2019\u201d\u2014\u2013]|\Z)"
+"""Where a headline's words end: its end, a mark, a closing quotation mark, a bracket ("Life for abuser (alleged, not
+proven)", as the dossier words it)."""
+_NOT_CONVICTED_PARTY = r"(?:" + _VICTIMS + r"|famil(?:y|ies)|parents|relatives|communit(?:y|ies)|residents|people|women|" \
+                       r"everyone|those|us|them|you)\b(?!['\u2019])"
+"""Whom a headline's term is not for: a victim or a group ("Life for the survivors after abuse", "Life for the family");
+a victim's possessive is the offender's ("Life for the girls' abuser")."""
+_HEADLINE = (
+    _HEAD + r"(?:(?:jail|prison|custody|life(?:\s+(?:in\s+(?:prison|jail)|behind\s+bars))?|" + _TERM_WORDS + r")"
+    r"(?:\s+each)?\s+for\s+(?:(?!" + _NOT_CONVICTED_PARTY + r")[\w'\u2019-]+\s+){0,3}?(?!" + _NOT_CONVICTED_PARTY +
+    r")[\w'\u2019-]+(?=" + _HEAD_END + r"|\s+(?:-|(?:who|after|over|as|at|in|from|of)\b))"
+    r"|" + _TERM_WORDS + r"\s+each\b(?=" + _HEAD_END + r")"
+    r"|(?:caged|behind\s+bars|" + _TABLOID + r")(?=\s*(?:[:|\u2014\u2013]|\s-\s)))")
+"""A headline that states a sentence with no verb, as a title or a summary holds it: a term "for" someone who is no
+victim ("Jail for gang leader", "Life for abuser", "12 years for groomer", "Life behind bars for ringleader"), a
+term "each" ("Paedophile ring: 12 years each"), a tabloid word as a headline's head ("Caged: the groomer"); not
+"Life for the survivors after abuse", "a life of abuse", "Life for the family was hard" (a verb follows)."""
 CONVICTION = re.compile(
     r"\bconvict\w*"
     r"|\b(?:(?:found|pleaded|pled|pleading|proved|proven)\s+)?guilty\b(?:\s+(?:verdicts?|pleas?))?"
     r"|\bjail(?:ed|ing)\b|\b(?:went|go|goes|gone|going)\s+down\s+for\b"
     r"|(?<!falsely\s)\bimprisoned\b(?!\s+(?:her|him|them|girls?|victims?|children|child|the|a)\b)"
     r"|\bsentenc(?:ed|ing)\b|\bawait\w*\s+sentence\b"
-    r"|\b(?:life|prison|jail|custodial|suspended|minimum|indeterminate|ipp|extended|"
-    r"\w+(?:-|\s+)(?:years?|yrs?|months?)['\u2019]?)\s+(?:(?:jail|prison|custodial)\s+)?(?:sentences?|terms?)\b"
+    r"|\b(?:life|prison|jail|custodial|suspended|minimum|indeterminate|indefinite|ipp|extended|"
+    r"\w+(?:-|\s+)(?:years?|yrs?|months?|weeks?(?=['\u2019]?\s+(?:(?:jail|prison|custodial)\s+)?sentences?))['\u2019]?)"
+    r"\s+(?:(?:jail|prison|custodial)\s+)?(?:sentences?|terms?)\b"
     r"(?!\s+(?:as|of|in\s+office|on\s+the)\b)"
-    r"|\bimprisonment\s+for\s+(?:the\s+)?public\s+protection\b"
+    r"|\bimprisonment\s+for\s+(?:the\s+)?public\s+protection\b|\bIPPs?\b"
     r"|\b(?:\w+-(?:year|yr)|(?:got|gets|given|handed|serv(?:e|es|ed|ing)|doing|did)\s+(?:a|an|his|her)"
     r"(?:\s+[\w-]+)?)\s+stretch\b(?!\s+(?:of|along|between|on)\b)|\b(?:doing|did|done|does)\s+(?:time|porridge|bird)\b"
     r"|\b(?:jury|jurors|court|judge|magistrates?|sheriff)\b(?:\s+[\w-]+){0,2}?\s+found\s+(?:that\s+)?"
@@ -135,8 +187,11 @@ CONVICTION = re.compile(
     + _OFFENDED + r"\b"
     r"|\bserv(?:e|es|ed|ing)\s+(?:(?:a|an|his|her|their)\s+)?(?:[\w'-]+\s+){0,3}?"
     r"(?:sentences?|(?:jail|prison)\s+terms?)\b"
-    r"|\bserv(?:e|es|ed|ing)\s+(?:time|life|" + _TERM + r")\b"
-    r"|\b(?:got|gets|get|given|handed|received|receives)\s+(?:life|" + _TERM + r")\b"
+    r"|\bserv(?:e|es|ed|ing)\s+(?:time|life|" + _TERM + "|" + _WEEKS + r")\b"
+    r"|\b(?:got|gets|get|given|handed|received|receives)\s+(?:life|" + _TERM + "|" + _WEEKS + r")\b"
+    r"|\b" + _TERM_WORDS + r"\s+(?:in\s+(?:prison|jail|gaol|custody)|behind\s+bars)\b"
+    r"|\bin\s+(?:prison|jail|gaol|custody)\s+for\s+(?:life|" + _TERM + r")\b"
+    r"|" + _HEADLINE +
     # custody (not on remand: `_REMAND`), and the tabloid words for a prison term
     r"|\b(?:is|was|are|were|been|being|remains?|remained|still)\s+(?:now\s+|still\s+)?"
     r"(?:in\s+(?:prison|jail|gaol|" + _HMP + r")|behind\s+bars)\b"
@@ -166,9 +221,10 @@ _AUX = (r"(?:was|were|is|are|am|be|been|being|has|have|had|did|does|do|could|can
         r"must|shall|ever|yet|subsequently|later|since|then|formally|actually|ultimately|eventually|finally|also|"
         r"so\s+far|to\s+date|as\s+yet|himself|herself|themselves|a|an|any|his|her|their|its|the|criminally|"
         r"successfully|however|result(?:ed|s)?\s+in|(?:lead|leads|led)\s+to|end(?:ed|s)?\s+(?:in|with)|"
-        r"secure[ds]?|obtain(?:ed|s)?|bring|brought|get|got|reach(?:ed)?)")
+        r"secure[ds]?|obtain(?:ed|s)?|bring|brought|get|got|reach(?:ed)?|given|handed|received|serv(?:ed|ing)|on)")
 """Words that may stand between a negation and the conviction word it binds to: auxiliaries, articles,
-adverbs of time, and the verbs of an outcome ("did not result in a conviction")."""
+adverbs of time, the verbs of an outcome ("did not result in a conviction") and of a sentence given ("not given an
+IPP", "never on an IPP")."""
 _BRIDGE = rf"(?:,?\s+{_AUX},?|\s+(?:\w+,\s+){{0,2}}\w+,?\s+(?:or|nor))*"
 """Auxiliaries, and the other terms of an "or"/"nor" ("no charge or conviction", "not arrested, charged or
 jailed"): not "and", which starts a new statement ("not arrested and was jailed")."""
@@ -233,8 +289,10 @@ alleged here". Not a contrast that still asserts the conviction, of what is not 
 but in 2012", "jailed, not in Wandsworth but in Belmarsh", "convicted, not of one rape but of ten"), nor one
 of this case with a "but" after it ("not in this case but in another")."""
 _SPLIT_WORDS = ("convict", "convicts", "convicted", "convicting", "conviction", "convictions", "guilty", "jailed",
-                "jailing", "imprisoned", "sentenced", "sentencing")
-"""The conviction words that are one word (each one `CONVICTION` matches whole), read joined when split."""
+                "jailing", "imprisoned", "sentenced", "sentencing", "sentence", "sentences", "imprisonment", "jail",
+                "prison", "gaol", "locked", "banged", "caged", "incarcerated")
+"""The one-word conviction words (each one `CONVICTION` matches whole) and the words of its custody and term phrases
+("lock ed up", "a life sen tence", "in pri son"), read joined when split."""
 _SPLIT_SEPARATOR = r"(?:[^\S\n]|-\r?\n[^\S\n]*|[-.*_/\\|+~=^\u00b7\u2022\u2014]){1,3}"
 _SPLIT = re.compile(r"(?<![^\W\d_])(?:" + "|".join(
     f"(?:{_SPLIT_SEPARATOR})?".join(word) for word in sorted(_SPLIT_WORDS, key=len, reverse=True)) +
@@ -263,15 +321,19 @@ def _split_words(text: str) -> set[int]:
 
 
 _SENTENCE_END = re.compile(r"[.!?\n]")
-_CLAUSE_BREAK = re.compile(r"[;:]|\b(?:and|but|then|later)\b", re.IGNORECASE)
-"""Where a remand word stops qualifying custody: "remanded in custody in 2015 and put behind bars in 2017" holds
-two statements, the second a conviction (`_REMAND` excuses custody only in its own clause)."""
+_CLAUSE_BREAK = re.compile(
+    r"[;:]|\b(?:and(?!\s+a\s+half\b)|but|then|later|subsequently|afterwards?|thereafter|eventually|ultimately|finally"
+    r"|after\s+(?:which|that))\b", re.IGNORECASE)
+"""Where a remand word stops qualifying custody: a conjunction or a word of what came next ("remanded in custody in
+2015 and put behind bars in 2017", "held on remand, then jailed", "on remand until his trial, after which he was
+locked up", "on remand, the men were finally locked up") starts a statement of its own, which may be a conviction
+(`_REMAND` excuses custody only in its own clause); not the "and" of "four and a half years", nor a comma alone
+("held on remand, awaiting trial, in Belmarsh")."""
 _HELD = re.compile(r"locked|banged|caged|incarcerated|\bput\s+(?:\w+\s+)?away|\bsent\s+(?:\w+\s+)?down|bars",
                    re.IGNORECASE)
 """The tabloid custody words, which may say what an abuser did to a victim (`_NO_PRISONER`, `_HELD_BY_ABUSER`)."""
 _NO_PRISONER = re.compile(
-    r"\b(?:victims?|girls?|boys?|school(?:girls?|boys?)|child|children|kids?|daughters?|sons?|teen(?:ager)?s?|pupils?|"
-    r"bab(?:y|ies)|toddlers?|minors?|youngsters?|survivors?|complainants?|young\s+(?:women|woman|people|person)"
+    r"\b(?:" + _VICTIMS +
     # things: "the flat was locked up for the night", "the phones were put away"
     r"|doors?|gates?|house|houses|flats?|homes?|buildings?|premises|shops?|offices?|rooms?|propert(?:y|ies)|sites?|"
     r"cars?|vans?|phones?|laptops?|evidence|files?|records?|documents?|papers|money|cash|drugs|weapons?|knife|"
@@ -342,7 +404,7 @@ def conviction_wording(text: str | None, status: str | None) -> Wording | None:
 def _clause(text: str, hit: re.Match, start: int, end: int) -> tuple[int, int]:
     """The (start, end) of the clause holding `hit` within the sentence `text[start:end]` (`_CLAUSE_BREAK`)."""
     breaks = [m for m in _CLAUSE_BREAK.finditer(text, start, end)]
-    return (max((m.end() for m in breaks if m.end() <= hit.start()), default=start),
+    return (max((m.end() for m in breaks if m.end() <= hit.end()), default=start),  # "were finally locked up"
             min((m.start() for m in breaks if m.start() >= hit.end()), default=end))
 
 

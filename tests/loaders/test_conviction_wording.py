@@ -145,6 +145,21 @@ NOT_A_CONVICTION = [
     # a sentence faced, a negation that "but" does not correct
     "He faces a life sentence if convicted.", "He could face a maximum 14-year sentence.", "He is facing a jail term.",
     "He is held at HMP Belmarsh awaiting trial.", "He was not convicted but cleared.", "He was not jailed but on bail.", "The con\u2014victims spoke.",
+    # a length in months or weeks that is no prison term; a victim held for weeks; a sentence not given
+    "He got 6 months suspended from work.", "He was given six months to leave.", "She got 18 months of counselling.",
+    "He served 18 months as a councillor.", "He received 3 months' notice.", "She was locked up for three weeks.",
+    "She started a six-week term at college.", "He was not given an IPP.", "He was never on an IPP.",
+    "The IPPR report was published.", "He has not served 18 months.",
+    # a split custody word that, joined, is no conviction either
+    "The flat was lock ed up.", "The door was lock-ed.", "The girls were lock ed up in a flat.",
+    # remand and custody in one clause, a comma alone between them
+    "He was held on remand, awaiting trial, in Belmarsh.", "He was held on remand, awaiting trial, in HMP Belmarsh.",
+    "He is in HMP Belmarsh, on remand, awaiting trial.", "Held on remand, he is in prison awaiting trial.",
+    "He spent four and a half years in prison awaiting trial.",
+    # no headline's sentence: for a victim or a group, a life of something, a verb after it, after a full stop
+    "Life for the survivors after abuse", "A life of abuse.", "Life for the family was hard.",
+    "It changed life for the girls.", "Not guilty: the six men", "The council waited. Two years for the review.",
+    "Men: a life for each",
 ]
 
 
@@ -257,7 +272,7 @@ def test_negations_and_reversals_pass(tmp_path, text):
     ("He got 12 yrs.", "got 12 yrs"), ("He got 12yrs.", "got 12yrs"), ("He got a decade.", "got a decade"),
     ("He was locked up for two decades.", "was locked up for two decades"),
     ("He got a 12 year sentence.", "12 year sentence"), ("He got a four-month sentence.", "four-month sentence"),
-    ("He was given 12 years' jail sentence.", "12 years' jail sentence"), ("He is doing time.", "doing time"),
+    ("He was handed down a 12 years' jail sentence.", "12 years' jail sentence"), ("He is doing time.", "doing time"),
     ("The jury found him to have raped her.", "jury found him to have raped"),
     ("He faced the court and was jailed.", "jailed"),
     # a remand word that is none: part of another word, or negated
@@ -274,10 +289,91 @@ def test_negations_and_reversals_pass(tmp_path, text):
     # a verdict, a plea, an admission
     ("He is guilty of rape.", "guilty"), ("He pleaded guilty to three counts.", "pleaded guilty"),
     ("He admitted two counts of rape.", "admitted two counts"), ("He admitted the charges.", "admitted the charges"),
+    # a prison term in months or weeks, suspended or not (a suspended sentence is a conviction), or held in prison
+    ("He got 18 months.", "got 18 months"), ("He got eighteen months.", "got eighteen months"),
+    ("He got 6 months suspended.", "got 6 months suspended"), ("He was handed 30 months.", "handed 30 months"),
+    ("He received a 2-year term.", "2-year term"), ("He got six weeks in jail.", "got six weeks"),
+    ("He got 18 months' jail.", "got 18 months"), ("He was handed a six-week sentence.", "six-week sentence"),
+    ("He served 18 months for the assault.", "served 18 months"), ("They got 12 years each.", "got 12 years each"),
+    ("He was locked up for 18 months.", "was locked up for 18 months"), ("He is serving a six-month term.",
+                                                                           "six-month term"),
+    ("Twelve years in prison for the ringleader", "Twelve years in prison"),
+    ("He spent 18 months behind bars.", "spent 18 months behind bars"),
+    # an IPP by its letters, or spelt out
+    ("He was given an IPP.", "IPP"), ("He is on an IPP.", "IPP"), ("He is serving IPP.", "IPP"),
+    ("He got an indefinite sentence for public protection.", "indefinite sentence"),
+    # a custody or term word split with a space
+    ("He was lock ed up.", "was lock ed up"), ("He was jail ed.", "jail ed"),
+    ("He is serving a life sen tence.", "serving a life sen tence"), ("He is in pri son.", "is in pri son"),
+    ("He was ca ged for 10 years.", "ca ged for 10 years"), ("He was bang ed up for six years.",
+                                                             "was bang ed up for six years"),
+    ("He has been in carcerated since 2019.", "been in carcerated"), ("He is in ga ol.", "is in ga ol"),
+    # remand ended by a word of what came next, after a comma or not
+    ("He was held on remand, then jailed for 12 years.", "jailed"),
+    ("He was held on remand, then locked up for 12 years.", "locked up for 12 years"),
+    ("He was held on remand, subsequently locked up for 12 years.", "locked up for 12 years"),
+    ("He was held on remand, afterwards locked up for 12 years.", "locked up for 12 years"),
+    ("He was on remand until his trial, after which he was locked up for 12 years.", "was locked up for 12 years"),
+    ("Held on remand, then in prison for 12 years.", "in prison for 12 years"),
+    ("On remand, the men were finally locked up.", "were finally locked up"),
+    # a headline's sentence or verdict with no verb
+    ("Paedophile ring: 12 years each", "12 years each"), ("Jail for gang leader", "Jail for gang leader"),
+    ("Life for abuser", "Life for abuser"), ("Guilty: the six men", "Guilty"),
+    ("Jail for gang leader who groomed girls", "Jail for gang leader"),
+    ("Abuse trial \u2014 Life for abuser", "Life for abuser"), ("Twelve years for groomer", "Twelve years for groomer"),
+    ("Life behind bars for ringleader", "Life behind bars for ringleader"),
+    ("\u201cLife for abuser\u201d", "Life for abuser"), ("Life for the girls' abuser", "Life for the girls' abuser"),
+    ("Caged: the groomer", "Caged"), ("Behind bars: the six men", "Behind bars"),
 ])
 def test_a_conviction_beside_a_negation_or_reversal_of_something_else_is_still_one(text, words):
     assert conviction_wording(text, "alleged").words == words
     assert conviction_wording(text, "convicted") is None and conviction_wording(text, "reported") is None
+
+
+NEW_KINDS = [("He got 18 months suspended.", "got 18 months suspended"), ("He was given an IPP.", "IPP"),
+             ("He was lock ed up.", "was lock ed up"),
+             ("Held on remand, then locked up for 12 years.", "locked up for 12 years"),
+             ("Life for abuser", "Life for abuser")]
+"""One wording of each kind a tester found passing: a term in months, an IPP, a split custody word, remand ended by a
+word of what came next, a headline with no verb."""
+
+
+@pytest.mark.parametrize("field", ["title", "summary", "quote", "citation_quotes"])
+@pytest.mark.parametrize("text, words", NEW_KINDS)
+def test_each_kind_is_refused_in_every_free_text_field_of_a_case(tmp_path, field, text, words):
+    """A case's title and summary, its quote, and a citation's quote (under the citation's own status) are read
+    alike: quotes are in on purpose, since a quote is published beside the record."""
+    fields = {"title": "A case", "summary": "Men were accused.", "quote": None}
+    citation = ""
+    if field == "citation_quotes":
+        citation = f", citations: [{{source: src, paragraphs: [2], status: alleged, quote: {json.dumps(text)}}}]"
+    else:
+        fields[field] = text
+    values = "".join(f", {key}: {json.dumps(value)}" for key, value in fields.items() if value is not None)
+    problems = _problems(tmp_path, f"- {{kind: case, id: b-case{values}, period: 2012, status: alleged, source: src, "
+                                   f"paragraphs: [1]{citation}}}\n")
+    assert [(p.line, p.record, p.field) for p in problems] == [(4, "b-case", field)]
+    assert f"worded as a conviction: {words!r}" in problems[0].message
+
+
+@pytest.mark.parametrize("field", ["name", "aliases", "description", "note"])
+@pytest.mark.parametrize("text, words", NEW_KINDS)
+def test_each_kind_is_refused_in_every_free_text_field_of_a_person(tmp_path, field, text, words):
+    value = f"[{json.dumps(text)}]" if field == "aliases" else json.dumps(text)
+    names = "" if field == "name" else ", name: John Doe"
+    problems = _problems(tmp_path, f"- {{kind: person, id: john-doe{names}, {field}: {value}, source: src, "
+                                   f"paragraphs: [1], status: charged}}\n")
+    assert [(p.record, p.field) for p in problems] == [("john-doe", field)]
+    assert f"worded as a conviction: {words!r}" in problems[0].message
+
+
+@pytest.mark.parametrize("text, words", NEW_KINDS)
+def test_the_dossier_refuses_each_kind_worded_as_it_qualifies_it(text, words):
+    """The dossier's wording of an alleged fact ends in "(alleged, not proven)": a term or a headline before the
+    bracket is still one."""
+    with pytest.raises(ReportError, match=f"an alleged fact worded as a conviction \\({words!r}\\)"):
+        Fact(text, [Citation("s", (1,))], status="alleged")
+    assert Fact(text, [Citation("s", (1,))], status="convicted").text.startswith(text)
 
 
 def test_the_refusal_names_the_words_and_their_sentence(tmp_path):
@@ -399,13 +495,33 @@ def test_the_loader_refuses_each_kind_in_every_input_format(tmp_path, fmt, text,
     assert f"worded as a conviction: {words!r}" in problem.message and "the record is 'alleged'" in problem.message
 
 
-@pytest.mark.parametrize("word", ["convict", "convicts", "convicted", "convicting", "conviction", "convictions",
-                                  "guilty", "jailed", "jailing", "imprisoned", "sentenced", "sentencing"])
-def test_every_word_read_joined_when_split_is_a_conviction_word_whole(word):
-    """The split words (`_SPLIT_WORDS`) are conviction words of `CONVICTION` itself: one rule reads them."""
-    assert CONVICTION.fullmatch(word) and word in _SPLIT_WORDS
-    split = word[:3] + " " + word[3:]
-    assert conviction_wording(f"He was {split} in 2019.", "alleged").words == split
+_SPLIT_IN = {"locked": "He was {} up.", "banged": "He was {} up.", "caged": "He was {} for 10 years.",
+             "incarcerated": "He was {}.", "jail": "He is in {}.", "prison": "He is in {}.", "gaol": "He is in {}.",
+             "sentence": "He is serving a life {}.", "sentences": "They are serving life {}.",
+             "imprisonment": "He got {} for public protection."}
+"""Where a split word that is no conviction word of its own is one: in a phrase of `CONVICTION`."""
+
+
+SPLIT_WORDS = ["convict", "convicts", "convicted", "convicting", "conviction", "convictions", "guilty", "jailed",
+               "jailing", "imprisoned", "sentenced", "sentencing", "sentence", "sentences", "imprisonment", "jail",
+               "prison", "gaol", "locked", "banged", "caged", "incarcerated"]
+
+
+@pytest.mark.parametrize("word", SPLIT_WORDS)
+def test_every_word_read_joined_when_split_is_a_word_of_a_conviction(word):
+    """The split words (`_SPLIT_WORDS`) are conviction words of `CONVICTION` itself, or words of its phrases: one
+    rule reads them, split or whole."""
+    assert word in _SPLIT_WORDS
+    if word not in _SPLIT_IN:
+        assert CONVICTION.fullmatch(word)
+    text = _SPLIT_IN.get(word, "He was {} in 2019.")
+    split = word[:2] + " " + word[2:]
+    whole = conviction_wording(text.format(word), "alleged").words
+    assert conviction_wording(text.format(split), "alleged").words == whole.replace(word, split)
+
+
+def test_every_split_word_is_tested():
+    assert sorted(_SPLIT_WORDS) == sorted(SPLIT_WORDS)
 
 
 def test_a_record_stated_in_two_files_is_named_in_both(tmp_path):
