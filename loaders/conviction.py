@@ -113,7 +113,7 @@ _TERM_WORDS = _NUMBER + r"(?:years?|yrs?|decades?|months?|mths?)\b"
 """A length that may be a prison term: "12 years", "a year", "four and a half years", "12yrs", "a decade", "18 months",
 "eighteen months"; weeks are not (`_WEEKS`): a victim is held for weeks (`_HELD_BY_ABUSER`)."""
 _TERM_END = (r"(?:\s+each)?(?:\s+suspended)?"
-             r"(?=\s*(?:[.;,!?(]|\Z|\s+(?:for|in\s+(?:jail|prison|custody)|behind|inside)\b)"
+             r"(?=\s*(?:[.;,!?(]|\Z|\s+(?:for|in\s+(?:jail|prison|custody)|behind|inside(?!\s+(?:the|a|an|his|her)\b))\b)"
              r"|['\u2019]?\s+(?:jail|prison|gaol|custody|imprisonment|detention)\b)")
 """After a length, what makes it a prison term: "each", "suspended" (a suspended sentence is a conviction), then the
 sentence's end or a bracket, what it is for, or where ("in jail", "behind bars", "18 months' jail", "12 years' imprisonment"); not
@@ -125,7 +125,7 @@ _WEEKS = _NUMBER + r"weeks?\b" + _TERM_END
 word, whose weeks may be a victim's ("locked up for three weeks": `_HELD_BY_ABUSER`)."""
 _HMP = r"HM(?:P|YOI|\s+prison|\s+young\s+offenders?\s+institution)\s+[\w-]+"
 """A prison by its name: "HMP Wakefield", "HMYOI Feltham", "HM Prison Belmarsh"."""
-_CUSTODY = re.compile(r"prison|\bjail\b|gaol|bars|locked|banged|caged|incarcerated|\bHM(?:P|YOI)\b|inmate",
+_CUSTODY = re.compile(r"prison|\bjail\b|gaol|\bcustody\b|bars|locked|banged|caged|incarcerated|\bHM(?:P|YOI)\b|inmate",
                       re.IGNORECASE)
 """Conviction words that say where a man is held, which may be on remand (`_REMAND`)."""
 _REMAND = re.compile(
@@ -160,7 +160,7 @@ _NOT_CONVICTED_PARTY = r"(?:" + _VICTIMS + r"|famil(?:y|ies)|parents|relatives|c
 """Whom a headline's term is not for: a victim or a group ("Life for the survivors after abuse", "Life for the family");
 a victim's possessive is the offender's ("Life for the girls' abuser")."""
 _HEADLINE = (
-    _HEAD + r"(?:(?:jail|prison|custody|life(?:\s+(?:in\s+(?:prison|jail)|behind\s+bars))?|" + _TERM_WORDS + r")"
+    _HEAD + r"(?:(?:jail|prison|life(?:\s+(?:in\s+(?:prison|jail)|behind\s+bars))?|" + _TERM_WORDS + r")"
     r"(?:\s+each)?\s+for\s+(?:(?!" + _NOT_CONVICTED_PARTY + r")[\w'\u2019-]+\s+){0,3}?(?!" + _NOT_CONVICTED_PARTY +
     r")[\w'\u2019-]+(?=" + _HEAD_END + r"|\s+(?:-|(?:who|after|over|as|at|in|from|of)\b))"
     r"|" + _TERM_WORDS + r"\s+each\b(?=" + _HEAD_END + r")"

@@ -159,7 +159,10 @@ NOT_A_CONVICTION = [
     # no headline's sentence: for a victim or a group, a life of something, a verb after it, after a full stop
     "Life for the survivors after abuse", "A life of abuse.", "Life for the family was hard.",
     "It changed life for the girls.", "Not guilty: the six men", "The council waited. Two years for the review.",
-    "Men: a life for each",
+    "Men: a life for each", "No jail for gang leader", "Custody for the council",
+    # a term in custody on remand, a term inside something that is no prison
+    "He spent two years in custody awaiting trial.", "Two years in custody on remand.",
+    "He served 10 years inside the Met.",
 ]
 
 
@@ -299,6 +302,7 @@ def test_negations_and_reversals_pass(tmp_path, text):
                                                                            "six-month term"),
     ("Twelve years in prison for the ringleader", "Twelve years in prison"),
     ("He spent 18 months behind bars.", "spent 18 months behind bars"),
+    ("He got 12 years inside.", "got 12 years"), ("He was in custody for 12 years.", "in custody for 12 years"),
     # an IPP by its letters, or spelt out
     ("He was given an IPP.", "IPP"), ("He is on an IPP.", "IPP"), ("He is serving IPP.", "IPP"),
     ("He got an indefinite sentence for public protection.", "indefinite sentence"),
