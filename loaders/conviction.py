@@ -107,17 +107,20 @@ _OFFENCE = (r"(?:charges?|counts?|offen[cs]es?|rape|raping|sexual|sex|indecent|a
             r"groom\w*|murder\w*|manslaughter|crimes?|guilt)")
 """What an admission admits when it is a plea: a charge, a count, an offence."""
 
-_NUMBER = (r"(?:a\s+)?(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|"
-           r"[\w-]+ty-\w+)(?:\s+and\s+a\s+half)?(?:\s+|(?<=\d))")
+_NUMBER = (r"(?:a\s+)?(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+           r"(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:-\w+)?)"
+           r"(?:\s+and\s+a\s+half)?(?:\s+|(?<=\d))")
 _TERM_WORDS = _NUMBER + r"(?:years?|yrs?|decades?|months?|mths?)\b"
 """A length that may be a prison term: "12 years", "a year", "four and a half years", "12yrs", "a decade", "18 months",
 "eighteen months"; weeks are not (`_WEEKS`): a victim is held for weeks (`_HELD_BY_ABUSER`)."""
 _TERM_END = (r"(?:\s+each)?(?:\s+suspended)?"
-             r"(?=\s*(?:[.;,!?(]|\Z|\s+(?:for|in\s+(?:jail|prison|custody)|behind|inside(?!\s+(?:the|a|an|his|her)\b))\b)"
+             r"(?=\s*(?:[.;,!?(]|\Z|\s+(?:for|in\s+(?:jail|prison|custody)|behind"
+             r"|inside(?!\s+(?:the|a|an|his|her)\b))\b)"
              r"|['\u2019]?\s+(?:jail|prison|gaol|custody|imprisonment|detention)\b)")
 """After a length, what makes it a prison term: "each", "suspended" (a suspended sentence is a conviction), then the
-sentence's end or a bracket, what it is for, or where ("in jail", "behind bars", "18 months' jail", "12 years' imprisonment"); not
-"two years to improve", "12 years in the army", "12 years of abuse", "six months suspended from school"."""
+sentence's end or a bracket, what it is for, or where ("in jail", "behind bars", "inside", "18 months' jail", "12
+years' imprisonment"); not "two years to improve", "12 years in the army", "10 years inside the Met", "12 years of
+abuse", "six months suspended from school"."""
 _TERM = _TERM_WORDS + _TERM_END
 """A prison term: a length (`_TERM_WORDS`) and what makes it one (`_TERM_END`)."""
 _WEEKS = _NUMBER + r"weeks?\b" + _TERM_END
@@ -155,12 +158,12 @@ stop (a summary's sentence: "Two years for the review." is none)."""
 _HEAD_END = r"\s*(?:[.;,:!?|()\"\u2019\u201d\u2014\u2013]|\Z)"
 """Where a headline's words end: its end, a mark, a closing quotation mark, a bracket ("Life for abuser (alleged, not
 proven)", as the dossier words it)."""
-_NOT_CONVICTED_PARTY = r"(?:" + _VICTIMS + r"|famil(?:y|ies)|parents|relatives|communit(?:y|ies)|residents|people|women|" \
-                       r"everyone|those|us|them|you)\b(?!['\u2019])"
+_NOT_CONVICTED_PARTY = (r"(?:" + _VICTIMS + r"|famil(?:y|ies)|parents|relatives|communit(?:y|ies)|residents|people|"
+                        r"women|everyone|those|us|them|you)\b(?!['\u2019])")
 """Whom a headline's term is not for: a victim or a group ("Life for the survivors after abuse", "Life for the family");
 a victim's possessive is the offender's ("Life for the girls' abuser")."""
 _HEADLINE = (
-    _HEAD + r"(?:(?:jail|prison|life(?:\s+(?:in\s+(?:prison|jail)|behind\s+bars))?|" + _TERM_WORDS + r")"
+    r"\b" + _HEAD + r"(?:(?:jail|prison|life(?:\s+(?:in\s+(?:prison|jail)|behind\s+bars))?|" + _TERM_WORDS + r")"
     r"(?:\s+each)?\s+for\s+(?:(?!" + _NOT_CONVICTED_PARTY + r")[\w'\u2019-]+\s+){0,3}?(?!" + _NOT_CONVICTED_PARTY +
     r")[\w'\u2019-]+(?=" + _HEAD_END + r"|\s+(?:-|(?:who|after|over|as|at|in|from|of)\b))"
     r"|" + _TERM_WORDS + r"\s+each\b(?=" + _HEAD_END + r")"
@@ -294,7 +297,8 @@ _SPLIT_WORDS = ("convict", "convicts", "convicted", "convicting", "conviction", 
 """The one-word conviction words (each one `CONVICTION` matches whole) and the words of its custody and term phrases
 ("lock ed up", "a life sen tence", "in pri son"), read joined when split."""
 _SPLIT_SEPARATOR = r"(?:[^\S\n]|-\r?\n[^\S\n]*|[-.*_/\\|+~=^\u00b7\u2022\u2014]){1,3}"
-_SPLIT = re.compile(r"(?<![^\W\d_])(?:" + "|".join(
+_SPLIT = re.compile(r"(?<![^\W\d_])(?=[" + "".join(sorted({w[0] for w in _SPLIT_WORDS})) + r"])"  # fast: a first letter
+                    r"(?:" + "|".join(
     f"(?:{_SPLIT_SEPARATOR})?".join(word) for word in sorted(_SPLIT_WORDS, key=len, reverse=True)) +
     r")(?![^\W\d_])", re.IGNORECASE)
 """A word of `_SPLIT_WORDS` with its letters split by spaces, hyphens, dots, asterisks, underscores, slashes, bars
