@@ -12,36 +12,38 @@ Conviction words: "convicted", "conviction", "convict"; "guilty" ("found guilty"
 abuser did), "sentenced", "sent to prison" ("went to jail", "thrown into prison", "taken to prison"; not "went to
 prison to visit him"), "a life sentence", "a 12-year sentence", "a six-week sentence", "an indeterminate
 (indefinite, IPP, extended, suspended) sentence", "serving a sentence", "awaiting sentence"; an IPP (imprisonment or
-an indefinite sentence for public protection), by its letters alone ("given an IPP", "on an IPP", "serving IPP"; not
-"IPPR"); a court's finding of an offence ("a jury found he had raped two girls"; not "found he had not", "found she
-was raped"); a prison term given or served, in years, months or weeks, suspended or not (a suspended sentence is a
-conviction), or held in prison ("got 12 years", "got 12 yrs", "got 18 months", "got eighteen months", "got 6 months
-suspended", "was handed 30 months", "got six weeks", "was given life", "got a ten-year stretch", "serving 12 years
-for drug offences", "serving time", "banged up for a decade", "18 months behind bars", "in prison for 12 years"; not
-"given two years to improve", "given six months to leave", "got 18 months of counselling", "6 months suspended from
-school", "served 12 years in the army"); a headline's term or verdict with no verb (`_HEADLINE`: "Jail for gang
-leader", "Life for abuser", "12 years for groomer", "Paedophile ring: 12 years each", "Caged: the groomer", "Guilty:
-the six men"; not "Life for the survivors after abuse", "a life of abuse"); custody and its tabloid words ("is
-behind bars", "remains in prison", "is in jail", "is in HMP Belmarsh", "now an inmate at HMP Wakefield",
-"transferred to HMYOI Feltham", "spent 12 years in prison", "put behind bars", "ended up behind bars", "locked up
-for 12 years", "caged for 10 years", "detained at His Majesty's pleasure"; and with no term, passive: "he was locked
-up", "the men were finally locked up", "was locked away", "was locked-up", "was put away", "was sent down", "has
-been incarcerated", "the judge sent him down"; not "sent down from Oxford", "sent down to the basement"); "a
-registered sex offender", "the sex offenders' register"; "admitted" with an offence for object ("admitted two counts
-of rape", "admitted the charges"; not "admitted failings").
+an indefinite sentence for public protection, detention for public protection), by its letters alone ("given an
+IPP", "on an IPP", "serving IPP"; not "IPPR"); a court's finding of an offence ("a jury found he had raped two
+girls"; not "found he had not", "found she was raped"); a prison term given or served, in years, months or weeks,
+suspended or not (a suspended sentence is a conviction), or held in prison ("got 12 years", "got 12 yrs", "got 18
+months", "got eighteen months", "got 6 months suspended", "got two years and six months", "was handed 30 months",
+"got six weeks", "was given life", "got a ten-year stretch", "serving 12 years for drug offences", "serving time",
+"banged up for a decade", "18 months behind bars", "in prison for 12 years"; not "given two years to improve",
+"given six months to leave", "got 18 months of counselling", "6 months suspended from school", "served 12 years in
+the army"); a headline's term or verdict with no verb (`_HEADLINE`: "Jail for gang leader", "Life for abuser", "12
+years for groomer", "Paedophile ring: 12 years each", "Caged: the groomer", "Guilty: the six men"; not "Life for the
+survivors after abuse", "a life of abuse"); custody and its tabloid words ("is behind bars", "remains in prison",
+"is in jail", "is in HMP Belmarsh", "now an inmate at HMP Wakefield", "transferred to HMYOI Feltham", "spent 12
+years in prison", "put behind bars", "ended up behind bars", "locked up for 12 years", "caged for 10 years",
+"detained at His Majesty's pleasure"; and with no term, passive: "he was locked up", "the men were finally locked
+up", "was locked away", "was locked-up", "was put away", "was sent down", "has been incarcerated", "the judge sent
+him down"; not "sent down from Oxford", "sent down to the basement"); "a registered sex offender", "the sex
+offenders' register"; "admitted" with an offence for object ("admitted two counts of rape", "admitted the charges";
+not "admitted failings").
 
 Custody is no conviction where the clause holding it says it is before a verdict (`_REMAND`: "held on remand", "in
 prison awaiting trial"; a word of its own, not "remand-free", and not "no longer on remand"); a remand word excuses
 the custody of its own clause only, not custody in another ("remanded in custody in 2015 and put behind bars in
-2017", "held on remand, then locked up for 12 years", "on remand until his trial, after which he was locked up":
-`_CLAUSE_BREAK`, "and", "but", "then", "later", "subsequently", "afterwards", "eventually", "finally", "after
-which", ";"; not a comma alone: "held on remand, awaiting trial, in Belmarsh" passes), nor a word that is no custody
-("held on remand, then jailed for 12 years"). Where the line is for the tabloid words ("locked up", "locked away",
-"put away", "sent down", "incarcerated", "behind bars", "caged"), which may say what an abuser did to a victim: they
-are no hit when their subject is a victim or a thing (`_NO_PRISONER`: "the girls were locked up", "a girl, 13, was
-locked up", "the flat was locked up"; "he" or "she" may be the accused, and is read as one), or when what follows
-says an abuser held her (`_HELD_BY_ABUSER`: "locked up for days", "by her abuser", "in a room"); "locked in a room"
-is no tabloid word.
+2017", "held on remand, then locked up for 12 years", "on remand until his trial, after which he was locked up",
+"held on remand before being locked up": `_CLAUSE_BREAK`, "and", "but", "then", "later", "subsequently",
+"afterwards", "eventually", "finally", "after which", "before being", ";"; not a comma alone: "held on remand,
+awaiting trial, in Belmarsh" passes), nor a remand over before it (`_AFTER`: "after a year on remand, he was locked
+up for 12 years"), nor a word that is no custody ("held on remand, then jailed for 12 years"). Where the line is for
+the tabloid words ("locked up", "locked away", "put away", "sent down", "incarcerated", "behind bars", "caged"),
+which may say what an abuser did to a victim: they are no hit when their subject is a victim or a thing
+(`_NO_PRISONER`: "the girls were locked up", "a girl, 13, was locked up", "the flat was locked up"; "he" or "she"
+may be the accused, and is read as one), or when what follows says an abuser held her (`_HELD_BY_ABUSER`: "locked up
+for days", "by her abuser", "in a room"); "locked in a room" is no tabloid word.
 
 Within one sentence (text up to `.`, `!`, `?` or a line break), a conviction word is not one when
 - a negation binds to it (`_NEGATED`): the negation stands right before it, with only auxiliaries and
@@ -81,11 +83,11 @@ six months for the council" is refused).
 The text is matched folded (`loaders/folding.py`: a Cyrillic "о" in "cоnvicted" reads as it looks, "j-a-i-l-e-d" as
 "jailed"), and a word split with hyphens, asterisks or underscores that joined is a conviction word reads joined: a
 one-word conviction word or a word of a custody or term phrase (`_SPLIT_WORDS`: "lock ed up", "jail ed", "a life sen
-tence", "in pri son") with its letters split by spaces, hyphens, dots, asterisks, underscores, slashes or bars, up
-to three of them in any mix ("jai led", "con victed", "sen tenced", "jai-led", "con*vic ted", "con.victed",
-"con--victed"), or by a hyphen at a line break ("con-\\nvicted"), its pieces cased alike (not "jail Ed", a word and
-a name); joined, it is read as the word is ("the flat was lock ed up" passes as "the flat was locked up" does); the
-hit is quoted as written.
+tence", "in pri son", "be hind bars") with its letters split by spaces, hyphens, dots, asterisks, underscores,
+slashes or bars, up to three of them in any mix ("jai led", "con victed", "sen tenced", "jai-led", "con*vic ted",
+"con.victed", "con--victed"), or by a hyphen at a line break ("con-\\nvicted"), its pieces cased alike (not "jail
+Ed", a word and a name); joined, it is read as the word is ("the flat was lock ed up" passes as "the flat was locked
+up" does); the hit is quoted as written.
 """
 
 from __future__ import annotations
@@ -113,11 +115,12 @@ _NUMBER = (r"(?:a\s+)?(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|
 _TERM_WORDS = _NUMBER + r"(?:years?|yrs?|decades?|months?|mths?)\b"
 """A length that may be a prison term: "12 years", "a year", "four and a half years", "12yrs", "a decade", "18 months",
 "eighteen months"; weeks are not (`_WEEKS`): a victim is held for weeks (`_HELD_BY_ABUSER`)."""
-_TERM_END = (r"(?:\s+each)?(?:\s+suspended)?"
+_TERM_END = (r"(?:,?\s+(?:and\s+)?" + _NUMBER + r"(?:months?|mths?|weeks?|days?)\b)?(?:\s+each)?(?:\s+suspended)?"
              r"(?=\s*(?:[.;,!?(]|\Z|\s+(?:for|in\s+(?:jail|prison|custody)|behind"
              r"|inside(?!\s+(?:the|a|an|his|her)\b))\b)"
              r"|['\u2019]?\s+(?:jail|prison|gaol|custody|imprisonment|detention)\b)")
-"""After a length, what makes it a prison term: "each", "suspended" (a suspended sentence is a conviction), then the
+"""After a length, what makes it a prison term: its second part ("two years and six months", "2 years 6 months"),
+"each", "suspended" (a suspended sentence is a conviction), then the
 sentence's end or a bracket, what it is for, or where ("in jail", "behind bars", "inside", "18 months' jail", "12
 years' imprisonment"); not "two years to improve", "12 years in the army", "10 years inside the Met", "12 years of
 abuse", "six months suspended from school"."""
@@ -182,7 +185,7 @@ CONVICTION = re.compile(
     r"\w+(?:-|\s+)(?:years?|yrs?|months?|weeks?(?=['\u2019]?\s+(?:(?:jail|prison|custodial)\s+)?sentences?))['\u2019]?)"
     r"\s+(?:(?:jail|prison|custodial)\s+)?(?:sentences?|terms?)\b"
     r"(?!\s+(?:as|of|in\s+office|on\s+the)\b)"
-    r"|\bimprisonment\s+for\s+(?:the\s+)?public\s+protection\b|\bIPPs?\b"
+    r"|\b(?:imprisonment|detention)\s+for\s+(?:the\s+)?public\s+protection\b|\bIPPs?\b"
     r"|\b(?:\w+-(?:year|yr)|(?:got|gets|given|handed|serv(?:e|es|ed|ing)|doing|did)\s+(?:a|an|his|her)"
     r"(?:\s+[\w-]+)?)\s+stretch\b(?!\s+(?:of|along|between|on)\b)|\b(?:doing|did|done|does)\s+(?:time|porridge|bird)\b"
     r"|\b(?:jury|jurors|court|judge|magistrates?|sheriff)\b(?:\s+[\w-]+){0,2}?\s+found\s+(?:that\s+)?"
@@ -293,9 +296,9 @@ but in 2012", "jailed, not in Wandsworth but in Belmarsh", "convicted, not of on
 of this case with a "but" after it ("not in this case but in another")."""
 _SPLIT_WORDS = ("convict", "convicts", "convicted", "convicting", "conviction", "convictions", "guilty", "jailed",
                 "jailing", "imprisoned", "sentenced", "sentencing", "sentence", "sentences", "imprisonment", "jail",
-                "prison", "gaol", "locked", "banged", "caged", "incarcerated")
+                "prison", "gaol", "locked", "banged", "caged", "incarcerated", "behind", "bars")
 """The one-word conviction words (each one `CONVICTION` matches whole) and the words of its custody and term phrases
-("lock ed up", "a life sen tence", "in pri son"), read joined when split."""
+("lock ed up", "a life sen tence", "in pri son", "be hind bars"), read joined when split."""
 _SPLIT_SEPARATOR = r"(?:[^\S\n]|-\r?\n[^\S\n]*|[-.*_/\\|+~=^\u00b7\u2022\u2014]){1,3}"
 _SPLIT = re.compile(r"(?<![^\W\d_])(?=[" + "".join(sorted({w[0] for w in _SPLIT_WORDS})) + r"])"  # fast: a first letter
                     r"(?:" + "|".join(
@@ -327,12 +330,16 @@ def _split_words(text: str) -> set[int]:
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _CLAUSE_BREAK = re.compile(
     r"[;:]|\b(?:and(?!\s+a\s+half\b)|but|then|later|subsequently|afterwards?|thereafter|eventually|ultimately|finally"
-    r"|after\s+(?:which|that))\b", re.IGNORECASE)
+    r"|after\s+(?:which|that)|before\s+(?:being|he|she|they))\b", re.IGNORECASE)
 """Where a remand word stops qualifying custody: a conjunction or a word of what came next ("remanded in custody in
 2015 and put behind bars in 2017", "held on remand, then jailed", "on remand until his trial, after which he was
 locked up", "on remand, the men were finally locked up") starts a statement of its own, which may be a conviction
 (`_REMAND` excuses custody only in its own clause); not the "and" of "four and a half years", nor a comma alone
-("held on remand, awaiting trial, in Belmarsh")."""
+("held on remand, awaiting trial, in Belmarsh"). "Before being", "before he": "held on remand before being locked up
+for 12 years"; not "before trial", a remand word (`_REMAND`)."""
+_AFTER = re.compile(r"\bafter\s+(?:[\w'-]+\s+){0,4}?\Z", re.IGNORECASE)
+"""Before a remand word, "after" and a few words: a remand that is over ("after a year on remand, he was locked up
+for 12 years"), which excuses no custody said after it."""
 _HELD = re.compile(r"locked|banged|caged|incarcerated|\bput\s+(?:\w+\s+)?away|\bsent\s+(?:\w+\s+)?down|bars",
                    re.IGNORECASE)
 """The tabloid custody words, which may say what an abuser did to a victim (`_NO_PRISONER`, `_HELD_BY_ABUSER`)."""
@@ -398,7 +405,7 @@ def conviction_wording(text: str | None, status: str | None) -> Wording | None:
                 or (others and (others["verb"] or _FINITE.match(hit.group())))
                 or len(failed) < len(reversals)
                 or _CONTRAST.match(after)
-                or (_CUSTODY.search(hit.group()) and _REMAND.search(words, *_clause(words, hit, start, sentence_end)))
+                or (_CUSTODY.search(hit.group()) and _on_remand(words, hit, *_clause(words, hit, start, sentence_end)))
                 or (_HELD.search(hit.group()) and (_NO_PRISONER.search(before) or _HELD_BY_ABUSER.match(after)))):
             continue
         return Wording(folded.original_span(*hit.span()), folded.original_span(start, sentence_end).strip())
@@ -410,6 +417,13 @@ def _clause(text: str, hit: re.Match, start: int, end: int) -> tuple[int, int]:
     breaks = [m for m in _CLAUSE_BREAK.finditer(text, start, end)]
     return (max((m.end() for m in breaks if m.end() <= hit.end()), default=start),  # "were finally locked up"
             min((m.start() for m in breaks if m.start() >= hit.end()), default=end))
+
+
+def _on_remand(text: str, hit: re.Match, start: int, end: int) -> bool:
+    """Whether the clause `text[start:end]` says the custody of `hit` is on remand (`_REMAND`): a remand word in it
+    that is no remand over before it ("after a year on remand, he was locked up": `_AFTER`)."""
+    return any(remand.start() > hit.start() or not _AFTER.search(text, start, remand.start())
+               for remand in _REMAND.finditer(text, start, end))
 
 
 def _sentence_start(text: str, at: int) -> int:

@@ -162,7 +162,10 @@ NOT_A_CONVICTION = [
     "Men: a life for each", "No jail for gang leader", "Custody for the council",
     # a term in custody on remand, a term inside something that is no prison
     "He spent two years in custody awaiting trial.", "Two years in custody on remand.",
-    "He served 10 years inside the Met.",
+    "He served 10 years inside the Met.", "He got 6 months and 2 weeks to pay.",
+    # a remand said after custody, or before trial; a remand word with "after" that is still a remand
+    "He is in prison after being remanded.", "After being remanded, he is in prison awaiting trial.",
+    "He is in prison before his trial.",
 ]
 
 
@@ -302,6 +305,12 @@ def test_negations_and_reversals_pass(tmp_path, text):
                                                                            "six-month term"),
     ("Twelve years in prison for the ringleader", "Twelve years in prison"),
     ("He spent 18 months behind bars.", "spent 18 months behind bars"),
+    ("He got two years and six months.", "got two years and six months"),
+    ("He got 2 years 6 months.", "got 2 years 6 months"), ("He got fifty years.", "got fifty years"),
+    ("He got detention for public protection.", "detention for public protection"),
+    ("He was put be hind bars.", "put be hind bars"),
+    ("After a year on remand, he was locked up for 12 years.", "was locked up for 12 years"),
+    ("Held on remand before being locked up for 12 years.", "locked up for 12 years"),
     ("He got 12 years inside.", "got 12 years"), ("He was in custody for 12 years.", "in custody for 12 years"),
     # an IPP by its letters, or spelt out
     ("He was given an IPP.", "IPP"), ("He is on an IPP.", "IPP"), ("He is serving IPP.", "IPP"),
@@ -502,13 +511,14 @@ def test_the_loader_refuses_each_kind_in_every_input_format(tmp_path, fmt, text,
 _SPLIT_IN = {"locked": "He was {} up.", "banged": "He was {} up.", "caged": "He was {} for 10 years.",
              "incarcerated": "He was {}.", "jail": "He is in {}.", "prison": "He is in {}.", "gaol": "He is in {}.",
              "sentence": "He is serving a life {}.", "sentences": "They are serving life {}.",
-             "imprisonment": "He got {} for public protection."}
+             "imprisonment": "He got {} for public protection.", "behind": "He is {} bars.",
+             "bars": "He is behind {}."}
 """Where a split word that is no conviction word of its own is one: in a phrase of `CONVICTION`."""
 
 
 SPLIT_WORDS = ["convict", "convicts", "convicted", "convicting", "conviction", "convictions", "guilty", "jailed",
                "jailing", "imprisoned", "sentenced", "sentencing", "sentence", "sentences", "imprisonment", "jail",
-               "prison", "gaol", "locked", "banged", "caged", "incarcerated"]
+               "prison", "gaol", "locked", "banged", "caged", "incarcerated", "behind", "bars"]
 
 
 @pytest.mark.parametrize("word", SPLIT_WORDS)
