@@ -120,10 +120,9 @@ _TERM_END = (r"(?:,?\s+(?:and\s+)?" + _NUMBER + r"(?:months?|mths?|weeks?|days?)
              r"|inside(?!\s+(?:the|a|an|his|her)\b))\b)"
              r"|['\u2019]?\s+(?:jail|prison|gaol|custody|imprisonment|detention)\b)")
 """After a length, what makes it a prison term: its second part ("two years and six months", "2 years 6 months"),
-"each", "suspended" (a suspended sentence is a conviction), then the
-sentence's end or a bracket, what it is for, or where ("in jail", "behind bars", "inside", "18 months' jail", "12
-years' imprisonment"); not "two years to improve", "12 years in the army", "10 years inside the Met", "12 years of
-abuse", "six months suspended from school"."""
+"each", "suspended" (a suspended sentence is a conviction), then the sentence's end or a bracket, what it is for, or
+where ("in jail", "behind bars", "inside", "18 months' jail", "12 years' imprisonment"); not "two years to improve",
+"12 years in the army", "10 years inside the Met", "12 years of abuse", "six months suspended from school"."""
 _TERM = _TERM_WORDS + _TERM_END
 """A prison term: a length (`_TERM_WORDS`) and what makes it one (`_TERM_END`)."""
 _WEEKS = _NUMBER + r"weeks?\b" + _TERM_END
@@ -227,10 +226,10 @@ _AUX = (r"(?:was|were|is|are|am|be|been|being|has|have|had|did|does|do|could|can
         r"must|shall|ever|yet|subsequently|later|since|then|formally|actually|ultimately|eventually|finally|also|"
         r"so\s+far|to\s+date|as\s+yet|himself|herself|themselves|a|an|any|his|her|their|its|the|criminally|"
         r"successfully|however|result(?:ed|s)?\s+in|(?:lead|leads|led)\s+to|end(?:ed|s)?\s+(?:in|with)|"
-        r"secure[ds]?|obtain(?:ed|s)?|bring|brought|get|got|reach(?:ed)?|given|handed|received|serv(?:ed|ing)|on)")
+        r"secure[ds]?|obtain(?:ed|s)?|bring|brought|get|got|reach(?:ed)?|given|handed|received|serv(?:ed|ing))")
 """Words that may stand between a negation and the conviction word it binds to: auxiliaries, articles,
 adverbs of time, the verbs of an outcome ("did not result in a conviction") and of a sentence given ("not given an
-IPP", "never on an IPP")."""
+IPP"; not "on": "no comment on his jailing" is no denial)."""
 _BRIDGE = rf"(?:,?\s+{_AUX},?|\s+(?:\w+,\s+){{0,2}}\w+,?\s+(?:or|nor))*"
 """Auxiliaries, and the other terms of an "or"/"nor" ("no charge or conviction", "not arrested, charged or
 jailed"): not "and", which starts a new statement ("not arrested and was jailed")."""
@@ -300,7 +299,7 @@ _SPLIT_WORDS = ("convict", "convicts", "convicted", "convicting", "conviction", 
 """The one-word conviction words (each one `CONVICTION` matches whole) and the words of its custody and term phrases
 ("lock ed up", "a life sen tence", "in pri son", "be hind bars"), read joined when split."""
 _SPLIT_SEPARATOR = r"(?:[^\S\n]|-\r?\n[^\S\n]*|[-.*_/\\|+~=^\u00b7\u2022\u2014]){1,3}"
-_SPLIT = re.compile(r"(?<![^\W\d_])(?=[" + "".join(sorted({w[0] for w in _SPLIT_WORDS})) + r"])"  # fast: a first letter
+_SPLIT = re.compile(r"(?<![^\W\d_])(?=[" + "".join(sorted({w[0] for w in _SPLIT_WORDS})) + r"])"  # a cheap test first
                     r"(?:" + "|".join(
     f"(?:{_SPLIT_SEPARATOR})?".join(word) for word in sorted(_SPLIT_WORDS, key=len, reverse=True)) +
     r")(?![^\W\d_])", re.IGNORECASE)
@@ -332,7 +331,7 @@ _CLAUSE_BREAK = re.compile(
     r"[;:]|\b(?:and(?!\s+a\s+half\b)|but|then|later|subsequently|afterwards?|thereafter|eventually|ultimately|finally"
     r"|after\s+(?:which|that)|before\s+(?:being|he|she|they))\b", re.IGNORECASE)
 """Where a remand word stops qualifying custody: a conjunction or a word of what came next ("remanded in custody in
-2015 and put behind bars in 2017", "held on remand, then jailed", "on remand until his trial, after which he was
+2015 and put behind bars in 2017", "held on remand, then locked up", "on remand until his trial, after which he was
 locked up", "on remand, the men were finally locked up") starts a statement of its own, which may be a conviction
 (`_REMAND` excuses custody only in its own clause); not the "and" of "four and a half years", nor a comma alone
 ("held on remand, awaiting trial, in Belmarsh"). "Before being", "before he": "held on remand before being locked up

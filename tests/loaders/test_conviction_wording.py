@@ -148,7 +148,7 @@ NOT_A_CONVICTION = [
     # a length in months or weeks that is no prison term; a victim held for weeks; a sentence not given
     "He got 6 months suspended from work.", "He was given six months to leave.", "She got 18 months of counselling.",
     "He served 18 months as a councillor.", "He received 3 months' notice.", "She was locked up for three weeks.",
-    "She started a six-week term at college.", "He was not given an IPP.", "He was never on an IPP.",
+    "She started a six-week term at college.", "He was not given an IPP.", "He was never given an IPP.",
     "The IPPR report was published.", "He has not served 18 months.",
     # a split custody word that, joined, is no conviction either
     "The flat was lock ed up.", "The door was lock-ed.", "The girls were lock ed up in a flat.",
@@ -215,6 +215,7 @@ def test_negations_and_reversals_pass(tmp_path, text):
     ("He was detained at His Majesty's pleasure.", "detained at His Majesty's pleasure"),
     ("He is a registered sex offender.", "registered sex offender"),
     # a negation with "until" says when; a reversal that failed is none
+    ("No comment on the jailing of Bloggs.", "jailing"), ("No update was given on his conviction.", "conviction"),
     ("He was not jailed until 2015.", "jailed"), ("He failed to overturn his conviction.", "conviction"),
     ("His bid to overturn the conviction was refused.", "conviction"),
     ("He failed to have his conviction quashed.", "conviction"),
