@@ -31,12 +31,16 @@ _ABUSED = r"(abused|groomed|raped|exploited|trafficked|assaulted|prostituted|pim
 _OBJECT = (r"(an?|the|two|three|four|five|six|several|many|more|young|teenage|vulnerable|underage|local|\d+|girls?"
            r"|boys?|child(ren)?|kids?|victims?|her|him|them|women|teenagers?|pupils?|other|one)\b")
 """What follows a perpetrator's act ("groomed girls", "abused her"), not a victim's ("abused as a child")."""
+_SERVICE = (r"['’]?\s+(support|services?|care|liaison|champions?|commissioner['’]?s?|trust|network|code|unit|centre"
+            r"|center|fund|and\s+witness)\b")
+"""What makes "victim" or "survivor" the name of a service for victims, not a word about her: "Victim Support" (the
+charity), "Victim Support volunteer", "victim liaison officer", "Victims' Commissioner", "The Survivors Trust"."""
 _DESCRIBED_VICTIM = re.compile(
     # a court's anonymity designation as a name ("Girl A", "Victim 3", "known in court as Child B")
     r"^\W*(girl|boy|child|victim|witness|complainant)\s+(?-i:[A-Z]|\d{1,3})\b(?!\s*(and|or|to|-)\b|['’])"
     r"|\b(known|referred\s+to|identified|named|called)\s+(in\s+court\s+)?as\s+(girl|boy|child|victim|witness"
     r"|complainant)\s+(?-i:[A-Z]|\d{1,3})\b|"
-    r"^\W*(an?\s+|the\s+)?(alleged\s+|child\s+|teenage\s+)?(victim|survivor|complainant)s?\b"
+    rf"^\W*(an?\s+|the\s+)?(alleged\s+|child\s+|teenage\s+)?(victim|survivor|complainant)s?\b(?!{_SERVICE})"
     r"|\b(an?|the|one|formerly\s+an?|once\s+an?)\s+(former\s+)?(alleged\s+|child\s+|teenage\s+)?"
     r"(victim|survivor|complainant)s?\s+of\b"
     rf"|\b(was|were|had been|has been|being)\s+(later\s+|also\s+|then\s+|herself\s+|himself\s+|first\s+)?"

@@ -856,6 +856,9 @@ CASE_AND_WITNESS = """
     ("One of his victims.", "One of his victims"),
     ("Survived years of abuse by the gang.", "Survived years of abuse"),
     ("Was plied with drink and drugs by the men.", "Was plied with drink and drugs by the men"),
+    # a Victim Support volunteer who is a victim too is still one
+    ("Victim of the gang, now a Victim Support volunteer.", "Victim"),
+    ("A Victim Support volunteer who was herself abused by the men.", "was herself abused"),
 ])
 def test_a_public_person_linked_to_a_case_and_described_as_its_victim_is_refused(tmp_path, text, found):
     problems = _unlinked(tmp_path, person=text, extra=CASE_AND_WITNESS)
@@ -868,7 +871,11 @@ def test_a_public_person_linked_to_a_case_and_described_as_its_victim_is_refused
 
 @pytest.mark.parametrize("text", ["Raped one of his victims.", "Married one of the victims.",
                                   "Prosecuted the men who exploited girls.", "Worked with survivors of abuse.",
-                                  "Was arrested by the police.", "Was jailed with the men."])
+                                  "Was arrested by the police.", "Was jailed with the men.",
+                                  # a service for victims is not a victim: the charity, its roles, an office
+                                  "Victim Support volunteer.", "A Victim Support volunteer who helped the girls.",
+                                  "Victims' Commissioner for London.", "Victim liaison officer at the trial.",
+                                  "The Survivors Trust caseworker."])
 def test_a_public_person_not_described_as_a_victim_passes(tmp_path, text):
     _passes(tmp_path, extra=CASE_AND_WITNESS + f"- {{kind: person, id: khan, name: Khan, description: {text},"
                                                 f" source: src, paragraphs: [1]}}\n")
