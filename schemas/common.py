@@ -13,7 +13,7 @@ import sys
 from enum import Enum
 from typing import Annotated, Any
 
-from pydantic import WithJsonSchema, ConfigDict, BaseModel, Field, StringConstraints, field_validator, model_validator
+from pydantic import AfterValidator, WithJsonSchema, ConfigDict, BaseModel, Field, StringConstraints, field_validator, model_validator
 
 from casegraph.schemas.aggregates import FactAggregates
 from casegraph.schemas.citations import (
@@ -45,6 +45,21 @@ Slug = Annotated[
 """An id: lowercase letters, digits and hyphens, e.g. `haringey-child-o-2012`."""
 
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=2000, pattern=NOT_BLANK)]
+BASIS_WORDS = 3
+"""The fewest words a `basis` holds (a word: two letters or more): "x", "n/a", "see source" say nothing of how a
+fact was inferred; "the borough of its place" does."""
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _says_how(text: str) -> str:
+    """A `basis` of `BASIS_WORDS` words or more, else ValueError saying what is expected."""
+    if sum(1 for token in text.split() if _WORD.search(token)) < BASIS_WORDS:
+        raise ValueError(f"expected how it was inferred, in {BASIS_WORDS} words or more: what the source says and "
+                         f"the reading (\"the source says 'police'; Hounslow is policed by the Metropolitan Police\")")
+    return text
+
+
+Basis = Annotated[ShortText, AfterValidator(_says_how)]
 Quote = Annotated[str, StringConstraints(min_length=1, max_length=300, pattern=NOT_BLANK)]
 """A short evidential quote: a phrase, never the article's prose."""
 
@@ -106,8 +121,9 @@ class Fact(Record, FactAggregates):
         "as_of, reliability, credibility, handling); not stored as such, see the `citation_*` columns",
     )
     sensitivity: Sensitivity = Field(default=Sensitivity.public.value)
-    basis: ShortText | None = Field(
-        default=None, description="how casegraph inferred it (required when status is inferred)"
+    basis: Basis | None = Field(
+        default=None, description=f"how casegraph inferred it, in {BASIS_WORDS} words or more of two letters or "
+        "more (required when status is inferred)"
     )
     note: ShortText | None = Field(default=None, description="an editor's note on the record")
     restricted_detail: ShortText | None = Field(
