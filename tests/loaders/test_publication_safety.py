@@ -813,6 +813,23 @@ def test_the_seventh_rounds_patterns_let_groups_and_numbered_children_through(tm
     load([path])
 
 
+@pytest.mark.parametrize("text", [
+    "Parents Against Child Sexual Exploitation (PACE) supported the families.", "The Mothers' Union ran a session.",
+    "The Mental Health Foundation commented.", "A Victim Support volunteer spoke to the council.",
+])
+def test_a_charitys_or_a_laws_name_is_no_family_or_health_detail(tmp_path, text):
+    """A charity for parents or victims, or a law, named by its name (a false refusal of the family, health and
+    described-victim checks); the same words about one child still hit (above: "Her stepdad", "her mental state")."""
+    _passes(tmp_path, statement=text)
+
+
+@pytest.mark.parametrize("text, rule", [("Her mother's union card was found.", "family-relation"),
+                                        ("She was sectioned under the Mental Health Act.", "health")])
+def test_a_family_or_health_word_beside_a_charitys_word_still_hits(tmp_path, text, rule):
+    [problem] = _unlinked(tmp_path, statement=text)
+    assert f"rule {rule!r}" in problem.message
+
+
 # The ninth round (2026-12-02): part of a street address identifies a home.
 STREET = [  # (text, what the message quotes): each refused by rule street-address
     ("She lived at 14 Acacia Avenue.", "14 Acacia Avenue"),
