@@ -11,6 +11,7 @@ import re
 from datetime import date
 
 from casegraph.loaders.columns import ColumnTable, Tables
+from casegraph.loaders.exceptions import Exceptions
 from casegraph.loaders.folding import fold, name_skeletons, name_words
 from casegraph.loaders.lineage import citation_field
 from casegraph.loaders.problems import Problem
@@ -20,23 +21,34 @@ from casegraph.schemas.common import Sensitivity, Timed
 from casegraph.schemas.nodes import CaseFile, Person, Place, SourceDocument
 from casegraph.schemas.relationships import Involves
 
-__all__ = ["check_dataset", "EARLIEST_YEAR"]
+__all__ = ["check_dataset", "EARLIEST_YEAR", "PERSON_CHECKS"]
 
 EARLIEST_YEAR = 1900
 """No source here reports abuse before this year; an earlier year is a typo."""
 
 _RESTRICTED = Sensitivity.restricted.value
 
+DESCRIBED_VICTIM, PSEUDONYM, CHILD_IN_CASE = "described-victim", "pseudonym", "child-in-case"
+PERSON_CHECKS = (DESCRIBED_VICTIM, PSEUDONYM, CHILD_IN_CASE)
+"""The checks of public people an editorial exception may name (`loaders/exceptions.py`), beside the rules of
+`schemas/publication-safety.yaml`: `described-victim` (her own text, or an INVOLVES' description, says she was
+abused: `_DESCRIBED_VICTIM`), `pseudonym` (`pseudonym: true` on a public individual), `child-in-case` (under 18 in
+a case, on the INVOLVES). `_described_victims` runs them."""
+
 _ABUSED = r"(abused|groomed|raped|exploited|trafficked|assaulted|prostituted|pimped)"
 _OBJECT = (r"(an?|the|two|three|four|five|six|several|many|more|young|teenage|vulnerable|underage|local|\d+|girls?"
            r"|boys?|child(ren)?|kids?|victims?|her|him|them|women|teenagers?|pupils?|other|one)\b")
 """What follows a perpetrator's act ("groomed girls", "abused her"), not a victim's ("abused as a child")."""
+_SERVICE = (r"['’]?\s+(support|services?|care|liaison|champions?|commissioner['’]?s?|trust|network|code|unit|centre"
+            r"|center|fund|and\s+witness)\b")
+"""What makes "victim" or "survivor" the name of a service for victims, not a word about her: "Victim Support" (the
+charity), "Victim Support volunteer", "victim liaison officer", "Victims' Commissioner", "The Survivors Trust"."""
 _DESCRIBED_VICTIM = re.compile(
     # a court's anonymity designation as a name ("Girl A", "Victim 3", "known in court as Child B")
     r"^\W*(girl|boy|child|victim|witness|complainant)\s+(?-i:[A-Z]|\d{1,3})\b(?!\s*(and|or|to|-)\b|['’])"
     r"|\b(known|referred\s+to|identified|named|called)\s+(in\s+court\s+)?as\s+(girl|boy|child|victim|witness"
     r"|complainant)\s+(?-i:[A-Z]|\d{1,3})\b|"
-    r"^\W*(an?\s+|the\s+)?(alleged\s+|child\s+|teenage\s+)?(victim|survivor|complainant)s?\b"
+    rf"^\W*(an?\s+|the\s+)?(alleged\s+|child\s+|teenage\s+)?(victim|survivor|complainant)s?\b(?!{_SERVICE})"
     r"|\b(an?|the|one|formerly\s+an?|once\s+an?)\s+(former\s+)?(alleged\s+|child\s+|teenage\s+)?"
     r"(victim|survivor|complainant)s?\s+of\b"
     rf"|\b(was|were|had been|has been|being)\s+(later\s+|also\s+|then\s+|herself\s+|himself\s+|first\s+)?"
@@ -114,12 +126,14 @@ def _individuals(people: ColumnTable) -> list[bool]:
             for person_type, size, text in zip(people["person_type"], people["group_size"], people["description"])]
 
 
-def check_dataset(tables: Tables) -> list[Problem]:
+def check_dataset(tables: Tables, exceptions: Exceptions) -> list[Problem]:
+    """Every error of the checks across records; a hit of `PERSON_CHECKS` that a record's editorial exception
+    covers (`exceptions`) is none."""
     problems: list[Problem] = []
     problems += _years(tables)
     problems += _citation_dates(tables)
     problems += _victims(tables)
-    problems += _described_victims(tables)
+    problems += _described_victims(tables, exceptions)
     problems += _pseudonyms(tables)
     return problems
 
@@ -216,7 +230,7 @@ def _victims(tables: Tables) -> list[Problem]:
     return problems
 
 
-def _described_victims(tables: Tables) -> list[Problem]:
+def _described_victims(tables: Tables, exceptions: Exceptions) -> list[Problem]:
     """A public individual named by a pseudonym (`pseudonym: true`: victims are; unless she is a victim in a case,
     whose own check speaks, `_victims`), or one whom the data describes as a victim (`_DESCRIBED_VICTIM` in the
     person's own text, `_PERSON_TEXT`, linked to a case or not, or in the description of an INVOLVES in any role but
@@ -225,8 +239,9 @@ def _described_victims(tables: Tables) -> list[Problem]:
 
     Groups are not checked: their names describe them ("victims of the ring") and never identify one child;
     a group of one is one person, and is checked (`_individuals`).
-    A record with an editorial exception (`safety_exception_by`, `_on`, `_reason`: an adult survivor who
-    campaigns under her own name) is not checked either: the exception is the editors' decision, on record.
+    A hit that a record's editorial exception covers (`exceptions`: it names the check, `PERSON_CHECKS`, and
+    optionally the field; an adult survivor who campaigns under her own name) is no error: the exception is the
+    editors' decision, on record.
     """
     people = tables.nodes.get(Person.label)
     if people is None:
@@ -237,15 +252,15 @@ def _described_victims(tables: Tables) -> list[Problem]:
     problems, described = [], set()
 
     def said(person_id: str, where: ColumnTable, index: int, field: str, value, how: str) -> None:
-        if where["safety_exception_by"][index]:
-            return
         found = _DESCRIBED_VICTIM.search(value) if value else None
-        if found and (where.name, index, field) not in described:
+        if found and (where.name, index, field) not in described \
+                and not exceptions.covers(where, index, DESCRIBED_VICTIM, field):
             described.add((where.name, index, field))
             problems.append(_problem(where, index, field,
                 f"{person_id!r}{how} is described as a victim here ({found.group(0).strip(' .;:!?')!r}): "
                 f"expected `role: victim` and `sensitivity: restricted` on the person, or wording that "
-                f"does not say so"))
+                f"does not say so, or (an adult who speaks of it in public) an editorial exception with "
+                f"`safety_exception_rules: [{DESCRIBED_VICTIM}]`"))
 
     linked: dict[str, str] = {}  # person -> the first case an INVOLVES links her to
     victims = set()  # a victim's own check says what a victim needs (`_victims`)
@@ -255,12 +270,13 @@ def _described_victims(tables: Tables) -> list[Problem]:
             if role == "victim":
                 victims.add(person_id)
     for person_id, at in public.items():
-        if people["pseudonym"][at] and person_id not in victims and not people["safety_exception_by"][at]:
+        if people["pseudonym"][at] and person_id not in victims and not exceptions.covers(people, at, PSEUDONYM,
+                                                                                         "pseudonym"):
             case = f" in {linked[person_id]!r}" if person_id in linked else ""
             problems.append(_problem(people, at, "pseudonym",
                 f"{person_id!r}{case} is named by a pseudonym (`pseudonym: true`), as a victim is: expected "
                 f"`sensitivity: restricted` on the person, or an editorial exception (safety_exception_by, _on, "
-                f"_reason) for an adult who chose to be known by it"))
+                f"_reason, and _rules naming {PSEUDONYM!r}) for an adult who chose to be known by it"))
         for field in _PERSON_TEXT:
             value = people[field][at]
             for text in value if isinstance(value, list) else (value,):
@@ -283,7 +299,8 @@ def _described_victims(tables: Tables) -> list[Problem]:
             if age is None and person_id in born and case_start.get(case_id) is not None:
                 age = case_start[case_id] - born[person_id]  # her own record's birth year, the case's first year
                 how = f" (born in {born[person_id]}; the case began in {case_start[case_id]})"
-            if age is not None and 0 <= age < 18 and not table["safety_exception_by"][row]:
+            read = None if how else ("age_to" if age_to is not None else "age_from")  # a birth year: her record's
+            if age is not None and 0 <= age < 18 and not exceptions.covers(table, row, CHILD_IN_CASE, read):
                 problems.append(_problem(people, at, "sensitivity",
                     f"{person_id!r} ({role} in {case_id!r}) was {age}, a child, at the time{how}: "
                     f"expected `sensitivity: restricted` (a child is never named in public)"))

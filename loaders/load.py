@@ -15,7 +15,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from casegraph.loaders.checks import check_dataset
+from casegraph.loaders.checks import PERSON_CHECKS, check_dataset
+from casegraph.loaders.exceptions import Exceptions
 from casegraph.loaders.claim_wording import check_conviction_wording
 from casegraph.loaders.columns import Collected, Tables
 from casegraph.loaders.dataset import Dataset, prepare_conversion
@@ -24,7 +25,7 @@ from casegraph.loaders.problems import LoadError, Problem
 from casegraph.loaders.public_versions import PublicVersions, restricted_sources
 from casegraph.loaders.raw import RawRecord
 from casegraph.loaders.resolve import resolve
-from casegraph.loaders.safety import check_publication_safety, restrict_restricted_citations
+from casegraph.loaders.safety import check_publication_safety, load_rules, restrict_restricted_citations
 from casegraph.loaders.tabular import read_csv, read_jsonl
 from casegraph.loaders.validate import MISSING, validate_record
 from casegraph.loaders.yaml_files import read_yaml
@@ -251,8 +252,11 @@ def _load(paths: Iterable[Path] | None, progress: Progress | None) -> Dataset:
     problems.extend(found)
     problems.extend(derive_citations(tables, versions.tables.values()))
     warnings = restrict_restricted_citations(tables, versions)
-    problems.extend(check_dataset(tables))
-    problems.extend(check_publication_safety(tables))
+    exceptions = Exceptions(tables, (*(rule.id for rule in load_rules()), *PERSON_CHECKS))
+    problems.extend(exceptions.unknown())
+    problems.extend(check_dataset(tables, exceptions))
+    problems.extend(check_publication_safety(tables, exceptions))
+    warnings.extend(exceptions.stale())
     problems.extend(check_conviction_wording(tables))
     versioned = Tables({key: t for key, t in versions.tables.items() if isinstance(key, str)},
                        {key: t for key, t in versions.tables.items() if not isinstance(key, str)})

@@ -13,7 +13,9 @@ Two checks, run on the resolved tables before anything is written:
   or not. Only the definitions every case shares (boroughs, the indicator
   taxonomy) are not scanned. A hit is an error with file, line, record and
   field, what was found and what to do, unless the record carries an
-  editorial exception (`safety_exception_by`, `_on`, `_reason`). The rules
+  editorial exception that covers that rule in that field
+  (`safety_exception_*`, `loaders/exceptions.py`: it names the rules it
+  covers, and optionally the fields; any other hit is still an error). The rules
   match the text folded (`loaders/folding.py`: "аged 14" with a Cyrillic а,
   a soft hyphen in "14-year-old" read as they look) and quote it as written.
 - `restrict_restricted_citations`: a public record citing only restricted
@@ -29,7 +31,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 from urllib.parse import unquote, urlsplit
 
 import yaml
@@ -39,6 +41,9 @@ from casegraph.loaders.folding import fold
 from casegraph.loaders.problems import Problem
 from casegraph.loaders.public_versions import PublicVersions
 from casegraph.schemas import schema
+
+if TYPE_CHECKING:  # the exceptions module reads this one's `problem_at`
+    from casegraph.loaders.exceptions import Exceptions
 
 __all__ = ["Rule", "RULES_FILE", "load_rules", "check_publication_safety", "restrict_restricted_citations",
            "public_text_fields", "problem_at", "ID_SEPARATORS"]
@@ -211,13 +216,14 @@ def _is_word(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def check_publication_safety(tables: Tables, rules: tuple[Rule, ...] | None = None) -> list[Problem]:
+def check_publication_safety(tables: Tables, exceptions: Exceptions,
+                             rules: tuple[Rule, ...] | None = None) -> list[Problem]:
     """Errors for identifying detail in public text (see the module docstring). Scanned: the public
     text fields, the id (an id is public text too), the whole `url` and the `text_file` name (read as words) of every
     public node, and the public text of every public relationship, of every kind but the shared
-    definitions (`_DEFINITIONS`); a restricted record, or one with an editorial exception, is not. Each
-    error names file, line, record and field, what was found and what to do; rules come from
-    `schemas/publication-safety.yaml` unless given."""
+    definitions (`_DEFINITIONS`); a restricted record is not. A hit the record's editorial exception covers
+    (`exceptions`: that rule, in that field) is no error. Each error names file, line, record and field, what
+    was found and what to do; rules come from `schemas/publication-safety.yaml` unless given."""
     rules = load_rules() if rules is None else rules
     checks = [(rule, m) for rule in rules if (m := _matcher(tables, rule)) is not None]
     if not checks:
@@ -231,17 +237,17 @@ def check_publication_safety(tables: Tables, rules: tuple[Rule, ...] | None = No
         fields = ((("id",) if table.name in labels else ()) + public_text_fields(table.name)
                   + tuple(name for name in _NAMES_AS_WORDS if name in table.values))
         columns = [(field, table[field]) for field in fields]
-        exempt = table["safety_exception_by"] if "safety_exception_by" in table.values else None
         for row, sensitivity in enumerate(table["sensitivity"]):
-            if sensitivity == _RESTRICTED or (exempt and exempt[row]):
-                continue
-            problems += _scan_row(table, row, columns, checks, seen)
+            if sensitivity != _RESTRICTED:
+                problems += _scan_row(table, row, columns, checks, seen, exceptions)
     return problems
 
 
-def _scan_row(table: ColumnTable, row: int, columns: list[tuple[str, list]], checks, seen: dict) -> list[Problem]:
+def _scan_row(table: ColumnTable, row: int, columns: list[tuple[str, list]], checks, seen: dict,
+              exceptions: Exceptions) -> list[Problem]:
     """A row's errors: `columns` (field, its values) are the table's scanned fields (the id first, for a
-    node), `seen` each text's hits already found (shared by every row)."""
+    node), `seen` each text's hits already found (shared by every row), less the hits its editorial exception
+    covers."""
     problems = []
     done = set()  # texts already scanned in this row: `citation_quotes` repeats `quote`
     for field, values in columns:
@@ -262,11 +268,13 @@ def _scan_row(table: ColumnTable, row: int, columns: list[tuple[str, list]], che
                 hits = seen[text] = [(rule, folded.original_span(*span)) for rule, find in checks
                                      if (span := find(folded.text))]
             for rule, hit in hits:
+                if exceptions.covers(table, row, rule.id, field):
+                    continue
+                exception = (f"record an editorial exception (safety_exception_by, _on, _reason, and _rules "
+                             f"naming {rule.id!r})")
                 advice = ("choose an id that says nothing identifying" if field == "id" else
-                          "restrict the record (sensitivity: restricted), or record an editorial exception "
-                          "(safety_exception_by, _on, _reason)" if field == "url" else
-                          "move it to `restricted_detail`, or record an editorial exception "
-                          "(safety_exception_by, _on, _reason)" +
+                          f"restrict the record (sensitivity: restricted), or {exception}" if field == "url" else
+                          f"move it to `restricted_detail`, or {exception}" +
                           (f"; what the rule lets through: {rule.public}" if rule.public else ""))
                 problems.append(problem_at(table, row, field,
                         f"public text gives {rule.what}: {hit!r} (rule {rule.id!r} of "

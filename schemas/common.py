@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 import sys
+from difflib import get_close_matches
 from enum import Enum
 from typing import Annotated, Any
 
-from pydantic import WithJsonSchema, ConfigDict, BaseModel, Field, StringConstraints, field_validator, model_validator
+from pydantic import AfterValidator, WithJsonSchema, ConfigDict, BaseModel, Field, StringConstraints, field_validator, model_validator
 
 from casegraph.schemas.aggregates import FactAggregates
 from casegraph.schemas.citations import (
@@ -45,6 +46,21 @@ Slug = Annotated[
 """An id: lowercase letters, digits and hyphens, e.g. `haringey-child-o-2012`."""
 
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=2000, pattern=NOT_BLANK)]
+BASIS_WORDS = 3
+"""The fewest words a `basis` holds (a word: two letters or more): "x", "n/a", "see source" say nothing of how a
+fact was inferred; "the borough of its place" does."""
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _says_how(text: str) -> str:
+    """A `basis` of `BASIS_WORDS` words or more, else ValueError saying what is expected."""
+    if sum(1 for token in text.split() if _WORD.search(token)) < BASIS_WORDS:
+        raise ValueError(f"expected how it was inferred, in {BASIS_WORDS} words or more: what the source says and "
+                         f"the reading (\"the source says 'police'; Hounslow is policed by the Metropolitan Police\")")
+    return text
+
+
+Basis = Annotated[ShortText, AfterValidator(_says_how)]
 Quote = Annotated[str, StringConstraints(min_length=1, max_length=300, pattern=NOT_BLANK)]
 """A short evidential quote: a phrase, never the article's prose."""
 
@@ -72,6 +88,9 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=True)
 
 
+_EXCEPTION = ("safety_exception_by", "safety_exception_on", "safety_exception_reason", "safety_exception_rules",
+              "safety_exception_fields")
+"""An editorial exception's fields: all but the fields, or none (`loaders/exceptions.py`)."""
 _INFERRED = ClaimStatus.inferred.value  # an enum member's `.value` is a slow property
 
 
@@ -106,8 +125,9 @@ class Fact(Record, FactAggregates):
         "as_of, reliability, credibility, handling); not stored as such, see the `citation_*` columns",
     )
     sensitivity: Sensitivity = Field(default=Sensitivity.public.value)
-    basis: ShortText | None = Field(
-        default=None, description="how casegraph inferred it (required when status is inferred)"
+    basis: Basis | None = Field(
+        default=None, description=f"how casegraph inferred it, in {BASIS_WORDS} words or more of two letters or "
+        "more (required when status is inferred)"
     )
     note: ShortText | None = Field(default=None, description="an editor's note on the record")
     restricted_detail: ShortText | None = Field(
@@ -119,7 +139,8 @@ class Fact(Record, FactAggregates):
     safety_exception_by: ShortText | None = Field(
         default=None, json_schema_extra=RESTRICTED_TEXT,
         description="RESTRICTED: the editor who decided that this record's public text may keep what "
-        "the publication-safety check flags (with `safety_exception_on` and `_reason`)",
+        "the publication-safety checks named in `safety_exception_rules` flag (with `safety_exception_on` "
+        "and `_reason`); every other check still applies",
     )
     safety_exception_on: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")] | None = Field(
         default=None, json_schema_extra=RESTRICTED_TEXT,
@@ -129,6 +150,18 @@ class Fact(Record, FactAggregates):
         default=None, json_schema_extra=RESTRICTED_TEXT,
         description="RESTRICTED: why the flagged public text is safe to publish (e.g. already "
         "published under a conviction)",
+    )
+    safety_exception_rules: list[Slug] = Field(
+        default_factory=list, json_schema_extra=RESTRICTED_TEXT,
+        description="RESTRICTED: the checks the editorial exception covers, by name (required with it): a rule "
+        "id of `schemas/publication-safety.yaml` (`individual-age`, `family-relation`, ...) or a check of people "
+        "(`described-victim`, `pseudonym`, `child-in-case`); a hit of any other check is still an error, a "
+        "named check that finds nothing is a warning (a stale exception)",
+    )
+    safety_exception_fields: list[Annotated[str, StringConstraints(pattern=r"^[a-z_]+$")]] = Field(
+        default_factory=list, json_schema_extra=RESTRICTED_TEXT,
+        description="RESTRICTED: the fields the editorial exception covers (`description`, `summary`, ...); "
+        "none given: every field its checks read. A hit in another field is still an error",
     )
     status_as_of: str | None = Field(default=None, description="derived: the date of the current status")
     status_source: str | None = Field(default=None, description="derived: the source that gives the current status")
@@ -160,6 +193,21 @@ class Fact(Record, FactAggregates):
                     raise ValueError(f"`{name}` is derived from the citations: give `source` or `citations` instead")
         return data
 
+    def _exception_is_complete(self) -> None:
+        """Raise ValueError, naming the field, for an editorial exception without who, when, why or the checks
+        it covers (`_EXCEPTION`), or naming a field the record does not have."""
+        missing = [name for name in _EXCEPTION if not getattr(self, name) and name != "safety_exception_fields"]
+        if missing:
+            raise ValueError(f"`{missing[0]}` is missing: an editorial exception needs all of `safety_exception_by`, "
+                             "`_on`, `_reason` and `_rules` (who, when, why, and the checks it covers)")
+        fields = type(self).model_fields
+        for name in self.safety_exception_fields:
+            if name not in fields or name.startswith("safety_exception_"):
+                close = get_close_matches(name, fields, n=1)
+                raise ValueError(f"`safety_exception_fields` names {name!r}, not a field of this record: expected "
+                                 "a field of its public text " +
+                                 (f"(did you mean {close[0]!r}?)" if close else "(`description`, `summary`, ...)"))
+
     @model_validator(mode="after")
     def _provenance_is_complete(self) -> "Fact":
         if self.source is not None and not self.paragraphs and not self.locator:
@@ -172,10 +220,9 @@ class Fact(Record, FactAggregates):
                 raise ValueError(NO_PROVENANCE)
         if not self.basis and (self.status == _INFERRED or any(c.status == _INFERRED for c in self.citations)):
             raise ValueError("an inferred fact needs a `basis` saying how it was inferred")
-        exception = (self.safety_exception_by, self.safety_exception_on, self.safety_exception_reason)
-        if any(exception) and not all(exception):
-            raise ValueError("an editorial exception needs all of `safety_exception_by`, "
-                             "`safety_exception_on` and `safety_exception_reason` (who, when, why)")
+        if (self.safety_exception_by or self.safety_exception_on or self.safety_exception_reason
+                or self.safety_exception_rules or self.safety_exception_fields):  # few records: checked apart
+            self._exception_is_complete()
         if self.source is not None:  # repeated by most records: one object each (a large load holds millions)
             self.__dict__.update(source=sys.intern(self.source), paragraphs=_shared_list(tuple(self.paragraphs)),
                                  quote=self.quote and sys.intern(self.quote))

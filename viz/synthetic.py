@@ -57,7 +57,8 @@ def synthetic_dataset(nodes: int, seed: int = 1) -> Dataset:
     for i, pid in enumerate(places):
         place_borough[pid] = rng.choice(boroughs)
         add(N.Place, [_rel(R.PlaceIn, pid, place_borough[pid], status=rng.choice(["reported", "inferred"]),
-                           basis="synthetic")], id=pid, name=f"Synthetic place {i}", place_type="other")
+                           basis="a synthetic place's borough")], id=pid, name=f"Synthetic place {i}",
+            place_type="other")
     people = [f"syn-person-{i}" for i in range(count["Person"])]
     for i, pid in enumerate(people):
         active = rng.sample(boroughs, 2 if rng.random() < 0.1 else 1)

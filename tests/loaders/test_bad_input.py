@@ -297,6 +297,19 @@ def test_inferred_fact_needs_a_basis(tmp_path):
     assert "needs a `basis`" in problem.message
 
 
+@pytest.mark.parametrize("basis", ["x", "n/a", "see source", "'the  42 x y z'", "a b c d", "'  -  '"])
+def test_a_basis_says_how_in_three_words(tmp_path, basis):
+    """A basis of a letter, a placeholder or two words says nothing of how the fact was inferred."""
+    problem = only(problems(tmp_path, a_yaml=CASE + f"  status: inferred\n  basis: {basis}\n"))
+    assert (Path(problem.file).name, problem.line, problem.record, problem.field) == ("a.yaml", 9, "case-a", "basis")
+    assert problem.message.startswith("expected how it was inferred, in 3 words or more")
+    assert "got " in problem.message
+
+
+def test_a_basis_of_three_words_loads(tmp_path):
+    load_texts(tmp_path, a_yaml=CASE + "  status: inferred\n  basis: the borough's police\n")
+
+
 def test_all_problems_of_a_file_are_reported_together(tmp_path):
     text = CASE + CASE.replace("case-a", "case-b").replace("period: 2012", "period: 2099") + \
         CASE.replace("case-a", "case-c") + "  colour: red\n"

@@ -131,7 +131,7 @@ def test_status_history_latest_established(tmp_path):
         involves(**cite("news-2017", status="alleged"), citations=[
             cite("court-2019", status="convicted", as_of="2019-03"),
             cite("news-2017", 2, status="charged", as_of="2017-06"),
-            cite("later-2020", status="inferred")], basis="a test"),
+            cite("later-2020", status="inferred")], basis="a test of citations"),
     ])
     (rel,) = ds.rels["INVOLVES"]
     assert rel.citation_statuses == ["alleged", "charged", "convicted", "inferred"]  # in date order

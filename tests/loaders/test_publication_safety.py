@@ -143,10 +143,78 @@ def test_restricted_detail_is_where_identifying_detail_goes(tmp_path):
     _load(tmp_path, "A girl was abused.", extra="  restricted_detail: aged 14, went to Hilltop Academy\n")
 
 
-def test_an_editorial_exception_lets_a_record_keep_flagged_text(tmp_path):
-    exception = ("  safety_exception_by: Jane Editor\n  safety_exception_on: 2026-11-30\n"
-                 "  safety_exception_reason: already published under the conviction\n")
-    _load(tmp_path, "A girl, aged 14, was abused.", extra=exception)
+EXCEPTION = ("  safety_exception_by: Jane Editor\n  safety_exception_on: 2026-11-30\n"
+             "  safety_exception_reason: already published under the conviction\n")
+
+
+def _excepted(tmp_path: Path, summary: str, rules: str, fields: str = ""):
+    """Load BASE with the case's `summary` and an editorial exception naming `rules` (and `fields`, YAML lists):
+    the dataset, or the LoadError's problems."""
+    extra = EXCEPTION + f"  safety_exception_rules: {rules}\n" + (f"  safety_exception_fields: {fields}\n"
+                                                                  if fields else "")
+    path = tmp_path / "data.yaml"
+    path.write_text(BASE.replace("SUMMARY", summary).replace("FINDING", "Nothing identifying.") + extra,
+                    encoding="utf-8")
+    try:
+        return load([path])
+    except LoadError as error:
+        return error.problems
+
+
+def test_an_editorial_exception_lets_a_record_keep_the_flagged_text_it_names(tmp_path):
+    dataset = _excepted(tmp_path, "A girl, aged 14, was abused.", "[individual-age]", "[summary]")
+    assert dataset.warnings == []
+    assert not isinstance(_excepted(tmp_path, "A girl, aged 14, was abused.", "[individual-age]"), list)
+
+
+def test_an_editorial_exception_covers_only_the_rules_it_names(tmp_path):
+    """An editor reviewed the age: the miscarriage beside it is still refused."""
+    [problem] = _excepted(tmp_path, "A girl, aged 14, had a miscarriage.", "[individual-age]")
+    assert (problem.record, problem.field, problem.line) == ("a-case", "summary", _line_of(tmp_path, "summary: "))
+    assert "(rule 'health' of schemas/publication-safety.yaml)" in problem.message
+    assert "_rules naming 'health'" in problem.message
+
+
+def test_an_editorial_exception_covers_only_the_fields_it_names(tmp_path):
+    extra = "  note: She had a miscarriage.\n"
+    [problem] = _excepted(tmp_path, "A girl was abused.", "[health]", "[summary]\n" + extra)
+    assert (problem.record, problem.field, problem.line) == ("a-case", "note", _line_of(tmp_path, "note: "))
+    assert "rule 'health'" in problem.message
+
+
+def test_an_editorial_exception_naming_no_check_is_an_error(tmp_path):
+    [problem] = _excepted(tmp_path, "A girl, aged 14, was abused.", "[individual-age, age]")
+    assert (Path(problem.file).name, problem.line, problem.record, problem.field) == (
+        "data.yaml", _line_of(tmp_path, "safety_exception_rules"), "a-case", "safety_exception_rules")
+    assert problem.message == (
+        "names 'age', which is no check: expected the name of a rule of schemas/publication-safety.yaml or of a "
+        "check of people (individual-age, in-care, family-relation, school, health, street-address, "
+        "described-victim, pseudonym, child-in-case)")
+
+
+def test_a_stale_editorial_exception_is_a_warning(tmp_path):
+    """A rule or a field an exception names in which nothing hits would let a later text pass unreviewed."""
+    dataset = _excepted(tmp_path, "A girl, aged 14, was abused.", "[individual-age, health]", "[summary, title]")
+    assert [(Path(w.file).name, w.line, w.record, w.field) for w in dataset.warnings] == [
+        ("data.yaml", _line_of(tmp_path, "safety_exception_rules"), "a-case", "safety_exception_rules"),
+        ("data.yaml", _line_of(tmp_path, "safety_exception_fields"), "a-case", "safety_exception_fields")]
+    assert dataset.warnings[0].message.startswith("the editorial exception covers 'health', which finds nothing "
+                                                  "in summary, title in this record: remove it")
+    assert dataset.warnings[1].message.startswith("the editorial exception covers field 'title', in which none")
+
+
+@pytest.mark.parametrize("extra, field, message", [
+    ("", "safety_exception_rules", "`safety_exception_rules` is missing: an editorial exception needs all of"),
+    ("  safety_exception_rules: [health]\n  safety_exception_fields: [sumary]\n", "safety_exception_fields",
+     "`safety_exception_fields` names 'sumary', not a field of this record: expected a field of its public text "
+     "(did you mean 'summary'?)"),
+])
+def test_an_editorial_exception_says_who_when_why_and_which_checks(tmp_path, extra, field, message):
+    with pytest.raises(LoadError) as caught:
+        _load(tmp_path, "A girl, aged 14, was abused.", extra=EXCEPTION + extra)
+    [problem] = caught.value.problems
+    assert (problem.record, problem.field) == ("a-case", field)
+    assert problem.message.startswith(message)
     with pytest.raises(LoadError, match="who, when, why"):
         _load(tmp_path, "A girl, aged 14, was abused.", extra="  safety_exception_by: Jane Editor\n")
 
@@ -209,7 +277,8 @@ def test_a_source_cited_by_a_linked_record_is_scanned(tmp_path):
 def test_the_rules_are_a_reviewed_data_file():
     text = RULES_FILE.read_text(encoding="utf-8")
     assert "reviewed_by:" in text and "reviewed_on:" in text
-    assert {rule.id for rule in load_rules()} == {"individual-age", "in-care", "family-relation", "school", "health"}
+    assert {rule.id for rule in load_rules()} == {"individual-age", "in-care", "family-relation", "school", "health",
+                                                  "street-address"}
     assert next(r for r in load_rules() if r.id == "school").place_types == ("school",)
 
 
@@ -360,7 +429,8 @@ def test_a_rules_needs_is_in_every_hit_of_its_patterns():
     searched with them)."""
     rules = {rule.id: rule for rule in load_rules()}
     texts = [(text, rule) for text, rule in HITS] + [(fold(text).text, rule)
-                                                     for text, rule, _ in NEWCOMER + FIFTH + SIXTH]
+                                                     for text, rule, _ in NEWCOMER + FIFTH + SIXTH] + \
+        [(fold(text).text, "street-address") for text, _ in STREET]
     checked = set()
     for text, rule_id in texts:
         rule = rules[rule_id]
@@ -368,7 +438,7 @@ def test_a_rules_needs_is_in_every_hit_of_its_patterns():
             if found := pattern.search(text):
                 assert rule.needs.search(found.group(0)), (rule.id, found.group(0), pattern.pattern)
                 checked.add(rule.id)
-    assert checked == {"individual-age", "in-care"}
+    assert checked == {"individual-age", "in-care", "street-address"}
 
 
 # The fifth round's newcomer (2026-12-01): text disguised with other characters, and phrasings around the
@@ -685,6 +755,7 @@ def test_the_sixth_rounds_patterns_let_groups_statistics_and_adults_through(tmp_
     ("https://example.org/story?q=girl%252D13", "individual-age", "girl 13"),  # encoded twice
     ("https://example.org/news?about=her-stepdad", "family-relation", "stepdad"),
     ("https://her-overdose.example.org/news", "health", "overdos"),
+    ("https://example.org/news/girl-found-at-14-acacia-avenue", "street-address", "14 acacia avenue"),
 ])
 def test_a_whole_url_is_public_text(tmp_path, url, rule, found):
     """A web address is text in a public field: its words (host labels, path, query keys and values, fragment,
@@ -740,6 +811,67 @@ def test_the_seventh_rounds_patterns_let_groups_and_numbered_children_through(tm
     path.write_text(UNLINKED.replace("PERSON", "A campaigner.").replace("STATEMENT", json.dumps(text)),
                     encoding="utf-8")
     load([path])
+
+
+@pytest.mark.parametrize("text", [
+    "Parents Against Child Sexual Exploitation (PACE) supported the families.", "The Mothers' Union ran a session.",
+    "The Mental Health Foundation commented.", "A Victim Support volunteer spoke to the council.",
+])
+def test_a_charitys_or_a_laws_name_is_no_family_or_health_detail(tmp_path, text):
+    """A charity for parents or victims, or a law, named by its name (a false refusal of the family, health and
+    described-victim checks); the same words about one child still hit (above: "Her stepdad", "her mental state")."""
+    _passes(tmp_path, statement=text)
+
+
+@pytest.mark.parametrize("text, rule", [("Her mother's union card was found.", "family-relation"),
+                                        ("She was sectioned under the Mental Health Act.", "health")])
+def test_a_family_or_health_word_beside_a_charitys_word_still_hits(tmp_path, text, rule):
+    [problem] = _unlinked(tmp_path, statement=text)
+    assert f"rule {rule!r}" in problem.message
+
+
+# The ninth round (2026-12-02): part of a street address identifies a home.
+STREET = [  # (text, what the message quotes): each refused by rule street-address
+    ("She lived at 14 Acacia Avenue.", "14 Acacia Avenue"),
+    ("The men took her to a flat on Green Lane.", "flat on Green Lane"),
+    ("She was abused in the house in Elm Road.", "house in Elm Road"),
+    ("A girl was found at Flat 3, 22a Green Lane.", "22a Green Lane"),
+    ("The men met at number 14 Elm Road.", "14 Elm Road"),
+    ("She was living on the Pembury Estate at the time.", "living on the Pembury Estate"),
+    ("They used a flat above a shop on Green Lane.", "flat above a shop on Green Lane"),
+    ("Girls were taken to an address in Kingsland Road.", "address in Kingsland Road"),
+    ("He lived on High St in Ilford.", "lived on High St"),
+    ("She lived at 14 Acасia Avenue.", "14 Acасia Avenue"),  # a Cyrillic а and с
+]
+
+
+@pytest.mark.parametrize("text, found", STREET)
+def test_part_of_a_street_address_is_refused(tmp_path, text, found):
+    """A house number with a street, or a street named as where a home is, in a case summary or in any public
+    record (a statement linked to nothing here)."""
+    with pytest.raises(LoadError) as caught:
+        _load(tmp_path, text)
+    [problem] = caught.value.problems
+    assert (problem.record, problem.field, problem.line) == ("a-case", "summary", _line_of(tmp_path, "summary: "))
+    what = next(r.what for r in load_rules() if r.id == "street-address")
+    assert problem.message.startswith(f"public text gives {what}: {found!r} (rule 'street-address' of ")
+    [problem] = _unlinked(tmp_path, statement=text)
+    assert (problem.record, problem.field) == ("a-statement", "summary")
+
+
+@pytest.mark.parametrize("text", [
+    "Brick Lane was at the centre of the borough's night-time economy.", "A takeaway on Green Lane was closed.",
+    "She reported it at the police station in Elm Road.", "The trial was at Snaresbrook Crown Court.",
+    "The case moved to Snaresbrook Crown Court.", "The Home Office in Marsham Street replied.",
+    "In 2012 Brick Lane was patrolled at night.", "Paragraph 14 Crown Court findings.",
+    "The 2 Crown Court trials ended in 2014.", "The 14 girls were close friends.",
+    "Wood Green Crown Court, Lordship Lane, heard the case.",
+    "Harrow Road police station took the report.", "The Broadwater Farm Estate youth club ran sessions.",
+    "A statement from Downing Street followed.", "Meetings took place at Victoria Square.",
+])
+def test_a_street_named_as_a_public_place_passes(tmp_path, text):
+    _load(tmp_path, text)
+    _passes(tmp_path, statement=text)
 
 
 @pytest.mark.parametrize("fmt", ["yaml", "csv", "jsonl"])
@@ -856,6 +988,9 @@ CASE_AND_WITNESS = """
     ("One of his victims.", "One of his victims"),
     ("Survived years of abuse by the gang.", "Survived years of abuse"),
     ("Was plied with drink and drugs by the men.", "Was plied with drink and drugs by the men"),
+    # a Victim Support volunteer who is a victim too is still one
+    ("Victim of the gang, now a Victim Support volunteer.", "Victim"),
+    ("A Victim Support volunteer who was herself abused by the men.", "was herself abused"),
 ])
 def test_a_public_person_linked_to_a_case_and_described_as_its_victim_is_refused(tmp_path, text, found):
     problems = _unlinked(tmp_path, person=text, extra=CASE_AND_WITNESS)
@@ -868,10 +1003,63 @@ def test_a_public_person_linked_to_a_case_and_described_as_its_victim_is_refused
 
 @pytest.mark.parametrize("text", ["Raped one of his victims.", "Married one of the victims.",
                                   "Prosecuted the men who exploited girls.", "Worked with survivors of abuse.",
-                                  "Was arrested by the police.", "Was jailed with the men."])
+                                  "Was arrested by the police.", "Was jailed with the men.",
+                                  # a service for victims is not a victim: the charity, its roles, an office
+                                  "Victim Support volunteer.", "A Victim Support volunteer who helped the girls.",
+                                  "Victims' Commissioner for London.", "Victim liaison officer at the trial.",
+                                  "The Survivors Trust caseworker."])
 def test_a_public_person_not_described_as_a_victim_passes(tmp_path, text):
     _passes(tmp_path, extra=CASE_AND_WITNESS + f"- {{kind: person, id: khan, name: Khan, description: {text},"
                                                 f" source: src, paragraphs: [1]}}\n")
+
+
+@pytest.mark.parametrize("rules, refused", [
+    ("[described-victim]", [("campaigner", "description", "rule 'individual-age'")]),
+    ("[individual-age]", [("campaigner", "description", "is described as a victim here ('A survivor')")]),
+    ("[described-victim, individual-age]", []),
+])
+def test_an_exception_for_a_survivor_who_campaigns_covers_the_checks_it_names(tmp_path, rules, refused):
+    """The check of people described as victims is named like a rule: an exception for "a survivor" (an adult who
+    campaigns under her own name) lets her age through only if it names that rule too."""
+    exception = EXCEPTION + f"  safety_exception_rules: {rules}\n"
+    path = tmp_path / "data.yaml"
+    path.write_text(UNLINKED.replace("STATEMENT", "A council replied.").replace(
+        "  description: PERSON\n", "  description: A survivor, groomed as a 14-year-old.\n" + exception),
+        encoding="utf-8")
+    if not refused:
+        load([path])
+        return
+    with pytest.raises(LoadError) as caught:
+        load([path])
+    problems = caught.value.problems
+    assert [(p.record, p.field) for p in problems] == [(record, field) for record, field, _ in refused]
+    assert all(message in p.message for p, (_, _, message) in zip(problems, refused))
+
+
+def test_an_exception_for_a_child_in_a_case_is_on_its_involves(tmp_path):
+    """A public person 15 in a case is a child at the time: an exception on the INVOLVES naming `child-in-case`
+    lets her stay public (an adult who campaigns on it); one naming another check does not."""
+    involves = ("- {rel: INVOLVES, from: bromley-2019, to: campaigner, role: reporter, age_to: 15, source: src,"
+                " paragraphs: [1], safety_exception_by: Jane Editor, safety_exception_on: 2026-11-30,"
+                " safety_exception_reason: an adult who speaks of it, safety_exception_rules: [RULES]}\n")
+    case = CASE_AND_WITNESS.split("- {rel:")[0]
+    _passes(tmp_path, extra=case + involves.replace("RULES", "child-in-case"))
+    with pytest.raises(LoadError) as caught:
+        _passes(tmp_path, extra=case + involves.replace("RULES", "described-victim"))
+    [problem] = caught.value.problems
+    assert (problem.record, problem.field) == ("campaigner", "sensitivity")
+    assert "was 15, a child, at the time" in problem.message
+
+
+def test_an_exception_for_a_pseudonym_covers_that_check_only(tmp_path):
+    person = ("- {kind: person, id: sam, name: Sam, pseudonym: true, source: src, paragraphs: [1],\n"
+              "   safety_exception_by: Jane Editor, safety_exception_on: 2026-11-30,\n"
+              "   safety_exception_reason: an adult who campaigns under it, safety_exception_rules: [RULES]}\n")
+    _passes(tmp_path, extra=person.replace("RULES", "pseudonym"))
+    with pytest.raises(LoadError) as caught:
+        _passes(tmp_path, extra=person.replace("RULES", "described-victim"))
+    assert [(p.record, p.field) for p in caught.value.problems] == [("sam", "pseudonym")]
+    assert "_rules naming 'pseudonym'" in caught.value.problems[0].message
 
 
 @pytest.mark.parametrize("name", ["Girl A", "Child 3", "Victim B", "Witness C"])
@@ -938,10 +1126,13 @@ RESTRICTED_PLACE_AND_NAMES = """
     ("C-hl0e spoke to the council.", "C-hl0e", "a restricted person"),
 ])
 def test_a_restricted_name_or_place_is_found_however_it_is_spelt(tmp_path, text, found, what):
-    [problem] = _statement(tmp_path, text, extra=RESTRICTED_PLACE_AND_NAMES)
+    problems = _statement(tmp_path, text, extra=RESTRICTED_PLACE_AND_NAMES)
+    # a home's address is part of a street address besides (rule 'street-address')
+    [problem] = [p for p in problems if "rule 'street-address'" not in p.message]
     assert (Path(problem.file).name, problem.line, problem.record, problem.field) == (
         "data.yaml", _line_of(tmp_path, "summary: "), "a-statement", "summary")
     assert problem.message.startswith(f"public text names {found!r}, {what}: expected no victim name or pseudonym")
+    assert len(problems) == 1 + ("Acacia Avenue" in text)
 
 
 @pytest.mark.parametrize("text", ["All of them spoke to the council.", "Her alibi was checked.",

@@ -56,7 +56,7 @@ def _hostile_records() -> list[dict]:
         {"kind": "case", "id": "hostile-case-two", "title": p[5], "summary": p[7], "period": "unknown", **fact},
         {"rel": "IN_BOROUGH", "from": "hostile-case", "to": "newham", **fact},
         {"rel": "IN_BOROUGH", "from": "hostile-case-two", "to": "hackney", **fact, "status": "inferred",
-         "basis": p[3]},
+         "basis": p[3] + " is how it was inferred"},
         {"kind": "person", "id": "hostile-person", "name": p[6], "description": p[0], **fact},
         {"rel": "INVOLVES", "from": "hostile-case", "to": "hostile-person", "role": "accused", "status": "alleged",
          "quote": p[5], "description": p[1], **fact},
