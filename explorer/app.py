@@ -45,6 +45,7 @@ from casegraph.queries.restricted import RESTRICTED_PARAM, RestrictedRefused, as
 from casegraph.reports.model import ReportError
 from casegraph.schemas import schema
 from casegraph.schemas.names import display_name
+from casegraph.schemas.words import counted, plural
 from casegraph.viz.browser import BrowserError
 from casegraph.viz.figure import Figure
 from casegraph.viz.views import VIEWS
@@ -70,6 +71,8 @@ def _environment() -> Environment:
                       trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
     env.globals["kind_name"] = kind_name
     env.globals["kind_label"] = kind_label
+    env.filters["counted"] = counted
+    env.filters["plural"] = plural
     env.filters["qs"] = lambda pairs: urlencode(list(pairs))
     env.filters["around_qs"] = lambda ids: urlencode([("around", node) for node in ids])
     return env

@@ -24,6 +24,7 @@ from typing import Any, Mapping
 import networkx as nx
 
 from casegraph.schemas.citations import citations_of, contested_of, grade_text
+from casegraph.schemas.words import plural
 
 __all__ = ["Citation", "Provenance", "provenance"]
 
@@ -60,7 +61,7 @@ def _where(paragraphs: Any, locator: Any) -> str:
         paragraphs = [p for p in paragraphs.replace(";", ",").split(",") if p.strip()]
     paragraphs = [str(p).strip() for p in paragraphs or ()]
     if paragraphs:
-        return ("para. " if len(paragraphs) == 1 else "paras ") + ", ".join(paragraphs)
+        return plural(len(paragraphs), "para.", "paras") + " " + ", ".join(paragraphs)
     return str(locator) if locator else ""
 
 

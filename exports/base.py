@@ -31,6 +31,7 @@ from casegraph.graph.selection import is_restricted
 from casegraph.graph.values import conditional_in, conditional_of  # the count's one rule; importable from here too
 from casegraph.schemas.citations import CITATION_COLUMNS, CONTESTED_COLUMNS
 from casegraph.schemas.text import INT64_RANGE, UNSAFE_CHARACTERS, clip, value_problem
+from casegraph.schemas.words import counted, plural
 
 __all__ = [
     "NodeItem", "EdgeItem", "ExportMeta", "Exporter", "ExportError",
@@ -120,8 +121,7 @@ def conditions_notice(conditional: int) -> str | None:
     None when there are none. One rule for exports, dossiers and the commands' warnings."""
     if not conditional:
         return None
-    which = "1 citation here carries" if conditional == 1 else f"{conditional:,} citations here carry"
-    return (f"{which} handling code C (3x5x2: sharing permitted with conditions): check each such source's "
+    return (f"{counted(conditional, 'citation')} here {plural(conditional, 'carries', 'carry')} handling code C (3x5x2: sharing permitted with conditions): check each such source's "
             "conditions before publishing or passing this on (`citation_handling` names them).")
 
 

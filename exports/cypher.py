@@ -34,6 +34,7 @@ from typing import Any, Iterator
 import networkx as nx
 
 from casegraph.exports.base import EdgeItem, ExportError, Exporter, NodeItem
+from casegraph.schemas.words import counted
 
 __all__ = [
     "CypherExporter", "write_cypher", "literal", "string_literal", "property_map",
@@ -161,7 +162,7 @@ class CypherExporter(Exporter):
         lines.append(_comment("selection: " + json.dumps(meta["selection"], sort_keys=True)))
         if meta["analytics"]:
             lines.append(_comment("analytics properties: " + json.dumps(meta["analytics"], sort_keys=True)))
-        lines.append(_comment(f"{len(self.nodes)} nodes, {len(self.edges)} relationships. Run: cypher-shell -f FILE"))
+        lines.append(_comment(f"{counted(len(self.nodes), 'node')}, {counted(len(self.edges), 'relationship')}. Run: cypher-shell -f FILE"))
         return lines
 
     def finalize(self) -> list[Path]:

@@ -61,6 +61,7 @@ from casegraph.exports.base import EdgeItem, ExportError, Exporter, NodeItem
 from casegraph.schemas.citations import CITATION_COLUMNS, citation_text, citations_of, contested_of
 from casegraph.schemas.names import display_name
 from casegraph.schemas.text import clip
+from casegraph.schemas.words import plural
 
 __all__ = ["FtMExporter", "write_ftm", "read_ftm", "ftm_id", "NODE_SCHEMATA", "PUBLIC_BODY_TYPES"]
 
@@ -142,7 +143,7 @@ class FtMExporter(Exporter):
             texts = [text for _, text in cited]
             independent = props.get("independent_sources")
             count = f" ({independent} independent)" if independent is not None and len(cited) > 1 else ""
-            parts.append(f"Source{'s' if len(cited) > 1 else ''}{count}: " + "; ".join(texts) + ".")
+            parts.append(f"{plural(len(cited), 'Source')}{count}: " + "; ".join(texts) + ".")
         if props.get("status"):
             status = f"Claim status: {props['status']}"
             if props.get("status_as_of") or props.get("status_source"):

@@ -31,6 +31,7 @@ from casegraph.loaders.validate import MISSING, validate_record
 from casegraph.loaders.yaml_files import read_yaml
 from casegraph.schemas import schema
 from casegraph.schemas.common import forget_shared_values
+from casegraph.schemas.words import counted
 
 __all__ = ["load", "data_files", "default_data_dir", "paused_gc", "release_free_memory", "READERS"]
 
@@ -219,7 +220,7 @@ def _load(paths: Iterable[Path] | None, progress: Progress | None) -> Dataset:
         try:
             for count, raw in enumerate(READERS[path.suffix.lower()](path), start=1):
                 if progress and count % PROGRESS_EVERY == 0:
-                    progress(f"  {count:,} records read from {path.name}")
+                    progress(f"  {counted(count, 'record')} read from {path.name}")
                 record, found = validate_record(raw)
                 if record is None and _restating(raw, found):
                     pending.append((raw, found))

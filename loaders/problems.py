@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from casegraph.schemas.text import clip
+from casegraph.schemas.words import counted, plural
 
 __all__ = ["Problem", "LoadError", "SHOWN", "REPEATS_SHOWN"]
 
@@ -47,7 +48,7 @@ class LoadError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems, key=lambda p: (p.file, p.line or 0, p.message))
         count = len(self.problems)
-        head = f"{count} problem{'s' if count != 1 else ''} in the data; nothing was written"
+        head = f"{counted(count, 'problem')} in the data; nothing was written"
         lines, covered = [], 0
         for group in _repeats(self.problems):
             if len(lines) >= SHOWN:
@@ -55,7 +56,7 @@ class LoadError(Exception):
             lines += [f"  {problem}" for problem in group[:REPEATS_SHOWN]]
             rest = group[REPEATS_SHOWN:]
             if rest:
-                lines.append(f"  ... the same in {len(rest)} more record{'s' if len(rest) != 1 else ''} "
+                lines.append(f"  ... the same in {len(rest):,} more {plural(len(rest), 'record')} "
                              f"of {rest[0].file} (lines {rest[0].line}-{rest[-1].line})")
             covered += len(group)
         if covered < count:

@@ -19,6 +19,7 @@ from typing import Any, Iterator
 from casegraph.loaders.problems import LoadError, Problem
 from casegraph.loaders.raw import RawRecord
 from casegraph.schemas.text import MAX_DEPTH, clip
+from casegraph.schemas.words import counted
 
 __all__ = ["read_csv", "read_jsonl"]
 
@@ -59,7 +60,7 @@ def read_csv(path: Path) -> Iterator[RawRecord]:
                 line, end = end + 1, reader.line_num
                 if len(cells) > len(header):
                     problems.append(Problem(name, line, None, None,
-                                            f"more cells than the {len(header)} columns of the header"))
+                                            f"more cells than the {counted(len(header), 'column')} of the header"))
                     continue
                 data = {key: value for key, value in zip(header, cells) if value != ""}
                 yield RawRecord(name, line, data, text_cells=True)

@@ -27,6 +27,7 @@ from casegraph.loaders.problems import Problem
 from casegraph.loaders.validate import validate_record
 from casegraph.schemas.citations import citations_of
 from casegraph.schemas.nodes import SourceDocument
+from casegraph.schemas.words import counted
 
 __all__ = ["verify", "VerifyReport", "normalise_text", "COPIED_WORDS"]
 
@@ -141,7 +142,7 @@ def _check(raw, given, index: int, citation: dict, text: _Text, report: VerifyRe
     missing = [p for p in citation["paragraphs"] if p > len(text.lines) or not text.lines[p - 1].strip()]
     if missing:
         problem("paragraphs", f"paragraph {', '.join(map(str, missing))} does not exist "
-                              f"(the text has {len(text.lines)} lines; blank lines are no paragraphs)")
+                              f"(the text has {counted(len(text.lines), 'line')}; blank lines are no paragraphs)")
         return
     if not citation["quote"]:
         return

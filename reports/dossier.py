@@ -21,6 +21,7 @@ from casegraph.exports.base import conditional_citations, refuse_unfit, refuse_u
 from casegraph.reports.model import Citation, Dossier, Fact, Section
 from casegraph.schemas.citations import contested_of
 from casegraph.reports.wording import involvement, name_of, outcome_words, response_words, statement_kind
+from casegraph.schemas.words import counted, plural
 
 __all__ = ["build_dossier"]
 
@@ -195,8 +196,8 @@ def _responses(G: _Graph) -> Section:
     for node in responders:
         sub = Section(G.name(node))
         for case, rel in G.into(node, "INVOLVES", "CaseFile"):
-            sub.facts.append(_fact(involvement(G.name(node), rel.get("role", "other"), rel.get("status"))
-                                   + f" in the case \u201c{G.name(case)}\u201d", rel))
+            sub.facts.append(_fact(involvement(G.name(node), rel.get("role", "other"), rel.get("status"), G.name(case)),
+                                   rel))
         for statement, rel in G.into(node, "MADE_BY", "Statement"):
             sprops = G.props(statement)
             kind = statement_kind(sprops.get("statement_type"))
@@ -238,7 +239,7 @@ def _patterns(G: _Graph) -> Section:
         cases = {c for c, _ in shows}
         boroughs = sorted({G.name(b) for c in cases for b in features[c].boroughs})
         decades = sorted({d for c in cases for d in features[c].decades})
-        text = (f"{G.name(indicator)}: in {len(cases)} cases, {len(boroughs)} boroughs "
+        text = (f"{G.name(indicator)}: in {counted(len(cases), 'case')}, {counted(len(boroughs), 'borough')} "
                 f"({', '.join(boroughs) or 'none recorded'}), decades: "
                 f"{', '.join(f'{d}s' for d in decades) or 'unknown'}")
         recurring.facts.append(Fact(text, [c for _, rel in shows for c in Citation.all_of(rel)]))
@@ -253,7 +254,7 @@ def _patterns(G: _Graph) -> Section:
         shared = {n for nodes in community.shared.values() for n in nodes}
         cites = [c for r in _edges_between(G, set(community.cases), shared) for c in Citation.all_of(r)]
         text = (f"Group {community.id}: {', '.join(G.name(c) for c in community.cases)}; across "
-                f"{len(community.boroughs)} boroughs and {len(community.decades)} decades; shared: "
+                f"{counted(len(community.boroughs), 'borough')} and {counted(len(community.decades), 'decade')}; shared: "
                 f"{', '.join(sorted(G.name(n) for n in shared))}")
         if cites:
             groups.facts.append(Fact(text, cites))
@@ -298,7 +299,7 @@ def _citing(G: _Graph, source: str) -> Section:
     total = len(nodes) + len(edges)
     shown = f"the first {CITING_SHOWN} of {total}" if total > CITING_SHOWN else f"{total}"
     section = Section(f"Facts citing {G.name(source)}", intro=(
-        f"What this source states: {shown} fact{'' if total == 1 else 's'} citing it, each with the paragraphs "
+        f"What this source states: {shown} {plural(total, 'fact')} citing it, each with the paragraphs "
         "it cites" + (f" (`casegraph export --around {source}` writes them all)." if total > CITING_SHOWN else ".")))
     kinds = {"CaseFile": "Case"}
     for node in nodes[:CITING_SHOWN]:
@@ -353,7 +354,7 @@ def build_dossier(graph: nx.MultiDiGraph, meta) -> Dossier:
     meta = replace(meta, conditional=conditional_citations(graph))  # its notice, as every export's says
     G = _Graph(graph)
     cases = G.of_label("CaseFile")
-    cases_section = Section("Cases", intro=f"{len(cases)} case record{'' if len(cases) == 1 else 's'}.",
+    cases_section = Section("Cases", intro=f"{counted(len(cases), 'case record')}.",
                             sections=[_case_section(G, c) for c in cases])
     selection = meta.selection
     source = _source_of(G, selection)
@@ -363,7 +364,7 @@ def build_dossier(graph: nx.MultiDiGraph, meta) -> Dossier:
         "Selection: " + ("the whole graph" if selection.get("whole_graph") else
                          "; ".join(f"{k}: {_plain(v)}" for k, v in selection.items())),
         f"Profile: {meta.profile}. {meta.notice}",
-        f"{graph.number_of_nodes()} nodes and {graph.number_of_edges()} relationships.",
+        f"{counted(graph.number_of_nodes(), 'node')} and {counted(graph.number_of_edges(), 'relationship')}.",
         "Wording follows each fact's claim status: allegations are worded as allegations, a charge is "
         "not a conviction, and facts casegraph inferred say so and why. Numbers in brackets cite "
         "the source and paragraph.",

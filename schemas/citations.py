@@ -26,6 +26,7 @@ from typing import Annotated, Any, Iterable, Literal, Mapping
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema, field_validator, model_validator
 
 from casegraph.schemas.text import NOT_BLANK
+from casegraph.schemas.words import plural
 
 __all__ = [
     "Citation",
@@ -225,7 +226,7 @@ def citation_text(citation: dict[str, Any], title: str | None = None) -> str:
     paragraphs = citation.get("paragraphs") or []
     where = ""
     if paragraphs:
-        where = ", paragraph" + ("s " if len(paragraphs) > 1 else " ") + ", ".join(map(str, paragraphs))
+        where = ", " + plural(len(paragraphs), "paragraph") + " " + ", ".join(map(str, paragraphs))
     if citation.get("locator"):
         where += f", {citation['locator']}"
     text = f"{title or citation['source']}{where}: {citation.get('status') or 'reported'}"

@@ -21,6 +21,7 @@ import networkx as nx
 
 from casegraph.schemas.citations import cited_sources
 from casegraph.schemas.names import display_name
+from casegraph.schemas.words import counted
 from casegraph.viz.reading import boroughs_of, label_of
 
 __all__ = ["aggregate", "by_borough", "GroupKey", "DEFAULT_BUDGET", "is_group"]
@@ -75,9 +76,9 @@ def aggregate(graph: nx.MultiDiGraph, budget: int, keep: Iterable[str] = (),
         grouped_labels.append(label)
     result = _build(graph, group_of, group_key)
     notes = [
-        f"{graph.number_of_nodes():,} nodes are more than this page draws one by one "
+        f"{counted(graph.number_of_nodes(), 'node')} are more than this page draws one by one "
         f"(budget {budget:,}); {', '.join(_plural(label) for label in grouped_labels)} are grouped by "
-        f"{by}, shown as {result.number_of_nodes():,} nodes. "
+        f"{by}, shown as {counted(result.number_of_nodes(), 'node')}. "
         "Filter (--borough, --decade, --indicator, --type) to see them one by one."
     ]
     return result, notes

@@ -28,6 +28,7 @@ from jinja2 import Environment, select_autoescape
 from markupsafe import Markup
 
 from casegraph import __version__
+from casegraph.schemas.words import plural
 from casegraph.viz.still import Frame, a, frame_svg, t
 
 __all__ = ["Chart", "tip_text", "cell", "chart_svg", "chart_page", "SEQUENTIAL", "EMPTY", "bins", "swatch",
@@ -119,12 +120,12 @@ def swatch(fill: str, hatched: bool = False, dashed: bool = False) -> str:
     return f'<svg width="36" height="22" viewBox="0 0 36 22">{out}</svg>'
 
 
-def count_legend(maximum: int, noun: str = "cases") -> list[dict]:
-    """Legend entries for a count coloured by `bins`: one per class, and the empty cell."""
-    entries = [{"name": f"no {noun}", "svg": swatch(EMPTY)}]
+def count_legend(maximum: int, noun: str = "case") -> list[dict]:
+    """Legend entries for a count of `noun` (singular) coloured by `bins`: one per class, and the empty cell."""
+    entries = [{"name": f"no {plural(0, noun)}", "svg": swatch(EMPTY)}]
     for low, high in bins(maximum):
         name = f"{low:,}" if low == high else f"{low:,}–{high:,}"
-        entries.append({"name": f"{name} {noun if high > 1 else noun.rstrip('s')}", "svg": swatch(colour_of(low, bins(maximum)))})
+        entries.append({"name": f"{name} {plural(high, noun)}", "svg": swatch(colour_of(low, bins(maximum)))})
     return entries
 
 

@@ -18,6 +18,7 @@ import networkx as nx
 
 from casegraph.schemas import schema
 from casegraph.schemas.citations import cited_sources
+from casegraph.schemas.words import counted, plural
 from casegraph.viz.facts import credit_line, node_facts, node_name, rel_facts, short, source_lines
 from casegraph.viz.figure import Figure, Guide, Link, Mark
 from casegraph.viz.reading import sources_of
@@ -72,7 +73,7 @@ def make_mark(graph: nx.MultiDiGraph, node: str, at: tuple[float, float], source
 def _group_mark(node: str, attrs: Mapping, at, sources: Mapping, size: float | None) -> Mark:
     style = node_style(attrs["label"])
     count = attrs["count"]
-    facts = [("type", f"group of {style.plural}"), ("stands for", f"{count:,} {style.plural}"),
+    facts = [("type", f"group of {style.plural}"), ("stands for", style.counted(count)),
              ("group", str(attrs.get("part", "")))]
     statuses = attrs.get("statuses") or {}
     if statuses:
@@ -84,9 +85,9 @@ def _group_mark(node: str, attrs: Mapping, at, sources: Mapping, size: float | N
         more = f" and {count - len(names):,} more" if count > len(names) else ""
         facts.append(("members", "; ".join(short(n, 50) for n in names) + more))
     return Mark(
-        id=node, label=f"{count:,} {style.plural}: {short(str(attrs.get('part', '')), 28)}", kind=attrs["label"],
+        id=node, label=f"{style.counted(count)}: {short(str(attrs.get('part', '')), 28)}", kind=attrs["label"],
         x=at[0], y=at[1], size=size or min(18.0 + 7.0 * math.log2(count + 1), 60.0),
-        status=attrs.get("status"), count=count, heading=f"{count:,} {style.plural}: {attrs.get('part', '')}",
+        status=attrs.get("status"), count=count, heading=f"{style.counted(count)}: {attrs.get('part', '')}",
         facts=facts, sources=[credit_line([s], sources).removeprefix("Sources: ").removesuffix(" Compiled with casegraph.")
                               for s in attrs.get("sources", [])],
     )
@@ -101,7 +102,7 @@ def make_link(u: str, v: str, key: str, attrs: Mapping, sources: Mapping, restri
     if attrs.get("group"):
         count = attrs.get("count", 1)
         breakdown = ", ".join(f"{n:,} {s}" for s, n in sorted((attrs.get("statuses") or {}).items()))
-        facts = [("relationship", rel_type.replace("_", " ").lower()), ("bundle of", f"{count:,} relationships"),
+        facts = [("relationship", rel_type.replace("_", " ").lower()), ("bundle of", counted(count, "relationship")),
                  ("claim statuses", breakdown)]
         cited = [credit_line([s], sources).removeprefix("Sources: ").removesuffix(" Compiled with casegraph.")
                  for s in attrs.get("sources", [])]
@@ -146,7 +147,7 @@ def compose(view: str, title: str, graph: nx.MultiDiGraph, positions: Mapping[st
         include_restricted=options.include_restricted, aggregated=any(m.count for m in marks),
     )
     parts = [describe] if describe else []
-    parts.append(f"{len(marks):,} nodes, {len(links):,} relationships")
+    parts.append(f"{counted(len(marks), 'node')}, {counted(len(links), 'relationship')}")
     if options.filters:
         parts.append("; ".join(options.filters))
     figure.subtitle = " · ".join(parts)
@@ -175,16 +176,16 @@ def describe_figure(figure: Figure, describe: str = "") -> str:
             statuses[link.status] = statuses.get(link.status, 0) + (link.count or 1)
     parts = [f"Network diagram: {describe}." if describe else "Network diagram."]
     if kinds:
-        parts.append("It shows " + _counted(kinds, lambda k, n: node_style(k).name.lower() if n == 1
-                                            else node_style(k).plural) + ".")
+        parts.append("It shows " + _counted(kinds, lambda k, n: node_style(k).word(n)) + ".")
     if statuses:
         parts.append("Relationships by current claim status: " + _counted(statuses, lambda k, n: k) + ".")
     drawn_links = [l for l in figure.links if l.source in drawn and l.target in drawn]
     corroborated = sum(1 for l in drawn_links if l.independent > 1)
     if corroborated:
-        parts.append(f"{corroborated:,} of them rest on more than one independent source (the number is on the line).")
+        parts.append(f"{corroborated:,} of them {plural(corroborated, 'rests', 'rest')} on more than one independent "
+                     "source (the number is on the line).")
     contested = sum(1 for l in drawn_links if l.contested)
     if contested:
-        parts.append(f"{contested:,} {'has' if contested == 1 else 'have'} a value its sources disagree on (contested).")
+        parts.append(f"{contested:,} {plural(contested, 'has', 'have')} a value its sources disagree on (contested).")
     return " ".join(parts)
 

@@ -22,6 +22,7 @@ from collections import defaultdict
 import networkx as nx
 
 from casegraph.graph.selection import decades_of
+from casegraph.schemas.words import counted
 from casegraph.viz.aggregate import aggregate
 from casegraph.viz.compose import Options, compose
 from casegraph.viz.facts import short
@@ -90,7 +91,7 @@ def build(graph: nx.MultiDiGraph, options: Options, *, sources_graph: nx.MultiDi
         drawing.add_node(
             f"decade:{indicator}:{decade if decade is not None else 'unknown'}",
             label="Indicator", id=indicator, name=f"{attrs.get('name', indicator)}, {decade_name(decade)}",
-            description=f"{len(members)} case{'s' if len(members) != 1 else ''} in the {decade_name(decade)}: {titles}{more}",
+            description=f"{counted(len(members), 'case')} in the {decade_name(decade)}: {titles}{more}",
             source=attrs.get("source"), locator=attrs.get("locator"), paragraphs=attrs.get("paragraphs"),
             status=attrs.get("status"),
         )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import networkx as nx
 
 from casegraph.graph.selection import neighbours, ordered_subgraph, resolve_node
+from casegraph.schemas.words import counted
 from casegraph.viz.aggregate import aggregate
 from casegraph.viz.compose import Options, compose
 from casegraph.viz.facts import node_name, short
@@ -60,4 +61,4 @@ def build(graph: nx.MultiDiGraph, options: Options, *, node: str, hops: int = 2,
     sizes = {centre: 30.0}
     return compose("ego", f"{short(name, 60)}: its neighbourhood", drawn, positions, options,
                    sources_graph=sources_graph if sources_graph is not None else graph, sizes=sizes, notes=notes,
-                   describe=f"everything within {hops} {'hop' if hops == 1 else 'hops'} of {short(name, 60)}")
+                   describe=f"everything within {counted(hops, 'hop')} of {short(name, 60)}")

@@ -20,6 +20,7 @@ from collections import defaultdict
 import networkx as nx
 
 from casegraph.graph.selection import neighbours, ordered_subgraph
+from casegraph.schemas.words import counted
 from casegraph.viz.aggregate import aggregate, by_borough
 from casegraph.viz.compose import Options, compose, describe_figure
 from casegraph.viz.figure import Figure
@@ -109,8 +110,8 @@ def build(graph: nx.MultiDiGraph, options: Options, *, sources_graph: nx.MultiDi
     shown = [m.id for m in figure.marks if not m.more]
     inside = sum(1 for link in figure.links if link.source in core and link.target in core)
     figure.subtitle = figure.subtitle.replace(
-        f"{len(figure.marks):,} nodes, {len(figure.links):,} relationships",
-        f"{len(shown):,} nodes and {inside:,} relationships drawn; {len(figure.marks) - len(shown):,} more nodes on the page")
+        f"{counted(len(figure.marks), 'node')}, {counted(len(figure.links), 'relationship')}",
+        f"{counted(len(shown), 'node')} and {counted(inside, 'relationship')} drawn; {counted(len(figure.marks) - len(shown), 'more node')} on the page")
     figure.alt = describe_figure(figure, "cases, their boroughs, and the people, places and institutions linking two or "
                                          "more cases")
     figure.caption = options.caption or figure.alt

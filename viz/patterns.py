@@ -19,6 +19,7 @@ from collections import defaultdict
 
 import networkx as nx
 
+from casegraph.schemas.words import counted
 from casegraph.viz.cases import BOROUGH_COUNTING, case_infos, counted_caption, established
 from casegraph.viz.charts import (Chart, bins, cell, colour_of, count_legend, hatch_defs, ink_on, swatch,
                                   tip_text)
@@ -115,7 +116,7 @@ def build(graph: nx.MultiDiGraph, options: Options, *, sources_graph: nx.MultiDi
                                 fill=ink_on(fill), owner=mid, cls="halo" if alleged else "") \
                     if text_width(count, 12, True) < col_w - 3 else ""
                 heading = f"{names[p]} · {header(col) if header(col) == decade_name(col) else bnames.get(col, col)}: " \
-                          f"{len(ids):,} case{'s' if len(ids) != 1 else ''}" + (f" (no claim established: {', '.join(statuses)})" if alleged else "")
+                          + counted(len(ids), "case") + (f" (no claim established: {', '.join(statuses)})" if alleged else "")
                 parts.append(cell(mid, x, y, col_w, ROW, fill, tip(heading, ids, p), dashed=alleged, hatched=alleged,
                                   stroke="#1a1a1a" if alleged else "#ffffff", extra=inner))
                 marks.append(mid)
@@ -127,24 +128,24 @@ def build(graph: nx.MultiDiGraph, options: Options, *, sources_graph: nx.MultiDi
         return decade_name(d) if d is not None else "unknown"
 
     y = panel(0, "Pattern × decade: distinct cases showing the pattern in each decade", decades, decade_header,
-              per_decade, lambda p: f"{len(known(p))} decade{'s' if len(known(p)) != 1 else ''}", 62.0, False)
+              per_decade, lambda p: counted(len(known(p)), "decade"), 62.0, False)
     col_w = min(44.0, (BODY_W - LABEL_W - SUMMARY_W) / max(len(boroughs), 1))
     stagger = any(text_width(abbr[b], 12, True) > col_w - 4 for b in boroughs)
     y = panel(y + 30, "Pattern × borough: distinct cases showing the pattern in each borough", boroughs,
-              lambda b: abbr[b], per_borough, lambda p: f"{len(reach[p])} borough{'s' if len(reach[p]) != 1 else ''}",
+              lambda b: abbr[b], per_borough, lambda p: counted(len(reach[p]), "borough"),
               col_w, stagger)
     key += [(abbr[b], bnames.get(b, b)) for b in sorted(boroughs, key=lambda b: abbr[b])]
-    recurring = [f"{names[p]} ({len(known(p))} decades, {len(reach[p])} boroughs, {len(total[p])} cases)" for p in rows[:3]]
-    alt = (f"Two matrices of {len(rows)} patterns seen in {len(cases)} cases: by decade, and by borough; each cell "
+    recurring = [f"{names[p]} ({counted(len(known(p)), 'decade')}, {counted(len(reach[p]), 'borough')}, {counted(len(total[p]), 'case')})" for p in rows[:3]]
+    alt = (f"Two matrices of {counted(len(rows), 'pattern')} seen in {counted(len(cases), 'case')}: by decade, and by borough; each cell "
            "counts the distinct cases showing the pattern there; hatched cells hold no established claim "
            "(every one alleged, inferred or acquitted). "
            + (f"Most recurring: {'; '.join(recurring)}. " if recurring else "No case shows a pattern. ")
            + BOROUGH_COUNTING)
-    legend = [("Distinct cases in the cell", count_legend(top, "cases")),
+    legend = [("Distinct cases in the cell", count_legend(top)),
               ("Claim status", [{"name": "hatched, dashed edge: no claim here is established "
                                          "(alleged, inferred, or acquitted: a charge a court rejected)", "svg": swatch(colour_of(1, classes) if classes else "#deebf7",
                                                                                hatched=True, dashed=True)}])]
-    subtitle = " · ".join([f"{len(rows):,} patterns, {len(cases):,} cases, {len(boroughs):,} boroughs, "
+    subtitle = " · ".join([f"{counted(len(rows), 'pattern')}, {counted(len(cases), 'case')}, {counted(len(boroughs), 'borough')}, "
                            "recurring patterns first"] + options.filters)
     return Chart(view="patterns", title=options.title or "casegraph: which patterns recur where and when",
                  body="".join(parts), body_w=BODY_W, body_h=y + 8, alt=alt, subtitle=subtitle, legend=legend, key=key,

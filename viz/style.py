@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from casegraph.schemas.words import counted, plural
+
 __all__ = [
     "NodeStyle", "LineStyle", "NODE_STYLES", "STATUS_LINES", "STATUS_ORDER",
     "DECLINED", "RESTRICTED_COLOUR", "CONTESTED", "node_style", "line_style", "link_words", "sources_word",
@@ -32,6 +34,14 @@ class NodeStyle:
     colour: str
     shape: str  # a vis-network shape
     font: str = "#1a1a1a"  # label colour (inside the shape for box/ellipse/...)
+
+    def counted(self, count: int) -> str:
+        """`count` nodes of this kind in prose (`schemas.words.counted`): `1 case`, `2 people`."""
+        return counted(count, self.name.lower(), self.plural)
+
+    def word(self, count: int) -> str:
+        """The kind's word for `count` nodes: its name, lowercase, for 1, else its plural."""
+        return plural(count, self.name.lower(), self.plural)
 
     @property
     def label_inside(self) -> bool:

@@ -26,6 +26,7 @@ from collections import defaultdict
 import networkx as nx
 
 from casegraph.graph.selection import SelectionError, parse_status, resolve_node
+from casegraph.schemas.words import counted
 from casegraph.viz.cases import BOROUGH_COUNTING, case_infos, counted_caption
 from casegraph.viz.charts import Chart, EMPTY, bins, cell, colour_of, count_legend, ink_on, tip_text
 from casegraph.viz.compose import Options
@@ -114,7 +115,7 @@ def build(graph: nx.MultiDiGraph, options: Options, *, sources_graph: nx.MultiDi
 
     def tip(b: str, members: list, when: str = "") -> str:
         titles = [f"{short(c.title, 90)} ({c.period})" for c in members]
-        return tip_text(f"{names.get(b, b)}{when}: {len(members):,} {words if len(members) != 1 else words.replace('cases', 'case', 1)}",
+        return tip_text(f"{names.get(b, b)}{when}: {counted(len(members), 'case')}{words.removeprefix('cases')}",
                         [("cases", "; ".join(titles[:15]) + (f" and {len(titles) - 15:,} more" if len(titles) > 15 else ""))]
                         if titles else [], sorted({s for c in members for s in c.sources}))
 
@@ -174,16 +175,16 @@ def build(graph: nx.MultiDiGraph, options: Options, *, sources_graph: nx.MultiDi
     alt = (f"Tile map of London's local authorities, each an equal square in its rough position, coloured by "
            f"the number of {words}. " + (f"Most: {', '.join(f'{n} ({c})' for c, n in ranked[:5])}. " if ranked else
                                          "No borough has any. ")
-           + f"{sum(1 for b in tiles if not in_borough.get(b)):,} of {len(tiles):,} authorities have none. "
+           + f"{sum(1 for b in tiles if not in_borough.get(b)):,} of {counted(len(tiles), 'authority', 'authorities')} have none. "
            + ("Small multiples by decade: " + "; ".join(
                f"{decade_name(d)} {len({c.id for ms in by_decade[d].values() for c in ms}):,}" for d in decades) + ". "
               if decades else "") + BOROUGH_COUNTING)
     key = [(tiles[b].abbr, names.get(b, b)) for b in sorted(tiles, key=lambda b: tiles[b].abbr)]
-    legend = [(f"Number of {words}", count_legend(top, "cases")),
+    legend = [(f"Number of {words}", count_legend(top)),
               ("Tiles", [{"name": "each authority an equal square, placed by rough geography (see key)",
                           "svg": '<svg width="36" height="22" viewBox="0 0 36 22"><rect x="4" y="2" width="18" '
                                  f'height="18" fill="{EMPTY}" stroke="#8a8a8a"/></svg>'}])]
-    subtitle = " · ".join([f"{len(cases):,} cases in {len(in_borough):,} authorities"] + options.filters)
+    subtitle = " · ".join([f"{counted(len(cases), 'case')} in {counted(len(in_borough), 'authority', 'authorities')}"] + options.filters)
     return Chart(view="tiles", title=options.title or f"casegraph: {words} across London", body="".join(parts),
                  body_w=BODY_W, body_h=height, alt=alt, subtitle=subtitle, legend=legend, key=key,
                  key_title="Key to the tiles (casegraph's own three-letter labels)",

@@ -16,6 +16,7 @@ from collections import defaultdict
 
 import networkx as nx
 
+from casegraph.schemas.words import counted, plural
 from casegraph.viz.cases import CaseInfo, case_infos
 from casegraph.viz.charts import Chart, cell, tip_text
 from casegraph.viz.compose import Options
@@ -104,7 +105,7 @@ def build(graph: nx.MultiDiGraph, options: Options, *, sources_graph: nx.MultiDi
     for lane in order:
         members = lanes[lane]
         parts.append(f'<rect x="0" y="{y:.1f}" width="{BODY_W:.1f}" height="{ROW:.1f}" fill="#f4f4f4"/>')
-        parts.append(text_el(4, y + ROW / 2 + 4.5, f"{lane} · {len(members):,} case{'s' if len(members) != 1 else ''}",
+        parts.append(text_el(4, y + ROW / 2 + 4.5, f"{lane} · {counted(len(members), 'case')}",
                              13, bold=True, fill="#555555"))
         y += ROW
         if grouped:
@@ -118,7 +119,7 @@ def build(graph: nx.MultiDiGraph, options: Options, *, sources_graph: nx.MultiDi
     if undated:
         y += 8
         parts.append(f'<rect x="0" y="{y:.1f}" width="{BODY_W:.1f}" height="{ROW:.1f}" fill="#e8e8e8"/>')
-        parts.append(text_el(4, y + ROW / 2 + 4.5, f"Period unknown · {len(undated):,} case{'s' if len(undated) != 1 else ''}"
+        parts.append(text_el(4, y + ROW / 2 + 4.5, f"Period unknown · {counted(len(undated), 'case')}"
                              " · not placed on the time axis: the source gives no year", 13, bold=True, fill="#555555"))
         y += ROW
         for c in undated if not grouped else []:
@@ -135,14 +136,14 @@ def build(graph: nx.MultiDiGraph, options: Options, *, sources_graph: nx.MultiDi
     for year in range(first, last + 1, step):
         parts.insert(1, f'<line x1="{x_of(year):.1f}" y1="{grid_top:.1f}" x2="{x_of(year):.1f}" y2="{y:.1f}" '
                         'stroke="#e0e0e0" stroke-width="1"/>')
-    notes = [f"{len(cases):,} cases: one row per borough, cases drawn translucent (filter by borough or decade "
+    notes = [f"{counted(len(cases), 'case')}: one row per borough, cases drawn translucent (filter by borough or decade "
              "for one row per case)."] if grouped else []
     if not cases:
         notes.append("Nothing to draw: no case matches this view and its filters.")
     open_ended = sum(1 for c in dated if c.end is None)
-    alt = (f"Timeline of {len(cases)} cases in lanes by borough, {first} to {last}: a single year is a band one "
+    alt = (f"Timeline of {counted(len(cases), 'case')} in lanes by borough, {first} to {last}: a single year is a band one "
            f"year wide, a span a bar, an open-ended span ({open_ended}) a bar that fades out. "
-           f"{len(undated)} case{'s' if len(undated) != 1 else ''} of unknown period in {'their' if len(undated) != 1 else 'its'} own lane, not on the axis.")
+           f"{counted(len(undated), 'case')} of unknown period in {plural(len(undated), 'its', 'their')} own lane, not on the axis.")
     legend = [("Period (as the source gives it)", [
         {"name": "a year: a band one year wide", "svg": f'<svg width="36" height="22" viewBox="0 0 36 22"><rect x="14" y="5" width="8" height="12" fill="{BAR}"/></svg>'},
         {"name": "a span of years: a bar", "svg": f'<svg width="36" height="22" viewBox="0 0 36 22"><rect x="2" y="5" width="32" height="12" fill="{BAR}"/></svg>'},
@@ -150,7 +151,7 @@ def build(graph: nx.MultiDiGraph, options: Options, *, sources_graph: nx.MultiDi
          "svg": f'<svg width="36" height="22" viewBox="0 0 36 22"><defs><linearGradient id="cg-fade-legend" x1="0" x2="1" y1="0" y2="0"><stop offset="0" stop-color="{BAR}"/><stop offset="1" stop-color="{BAR}" stop-opacity="0"/></linearGradient></defs><rect x="2" y="5" width="32" height="12" fill="url(#cg-fade-legend)"/></svg>'},
         {"name": "period unknown: own lane, no year", "svg": '<svg width="36" height="22" viewBox="0 0 36 22"><rect x="2" y="5" width="32" height="12" fill="#ffffff" stroke="#bdbdbd" stroke-dasharray="3,2"/></svg>'},
     ])]
-    subtitle = " · ".join([f"{len(cases):,} cases, {len(order):,} boroughs"] + options.filters)
+    subtitle = " · ".join([f"{counted(len(cases), 'case')}, {counted(len(order), 'borough')}"] + options.filters)
     return Chart(view="timeline", title=options.title or "casegraph: when the cases happened", body="".join(parts),
                  body_w=BODY_W, body_h=y + 6, alt=alt, subtitle=subtitle, legend=legend, key=key, notes=notes,
                  caption=options.caption or alt,

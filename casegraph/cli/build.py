@@ -21,6 +21,7 @@ from casegraph.cli.output import format_option, say, terminal_width
 from casegraph.cli.stores import store_options
 from casegraph.loaders import LoadError, data_files, load
 from casegraph.loaders.source import data_source
+from casegraph.schemas.words import counted
 
 __all__ = ["COMMANDS", "build", "validate", "init"]
 
@@ -122,10 +123,6 @@ def _default_overview(store) -> Path:
     return (Path(directory) if directory else Path.cwd()) / "overview.html"
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count:,} {word}" + ("" if count == 1 else "s")
-
-
 def _echo(text: str) -> None:
     """A line of the summary, wrapped to the terminal (or --max-width) like every table."""
     width = terminal_width()
@@ -139,7 +136,7 @@ def _print_report(report: dict) -> None:
     folders: dict[str, int] = {}
     for path in report["files"]:
         folders[str(Path(path).parent)] = folders.get(str(Path(path).parent), 0) + 1
-    click.echo(f"\nRead {len(report['files'])} data file{'s' if len(report['files']) != 1 else ''}")
+    click.echo(f"\nRead {counted(len(report['files']), 'data file')}")
     for folder, count in folders.items():
         click.echo(f"  {folder}: {count}")
     restricted = report["restricted_nodes"]
@@ -157,15 +154,15 @@ def _print_report(report: dict) -> None:
     click.echo("\nPatterns that recur across the most boroughs and decades" + ("" if recurring else ": none yet"))
     for row in recurring:
         decades = ", ".join(f"{d}s" for d in row["decade_list"] if d is not None) or "unknown"
-        _echo(f"  {row['name']}: {_plural(row['boroughs'], 'borough')}, {_plural(row['decades'], 'decade')} "
-                   f"({decades}), {_plural(row['cases'], 'case record')}")
+        _echo(f"  {row['name']}: {counted(row['boroughs'], 'borough')}, {counted(row['decades'], 'decade')} "
+                   f"({decades}), {counted(row['cases'], 'case record')}")
     if claims:  # only investigations that claim a number of cases have a line here
         click.echo("\nCases each investigation reports")
     for row in claims:
         described = row["described_individually"]
-        _echo(f"  {row['name']}: claims {_plural(row['claimed'], 'case')}. The data holds "
-              f"{_plural(row['case_records'], 'case record')} for it, standing for "
-              f"{_plural(row['represented'], 'case')}; {described or 'none'} described individually.")
+        _echo(f"  {row['name']}: claims {counted(row['claimed'], 'case')}. The data holds "
+              f"{counted(row['case_records'], 'case record')} for it, standing for "
+              f"{counted(row['represented'], 'case')}; {described or 'none'} described individually.")
     _print_contested(report["contested"])
     if report["overview"]:
         click.echo(f"\nOverview page (public profile): {report['overview']}")
@@ -219,7 +216,7 @@ def validate(data, fmt):
                                "warnings": [w.as_dict() for w in dataset.warnings]}, indent=2, ensure_ascii=False))
     else:
         total_nodes, total_rels = sum(counts["nodes"].values()), sum(counts["relationships"].values())
-        click.echo(f"valid: {total_nodes:,} nodes and {total_rels:,} relationships")
+        click.echo(f"valid: {counted(total_nodes, 'node')} and {counted(total_rels, 'relationship')}")
         _print_contested(contested)
 
 

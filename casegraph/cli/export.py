@@ -13,13 +13,14 @@ import click
 from casegraph.cli.options import out_option, profile_option, selection_options
 from casegraph.cli.output import format_option, say
 from casegraph.cli.stores import store_options
+from casegraph.schemas.words import counted
 
 __all__ = ["COMMANDS", "export", "selection_note", "say_conditions"]
 
 
 def selection_note(graph, profile: str, cg) -> str:
     """`N nodes and M relationships (public profile; K restricted nodes left out)`, for progress lines."""
-    text = f"{graph.number_of_nodes():,} nodes and {graph.number_of_edges():,} relationships ({profile} profile"
+    text = f"{counted(graph.number_of_nodes(), 'node')} and {counted(graph.number_of_edges(), 'relationship')} ({profile} profile"
     if profile == "public":
         left_out = sum(cg.restricted_counts().values())
         text += f"; {left_out:,} restricted nodes of the store left out" if left_out else ""

@@ -12,6 +12,7 @@ from casegraph.queries import catalog, get_query
 from casegraph.queries.catalog import MissingParameter, QueryError
 from casegraph.queries.params import parse_params
 from casegraph.schemas import schema
+from casegraph.schemas.words import counted
 
 __all__ = ["COMMANDS", "stats", "queries", "query"]
 
@@ -110,8 +111,7 @@ def _page_note(result, params: dict, name: str) -> str:
         return "no rows: the answer is empty"
     if not shown:  # as the explorer's pages say it (`explorer.paging`), with where the last page starts
         last = (result.total - 1) // bound["limit"] * bound["limit"]
-        rows = f"{result.total:,} row{'' if result.total == 1 else 's'}"
-        return f"no rows from {first:,}: past the last row of {rows}; the last page: --param offset={last}"
+        return f"no rows from {first:,}: past the last row of {counted(result.total, 'row')}; the last page: --param offset={last}"
     note = f"rows {first:,}-{first + shown - 1:,} of {result.total:,}"
     if first + shown - 1 < result.total:
         note += f"; next page: --param offset={bound['offset'] + shown}"

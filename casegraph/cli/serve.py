@@ -14,6 +14,7 @@ import click
 from casegraph.cli.options import profile_option
 from casegraph.cli.output import say
 from casegraph.cli.stores import store_options
+from casegraph.schemas.words import counted
 
 __all__ = ["COMMANDS", "serve"]
 
@@ -62,7 +63,7 @@ def serve(cg, port, host, allow_hosts, profile):
         sock.close()
         raise
     settle()
-    say(f"{explorer.graph.number_of_nodes():,} nodes, {explorer.graph.number_of_edges():,} relationships "
+    say(f"{counted(explorer.graph.number_of_nodes(), 'node')}, {counted(explorer.graph.number_of_edges(), 'relationship')} "
         f"read in {explorer.loaded_seconds:.1f} s")
     if include_restricted:
         say("warning: restricted data is shown; every page carries a not-for-publication banner")

@@ -425,3 +425,17 @@ def test_text_of_only_spaces_is_an_error(tmp_path, field, line):
     lines = [row for row in CASE.splitlines(keepends=True) if not row.startswith(f"  {name}:")]
     problem = only(problems(tmp_path, a_yaml="".join(lines) + field))
     assert problem.field.split(".")[0] == name and "expected text, got only spaces" in problem.message
+
+
+@pytest.mark.parametrize(("rows", "head", "rest"), [
+    (1, "1 problem in the data", None), (2, "2 problems in the data", None),
+    (4, "4 problems in the data", "1 more record of"), (5, "5 problems in the data", "2 more records of")])
+def test_the_count_of_problems_and_of_repeated_records_is_worded_for_its_number(tmp_path, rows, head, rest):
+    lines = "".join(f"institution,inst-{n},I{n},police,express-mylondon-2025,28\n" for n in range(rows))
+    with pytest.raises(LoadError) as caught:
+        load_texts(tmp_path, a_csv="kind,id,name,institution_typ,source,paragraphs\n" + lines)
+    message = str(caught.value).splitlines()
+    assert message[0] == f"{head}; nothing was written"
+    assert [line for line in message if "the same in" in line] == (
+        [f"  ... the same in {rest} {tmp_path / 'a.csv'} (lines {rows + 1}-{rows + 1})"] if rows == 4 else
+        [f"  ... the same in {rest} {tmp_path / 'a.csv'} (lines 5-6)"] if rows == 5 else [])

@@ -169,3 +169,44 @@ def test_an_accusing_role_without_a_finding_reads_as_an_account(role, status):
     assert "an account, not a finding" in text and "no charge or conviction is recorded" in text
     assert involvement("Ned Moe", "reporter", status) == "The source names Ned Moe as the person who reported it"
     assert involvement("Ned Moe", role, "convicted").startswith("Ned Moe was convicted")
+
+
+@pytest.mark.parametrize("role", ["victim", "perpetrator", "suspect", "accused", "associate", "reporter", "police",
+                                  "care-provider", "school", "council", "charity", "court", "other"])
+@pytest.mark.parametrize("status", ["reported", "alleged", "charged", "convicted", "acquitted", "inferred", None])
+def test_every_status_and_role_is_worded_as_a_sentence(role, status):
+    """Every role is a noun phrase after "as", "was" and "to have been" (never "alleged to have been accused" or
+    "names X as involved"); a legal status is said of the person only in an accusing role; the status is said once."""
+    from typing import get_args
+
+    from casegraph.reports.model import qualify
+    from casegraph.reports.wording import ACCUSING_ROLES, ROLE_WORDS, involvement
+    from casegraph.schemas.relationships import Role
+
+    assert set(ROLE_WORDS) == set(get_args(Role))
+    text = qualify(involvement("Ned Moe", role, status), status, "a shared address")
+    assert "Ned Moe" in text and ROLE_WORDS[role] in text
+    assert not re.search(r"(been|was|as|\() (accused|involved)\b", text), text
+    if role not in ACCUSING_ROLES:  # a victim is never "convicted", "charged" or "cleared" himself
+        assert not re.search(r"(was|were) (convicted|charged|acquitted)", text), text
+    words = {"alleged": "alleg", "charged": "not a conviction", "acquitted": "acquitt", "convicted": "convict",
+             "inferred": "infer"}
+    assert status not in words or words[status] in text.lower()
+    in_case = involvement("Ned Moe", role, status, "Case Y")
+    assert "Ned Moe" in in_case and f"{ROLE_WORDS[role]} in the case \u201cCase Y\u201d" in in_case
+
+
+def test_a_dossier_counts_its_cases_nodes_and_relationships_in_words(public_graph):
+    """0, 1 and 2 of a thing: "1 case record", "2 case records", "0 relationships", never "1 relationships"."""
+    cases = sorted(n for n, a in public_graph.nodes(data=True) if a.get("label") == "CaseFile")[:2]
+    sources = {n for n, a in public_graph.nodes(data=True) if a.get("label") == "Source"}
+    for count, words in ((1, "1 case record."), (2, "2 case records.")):
+        dossier = build_dossier(public_graph.subgraph({*cases[:count], *sources}).copy(), ExportMeta())
+        assert next(s for s in dossier.sections if s.title == "Cases").intro == words
+    lone = public_graph.subgraph({cases[0]}).copy()
+    scope = build_dossier(lone, ExportMeta()).scope
+    assert "1 node and 0 relationships." in scope
+    around = public_graph.subgraph({cases[0], *public_graph.successors(cases[0])}).copy()
+    assert around.number_of_edges() >= 2
+    assert f"{around.number_of_nodes():,} nodes and {around.number_of_edges():,} relationships." in \
+        build_dossier(around, ExportMeta()).scope

@@ -197,3 +197,11 @@ def test_timeline_of_many_cases_keeps_one_row_per_borough(synthetic_big):
     chart = figure_for("timeline", synthetic_big, Options())
     assert chart.aggregated and "one row per borough" in chart.notes[0]
     assert chart.body_h < 1600
+
+
+@pytest.mark.parametrize(("maximum", "names"), [(0, ["no cases"]), (1, ["no cases", "1 case"]),
+                                                (2, ["no cases", "1 case", "2 cases"])])
+def test_a_count_legend_words_each_class_for_its_number(maximum, names):
+    from casegraph.viz.charts import count_legend
+
+    assert [entry["name"] for entry in count_legend(maximum)][:len(names)] == names

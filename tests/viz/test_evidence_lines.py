@@ -62,7 +62,7 @@ def test_the_line_is_the_current_status_and_says_how_many_independent_sources(ev
     assert malone.status == "convicted" and malone.independent == 2 and malone.contested
     assert malone.label == link_words("convicted", 2) == "2 sources"
     assert link_words("inferred", 3) == "inferred · 3 sources"
-    assert "1 of them rest on more than one independent source" in figure.alt and "contested" in figure.alt
+    assert "1 of them rests on more than one independent source" in figure.alt and "contested" in figure.alt
 
 
 def test_the_still_draws_status_band_and_count_and_explains_them(evidence_graph):
