@@ -52,7 +52,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from casegraph.schemas.text import NUMBER_TEXT
 
-__all__ = ["Parameter", "Page", "Query", "QueryError", "MissingParameter", "catalog", "get_query", "QUERY_DIR", "MAX_PAGE", "Quoted"]
+__all__ = ["Parameter", "Page", "Query", "QueryError", "MissingParameter", "catalog", "get_query", "QUERY_DIR", "MAX_PAGE", "Quoted",
+           "YES_NO", "yes_no"]
 
 QUERY_DIR = Path(__file__).resolve().parent
 ENGINES = ("ladybug", "neo4j")
@@ -165,8 +166,10 @@ class Parameter(BaseModel):
             return json.dumps(text)
         if self.type == "float" and isinstance(text, int) and not isinstance(text, bool):
             return float(text)
+        if self.type == "bool" and not isinstance(text, Quoted):
+            return yes_no(name, text)
         if not isinstance(text, str):
-            expected = {"int": int, "float": float, "bool": bool}.get(self.type)
+            expected = {"int": int, "float": float}.get(self.type)
             if expected and (not isinstance(text, expected) or (expected is int and isinstance(text, bool))):
                 raise QueryError(f"parameter {name!r}: expected {self.type}, got {text!r}")
             return text
@@ -181,12 +184,6 @@ class Parameter(BaseModel):
                 return int(text)
             if self.type == "float":
                 return float(text)
-            if self.type == "bool":
-                if text.lower() in ("true", "yes", "1"):
-                    return True
-                if text.lower() in ("false", "no", "0"):
-                    return False
-                raise ValueError
         except ValueError:
             raise QueryError(f"parameter {name!r}: expected {self.type}, got {text!r}") from None
         return text
@@ -197,8 +194,23 @@ class Quoted(str):
     number or a yes/no."""
 
 
+YES_NO = {"true": True, "yes": True, "on": True, "1": True, "false": False, "no": False, "off": False, "0": False}
+"""The words every front end reads as a yes/no (a catalog query's bool parameter, `include_restricted` on any
+explorer route, `--param`, the Python API), in any case: one parser, `yes_no`."""
+
 _WRITTEN = {"int": "a whole number in ASCII digits, e.g. 2", "float": "a number in ASCII digits, e.g. 0.5",
-            "bool": "true, false, yes, no, 1 or 0"}
+            "bool": "true/false, yes/no, on/off or 1/0, in any case"}
+
+
+def yes_no(name: str, value: Any) -> bool:
+    """`value` of parameter `name` as a bool: a bool itself, the number 0 or 1 (`--param x=1` reads it as JSON),
+    or a `YES_NO` word in any case, around spaces. Raises QueryError naming `name` and the accepted words."""
+    if isinstance(value, bool):
+        return value
+    word = str(value).strip().casefold() if isinstance(value, (str, int)) else None
+    if word not in YES_NO:
+        raise QueryError(f"parameter {name!r}: expected a yes/no ({_WRITTEN['bool']}), got {value!r}")
+    return YES_NO[word]
 
 
 def _field_values(values_of: str) -> tuple[str, ...]:

@@ -123,6 +123,9 @@ def test_a_parameter_never_widens_the_profile(cg):
     left_out = cg.query("case-detail", case_id="croydon-2020-child-in-care", profile="restricted",
                         include_restricted=False)
     assert default.rows == asked.rows and len(left_out) < len(default) and default.profile == "restricted"
+    for word in ("off", "No", "0", 0):  # the words every front end reads (`queries.catalog.yes_no`)
+        assert cg.query("case-detail", case_id="croydon-2020-child-in-care", profile="restricted",
+                        include_restricted=word).rows == left_out.rows
 
 
 def test_a_restricted_picture_is_saved_under_a_marked_name(cg, tmp_path):

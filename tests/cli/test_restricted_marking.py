@@ -78,6 +78,19 @@ def test_query_takes_the_parameter_only_from_the_restricted_profile(london_store
     assert json.loads(asked_without.stdout) == json.loads(public.stdout)  # false in the public profile: its own answer
 
 
+@pytest.mark.parametrize(("word", "asks"), [("off", False), ("OFF", False), ("no", False), ("0", False),
+                                            ("on", True), ("Yes", True), ("1", True)])
+def test_query_reads_the_yes_no_words_the_explorer_reads(london_store, word, asks):
+    result = _run(london_store, "query", "case-detail", "--param", f"case_id={CASE}",
+                  "--param", f"include_restricted={word}", "--format", "json")
+    assert (result.exit_code != 0 and f"include_restricted={word} asks for restricted data" in result.output) \
+        if asks else result.exit_code == 0, result.output
+    nonsense = _run(london_store, "query", "case-detail", "--param", f"case_id={CASE}",
+                    "--param", "include_restricted=maybe")
+    assert nonsense.exit_code != 0 and "parameter 'include_restricted': expected a yes/no (true/false, yes/no, " \
+        "on/off or 1/0, in any case), got 'maybe'" in nonsense.output
+
+
 @pytest.mark.parametrize("view", ["map", "tiles", "overview"])
 @pytest.mark.parametrize("suffix", [".svg", ".html"])
 def test_viz_names_a_restricted_picture(london_store, tmp_path, view, suffix):

@@ -96,7 +96,7 @@ def test_png_stills_are_named_by_their_profile(public_client, restricted_client)
     assert _name(public) == "casegraph-map.png" and _name(restricted) == "casegraph-map.restricted.png"
 
 
-@pytest.mark.parametrize("value", ["true", "yes", "1"])
+@pytest.mark.parametrize("value", ["true", "yes", "on", "1", "ON", "Yes"])
 def test_asking_a_public_explorer_for_restricted_data_is_refused_on_every_route(public_client, value):
     for url in [*_routes(public_client), NOT_A_PARAMETER]:
         response = public_client.get(f"{url}{'&' if '?' in url else '?'}include_restricted={value}")
@@ -107,10 +107,14 @@ def test_asking_a_public_explorer_for_restricted_data_is_refused_on_every_route(
 
 
 def test_a_public_explorer_takes_include_restricted_false_and_refuses_nonsense(public_client):
+    """Every route reads the words the command line and the Python API read (`queries.catalog.yes_no`)."""
     for url in _routes(public_client):
-        assert public_client.get(f"{url}{'&' if '?' in url else '?'}include_restricted=false").status_code == 200, url
+        for word in ("false", "no", "off", "0", "OFF"):
+            answer = public_client.get(f"{url}{'&' if '?' in url else '?'}include_restricted={word}")
+            assert answer.status_code == 200, (url, word)
     response = public_client.get("/export?format=json&include_restricted=maybe")
-    assert response.status_code == 400 and "expected bool, got 'maybe'" in html.unescape(response.text)
+    assert response.status_code == 400 and ("parameter 'include_restricted': expected a yes/no (true/false, yes/no, "
+                                            "on/off or 1/0, in any case), got 'maybe'") in html.unescape(response.text)
     response = public_client.get(f"{NOT_A_PARAMETER}&include_restricted=false")
     assert response.status_code == 400 and "has no parameter include_restricted" in response.text
 

@@ -459,3 +459,16 @@ def test_case_detail_leaves_out_victims_unless_asked(london_view, london_store):
     assert len(everything) > len(public)
     assert all(r["status_source"] for r in everything)  # every fact carries its source
     assert not any(r["id"].startswith("victim-") for r in public)
+
+
+def test_one_yes_no_parser_reads_every_word_in_any_case_and_refuses_the_rest():
+    from casegraph.queries.catalog import YES_NO, Parameter, Quoted
+
+    flag = Parameter(type="bool", description="a flag")
+    for word, meaning in YES_NO.items():
+        for written in (word, word.upper(), f" {word.title()} "):
+            assert flag.convert("flag", written) is meaning, written
+    assert flag.convert("flag", 1) is True and flag.convert("flag", 0) is False and flag.convert("flag", False) is False
+    for wrong in ("maybe", "2", "", 2, 1.0, Quoted("true")):
+        with pytest.raises(QueryError, match=r"parameter 'flag': expected .*true/false, yes/no, on/off or 1/0"):
+            flag.convert("flag", wrong)
