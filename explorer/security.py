@@ -11,7 +11,8 @@
   header (a DNS-rebinding page names its own), IPv6 literals in brackets
   (`[::1]:8765`) included, whatever Starlette version is installed; bound
   beyond loopback, the names it answers to are still a list
-  (`allowed_hosts`), never any name;
+  (`allowed_hosts`: loopback, the bound address, the machine's own names and
+  addresses, and the names given, each a bare host: `host_name`), never any name;
 
 Read-only by construction lives elsewhere: the store is opened through a
 read-only View, routes are GET only, and only catalog queries run.
@@ -28,7 +29,8 @@ from starlette.responses import PlainTextResponse
 
 from casegraph.schemas.common import Slug
 
-__all__ = ["SecurityHeaders", "LocalHosts", "host_of", "allowed_hosts", "valid_id", "ID_PATTERN", "CSP", "LOOPBACK"]
+__all__ = ["SecurityHeaders", "LocalHosts", "host_of", "host_name", "machine_hosts", "allowed_hosts", "valid_id", "ID_PATTERN",
+           "CSP", "LOOPBACK"]
 
 ID_PATTERN = re.compile(Slug.__metadata__[0].pattern)
 ID_MAX = Slug.__metadata__[0].max_length
@@ -102,10 +104,74 @@ def host_of(header: str | None) -> str | None:
     return found["name"].lower()
 
 
+def host_name(text: str) -> str:
+    """A host to answer to as given by a user (`--allow-host`), written as `host_of` writes a Host header's:
+    `News.Example` -> `news.example`, `::1` or `[::1]` -> `[::1]`, `192.168.1.20` as it is.
+
+    Raises ValueError, saying what to leave out, for a host given with a scheme (`http://`), user
+    information (`@`), a path (`/`, `?`, `#`) or a port (`evil.com:80`): a host is allowed on the port the
+    explorer listens on, so a port would be silently ignored, and the rest is no host at all."""
+    given = text.strip()
+    scheme, sep, rest = given.partition("://")
+    if sep:
+        raise ValueError(f"{text!r}: give the host alone, without the scheme {scheme}:// (e.g. {_bare_host(rest)})")
+    if "@" in given or any(c in given for c in "/?#"):
+        raise ValueError(f"{text!r}: give the host alone, without user information or a path "
+                         f"(e.g. {_bare_host(given)})")
+    try:
+        address = ipaddress.ip_address(given[1:-1] if given.startswith("[") and given.endswith("]") else given)
+    except ValueError:
+        address = None
+    if address is not None:
+        return f"[{address.compressed}]" if address.version == 6 else address.compressed
+    found = _HOST.fullmatch(given)
+    if found is not None and found["port"] is not None:
+        raise ValueError(f"{text!r}: give the host alone, without the port :{found['port']} (the explorer answers "
+                         f"on the port it listens on; e.g. {_bare_host(given)})")
+    if found is None or found["name"] is None:
+        raise ValueError(f"{text!r}: not a host name or IP address (e.g. casegraph.newsroom.example or 192.168.1.20)")
+    return found["name"].lower()
+
+
+def _bare_host(text: str) -> str:
+    """The host part of what a user gave with more around it (`user@evil.com:80/x` -> `evil.com`), for a message."""
+    host = text.rpartition("@")[2]
+    for end in "/?#":
+        host = host.partition(end)[0]
+    found = _HOST.fullmatch(host)
+    return (f"[{found['ipv6']}]" if found["ipv6"] else found["name"]) if found else "casegraph.newsroom.example"
+
+
+def machine_hosts() -> tuple[str, ...]:
+    """This machine's own names and addresses, as a colleague reaching it would write them in a URL: its
+    hostname, fully qualified name, every address its hostname resolves to, and the address it sends from
+    on each default route (IPv6 in brackets, without a zone). Read with the standard library:
+    `socket.getaddrinfo(socket.gethostname(), None)` (often only 127.0.1.1 on Debian), and a UDP socket
+    `connect`ed towards a documentation address (RFC 5737, RFC 3849), which sends no packet; a name
+    that does not resolve, or no route, adds nothing."""
+    import socket
+
+    name = socket.gethostname()
+    try:
+        addresses = [str(info[4][0]) for info in socket.getaddrinfo(name, None)]
+    except OSError:
+        addresses = []
+    for family, towards in ((socket.AF_INET, "192.0.2.1"), (socket.AF_INET6, "2001:db8::1")):
+        try:
+            with socket.socket(family, socket.SOCK_DGRAM) as probe:
+                probe.connect((towards, 9))
+                addresses.append(str(probe.getsockname()[0]))
+        except OSError:
+            continue
+    addresses = [a.partition("%")[0] for a in addresses]
+    return tuple(dict.fromkeys([name, socket.getfqdn(), *(f"[{a}]" if ":" in a else a for a in addresses)]))
+
+
 def allowed_hosts(bound: str, extra: tuple[str, ...] = (), machine: tuple[str, ...] = ()) -> tuple[str, ...]:
     """The host names a server bound to `bound` answers to: the loopback names, the bound address
-    unless it is a wildcard (`0.0.0.0`, `::`), the `machine`'s own names (its hostname and fully
-    qualified name, when bound beyond loopback) and the `extra` names given (`--allow-host`).
+    unless it is a wildcard (`0.0.0.0`, `::`), the `machine`'s own names and addresses (`machine_hosts`,
+    when bound beyond loopback: bound to all interfaces, its own address reaches it) and the `extra`
+    names given (`--allow-host`, each as `host_name` reads it).
 
     Never "any name": a page on another site that rebinds its DNS name to this machine sends its
     own name as Host (DNS rebinding), and is refused even when the explorer is reachable."""

@@ -19,6 +19,15 @@ from casegraph.schemas.words import counted
 __all__ = ["COMMANDS", "serve"]
 
 
+def _bare_hosts(ctx, param, values: tuple[str, ...]) -> tuple[str, ...]:
+    from casegraph.explorer.security import host_name
+
+    try:
+        return tuple(host_name(value) for value in values)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
 @click.command()
 @store_options
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535),
@@ -26,9 +35,11 @@ __all__ = ["COMMANDS", "serve"]
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="address to bind; anything but 127.0.0.1/localhost/::1 exposes the explorer beyond this machine "
                    "(a warning is printed)")
-@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
-              help="another host name the explorer answers to (repeatable), e.g. the name colleagues use with "
-                   "--host; requests naming any other host are refused (DNS rebinding)")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME", callback=_bare_hosts,
+              help="another host name or IP address the explorer answers to (repeatable), e.g. the name colleagues "
+                   "use with --host; the host alone: one given with a port, scheme or path (evil.com:80, "
+                   "http://evil.com) is refused. Bound beyond loopback, the machine's own names and addresses are "
+                   "allowed too; requests naming any other host are refused (DNS rebinding)")
 @profile_option
 def serve(cg, port, host, allow_hosts, profile):
     """Explore the graph in a browser: search, entity pages with every fact and its sources,
@@ -40,17 +51,14 @@ def serve(cg, port, host, allow_hosts, profile):
     JavaScript except where a network is drawn. Stop it with Ctrl-C. With --profile restricted
     (or --include-restricted) every page carries a not-for-publication banner.
     """
-    import socket
-
     import uvicorn
 
     from casegraph.explorer.app import create_app
-    from casegraph.explorer.security import LOOPBACK, allowed_hosts
+    from casegraph.explorer.security import LOOPBACK, allowed_hosts, machine_hosts
     from casegraph.explorer.state import Explorer, settle
 
     store, include_restricted = cg.store, profile == "restricted"
-    machine = (socket.gethostname(), socket.getfqdn()) if host not in LOOPBACK else ()
-    hosts = allowed_hosts(host, allow_hosts, machine)
+    hosts = allowed_hosts(host, allow_hosts, machine_hosts() if host not in LOOPBACK else ())
     if host not in LOOPBACK:
         say(f"WARNING: binding to {host}: anyone who can reach this address can read the graph "
             "(there is no login). Use 127.0.0.1 unless you mean it.")

@@ -408,6 +408,34 @@ def test_the_host_names_a_server_answers_to_are_a_list_never_any():
     assert allowed_hosts("::") == ("127.0.0.1", "localhost", "[::1]")
 
 
+@pytest.mark.parametrize(("given", "said"), [
+    ("evil.com:80", "without the port :80"), ("[::1]:8765", "without the port :8765"),
+    ("http://evil.com", "without the scheme http://"), ("evil.com/admin", "without user information or a path"),
+    ("me@evil.com", "without user information or a path"), ("", "not a host name or IP address"),
+    ("two words", "not a host name or IP address")])
+def test_a_host_to_allow_is_the_host_alone(given, said):
+    from casegraph.explorer.security import host_name
+
+    with pytest.raises(ValueError, match=f"give the host alone, {said}|{said}") as refused:
+        host_name(given)
+    assert repr(given) in str(refused.value)
+    assert [host_name(h) for h in ("News.Example", "::1", "[0:0::1]", "192.168.1.20")] == [
+        "news.example", "[::1]", "[::1]", "192.168.1.20"]
+
+
+def test_the_machine_names_its_own_addresses():
+    """Bound to all interfaces, a colleague reaches the explorer by the machine's address: it is one of its own."""
+    import socket
+
+    from casegraph.explorer.security import machine_hosts
+
+    own = machine_hosts()
+    assert socket.gethostname() in own
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        probe.connect(("192.0.2.1", 9))
+        assert probe.getsockname()[0] in own
+
+
 def test_an_export_the_machine_cannot_make_is_offered_with_its_pip_command_and_refused_with_it(
         public_client, london_public, monkeypatch):
     from casegraph.exports.ftm import FtMExporter

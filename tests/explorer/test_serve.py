@@ -38,6 +38,13 @@ def test_serve_prints_its_local_address_and_serves(london_store):
 
 
 def test_binding_beyond_loopback_warns_and_restricted_pages_say_so(london_store):
+    """Bound to all interfaces, it answers to the names given, and to the machine's own address (what a colleague
+    reaches it by), and refuses any other name (DNS rebinding)."""
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:  # the machine's address on its default route
+        probe.connect(("192.0.2.1", 9))
+        own = probe.getsockname()[0]
     server = _start("--store", str(london_store.directory), "--port", "0", "--host", "0.0.0.0",
                     "--include-restricted", "--allow-host", "casegraph.newsroom.example")
     try:
@@ -50,6 +57,8 @@ def test_binding_beyond_loopback_warns_and_restricted_pages_say_so(london_store)
         named = urllib.request.Request(page, headers={"Host": f"casegraph.newsroom.example:{port}"})
         with urllib.request.urlopen(named, timeout=30) as response:
             assert response.status == 200
+        with urllib.request.urlopen(f"http://{own}:{port}/entity/lambeth", timeout=30) as response:
+            assert response.status == 200
         # a DNS-rebinding page sends its own name: refused even though the server is reachable
         rebound = urllib.request.Request(page, headers={"Host": f"attacker.example:{port}"})
         with pytest.raises(urllib.error.HTTPError) as refused:
@@ -58,7 +67,15 @@ def test_binding_beyond_loopback_warns_and_restricted_pages_say_so(london_store)
     finally:
         server.terminate()
         _, errors = server.communicate(timeout=30)
-    assert "WARNING: binding to 0.0.0.0" in errors and "restricted data is shown" in errors
+    assert "WARNING: binding to 0.0.0.0" in errors and "restricted data is shown" in errors and own in errors
+
+
+@pytest.mark.parametrize("given", ["evil.com:80", "http://evil.com"])
+def test_a_host_to_allow_given_with_a_port_or_scheme_is_refused_before_anything_starts(london_store, given):
+    result = subprocess.run([sys.executable, "-m", "casegraph.cli", "serve", "--store", str(london_store.directory),
+                             "--port", "0", "--allow-host", given], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2 and "Invalid value for '--allow-host'" in result.stderr, result.stderr
+    assert "give the host alone" in result.stderr and "reading" not in result.stderr
 
 
 def test_serves_on_ipv6_loopback(london_store):
