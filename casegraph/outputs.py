@@ -23,6 +23,8 @@ import contextlib
 from pathlib import Path
 from typing import Iterator
 
+from casegraph.schemas.text import shown_path
+
 __all__ = ["OutputError", "not_stdout", "writing"]
 
 
@@ -49,15 +51,15 @@ def writing(path: Path | str, what: str, folder: bool = False) -> Iterator[Path]
     folders it made are removed again when the block fails. `-` is refused (`not_stdout`)."""
     path = not_stdout(path, what)
     if folder and path.exists() and not path.is_dir():
-        raise OutputError(f"{path}: {what} writes a folder of files, and {path} is an existing file: "
+        raise OutputError(f"{shown_path(path)}: {what} writes a folder of files, and {shown_path(path)} is an existing file: "
                           "name a folder (new or existing), or move the file away")
     if not folder and path.is_dir():
-        raise OutputError(f"{path}: {what} writes a file, and {path} is an existing folder: "
-                          f"name a file (in it, say: {path / 'NAME'}, with the format's extension)")
+        raise OutputError(f"{shown_path(path)}: {what} writes a file, and {shown_path(path)} is an existing folder: "
+                          f"name a file (in it, say: {shown_path(path / 'NAME')}, with the format's extension)")
     home = path if folder else path.parent
     existing = next((p for p in (home, *home.parents) if p.exists()), None)
     if existing is not None and not existing.is_dir():
-        raise OutputError(f"{path}: {existing} is a file, not a folder: {what} cannot be written under it")
+        raise OutputError(f"{shown_path(path)}: {shown_path(existing)} is a file, not a folder: {what} cannot be written under it")
     made = [p for p in (home, *home.parents) if not p.exists()]
     try:
         home.mkdir(parents=True, exist_ok=True)
@@ -68,5 +70,5 @@ def writing(path: Path | str, what: str, folder: bool = False) -> Iterator[Path]
                 folder.rmdir()
         if isinstance(error, OutputError) or not isinstance(error, OSError) or error.filename is None:
             raise  # (an OSError with no file name is not the file system's: a browser that would not start)
-        where = "" if Path(error.filename) == path else f" ({error.filename})"
-        raise OutputError(f"cannot write {what} to {path}{where}: {error.strerror or error}") from None
+        where = "" if Path(error.filename) == path else f" ({shown_path(error.filename)})"
+        raise OutputError(f"cannot write {what} to {shown_path(path)}{where}: {error.strerror or error}") from None

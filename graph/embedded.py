@@ -39,6 +39,7 @@ from casegraph.graph.store import BuildResult, Progress, QueryFailed, QueryLimit
 from casegraph.graph.values import node_value, path_value, plain, rel_value
 from casegraph.loaders.dataset import Dataset
 from casegraph.loaders.load import paused_gc
+from casegraph.schemas.text import shown_path
 
 __all__ = ["EmbeddedStore", "EmbeddedView", "default_store_dir"]
 
@@ -64,7 +65,7 @@ class EmbeddedStore:
         self.directory = Path(directory) if directory else default_store_dir()
 
     def describe(self) -> str:
-        return f"LadybugDB store at {self.directory}"
+        return f"LadybugDB store at {shown_path(self.directory)}"
 
     @property
     def current(self) -> Path | None:
@@ -106,7 +107,7 @@ class EmbeddedStore:
         `current`): that store's next build removes what it does not know under `builds`."""
         for folder in self.directory.resolve().parents:
             if (folder / "builds").is_dir() and (folder / "current").is_symlink():
-                raise StoreError(f"{self.directory} is inside the store at {folder}, whose builds would remove it: "
+                raise StoreError(f"{shown_path(self.directory)} is inside the store at {shown_path(folder)}, whose builds would remove it: "
                                  "give --store a folder outside any other store")
 
     def _build(self, checksum: str, progress: Progress | None, force: bool, produce: Produce) -> BuildResult:
@@ -119,7 +120,7 @@ class EmbeddedStore:
             try:
                 fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
-                raise StoreError(f"another build is writing {self.directory}; wait for it to finish") from None
+                raise StoreError(f"another build is writing {shown_path(self.directory)}; wait for it to finish") from None
             self._remove_partial_builds(say)
             manifest = self.manifest()
             if manifest and manifest.get("checksum") == checksum and not force:
@@ -184,18 +185,18 @@ class EmbeddedStore:
         `limits` (default: from the environment)."""
         current = self.current
         if current is None:
-            raise StoreError(f"no graph in {self.directory}: run `casegraph build` first "
+            raise StoreError(f"no graph in {shown_path(self.directory)}: run `casegraph build` first "
                              "(or point --store at the directory you built)")
         path = current / DB_FILES[profile]
         if not path.exists():
-            raise StoreError(f"the build in {self.directory} has no {profile} profile (built by an older "
+            raise StoreError(f"the build in {shown_path(self.directory)} has no {profile} profile (built by an older "
                              "casegraph): run `casegraph build` again")
         limits = limits or QueryLimits.from_environment()
         try:
             return EmbeddedView(path, profile, limits)
         except RuntimeError as error:
             if "recovery is pending" not in str(error):
-                raise StoreError(f"cannot open {path}: {error}") from None
+                raise StoreError(f"cannot open {shown_path(path)}: {error}") from None
         self._recover(path)
         return EmbeddedView(path, profile, limits)
 
@@ -206,7 +207,7 @@ class EmbeddedStore:
             try:
                 fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
-                raise StoreError(f"{database} needs recovery and a build is writing {self.directory}: "
+                raise StoreError(f"{database} needs recovery and a build is writing {shown_path(self.directory)}: "
                                  "retry when it has finished") from None
             try:
                 ladybug.Database(str(database)).close()
@@ -239,7 +240,7 @@ class EmbeddedView:
         if profile not in self._siblings:
             path = self.path.parent / DB_FILES[profile]
             if not path.exists():
-                raise StoreError(f"the build at {self.path.parent} has no {profile} profile: run `casegraph build` again")
+                raise StoreError(f"the build at {shown_path(self.path.parent)} has no {profile} profile: run `casegraph build` again")
             self._siblings[profile] = EmbeddedView(path, profile, self.limits)
         return self._siblings[profile]
 

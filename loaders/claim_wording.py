@@ -18,7 +18,7 @@ from casegraph.loaders.problems import Problem
 from casegraph.loaders.safety import ID_SEPARATORS, problem_at, public_text_fields
 from casegraph.loaders.conviction import NOT_CONVICTED, Wording, conviction_wording
 from casegraph.schemas.names import NAME_FIELDS
-from casegraph.schemas.text import clip
+from casegraph.schemas.text import clip, shown_path
 
 __all__ = ["check_conviction_wording"]
 
@@ -108,6 +108,6 @@ def _involved_names(table: ColumnTable, parties: ColumnTable) -> list[Problem]:
             origin = parties.origin(at)
             problems.append(problem_at(table, row, "to", (
                 f"the involved party {target!r} is named as convicted ({found.words!r} in its {field} "
-                f"{parties[field][at]!r}, {origin.file}:{origin.line_of(field)}), but this involvement is "
+                f"{parties[field][at]!r}, {shown_path(origin.file)}:{origin.line_of(field)}), but this involvement is "
                 f"{status!r}; rename the party, or {_ADVICE}")))
     return problems

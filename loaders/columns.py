@@ -19,6 +19,7 @@ from pydantic import BaseModel
 
 from casegraph.loaders.raw import RawRecord
 from casegraph.schemas.arrow import ENDPOINT_COLUMNS, arrow_schema
+from casegraph.schemas.text import shown_path
 
 __all__ = ["ColumnTable", "Collected", "Tables", "table_columns"]
 
@@ -84,7 +85,7 @@ class ColumnTable:
         others = self.restated.get(row)
         if not others:
             return ""
-        return " (stated again at " + ", ".join(f"{o.file}:{o.line_of(field)}" for o in others) + ")"
+        return " (stated again at " + ", ".join(f"{shown_path(o.file)}:{o.line_of(field)}" for o in others) + ")"
 
     def origin(self, row: int) -> RawRecord:
         """Where a row came from, named as messages name it (its id, or `TYPE from -> to`)."""

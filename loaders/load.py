@@ -31,6 +31,7 @@ from casegraph.loaders.validate import MISSING, validate_record
 from casegraph.loaders.yaml_files import read_yaml
 from casegraph.schemas import schema
 from casegraph.schemas.common import forget_shared_values
+from casegraph.schemas.text import shown_path
 from casegraph.schemas.words import counted
 
 __all__ = ["load", "data_files", "default_data_dir", "paused_gc", "release_free_memory", "READERS"]
@@ -215,12 +216,12 @@ def _load(paths: Iterable[Path] | None, progress: Progress | None) -> Dataset:
     pending: list[tuple[RawRecord, list[Problem]]] = []  # node records lacking only required fields
     for number, path in enumerate(files, start=1):
         if progress:
-            progress(f"reading {path} ({number}/{len(files)})")
+            progress(f"reading {shown_path(path)} ({number}/{len(files)})")
         count = 0
         try:
             for count, raw in enumerate(READERS[path.suffix.lower()](path), start=1):
                 if progress and count % PROGRESS_EVERY == 0:
-                    progress(f"  {counted(count, 'record')} read from {path.name}")
+                    progress(f"  {counted(count, 'record')} read from {shown_path(path.name)}")
                 record, found = validate_record(raw)
                 if record is None and _restating(raw, found):
                     pending.append((raw, found))

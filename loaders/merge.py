@@ -46,6 +46,7 @@ from casegraph.loaders.columns import ColumnTable
 from casegraph.loaders.problems import Problem
 from casegraph.schemas.citations import CITATION_COLUMNS, CONTESTED_COLUMNS
 from casegraph.schemas.common import parse_period
+from casegraph.schemas.text import shown_path
 
 __all__ = ["merge_rows", "settle_contested", "NOT_COMPARED"]
 
@@ -119,7 +120,7 @@ def _self_contradiction(table: ColumnTable, column: str, source: str, earlier: i
     origin, other = table.origin(row), table.origin(earlier)
     return Problem(origin.file, origin.line_of(column), origin.name, column,
                    f"source {source!r} gives {column} {_key(table.values[column][row])} here and "
-                   f"{_key(table.values[column][earlier])} at {other.file}:{other.line_of(column)}: "
+                   f"{_key(table.values[column][earlier])} at {shown_path(other.file)}:{other.line_of(column)}: "
                    f"one source states one value; correct one of the two records (two records citing one "
                    f"source for one fact are one record: give each fact once per source)")
 

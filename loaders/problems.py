@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from casegraph.schemas.text import clip
+from casegraph.schemas.text import clip, shown_path
 from casegraph.schemas.words import counted, plural
 
 __all__ = ["Problem", "LoadError", "SHOWN", "REPEATS_SHOWN"]
@@ -27,7 +27,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = self.file + (f":{self.line}" if self.line else "")
+        where = shown_path(self.file) + (f":{self.line}" if self.line else "")
         parts = [where]
         if self.record:
             parts.append(f"record {clip(self.record, 130)}")
@@ -57,7 +57,7 @@ class LoadError(Exception):
             rest = group[REPEATS_SHOWN:]
             if rest:
                 lines.append(f"  ... the same in {len(rest):,} more {plural(len(rest), 'record')} "
-                             f"of {rest[0].file} (lines {rest[0].line}-{rest[-1].line})")
+                             f"of {shown_path(rest[0].file)} (lines {rest[0].line}-{rest[-1].line})")
             covered += len(group)
         if covered < count:
             lines.append(f"  ... and {count - covered} more (`casegraph validate --format json` lists them all)")

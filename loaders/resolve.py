@@ -20,6 +20,7 @@ from casegraph.loaders.problems import Problem
 from casegraph.loaders.public_versions import PublicVersions
 from casegraph.schemas import schema
 from casegraph.schemas.relationships import relationship_id
+from casegraph.schemas.text import shown_path
 
 __all__ = ["normalise_name", "resolve"]
 
@@ -83,7 +84,7 @@ class _Nodes:
                 other = self._first(node_id, table)
                 origin = table.origin(row)
                 problems.append(Problem(origin.file, origin.line_of("id"), node_id, "id",
-                                        f"duplicate id: already defined at {other.file}:{other.line}"))
+                                        f"duplicate id: already defined at {shown_path(other.file)}:{other.line}"))
                 continue
             ids[row] = node_id = sys.intern(node_id)  # relationships will share this string
             self.labels[node_id] = table.name
@@ -177,7 +178,7 @@ def _resolve_type(rel_type, table, lookup, labels, problems, versions) -> dict[t
                 origin, other = table.origin(row), table.origin(first[0])
                 problems.append(Problem(origin.file, origin.line_of("id"), origin.name, "id",
                                         f"id {rel_id!r} already names {rel_type} {first[1]} -> {first[2]} "
-                                        f"at {other.file}:{other.line}: expected one id per relationship"))
+                                        f"at {shown_path(other.file)}:{other.line}: expected one id per relationship"))
             else:
                 restated.setdefault(first[0], []).append(row)
             continue

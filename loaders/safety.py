@@ -41,6 +41,7 @@ from casegraph.loaders.folding import fold
 from casegraph.loaders.problems import Problem
 from casegraph.loaders.public_versions import PublicVersions
 from casegraph.schemas import schema
+from casegraph.schemas.text import shown_path
 
 if TYPE_CHECKING:  # the exceptions module reads this one's `problem_at`
     from casegraph.loaders.exceptions import Exceptions
@@ -130,10 +131,10 @@ def load_rules(path: Path = RULES_FILE) -> tuple[Rule, ...]:
             rules.append(Rule(item["id"], item["what"], patterns, tuple(item.get("place_types") or ()),
                               " ".join(str(item.get("public") or "").split()), needs))
         except KeyError as error:
-            raise ValueError(f"{path}: rule {number}: no {error.args[0]!r} (a rule needs `id` and `what`; "
+            raise ValueError(f"{shown_path(path)}: rule {number}: no {error.args[0]!r} (a rule needs `id` and `what`; "
                              f"a pattern's {{term}} needs an entry under `terms:`)") from None
         except re.error as error:
-            raise ValueError(f"{path}: rule {number}: {error}") from None
+            raise ValueError(f"{shown_path(path)}: rule {number}: {error}") from None
     return tuple(rules)
 
 

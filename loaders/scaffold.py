@@ -18,6 +18,7 @@ from pathlib import Path
 from casegraph.loaders.load import default_data_dir
 from casegraph.loaders.source import CONFIG_FILE
 from casegraph.schemas.jsonschema import render_json_schema
+from casegraph.schemas.text import shown_path
 
 __all__ = ["init_data_folder", "EXAMPLE_CASE", "ScaffoldError"]
 
@@ -69,7 +70,7 @@ def init_data_folder(target: Path | str) -> list[Path]:
     `casegraph.outputs.OutputError` for a place it cannot be made (a file above it, not writable)."""
     target = Path(target)
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise ScaffoldError(f"{target} exists and is not an empty folder: give a new folder name")
+        raise ScaffoldError(f"{shown_path(target)} exists and is not an empty folder: give a new folder name")
     from casegraph.outputs import writing
 
     bundled = default_data_dir()

@@ -22,6 +22,7 @@ from typing import Iterable
 
 from casegraph.loaders.load import default_data_dir
 from casegraph.loaders.problems import LoadError, Problem
+from casegraph.schemas.text import shown_path
 
 __all__ = ["DataSource", "data_source", "CONFIG_FILE"]
 
@@ -57,7 +58,7 @@ def _from_config(path: Path) -> DataSource:
     paths = settings.get("data", {}).get("paths", ["."])
     if not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):
         raise LoadError([Problem(str(path), None, None, "data.paths", "expected a list of folder names")])
-    return DataSource(tuple((path.parent / p).resolve() for p in paths), f"from {path}")
+    return DataSource(tuple((path.parent / p).resolve() for p in paths), f"from {shown_path(path)}")
 
 
 def data_source(given: Iterable[Path | str] = (), start: Path | None = None) -> DataSource:

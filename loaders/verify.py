@@ -27,6 +27,7 @@ from casegraph.loaders.problems import Problem
 from casegraph.loaders.validate import validate_record
 from casegraph.schemas.citations import citations_of
 from casegraph.schemas.nodes import SourceDocument
+from casegraph.schemas.text import shown_path
 from casegraph.schemas.words import counted
 
 __all__ = ["verify", "VerifyReport", "normalise_text", "COPIED_WORDS"]
@@ -116,13 +117,13 @@ def _read(raw, source: SourceDocument, texts: Path, report: VerifyReport) -> _Te
     path = texts / source.text_file
     if not path.is_file():
         report.problems.append(Problem(raw.file, raw.line_of("text_file"), source.id, "text_file",
-                                       f"no text at {path}: expected the source's text there (--texts DIR)"))
+                                       f"no text at {shown_path(path)}: expected the source's text there (--texts DIR)"))
         return None
     data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()
     if source.sha256 and digest != source.sha256:
         report.problems.append(Problem(raw.file, raw.line_of("sha256"), source.id, "sha256",
-                                       f"{path} has sha256 {digest}: expected {source.sha256} (another text?)"))
+                                       f"{shown_path(path)} has sha256 {digest}: expected {source.sha256} (another text?)"))
         return None
     report.texts += 1
     lines = data.decode("utf-8").split("\n")

@@ -50,7 +50,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from casegraph.schemas.text import NUMBER_TEXT
+from casegraph.schemas.text import NUMBER_TEXT, shown_path
 
 __all__ = ["Parameter", "Page", "Query", "QueryError", "MissingParameter", "catalog", "get_query", "QUERY_DIR", "MAX_PAGE", "Quoted",
            "YES_NO", "yes_no"]
@@ -348,14 +348,14 @@ class Query:
 def _parse(path: Path) -> Query:
     text = path.read_text(encoding="utf-8")
     if not text.startswith("/*") or "*/" not in text:
-        raise QueryError(f"{path}:1: expected a header in a /* ... */ block comment")
+        raise QueryError(f"{shown_path(path)}:1: expected a header in a /* ... */ block comment")
     end = text.index("*/")
     try:
         header = Header.model_validate(yaml.safe_load(text[2:end]))
     except (ValidationError, yaml.YAMLError) as error:
-        raise QueryError(f"{path}:1: invalid query header: {error}") from None
+        raise QueryError(f"{shown_path(path)}:1: invalid query header: {error}") from None
     if header.name != path.stem:
-        raise QueryError(f"{path}:1: header name {header.name!r} must match the file name")
+        raise QueryError(f"{shown_path(path)}:1: header name {header.name!r} must match the file name")
     body = text[end + 2:]
     body_line = text[: end + 2].count("\n") + 1
     texts, stored, by_label = {}, {}, {}
@@ -365,7 +365,7 @@ def _parse(path: Path) -> Query:
         stored_variant = path.parent / engine / f"{path.stem}.stored.cypher"
         if stored_variant.exists():
             if header.stored is None:
-                raise QueryError(f"{stored_variant}:1: a stored-order text, but {path.name}'s header has no `stored`")
+                raise QueryError(f"{shown_path(stored_variant)}:1: a stored-order text, but {path.name}'s header has no `stored`")
             stored[engine] = stored_variant.read_text(encoding="utf-8")
         label_variant = path.parent / engine / f"{path.stem}.by-label.cypher"
         if label_variant.exists():
@@ -377,15 +377,15 @@ def _parse(path: Path) -> Query:
                 part.replace(LABEL_TOKEN, label) for label in header.parameters[header.by_label].labels)
         for text in [texts[engine], *([stored[engine]] if engine in stored else [])]:
             if not text.strip():
-                raise QueryError(f"{path}:{body_line}: no Cypher for engine {engine}")
+                raise QueryError(f"{shown_path(path)}:{body_line}: no Cypher for engine {engine}")
             bounds = set(_PATH_BOUND.findall(text))
             declared = {name for name, param in header.parameters.items() if param.path_bound}
             if bounds != declared:
-                raise QueryError(f"{path}:{body_line}: a path's length is bounded by `..$NAME` exactly where NAME is "
+                raise QueryError(f"{shown_path(path)}:{body_line}: a path's length is bounded by `..$NAME` exactly where NAME is "
                                  f"a `path_bound` parameter: the text writes {sorted(bounds)}, the header declares "
                                  f"{sorted(declared)} (engine {engine})")
             if header.page and not all(word in text for word in ("$offset", "$limit", " AS total")):
-                raise QueryError(f"{path}:{body_line}: a paged query must page with SKIP $offset LIMIT $limit "
+                raise QueryError(f"{shown_path(path)}:{body_line}: a paged query must page with SKIP $offset LIMIT $limit "
                                  f"and return `... AS total` (engine {engine})")
     return Query(header, path, body_line, texts, stored, by_label)
 
@@ -394,12 +394,12 @@ def _label_text(path: Path, header: Header, variant: Path) -> str:
     """A by-label text, checked: the query names its `by_label` parameter, the text names LABEL_TOKEN, and no
     engine variant competes with it (the engine's text is made from it)."""
     if header.by_label is None:
-        raise QueryError(f"{path}:1: a by-label text, but the query's header has no `by_label`")
+        raise QueryError(f"{shown_path(path)}:1: a by-label text, but the query's header has no `by_label`")
     if variant.exists():
-        raise QueryError(f"{path}:1: a by-label text beside {variant.name}: the engine's text is made from it")
+        raise QueryError(f"{shown_path(path)}:1: a by-label text beside {variant.name}: the engine's text is made from it")
     text = path.read_text(encoding="utf-8")
     if LABEL_TOKEN not in text:
-        raise QueryError(f"{path}:1: a by-label text must name its node's label as {LABEL_TOKEN}")
+        raise QueryError(f"{shown_path(path)}:1: a by-label text must name its node's label as {LABEL_TOKEN}")
     return text
 
 

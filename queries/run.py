@@ -16,6 +16,7 @@ from casegraph.graph.store import QueryFailed, Result, View
 from casegraph.queries.catalog import Query, QueryError, get_query
 from casegraph.queries.guard import check_read_only, tokenize
 from casegraph.queries.returned import returned_names
+from casegraph.schemas.text import shown_path
 
 __all__ = ["run_query", "run_named", "run_adhoc"]
 
@@ -55,7 +56,7 @@ def _execute(view: View, query: Query, bound: dict[str, Any], labels: dict[str, 
     except QueryError:
         raise
     except Exception as error:  # the engine's message, pointed at the query file
-        raise QueryError(f"{query.path}:{query.body_line}: query {query.name!r} failed on "
+        raise QueryError(f"{shown_path(query.path)}:{query.body_line}: query {query.name!r} failed on "
                          f"{view.engine}: {error}") from error
 
 

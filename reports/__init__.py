@@ -15,6 +15,7 @@ from casegraph.reports.dossier import build_dossier
 from casegraph.reports.html import render_html
 from casegraph.reports.markdown import render_markdown
 from casegraph.reports.model import Citation, Dossier, Fact, ReportError, Section
+from casegraph.schemas.text import shown_path
 
 __all__ = ["build_dossier", "render_markdown", "render_html", "write_report", "Citation", "Dossier",
            "Fact", "ReportError", "Section", "RENDERERS"]
@@ -32,7 +33,7 @@ def write_report(graph: nx.MultiDiGraph, path: Path | str, meta=None) -> Path:
     path = Path(path)
     render = RENDERERS.get(path.suffix.lower())
     if render is None:
-        raise ReportError(f"{path}: a report is .md or .html")
+        raise ReportError(f"{shown_path(path)}: a report is .md or .html")
     path = marked_path(path, meta.restricted)
     text = render(build_dossier(graph, meta))
     with writing(path, "the dossier"):

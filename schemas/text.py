@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime
 import math
+import os
 import re
 from typing import Annotated, Any
 from urllib.parse import urlsplit
@@ -36,7 +37,7 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
 
 __all__ = ["NOT_BLANK", "NUMBER_TEXT", "UNSAFE_CHARACTERS", "INT64_RANGE", "MAX_DEPTH", "unsafe_character", "text_problem", "value_problem",
-           "describe_character", "clip",
+           "describe_character", "clip", "shown_path",
            "check_web_url", "is_web_url", "check_date", "WebUrl", "CalendarDate", "DATE_PATTERN"]
 
 NOT_BLANK = r"\S"
@@ -124,6 +125,19 @@ _UNSAFE = UNSAFE_CHARACTERS.search
 def describe_character(char: str) -> str:
     """`U+000C`: how messages name a character (never the raw character)."""
     return f"U+{ord(char):04X}"
+
+
+_PATH_UNSAFE = re.compile(f"[\t\n{UNSAFE_CHARACTERS.pattern[1:-1]}]")
+
+
+def shown_path(path: str | os.PathLike) -> str:
+    """A file or folder name as every message prints it: as it is, or, when it holds a character that
+    would break the one-line `file:line: record ...: field ...: message` form or hide what it says (a
+    newline, a tab, any `UNSAFE_CHARACTERS`: a control, a bidirectional override, an undecodable byte's
+    surrogate), quoted with those characters escaped (`'/data/a\\nb.yaml'`), so that it stays one line
+    and names the file exactly."""
+    text = os.fsdecode(path)
+    return repr(text) if _PATH_UNSAFE.search(text) else text
 
 
 def clip(value: Any, limit: int = 60) -> str:

@@ -21,6 +21,7 @@ from casegraph.cli.output import format_option, say, terminal_width
 from casegraph.cli.stores import store_options
 from casegraph.loaders import LoadError, data_files, load
 from casegraph.loaders.source import data_source
+from casegraph.schemas.text import shown_path
 from casegraph.schemas.words import counted
 
 __all__ = ["COMMANDS", "build", "validate", "init"]
@@ -138,7 +139,7 @@ def _print_report(report: dict) -> None:
         folders[str(Path(path).parent)] = folders.get(str(Path(path).parent), 0) + 1
     click.echo(f"\nRead {counted(len(report['files']), 'data file')}")
     for folder, count in folders.items():
-        click.echo(f"  {folder}: {count}")
+        click.echo(f"  {shown_path(folder)}: {count}")
     restricted = report["restricted_nodes"]
     total = sum(report["nodes"].values())
     click.echo()
@@ -239,7 +240,7 @@ def init(directory):
     files = init_data_folder(directory)
     for path in files:
         click.echo(str(path))
-    say(f"data folder ready: cd {directory} && casegraph build   (or: casegraph build {directory})")
+    say(f"data folder ready: cd {shown_path(directory)} && casegraph build   (or: casegraph build {shown_path(directory)})")
 
 
 COMMANDS = [init, build, validate]

@@ -9,6 +9,7 @@ from casegraph.cli.options import out_option, profile_option, selection_options
 from casegraph.cli.output import say
 from casegraph.cli.stores import store_options
 from casegraph.exports.base import conditional_citations
+from casegraph.schemas.text import shown_path
 
 __all__ = ["COMMANDS", "report"]
 
@@ -28,7 +29,7 @@ def report(selection, profile, out, cg):
     restricted dossier carries a banner and `.restricted` in its file name.
     """
     if out.suffix.lower() not in (".md", ".markdown", ".html", ".htm"):
-        raise click.UsageError(f"--out {out}: a report is FILE.md or FILE.html")
+        raise click.UsageError(f"--out {shown_path(out)}: a report is FILE.md or FILE.html")
     graph = cg.select(profile, selection)
     path = cg.report(out, profile, selection, graph=graph)
     say(f"dossier of {selection_note(graph, profile, cg)}")

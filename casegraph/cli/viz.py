@@ -15,6 +15,7 @@ from casegraph.cli.export import say_conditions
 from casegraph.cli.options import out_option, picture_format, profile_option, selection_options
 from casegraph.cli.output import format_option, say
 from casegraph.cli.stores import store_options
+from casegraph.schemas.text import shown_path
 
 __all__ = ["COMMANDS", "viz"]
 
@@ -106,7 +107,7 @@ def viz(view, out, cg, node, selection, hops, profile, measure, title, caption, 
 
         what = "marks (tiles, cells or bars)" if view in CHARTS else \
             f"nodes, {report['relationships']:,} relationships"
-        click.echo(f"{view}: {report['nodes']:,} {what} -> {path}")
+        click.echo(f"{view}: {report['nodes']:,} {what} -> {shown_path(path)}")
 
 
 COMMANDS = [viz]

@@ -439,3 +439,33 @@ def test_the_count_of_problems_and_of_repeated_records_is_worded_for_its_number(
     assert [line for line in message if "the same in" in line] == (
         [f"  ... the same in {rest} {tmp_path / 'a.csv'} (lines {rows + 1}-{rows + 1})"] if rows == 4 else
         [f"  ... the same in {rest} {tmp_path / 'a.csv'} (lines 5-6)"] if rows == 5 else [])
+
+
+@pytest.mark.parametrize("name", ["two\nlines.yaml", "tab\there.yaml", "over\u202eride.yaml", "bell\x07.yaml"])
+def test_a_file_name_with_a_control_character_keeps_the_message_on_one_line(tmp_path, name):
+    """`file:line: record ...: field ...: message` stays one line that names the file exactly: such a name is
+    quoted with its characters escaped (`schemas.text.shown_path`), in the problem and in the summary line."""
+    path = tmp_path / name
+    path.write_text(CASE + "  colour: red\n")
+    with pytest.raises(LoadError) as caught:
+        load([SOURCES, path])
+    message = str(caught.value).splitlines()
+    assert message == ["1 problem in the data; nothing was written",
+                       f"  {str(path)!r}:8: record 'case-a': field 'colour': unknown field: not in the schema "
+                       "(check its spelling)"]
+    plain = tmp_path / "plain.yaml"
+    plain.write_text(CASE.replace("case-a", "case-b") + "  colour: red\n")
+    with pytest.raises(LoadError) as caught:
+        load([SOURCES, plain])
+    assert str(caught.value).splitlines()[1].startswith(f"  {plain}:8: ")  # an ordinary name is printed as it is
+
+
+def test_a_file_named_inside_a_message_is_escaped_too(tmp_path):
+    first, second = tmp_path / "a\nfile.yaml", tmp_path / "b.yaml"
+    first.write_text(CASE)
+    second.write_text(CASE.replace("kind: case", "kind: person").replace(
+        "title: A case\n  summary: Something reported.\n  period: 2012\n", "name: Someone\n"))
+    with pytest.raises(LoadError) as caught:
+        load([SOURCES, first, second])
+    assert f"already defined at {str(first)!r}:1" in str(caught.value)
+    assert len(str(caught.value).splitlines()) == 2
