@@ -317,12 +317,15 @@ class Casegraph:
         return part
 
     @checked
-    def search(self, text: str, kind: str | Iterable[str] = (), limit: int = 20, profile: str = "public") -> list:
+    def search(self, text: str, kind: str | Iterable[str] = (), limit: int = 20, profile: str = "public",
+               borough: str | None = None, decade: str | int | None = None) -> list:
         """Nodes whose id, name, title or alias match `text`, best first: `Hit`s (id, kind, name,
-        borough, period, matched, score). Raises `KeyError` for an unknown kind."""
+        borough, period, matched, score); `borough` (an id) and `decade` (`1990s`) filter as the explorer's
+        search does. Raises `KeyError` for an unknown kind, `SelectionError` for an unknown borough or a
+        decade not written 1990s or 1990."""
         from casegraph.graph.search import search
 
-        return search(self.graph(profile), text, _values(kind), limit)
+        return search(self.graph(profile), text, _values(kind), limit, borough, decade)
 
     @checked
     def list(self, kind: str, profile: str = "public") -> list:

@@ -225,12 +225,22 @@ def list_nodes(graph: nx.MultiDiGraph, kind: str) -> list[Hit]:
     return [_hit(graph, n) for n in sorted(n for n, a in graph.nodes(data=True) if a.get("label") == label)]
 
 
-def search(graph: nx.MultiDiGraph, text: str, kinds: Iterable[str] = (), limit: int = 20) -> list[Hit]:
+def search(graph: nx.MultiDiGraph, text: str, kinds: Iterable[str] = (), limit: int = 20,
+           borough: str | None = None, decade: str | int | None = None) -> list[Hit]:
     """Nodes whose id, name, title or alias match `text`, fuzzily, best first (see the module docstring).
 
-    `kinds` narrows to some kinds (`case`, `people`, ...); `limit` caps the rows.
-    Raises `KeyError` for an unknown kind."""
+    `kinds` narrows to some kinds (`case`, `people`, ...); `borough` (an id) and `decade` (`1990s`, `1990`)
+    keep the nodes the explorer's search keeps for them (`SearchIndex`: a case filed under or at a place in
+    the borough, and what is linked to such cases; a record of the decade, or linked to a case of it);
+    `limit` caps the rows. Raises `KeyError` for an unknown kind, `SelectionError` (`NodeNotFound`) for a
+    decade written otherwise or a borough the graph lacks."""
     labels = {kind_label(k) for k in kinds} or None
+    if borough is not None or decade is not None:
+        from casegraph.graph.selection import parse_decade, resolve_node
+
+        return SearchIndex(graph).search(
+            text, labels=labels or (), limit=limit, borough=None if borough is None else resolve_node(graph, borough, "Borough"),
+            decade=None if decade is None else parse_decade(decade)).hits
     return [_hit(graph, entry.id, matched, score)
             for entry, matched, score in rank(text, _entries(graph, labels), limit=limit)]
 

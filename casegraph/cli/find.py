@@ -44,11 +44,15 @@ def list_command(kind, profile, cg, fmt):
 @click.command("search")
 @click.argument("text")
 @click.option("--kind", "kinds", multiple=True, metavar="KIND", help="only nodes of this kind, e.g. case (repeatable)")
+@click.option("--borough", metavar="ID", help="only cases in this borough (filed under it or at a place in it) and "
+                                               "what is linked to them, as the explorer's search filters")
+@click.option("--decade", metavar="1990s", help="only records of this decade (1990s or 1990), and what is linked to "
+                                               "cases of it")
 @click.option("--limit", type=click.IntRange(1), default=20, show_default=True, help="most rows shown")
 @profile_option
 @store_options
 @format_option("table", "json", "csv")
-def search_command(text, kinds, limit, profile, cg, fmt):
+def search_command(text, kinds, borough, decade, limit, profile, cg, fmt):
     """Search names, titles, aliases and ids for TEXT, forgiving typos; best first.
 
     The id column is what to pass on: `casegraph query similar-cases --param
@@ -57,7 +61,7 @@ def search_command(text, kinds, limit, profile, cg, fmt):
     for a near miss.
     """
     try:
-        hits = cg.search(text, kinds, limit, profile=profile)
+        hits = cg.search(text, kinds, limit, profile=profile, borough=borough, decade=decade)
     except KeyError as error:
         raise _kind_error(error) from None
     emit_rows(SEARCH_COLUMNS, [[getattr(h, c) for c in SEARCH_COLUMNS] for h in hits], fmt, profile)

@@ -51,6 +51,8 @@ EMPTY = [
     (("viz", "tiles", "--measure", "status="), "a measure is cases, pattern=ID or status=STATUS, got 'status='"),
     (("analyze", "similarity", "--similar-to", ""), "an empty reference: give the id or name of a case"),
     (("search", "x", "--kind", ""), "no kind '': expected one of boroughs, cases,"),
+    (("search", "x", "--borough", ""), "an empty reference: give the id or name of a borough"),
+    (("search", "x", "--decade", ""), "a decade is written 1990s or 1990, got ''"),
     (("list", ""), "no kind '': expected one of boroughs, cases,"),
 ]
 

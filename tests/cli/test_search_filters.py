@@ -1,0 +1,38 @@
+"""`casegraph search --borough --decade`: the explorer's search filters (`graph.search.SearchIndex`), on the
+real London store."""
+
+from __future__ import annotations
+
+import json
+
+import casegraph
+from click.testing import CliRunner
+
+from casegraph.cli import cli
+from casegraph.graph.search import SearchIndex
+
+
+def _search(store, *args):
+    result = CliRunner().invoke(cli, ["search", *args, "--store", str(store.directory), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return [row["id"] for row in json.loads(result.stdout)]
+
+
+def test_search_filters_by_borough_and_decade_as_the_explorer_does(london_store):
+    index = SearchIndex(casegraph.open(london_store.directory).graph("public"))
+    for filters, given in (({"borough": "hillingdon"}, ("--borough", "hillingdon")),
+                           ({"decade": 2010}, ("--decade", "2010s")),
+                           ({"borough": "lambeth", "decade": 2020}, ("--borough", "Lambeth", "--decade", "2020")),
+                           ({"borough": "hillingdon", "labels": ["CaseFile"]}, ("--borough", "hillingdon", "--kind", "case"))):
+        text = index.search("", limit=1, **filters).hits[0].name  # a name the filter keeps
+        explorer = [hit.id for hit in index.search(text, limit=50, **filters).hits]
+        assert explorer and _search(london_store, text, *given, "--limit", "50") == explorer, given
+    everywhere = _search(london_store, "child", "--limit", "200")
+    narrowed = _search(london_store, "child", "--borough", "hillingdon", "--limit", "200")
+    assert narrowed and set(narrowed) < set(everywhere)
+
+
+def test_an_unknown_borough_or_a_decade_written_otherwise_is_refused(london_store):
+    for args, said in ((("--borough", "atlantis"), "atlantis"), (("--decade", "the nineties"), "1990s or 1990")):
+        result = CliRunner().invoke(cli, ["search", "case", *args, "--store", str(london_store.directory)])
+        assert result.exit_code != 0 and said in result.output and "Traceback" not in result.output, result.output
