@@ -21,6 +21,7 @@ import importlib.util
 
 import math
 from dataclasses import dataclass, field, replace
+from itertools import chain
 from pathlib import Path
 from typing import Any, Iterator, Literal
 
@@ -205,16 +206,10 @@ def _plain_graph(graph: nx.MultiDiGraph) -> bool:
     `UNSAFE_CHARACTERS` character: `_unfit` over the whole graph at once."""
     texts: list[str] = []
     names: set = set()
-    for node, attrs in graph.nodes(data=True):
-        texts.append(node)
-        names.update(attrs)
-        for value in attrs.values():
-            if type(value) is str:
-                texts.append(value)
-            elif not _plain(value, texts):
-                return False
-    for source, target, key, attrs in graph.edges(keys=True, data=True):
-        texts += (source, target, key)
+    records = chain((((node,), attrs) for node, attrs in graph.nodes(data=True)),
+                    (((source, target, key), attrs) for source, target, key, attrs in graph.edges(keys=True, data=True)))
+    for ids, attrs in records:
+        texts += ids
         names.update(attrs)
         for value in attrs.values():
             if type(value) is str:
