@@ -109,7 +109,7 @@ def _samples(explorer, rng: random.Random, count: int) -> dict[str, list[tuple[s
     from casegraph.explorer.app import VIEW_NAMES
     from casegraph.exports import FORMATS, SUFFIXES, export
     from casegraph.viz.pages import write_figure
-    from casegraph.graph.selection import Selection, select
+    from casegraph.graph.selection import Selection, ordered_subgraph, select
     from casegraph.queries import get_query, run_named
     from casegraph.reports import write_report
     from casegraph.viz.compose import Options
@@ -160,6 +160,13 @@ def _samples(explorer, rng: random.Random, count: int) -> dict[str, list[tuple[s
         (f"/network?around={c}&around={neighbour[c]}",
          lambda c=c: figure_for("ego", explorer.hydrate(select(graph, Selection(around=((c, 1), (neighbour[c], 1))))),
                                 Options(), node=c, hops=2)) for c in cases[:count]]
+    # a tooltip a network page asks for when it is opened: a case's, and its link to its first neighbour
+    one = lambda *nodes: explorer.hydrate(ordered_subgraph(graph, nodes))  # noqa: E731
+    kinds["tip: a node's facts and sources"] = [(f"/tip/node/{c}", lambda c=c: one(c)) for c in cases[:count]]
+    linked = [(c, neighbour[c], next(iter(graph[c][neighbour[c]]))) for c in cases[:count]
+              if neighbour[c] != c and graph.has_edge(c, neighbour[c])]
+    kinds["tip: a relationship's facts and sources"] = [
+        (f"/tip/relationship/{k}?" + urlencode({"from": c, "to": n}), lambda c=c, n=n: one(c, n)) for c, n, k in linked]
     kinds["connections (two cases)"] = [
         (f"/connections?from={a}&to={b}&max_hops=3",
          lambda a=a, b=b: run_named(view, "paths-between-cases", {"from": a, "to": b, "max_hops": 3}))

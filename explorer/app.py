@@ -24,7 +24,7 @@ from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from casegraph import __version__
@@ -45,9 +45,11 @@ from casegraph.queries.restricted import RESTRICTED_PARAM, RestrictedRefused, as
 from casegraph.reports.model import ReportError
 from casegraph.schemas import schema
 from casegraph.schemas.names import display_name
+from casegraph.schemas.text import clip
 from casegraph.schemas.words import counted, plural
 from casegraph.viz.browser import BrowserError
 from casegraph.viz.figure import Figure
+from casegraph.viz.reading import sources_of
 from casegraph.viz.views import VIEWS
 
 __all__ = ["create_app", "PAGE_SIZE", "VIEW_NAMES", "MAX_SELECTED"]
@@ -293,7 +295,7 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
     def _options():
         from casegraph.viz.compose import Options
 
-        return Options(include_restricted=explorer.include_restricted)
+        return Options(include_restricted=explorer.include_restricted, tips=False)  # tooltips: `tip`, when opened
 
     def _drawn(name: str, selection: Selection):
         from casegraph.viz.views import figure_for
@@ -368,6 +370,42 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
             raise HTTPException(422, f"no dossier: {error}; correct the data's wording (or its claim status) "
                                      "and rebuild") from None
 
+    def tip(request: Request):
+        """A drawn node's or relationship's tooltip (`viz.html.tip_data`: heading, facts, sources) as JSON, for
+        the network pages, whose figures leave tooltips out (`Options.tips`): the record read whole from the
+        store, checked and put under this explorer's profile as a picture's selection is (`_prepared`), and
+        worded as the figure would (`make_mark`, `make_link`). 404 for a record this profile does not hold."""
+        from casegraph.graph.selection import ordered_subgraph
+        from casegraph.viz.compose import make_link, make_mark
+        from casegraph.viz.html import tip_data
+        from casegraph.viz.views import prepare
+
+        graph = explorer.graph
+        if request.path_params["kind"] == "node":
+            ends = (node_or_404(request.path_params["ref"]),)
+        elif request.path_params["kind"] == "relationship":
+            ends = (node_or_404(request.query_params.get("from", "")), node_or_404(request.query_params.get("to", "")))
+        else:
+            raise HTTPException(404, "a tooltip is of a node or a relationship")
+        key = request.path_params["ref"]
+        if len(ends) == 2 and not graph.has_edge(*ends, key):
+            raise HTTPException(404, f"no relationship {clip(key)} from {ends[0]!r} to {ends[1]!r} in this graph")
+        whole = explorer.hydrate(ordered_subgraph(graph, ends))
+        try:
+            refuse_unfit_graph(whole)
+        except ExportError as error:
+            raise HTTPException(422, str(error)) from None
+        drawn = prepare(whole, _options(), checked=True)
+        sources = explorer.kept.get(explorer.key("sources"), lambda: sources_of(graph), lambda _: 1)
+        if len(ends) == 1:
+            if ends[0] not in drawn:
+                raise HTTPException(404, f"no node {ends[0]!r} in this profile")
+            return JSONResponse(tip_data(make_mark(drawn, ends[0], (0.0, 0.0), sources)))
+        if not drawn.has_edge(*ends, key):
+            raise HTTPException(404, f"no relationship {clip(key)} in this profile")
+        restricted = {node for node in ends if drawn.nodes[node].get("sensitivity") == "restricted"}
+        return JSONResponse(tip_data(make_link(*ends, key, drawn.edges[(*ends, key)], sources, restricted)))
+
     def asset(request: Request):
         name = request.path_params["name"]
         files = _assets()
@@ -431,7 +469,8 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
             ("/network", network, SELECTED), ("/connections", paths, Takes(("from", "to", "max_hops"))),
             ("/queries", queries, Takes()), ("/queries/{name}", query, query_takes),
             ("/queries/{name}/cypher", query_text, Takes()), ("/views", views, SELECTED),
-            ("/views/{view}", view, SELECTED), ("/views/{view}/still", view_still, still), ("/export", export, still)]),
+            ("/views/{view}", view, SELECTED), ("/views/{view}/still", view_still, still), ("/export", export, still),
+            ("/tip/{kind}/{ref}", tip, Takes(("from", "to")))]),
         Route("/assets/{name}", current(asset, Takes(), of_the_build=False)),
     ]
     return Starlette(

@@ -37,10 +37,11 @@ ID_MAX = Slug.__metadata__[0].max_length
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
 
-CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'none'; "
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "font-src 'none'; object-src 'none'; media-src 'none'; frame-src 'none'; worker-src 'none'; "
        "manifest-src 'none'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
-"""Only the explorer's own scripts and styles; forms submit to it; nothing is fetched from anywhere."""
+"""Only the explorer's own scripts and styles; forms submit to it; a network page's script asks it (and
+nothing else) for a tooltip when one is opened (`/tip`); nothing is fetched from anywhere else."""
 
 HEADERS = {
     "content-security-policy": CSP,

@@ -21,6 +21,7 @@ import importlib.util
 
 import math
 from dataclasses import dataclass, field, replace
+from itertools import chain
 from pathlib import Path
 from typing import Any, Iterator, Literal
 
@@ -185,13 +186,41 @@ def _plain(value: Any, texts: list[str], depth: int = 0) -> bool:
 
 
 def refuse_unfit_graph(graph: nx.MultiDiGraph) -> None:
-    """`refuse_unfit` for every node and relationship of a graph (ids and keys too)."""
+    """`refuse_unfit` for every node and relationship of a graph (ids and keys too).
+
+    The common graph (every value plain: `_plain`) is checked at once, its texts and names joined and
+    searched once (a borough at 100,000 cases, 2,400 records: a third of the time of a search per
+    record); a graph with anything else, or a match, is looked at record by record, which says where."""
+    if _plain_graph(graph):
+        return
     for node, attrs in graph.nodes(data=True):
         if _unfit({"id": node, **attrs}):
             refuse_unfit(f"node {clip(node)}", {"id": node, **attrs})
     for source, target, key, attrs in graph.edges(keys=True, data=True):
         if _unfit({"id": key, "from": source, "to": target, **attrs}):
             refuse_unfit(f"relationship {clip(key)}", {"id": key, "from": source, "to": target, **attrs})
+
+
+def _plain_graph(graph: nx.MultiDiGraph) -> bool:
+    """Whether every id, key, name and value of `graph` is plain (`_plain`) and no text holds an
+    `UNSAFE_CHARACTERS` character: `_unfit` over the whole graph at once."""
+    texts: list[str] = []
+    names: set = set()
+    records = chain((((node,), attrs) for node, attrs in graph.nodes(data=True)),
+                    (((source, target, key), attrs) for source, target, key, attrs in graph.edges(keys=True, data=True)))
+    for ids, attrs in records:
+        texts += ids
+        names.update(attrs)
+        for value in attrs.values():
+            if type(value) is str:
+                texts.append(value)
+            elif not _plain(value, texts):
+                return False
+    texts.extend(names)
+    try:
+        return not UNSAFE_CHARACTERS.search("\t".join(texts))
+    except TypeError:  # an id or a name that is not text
+        return False
 
 
 def marked_path(path: Path | str, restricted: bool) -> Path:

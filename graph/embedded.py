@@ -5,6 +5,8 @@ Layout of a store directory:
     STORE/current -> builds/<id>      (a symlink, swapped atomically)
     STORE/builds/<id>/graph.lbdb      (one complete build: the restricted profile, all data)
     STORE/builds/<id>/public.lbdb     (the same build's public projection, `casegraph.graph.profile`)
+    STORE/builds/<id>/records/<profile>/  (each profile's tables again, as Arrow IPC files to map and
+                                       read many records from at once: `casegraph.graph.records`)
     STORE/builds/<id>/manifest.json   (counts and input checksum)
     STORE/builds/<id>.partial/        (a build under way; any found under the lock is removed;
                                        its staged/ holds the tables being COPYed)
@@ -35,6 +37,7 @@ import ladybug
 from casegraph.graph.embedded_write import PROFILES, Produce, copy_staged, load_and_stage, stage_dataset
 from casegraph.graph.limits import QueryLimits
 from casegraph.graph.profile import PUBLIC, RESTRICTED, Profile
+from casegraph.graph.records import RECORDS, RecordFiles
 from casegraph.graph.store import BuildResult, Progress, QueryFailed, QueryLimitHit, Result, StoreError, WriteRefused
 from casegraph.graph.values import node_value, path_value, plain, rel_value
 from casegraph.loaders.dataset import Dataset
@@ -150,7 +153,9 @@ class EmbeddedStore:
         for profile in PROFILES:
             say(f"writing the {profile} profile's database")
             copy_staged(staged / profile, target / DB_FILES[profile], say)
-        shutil.rmtree(staged)  # restricted rows: not kept beside the databases
+            (target / RECORDS).mkdir(exist_ok=True)
+            (staged / profile / RECORDS).rename(target / RECORDS / profile)
+        shutil.rmtree(staged)  # the staged Parquet: not kept beside the databases
         result = BuildResult.of(loaded, build_id, True, checksum)
         (target / MANIFEST).write_text(json.dumps({
             "build_id": build_id, "checksum": checksum, "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
@@ -231,6 +236,8 @@ class EmbeddedView:
         self._database = ladybug.Database(str(path), read_only=True, buffer_pool_size=self.limits.memory or 0)
         self._connection = ladybug.Connection(self._database)
         self._siblings: dict[Profile, EmbeddedView] = {}
+        self.records = RecordFiles.open(path.parent / RECORDS / profile)
+        """The build's record files of this profile (`casegraph.graph.records`), None for a build without."""
 
     def sibling(self, profile: Profile) -> "EmbeddedView":
         """The same build's graph of `profile` (its database beside this one), opened at the first call
@@ -278,6 +285,8 @@ class EmbeddedView:
     def close(self) -> None:
         for sibling in self._siblings.values():
             sibling.close()
+        if self.records is not None:
+            self.records.close()
         self._connection.close()
         self._database.close()
 

@@ -39,6 +39,7 @@ import pyarrow.parquet as pq
 
 from casegraph.graph.aggregates import filed_facts, with_aggregates
 from casegraph.graph.profile import PUBLIC, RESTRICTED, Profile, public_dataset
+from casegraph.graph.records import RECORDS, TABLES_FILE, write_records
 from casegraph.graph.rows import node_tables, rel_tables
 from casegraph.graph.store import Loaded, Progress, StoreError
 from casegraph.loaders.dataset import Dataset
@@ -51,9 +52,6 @@ __all__ = ["stage_dataset", "load_and_stage", "copy_staged", "LOAD_IN_CHILD_BYTE
 
 PROFILES: tuple[Profile, ...] = (RESTRICTED, PUBLIC)
 """The profiles a build stages and writes, in this order (each a database of its own)."""
-
-TABLES_FILE = "tables.json"
-"""A staged profile's list of tables, in COPY order: [{table, from, to, rows, file}]."""
 
 LOAD_IN_CHILD_BYTES = 32 * 1024 ** 2
 """Data files larger than this (bytes, all files together) are loaded and staged in a child process.
@@ -87,8 +85,10 @@ def stage_dataset(dataset: Dataset, folder: Path | None, say: Progress) -> Loade
 
 def _stage_profile(dataset: Dataset, folder: Path) -> None:
     """One profile's tables as Parquet files in COPY order (nodes, relationships, `FiledFact`), listed in
-    TABLES_FILE. Uncompressed: the format LadybugDB COPYs fastest (the build benchmark's baseline)."""
-    folder.mkdir(parents=True)
+    TABLES_FILE. Uncompressed: the format LadybugDB COPYs fastest (the build benchmark's baseline).
+    The same tables (not `FiledFact`, which no reader takes whole) as record files under `RECORDS`
+    (`casegraph.graph.records`), with their own TABLES_FILE."""
+    (folder / RECORDS).mkdir(parents=True)
     entries: list[dict] = []
 
     def write(name: str, table: pa.Table, from_label: str | None = None, to_label: str | None = None) -> None:
@@ -99,8 +99,11 @@ def _stage_profile(dataset: Dataset, folder: Path) -> None:
     for table in node_tables(dataset):
         if len(table):
             write(table.name, table.arrow)
+            write_records(table.arrow, folder / RECORDS / entries[-1]["file"].replace(".parquet", ".arrow"))
     for table in rel_tables(dataset):
         write(table.name, table.arrow, table.from_label, table.to_label)
+        write_records(table.arrow, folder / RECORDS / entries[-1]["file"].replace(".parquet", ".arrow"))
+    (folder / RECORDS / TABLES_FILE).write_text(json.dumps(entries, indent=1))
     filed = filed_facts(dataset)
     if filed.num_rows:
         write(FILED_LABEL, filed)

@@ -27,8 +27,8 @@ import heapq
 import networkx as nx
 
 from casegraph.graph.profile import public_dataset
+from casegraph.graph.records import stored_columns
 from casegraph.graph.store import View
-from casegraph.graph.values import FILING
 from casegraph.schemas import schema
 
 __all__ = ["project", "project_dataset", "outline", "hydrate", "OUTLINE_FIELDS", "QUERY_ROWS"]
@@ -156,8 +156,48 @@ GROUP = "*"
 
 
 def hydrate(view: View, part: nx.MultiDiGraph, degree=None, sizes=None) -> nx.MultiDiGraph:
-    """`part` (of an `outline`) with every stored property of its nodes and relationships, read
-    from the store: a new graph, same nodes, relationships and order. Raises `StoreError`.
+    """`part` (of an `outline`) with every stored property of its nodes and relationships (less the
+    stored orders: `records.stored_columns`), read from the store: a new graph, same nodes,
+    relationships and order. Raises `StoreError`.
+
+    From the build's record files when the view has them (`view.records`, `casegraph.graph.records`:
+    one filter per table the part touches, no query); else by queries (`_queried`)."""
+    records = getattr(view, "records", None)
+    if records is not None:
+        node_props, rel_props = _from_records(records, part)
+    else:
+        node_props, rel_props = _queried(view, part, degree, sizes)
+    full = nx.MultiDiGraph()
+    full.graph.update(part.graph)
+    for node, attrs in part.nodes(data=True):
+        full.add_node(node, **({"label": attrs["label"], **node_props[node]} if node in node_props else attrs))
+    for u, v, key, attrs in part.edges(keys=True, data=True):
+        full.add_edge(u, v, key=key, **({"type": attrs["type"], **rel_props[key]} if key in rel_props else attrs))
+    return full
+
+
+def _from_records(records, part: nx.MultiDiGraph) -> tuple[dict[str, dict], dict[str, dict]]:
+    """The part's nodes' and relationships' stored properties by id, from record files: one read per
+    node label and per relationship type between two labels."""
+    label = {node: attrs["label"] for node, attrs in part.nodes(data=True)}
+    by_label: dict[str, list[str]] = {}
+    for node, kind in label.items():
+        if kind != "Source":  # the outline holds sources whole
+            by_label.setdefault(kind, []).append(node)
+    by_table: dict[tuple[str, str, str], list[str]] = {}
+    for u, v, key, rel_type in part.edges(keys=True, data="type"):
+        by_table.setdefault((rel_type, label[u], label[v]), []).append(key)
+    node_props: dict[str, dict] = {}
+    for kind, ids in by_label.items():
+        node_props.update(records.nodes(kind, ids))
+    rel_props: dict[str, dict] = {}
+    for (rel_type, from_label, to_label), keys in by_table.items():
+        rel_props.update(records.relationships(rel_type, from_label, to_label, keys))
+    return node_props, rel_props
+
+
+def _queried(view: View, part: nx.MultiDiGraph, degree=None, sizes=None) -> tuple[dict[str, dict], dict[str, dict]]:
+    """The part's nodes' and relationships' stored properties by id, by queries.
 
     Every read starts from a node's id (its index) and names its columns (a record's columns
     cost LadybugDB a sixth of the record returned whole, `RETURN r`). Nodes: one `UNWIND` of ids
@@ -174,8 +214,6 @@ def hydrate(view: View, part: nx.MultiDiGraph, degree=None, sizes=None) -> nx.Mu
     `IN`, scans the whole node table's ids, weighed by `IN_PAIRS`; an `UNWIND` of ids joined to a
     relationship pattern makes LadybugDB hash-join its whole relationship table: it grows with
     the graph, not the part.)"""
-    full = nx.MultiDiGraph()
-    full.graph.update(part.graph)
     by_label: dict[str, list[str]] = {}
     for node, attrs in part.nodes(data=True):
         if attrs.get("label") != "Source":
@@ -186,8 +224,6 @@ def hydrate(view: View, part: nx.MultiDiGraph, degree=None, sizes=None) -> nx.Mu
         returned = ", ".join(f"n.{name}" for name in names)
         for row in view.run(f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) RETURN {returned}", {"ids": ids}).rows:
             props[row[at]] = {name: value for name, value in zip(names, row) if value is not None}
-    for node, attrs in part.nodes(data=True):
-        full.add_node(node, **({"label": attrs["label"], **props[node]} if node in props else attrs))
     rels: dict[str, dict] = {}
     ends = {key: (u, v) for u, v, key in part.edges(keys=True)}
     for read, keys in _read_from(part, degree or part.degree, sizes).items():
@@ -203,9 +239,7 @@ def hydrate(view: View, part: nx.MultiDiGraph, degree=None, sizes=None) -> nx.Mu
         for row in rows.rows:
             if row[at] in keys:
                 rels[row[at]] = {name: value for name, value in zip(names, row) if value is not None}
-    for u, v, key, attrs in part.edges(keys=True, data=True):
-        full.add_edge(u, v, key=key, **({"type": attrs["type"], **rels[key]} if key in rels else attrs))
-    return full
+    return props, rels
 
 
 def _pattern(part: nx.MultiDiGraph, read: tuple) -> str:
@@ -225,9 +259,8 @@ def _pattern(part: nx.MultiDiGraph, read: tuple) -> str:
 
 
 def _columns(label_or_type: str) -> tuple[list[str], int]:
-    """Stored columns in the schema's order (the engine's), less the stored orders (`values.FILING`),
-    and where `id` is among them."""
-    names = [c.name for c in schema().columns_of(label_or_type) if c.name not in FILING]
+    """`records.stored_columns` of a label or type, and where `id` is among them."""
+    names = stored_columns(label_or_type)
     return names, names.index("id")
 
 

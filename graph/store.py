@@ -147,5 +147,5 @@ def input_checksum(files: Iterable[Path]) -> str:
     entries = [[path.name, hashlib.sha256(path.read_bytes()).hexdigest()]
                for path in sorted(Path(f) for f in files)]
     document = {"casegraph": __version__, "ddl": ladybug_ddl(), "files": entries,
-                "layout": "profiles: public + restricted graphs"}
+                "layout": "profiles: public + restricted graphs; record files"}
     return hashlib.sha256(json.dumps(document, sort_keys=True).encode()).hexdigest()

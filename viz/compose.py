@@ -38,6 +38,7 @@ class Options:
     include_restricted: bool = False
     budget: int = 1500
     filters: list[str] = field(default_factory=list)  # the filters, described
+    tips: bool = True  # False: marks and links without their facts and sources (the explorer's `/tip` gives them)
 
 
 @cache
@@ -50,7 +51,8 @@ def _undirected(rel_type: str) -> bool:
 
 
 def make_mark(graph: nx.MultiDiGraph, node: str, at: tuple[float, float], sources: Mapping,
-              size: float | None = None, label: str | None = None) -> Mark:
+              size: float | None = None, label: str | None = None, tips: bool = True) -> Mark:
+    """A node as drawn, with its tooltip's facts and sources unless not `tips` (a group's always)."""
     attrs = graph.nodes[node]
     kind = attrs.get("label", "")
     restricted = attrs.get("sensitivity") == "restricted"
@@ -66,7 +68,7 @@ def make_mark(graph: nx.MultiDiGraph, node: str, at: tuple[float, float], source
     return Mark(
         id=node, label=text, kind=kind, x=at[0], y=at[1], size=size or BASE_SIZE.get(kind, 14.0),
         status=attrs.get("status"), restricted=restricted, variant=variant, heading=name,
-        facts=node_facts(attrs), sources=source_lines(attrs, sources),
+        facts=node_facts(attrs) if tips else [], sources=source_lines(attrs, sources) if tips else [],
     )
 
 
@@ -94,7 +96,8 @@ def _group_mark(node: str, attrs: Mapping, at, sources: Mapping, size: float | N
 
 
 def make_link(u: str, v: str, key: str, attrs: Mapping, sources: Mapping, restricted_nodes: set[str],
-              faint: bool = False) -> Link:
+              faint: bool = False, tips: bool = True) -> Link:
+    """A relationship as drawn, with its tooltip's facts and sources unless not `tips` (a bundle's always)."""
     rel_type = attrs.get("type", "")
     status = attrs.get("status") or "reported"
     style = line_style(status)
@@ -115,8 +118,8 @@ def make_link(u: str, v: str, key: str, attrs: Mapping, sources: Mapping, restri
         id=str(key), source=u, target=v, type=rel_type, status=status, label=link_words(status, independent),
         arrow=not _undirected(rel_type), restricted=restricted, faint=faint, independent=independent,
         contested=bool(attrs.get("contested_fields")),
-        heading=rel_type.replace("_", " ").lower(), facts=rel_facts(attrs),
-        sources=source_lines(attrs, sources),
+        heading=rel_type.replace("_", " ").lower(), facts=rel_facts(attrs) if tips else [],
+        sources=source_lines(attrs, sources) if tips else [],
     )
 
 
@@ -128,7 +131,8 @@ def compose(view: str, title: str, graph: nx.MultiDiGraph, positions: Mapping[st
     """The Figure of `graph`'s nodes that have a position, and the given (default: all) relationships between them."""
     sources = sources_of(sources_graph if sources_graph is not None else graph)
     sizes, labels, faint = sizes or {}, labels or {}, set(faint)
-    marks = [make_mark(graph, n, positions[n], sources, sizes.get(n), labels.get(n)) for n in graph.nodes if n in positions]
+    marks = [make_mark(graph, n, positions[n], sources, sizes.get(n), labels.get(n), options.tips)
+             for n in graph.nodes if n in positions]
     drawn = {m.id for m in marks}
     restricted = {m.id for m in marks if m.restricted}
     if edges is None:
@@ -136,7 +140,7 @@ def compose(view: str, title: str, graph: nx.MultiDiGraph, positions: Mapping[st
     links, cited = [], []
     for u, v, k, a in edges:
         if u in drawn and v in drawn:
-            links.append(make_link(u, v, k, a, sources, restricted, faint=a.get("type") in faint))
+            links.append(make_link(u, v, k, a, sources, restricted, faint=a.get("type") in faint, tips=options.tips))
             cited += [*cited_sources(a), *a.get("sources", [])]
     for m in marks:
         cited += [*cited_sources(graph.nodes[m.id]), *graph.nodes[m.id].get("sources", [])]
@@ -144,7 +148,7 @@ def compose(view: str, title: str, graph: nx.MultiDiGraph, positions: Mapping[st
         view=view, title=options.title or title, caption=options.caption or "",
         credit=credit_line([c for c in cited if c], sources),
         marks=marks, links=links, guides=list(guides), notes=list(notes),
-        include_restricted=options.include_restricted, aggregated=any(m.count for m in marks),
+        include_restricted=options.include_restricted, aggregated=any(m.count for m in marks), tips=options.tips,
     )
     parts = [describe] if describe else []
     parts.append(f"{counted(len(marks), 'node')}, {counted(len(links), 'relationship')}")

@@ -98,6 +98,7 @@ class Figure:
     empty: bool = False  # nothing in the selection to draw: the CLI writes no file
     alt: str = ""  # what the picture shows, in words (the still's <desc> and aria-label)
     conditional: int = 0  # citations with handling code C behind it (`views.figure_for`): said, never drawn
+    tips: bool = True  # marks and links carry their facts and sources; False: a server gives them (`/tip`)
 
     def bounds(self) -> tuple[float, float, float, float]:
         """min x, min y, max x, max y over marks and guides (0s when empty)."""

@@ -89,20 +89,20 @@ def _tip_text(tip: dict) -> str:
 
 def to_network(figure: Figure, height: str = "860px") -> SafeNetwork:
     """The figure as a SafeNetwork: every mark a node (at its position, physics off), every link an edge."""
-    from casegraph.viz.html import _tip
+    from casegraph.viz.html import tip_data
     from casegraph.viz.style import node_style
 
     net = SafeNetwork(height=height, width="100%", directed=True, heading=figure.title)
     net.casegraph = figure
     for m in figure.marks:
         style = node_style(m.kind, m.variant)
-        tip = _tip(m)
+        tip = tip_data(m)
         net.add_node(m.id, label=m.label, shape=m.shape or style.shape, color=m.colour or style.colour,
                      x=m.x, y=m.y, size=m.size, physics=False, hidden=m.more, title=_tip_text(tip),
                      casegraph={"kind": m.kind, "status": m.status, "restricted": m.restricted, "count": m.count,
                                 "variant": m.variant, "more": m.more, "tip": tip})
     for link in figure.links:
-        tip = _tip(link)
+        tip = tip_data(link)
         net.add_edge(link.source, link.target, id=link.id, title=_tip_text(tip), label=link.label,
                      casegraph={"type": link.type, "status": link.status, "arrow": link.arrow, "width": link.width,
                                 "restricted": link.restricted, "count": link.count, "faint": link.faint,

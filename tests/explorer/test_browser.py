@@ -70,6 +70,19 @@ def test_investigator_journey(browse, london_server, artifacts):
     page.wait_for_function(DRAWN, timeout=20000, polling=50)
     ids = page.evaluate("window.casegraph.nodes.getIds()")
     assert "lambeth-2022-hotel-room" in ids and "lambeth" in ids
+    # a node's and a relationship's facts and sources, asked of the server when hovered
+    page.evaluate("window.casegraph.network.emit('hoverNode', {node: 'lambeth-2022-hotel-room', "
+                  "pointer: {DOM: {x: 60, y: 60}}})")
+    page.wait_for_function("() => !document.getElementById('tooltip').hidden", timeout=10000, polling=50)
+    tip = page.text_content("#tooltip")
+    assert "claim status" in tip and "Source" in tip and "paragraph" in tip, tip
+    edge = page.evaluate("window.casegraph.edges.getIds()[0]")
+    page.evaluate(f"window.casegraph.network.emit('blurNode', {{}}); "
+                  f"window.casegraph.network.emit('hoverEdge', {{edge: {json.dumps(edge)}, pointer: {{DOM: {{x: 60, y: 60}}}}}})")
+    page.wait_for_function("() => !document.getElementById('tooltip').hidden && "
+                           "document.querySelector('#tooltip .tip-facts dt').textContent === 'relationship'",
+                           timeout=10000, polling=50)
+    assert any(url.startswith(london_server.url + "/tip/relationship/") for url in seen["requests"])
     page.screenshot(path=str(artifacts / "explorer-network.png"), full_page=False)
     before = len(ids)
     page.click("#shown li:has(a[href='/entity/missing-episodes']) a.expand")
@@ -138,6 +151,12 @@ def test_injection_payloads_stay_text(browse, hostile_server, hostile_public):
     page.evaluate("window.casegraph.nodes.getIds().forEach(id => window.casegraph.network.emit('hoverNode', "
                   "{node: id, pointer: {DOM: {x: 40, y: 40}}}))")
     assert PAYLOADS[0] in page.text_content("#shown") or PAYLOADS[4] in page.text_content("#shown")
+    page.evaluate("window.casegraph.network.emit('hoverNode', {node: 'hostile-case', pointer: {DOM: {x: 5, y: 5}}})")
+    page.wait_for_function("() => !document.getElementById('tooltip').hidden && "
+                           "document.getElementById('tooltip').textContent.length > 40", timeout=10000, polling=50)
+    shown = page.text_content("#tooltip")  # the server's tooltip, payloads and all, as text
+    assert any(payload in shown for payload in PAYLOADS), shown
+    assert page.evaluate("typeof window.__pwned") == "undefined"
     for view in sorted(set(VIEWS) - {"ego"}):
         page.goto(f"{hostile_server.url}/views/{view}")
         if page.locator("#graph").count():  # a network; charts are their SVG still in an <img>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
@@ -11,7 +12,7 @@ from html.parser import HTMLParser
 import pytest
 
 from casegraph.viz.compose import Options
-from casegraph.viz.html import safe_json
+from casegraph.viz.html import figure_data, safe_json
 from casegraph.viz.pages import page_of as page_html
 from casegraph.viz.pages import still_svg as figure_svg
 from casegraph.viz.views import CHARTS, VIEWS, figure_for
@@ -91,6 +92,16 @@ def test_payloads_stay_text_in_page_and_svg(hostile_graph, view):
 def test_safe_json_cannot_close_its_script_block():
     text = safe_json({"x": PAYLOADS[4] + "\u2028"})
     assert "</" not in text and "<!--" not in text and "\u2028" not in text
+    assert json.loads(text) == {"x": PAYLOADS[4] + "\u2028"}  # the same value, escaped
+
+
+@pytest.mark.parametrize("where", ["x", "y", "size", "width"])
+def test_a_figure_with_a_number_json_cannot_hold_is_refused(hostile_graph, where):
+    """NaN and infinity are refused, not written as null (JSON has neither; orjson writes null)."""
+    figure = _hostile_figure(hostile_graph, "overview")
+    setattr(figure.links[0] if where == "width" else figure.marks[0], where, float("nan"))
+    with pytest.raises(ValueError, match="not a finite number"):
+        figure_data(figure)
 
 
 @pytest.mark.parametrize("view", sorted(VIEWS))

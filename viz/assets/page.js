@@ -57,9 +57,22 @@
     return edge;
   }
 
-  var info = {};
-  data.nodes.forEach(function (n) { info["n" + n.id] = n.tip; });
-  data.edges.forEach(function (e) { info["e" + e.id] = e.tip; });
+  var info = {}, asks = {};
+  data.nodes.forEach(function (n) { info["n" + n.id] = n.tip; asks["n" + n.id] = "/tip/node/" + encodeURIComponent(n.id); });
+  data.edges.forEach(function (e) {
+    info["e" + e.id] = e.tip;
+    asks["e" + e.id] = "/tip/relationship/" + encodeURIComponent(e.id) + "?from=" + encodeURIComponent(e.from) +
+      "&to=" + encodeURIComponent(e.to);
+  });
+  /* A tooltip the page does not hold (the explorer's pages: `tips` false) is asked of the server it came
+     from once, then kept; `then(tip)` gets it, or a heading that says it could not be had. */
+  function tipOf(key, then) {
+    if (info[key] || data.tips !== false) { then(info[key]); return; }
+    fetch(asks[key], { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+      .then(function (tip) { info[key] = tip; then(tip); })
+      .catch(function () { then({ h: "The facts and sources could not be loaded: reload the page", f: [], s: [] }); });
+  }
 
   var nodes = new vis.DataSet(data.nodes.map(visNode));
   var edges = new vis.DataSet(data.edges.map(visEdge));
@@ -153,14 +166,19 @@
 
   var tooltip = document.getElementById("tooltip");
   var details = document.getElementById("details");
+  var hovered = null;
   function show(key, pointer) {
-    fill(tooltip, info[key]);
+    hovered = key;
     var rect = container.getBoundingClientRect();
-    tooltip.style.left = Math.min(rect.left + pointer.x + 14, window.innerWidth - 440) + "px";
-    tooltip.style.top = (rect.top + pointer.y + 14) + "px";
-    tooltip.hidden = false;
+    tipOf(key, function (tip) {
+      if (hovered !== key) return;  /* the pointer has moved on while it loaded */
+      fill(tooltip, tip);
+      tooltip.style.left = Math.min(rect.left + pointer.x + 14, window.innerWidth - 440) + "px";
+      tooltip.style.top = (rect.top + pointer.y + 14) + "px";
+      tooltip.hidden = false;
+    });
   }
-  function hide() { tooltip.hidden = true; }
+  function hide() { hovered = null; tooltip.hidden = true; }
   network.on("hoverNode", function (p) { show("n" + p.node, p.pointer.DOM); });
   network.on("hoverEdge", function (p) { show("e" + p.edge, p.pointer.DOM); });
   network.on("blurNode", hide);
@@ -169,12 +187,14 @@
   network.on("click", function (p) {
     var key = p.nodes.length ? "n" + p.nodes[0] : (p.edges.length ? "e" + p.edges[0] : null);
     if (!key) { details.hidden = true; return; }
-    fill(details, info[key]);
-    var close = document.createElement("button");
-    close.type = "button"; close.textContent = "close";
-    close.addEventListener("click", function () { details.hidden = true; });
-    details.insertBefore(close, details.firstChild);
-    details.hidden = false;
+    tipOf(key, function (tip) {
+      fill(details, tip);
+      var close = document.createElement("button");
+      close.type = "button"; close.textContent = "close";
+      close.addEventListener("click", function () { details.hidden = true; });
+      details.insertBefore(close, details.firstChild);
+      details.hidden = false;
+    });
   });
 
   /* "Show everything": nodes left out of the first picture (the overview's `more`), one click away */
