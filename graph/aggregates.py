@@ -377,7 +377,8 @@ def with_aggregates(dataset: Dataset) -> Dataset:
 
 FILED_FROM = {"from_id": "from", "to_id": "to", "status": "status", "sources": "citation_sources", "fields": "contested_fields",
               "values": "contested_values", "value_sources": "contested_sources", "paragraphs": "citation_paragraphs",
-              "locators": "citation_locators", "statuses": "citation_statuses", "as_of": "citation_as_of"}
+              "locators": "citation_locators", "statuses": "citation_statuses", "as_of": "citation_as_of",
+              "citation_handling": "citation_handling"}
 """A `FiledFact` column -> the fact's column it copies (`name` is the display rule of the evidence queries)."""
 
 

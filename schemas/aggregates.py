@@ -189,8 +189,9 @@ FILED_LABEL = "FiledFact"
 """The LadybugDB node table that files the evidence queries' public answers (`FiledFact`)."""
 
 FILED_LISTS = {
-    "contested": ("name", "fields", "values", "value_sources", "sources", "paragraphs", "locators", "statuses", "as_of"),
-    "single_source": ("name", "status", "sources"),
+    "contested": ("name", "fields", "values", "value_sources", "sources", "paragraphs", "locators", "statuses", "as_of",
+                  "citation_handling"),
+    "single_source": ("name", "status", "sources", "citation_handling"),
     "uncertain": (),
     "follow_up": ("from_id", "to_id"),
 }
@@ -226,5 +227,7 @@ class FiledFact(BaseModel):
     locators: list[str] | None = Field(default=None, description="its `citation_locators`")
     statuses: list[str] | None = Field(default=None, description="its `citation_statuses`")
     as_of: list[str] | None = Field(default=None, description="its `citation_as_of`")
+    citation_handling: list[str] | None = Field(default=None, description=(
+        "its `citation_handling`: the codes an answer's notice of handling code C counts"))
     from_id: str | None = Field(default=None, description="a relationship's start node id")
     to_id: str | None = Field(default=None, description="a relationship's end node id")
