@@ -128,6 +128,9 @@ class CaseAggregates(OutcomeRows):
     inferred_link_texts: list[str] | None = Field(default=None, description=AGGREGATE + (
         "what those links say, distinct: `<node name>: <basis>` for its own links, `<place> in <borough>: "
         "<basis>` for its places' (`uncertain-facts` lists them)"))
+    inferred_link_handling: list[str] | None = Field(default=None, description=AGGREGATE + (
+        "the 3x5x2 handling codes (P, C; empty for none) of those links' citations, each link once: what "
+        "`uncertain-facts` counts, with the case's own, for its notice of handling code C"))
     uncertain_rank: int | None = Field(default=None, description=AGGREGATE + (
         "its place (0, 1, ...), by id, among the cases `uncertain-facts` lists (unknown period, inferred, "
         "not described individually, or with `inferred_links`): the query reads its page by it; null otherwise"))

@@ -112,6 +112,22 @@ def test_case_inferred_link_texts_say_what_the_graph_says(london_view):
         assert sorted(texts) == sorted(expanded.get(case, ())), case
 
 
+def test_case_inferred_link_handling_is_those_links_codes(london_view):
+    """`inferred_link_handling` (what `uncertain-facts` counts for its notice of handling code C, with the
+    case's own) holds the handling code of each citation of the links `inferred_link_texts` expands, each link once."""
+    stored = dict(london_view.run("MATCH (c:CaseFile) RETURN c.id, c.inferred_link_handling").rows)
+    expanded: dict[str, dict] = {}
+    for text in ("MATCH (c:CaseFile)-[r]->(x) WHERE r.status = 'inferred' AND x.sensitivity = 'public' "
+                 "AND x.name IS NOT NULL AND r.basis IS NOT NULL RETURN c.id, r.id, r.citation_handling",
+                 "MATCH (c:CaseFile)-[:AT_PLACE]->(:Place)-[r:PLACE_IN]->(:Borough) WHERE r.status = 'inferred' "
+                 "AND r.basis IS NOT NULL RETURN c.id, r.id, r.citation_handling"):
+        for case, link, codes in london_view.run(text).rows:
+            expanded.setdefault(case, {})[link] = codes
+    assert any(stored.values())
+    for case, codes in stored.items():
+        assert sorted(codes) == sorted(code for found in expanded.get(case, {}).values() for code in found), case
+
+
 def test_aggregates_are_refused_in_data():
     borough = {"id": "x", "name": "X", "gss_code": "E09000001", "region": "London", "source": "s",
                "paragraphs": [1]}

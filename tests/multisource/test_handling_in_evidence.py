@@ -5,8 +5,10 @@ both engines, in the Python API, `casegraph query` and the explorer's query page
 The data is the London data (no graded citation) plus a court report whose citations are coded C: it
 contests the Redbridge case (its summary, period and victim count: one citation behind three competing
 values), is the one source of a SHOWS link of the Lambeth case, gives an undated case (with a second,
-plain report: not on one source) and a statement answering a Croydon recommendation (with the plain
-report too). Each answer shows exactly one citation coded C.
+plain report: not on one source) and that case's inferred borough (with the plain report too), and a
+statement answering a Croydon recommendation (with the plain report too). Each answer shows exactly one
+citation coded C, but `uncertain-facts`: two, the undated case's and its inferred link's, which its row
+names.
 """
 
 from __future__ import annotations
@@ -25,12 +27,14 @@ from tests.conftest import london_with, on_both_engines
 CONDITIONAL, PLAIN = "conditional-court-report", "plain-court-report"
 REDBRIDGE, LAMBETH, UNDATED = "redbridge-2011-child-sex-ring", "lambeth-2022-hotel-room", "conditional-undated-case"
 STATEMENT, RECOMMENDATION = "conditional-croydon-statement", "croydon-cspr-rec-staff-training"
-ONE = "1 citation here carries handling code C (3x5x2: sharing permitted with conditions)"
+SAID = {1: "1 citation here carries handling code C (3x5x2: sharing permitted with conditions)",
+        2: "2 citations here carry handling code C (3x5x2: sharing permitted with conditions)"}
+"""How an answer's notice starts (`exports.base.conditions_notice`), by how many citations coded C it shows."""
 
 
-def _cited(locator: str, plain: bool = False) -> list[dict]:
-    return [{"source": CONDITIONAL, "locator": locator, "handling": "C"}] \
-        + ([{"source": PLAIN, "locator": locator, "handling": "P"}] if plain else [])
+def _cited(locator: str, plain: bool = False, **given) -> list[dict]:
+    return [{"source": CONDITIONAL, "locator": locator, "handling": "C", **given}] \
+        + ([{"source": PLAIN, "locator": locator, "handling": "P", **given}] if plain else [])
 
 
 ADDED = [
@@ -46,6 +50,8 @@ ADDED = [
     # uncertain (no period), on two independent sources
     {"kind": "case", "id": UNDATED, "title": "An undated case (test)", "summary": "A case no source dates.", "period": "unknown",
      "citations": _cited("p. 7", plain=True)},
+    {"rel": "IN_BOROUGH", "from": UNDATED, "to": "lambeth", "basis": "the court that heard it sits in Lambeth",
+     "citations": _cited("p. 8", plain=True, status="inferred")},
     # a response to a recommendation, the statement on two independent sources
     {"kind": "statement", "id": STATEMENT, "statement_type": "statement", "summary": "Staff were trained again.",
      "period": 2018, "citations": [{"source": CONDITIONAL, "paragraphs": [3], "handling": "C"},
@@ -88,9 +94,9 @@ def _rows(answers, engine, name, params) -> list[dict]:
     return result.records()
 
 
-CODED = {"contested-facts": ("id", REDBRIDGE), "single-source-facts": ("name", f"{LAMBETH} -> coercive-control"),
-         "uncertain-facts": ("case_id", UNDATED), "review-follow-up": ("recommendation_id", RECOMMENDATION)}
-"""Each query -> the column naming its row that shows the citation coded C, and that row's value in it."""
+CODED = {"contested-facts": ("id", REDBRIDGE, 1), "single-source-facts": ("name", f"{LAMBETH} -> coercive-control", 1),
+         "uncertain-facts": ("case_id", UNDATED, 2), "review-follow-up": ("recommendation_id", RECOMMENDATION, 1)}
+"""Each query -> the column naming its row that shows citations coded C, that row's value in it, and how many."""
 
 
 def _codes(row: dict) -> list[str]:
@@ -101,11 +107,19 @@ def _codes(row: dict) -> list[str]:
 
 @pytest.mark.parametrize("engine", ["ladybug", "neo4j"])
 @pytest.mark.parametrize("name, params", CALLS)
-def test_each_answer_counts_the_one_citation_coded_c_it_shows(answers, engine, name, params):
+def test_each_answer_counts_the_citations_coded_c_it_shows(answers, engine, name, params):
     result = answers[engine][(name, json.dumps(params))]
-    assert result.conditional == 1, (name, params)
-    column, value = CODED[name]
+    column, value, coded = CODED[name]
+    assert result.conditional == coded, (name, params)
     assert [r[column] for r in _rows(answers, engine, name, params) if "C" in _codes(r)] == [value]
+
+
+@pytest.mark.parametrize("engine", ["ladybug", "neo4j"])
+def test_an_uncertain_case_counts_its_inferred_links_citations(answers, engine):
+    """`uncertain-facts` names what the case's inferred links say: their citations count with the case's."""
+    (row,) = [r for r in _rows(answers, engine, "uncertain-facts", ASKED["uncertain-facts"][0]) if r["case_id"] == UNDATED]
+    assert row["inferred"] == ["Lambeth: the court that heard it sits in Lambeth"]
+    assert row["citation_handling"] == ["C", "P", "C", "P"]  # the case's two citations, then its link's
 
 
 @pytest.mark.parametrize("engine", ["ladybug", "neo4j"])
@@ -140,7 +154,7 @@ def test_casegraph_query_says_it_on_stderr(added, name, params, fmt):
     result = CliRunner().invoke(cli, ["query", name, *asked, "--store", str(added[2].directory), "--format", fmt],
                                 catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    assert re.search(r"^note: " + re.escape(ONE), result.stderr, re.M), result.stderr
+    assert re.search(r"^note: " + re.escape(SAID[CODED[name][2]]), result.stderr, re.M), result.stderr
     if fmt == "json":
         json.loads(result.stdout)
 
@@ -153,14 +167,14 @@ def test_the_python_api_and_the_explorers_query_pages_say_it(added):
     cg = casegraph.open(added[2].directory)
     for name, samples in ASKED.items():
         rows = cg.query(name, **samples[0])
-        assert rows.conditional == 1 and ONE in rows.conditions, name
+        assert rows.conditional == CODED[name][2] and SAID[CODED[name][2]] in rows.conditions, name
     explorer = Explorer.open(added[2], include_restricted=False)
     try:
         client = client_for(explorer)
         for name, samples in ASKED.items():
             asked = "".join(f"&{key}={value}" for key, value in samples[0].items())
             page = client.get(f"/queries/{name}?run=1{asked}")
-            assert page.status_code == 200 and ONE in page.text, name
+            assert page.status_code == 200 and SAID[CODED[name][2]] in page.text, name
         page = client.get("/queries/contested-facts?run=1")
         assert "handling" in page.text and CONDITIONAL in page.text  # each competing value's citations, coded
     finally:
