@@ -15,7 +15,7 @@ columns (Arrow to Python lists, then dicts): linear in the number of links.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Iterable
+from typing import Callable, Iterable
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -40,12 +40,15 @@ FEATURE_TYPES = ("SHOWS", "AT_PLACE", "INVOLVES")
 
 
 def _links(dataset: Dataset, rel_type: str, from_label: str, to_label: str | None = None,
-           columns: Iterable[str] = ()) -> list[tuple]:
-    """(from, to, *columns) of every `rel_type` relationship from `from_label` (to `to_label`, if given)."""
+           columns: Iterable[str] = (), where: Callable[[pa.Table], pa.Array] | None = None) -> list[tuple]:
+    """(from, to, *columns) of every `rel_type` relationship from `from_label` (to `to_label`, if given) and,
+    given `where` (a table -> its rows' boolean mask), that it keeps: filtered before any value is read."""
     rows: list[tuple] = []
     for (start, end), table in dataset.rel_groups(rel_type).items():
         if start != from_label or (to_label is not None and end != to_label):
             continue
+        if where is not None:
+            table = table.filter(where(table))
         names = ["from", "to", *columns]
         rows += zip(*(_values(table.column(name)) for name in names))
     return rows
@@ -157,10 +160,16 @@ def _linked_boroughs(dataset: Dataset, boroughs_of: dict[str, set]) -> dict[str,
     return linked
 
 
-def _inferred_links(dataset: Dataset) -> tuple[dict[str, int], dict[str, list[str]]]:
-    """Case id -> its inferred links (the rule of `uncertain-facts`, see CaseAggregates), and case id -> what
+def _inferred(table: pa.Table) -> pa.Array:
+    """Which relationships of `table` are inferred with a basis (the links `uncertain-facts` names)."""
+    return pc.and_(pc.equal(table["status"], "inferred"), pc.is_valid(table["basis"]))
+
+
+def _inferred_links(dataset: Dataset) -> tuple[dict[str, int], dict[str, list[str]], dict[str, list[str]]]:
+    """Case id -> its inferred links (the rule of `uncertain-facts`, see CaseAggregates); case id -> what
     they say: `<node name>: <basis>` for its own, then `<place> in <borough>: <basis>` for its places', each
-    part distinct and sorted."""
+    part distinct and sorted; and case id -> the 3x5x2 handling codes of those links' citations (each link
+    once, its own first, in relationship id order)."""
     named: dict[str, str] = {}
     for table in dataset.node_tables.values():
         if "name" in table.column_names:
@@ -169,24 +178,29 @@ def _inferred_links(dataset: Dataset) -> tuple[dict[str, int], dict[str, list[st
                          if name is not None and sensitivity == "public")
     counts: dict[str, int] = defaultdict(int)
     direct: dict[str, set] = defaultdict(set)
+    codes: dict[str, dict] = defaultdict(dict)  # case -> {(own first, link id): its citations' handling codes}
+    cited = ["basis", "id", "citation_handling"]
     for rel_type in sorted({key[0] for key in dataset.rel_tables if key[1] == "CaseFile"}):
-        for case, target, status, basis in _links(dataset, rel_type, "CaseFile", None, ["status", "basis"]):
-            if status == "inferred" and basis is not None and target in named:
+        for case, target, basis, link, handling in _links(dataset, rel_type, "CaseFile", None, cited, _inferred):
+            if target in named:
                 counts[case] += 1
                 direct[case].add(f"{named[target]}: {basis}")
+                codes[case][(0, link)] = handling or []
     places = _column(dataset, "Place", "name") if "Place" in dataset.node_tables else {}
     boroughs = _column(dataset, "Borough", "name") if "Borough" in dataset.node_tables else {}
     inferred_places: dict[str, list] = defaultdict(list)
-    for place, borough, status, basis in _links(dataset, "PLACE_IN", "Place", "Borough", ["status", "basis"]):
-        if status == "inferred" and basis is not None:  # counted even where a name is missing (null text)
-            names = places.get(place), boroughs.get(borough)
-            inferred_places[place].append(None if None in names else f"{names[0]} in {names[1]}: {basis}")
+    for place, borough, basis, link, handling in _links(dataset, "PLACE_IN", "Place", "Borough", cited, _inferred):
+        names = places.get(place), boroughs.get(borough)  # counted even where a name is missing (null text)
+        inferred_places[place].append((None if None in names else f"{names[0]} in {names[1]}: {basis}",
+                                       link, handling or []))
     via: dict[str, set] = defaultdict(set)
     for case, place in _links(dataset, "AT_PLACE", "CaseFile", "Place"):
         counts[case] += len(inferred_places.get(place, ()))
-        via[case].update(text for text in inferred_places.get(place, ()) if text)
+        via[case].update(text for text, _, _ in inferred_places.get(place, ()) if text)
+        codes[case].update(((1, link), handling) for _, link, handling in inferred_places.get(place, ()))
     texts = {case: sorted(direct.get(case, ())) + sorted(via.get(case, ())) for case in counts if counts[case]}
-    return counts, texts
+    handling = {case: [code for _, found in sorted(links.items()) for code in found] for case, links in codes.items()}
+    return counts, texts, handling
 
 
 RANKS = {
@@ -345,10 +359,12 @@ def with_aggregates(dataset: Dataset) -> Dataset:
         nodes["Indicator"] = _set(nodes["Indicator"], "Indicator",
                                   _indicators(dataset, boroughs_of, shows, links))
     if "CaseFile" in nodes:
-        inferred, texts = _inferred_links(dataset)
+        inferred, texts, handling = _inferred_links(dataset)
         ids = nodes["CaseFile"].column("id").to_pylist()
         nodes["CaseFile"] = _set(nodes["CaseFile"], "CaseFile", {"inferred_links": [inferred.get(c, 0) for c in ids],
                                                                  "inferred_link_texts": [texts.get(c, []) for c in ids],
+                                                                 "inferred_link_handling": [handling.get(c, [])
+                                                                                            for c in ids],
                                                                  **_uncertain(nodes["CaseFile"], inferred),
                                                                  **_outcome_rows(nodes["CaseFile"])})
     for label, rel_type in (("Investigation", "EXAMINED"), ("Review", "EXAMINED"), ("Statement", "ABOUT")):
@@ -377,7 +393,8 @@ def with_aggregates(dataset: Dataset) -> Dataset:
 
 FILED_FROM = {"from_id": "from", "to_id": "to", "status": "status", "sources": "citation_sources", "fields": "contested_fields",
               "values": "contested_values", "value_sources": "contested_sources", "paragraphs": "citation_paragraphs",
-              "locators": "citation_locators", "statuses": "citation_statuses", "as_of": "citation_as_of"}
+              "locators": "citation_locators", "statuses": "citation_statuses", "as_of": "citation_as_of",
+              "citation_handling": "citation_handling"}
 """A `FiledFact` column -> the fact's column it copies (`name` is the display rule of the evidence queries)."""
 
 

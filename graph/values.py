@@ -110,13 +110,15 @@ def text_of(value: Any) -> str:
 
 def _competing_text(entry: dict) -> str:
     """A competing value of a contested fact (`queries.competing`): `victims_reported = 7 (per
-    court-report: p. 2, reported as of 2012-01-10)`."""
+    court-report: p. 2, reported as of 2012-01-10, handling code C)`."""
     cited = []
     for c in entry["citations"]:
         where = ", ".join(filter(None, ("paragraphs " + ",".join(map(str, c["paragraphs"])) if c["paragraphs"]
                                         else None, c.get("locator"))))
         status = " ".join(filter(None, (c.get("status"), f"as of {c['as_of']}" if c.get("as_of") else None)))
-        cited.append(f"{c['source']}" + (f": {where}" if where else "") + (f", {status}" if status else ""))
+        handling = f"handling code {c['handling']}" if c.get("handling") else None
+        cited.append(f"{c['source']}" + (f": {where}" if where else "")
+                     + "".join(f", {part}" for part in (status, handling) if part))
     return f"{entry['field']} = {entry['value']} (per {'; '.join(cited) or ', '.join(entry['sources'])})"
 
 

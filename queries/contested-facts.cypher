@@ -1,7 +1,7 @@
 /*
 name: contested-facts
 title: Contested facts
-question: Which facts do their sources disagree on, with each competing value and the sources that give it?
+question: Which facts do their sources disagree on, with each competing value and the sources that give it (their citations, each with its paragraphs or locator, status, date and 3x5x2 handling code, and every shown citation's handling code once in `citation_handling`)?
 parameters:
   include_restricted: {type: bool, default: false, description: include restricted people and facts}
   reliability: {type: string, default: "", values_of: Citation.reliability, description: "only facts with a citation of this 3x5x2 source evaluation (1, 2 or 3)"}
@@ -22,101 +22,101 @@ WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
 WITH collect(CASE WHEN n IS NULL THEN NULL ELSE {rank: n.contested_rank, fact: labels(n)[0], id: n.id,
      name: coalesce(n.name, n.title, n.summary), fields: n.contested_fields, values: n.contested_values, value_sources: n.contested_sources,
      sources: n.citation_sources, paragraphs: n.citation_paragraphs, locators: n.citation_locators,
-     statuses: n.citation_statuses, as_of: n.citation_as_of,
+     statuses: n.citation_statuses, as_of: n.citation_as_of, handling: n.citation_handling,
      total: n.contested_total} END) AS nodes
 // Relationships: one index seek per type (Neo4j seeks no index for a disjunction of types).
 CALL {
   OPTIONAL MATCH (a)-[r:IN_BOROUGH]->(b)
   WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
     AND r.contested_rank >= $offset AND r.contested_rank < $offset + $limit
-  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of,  total: r.contested_total} END) AS found
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of, handling: r.citation_handling,  total: r.contested_total} END) AS found
   UNION ALL
   OPTIONAL MATCH (a)-[r:AT_PLACE]->(b)
   WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
     AND r.contested_rank >= $offset AND r.contested_rank < $offset + $limit
-  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of,  total: r.contested_total} END) AS found
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of, handling: r.citation_handling,  total: r.contested_total} END) AS found
   UNION ALL
   OPTIONAL MATCH (a)-[r:PLACE_IN]->(b)
   WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
     AND r.contested_rank >= $offset AND r.contested_rank < $offset + $limit
-  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of,  total: r.contested_total} END) AS found
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of, handling: r.citation_handling,  total: r.contested_total} END) AS found
   UNION ALL
   OPTIONAL MATCH (a)-[r:NEIGHBOURS]->(b)
   WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
     AND r.contested_rank >= $offset AND r.contested_rank < $offset + $limit
-  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of,  total: r.contested_total} END) AS found
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of, handling: r.citation_handling,  total: r.contested_total} END) AS found
   UNION ALL
   OPTIONAL MATCH (a)-[r:SHOWS]->(b)
   WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
     AND r.contested_rank >= $offset AND r.contested_rank < $offset + $limit
-  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of,  total: r.contested_total} END) AS found
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of, handling: r.citation_handling,  total: r.contested_total} END) AS found
   UNION ALL
   OPTIONAL MATCH (a)-[r:INVOLVES]->(b)
   WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
     AND r.contested_rank >= $offset AND r.contested_rank < $offset + $limit
-  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of,  total: r.contested_total} END) AS found
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of, handling: r.citation_handling,  total: r.contested_total} END) AS found
   UNION ALL
   OPTIONAL MATCH (a)-[r:ACTIVE_IN]->(b)
   WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
     AND r.contested_rank >= $offset AND r.contested_rank < $offset + $limit
-  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of,  total: r.contested_total} END) AS found
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of, handling: r.citation_handling,  total: r.contested_total} END) AS found
   UNION ALL
   OPTIONAL MATCH (a)-[r:BASED_IN]->(b)
   WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
     AND r.contested_rank >= $offset AND r.contested_rank < $offset + $limit
-  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of,  total: r.contested_total} END) AS found
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of, handling: r.citation_handling,  total: r.contested_total} END) AS found
   UNION ALL
   OPTIONAL MATCH (a)-[r:MEMBER_OF]->(b)
   WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
     AND r.contested_rank >= $offset AND r.contested_rank < $offset + $limit
-  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of,  total: r.contested_total} END) AS found
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of, handling: r.citation_handling,  total: r.contested_total} END) AS found
   UNION ALL
   OPTIONAL MATCH (a)-[r:ASSOCIATED_WITH]->(b)
   WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
     AND r.contested_rank >= $offset AND r.contested_rank < $offset + $limit
-  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of,  total: r.contested_total} END) AS found
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of, handling: r.citation_handling,  total: r.contested_total} END) AS found
   UNION ALL
   OPTIONAL MATCH (a)-[r:EXAMINED]->(b)
   WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
     AND r.contested_rank >= $offset AND r.contested_rank < $offset + $limit
-  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of,  total: r.contested_total} END) AS found
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of, handling: r.citation_handling,  total: r.contested_total} END) AS found
   UNION ALL
   OPTIONAL MATCH (a)-[r:CONDUCTED_BY]->(b)
   WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
     AND r.contested_rank >= $offset AND r.contested_rank < $offset + $limit
-  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of,  total: r.contested_total} END) AS found
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of, handling: r.citation_handling,  total: r.contested_total} END) AS found
   UNION ALL
   OPTIONAL MATCH (a)-[r:COMMISSIONED_BY]->(b)
   WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
     AND r.contested_rank >= $offset AND r.contested_rank < $offset + $limit
-  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of,  total: r.contested_total} END) AS found
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of, handling: r.citation_handling,  total: r.contested_total} END) AS found
   UNION ALL
   OPTIONAL MATCH (a)-[r:RECOMMENDS]->(b)
   WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
     AND r.contested_rank >= $offset AND r.contested_rank < $offset + $limit
-  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of,  total: r.contested_total} END) AS found
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of, handling: r.citation_handling,  total: r.contested_total} END) AS found
   UNION ALL
   OPTIONAL MATCH (a)-[r:RESPONDS_TO]->(b)
   WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
     AND r.contested_rank >= $offset AND r.contested_rank < $offset + $limit
-  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of,  total: r.contested_total} END) AS found
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of, handling: r.citation_handling,  total: r.contested_total} END) AS found
   UNION ALL
   OPTIONAL MATCH (a)-[r:MADE_BY]->(b)
   WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
     AND r.contested_rank >= $offset AND r.contested_rank < $offset + $limit
-  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of,  total: r.contested_total} END) AS found
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of, handling: r.citation_handling,  total: r.contested_total} END) AS found
   UNION ALL
   OPTIONAL MATCH (a)-[r:ABOUT]->(b)
   WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
     AND r.contested_rank >= $offset AND r.contested_rank < $offset + $limit
-  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of,  total: r.contested_total} END) AS found
+  RETURN collect(CASE WHEN r IS NULL THEN NULL ELSE {rank: r.contested_rank, fact: type(r), id: r.id,  name: a.id + ' -> ' + b.id, fields: r.contested_fields, values: r.contested_values, value_sources: r.contested_sources,  sources: r.citation_sources, paragraphs: r.citation_paragraphs, locators: r.citation_locators,  statuses: r.citation_statuses, as_of: r.citation_as_of, handling: r.citation_handling,  total: r.contested_total} END) AS found
 }
 WITH nodes, collect(found) AS found
 WITH nodes, reduce(all = [], page IN found | all + page) AS rels
 UNWIND nodes + rels AS f
 RETURN f.fact AS fact, f.id AS id, f.name AS name, f.fields AS fields, f.values AS `values`,
        f.value_sources AS value_sources, f.sources AS sources, f.paragraphs AS paragraphs, f.locators AS locators,
-       f.statuses AS statuses, f.as_of AS as_of, f.total AS total
+       f.statuses AS statuses, f.as_of AS as_of, f.handling AS citation_handling, f.total AS total
 ORDER BY fact, id
 UNION ALL
 // Otherwise (restricted facts asked for, or a grade filter): which facts qualify is decided first
@@ -150,5 +150,6 @@ RETURN f[0] AS fact, f[1] AS id, coalesce(x.name, x.title, x.summary, a.id + ' -
        coalesce(x.citation_paragraphs, y.citation_paragraphs) AS paragraphs,
        coalesce(x.citation_locators, y.citation_locators) AS locators,
        coalesce(x.citation_statuses, y.citation_statuses) AS statuses,
-       coalesce(x.citation_as_of, y.citation_as_of) AS as_of, total
+       coalesce(x.citation_as_of, y.citation_as_of) AS as_of,
+       coalesce(x.citation_handling, y.citation_handling) AS citation_handling, total
 ORDER BY fact, id

@@ -1,7 +1,7 @@
 /*
 name: review-follow-up
 title: Reviews, their recommendations, and what was said to be done
-question: Which reviews were commissioned, by whom, what did they recommend, and what does each institution say it has done about it?
+question: Which reviews were commissioned, by whom, what did they recommend, and what does each institution say it has done about it (each response's statement, its paragraphs and the 3x5x2 handling code of each of the statement's citations)?
 parameters: {}
 page: {limit: 50}
 sort_lists: [commissioned_by, responses]
@@ -31,7 +31,8 @@ OPTIONAL MATCH (s)-[:MADE_BY]->(speaker)
 WITH total, r, rec, commissioned_by,
      collect(CASE WHEN s IS NULL THEN NULL
                   ELSE {response: resp.response, said_by: speaker.name, said_by_id: speaker.id,
-                        statement: s.id, paragraphs: s.paragraphs} END) AS responses
+                        statement: s.id, paragraphs: s.paragraphs,
+                        citation_handling: s.citation_handling} END) AS responses
 RETURN total, r.id AS review, r.name AS name, r.period AS period, commissioned_by,
        rec.id AS recommendation_id, rec.summary AS recommendation, responses
 ORDER BY review, recommendation, recommendation_id

@@ -1,7 +1,7 @@
 /*
 name: uncertain-facts
 title: Cases with unknown or inferred facts
-question: Which cases have an unknown period, facts casegraph inferred, or no individual detail in the source?
+question: Which cases have an unknown period, facts casegraph inferred, or no individual detail in the source (and the 3x5x2 handling code of each citation of the case and of those inferred links, which give what its row says)?
 parameters: {}
 page: {limit: 50}
 sort_lists: [inferred]
@@ -13,5 +13,6 @@ sort_lists: [inferred]
 MATCH (c:CaseFile)
 WHERE c.uncertain_rank >= $offset AND c.uncertain_rank < $offset + $limit
 RETURN c.uncertain_total AS total, c.id AS case_id, c.title AS title, c.period AS period,
-       c.described_individually AS described_individually, c.inferred_link_texts AS inferred
+       c.described_individually AS described_individually, c.inferred_link_texts AS inferred,
+       c.citation_handling + coalesce(c.inferred_link_handling, []) AS citation_handling
 ORDER BY case_id

@@ -128,6 +128,9 @@ class CaseAggregates(OutcomeRows):
     inferred_link_texts: list[str] | None = Field(default=None, description=AGGREGATE + (
         "what those links say, distinct: `<node name>: <basis>` for its own links, `<place> in <borough>: "
         "<basis>` for its places' (`uncertain-facts` lists them)"))
+    inferred_link_handling: list[str] | None = Field(default=None, description=AGGREGATE + (
+        "the 3x5x2 handling codes (P, C; empty for none) of those links' citations, each link once: what "
+        "`uncertain-facts` counts, with the case's own, for its notice of handling code C"))
     uncertain_rank: int | None = Field(default=None, description=AGGREGATE + (
         "its place (0, 1, ...), by id, among the cases `uncertain-facts` lists (unknown period, inferred, "
         "not described individually, or with `inferred_links`): the query reads its page by it; null otherwise"))
@@ -189,8 +192,9 @@ FILED_LABEL = "FiledFact"
 """The LadybugDB node table that files the evidence queries' public answers (`FiledFact`)."""
 
 FILED_LISTS = {
-    "contested": ("name", "fields", "values", "value_sources", "sources", "paragraphs", "locators", "statuses", "as_of"),
-    "single_source": ("name", "status", "sources"),
+    "contested": ("name", "fields", "values", "value_sources", "sources", "paragraphs", "locators", "statuses", "as_of",
+                  "citation_handling"),
+    "single_source": ("name", "status", "sources", "citation_handling"),
     "uncertain": (),
     "follow_up": ("from_id", "to_id"),
 }
@@ -226,5 +230,7 @@ class FiledFact(BaseModel):
     locators: list[str] | None = Field(default=None, description="its `citation_locators`")
     statuses: list[str] | None = Field(default=None, description="its `citation_statuses`")
     as_of: list[str] | None = Field(default=None, description="its `citation_as_of`")
+    citation_handling: list[str] | None = Field(default=None, description=(
+        "its `citation_handling`: the codes an answer's notice of handling code C counts"))
     from_id: str | None = Field(default=None, description="a relationship's start node id")
     to_id: str | None = Field(default=None, description="a relationship's end node id")

@@ -79,9 +79,9 @@ def query(name, cypher, param_pairs, profile, cg, fmt):
     {"labels": [...], "properties": {...}} and a relationship {"type": ...,
     "properties": {...}}. In CSV no column may be named casegraph_profile:
     that is the column marking restricted output. An answer holding citations
-    with the 3x5x2 handling code C (a citation_handling column, or a node or
-    relationship's) says so on stderr: check their conditions before
-    publishing it. A number parameter is written in ASCII digits, unquoted
+    with the 3x5x2 handling code C (a citation_handling column, a map's, as
+    review-follow-up's responses, or a node or relationship's) says so on
+    stderr: check their conditions before publishing it. A number parameter is written in ASCII digits, unquoted
     (--param max_hops=2; '"2"' is text).
     """
     if bool(name) == bool(cypher):

@@ -26,5 +26,6 @@ RETURN f[1] AS fact, f[2] AS id, coalesce(x.name, x.title, x.summary, a.id + ' -
        coalesce(x.citation_paragraphs, y.citation_paragraphs) AS paragraphs,
        coalesce(x.citation_locators, y.citation_locators) AS locators,
        coalesce(x.citation_statuses, y.citation_statuses) AS statuses,
-       coalesce(x.citation_as_of, y.citation_as_of) AS as_of, total
+       coalesce(x.citation_as_of, y.citation_as_of) AS as_of,
+       coalesce(x.citation_handling, y.citation_handling) AS citation_handling, total
 ORDER BY fact, id

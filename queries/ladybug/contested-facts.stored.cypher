@@ -8,5 +8,5 @@ MATCH (f:FiledFact {key: 'contested:' + CAST(rank AS STRING)})
 WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
 RETURN f.fact AS fact, f.id AS id, f.name AS name, f.fields AS fields, f.values AS `values`,
        f.value_sources AS value_sources, f.sources AS sources, f.paragraphs AS paragraphs, f.locators AS locators,
-       f.statuses AS statuses, f.as_of AS as_of, f.total AS total
+       f.statuses AS statuses, f.as_of AS as_of, f.citation_handling AS citation_handling, f.total AS total
 ORDER BY fact, id

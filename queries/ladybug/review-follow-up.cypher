@@ -17,7 +17,8 @@ OPTIONAL MATCH (s)-[:MADE_BY]->(speaker)
 WITH total, r, rec, commissioned_by,
      collect(CASE WHEN s IS NULL THEN NULL
                   ELSE {response: resp.response, said_by: speaker.name, said_by_id: speaker.id,
-                        statement: s.id, paragraphs: s.paragraphs} END) AS responses
+                        statement: s.id, paragraphs: s.paragraphs,
+                        citation_handling: s.citation_handling} END) AS responses
 RETURN total, r.id AS review, r.name AS name, r.period AS period, commissioned_by,
        rec.id AS recommendation_id, rec.summary AS recommendation, responses
 ORDER BY review, recommendation, recommendation_id

@@ -20,5 +20,5 @@ OPTIONAL MATCH (x:Borough:Place:Institution:Person:CaseFile:Investigation:Review
 OPTIONAL MATCH (a:Borough:Place:Institution:Person:CaseFile:Investigation:Review:Recommendation:Statement:Indicator {id: f[3]})-[y]->(b) WHERE y.id = f[2]
 RETURN f[1] AS fact, f[2] AS id, coalesce(x.name, x.title, x.summary, a.id + ' -> ' + b.id) AS name,
        coalesce(x.status, y.status) AS status, coalesce(x.citation_sources, y.citation_sources) AS sources,
-       total
+       coalesce(x.citation_handling, y.citation_handling) AS citation_handling, total
 ORDER BY fact, id

@@ -6,5 +6,6 @@
 UNWIND range(CAST($offset AS INT64), CAST($offset AS INT64) + $limit - 1) AS rank
 MATCH (f:FiledFact {key: 'single_source:' + CAST(rank AS STRING)})
 WHERE NOT $include_restricted AND $reliability = '' AND $credibility = ''
-RETURN f.fact AS fact, f.id AS id, f.name AS name, f.status AS status, f.sources AS sources, f.total AS total
+RETURN f.fact AS fact, f.id AS id, f.name AS name, f.status AS status, f.sources AS sources,
+       f.citation_handling AS citation_handling, f.total AS total
 ORDER BY fact, id

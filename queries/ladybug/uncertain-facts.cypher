@@ -6,5 +6,6 @@ UNWIND range(CAST($offset AS INT64), CAST($offset AS INT64) + $limit - 1) AS ran
 MATCH (f:FiledFact {key: 'uncertain:' + CAST(rank AS STRING)})
 MATCH (c:CaseFile {id: f.id})
 RETURN f.total AS total, c.id AS case_id, c.title AS title, c.period AS period,
-       c.described_individually AS described_individually, c.inferred_link_texts AS inferred
+       c.described_individually AS described_individually, c.inferred_link_texts AS inferred,
+       list_concat(c.citation_handling, c.inferred_link_handling) AS citation_handling
 ORDER BY case_id

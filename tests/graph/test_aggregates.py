@@ -98,18 +98,26 @@ def test_case_inferred_links(london_view):
 
 
 def test_case_inferred_link_texts_say_what_the_graph_says(london_view):
-    """`inferred_link_texts` (what `uncertain-facts` lists) is what expanding the case's links gives."""
-    stored = dict(london_view.run("MATCH (c:CaseFile) RETURN c.id, c.inferred_link_texts").rows)
+    """`inferred_link_texts` (what `uncertain-facts` lists) is what expanding the case's links gives, and
+    `inferred_link_handling` (what it counts, with the case's own codes, for its notice of handling code C)
+    the handling code of each citation of those links, each link once."""
+    stored = {case: (texts, codes) for case, texts, codes in london_view.run(
+        "MATCH (c:CaseFile) RETURN c.id, c.inferred_link_texts, c.inferred_link_handling").rows}
     expanded: dict[str, set] = {}
+    handling: dict[str, dict] = {}
     for text in ("MATCH (c:CaseFile)-[r]->(x) WHERE r.status = 'inferred' AND x.sensitivity = 'public' "
-                 "AND x.name IS NOT NULL AND r.basis IS NOT NULL RETURN c.id, x.name + ': ' + r.basis",
+                 "AND x.name IS NOT NULL AND r.basis IS NOT NULL RETURN c.id, x.name + ': ' + r.basis, r.id, "
+                 "r.citation_handling",
                  "MATCH (c:CaseFile)-[:AT_PLACE]->(pl:Place)-[r:PLACE_IN]->(b:Borough) WHERE r.status = 'inferred' "
-                 "AND r.basis IS NOT NULL RETURN c.id, pl.name + ' in ' + b.name + ': ' + r.basis"):
-        for case, said in london_view.run(text).rows:
+                 "AND r.basis IS NOT NULL RETURN c.id, pl.name + ' in ' + b.name + ': ' + r.basis, r.id, "
+                 "r.citation_handling"):
+        for case, said, link, codes in london_view.run(text).rows:
             expanded.setdefault(case, set()).add(said)
-    assert any(stored.values())
-    for case, texts in stored.items():
+            handling.setdefault(case, {})[link] = codes
+    assert any(texts for texts, _ in stored.values()) and any(codes for _, codes in stored.values())
+    for case, (texts, codes) in stored.items():
         assert sorted(texts) == sorted(expanded.get(case, ())), case
+        assert sorted(codes) == sorted(code for found in handling.get(case, {}).values() for code in found), case
 
 
 def test_aggregates_are_refused_in_data():

@@ -49,6 +49,8 @@ MULTISOURCE_PARAMS = {
     "contested-facts": [{}, {"include_restricted": True}, {"reliability": "3"}, {"credibility": "D"}],
     "status-history": [{"id": "redbridge-2011-child-sex-ring"}, {"id": "hillingdon-2000-2016-bellfield-group"}],
     "case-detail": [{"case_id": "lambeth-2022-hotel-room"}],
+    "uncertain-facts": [{}],
+    "review-follow-up": [{}],
 }
 """The evidence queries on a dataset where facts have many citations, lineage and contested values."""
 
