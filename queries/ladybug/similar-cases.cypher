@@ -11,19 +11,24 @@ WITH count(every) AS case_total
 MATCH (c:CaseFile {id: $case_id})-[r0:SHOWS|AT_PLACE|INVOLVES]->(f)
 WHERE (f.sensitivity = 'public' AND r0.sensitivity = 'public') OR $include_restricted
 WITH case_total, c, collect(DISTINCT f.id) AS features
-MATCH (c)-[r1:SHOWS|AT_PLACE|INVOLVES]->(f)<-[r2:SHOWS|AT_PLACE|INVOLVES]-(o:CaseFile)
-WHERE f.case_links <= $hub_cases AND o.id <> c.id
-  AND ((f.sensitivity = 'public' AND r1.sensitivity = 'public' AND r2.sensitivity = 'public'
-        AND o.sensitivity = 'public') OR $include_restricted)
+// Candidates through any link (a restricted one proposes, never counts: what follows reads only the
+// case's public links, `features`, and the candidate's public links to them); the links' sensitivity is
+// read after the join, in a WITH: in the join's WHERE, LadybugDB 0.22 scanned every case's links (5-15 s at
+// 100,000 cases against 20-30 ms; BENCHMARKS.md). A restricted candidate is left out once scored.
+MATCH (c)-[:SHOWS|AT_PLACE|INVOLVES]->(f)<-[:SHOWS|AT_PLACE|INVOLVES]-(o:CaseFile)
+WHERE f.case_links <= $hub_cases AND (f.sensitivity = 'public' OR $include_restricted) AND o.id <> c.id
 WITH DISTINCT case_total, features, o
 MATCH (o)-[r3:SHOWS|AT_PLACE|INVOLVES]->(g)
-WHERE g.id IN features AND (r3.sensitivity = 'public' OR $include_restricted)
+WHERE g.id IN features
+WITH DISTINCT case_total, o, g, r3.sensitivity AS linked
+WHERE linked = 'public' OR $include_restricted
 WITH DISTINCT case_total, o, g
 WITH o, round(sum(log10(case_total * 1.0 / g.case_links)), 6) AS score, count(*) AS shared,
      collect(CASE WHEN label(g) = 'Indicator' THEN {id: g.id, name: g.name} END) AS indicators,
      collect(CASE WHEN label(g) = 'Place' THEN {id: g.id, name: g.name} END) AS places,
      collect(CASE WHEN label(g) = 'Person' THEN {id: g.id, name: g.name} END) AS people,
      collect(CASE WHEN label(g) = 'Institution' THEN {id: g.id, name: g.name} END) AS institutions
+WHERE o.sensitivity = 'public' OR $include_restricted
 WITH collect({case_id: o.id, title: o.title, period: o.period, score: score, shared: shared,
               indicators: indicators, places: places, people: people, institutions: institutions}) AS found
 UNWIND found AS row
