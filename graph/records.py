@@ -18,13 +18,14 @@ with it. A build without them (made by an older casegraph) is read by queries.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any, Iterable
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from casegraph.graph.values import FILING, plain
+from casegraph.graph.values import FILING
 from casegraph.schemas import schema
 
 __all__ = ["RecordFiles", "write_records", "RECORDS", "TABLES_FILE", "stored_columns"]
@@ -34,9 +35,6 @@ RECORDS = "records"
 
 TABLES_FILE = "tables.json"
 """A staged profile's list of tables, in COPY order: [{table, from, to, rows, file}]."""
-
-_SCALARS = frozenset((str, int, float, bool))
-
 
 def write_records(table: pa.Table, path: Path) -> None:
     """`table` as an uncompressed Arrow IPC file at `path` (the format a reader maps without copying).
@@ -51,6 +49,18 @@ def stored_columns(label_or_type: str) -> list[str]:
     return [c.name for c in schema().columns_of(label_or_type) if c.name not in FILING]
 
 
+def _read_ahead(path: Path) -> None:
+    """Ask the kernel to read the file into its page cache now, in the background: a part's rows are
+    scattered over the files, and each page first touched on a cold disk cost ~1.5 s per borough at
+    100,000 cases (BENCHMARKS.md). Not held in the process's memory; a no-op where the call is missing."""
+    if hasattr(os, "posix_fadvise"):
+        descriptor = os.open(path, os.O_RDONLY)
+        try:
+            os.posix_fadvise(descriptor, 0, 0, os.POSIX_FADV_WILLNEED)
+        finally:
+            os.close(descriptor)
+
+
 class RecordFiles:
     """One profile's record files, mapped: `nodes(label, ids)` and `relationships(type, from, to, keys)`
     give each found record's stored properties. Close it (or the view that holds it) when done."""
@@ -61,7 +71,9 @@ class RecordFiles:
         self._nodes: dict[str, pa.Table] = {}
         self._rels: dict[tuple[str, str, str], pa.Table] = {}
         for entry in json.loads((folder / TABLES_FILE).read_text()):
-            mapped = pa.memory_map(str(folder / entry["file"].replace(".parquet", ".arrow")))
+            path = folder / entry["file"].replace(".parquet", ".arrow")
+            _read_ahead(path)
+            mapped = pa.memory_map(str(path))
             self._maps.append(mapped)
             table = pa.ipc.open_file(mapped).read_all()
             if entry["from"]:
@@ -94,11 +106,9 @@ class RecordFiles:
         names = [n for n in stored_columns(name) if n in found.column_names]
         columns = [found.column(n).to_pylist() for n in names]
         at = names.index("id")
-        out = {}
-        for values in zip(*columns):
-            out[values[at]] = {n: (v if type(v) in _SCALARS else plain(v))
-                               for n, v in zip(names, values) if v is not None}
-        return out
+        # values as the engine gives them: the schema's columns are scalars and lists of scalars
+        # (`schemas.arrow`), which Arrow gives as Python's own, as `EmbeddedView.run` does
+        return {values[at]: {n: v for n, v in zip(names, values) if v is not None} for values in zip(*columns)}
 
     def close(self) -> None:
         self._nodes.clear()  # the tables first: their buffers are the maps'
