@@ -250,27 +250,28 @@ def _scan_row(table: ColumnTable, row: int, columns: list[tuple[str, list]], che
     node), `seen` each text's hits already found (shared by every row), less the hits its editorial exception
     covers."""
     problems = []
-    done = set()  # texts already scanned in this row: `citation_quotes` repeats `quote`
+    reported = set()  # (text, rule) already an error in this row: `citation_quotes` repeats `quote`
     for field, values in columns:
         value = values[row]
         if value is None:
             continue
+        # an exception naming `quote` covers the record's citations' quotes, which `citation_quotes` holds
+        covered_as = "quote" if field == "citation_quotes" else field
         for text in value if isinstance(value, list) else (value,):
             if field in ("id", "text_file"):
                 text = ID_SEPARATORS.sub(" ", text)  # "victim-aged-13" reads "victim aged 13"
             elif field == "url":
                 text = _url_words(text)
-            if text in done:
-                continue
-            done.add(text)
             hits = seen.get(text)
             if hits is None:
                 folded = fold(text)  # the rules match what a reader sees; the message quotes what is written
                 hits = seen[text] = [(rule, folded.original_span(*span)) for rule, find in checks
                                      if (span := find(folded.text))]
             for rule, hit in hits:
-                if exceptions.covers(table, row, rule.id, field):
+                # each field asks its own exception: the same text excused in one field is still an error in another
+                if exceptions.covers(table, row, rule.id, covered_as) or (text, rule.id) in reported:
                     continue
+                reported.add((text, rule.id))
                 exception = (f"record an editorial exception (safety_exception_by, _on, _reason, and _rules "
                              f"naming {rule.id!r})")
                 advice = ("choose an id that says nothing identifying" if field == "id" else
