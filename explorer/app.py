@@ -383,11 +383,11 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
         graph = explorer.graph
         if request.path_params["kind"] == "node":
             ends = (node_or_404(request.path_params["ref"]),)
-        elif request.path_params["kind"] == "relationship":
-            ends = (node_or_404(request.query_params.get("from", "")), node_or_404(request.query_params.get("to", "")))
-        else:
-            raise HTTPException(404, "a tooltip is of a node or a relationship")
-        key = request.path_params["ref"]
+        else:  # a relationship (`tip_takes` refused any other kind)
+            if not request.query_params.get("from") or not request.query_params.get("to"):
+                raise HTTPException(400, "a relationship's tooltip names its ends: ?from=ID&to=ID")
+            ends = (node_or_404(request.query_params["from"]), node_or_404(request.query_params["to"]))
+        key = valid_id(request.path_params["ref"])  # a relationship's id as a node's: any case
         if len(ends) == 2 and not graph.has_edge(*ends, key):
             raise HTTPException(404, f"no relationship {clip(key)} from {ends[0]!r} to {ends[1]!r} in this graph")
         whole = explorer.hydrate(ordered_subgraph(graph, ends))
@@ -450,6 +450,13 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
             return route(request)
         return answered
 
+    def tip_takes(request: Request) -> Takes:
+        """A node's tooltip takes no parameter, a relationship's its ends (`from`, `to`); any other kind is a 404."""
+        kind = request.path_params["kind"]
+        if kind not in ("node", "relationship"):
+            raise HTTPException(404, "a tooltip is of a node or a relationship: /tip/node/ID, /tip/relationship/ID?from=&to=")
+        return Takes(("from", "to")) if kind == "relationship" else Takes()
+
     def query_takes(request: Request) -> Takes:
         """A query page takes its query's parameters (a 404 for no such query) and `run`."""
         return Takes(once=("run", *query_or_404(request.path_params["name"]).header.parameters))
@@ -470,7 +477,7 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
             ("/queries", queries, Takes()), ("/queries/{name}", query, query_takes),
             ("/queries/{name}/cypher", query_text, Takes()), ("/views", views, SELECTED),
             ("/views/{view}", view, SELECTED), ("/views/{view}/still", view_still, still), ("/export", export, still),
-            ("/tip/{kind}/{ref}", tip, Takes(("from", "to")))]),
+            ("/tip/{kind}/{ref}", tip, tip_takes)]),
         Route("/assets/{name}", current(asset, Takes(), of_the_build=False)),
     ]
     return Starlette(

@@ -68,7 +68,7 @@ def make_mark(graph: nx.MultiDiGraph, node: str, at: tuple[float, float], source
     return Mark(
         id=node, label=text, kind=kind, x=at[0], y=at[1], size=size or BASE_SIZE.get(kind, 14.0),
         status=attrs.get("status"), restricted=restricted, variant=variant, heading=name,
-        facts=node_facts(attrs) if tips else [], sources=source_lines(attrs, sources) if tips else [],
+        facts=node_facts(attrs) if tips else [], sources=source_lines(attrs, sources) if tips else [], asked=not tips,
     )
 
 
@@ -119,7 +119,7 @@ def make_link(u: str, v: str, key: str, attrs: Mapping, sources: Mapping, restri
         arrow=not _undirected(rel_type), restricted=restricted, faint=faint, independent=independent,
         contested=bool(attrs.get("contested_fields")),
         heading=rel_type.replace("_", " ").lower(), facts=rel_facts(attrs) if tips else [],
-        sources=source_lines(attrs, sources) if tips else [],
+        sources=source_lines(attrs, sources) if tips else [], asked=not tips,
     )
 
 
@@ -129,9 +129,12 @@ def compose(view: str, title: str, graph: nx.MultiDiGraph, positions: Mapping[st
             labels: Mapping[str, str] | None = None, faint: Iterable[str] = ("NEIGHBOURS",),
             guides: Iterable[Guide] = (), notes: Iterable[str] = (), describe: str = "") -> Figure:
     """The Figure of `graph`'s nodes that have a position, and the given (default: all) relationships between them."""
-    sources = sources_of(sources_graph if sources_graph is not None else graph)
+    records = sources_graph if sources_graph is not None else graph
+    sources = sources_of(records)
     sizes, labels, faint = sizes or {}, labels or {}, set(faint)
-    marks = [make_mark(graph, n, positions[n], sources, sizes.get(n), labels.get(n), options.tips)
+    # without `options.tips`, only a record's tooltip is left out (`/tip` reads it); a view's own marks and
+    # links (a decade's marker, a link re-keyed per decade) keep theirs
+    marks = [make_mark(graph, n, positions[n], sources, sizes.get(n), labels.get(n), options.tips or n not in records)
              for n in graph.nodes if n in positions]
     drawn = {m.id for m in marks}
     restricted = {m.id for m in marks if m.restricted}
@@ -140,7 +143,8 @@ def compose(view: str, title: str, graph: nx.MultiDiGraph, positions: Mapping[st
     links, cited = [], []
     for u, v, k, a in edges:
         if u in drawn and v in drawn:
-            links.append(make_link(u, v, k, a, sources, restricted, faint=a.get("type") in faint, tips=options.tips))
+            links.append(make_link(u, v, k, a, sources, restricted, faint=a.get("type") in faint,
+                                   tips=options.tips or not records.has_edge(u, v, k)))
             cited += [*cited_sources(a), *a.get("sources", [])]
     for m in marks:
         cited += [*cited_sources(graph.nodes[m.id]), *graph.nodes[m.id].get("sources", [])]

@@ -43,6 +43,7 @@ class Mark:
     heading: str = ""
     facts: list[tuple[str, str]] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    asked: bool = False  # its facts and sources left out: a record the server gives them of (`/tip`)
 
 
 @dataclass
@@ -66,6 +67,7 @@ class Link:
     heading: str = ""
     facts: list[tuple[str, str]] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    asked: bool = False  # its facts and sources left out: a record the server gives them of (`/tip`)
 
 
 @dataclass
@@ -98,7 +100,7 @@ class Figure:
     empty: bool = False  # nothing in the selection to draw: the CLI writes no file
     alt: str = ""  # what the picture shows, in words (the still's <desc> and aria-label)
     conditional: int = 0  # citations with handling code C behind it (`views.figure_for`): said, never drawn
-    tips: bool = True  # marks and links carry their facts and sources; False: a server gives them (`/tip`)
+    tips: bool = True  # False: drawn without the records' tooltips (`Mark.asked`), which a server gives (`/tip`)
 
     def bounds(self) -> tuple[float, float, float, float]:
         """min x, min y, max x, max y over marks and guides (0s when empty)."""

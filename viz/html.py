@@ -90,9 +90,9 @@ def tip_data(item: Mark | Link) -> dict:
     return {"h": item.heading, "f": [list(row) for row in item.facts], "s": list(item.sources)}
 
 
-def _tip(figure: Figure, item: Mark | Link) -> dict | None:
-    """The tooltip, or None where the page asks the server for it (a figure without `tips`; not a group's)."""
-    return tip_data(item) if figure.tips or item.count else None
+def _tip(item: Mark | Link) -> dict | None:
+    """The tooltip, or None where the page asks the server for it (`asked`: a record's, drawn without it)."""
+    return None if item.asked else tip_data(item)
 
 
 def figure_data(figure: Figure, physics: dict | None = None) -> dict:
@@ -110,16 +110,16 @@ def figure_data(figure: Figure, physics: dict | None = None) -> dict:
         "view": figure.view,
         "nodes": [{"id": m.id, "label": m.label, "kind": m.kind, "x": round(m.x, 1), "y": round(m.y, 1),
                    "size": m.size, "status": m.status, "restricted": m.restricted, "count": m.count,
-                   "variant": m.variant, "more": m.more, "colour": m.colour, "shape": m.shape, "tip": _tip(figure, m)}
+                   "variant": m.variant, "more": m.more, "colour": m.colour, "shape": m.shape, "tip": _tip(m)}
                   for m in figure.marks],
         "edges": [{"id": l.id, "from": l.source, "to": l.target, "type": l.type, "status": l.status,
                    "label": l.label, "width": l.width, "arrow": l.arrow, "restricted": l.restricted,
                    "faint": l.faint, "colour": l.colour, "independent": l.independent, "contested": l.contested,
-                   "tip": _tip(figure, l)} for l in figure.links],
+                   "tip": _tip(l)} for l in figure.links],
         "guides": [{"kind": g.kind, "x": g.x, "y": g.y, "x2": g.x2, "y2": g.y2, "text": g.text, "size": g.size,
                     "shade": g.shade} for g in figure.guides],
         "styles": styles,
-        "tips": figure.tips,  # false: the page fetches a tooltip that is null from /tip (the explorer)
+        "tips": figure.tips,  # false: the page asks the server (/tip) for a tooltip that is null here
     }
     if physics:  # the benchmark's "let vis-network lay it out" case: no positions at all
         data["physics"] = physics
