@@ -32,7 +32,8 @@ EXAMPLES = {"/": "/", "/search": "/search?q=lambeth", "/entity/{node}": f"/entit
             "/connections": f"/connections?from={CASE}&to=lambeth", "/queries": "/queries",
             "/queries/{name}": f"/queries/case-detail?run=1&case_id={CASE}", "/queries/{name}/cypher": "/queries/case-detail/cypher",
             "/views": "/views", "/views/{view}": "/views/tiles", "/views/{view}/still": "/views/map/still?format=svg",
-            "/export": "/export?format=json", "/assets/{name}": "/assets/explorer.css"}
+            "/export": "/export?format=json", "/assets/{name}": "/assets/explorer.css",
+            "/tip/{kind}/{ref}": f"/tip/node/{CASE}"}
 """A URL of each route of the app, by the route's path."""
 
 
