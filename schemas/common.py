@@ -47,16 +47,24 @@ Slug = Annotated[
 
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=2000, pattern=NOT_BLANK)]
 BASIS_WORDS = 3
-"""The fewest words a `basis` holds (a word: two letters or more): "x", "n/a", "see source" say nothing of how a
-fact was inferred; "the borough of its place" does."""
+"""The fewest different words a `basis` holds (a word: two letters or more): "x", "n/a", "see source", "TBD TBD
+TBD" say nothing of how a fact was inferred; "the borough of its place" does."""
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_PLACEHOLDER = re.compile(r"\b(?:tbd|tbc|todo|fixme|placeholder|lorem|ipsum|asdf|qwerty|fill (?:this |it )?in|"
+                          r"same as (?:above|before|the other)|not applicable)\b", re.IGNORECASE)
+"""Words that hold a place for a basis not yet written."""
 
 
 def _says_how(text: str) -> str:
-    """A `basis` of `BASIS_WORDS` words or more, else ValueError saying what is expected."""
-    if sum(1 for token in text.split() if _WORD.search(token)) < BASIS_WORDS:
-        raise ValueError(f"expected how it was inferred, in {BASIS_WORDS} words or more: what the source says and "
-                         f"the reading (\"the source says 'police'; Hounslow is policed by the Metropolitan Police\")")
+    """A `basis` of `BASIS_WORDS` different words or more and no placeholder (`_PLACEHOLDER`: "TBD", "same as
+    above"), else ValueError saying what is expected."""
+    words = {match.group().casefold() for match in _WORD.finditer(text)}
+    placeholder = _PLACEHOLDER.search(text)
+    if len(words) < BASIS_WORDS or placeholder:
+        found = f"{placeholder.group()!r} holds a place for it" if placeholder else f"{len(words)} different word(s)"
+        raise ValueError(f"expected how it was inferred, in {BASIS_WORDS} different words or more ({found}): what the "
+                         f"source says and the reading (\"the source says 'police'; Hounslow is policed by the "
+                         f"Metropolitan Police\")")
     return text
 
 
