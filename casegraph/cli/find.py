@@ -41,12 +41,21 @@ def list_command(kind, profile, cg, fmt):
     emit_rows(LIST_COLUMNS, [[getattr(h, c) for c in LIST_COLUMNS] for h in hits], fmt, profile)
 
 
+def _once(context, parameter, values):
+    """One value of a filter given once, or None; a filter given again is refused (as the explorer's search does),
+    not read as its last value."""
+    if len(values) > 1:
+        raise click.BadParameter(f"given {len(values)} times ({', '.join(values)}): the search takes one", context,
+                                 parameter)
+    return values[0] if values else None
+
+
 @click.command("search")
 @click.argument("text")
 @click.option("--kind", "kinds", multiple=True, metavar="KIND", help="only nodes of this kind, e.g. case (repeatable)")
-@click.option("--borough", metavar="ID", help="only cases in this borough (filed under it or at a place in it) and "
+@click.option("--borough", metavar="ID", multiple=True, callback=_once, help="only cases in this borough (filed under it or at a place in it) and "
                                                "what is linked to them, as the explorer's search filters")
-@click.option("--decade", metavar="1990s", help="only records of this decade (1990s or 1990), and what is linked to "
+@click.option("--decade", metavar="1990s", multiple=True, callback=_once, help="only records of this decade (1990s or 1990), and what is linked to "
                                                "cases of it")
 @click.option("--limit", type=click.IntRange(1), default=20, show_default=True, help="most rows shown")
 @profile_option
@@ -66,7 +75,9 @@ def search_command(text, kinds, borough, decade, limit, profile, cg, fmt):
         raise _kind_error(error) from None
     emit_rows(SEARCH_COLUMNS, [[getattr(h, c) for c in SEARCH_COLUMNS] for h in hits], fmt, profile)
     if not hits and fmt == "table":
-        click.echo(f"nothing matches {text!r}; `casegraph list cases` lists every case", err=True)
+        narrowed = " ".join(f"--{name} {value}" for name, value in (("borough", borough), ("decade", decade)) if value)
+        click.echo(f"nothing matches {text!r}" + (f" with {narrowed}" if narrowed else "")
+                   + "; `casegraph list cases` lists every case", err=True)
 
 
 COMMANDS = [list_command, search_command]

@@ -36,3 +36,16 @@ def test_an_unknown_borough_or_a_decade_written_otherwise_is_refused(london_stor
     for args, said in ((("--borough", "atlantis"), "atlantis"), (("--decade", "the nineties"), "1990s or 1990")):
         result = CliRunner().invoke(cli, ["search", "case", *args, "--store", str(london_store.directory)])
         assert result.exit_code != 0 and said in result.output and "Traceback" not in result.output, result.output
+
+
+def test_a_filter_given_twice_is_refused_not_read_as_its_last_value(london_store):
+    """`--decade 2010s --decade 2000s` answered as the 2000s alone (a newcomer's finding); the explorer refuses it too."""
+    for option, first, second in (("--decade", "2010s", "2000s"), ("--borough", "lambeth", "croydon")):
+        result = CliRunner().invoke(cli, ["search", "child", option, first, option, second,
+                                          "--store", str(london_store.directory)])
+        assert result.exit_code == 2 and f"given 2 times ({first}, {second}): the search takes one" in result.output
+
+
+def test_nothing_found_says_which_filter_left_it_out(london_store):
+    result = CliRunner().invoke(cli, ["search", "child", "--decade", "1890s", "--store", str(london_store.directory)])
+    assert result.exit_code == 0 and "nothing matches 'child' with --decade 1890s" in result.stderr
