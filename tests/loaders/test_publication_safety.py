@@ -852,6 +852,11 @@ STREET = [  # (text, what the message quotes): each refused by rule street-addre
     ("Girls were taken to an address in Kingsland Road.", "address in Kingsland Road"),
     ("He lived on High St in Ilford.", "lived on High St"),
     ("She lived at 14 Acасia Avenue.", "14 Acасia Avenue"),  # a Cyrillic а and с
+    # a newcomer's finding: numbers, capitals and long names that passed
+    ("The men took her to 14-16 Acacia Avenue.", "14-16 Acacia Avenue"),
+    ("The men took her to 14–16 Acacia Avenue.", "14–16 Acacia Avenue"),
+    ("THE MEN TOOK HER TO 14 ACACIA AVENUE.", "14 ACACIA AVENUE"),
+    ("The men took her to 14 Lower Old Church Hill Lane.", "14 Lower Old Church Hill Lane"),
 ]
 
 
@@ -875,6 +880,8 @@ def test_part_of_a_street_address_is_refused(tmp_path, text, found):
     "The case moved to Snaresbrook Crown Court.", "The Home Office in Marsham Street replied.",
     "In 2012 Brick Lane was patrolled at night.", "Paragraph 14 Crown Court findings.",
     "The 2 Crown Court trials ended in 2014.", "The 14 girls were close friends.",
+    "PARAGRAPH 14 CROWN COURT FINDINGS.", "IN 2012 BRICK LANE WAS PATROLLED.", "THE 14 GIRLS WERE CLOSE FRIENDS.",
+    "Paragraphs 14-16 set out the Crown Court's findings.",
     "Wood Green Crown Court, Lordship Lane, heard the case.",
     "Harrow Road police station took the report.", "The Broadwater Farm Estate youth club ran sessions.",
     "A statement from Downing Street followed.", "Meetings took place at Victoria Square.",
