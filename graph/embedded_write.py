@@ -39,7 +39,7 @@ import pyarrow.parquet as pq
 
 from casegraph.graph.aggregates import filed_facts, with_aggregates
 from casegraph.graph.profile import PUBLIC, RESTRICTED, Profile, public_dataset
-from casegraph.graph.records import RECORDS, TABLES_FILE, write_records
+from casegraph.graph.records import RECORDS, TABLES_FILE, record_file, write_records
 from casegraph.graph.rows import node_tables, rel_tables
 from casegraph.graph.store import Loaded, Progress, StoreError
 from casegraph.loaders.dataset import Dataset
@@ -99,10 +99,10 @@ def _stage_profile(dataset: Dataset, folder: Path) -> None:
     for table in node_tables(dataset):
         if len(table):
             write(table.name, table.arrow)
-            write_records(table.arrow, folder / RECORDS / entries[-1]["file"].replace(".parquet", ".arrow"))
+            write_records(table.arrow, folder / RECORDS / record_file(entries[-1]["file"]))
     for table in rel_tables(dataset):
         write(table.name, table.arrow, table.from_label, table.to_label)
-        write_records(table.arrow, folder / RECORDS / entries[-1]["file"].replace(".parquet", ".arrow"))
+        write_records(table.arrow, folder / RECORDS / record_file(entries[-1]["file"]))
     (folder / RECORDS / TABLES_FILE).write_text(json.dumps(entries, indent=1))
     filed = filed_facts(dataset)
     if filed.num_rows:

@@ -28,13 +28,18 @@ import pyarrow.compute as pc
 from casegraph.graph.values import FILING
 from casegraph.schemas import schema
 
-__all__ = ["RecordFiles", "write_records", "RECORDS", "TABLES_FILE", "stored_columns"]
+__all__ = ["RecordFiles", "record_file", "write_records", "RECORDS", "TABLES_FILE", "stored_columns"]
 
 RECORDS = "records"
 """The folder of a build (and of a staged profile) that holds its record files."""
 
 TABLES_FILE = "tables.json"
 """A staged profile's list of tables, in COPY order: [{table, from, to, rows, file}]."""
+
+def record_file(staged: str) -> str:
+    """The record file's name of a staged table's Parquet file (`tables.json`'s `file`): the same, `.arrow`."""
+    return staged.removesuffix(".parquet") + ".arrow"
+
 
 def write_records(table: pa.Table, path: Path) -> None:
     """`table` as an uncompressed Arrow IPC file at `path` (the format a reader maps without copying).
@@ -71,7 +76,7 @@ class RecordFiles:
         self._nodes: dict[str, pa.Table] = {}
         self._rels: dict[tuple[str, str, str], pa.Table] = {}
         for entry in json.loads((folder / TABLES_FILE).read_text()):
-            path = folder / entry["file"].replace(".parquet", ".arrow")
+            path = folder / record_file(entry["file"])
             _read_ahead(path)
             mapped = pa.memory_map(str(path))
             self._maps.append(mapped)
