@@ -29,7 +29,7 @@ from starlette.routing import Route
 
 from casegraph import __version__
 from casegraph.exports import FORMATS, ExportError
-from casegraph.exports.base import conditional_citations, conditions_notice, refuse_unfit_graph
+from casegraph.exports.base import conditional_citations, conditions_notice
 from casegraph.explorer.downloads import Download, dossier_file, export_file, still_file
 from casegraph.explorer.entity import entity_page, kind_name
 from casegraph.explorer.forms import cell, form_fields, given_params, page_links
@@ -271,7 +271,7 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
             raise _too_big(part.number_of_nodes(), cases, "this selection")
         whole = explorer.hydrate(part)
         try:  # once for every view and export of it (kept, never changed): `prepare`, `export(checked=True)`
-            refuse_unfit_graph(whole)
+            explorer.refuse_unfit(whole)
         except ExportError as error:
             raise HTTPException(422, str(error)) from None
         return whole
@@ -392,7 +392,7 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
             raise HTTPException(404, f"no relationship {clip(key)} from {ends[0]!r} to {ends[1]!r} in this graph")
         whole = explorer.hydrate(ordered_subgraph(graph, ends))
         try:
-            refuse_unfit_graph(whole)
+            explorer.refuse_unfit(whole)
         except ExportError as error:
             raise HTTPException(422, str(error)) from None
         drawn = prepare(whole, _options(), checked=True)

@@ -25,6 +25,7 @@ from typing import Any
 
 import networkx as nx
 
+from casegraph.exports.base import refuse_unfit_graph
 from casegraph.explorer.downloads import Rasteriser
 from casegraph.explorer.kept import Kept
 from casegraph.graph.projection import hydrate, outline
@@ -100,6 +101,8 @@ class Explorer:
         try:
             graph = nx.freeze(outline(view))  # read-only from here: selections keep its order (`ordered_subgraph`)
             build = _build_of(store, view)
+            if getattr(view, "records", None) is not None:  # a selection's first page reads them indexed
+                view.records.index()
         except BaseException:
             view.close()
             raise
@@ -140,12 +143,23 @@ class Explorer:
             return run_query(answering_view(self.view, query, params), query, params)
 
     def hydrate(self, part: nx.MultiDiGraph) -> nx.MultiDiGraph:
-        """`part` (a subgraph of `graph`) with every stored property, from the store (`projection.hydrate`);
-        as it is for an explorer made over a whole graph in memory (no view: tests, notebooks)."""
+        """`part` (a subgraph of `graph` made for this: `select`, `ordered_subgraph`) with every stored
+        property, from the store, filled in (`projection.hydrate`); as it is for an explorer made over a
+        whole graph in memory (no view: tests, notebooks)."""
         if self.view is None:
             return part
         with self._lock:
             return hydrate(self.view, part, self._links, self.counts)
+
+    def refuse_unfit(self, whole: nx.MultiDiGraph) -> None:
+        """Refuse (`ExportError`) a part read whole (`hydrate`) that holds a value no page or file can hold
+        (`exports.base.refuse_unfit_graph`, the rule of `schemas.text`), unless it was read from an
+        embedded build's record files: that build's load refused every such value by the same rule before
+        it wrote them (`graph.records`), so a second look, a fifth of a borough's first page at 100,000
+        cases, would find nothing. A Neo4j store (which others can write) and a graph in memory are
+        looked at."""
+        if getattr(self.view, "records", None) is None:
+            refuse_unfit_graph(whole)
 
     def lists(self, node: str):
         """What `node`'s entity page pages (`entity.Lists`), kept for a node of more than `HUB_LINKS`

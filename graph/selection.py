@@ -613,12 +613,22 @@ def ordered_subgraph(graph: nx.MultiDiGraph, nodes: Iterable[str]) -> nx.MultiDi
     and exports made from it would differ byte for byte on every run."""
     keep = set(nodes)
     ordered = _in_graph_order(graph, keep)
+    return _induced(graph, ordered, _edges_among(graph, ordered, keep))
+
+
+def _edges_among(graph: nx.MultiDiGraph, ordered: list[str], keep: set[str]) -> list[tuple]:
+    """(u, v, key, attrs) of the relationships between nodes of `keep` (`ordered`: them, in graph order),
+    in graph order: the kept nodes' own relationships only (a small selection of a large graph never
+    walks every relationship)."""
+    return [(u, v, k, a) for u, v, k, a in graph.edges(ordered, keys=True, data=True) if v in keep]
+
+
+def _induced(graph: nx.MultiDiGraph, ordered: Iterable[str], edges: list[tuple]) -> nx.MultiDiGraph:
+    """A new graph of `ordered` (nodes of `graph`, in its order) and `edges` (`_edges_among` them)."""
     sub = nx.MultiDiGraph()
     sub.graph.update(graph.graph)
     sub.add_nodes_from((n, graph.nodes[n]) for n in ordered)
-    # the edges of the kept nodes only, in graph order (a small selection of a large graph
-    # never walks every relationship)
-    sub.add_edges_from((u, v, k, a) for u, v, k, a in graph.edges(ordered, keys=True, data=True) if v in keep)
+    sub.add_edges_from(edges)
     return sub
 
 
@@ -638,10 +648,21 @@ def _in_graph_order(graph: nx.MultiDiGraph, keep: set[str]) -> list[str]:
 
 
 def _with_sources(graph: nx.MultiDiGraph, keep: set[str]) -> nx.MultiDiGraph:
-    """The induced subgraph, plus the source documents its facts cite and the sources those derive from."""
-    cited = {s for n in keep for s in cited_sources(graph.nodes[n])}
-    cited |= {s for u, v, a in graph.edges(keep, data=True) if u in keep and v in keep for s in cited_sources(a)}
-    return ordered_subgraph(graph, keep | _sources(graph, cited))
+    """The induced subgraph, plus the source documents its facts cite and the sources those derive from:
+    `ordered_subgraph` of them all, the kept nodes' relationships walked once (a second time only if a
+    source document added has relationships, which the schema gives none)."""
+    ordered = _in_graph_order(graph, keep)
+    edges = _edges_among(graph, ordered, keep)
+    cited = {s for n in ordered for s in cited_sources(graph.nodes[n])}
+    cited |= {s for *_, a in edges for s in cited_sources(a)}
+    sources = _sources(graph, cited) - keep
+    if not sources:
+        return _induced(graph, ordered, edges)
+    keep = keep | sources
+    ordered = _in_graph_order(graph, keep)
+    if any(graph.degree(s) for s in sources):
+        edges = _edges_among(graph, ordered, keep)
+    return _induced(graph, ordered, edges)
 
 
 def _sources(graph: nx.MultiDiGraph, cited: set[str]) -> set[str]:

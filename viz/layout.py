@@ -52,28 +52,41 @@ def force(nodes: Sequence[Hashable], edges: Iterable[tuple[Hashable, Hashable]],
     k = np.float32(math.sqrt(1.0 / n))
     temperature = 0.1
     cooling = temperature / (iterations + 1)
-    block = 1024
+    # x and y as two contiguous arrays, the pairwise terms in preallocated blocks: five times faster
+    # than one (n, n, 2) array through einsum (a borough's overview at 100,000 cases, BENCHMARKS.md)
+    x, y = np.ascontiguousarray(pos[:, 0]), np.ascontiguousarray(pos[:, 1])
+    block = min(n, 1024)
+    dx, dy, weight = (np.empty((block, n), np.float32) for _ in range(3))
     for _ in range(iterations):
-        shift = np.zeros_like(pos)
+        shift_x, shift_y = np.zeros(n, np.float32), np.zeros(n, np.float32)
         for start in range(0, n, block):
-            delta = pos[start:start + block, None, :] - pos[None, :, :]
-            dist2 = np.einsum("ijk,ijk->ij", delta, delta)
-            np.maximum(dist2, np.float32(1e-6), out=dist2)
-            shift[start:start + block] += np.einsum("ijk,ij->ik", delta, (k * k) / dist2)
+            rows = min(block, n - start)
+            bx, by, w = dx[:rows], dy[:rows], weight[:rows]
+            np.subtract(x[start:start + rows, None], x[None, :], out=bx)
+            np.subtract(y[start:start + rows, None], y[None, :], out=by)
+            np.multiply(bx, bx, out=w)
+            w += by * by
+            np.maximum(w, np.float32(1e-6), out=w)
+            np.divide(k * k, w, out=w)  # repulsion k^2 / d along each pair's unit vector: delta * k^2 / d^2
+            shift_x[start:start + rows] += (bx * w).sum(axis=1)
+            shift_y[start:start + rows] += (by * w).sum(axis=1)
         if len(pairs):
-            delta = pos[pairs[:, 0]] - pos[pairs[:, 1]]
-            pull = delta * (np.sqrt((delta * delta).sum(axis=1)) / k)[:, None]
-            np.add.at(shift, pairs[:, 0], -pull)
-            np.add.at(shift, pairs[:, 1], pull)
-        centre = pos.mean(axis=0)
-        shift -= gravity * (pos - centre) / k  # keeps loose components near the rest
-        length = np.sqrt((shift * shift).sum(axis=1))
+            ex, ey = x[pairs[:, 0]] - x[pairs[:, 1]], y[pairs[:, 0]] - y[pairs[:, 1]]
+            pull = np.sqrt(ex * ex + ey * ey) / k  # attraction d^2 / k along the pair
+            for shift, along in ((shift_x, ex * pull), (shift_y, ey * pull)):
+                shift -= np.bincount(pairs[:, 0], along, n).astype(np.float32)
+                shift += np.bincount(pairs[:, 1], along, n).astype(np.float32)
+        shift_x -= gravity * (x - x.mean()) / k  # keeps loose components near the rest
+        shift_y -= gravity * (y - y.mean()) / k
+        length = np.sqrt(shift_x * shift_x + shift_y * shift_y)
         length[length < 1e-9] = 1e-9
-        pos += shift * (np.minimum(length, temperature) / length)[:, None]
+        step = np.minimum(length, temperature) / length
+        x += shift_x * step
+        y += shift_y * step
         temperature -= cooling
-    pos -= pos.mean(axis=0)
     scale = spacing / float(k)
-    return {node: (float(pos[i, 0]) * scale, float(pos[i, 1]) * scale) for node, i in index.items()}
+    x, y = (x - x.mean()) * scale, (y - y.mean()) * scale
+    return {node: (float(x[i]), float(y[i])) for node, i in index.items()}
 
 
 def radial(rings: Sequence[Sequence[Hashable]], parents: Mapping[Hashable, Hashable],

@@ -85,14 +85,18 @@ def _packed(positions: dict, graph: nx.MultiDiGraph, gap: float = 160.0) -> dict
 
 
 def build(graph: nx.MultiDiGraph, options: Options, *, sources_graph: nx.MultiDiGraph | None = None) -> Figure:
-    drawn = ordered_subgraph(graph, (n for n, a in graph.nodes(data=True) if a.get("label") != "Source"))
-    drawn, notes = aggregate(drawn, options.budget, key=by_borough)
-    core = core_of(drawn) or set(drawn.nodes)
+    nodes = [n for n, a in graph.nodes(data=True) if a.get("label") != "Source"]
+    if len(nodes) > options.budget:  # grouped (`aggregate`): a graph of its own
+        drawn, notes = aggregate(ordered_subgraph(graph, nodes), options.budget, key=by_borough)
+        nodes = list(drawn.nodes)
+    else:  # `graph` itself: its source documents have no relationship and are given no place (no mark)
+        drawn, notes = graph, []
+    core = core_of(drawn) or set(nodes)
     inner = ordered_subgraph(drawn, core)  # graph.subgraph would follow the set's per-process order
     positions = _packed(force(sorted(inner.nodes), [(u, v) for u, v in inner.edges()],
                               initial=_seed(inner, borough_anchors(inner)), spacing=120.0), inner)
     hanging = defaultdict(list)
-    for node in sorted(set(drawn.nodes) - core):
+    for node in sorted(set(nodes) - core):
         linked = sorted(n for n in neighbours(drawn, node) if n in core)
         hanging[linked[0] if linked else None].append(node)
     loose = hanging.pop(None, [])

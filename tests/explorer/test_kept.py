@@ -111,3 +111,24 @@ def test_an_export_of_a_kept_selection_is_the_librarys_export_of_it(public_clien
         [path] = export(whole, fmt, tmp_path / f"casegraph{SUFFIXES[fmt]}", meta)
         assert response.status_code == 200 and response.content == path.read_bytes(), fmt
     london_public.forget()
+
+
+def test_a_part_read_from_record_files_is_not_looked_at_twice_but_any_other_is(london_public):
+    """`Explorer.refuse_unfit`: a graph in memory (or from Neo4j) holding text no page can hold is
+    refused; a part read from an embedded build's record files, whose load refused such text by the same
+    rule, passes (and holds none)."""
+    from casegraph.exports import ExportError
+    from casegraph.exports.base import refuse_unfit_graph
+    from casegraph.explorer.state import Explorer
+    from casegraph.graph.projection import project
+
+    assert london_public.view.records is not None
+    whole = london_public.hydrate(select(london_public.graph, Selection(boroughs=("lambeth",)), london_public.view))
+    london_public.refuse_unfit(whole)
+    refuse_unfit_graph(whole)  # what the build's load made sure of
+    graph = project(london_public.view)
+    case = next(n for n, a in graph.nodes(data=True) if a.get("label") == "CaseFile")
+    graph.nodes[case]["summary"] = "a form feed\x0c from pdftotext"
+    in_memory = Explorer(None, None, graph, include_restricted=False)
+    with pytest.raises(ExportError, match="summary"):
+        in_memory.refuse_unfit(in_memory.hydrate(graph))

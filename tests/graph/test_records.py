@@ -12,6 +12,7 @@ import shutil
 from collections import Counter
 from pathlib import Path
 
+import networkx as nx
 import pytest
 
 from benchmarks.generate import generate
@@ -73,9 +74,8 @@ def test_records_give_what_queries_give(name, profile, request):
         slim = outline(view)
         whole = project(view)
         for selection in _selections(slim):
-            part = select(slim, selection)
-            from_files = hydrate(view, part)
-            assert _typed(from_files) == _typed(_by_queries(view, part)), selection
+            from_files = hydrate(view, select(slim, selection))
+            assert _typed(from_files) == _typed(_by_queries(view, select(slim, selection))), selection
             assert _dump(from_files) == _dump(select(whole, selection)), selection
 
 
@@ -126,3 +126,40 @@ def test_the_staged_parquet_is_not_kept(london_store):
     assert sorted(p.name for p in Path(london_store.current).iterdir()) == \
         sorted(["graph.lbdb", "public.lbdb", "manifest.json", RECORDS] +
                [p.name for p in Path(london_store.current).iterdir() if p.name.endswith((".wal", ".lock"))])
+
+
+def test_a_part_is_filled_in_and_the_outline_never(london_store):
+    """`hydrate` fills the part it is given (its own nodes' and relationships' properties, nothing of the
+    outline's) and refuses a frozen outline, whose records every page shares."""
+    with london_store.view("public") as view:
+        slim = outline(view)
+        before = _dump(slim)
+        part = select(slim, Selection(boroughs=("hillingdon",)))
+        assert hydrate(view, part) is part
+        assert _dump(slim) == before
+        assert any("citation_quotes" in a for _, a in part.nodes(data=True))
+        frozen = nx.freeze(slim)
+        with pytest.raises(ValueError, match="frozen"):
+            hydrate(view, frozen)
+
+
+def test_records_are_found_by_id_and_nothing_else(generated_store):
+    """The index of a table's ids (`records._Index`) gives the records asked for, in any order, and
+    nothing for an id the table does not hold: absent, a prefix of a held id, one longer than any held
+    (which a fixed-width search would cut to a held one), empty, or another label's."""
+    with generated_store.view("public") as view:
+        slim = outline(view)
+        cases = sorted(n for n, label in slim.nodes(data="label") if label == "CaseFile")
+        person = next(n for n, label in slim.nodes(data="label") if label == "Person")
+        files = view.records
+        asked = [cases[5], cases[0], cases[5]]
+        found = files.nodes("CaseFile", asked)
+        assert sorted(found) == sorted({cases[0], cases[5]})
+        assert all(found[c]["id"] == c for c in found)
+        widest = max(len(c) for c in cases)
+        refused = ["", "no-such-case", cases[0][:-1], cases[0] + "x" * (widest + 5), person, cases[0] + "\u00e9"]
+        assert files.nodes("CaseFile", refused) == {}
+        assert files.nodes("CaseFile", []) == {}
+        assert files.nodes("NoSuchLabel", cases[:2]) == {}
+        files.index()  # made ahead, as the explorer does: the same answers
+        assert files.nodes("CaseFile", asked) == found
