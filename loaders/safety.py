@@ -139,9 +139,15 @@ def load_rules(path: Path = RULES_FILE) -> tuple[Rule, ...]:
 
 
 def _compile(pattern: str, terms: dict[str, str]) -> re.Pattern:
-    """A rules file's pattern, its `{term}`s replaced by their entries under `terms:`, in any case.
-    Raises KeyError for an unknown term, re.error for an invalid expression."""
-    return re.compile(_TERM.sub(lambda m: f"(?:{terms[m.group(1)]})", pattern), re.IGNORECASE)
+    """A rules file's pattern, its `{term}`s replaced by their entries under `terms:`, in any case; a term may
+    name others (`one_child` names `child` and `many`), replaced in turn. Raises KeyError for an unknown term,
+    re.error for an invalid expression or a term that names itself, at any remove."""
+    for _ in range(len(terms) + 1):  # each round replaces one level of terms: a cycle never ends
+        expanded = _TERM.sub(lambda m: f"(?:{terms[m.group(1)]})", pattern)
+        if expanded == pattern:
+            return re.compile(pattern, re.IGNORECASE)
+        pattern = expanded
+    raise re.error(f"a term names itself: {pattern[:80]}...")
 
 
 def problem_at(table: ColumnTable, row: int, field: str, message: str) -> Problem:

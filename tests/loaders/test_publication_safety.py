@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 
-from casegraph.loaders import LoadError, load
+from casegraph.loaders import LoadError, default_data_dir, load
 from casegraph.loaders.folding import fold
 from casegraph.loaders.safety import RULES_FILE, load_rules
 
@@ -440,7 +441,8 @@ def test_a_rules_needs_is_in_every_hit_of_its_patterns():
     rules = {rule.id: rule for rule in load_rules()}
     texts = [(text, rule) for text, rule in HITS] + [(fold(text).text, rule)
                                                      for text, rule, _ in NEWCOMER + FIFTH + SIXTH] + \
-        [(fold(text).text, "street-address") for text, _ in STREET]
+        [(fold(text).text, "street-address") for text, _ in STREET] + \
+        [(fold(text).text, "in-care") for text, _ in LIVED_IN_CARE]
     checked = set()
     for text, rule_id in texts:
         rule = rules[rule_id]
@@ -1157,3 +1159,57 @@ def test_a_restricted_name_or_place_is_found_however_it_is_spelt(tmp_path, text,
                                   "Chlorine was found in 3 flats."])
 def test_words_that_only_resemble_a_restricted_name_pass(tmp_path, text):
     _passes(tmp_path, text, extra=RESTRICTED_PLACE_AND_NAMES)
+
+
+# A newcomer's finding (2026-12-02): "lived in care" (a looked-after child, as many public reports say it) was refused
+# by the in-care rule whoever lived there; one child who lived in care still is.
+LIVED_IN_CARE_PUBLIC = [
+    "lived in care", "Lived in care.", "Many of the girls lived in care.", "Girls who lived in care were targeted.",
+    "The victims had lived in care.", "Several victims lived in care homes.", "Some had lived in care.",
+    "Nine had lived in care.", "A third of them had lived in care.", "They lived in care.",
+    "Most of the victims lived in care in Croydon.", "Young people who grew up in care were at risk.",
+    "Girls who lived in foster care from 2015 were abused.", "Everyone who lived in care was at risk.",
+    "Around half had lived in care.", "Police said 12 had lived in care.", "Police said the men had lived in care.",
+]
+
+
+@pytest.mark.parametrize("text", LIVED_IN_CARE_PUBLIC)
+def test_lived_in_care_said_of_no_one_child_passes(tmp_path, text):
+    """The words alone, or said of a group or a statistic, are care as a circumstance (the rule's `public:` line):
+    in a case's summary and in a statement linked to nothing."""
+    _load(tmp_path, text)
+    _passes(tmp_path, statement=text)
+
+
+LIVED_IN_CARE = [  # (text, what the message quotes)
+    ("She lived in care.", "She lived in care"),
+    ("Olivia, who lived in care homes, was raped.", "Olivia, who lived in care homes"),
+    ("The girl had lived in care.", "The girl had lived in care"),
+    ("A victim who was raised in care told police.", "A victim who was raised in care"),
+    ("A Croydon girl who grew up in care was raped.", "A Croydon girl who grew up in care"),
+    ("The girl lived in foster care from 2015.", "The girl lived in foster care"),
+    ("The girl lived with foster carers since 2015.", "The girl lived with foster carers"),
+    ("Olivia lived in care in Croydon.", "Olivia lived in care"),
+    ("Police said the girl had lived in care.", "the girl had lived in care"),
+    ("I grew up in care.", "I grew up in care"), ("He had previously lived in a care home.",
+                                                  "He had previously lived in a care"),
+]
+
+
+@pytest.mark.parametrize("text, found", LIVED_IN_CARE)
+def test_one_child_who_lived_in_care_is_refused(tmp_path, text, found):
+    [problem] = _unlinked(tmp_path, statement=text)
+    assert (problem.record, problem.field) == ("a-statement", "summary")
+    assert f": {found!r} (rule 'in-care' of " in problem.message
+
+
+def test_the_shipped_data_builds_with_lived_in_care_in_a_case_summary(tmp_path):
+    """The finding as it was made: the London data, one public case summary saying girls lived in care, loads."""
+    data = tmp_path / "data"
+    shutil.copytree(default_data_dir(), data, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    case = data / "london" / "cases" / "croydon-2020-child-in-care.yaml"
+    text = case.read_text(encoding="utf-8")
+    case.write_text(text.replace("A child in care alleged", "Many girls lived in care. A child in care alleged", 1),
+                    encoding="utf-8")
+    [summary] = [n.summary for n in load([data]).nodes["CaseFile"] if n.id == "croydon-2020-child-in-care"]
+    assert summary.startswith("Many girls lived in care. A child in care alleged")
