@@ -433,6 +433,18 @@ def test_a_pattern_names_its_terms_once(tmp_path):
                      encoding="utf-8")
     [rule] = load_rules(rules)
     assert [bool(rule.patterns[0].search(t)) for t in ("aged two", "aged 14", "aged few")] == [True, True, False]
+    # a term may name another; one that names itself, at any remove, is an error naming the rule (a file apiece:
+    # `load_rules` keeps what it read of a path)
+    rules = tmp_path / "nested.yaml"
+    rules.write_text("terms: {age: 'two|{teen}', teen: 'thirteen'}\nrules:\n- {id: a, what: an age, patterns: "
+                     "['aged ({age})\\b']}\n", encoding="utf-8")
+    [rule] = load_rules(rules)
+    assert [bool(rule.patterns[0].search(t)) for t in ("aged two", "aged thirteen", "aged few")] == [True, True, False]
+    rules = tmp_path / "cycle.yaml"
+    rules.write_text("terms: {age: 'two|{teen}', teen: '{age}'}\nrules:\n- {id: a, what: an age, patterns: "
+                     "['aged ({age})']}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"cycle.yaml: rule 1: a term names itself"):
+        load_rules(rules)
 
 
 def test_a_rules_needs_is_in_every_hit_of_its_patterns():
