@@ -325,7 +325,8 @@ def _pseudonyms(tables: Tables) -> list[Problem]:
             if sensitivity == _RESTRICTED and (individual or pseudonym):
                 _add_names(names, (name, *(aliases or ())), "a restricted person")
     places = tables.nodes.get(Place.label)
-    ruled = {place_type for rule in load_rules() for place_type in rule.place_types}  # a school's: the rule says
+    # a school's name: its rule says, of every school; a home's: only the street-address rule's names (`place_names`)
+    ruled = {place_type for rule in load_rules() if rule.place_names is None for place_type in rule.place_types}
     if places is not None:
         for sensitivity, place_type, name, aliases in zip(places["sensitivity"], places["place_type"],
                                                           places["name"], places["aliases"]):

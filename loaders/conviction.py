@@ -29,7 +29,12 @@ years in prison", "put behind bars", "ended up behind bars", "locked up for 12 y
 up", "was locked away", "was locked-up", "was put away", "was sent down", "has been incarcerated", "the judge sent
 him down"; not "sent down from Oxford", "sent down to the basement"); "a registered sex offender", "the sex
 offenders' register"; "admitted" with an offence for object ("admitted two counts of rape", "admitted the charges";
-not "admitted failings").
+not "admitted failings"); a sentence that is no custody, given only on a conviction (`_NON_CUSTODIAL`): a community
+order ("given a two-year community order", "a youth rehabilitation order"), a conditional or absolute discharge,
+probation with a length or an order ("18 months' probation", "two years of probation", "placed on probation for two
+years", "a probation order"; not "a six-month probation period", "six months of probation at the school", "a
+probation officer"), a term suspended ("two years, suspended for 18 months"), unpaid work ordered ("ordered to do 200
+hours of unpaid work"); not a supervision order (a family court's), a curfew (bail's).
 
 Custody is no conviction where the clause holding it says it is before a verdict (`_REMAND`: "held on remand", "in
 prison awaiting trial"; a word of its own, not "remand-free", and not "no longer on remand"); a remand word excuses
@@ -51,12 +56,21 @@ Within one sentence (text up to `.`, `!`, `?` or a line break), a conviction wor
   "without being convicted", "no conviction", "no charge or conviction", "neither charged nor convicted",
   "did not result in a conviction", "failed to secure a conviction", "denies being guilty" (not "never
   denied"), "pleaded not guilty"), or as the subject it negates ("none were convicted", "none of the
-  five men were convicted", "no one has been convicted", "nobody was jailed"), or the sentence only asks
-  or supposes it ("does not say whether anyone was convicted", "if convicted"), or faces it ("faces a life
-  sentence", "could face a maximum 14-year sentence"). A negation of anything else in the sentence does not
-  bind ("Police did not comment; Fred Bloggs was convicted" is refused), nor one that "until" follows ("not
-  jailed until 2015" says when he was), nor one that a "but" corrects ("not convicted in 2010 but in 2012",
-  "not jailed in Wandsworth but in Belmarsh");
+  five men were convicted", "no one has been convicted", "nobody was jailed"). A negation of anything else in
+  the sentence does not bind ("Police did not comment; Fred Bloggs was convicted" is refused), nor one that
+  "until" follows ("not jailed until 2015" says when he was), nor one that a "but" corrects ("not convicted in
+  2010 but in 2012", "not jailed in Wandsworth but in Belmarsh");
+- it is a sentence not given (`_NOT_GIVEN`, with only the same small words between): asked or supposed ("does not
+  say whether anyone was convicted", "if convicted"), faced or risked ("faces a life sentence", "faces up to 14
+  years in prison", "could face a maximum 14-year sentence", "risks"), the law's maximum ("the offence carries a
+  maximum of 14 years", "carries a maximum sentence of", "punishable by up to", "the maximum sentence is"), sought
+  ("the prosecution will seek a 10-year sentence", "is expected to ask for", "called for him to be jailed"), or
+  possible ("could be jailed", "may get 14 years"); or a condition on a verdict (`_IF_CONVICTED`: "if convicted",
+  "if found guilty", "should he be convicted") in its clause, before it ("If convicted, he will get 14 years") or
+  right after it with no comma between ("He will be jailed for life if convicted"). A sentence given stays one:
+  "was jailed for 14 years", "received a 10-year sentence, which prosecutors had sought", "given the maximum
+  sentence of 14 years in prison", "will be sentenced on Friday" and "would be jailed in 2019" (a verdict came),
+  "Jailed in 2019, he faces life if convicted again" (a comma before the condition);
 - a reversal of a conviction (`_REVERSAL`) follows it in the sentence, or holds it: "conviction
   quashed", "his convictions were overturned", "quashed his conviction", "this was set aside", "cleared on
   appeal", "acquitted at retrial", "won his appeal". A reversal of something else does not count
@@ -72,8 +86,11 @@ Within one sentence (text up to `.`, `!`, `?` or a line break), a conviction wor
   not for offences in this case", ", not of the abuse alleged here". A contrast that asserts the conviction,
   of something else than this case, is none: "convicted, not in 2010 but in 2012", "jailed, not in Wandsworth but
   in Belmarsh", "convicted, not of one rape but of ten" are refused.
-Known limits: a conviction reversal reverses every conviction word before it in its sentence, whoever's ("Bloggs was
-jailed in 2019 and Smith's conviction was quashed" passes); "paedophile" alone, a label but not a verdict, is not a
+Known limits: a fine is no conviction word (a regulator fines too); a job's probation with a length and no word
+of a job after it ("his six months' probation ended") is refused; a condition on a verdict excuses what follows it
+in its clause, whoever's ("If he is convicted, the judge who jailed his brother will sentence him" passes); a
+conviction reversal reverses every conviction word before it in its sentence, whoever's ("Bloggs was jailed in 2019
+and Smith's conviction was quashed" passes); "paedophile" alone, a label but not a verdict, is not a
 conviction word; a tabloid word with no auxiliary ("Groomer locked up") is none unless a term follows ("locked up
 for 12 years"); a remand clause ends at a conjunction or a word of what came next, not a comma ("Remanded in 2015,
 he is now behind bars" passes); a headline's term "for" anyone but a victim or a group is a sentence ("Two years for
@@ -174,6 +191,27 @@ _HEADLINE = (
 victim ("Jail for gang leader", "Life for abuser", "12 years for groomer", "Life behind bars for ringleader"), a
 term "each" ("Paedophile ring: 12 years each"), a tabloid word as a headline's head ("Caged: the groomer"); not
 "Life for the survivors after abuse", "a life of abuse", "Life for the family was hard" (a verb follows)."""
+_PROBATION_ELSE = (r"(?!\s+(?:period|officers?|services?|workers?|staff|reports?|hostels?|teams?|trusts?|at|as|with)"
+                   r"\b)")
+"""After "probation", what makes it no sentence: "a six-month probation period", "six months of probation at the
+school", "as a teacher" (a job's), "a probation officer"."""
+_NON_CUSTODIAL = (
+    r"\b(?:community|youth\s+rehabilitation|referral|detention\s+and\s+training)"
+    r"(?:\s+(?:rehabilitation|punishment|service))?\s+orders?\b"
+    r"|\b(?:conditional|absolute)\s+discharge\b|\b(?:conditionally|absolutely)\s+discharged\b"
+    r"|\bprobation\s+orders?\b"
+    r"|(?:" + _TERM_WORDS + r"|\b\w+-(?:year|month))(?:['\u2019]s?)?\s+(?:of\s+)?probation\b" + _PROBATION_ELSE +
+    r"|\b(?:placed|put)\s+on\s+probation\s+for\s+" + _TERM_WORDS +
+    r"|\b" + _TERM_WORDS + r",?\s+suspended\s+for\s+" + _TERM_WORDS +
+    r"|\b(?:ordered|given|handed|received|gets?|got)\s+(?:to\s+(?:do|carry\s+out|complete|perform)\s+)?"
+    + _NUMBER + r"hours['\u2019]?\s+(?:of\s+)?(?:community\s+service|unpaid\s+work)\b")
+"""A sentence that is no custody, given only on a conviction: a community order ("a two-year community order", "a
+youth rehabilitation order", "a referral order"), a conditional or absolute discharge, probation with a length or
+an order ("18 months' probation", "two years of probation", "a two-year probation", "a probation order", "placed
+on probation for two years"; not "a six-month probation period", "a probation officer", nor "placed on probation"
+alone: a job's), a term suspended ("two years, suspended for 18 months"), unpaid work ordered ("ordered to do 200
+hours of unpaid work"). Not a supervision order (a family court's, about a child), a curfew (bail's), nor a fine (a
+regulator's too)."""
 CONVICTION = re.compile(
     r"\bconvict\w*"
     r"|\b(?:(?:found|pleaded|pled|pleading|proved|proven)\s+)?guilty\b(?:\s+(?:verdicts?|pleas?))?"
@@ -217,6 +255,7 @@ CONVICTION = re.compile(
     + _NOT_DOWN +
     r"|\bdetained\s+at\s+(?:his|her)\s+majesty['\u2019]?s\s+pleasure\b"
     r"|\bregistered\s+sex\s+offenders?\b|\bsex\s+offenders['\u2019]?\s+register\b"
+    r"|" + _NON_CUSTODIAL +
     r"|\badmit(?:s|ted|ting)?\s+(?:to\s+)?(?:(?:the|a|an|his|her|their|all|both|\d+|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|several|further|more|\w+-\w+)\s+){0,3}" + _OFFENCE + r"\b",
     re.IGNORECASE)
@@ -240,13 +279,37 @@ _NEGATED = re.compile(
     r"|\b(?:no(?:\s+(?:single|other|further|more|adult))?(?:\s+\w+)?|none|nobody|no-one|neither(?:\s+\w+)?"
     r"|not\s+(?:one|a\s+single\s+\w+))"
     + _PARTITIVE +
-    r"|\b(?:whether|if|unless)(?:\s+\w+){0,4}"
-    r"|\b(?:fac(?:e|es|ing)|risk(?:s|ing)?)(?:\s+(?:a|an))?(?:\s+(?:maximum|possible|potential|likely|mandatory))?)"
-    + _BRIDGE + r"\s*\Z",
+    r")" + _BRIDGE + r"\s*\Z",
     re.IGNORECASE)
 """A negation bound to what follows it (matched against the sentence up to the conviction word): a
-negation, a negated subject ("none of the men", "no one"), or a question or supposition ("whether anyone
-in the group"), then only `_BRIDGE` words."""
+negation or a negated subject ("none of the men", "no one"), then only `_BRIDGE` words."""
+_UP_TO = (r"(?:\s+(?:up\s+to|a|an|the|his|her|their|him|them|to|be|maximum|max|possible|potential|likely|mandatory|"
+          r"minimum|of|at\s+least|as\s+(?:much|many|long)\s+as|more\s+than|sentences?|penalt(?:y|ies)|terms?|"
+          r"tariff)\b)*")
+"""What stands between a sentence faced, carried or sought and its length: "faces up to", "carries a maximum
+sentence of", "will seek a", "want him"."""
+_NOT_GIVEN = re.compile(
+    r"(?:\b(?:whether|if|unless)(?:\s+\w+){0,4}"
+    r"|\b(?:fac(?:e|es|ed|ing)|risk(?:s|ed|ing)?|looking\s+at|carr(?:y|ies|ied|ying)|punishable\s+(?:by|with)"
+    r"|(?<!his\s)(?<!her\s)(?<!their\s)max(?:imum)?\s+(?:sentence|penalty|term)(?:\s+(?:for|of)(?:\s+[\w'-]+){1,4}?)?"
+    r"\s+(?:is|was|would\s+be)"
+    r"|seek(?:s|ing)?|sought|(?:ask|call|push|press|argu)\w*\s+for|demand\w*|urg(?:e|es|ed|ing)|request\w*|"
+    r"want(?:s|ed|ing)?|could|may|might)" + _UP_TO + r")" + _BRIDGE + r"\s*\Z",
+    re.IGNORECASE)
+"""A sentence not given (matched against the sentence up to the conviction word): asked or supposed ("whether
+anyone in the group", "if convicted"), faced or risked ("faces up to", "could face a maximum", "risks"), the law's
+("the offence carries a maximum of", "punishable by up to", "the maximum sentence is"; not "given the maximum
+sentence of"), sought ("the prosecution will seek a", "is expected to ask for", "called for him to be", "want him"),
+or possible ("could be", "may get", "might receive"; not "will be sentenced" nor "would be jailed", which say a
+verdict came), then only `_BRIDGE` words."""
+_IF_CONVICTED = re.compile(
+    r"\b(?:if|unless|should|in\s+the\s+event\s+(?:of|that))(?:\s+(?!(?:and|but|then)\b)[\w'-]+){0,3}?\s+"
+    r"(?:convicted|found\s+guilty|guilty|(?:a\s+)?conviction)\b"
+    r"|\bwere\s+(?:he|she|they)\s+to\s+be\s+(?:convicted|found\s+guilty)\b", re.IGNORECASE)
+"""A condition on a verdict: "if convicted", "if he is found guilty", "should they be convicted", "in the event of a
+conviction", "were he to be convicted". It makes prospective what its clause says before it ("If convicted, he will
+get 14 years") and what comes right before it, with no comma between ("He will be jailed for life if convicted");
+not a sentence given before a comma ("Jailed for 12 years in 2019, he faces life if convicted again")."""
 
 _REVERSED = r"(?:quash\w*|overturn\w*|set\s+aside|revers(?:ed|ing|es)|annul\w*|(?:ruled|declared|found)\s+unsafe)"
 _REVERSAL = re.compile(
@@ -400,11 +463,14 @@ def conviction_wording(text: str | None, status: str | None) -> Wording | None:
         after = words[hit.end():sentence_end]
         reversals = [r for r in _REVERSAL.finditer(words, start, sentence_end) if r.end() > hit.start()]
         failed = [r for r in reversals if _UNREVERSED.search(words, start, r.start())]
-        if ((_NEGATED.search(before) and not _UNTIL.match(after) and not failed)  # "failed to have it quashed"
+        clause = _clause(words, hit, start, sentence_end)
+        if (((_NEGATED.search(before) or _NOT_GIVEN.search(before)) and not _UNTIL.match(after)
+             and not failed)  # "failed to have it quashed"
+                or _if_convicted(words, hit, *clause)
                 or (others and (others["verb"] or _FINITE.match(hit.group())))
                 or len(failed) < len(reversals)
                 or _CONTRAST.match(after)
-                or (_CUSTODY.search(hit.group()) and _on_remand(words, hit, *_clause(words, hit, start, sentence_end)))
+                or (_CUSTODY.search(hit.group()) and _on_remand(words, hit, *clause))
                 or (_HELD.search(hit.group()) and (_NO_PRISONER.search(before) or _HELD_BY_ABUSER.match(after)))):
             continue
         return Wording(folded.original_span(*hit.span()), folded.original_span(start, sentence_end).strip())
@@ -416,6 +482,14 @@ def _clause(text: str, hit: re.Match, start: int, end: int) -> tuple[int, int]:
     breaks = [m for m in _CLAUSE_BREAK.finditer(text, start, end)]
     return (max((m.end() for m in breaks if m.end() <= hit.end()), default=start),  # "were finally locked up"
             min((m.start() for m in breaks if m.start() >= hit.end()), default=end))
+
+
+def _if_convicted(text: str, hit: re.Match, start: int, end: int) -> bool:
+    """Whether a condition on a verdict (`_IF_CONVICTED`) in the clause `text[start:end]` makes `hit` prospective:
+    before it or holding it ("Should he be convicted, he will be jailed"), or after it with no comma between."""
+    return any(condition.start() <= hit.start() or (condition.start() >= hit.end()
+                                                  and "," not in text[hit.end():condition.start()])
+               for condition in _IF_CONVICTED.finditer(text, start, end))
 
 
 def _on_remand(text: str, hit: re.Match, start: int, end: int) -> bool:

@@ -8,7 +8,8 @@ Two checks, run on the resolved tables before anything is written:
   and the public text of every public relationship, are
   scanned with the rules of the reviewed data file
   `schemas/publication-safety.yaml` (individual ages, time in care, family
-  relations, names of schools, health terms): a survivor's public record or a
+  relations, names of schools, health terms, street addresses and the names
+  of homes named by their street): a survivor's public record or a
   statement identifies a child as surely as a case summary, linked to a case
   or not. Only the definitions every case shares (boroughs, the indicator
   taxonomy) are not scanned. A hit is an error with file, line, record and
@@ -100,7 +101,8 @@ def _host_label(label: str) -> str:
 @dataclass(frozen=True)
 class Rule:
     """One rule of the rules file: an id, what it refuses (`what`), what it deliberately lets through
-    (`public`: where its line is drawn), its compiled patterns, the place types whose names it refuses, and
+    (`public`: where its line is drawn), its compiled patterns, the place types whose names it refuses (all of
+    them, or with `place_names` those a name of which it matches whole: a home named by its street), and
     `needs`: a quick search that every hit of its patterns contains (a text without it is not searched with
     them)."""
 
@@ -110,6 +112,7 @@ class Rule:
     place_types: tuple[str, ...] = ()
     public: str = ""
     needs: re.Pattern | None = None
+    place_names: re.Pattern | None = None
 
 
 _TERM = re.compile(r"\{([a-z_]+)\}")
@@ -128,8 +131,9 @@ def load_rules(path: Path = RULES_FILE) -> tuple[Rule, ...]:
         try:
             patterns = tuple(_compile(p, terms) for p in item.get("patterns") or ())
             needs = _compile(item["needs"], terms) if item.get("needs") else None
+            place_names = _compile(item["place_names"], terms) if item.get("place_names") else None
             rules.append(Rule(item["id"], item["what"], patterns, tuple(item.get("place_types") or ()),
-                              " ".join(str(item.get("public") or "").split()), needs))
+                              " ".join(str(item.get("public") or "").split()), needs, place_names))
         except KeyError as error:
             raise ValueError(f"{shown_path(path)}: rule {number}: no {error.args[0]!r} (a rule needs `id` and `what`; "
                              f"a pattern's {{term}} needs an entry under `terms:`)") from None
@@ -139,9 +143,15 @@ def load_rules(path: Path = RULES_FILE) -> tuple[Rule, ...]:
 
 
 def _compile(pattern: str, terms: dict[str, str]) -> re.Pattern:
-    """A rules file's pattern, its `{term}`s replaced by their entries under `terms:`, in any case.
-    Raises KeyError for an unknown term, re.error for an invalid expression."""
-    return re.compile(_TERM.sub(lambda m: f"(?:{terms[m.group(1)]})", pattern), re.IGNORECASE)
+    """A rules file's pattern, its `{term}`s replaced by their entries under `terms:`, in any case; a term may
+    name others (`one_child` names `child` and `many`), replaced in turn. Raises KeyError for an unknown term,
+    re.error for an invalid expression or a term that names itself, at any remove."""
+    for _ in range(len(terms) + 1):  # each round replaces one level of terms: a cycle never ends
+        expanded = _TERM.sub(lambda m: f"(?:{terms[m.group(1)]})", pattern)
+        if expanded == pattern:
+            return re.compile(pattern, re.IGNORECASE)
+        pattern = expanded
+    raise re.error(f"a term names itself: {pattern[:80]}...")
 
 
 def problem_at(table: ColumnTable, row: int, field: str, message: str) -> Problem:
@@ -161,7 +171,8 @@ def public_text_fields(name: str) -> tuple[str, ...]:
 
 def _matcher(tables: Tables, rule: Rule) -> Callable[[str], tuple[int, int] | None] | None:
     """A rule's search: the span (start, end) of its leftmost hit in a text, among the rule's own patterns and the
-    names of the places of its types (whole words, any case); None for a rule with neither."""
+    names of the places of its types (whole words, any case; with `place_names`, the names it matches whole, as
+    folded); None for a rule with neither."""
     parts = [p.pattern for p in rule.patterns]
     names: dict[str, list[str]] = {}  # a name's first word, in lower case -> the names starting with it
     places = tables.nodes.get("Place")
@@ -170,6 +181,8 @@ def _matcher(tables: Tables, rule: Rule) -> Callable[[str], tuple[int, int] | No
             if place_type in rule.place_types:
                 for n in filter(None, (name, *(aliases or ()))):
                     n = fold(n).text  # as the texts are matched
+                    if rule.place_names is not None and not rule.place_names.fullmatch(n):
+                        continue
                     first = _WORD.match(n)
                     if first is None:  # rare: a name that starts with no letter or digit
                         parts.append(r"\b" + re.escape(n) + r"\b")

@@ -50,9 +50,29 @@ BASIS_WORDS = 3
 """The fewest different words a `basis` holds (a word: two letters or more): "x", "n/a", "see source", "TBD TBD
 TBD" say nothing of how a fact was inferred; "the borough of its place" does."""
 _WORD = re.compile(r"[^\W\d_]{2,}")
-_PLACEHOLDER = re.compile(r"\b(?:tbd|tbc|todo|fixme|placeholder|lorem|ipsum|asdf|qwerty|fill (?:this |it )?in|"
-                          r"same as (?:above|before|the other)|not applicable)\b", re.IGNORECASE)
+_PLACEHOLDERS = ("tbd", "tbc", "todo", "fixme", "placeholder", "lorem", "ipsum", "asdf", "qwerty", "fill in",
+                 "fill this in", "fill it in", "same as above", "same as before", "same as the other", "not applicable")
 """Words that hold a place for a basis not yet written."""
+_PLACEHOLDER = re.compile(r"\b(?:" + "|".join(map(re.escape, _PLACEHOLDERS)) + r")\b", re.IGNORECASE)
+
+
+def _basis_pattern() -> str:
+    """The JSON Schema `pattern` of a basis: `BASIS_WORDS` different words and no placeholder, in the regular
+    expressions both ECMA-262 (JSON Schema's) and Python read alike (no flags: each placeholder's letters as
+    `[tT]`). Looser than `_says_how`, never stricter: a word is a run of two characters or more that are no
+    space, digit, underscore or ASCII mark (a non-Latin letter is one, as `_WORD` reads it), and words differ in
+    case ("See see" are two here, one there)."""
+    mark = r"\s\d_!-/:-@\[-`{-~"  # what ends a word
+    letter, apart = f"[^{mark}]", f"[{mark}]"
+    edge = r"[\s!-/:-@\[-^`{-~]"  # what `\b` finds around a placeholder: a space or an ASCII mark, not `_`
+    placeholder = "|".join("".join(f"[{c}{c.upper()}]" if c.isalpha() else c for c in phrase)
+                           for phrase in _PLACEHOLDERS)  # letters and spaces only
+    words, seen = [], []
+    for number in range(1, BASIS_WORDS + 1):
+        other = f"(?!{'|'.join(seen)})" if seen else ""
+        words.append(rf"[\s\S]*?(?:^|{apart}){other}({letter}{{2,}})(?!{letter})")
+        seen.append(rf"\{number}(?!{letter})")
+    return rf"^(?![\s\S]*?(?:^|{edge})(?:{placeholder})(?={edge}|$))(?={''.join(words)})"
 
 
 def _says_how(text: str) -> str:
@@ -68,7 +88,12 @@ def _says_how(text: str) -> str:
     return text
 
 
-Basis = Annotated[ShortText, AfterValidator(_says_how)]
+_BASIS_DESCRIPTION = (f"how it was inferred: {BASIS_WORDS} different words or more of two letters or more, no "
+                      f"placeholder ({', '.join(_PLACEHOLDERS[:3])}, same as above, ...)")
+Basis = Annotated[ShortText, AfterValidator(_says_how),
+                  WithJsonSchema({"type": "string", "minLength": BASIS_WORDS * 3 - 1, "maxLength": 2000,
+                                  "pattern": _basis_pattern(), "description": _BASIS_DESCRIPTION})]
+"""How a fact was inferred: `_says_how` in the load, its minimum (`_basis_pattern`) in the JSON Schema."""
 Quote = Annotated[str, StringConstraints(min_length=1, max_length=300, pattern=NOT_BLANK)]
 """A short evidential quote: a phrase, never the article's prose."""
 

@@ -338,6 +338,19 @@ def test_negations_and_reversals_pass(tmp_path, text):
     ("Life behind bars for ringleader", "Life behind bars for ringleader"),
     ("\u201cLife for abuser\u201d", "Life for abuser"), ("Life for the girls' abuser", "Life for the girls' abuser"),
     ("Caged: the groomer", "Caged"), ("Behind bars: the six men", "Behind bars"),
+    # a sentence given beside the wording of one faced, carried by law or sought; a sentence that is no custody
+    ("He was jailed for 12 years and could face more if convicted again.", "jailed"),
+    ("He was given the maximum sentence of 14 years in prison.", "14 years in prison"),
+    ("The maximum sentence is 14 years; he got 10 years.", "got 10 years"),
+    ("He will be sentenced on Friday.", "sentenced"), ("He would be jailed in 2019.", "jailed"),
+    ("He was given 18 months probation.", "18 months probation"), ("He got a year's probation.", "a year's probation"),
+    ("He was given two years of probation.", "two years of probation"),
+    ("He was given a two-year probation order.", "two-year probation"),
+    ("He was placed on probation for two years.", "placed on probation for two years"),
+    ("He received a youth rehabilitation order.", "youth rehabilitation order"),
+    ("He was conditionally discharged for 12 months.", "conditionally discharged"),
+    ("He received an absolute discharge.", "absolute discharge"),
+    ("Two years, suspended for 18 months, for the groomer.", "Two years, suspended for 18 months"),
 ])
 def test_a_conviction_beside_a_negation_or_reversal_of_something_else_is_still_one(text, words):
     assert conviction_wording(text, "alleged").words == words
@@ -347,9 +360,18 @@ def test_a_conviction_beside_a_negation_or_reversal_of_something_else_is_still_o
 NEW_KINDS = [("He got 18 months suspended.", "got 18 months suspended"), ("He was given an IPP.", "IPP"),
              ("He was lock ed up.", "was lock ed up"),
              ("Held on remand, then locked up for 12 years.", "locked up for 12 years"),
-             ("Life for abuser", "Life for abuser")]
+             ("Life for abuser", "Life for abuser"),
+             ("18 months' probation", "18 months' probation"),
+             ("He was given a two-year community order.", "community order"),
+             ("He was given a 12-month conditional discharge.", "conditional discharge"),
+             ("He got two years, suspended for 18 months.", "got two years"),
+             ("He was ordered to do 200 hours of unpaid work.", "ordered to do 200 hours of unpaid work"),
+             ("Jailed for 12 years in 2019, he faces life if convicted again.", "Jailed"),
+             ("He received a 10-year sentence, which prosecutors had sought.", "10-year sentence")]
 """One wording of each kind a tester found passing: a term in months, an IPP, a split custody word, remand ended by a
-word of what came next, a headline with no verb."""
+word of what came next, a headline with no verb; the tenth round's: a sentence that is no custody (probation, a
+community order, a discharge, a term suspended, unpaid work ordered), and a sentence given beside one faced or
+sought."""
 
 
 @pytest.mark.parametrize("field", ["title", "summary", "quote", "citation_quotes"])
@@ -587,3 +609,40 @@ def test_a_fact_alleged_in_both_versions_is_refused_once(tmp_path):
 - {kind: person, id: ned-moe, name: Ned Moe, description: He was jailed for 12 years., source: court, paragraphs: [1], status: alleged, citations: [{source: src, paragraphs: [1], status: alleged}]}
 """)
     assert [(p.record, p.field) for p in problems] == [("ned-moe", "description")]
+
+
+# A newcomer's finding (2026-12-02): a sentence faced, carried by law or sought is no sentence given, and must pass on
+# a charged fact; a sentence that is no custody, given, is a conviction.
+NOT_GIVEN = [
+    # the finding
+    "He faces up to 14 years in prison if found guilty.", "The offence carries a maximum of 14 years.",
+    "The prosecution will seek a 10-year sentence.",
+    # its kind: faced or risked, the law's maximum, sought, possible, on a condition of a verdict
+    "He faces up to 14 years in prison.", "He could face 14 years in jail.", "He risks up to 14 years in prison.",
+    "He would face up to 14 years behind bars.", "He faced 14 years in jail but was acquitted.",
+    "He faces a maximum of 14 years in jail if found guilty.",
+    "The offence carries a maximum sentence of 14 years in prison.",
+    "The offence carries a maximum penalty of 14 years in prison.", "The offence carries a maximum 14-year sentence.",
+    "The charge is punishable by up to 14 years in prison.", "The maximum sentence is 14 years in prison.",
+    "The maximum sentence for the offence is 14 years in prison.",
+    "Prosecutors are expected to ask for a 10-year sentence.", "Prosecutors will ask for 10 years in prison.",
+    "Prosecutors want him jailed.", "The family called for him to be jailed.",
+    "He could be jailed for 14 years.", "He may be sentenced to life.", "If convicted, he could get 14 years.",
+    "If convicted, he will get 14 years.", "He will be jailed for life if convicted.",
+    "Should he be convicted, he will be jailed.", "He faces a community order if convicted.",
+    # what is no sentence that is no custody: a job's probation, a family court's order, bail, a pupil's suspension
+    "He passed a six-month probation period at the council.", "The six months of probation at his job ended.",
+    "She is a probation officer.", "He was placed on probation by his employer.",
+    "The council got a supervision order.", "He was given a curfew as a bail condition.",
+    "The girls did hours of unpaid work.", "He was suspended for six months from the force.",
+]
+
+
+@pytest.mark.parametrize("status", ["alleged", "charged", "acquitted"])
+@pytest.mark.parametrize("text", NOT_GIVEN)
+def test_a_sentence_faced_carried_or_sought_passes(tmp_path, text, status):
+    """A possible, future or statutory sentence is none given: the load and the dossier let it through."""
+    assert conviction_wording(text, status) is None
+    load([_write(tmp_path, f"- {{kind: person, id: john-doe, name: John Doe, description: {json.dumps(text)}, "
+                           f"source: src, paragraphs: [1], status: {status}}}\n")])
+    Fact(text, [Citation("s", (1,))], status=status)

@@ -5,12 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import jsonschema
+import pydantic
+import pytest
 import yaml
 
 from casegraph.schemas import schema
 from casegraph.schemas.ddl import ladybug_ddl, neo4j_constraints
 from casegraph.schemas.docs import render_schema_docs
 from casegraph.schemas.jsonschema import record_json_schema, render_json_schema
+from casegraph.schemas.nodes import CaseFile
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -79,3 +82,50 @@ def test_a_restatement_validates_against_the_json_schema_and_an_unidentified_rec
     assert list(validator.iter_errors({"kind": "case", "period": "2012", "source": "second-source"}))
     assert list(validator.iter_errors({**restatement, "no_such_field": 1}))
     assert definitions["INVOLVES"]["required"] == ["rel", "from", "to", "role"]  # a relationship's identity
+
+
+BASES_REFUSED = ["x", "inferred", "n/a", "see source", "the  42 x y z", "a b c d", "  -  ", "TBD TBD TBD",
+                 "unknown unknown unknown", "the the the", "asdf asdf asdf", "todo: fill this in", "same as above",
+                 "not applicable here", "TBC, see the source", "placeholder for the basis"]
+BASES_TAKEN = ["the borough's police", "the month is unknown; the year is the source's", "Le quartier était là",
+               "the source says 'police'; Hounslow is policed by the Metropolitan Police", "tbd1 is a code, not a gap",
+               "the borough of its place"]
+
+
+def _leaves(errors):
+    """The errors under a `oneOf`/`anyOf` error: what each alternative refused."""
+    for error in errors:
+        yield error
+        yield from _leaves(error.context or ())
+
+
+@pytest.mark.parametrize("basis", BASES_REFUSED)
+def test_the_json_schema_refuses_a_basis_the_load_refuses(basis):
+    """A basis's minimum (`BASIS_WORDS` different words, no placeholder: `schemas/common.py` `_says_how`) is in the
+    JSON Schema an editor checks data with, not only in the load: a one-word basis is refused by both."""
+    validator = jsonschema.Draft202012Validator(record_json_schema())
+    record = {"kind": "case", "id": "a-case", "title": "A case", "summary": "Men were tried.", "period": "2012",
+              "source": "src", "paragraphs": [1],
+              "status": "inferred", "basis": basis}
+    refused = {(leaf.validator, tuple(leaf.absolute_path)) for leaf in _leaves(validator.iter_errors(record))}
+    assert refused & {("pattern", ("basis",)), ("minLength", ("basis",))}
+    assert not list(validator.iter_errors({**record, "basis": "the borough of its place"}))
+    with pytest.raises(pydantic.ValidationError, match="expected how it was inferred"):
+        CaseFile.model_validate({k: v for k, v in record.items() if k != "kind"})
+
+
+@pytest.mark.parametrize("basis", BASES_TAKEN)
+def test_the_json_schema_takes_a_basis_the_load_takes(basis):
+    """Never stricter than the load: a basis the load takes, in any script, is valid in the JSON Schema."""
+    validator = jsonschema.Draft202012Validator(record_json_schema())
+    record = {"kind": "case", "id": "a-case", "title": "A case", "summary": "Men were tried.", "period": "2012",
+              "source": "src", "paragraphs": [1],
+              "status": "inferred", "basis": basis}
+    assert not list(validator.iter_errors(record))
+    CaseFile.model_validate({k: v for k, v in record.items() if k != "kind"})
+
+
+def test_the_json_schema_says_what_a_basis_needs():
+    basis = record_json_schema()["$defs"]["CaseFile"]["properties"]["basis"]["anyOf"][0]
+    assert basis["minLength"] == 8
+    assert "3 different words" in basis["description"] and "placeholder" in basis["description"]
