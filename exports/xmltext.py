@@ -12,6 +12,7 @@ networkx's readers.
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 from xml.sax.saxutils import escape
 
@@ -30,15 +31,22 @@ _ATTRIBUTE_ENTITIES = {'"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#09;
 or a line break as a character reference, which a reader keeps, where a raw one becomes a space)."""
 
 
+_ATTRIBUTE_ESCAPED = re.compile('[&<>"\r\n\t]')
+_CONTENT_ESCAPED = re.compile("[&<>]")
+"""What each escape replaces: a text holding none of it is its own escape. Most values (ids, names,
+statuses, dates) hold none, and one search costs a tenth of the escape's seven replacements (half of a
+borough's GEXF export at 100,000 cases)."""
+
+
 def attribute(text: str) -> str:
     """`text` escaped for a double-quoted attribute value, by the standard library's XML escape."""
-    return escape(text, _ATTRIBUTE_ENTITIES)
+    return escape(text, _ATTRIBUTE_ENTITIES) if _ATTRIBUTE_ESCAPED.search(text) else text
 
 
 def content(text: str) -> str:
     """`text` escaped for an element's content (`&`, `<`, `>`), by the standard library's XML escape.
     (Characters no XML file can hold never get here: `base.refuse_unfit` refuses them first.)"""
-    return escape(text)
+    return escape(text) if _CONTENT_ESCAPED.search(text) else text
 
 
 def tag(name: str, attributes: dict[str, str], close: bool = False) -> str:

@@ -7,6 +7,7 @@ import json
 import xml.etree.ElementTree as ET
 
 import networkx as nx
+import pytest
 
 from casegraph.exports import ExportMeta, read_csv, write_csv, write_gexf, write_graphml, write_node_link
 from casegraph.exports.csvfiles import FORMULA_START, neutralise, unneutralise
@@ -113,3 +114,16 @@ def test_graphml_names_its_json_encoded_attributes(london_graphs, tmp_path):
     raw = nx.read_graphml(path, force_multigraph=True)
     assert set(json.loads(raw.graph["casegraph_json_attributes"])) >= {"aliases", "paragraphs"}
     assert raw.graph["casegraph_list_encoding"] == "json"
+
+
+@pytest.mark.parametrize("text", ["plain", "", "a & b", "<tag>", 'say "no"', "it's", "tab\there", "line\nbreak",
+                                  "cr\rhere", "&amp; already", "zwnj\u200cok", "naïve 東京"])
+def test_xml_escapes_are_the_standard_library_s(text):
+    """`xmltext.attribute` and `content` skip the escape only for a text that holds nothing it replaces:
+    the same characters out as `xml.sax.saxutils.escape` gives, for every text."""
+    from xml.sax.saxutils import escape
+
+    from casegraph.exports.xmltext import _ATTRIBUTE_ENTITIES, attribute, content
+
+    assert attribute(text) == escape(text, _ATTRIBUTE_ENTITIES)
+    assert content(text) == escape(text)
