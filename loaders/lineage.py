@@ -109,8 +109,7 @@ def drop_repeated_citations(tables: Tables, more: Iterable[ColumnTable] = ()) ->
             if said:
                 for at in given.values():
                     if len(at) > 1:
-                        (errors if len({_grade(table, row, i) for i in at}) > 1 else warnings).append(
-                            _repeated(table, row, at))
+                        _repeated(table, row, at, errors, warnings)
             keep = sorted(at[0] for at in given.values())
             for name in CITATION_COLUMNS:  # new lists: stored lists are shared between records
                 values[name][row] = [values[name][row][i] for i in keep]
@@ -122,8 +121,9 @@ def _grade(table: ColumnTable, row: int, index: int) -> str:
                        for name in ("reliability", "credibility", "handling")}) or "none"
 
 
-def _repeated(table: ColumnTable, row: int, at: list[int]) -> Problem:
-    """The problem of a citation `row` gives at each index of `at` (`drop_repeated_citations`)."""
+def _repeated(table: ColumnTable, row: int, at: list[int], errors: list[Problem], warnings: list[Problem]) -> None:
+    """Say that `row` gives one citation at each index of `at`: an error if graded otherwise, else a warning
+    (`drop_repeated_citations`)."""
     origin = table.origin(row)
     source = table.values["citation_sources"][row][at[0]]
     if table.restated.get(row):  # several records: which one gave which citation is not kept
@@ -135,10 +135,11 @@ def _repeated(table: ColumnTable, row: int, at: list[int]) -> Problem:
            f"status and as_of{where}"
     grades = list(dict.fromkeys(_grade(table, row, index) for index in at))
     if len(grades) > 1:
-        return Problem(origin.file, line, origin.name, field,
-                       f"{said}, graded otherwise ({', '.join(grades)}): expected one citation with one grade; give "
-                       f"it once")
-    return Problem(origin.file, line, origin.name, field, f"{said}: kept once (a citation counts once); give it once")
+        errors.append(Problem(origin.file, line, origin.name, field, f"{said}, graded otherwise ({', '.join(grades)}): "
+                                                                     "expected one citation with one grade; give it once"))
+    else:
+        warnings.append(Problem(origin.file, line, origin.name, field,
+                                f"{said}: kept once (a citation counts once); give it once"))
 
 
 def origins(tables: Tables) -> tuple[dict[str, frozenset[str]], list[Problem]]:
