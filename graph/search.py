@@ -412,14 +412,17 @@ class SearchIndex:
         found = self._both.get(key)
         if found is None:
             graph, members = self.graph, self._borough_table().get(borough, frozenset())
-            cases = {self.entries[i].id for i in members if self.entries[i].label == CASE}  # the borough's
+            # what the borough's cases of the decade link to: read from those cases, not from each node (an
+            # indicator links to tens of thousands of cases)
+            linked = {node for i in members if self.entries[i].label == CASE and decade in self._own_decades(
+                self.entries[i].id) for node in _neighbours(graph, self.entries[i].id)}
 
             def kept(node: str) -> bool:
                 attrs = graph.nodes[node]
                 if attrs.get("label") in ("Borough", CASE) or attrs.get("year_start") is not None \
                         or _direct_boroughs(graph, node):
                     return decade in self.decades(node)
-                return any(case in cases and decade in self._own_decades(case) for case in _neighbours(graph, node))
+                return node in linked
 
             found = self._both[key] = frozenset(i for i in members if kept(self.entries[i].id))
         return found
