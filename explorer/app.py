@@ -6,9 +6,11 @@ JavaScript and text from the data is always text; only pages that draw a
 network load scripts (vis-network and the view script, served from here).
 User errors (an unknown id, a parameter of the wrong type, a selection that
 names nothing) come back as a page saying what would work, with status 400
-or 404, never a traceback. A URL asking for restricted data the profile
-served leaves out (`include_restricted=true` on a public explorer) is a 400
-saying how to serve it, on every route (`queries.restricted`, the one rule).
+or 404, never a traceback; a route a page's script fetches (`/tip`) answers
+them as JSON, `{"error": message}` with the same status. A URL asking for
+restricted data the profile served leaves out (`include_restricted=true` on
+a public explorer) is a 400 saying how to serve it, on every route
+(`queries.restricted`, the one rule).
 """
 
 from __future__ import annotations
@@ -374,7 +376,8 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
         """A drawn node's or relationship's tooltip (`viz.html.tip_data`: heading, facts, sources) as JSON, for
         the network pages, whose figures leave tooltips out (`Options.tips`): the record read whole from the
         store, checked and put under this explorer's profile as a picture's selection is (`_prepared`), and
-        worded as the figure would (`make_mark`, `make_link`). 404 for a record this profile does not hold."""
+        worded as the figure would (`make_mark`, `make_link`). 404 for a record this profile does not hold; every
+        error as JSON (`error_page`)."""
         from casegraph.graph.selection import ordered_subgraph
         from casegraph.viz.compose import make_link, make_mark
         from casegraph.viz.html import tip_data
@@ -461,7 +464,12 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
         """A query page takes its query's parameters (a 404 for no such query) and `run`."""
         return Takes(once=("run", *query_or_404(request.path_params["name"]).header.parameters))
 
+    answers_json = {tip}  # fetched by a page's script, which reads JSON: its errors are JSON too
+
     async def error_page(request: Request, error: HTTPException):
+        endpoint = request.scope.get("endpoint")  # the route's, as `current` wraps it (also for a 405)
+        if getattr(endpoint, "__wrapped__", endpoint) in answers_json:
+            return JSONResponse({"error": error.detail}, status_code=error.status_code, headers=error.headers)
         return render(request, "error.html", status=error.status_code, message=error.detail, code=error.status_code)
 
     async def moved(request: Request, moved: Moved):

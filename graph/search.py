@@ -19,7 +19,10 @@ explorer, `casegraph serve`): the entries are read once, and its
 the cases filed under it or at a place in it, with their context
 (`select` with `Selection(boroughs=)`); a decade means `decades_of` for
 timed records and the decades of the linked cases (`linked_cases`) for
-everything else.
+everything else. Together they hold per case: a node in a borough only
+through its cases (a person, an indicator) is kept when one of those cases
+is both in the borough and of the decade, never for a case in the borough
+in the 1990s and another elsewhere in the 2010s (`SearchIndex.search`).
 """
 
 from __future__ import annotations
@@ -231,7 +234,8 @@ def search(graph: nx.MultiDiGraph, text: str, kinds: Iterable[str] = (), limit: 
 
     `kinds` narrows to some kinds (`case`, `people`, ...); `borough` (an id) and `decade` (`1990s`, `1990`)
     keep the nodes the explorer's search keeps for them (`SearchIndex`: a case filed under or at a place in
-    the borough, and what is linked to such cases; a record of the decade, or linked to a case of it);
+    the borough, and what is linked to such cases; a record of the decade, or linked to a case of it; both
+    together: one case in the borough and of the decade, for a node in the borough through its cases);
     `limit` caps the rows. Raises `KeyError` for an unknown kind, `SelectionError` (`NodeNotFound`) for a
     decade written otherwise or a borough the graph lacks."""
     labels = {kind_label(k) for k in kinds} or None
@@ -331,7 +335,8 @@ class SearchIndex:
     the candidates exactly as `search` scores every node (tested: the same hits as a full
     scan on the London graph). Filters read per-node tables made once: a
     borough is what `--borough` means (`_borough_table`), a decade `decades_of` for a timed
-    record, else the decades of its linked cases (`linked_cases`).
+    record, else the decades of its linked cases (`linked_cases`); a borough and a decade
+    together, per case (`_in_borough_and_decade`).
     """
 
     WORD_CUTOFF = 70.0
@@ -358,6 +363,7 @@ class SearchIndex:
         self._members: dict[str, frozenset[int]] = {}
         self._decades: dict[str, frozenset[int]] = {}
         self._case_decades: dict[str, frozenset[int]] = {}  # `decades_of` a linked case, once each
+        self._both: dict[tuple[str, int], frozenset[int]] = {}  # (borough, decade) -> `_in_borough_and_decade`
         # the filter tables, once, here: made by the first filtered request they would cost it seconds
         self._borough_table()
         for entry in self.entries:
@@ -390,6 +396,36 @@ class SearchIndex:
                     members.setdefault(borough, set()).add(at[node])
             self._members = {b: frozenset(m) for b, m in members.items()} or {"": frozenset()}
         return self._members
+
+    def _in_borough_and_decade(self, borough: str, decade: int) -> frozenset[int]:
+        """The entries a borough and a decade filter keep together (`decade`: its first year), once per pair.
+
+        A node in the borough only through the cases it is linked to (`_borough_table`: no borough, case or
+        timed record, and no direct link to a borough) is kept when one of those cases is itself in the
+        borough and of the decade: someone linked to a case in the borough in the 1990s and to another
+        elsewhere in the 2010s is not "in the borough in the 2010s". Any other node of the borough is kept
+        when it is of the decade (`decades`): a case or a timed record by its own period, a place in the
+        borough or the borough itself by its linked cases."""
+        from casegraph.graph.selection import CASE
+
+        key = (borough, decade)
+        found = self._both.get(key)
+        if found is None:
+            graph, members = self.graph, self._borough_table().get(borough, frozenset())
+            # what the borough's cases of the decade link to: read from those cases, not from each node (an
+            # indicator links to tens of thousands of cases)
+            linked = {node for i in members if self.entries[i].label == CASE and decade in self._own_decades(
+                self.entries[i].id) for node in _neighbours(graph, self.entries[i].id)}
+
+            def kept(node: str) -> bool:
+                attrs = graph.nodes[node]
+                if attrs.get("label") in ("Borough", CASE) or attrs.get("year_start") is not None \
+                        or _direct_boroughs(graph, node):
+                    return decade in self.decades(node)
+                return node in linked
+
+            found = self._both[key] = frozenset(i for i in members if kept(self.entries[i].id))
+        return found
 
     def boroughs(self, node: str) -> frozenset[str]:
         """`boroughs_of(node)`, computed once per node."""
@@ -449,21 +485,26 @@ class SearchIndex:
 
         `labels`: keep nodes of these labels (e.g. "CaseFile"); `borough`: a borough id
         (raises `NodeNotFound`/`SelectionError` for one the graph lacks); `decade`: e.g. 1990
-        (any year of it). Empty text lists cases first, then by name. `limit`/`offset` page the hits.
+        (any year of it); a borough and a decade together hold per case (`_in_borough_and_decade`:
+        a person is kept for one case of theirs in the borough and of the decade, not for one
+        case in the borough and another of the decade). Empty text lists cases first, then by
+        name. `limit`/`offset` page the hits.
         """
         from casegraph.graph.selection import resolve_node
 
         labels = set(labels)
-        members = None
-        if borough:
-            members = self._borough_table().get(resolve_node(self.graph, borough, "Borough"), frozenset())
         if decade is not None:
             decade -= decade % 10
+        members = None  # the entries the borough filter keeps (with the decade's, when both are given)
+        if borough:
+            borough = resolve_node(self.graph, borough, "Borough")
+            members = self._borough_table().get(borough, frozenset()) if decade is None \
+                else self._in_borough_and_decade(borough, decade)
 
         def keep(i: int) -> bool:
             entry = self.entries[i]
             return ((not labels or entry.label in labels) and (members is None or i in members)
-                    and (decade is None or decade in self.decades(entry.id)))
+                    and (members is not None or decade is None or decade in self.decades(entry.id)))
 
         if text.strip():
             candidates = [self.entries[i] for i in self._candidates(text) if keep(i)]

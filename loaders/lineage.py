@@ -12,6 +12,11 @@ does an article cited next to the report it relied on.
 A citation without `as_of` is dated by its source's publication date: that is
 when the source says what it says. The current status is then the latest
 established one (`schemas.citations.current_status`).
+
+A citation counts once (`drop_repeated_citations`): the same source, paragraphs,
+locator, quote, status and `as_of` stated twice for one fact, in one record or
+in two records of it, is one citation, kept where it is first given, with a
+warning; stated twice with two grades, it is an error.
 """
 
 from __future__ import annotations
@@ -22,11 +27,15 @@ from typing import Iterable
 from casegraph.loaders.columns import ColumnTable, Collected, Tables
 from casegraph.loaders.merge import settle_contested
 from casegraph.loaders.problems import Problem
-from casegraph.schemas.citations import CITATION_COLUMNS, current_status
+from casegraph.schemas.citations import CITATION_COLUMNS, current_status, grade_text
 from casegraph.schemas.nodes import SourceDocument
 
-__all__ = ["citation_field", "citation_at", "check_citation_sources", "derive_citations", "origins", "independent_count",
-           "cite_status"]
+__all__ = ["citation_field", "citation_at", "check_citation_sources", "drop_repeated_citations", "derive_citations",
+           "origins", "independent_count", "cite_status", "SAME_CITATION"]
+
+SAME_CITATION = ("citation_sources", "citation_paragraphs", "citation_locators", "citation_quotes",
+                 "citation_statuses", "citation_as_of")
+"""What two citations of one fact share to be one citation (as written: an undated one is not one dated)."""
 
 
 def citation_field(given: Iterable[str], index: int, name: str) -> str:
@@ -68,6 +77,69 @@ def check_citation_sources(collected: Collected, invalid: set[str] = frozenset()
                     problems.append(Problem(origin.file, line, origin.name, field,
                         f"unknown source {source!r}: expected the id of a source document (kind: source)"))
     return problems
+
+
+def drop_repeated_citations(tables: Tables, more: Iterable[ColumnTable] = ()) -> tuple[list[Problem], list[Problem]]:
+    """Keep each citation of a fact once, in place: `(errors, warnings)`.
+
+    A citation stated again for the same fact (`SAME_CITATION`: one record listing it twice, or two
+    records of one fact each giving it) would count twice: in citation counts (`case-detail`), in
+    the citation lists of exports, tooltips and dossiers, in what a single-source fact is. It is kept
+    where it is first given, with one warning for it naming the record, and the citation's own field
+    and line for a fact stated by one record (else the record's line and where the fact is stated
+    again). Given again with another 3x5x2 grade (reliability, credibility, handling), which grade
+    holds is for the editor to say: an error. Run after records merge (`merge_rows`), before
+    `derive_citations`; `more` (the public versions of facts, `loaders/public_versions.py`) are kept
+    once without a word: their facts' warnings are said."""
+    errors: list[Problem] = []
+    warnings: list[Problem] = []
+    for table, said in (*((t, True) for t in tables.all()), *((t, False) for t in more)):
+        if "citation_sources" not in table.values:
+            continue
+        values = table.values
+        for row, cited in enumerate(values["citation_sources"]):
+            if len(cited) < 2:
+                continue
+            keys = list(zip(*(values[name][row] for name in SAME_CITATION)))
+            if len(set(keys)) == len(keys):
+                continue
+            given: dict[tuple, list[int]] = {}  # a citation -> where the fact gives it
+            for index, key in enumerate(keys):
+                given.setdefault(key, []).append(index)
+            if said:
+                for at in given.values():
+                    if len(at) > 1:
+                        _repeated(table, row, at, errors, warnings)
+            keep = sorted(at[0] for at in given.values())
+            for name in CITATION_COLUMNS:  # new lists: stored lists are shared between records
+                values[name][row] = [values[name][row][i] for i in keep]
+    return errors, warnings
+
+
+def _grade(table: ColumnTable, row: int, index: int) -> str:
+    return grade_text({name: table.values[f"citation_{name}"][row][index]
+                       for name in ("reliability", "credibility", "handling")}) or "none"
+
+
+def _repeated(table: ColumnTable, row: int, at: list[int], errors: list[Problem], warnings: list[Problem]) -> None:
+    """Say that `row` gives one citation at each index of `at`: an error if graded otherwise, else a warning
+    (`drop_repeated_citations`)."""
+    origin = table.origin(row)
+    source = table.values["citation_sources"][row][at[0]]
+    if table.restated.get(row):  # several records: which one gave which citation is not kept
+        field, line, where = None, origin.line, table.also_stated(row)
+    else:
+        (field, line), *others = (citation_at(table, row, index) for index in reversed(at))
+        where = " (also as " + ", ".join(f"{name} at line {number}" for name, number in reversed(others)) + ")"
+    said = f"source {source!r} is cited {len(at)} times for this fact with the same paragraphs, locator, quote, " \
+           f"status and as_of{where}"
+    grades = list(dict.fromkeys(_grade(table, row, index) for index in at))
+    if len(grades) > 1:
+        errors.append(Problem(origin.file, line, origin.name, field, f"{said}, graded otherwise ({', '.join(grades)}): "
+                                                                     "expected one citation with one grade; give it once"))
+    else:
+        warnings.append(Problem(origin.file, line, origin.name, field,
+                                f"{said}: kept once (a citation counts once); give it once"))
 
 
 def origins(tables: Tables) -> tuple[dict[str, frozenset[str]], list[Problem]]:

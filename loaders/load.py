@@ -20,7 +20,7 @@ from casegraph.loaders.exceptions import Exceptions
 from casegraph.loaders.claim_wording import check_conviction_wording
 from casegraph.loaders.columns import Collected, Tables
 from casegraph.loaders.dataset import Dataset, prepare_conversion
-from casegraph.loaders.lineage import check_citation_sources, derive_citations
+from casegraph.loaders.lineage import check_citation_sources, derive_citations, drop_repeated_citations
 from casegraph.loaders.problems import LoadError, Problem
 from casegraph.loaders.public_versions import PublicVersions, restricted_sources
 from casegraph.loaders.raw import RawRecord
@@ -195,7 +195,8 @@ def load(paths: Iterable[Path] | None = None, progress: Progress | None = None) 
     Dataset's `warnings` (Problems) say what the load changed but did not
     refuse: public records citing only restricted sources, made restricted;
     public records citing public and restricted sources, published with their
-    public citations only (their `public_versions`).
+    public citations only (their `public_versions`); a citation stated twice
+    for one fact, kept once (`lineage.drop_repeated_citations`).
     """
     prepare_conversion()
     try:
@@ -252,8 +253,10 @@ def _load(paths: Iterable[Path] | None, progress: Progress | None) -> Dataset:
     tables, found = resolve(collected, invalid, versions)
     del collected
     problems.extend(found)
+    found, repeated = drop_repeated_citations(tables, versions.tables.values())
+    problems.extend(found)
     problems.extend(derive_citations(tables, versions.tables.values()))
-    warnings = restrict_restricted_citations(tables, versions)
+    warnings = restrict_restricted_citations(tables, versions) + repeated
     exceptions = Exceptions(tables, (*(rule.id for rule in load_rules()), *PERSON_CHECKS))
     problems.extend(exceptions.unknown())
     problems.extend(check_dataset(tables, exceptions))

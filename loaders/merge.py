@@ -6,7 +6,8 @@ they have the same explicit `id`, or, without one, the same type, resolved
 endpoints and qualifiers (e.g. `role`), whatever their sources
 (`Relationship.key`). The merged fact keeps the first record's row, with:
 
-- every citation of every record, in load order;
+- every citation of every record, in load order (a citation given twice
+  counts once: `lineage.drop_repeated_citations`, run after the merge);
 - `sensitivity: restricted` if any record says so (the stricter wins);
 - `note` and `basis` every distinct text, joined with " / ";
 - any other field: the value the records give. Where two records give

@@ -62,6 +62,8 @@ def render_schema_docs(graph: Schema | None = None) -> str:
         "a claim `status` (reported, alleged, charged, convicted, acquitted, inferred — an inferred",
         "fact needs a `basis`) and a `sensitivity` (public or restricted). Timed records have a",
         "`period`: a year, a span `YYYY-YYYY`, an ongoing `YYYY-`, or `unknown`.",
+        "A fact may cite several sources (`citations`); a citation given twice for one fact (the same",
+        "source, paragraphs or locator, quote, status and `as_of`) counts once, with a build warning.",
         "Fields described as *aggregate* are counted by casegraph when it builds a profile's graph",
         "(from that graph's records only) so that queries need not count at national scale; data never gives them.",
         "",

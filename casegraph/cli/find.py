@@ -56,7 +56,7 @@ def _once(context, parameter, values):
 @click.option("--borough", metavar="ID", multiple=True, callback=_once, help="only cases in this borough (filed under it or at a place in it) and "
                                                "what is linked to them, as the explorer's search filters")
 @click.option("--decade", metavar="1990s", multiple=True, callback=_once, help="only records of this decade (1990s or 1990), and what is linked to "
-                                               "cases of it")
+                                               "cases of it; with --borough, one case in the borough and of the decade")
 @click.option("--limit", type=click.IntRange(1), default=20, show_default=True, help="most rows shown")
 @profile_option
 @store_options

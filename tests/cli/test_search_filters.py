@@ -49,3 +49,12 @@ def test_a_filter_given_twice_is_refused_not_read_as_its_last_value(london_store
 def test_nothing_found_says_which_filter_left_it_out(london_store):
     result = CliRunner().invoke(cli, ["search", "child", "--decade", "1890s", "--store", str(london_store.directory)])
     assert result.exit_code == 0 and "nothing matches 'child' with --decade 1890s" in result.stderr
+
+
+def test_a_borough_and_a_decade_hold_per_case(london_store):
+    """`--borough lambeth --decade 2000s` finds no indicator seen in Lambeth only in the 2020s, though it is seen
+    in the 2000s elsewhere (Islington): the filters hold per case, as the explorer's (`SearchIndex.search`)."""
+    assert "missing-episodes" in _search(london_store, "missing episodes", "--borough", "lambeth")
+    assert "missing-episodes" in _search(london_store, "missing episodes", "--decade", "2000s")
+    assert "missing-episodes" not in _search(london_store, "missing episodes", "--borough", "lambeth", "--decade", "2000s")
+    assert "missing-episodes" in _search(london_store, "missing episodes", "--borough", "lambeth", "--decade", "2020s")

@@ -343,9 +343,21 @@ def test_a_tooltip_names_a_record_of_this_graph_or_is_refused(public_client, lon
                         (f"/tip/relationship/nope?from={u}&to={v}", 404),
                         (f"/tip/relationship/{key}?from={u}", 400), (f"/tip/relationship/{key}", 400),
                         (f"/tip/node/{u}?x=1", 400), (f"/tip/node/{u}?from={u}&to={v}", 400),
+                        (f"/tip/node/{u}?include_restricted=true", 400), ("/tip/node/a%3Cb%3E", 404),
                         (f"/tip/relationship/{key}?from={u}&to={v}", 200),
                         (f"/tip/relationship/{key.upper()}?from={u.upper()}&to={v}", 200)]:
-        assert public_client.get(url).status_code == status, url
+        response = public_client.get(url)
+        assert response.status_code == status, url
+        # the caller is a page's fetch, reading JSON: a refusal is JSON too, saying why
+        assert response.headers["content-type"] == "application/json", url
+        if status != 200:
+            assert list(response.json()) == ["error"] and response.json()["error"], url
+    assert public_client.get("/tip/node/nowhere-at-all").json() == {
+        "error": "no node 'nowhere-at-all' in this graph (or it is restricted and left out of the public profile)"}
+    refused = public_client.post(f"/tip/node/{u}")
+    assert refused.status_code == 405 and refused.json() == {"error": "Method Not Allowed"}
+    assert refused.headers["content-type"] == "application/json" and set(refused.headers["allow"].split(", ")) == {"GET", "HEAD"}
+    assert public_client.get("/entity/nowhere-at-all").headers["content-type"].startswith("text/html")  # a page's
 
 
 @pytest.mark.parametrize("url, status", [

@@ -149,6 +149,9 @@ def test_an_explorer_over_neo4j_stops_answering_once_the_store_is_rebuilt(neo4j_
             response = client.get(url)
             assert response.status_code == 503 and "was rebuilt after this explorer read it" in response.text, url
             assert "restart `casegraph serve`" in response.text.replace("&#96;", "`")
+        tip = client.get("/tip/node/lambeth")  # a network page's fetch: told in JSON
+        assert tip.status_code == 503 and tip.headers["content-type"] == "application/json"
+        assert "restart `casegraph serve`" in tip.json()["error"]
         assert client.get("/assets/explorer.css").status_code == 200  # its own files still load
     finally:
         explorer.close()

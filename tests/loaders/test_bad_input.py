@@ -63,8 +63,12 @@ def test_missing_required_field(tmp_path):
 
 
 def test_one_id_in_two_files_is_one_node(tmp_path):
-    (case,) = load_texts(tmp_path, a_yaml=CASE, b_yaml=CASE).nodes["CaseFile"]
-    assert case.citation_sources == ["express-mylondon-2025", "express-mylondon-2025"]
+    dataset = load_texts(tmp_path, a_yaml=CASE, b_yaml=CASE)
+    (case,) = dataset.nodes["CaseFile"]
+    assert case.citation_sources == ["express-mylondon-2025"]  # one citation given twice counts once
+    (warning,) = dataset.warnings
+    assert (Path(warning.file).name, warning.line, warning.record) == ("a.yaml", 1, "case-a")
+    assert "cited 2 times for this fact" in warning.message and "b.yaml:1" in warning.message
 
 
 def test_one_id_for_two_kinds_is_an_error(tmp_path):

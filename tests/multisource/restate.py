@@ -16,7 +16,7 @@ from casegraph.loaders import data_files, default_data_dir
 from casegraph.loaders.load import READERS
 from casegraph.loaders.values import check_values, column_types
 
-__all__ = ["restate", "SECOND", "THIRD", "CONTESTED"]
+__all__ = ["restate", "london_records", "given_citations", "without_citations", "SECOND", "THIRD", "CONTESTED"]
 
 SECOND = "second-source"
 THIRD = "third-source"
@@ -33,17 +33,14 @@ CONTESTED = [
 
 
 def _restated(data: dict) -> dict:
-    copy = {k: v for k, v in data.items() if k not in _PROVENANCE and v != ""}
-    given = ([{k: data[k] for k in ("source", "status") if k in data}] if "source" in data else []) \
-        + list(data.get("citations") or [])
+    copy, given = without_citations(data), given_citations(data)
     copy["citations"] = [{"source": SECOND, "locator": f"restates {c['source']}", "status": c.get("status", "reported"),
                           "reliability": "2", "credibility": "B", "handling": "P"} for c in given]
     return copy
 
 
-def restate(target: Path) -> list[Path]:
-    """Write the multi-source copy into folder `target`; return its data files."""
-    shutil.copytree(default_data_dir(), target, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+def london_records() -> list[dict]:
+    """Every record of the London data but its sources, as JSONL would give it (CSV cells typed)."""
     records = []
     for path in data_files([default_data_dir()]):
         for raw in READERS[path.suffix](path):
@@ -51,7 +48,25 @@ def restate(target: Path) -> list[Path]:
                 data = dict(raw.data)
                 if path.suffix == ".csv":  # CSV cells are text: typed by the loader's own rule for JSONL
                     check_values(data, column_types(data.get("kind"), data.get("rel")), text_cells=True)
-                records.append(_restated(data))
+                records.append(data)
+    return records
+
+
+def given_citations(data: dict) -> list[dict]:
+    """A record's citations as `citations:` entries: its one-citation form first, then its `citations`."""
+    return ([{k: data[k] for k in ("source", "paragraphs", "locator", "quote", "status") if data.get(k) not in (None, "")}]
+            if "source" in data else []) + list(data.get("citations") or [])
+
+
+def without_citations(data: dict) -> dict:
+    """A record's fields but its citations (and empty CSV cells): what a restatement copies."""
+    return {k: v for k, v in data.items() if k not in _PROVENANCE and v != ""}
+
+
+def restate(target: Path) -> list[Path]:
+    """Write the multi-source copy into folder `target`; return its data files."""
+    shutil.copytree(default_data_dir(), target, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    records = [_restated(data) for data in london_records()]
     sources = [
         {"kind": "source", "id": SECOND, "title": "A generated second source", "publisher": "casegraph tests",
          "published": "2025-12", "doc_type": "report"},
