@@ -15,7 +15,7 @@ columns (Arrow to Python lists, then dicts): linear in the number of links.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -406,21 +406,27 @@ def _filed_name(table: pa.Table, relationship: bool) -> pa.Array:
     return pc.coalesce(*names) if names else pa.nulls(table.num_rows, pa.string())
 
 
-def filed_facts(dataset: Dataset) -> pa.Table:
+def filed_facts(dataset: Dataset) -> Iterator[pa.Table]:
     """The `FiledFact` rows (`casegraph.schemas.aggregates.FiledFact`) of a Dataset whose aggregates are filled
     (`with_aggregates`): one row per fact and list of FILED_LISTS it holds a rank in, keyed `<list>:<rank>`,
-    with the columns that list's query returns; the others null. Columns in `filed_columns()` order (the
-    DDL's, which a COPY follows). Linear in the number of ranked facts."""
+    with the columns that list's query returns; the others null. One table per list and fact table that has
+    rows, made when asked for: a writer holds one at a time, never the whole (made at once, with every
+    column of the facts' rows filtered, it raised the staging's peak by ~95 MB at 30,000 cases: BENCHMARKS.md,
+    stop 29). Columns in `filed_columns()` order (the DDL's, which a COPY follows). Linear in the number
+    of ranked facts."""
     columns = filed_columns()
     target = pa.schema([pa.field(c.name, arrow_type(c.type)) for c in columns])
     tables = [(label, table, False) for label, table in dataset.node_tables.items()]
     tables += [(key[0], table, True) for key, table in dataset.rel_tables.items()]
-    parts = []
     for name, wanted in FILED_LISTS.items():
         for kind, table, relationship in tables:
             if f"{name}_rank" not in table.column_names:
                 continue
-            rows = table.filter(pc.is_valid(table[f"{name}_rank"]))
+            # only the columns read are filtered (a fact's rows hold many more)
+            read = [c for c in (f"{name}_rank", f"{name}_total", "id", "from", "to", "name", "title", "summary",
+                                *(FILED_FROM[c] for c in wanted if c in FILED_FROM)) if c in table.column_names]
+            rows = table.select(list(dict.fromkeys(read)))
+            rows = rows.filter(pc.is_valid(rows[f"{name}_rank"]))
             if not rows.num_rows:
                 continue
             ranks = pc.cast(rows[f"{name}_rank"], pa.string())
@@ -430,6 +436,5 @@ def filed_facts(dataset: Dataset) -> pa.Table:
                 values["name"] = _filed_name(rows, relationship)
             values.update((column, rows[FILED_FROM[column]]) for column in wanted
                           if column in FILED_FROM and FILED_FROM[column] in rows.column_names)
-            parts.append(pa.table([values[c.name] if c.name in values else pa.nulls(rows.num_rows, target.field(c.name).type)
-                                   for c in columns], schema=target))
-    return pa.concat_tables(parts) if parts else target.empty_table()
+            yield pa.table([values[c.name] if c.name in values else pa.nulls(rows.num_rows, target.field(c.name).type)
+                            for c in columns], schema=target)

@@ -25,6 +25,7 @@ first COPY.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import pickle
@@ -91,27 +92,39 @@ def _stage_profile(dataset: Dataset, folder: Path) -> None:
     (folder / RECORDS).mkdir(parents=True)
     entries: list[dict] = []
 
-    def write(name: str, table: pa.Table, from_label: str | None = None, to_label: str | None = None) -> None:
+    def write(name: str, tables: Iterable[pa.Table], from_label: str | None = None,
+              to_label: str | None = None) -> None:
         file = f"{len(entries):02d}-{name}" + (f"-{from_label}-{to_label}" if from_label else "") + ".parquet"
-        _write_parquet(table, folder / file)
-        entries.append({"table": name, "from": from_label, "to": to_label, "rows": table.num_rows, "file": file})
+        rows = _write_parquet(tables, folder / file)
+        if rows is not None:
+            entries.append({"table": name, "from": from_label, "to": to_label, "rows": rows, "file": file})
 
     for table in node_tables(dataset):
         if len(table):
-            write(table.name, table.arrow)
+            write(table.name, [table.arrow])
             write_records(table.arrow, folder / RECORDS / record_file(entries[-1]["file"]))
     for table in rel_tables(dataset):
-        write(table.name, table.arrow, table.from_label, table.to_label)
+        write(table.name, [table.arrow], table.from_label, table.to_label)
         write_records(table.arrow, folder / RECORDS / record_file(entries[-1]["file"]))
     (folder / RECORDS / TABLES_FILE).write_text(json.dumps(entries, indent=1))
-    filed = filed_facts(dataset)
-    if filed.num_rows:
-        write(FILED_LABEL, filed)
+    write(FILED_LABEL, filed_facts(dataset))
     (folder / TABLES_FILE).write_text(json.dumps(entries, indent=1))
 
 
-def _write_parquet(table: pa.Table, path: Path) -> None:
-    pq.write_table(table, path, compression="none")
+def _write_parquet(tables: Iterable[pa.Table], path: Path) -> int | None:
+    """Tables of one schema as one uncompressed Parquet file at `path`, each written (and let go) before
+    the next is made (`filed_facts`); returns the rows written, or None (and no file) when `tables` is
+    empty. Raises OSError."""
+    tables = iter(tables)
+    first = next(tables, None)
+    if first is None:
+        return None
+    rows = 0
+    with pq.ParquetWriter(path, first.schema, compression="none") as writer:
+        for table in itertools.chain([first], tables):
+            writer.write_table(table)
+            rows += table.num_rows
+    return rows
 
 
 # -- loading in a child process -------------------------------------------------------------------
