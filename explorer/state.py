@@ -37,7 +37,7 @@ from casegraph.queries import Query, run_query
 from casegraph.queries.restricted import answering_view, profile_params
 from casegraph.schemas.names import display_name
 
-__all__ = ["Explorer", "settle", "KEPT_ELEMENTS", "KEPT_KB", "HUB_LINKS"]
+__all__ = ["Explorer", "settle", "KEPT_ELEMENTS", "KEPT_KB", "HUB_LINKS", "YOUNG_COLLECTION"]
 
 KEPT_ELEMENTS = 100_000
 """Most nodes and relationships (of kept selections, each held as read and as prepared for drawing)
@@ -49,6 +49,12 @@ HUB_LINKS = 1_000
 REBUILT_CHECK_SECONDS = 1.0
 """How often a running explorer over Neo4j reads which build the store holds (its metadata: a few
 milliseconds), to stop answering from an outline of a build the store no longer holds."""
+YOUNG_COLLECTION = 100_000
+"""Allocations between two young collections of a server's cyclic garbage collector (CPython's default:
+700). A borough's first page at 100,000 cases allocates about a million objects, its records' dicts and
+lists, most kept for the next page or freed by reference counting; at 700 the collector ran some 600
+times a page, walking each new record's dict, and made the largest borough's page two to three times
+slower (BENCHMARKS.md). The older generations keep CPython's thresholds."""
 KEPT_KB = 64 * 1024
 """Most kilobytes of files (exports, stills) the explorer keeps between pages."""
 
@@ -201,11 +207,12 @@ def _build_of(store, view) -> str:
 
 def settle() -> None:
     """For a long-running server: move everything loaded so far out of the cyclic garbage
-    collector's reach (`gc.freeze`). The graph is read-only from here on; without this, every
-    full collection walks its millions of objects, a pause of seconds in the middle of a page at
-    100,000 cases."""
+    collector's reach (`gc.freeze`), and let its young collections come every `YOUNG_COLLECTION`
+    allocations. The graph is read-only from here on; without this, every full collection walks its
+    millions of objects, a pause of seconds in the middle of a page at 100,000 cases."""
     gc.collect()
     gc.freeze()
+    gc.set_threshold(YOUNG_COLLECTION)
 
 
 def _connection_graph(graph: nx.MultiDiGraph) -> nx.Graph:

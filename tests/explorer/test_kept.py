@@ -132,3 +132,21 @@ def test_a_part_read_from_record_files_is_not_looked_at_twice_but_any_other_is(l
     in_memory = Explorer(None, None, graph, include_restricted=False)
     with pytest.raises(ExportError, match="summary"):
         in_memory.refuse_unfit(in_memory.hydrate(graph))
+
+
+def test_a_server_settles_its_collector():
+    """`settle`: what is loaded is out of the cyclic collector's reach, and young collections come every
+    `YOUNG_COLLECTION` allocations, not CPython's 700 (a page's records are not walked hundreds of times)."""
+    import gc
+
+    from casegraph.explorer.state import YOUNG_COLLECTION, settle
+
+    before = gc.get_threshold()
+    try:
+        settle()
+        assert gc.get_threshold()[0] == YOUNG_COLLECTION > 700
+        assert gc.get_threshold()[1:] == before[1:]
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)
