@@ -34,7 +34,11 @@ order ("given a two-year community order", "a youth rehabilitation order"), a co
 probation with a length or an order ("18 months' probation", "two years of probation", "placed on probation for two
 years", "a probation order"; not "a six-month probation period", "six months of probation at the school", "a
 probation officer"), a term suspended ("two years, suspended for 18 months"), unpaid work ordered ("ordered to do 200
-hours of unpaid work"); not a supervision order (a family court's), a curfew (bail's).
+hours of unpaid work"), a sexual harm prevention order ("an SHPO"), the sex offenders' register or notification ("put
+on the sex offender register", "subject to notification requirements"), a court's fine ("fined £500", "given a £200
+fine", "fined by magistrates"); not a supervision order (a family court's), a curfew (bail's), a sexual risk order, a
+fine with no sum and no court ("a fine was proposed"), or a regulator's ("fined £50,000 by the Information
+Commissioner").
 
 Custody is no conviction where the clause holding it says it is before a verdict (`_REMAND`: "held on remand", "in
 prison awaiting trial"; a word of its own, not "remand-free", and not "no longer on remand"); a remand word excuses
@@ -86,7 +90,8 @@ Within one sentence (text up to `.`, `!`, `?` or a line break), a conviction wor
   not for offences in this case", ", not of the abuse alleged here". A contrast that asserts the conviction,
   of something else than this case, is none: "convicted, not in 2010 but in 2012", "jailed, not in Wandsworth but
   in Belmarsh", "convicted, not of one rape but of ten" are refused.
-Known limits: a fine is no conviction word (a regulator fines too); a job's probation with a length and no word
+Known limits: a fine with a sum and no one named to give it is a court's ("the council was fined £50,000" is
+refused); a job's probation with a length and no word
 of a job after it ("his six months' probation ended") is refused; a condition on a verdict excuses what follows it
 in its clause, whoever's ("If he is convicted, the judge who jailed his brother will sentence him" passes); a
 conviction reversal reverses every conviction word before it in its sentence, whoever's ("Bloggs was jailed in 2019
@@ -195,6 +200,13 @@ _PROBATION_ELSE = (r"(?!\s+(?:period|officers?|services?|workers?|staff|reports?
                    r"\b)")
 """After "probation", what makes it no sentence: "a six-month probation period", "six months of probation at the
 school", "as a teacher" (a job's), "a probation officer"."""
+_COURT = r"(?:courts?|magistrates?|judges?|jury|justices?|recorder|sheriff|crown\s+court|[\w-]+\s+(?:crown|magistrates['\u2019]?)\s+court)\b"
+"""Who sentences: a fine "by magistrates" is a sentence, one "by the Information Commissioner" a regulator's."""
+_AMOUNT = r"(?:[£$€]\s?\d++(?:[,.]\d++)*+(?:k|m|bn)?\b|\d++(?:[,.]\d++)*+\s*(?:pounds|euros|dollars)\b)"
+"""A sum of money: "£500", "£2,000", "£1.5m", "500 pounds"; read whole (possessive: "£50,000 by the regulator" is
+never read "£50," to slip past `_FINED_BY`)."""
+_FINED_BY = r"(?!\s+(?:by|to|from)\s+(?!(?:the\s+)?" + _COURT + r"))"
+"""After a fine, that no court gave it: "fined £50,000 by the Information Commissioner", "by Ofsted" (a regulator's)."""
 _NON_CUSTODIAL = (
     r"\b(?:community|youth\s+rehabilitation|referral|detention\s+and\s+training)"
     r"(?:\s+(?:rehabilitation|punishment|service))?\s+orders?\b"
@@ -204,14 +216,27 @@ _NON_CUSTODIAL = (
     r"|\b(?:placed|put)\s+on\s+probation\s+for\s+" + _TERM_WORDS +
     r"|\b" + _TERM_WORDS + r",?\s+suspended\s+for\s+" + _TERM_WORDS +
     r"|\b(?:ordered|given|handed|received|gets?|got)\s+(?:to\s+(?:do|carry\s+out|complete|perform)\s+)?"
-    + _NUMBER + r"hours['\u2019]?\s+(?:of\s+)?(?:community\s+service|unpaid\s+work)\b")
+    + _NUMBER + r"hours['\u2019]?\s+(?:of\s+)?(?:community\s+service|unpaid\s+work)\b"
+    r"|\b(?:sexual\s+(?:harm|offences)\s+prevention|sex\s+offender)\s+orders?\b|\bS[HO]POs?\b"
+    r"|\bsex\s+offenders?['\u2019]?\s+(?:register|notification)\b"
+    r"|\bsubject\s+to\s+(?:the\s+)?notification\s+requirements\b"
+    r"|\bfined\s+(?:(?:a\s+total\s+of|more\s+than|over|nearly|almost|about|around)\s+)?" + _AMOUNT + _FINED_BY +
+    r"|\bfined\s+by\s+(?:the\s+)?" + _COURT +
+    r"|\b(?:given|handed|received|receives|gets?|got|ordered\s+to\s+pay)\s+(?:a|an)\s+" + _AMOUNT +
+    r"\s+fines?\b" + _FINED_BY +
+    r"|\b(?:given|handed|received|receives|gets?|got|ordered\s+to\s+pay)\s+(?:a|an)\s+fines?\s+of\s+" + _AMOUNT +
+    _FINED_BY)
 """A sentence that is no custody, given only on a conviction: a community order ("a two-year community order", "a
 youth rehabilitation order", "a referral order"), a conditional or absolute discharge, probation with a length or
 an order ("18 months' probation", "two years of probation", "a two-year probation", "a probation order", "placed
 on probation for two years"; not "a six-month probation period", "a probation officer", nor "placed on probation"
 alone: a job's), a term suspended ("two years, suspended for 18 months"), unpaid work ordered ("ordered to do 200
-hours of unpaid work"). Not a supervision order (a family court's, about a child), a curfew (bail's), nor a fine (a
-regulator's too)."""
+hours of unpaid work"), a sexual harm (or offences) prevention order ("an SHPO", "a SOPO") or the sex offenders'
+register or notification ("put on the sex offender register", "subject to notification requirements"), a court's fine
+with its sum or its court ("fined £500", "given a £200 fine", "ordered to pay a fine of £200", "fined by
+magistrates"). Not a supervision order (a family court's, about a child), a curfew (bail's), a sexual risk order (given
+without a conviction), a fine with no sum and no court ("a fine was proposed", "fined"), nor one that a regulator gave
+("fined £50,000 by the Information Commissioner")."""
 CONVICTION = re.compile(
     r"\bconvict\w*"
     r"|\b(?:(?:found|pleaded|pled|pleading|proved|proven)\s+)?guilty\b(?:\s+(?:verdicts?|pleas?))?"

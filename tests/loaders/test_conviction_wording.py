@@ -367,11 +367,21 @@ NEW_KINDS = [("He got 18 months suspended.", "got 18 months suspended"), ("He wa
              ("He got two years, suspended for 18 months.", "got two years"),
              ("He was ordered to do 200 hours of unpaid work.", "ordered to do 200 hours of unpaid work"),
              ("Jailed for 12 years in 2019, he faces life if convicted again.", "Jailed"),
-             ("He received a 10-year sentence, which prosecutors had sought.", "10-year sentence")]
+             ("He received a 10-year sentence, which prosecutors had sought.", "10-year sentence"),
+             # the eleventh round: a court's fine, an SHPO, the register and notification, as outcomes
+             ("He was fined £500.", "fined £500"), ("He was given a £200 fine.", "given a £200 fine"),
+             ("He was ordered to pay a fine of £1,500 by magistrates.", "ordered to pay a fine of £1,500"),
+             ("He was fined by Thames Magistrates' Court.", "fined by Thames Magistrates' Court"),
+             ("His six months' probation ended.", "six months' probation"),
+             ("His SHPO runs until 2030.", "SHPO"), ("He was given a sexual harm prevention order.",
+                                                     "sexual harm prevention order"),
+             ("He was put on the sex offender register for ten years.", "sex offender register"),
+             ("He is subject to notification requirements for life.", "subject to notification requirements")]
 """One wording of each kind a tester found passing: a term in months, an IPP, a split custody word, remand ended by a
 word of what came next, a headline with no verb; the tenth round's: a sentence that is no custody (probation, a
 community order, a discharge, a term suspended, unpaid work ordered), and a sentence given beside one faced or
-sought."""
+sought; the eleventh round's: a court's fine (with its sum or its court), a sexual harm prevention order, the sex
+offenders' register and its notification requirements, said as outcomes."""
 
 
 @pytest.mark.parametrize("field", ["title", "summary", "quote", "citation_quotes"])
@@ -635,6 +645,12 @@ NOT_GIVEN = [
     "She is a probation officer.", "He was placed on probation by his employer.",
     "The council got a supervision order.", "He was given a curfew as a bail condition.",
     "The girls did hours of unpaid work.", "He was suspended for six months from the force.",
+    # a fine not given, with no sum and no court, or a regulator's; an order given without a conviction
+    "A fine was proposed.", "He faces a fine.", "He could be fined £5,000.", "If convicted he faces a fine of £500.",
+    "He was never fined £500.", "The council was fined £50,000 by the Information Commissioner.",
+    "The club was fined 50,000 pounds by the FA.", "The club was fined by the league.",
+    "Police applied for a sexual risk order.", "He was made subject to a sexual risk order.",
+    "The council had notification requirements for data breaches.",
 ]
 
 
