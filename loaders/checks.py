@@ -312,7 +312,9 @@ def _pseudonyms(tables: Tables) -> list[Problem]:
     in any public text.
 
     Groups' names are descriptions ("victims of ..."), not names, and are not searched, unless the group is
-    one person (`_individuals`) or has a pseudonym. Names and texts are compared folded (`loaders/folding.py`:
+    one person (`_individuals`) or has a pseudonym; nor is a restricted home's name that the street-address rule
+    refuses (a home named by its street, `place_names`), which would give one fault two errors. Names and texts are
+    compared folded (`loaders/folding.py`:
     "Chloë", "Chlоe" with a Cyrillic о, "J-a-s-m-i-n-e" read "Chloe", "Jasmine"), and read as a reader takes a
     name (`name_words`: "Ch-loe", "Chl0e", "Sy1via", "olivia_review"); the message quotes the text.
     """
@@ -325,13 +327,17 @@ def _pseudonyms(tables: Tables) -> list[Problem]:
             if sensitivity == _RESTRICTED and (individual or pseudonym):
                 _add_names(names, (name, *(aliases or ())), "a restricted person")
     places = tables.nodes.get(Place.label)
-    # a school's name: its rule says, of every school; a home's: only the street-address rule's names (`place_names`)
+    # a school's name: its rule says, of every school; a home's: the street-address rule says its names that it
+    # matches (`place_names`: a home named by its street), this check the others (one fault, one error)
     ruled = {place_type for rule in load_rules() if rule.place_names is None for place_type in rule.place_types}
+    by_name = [rule for rule in load_rules() if rule.place_names is not None]
     if places is not None:
         for sensitivity, place_type, name, aliases in zip(places["sensitivity"], places["place_type"],
                                                           places["name"], places["aliases"]):
             if sensitivity == _RESTRICTED and place_type not in ruled:
-                _add_names(names, (name, *(aliases or ())), f"a restricted place ({place_type})")
+                _add_names(names, [n for n in (name, *(aliases or ())) if n and not any(
+                    place_type in rule.place_types and rule.place_names.fullmatch(fold(n).text) for rule in by_name)],
+                           f"a restricted place ({place_type})")
     if not names:
         return []
     sizes: dict[str, set[int]] = {}  # a name's first word -> the lengths of names starting with it

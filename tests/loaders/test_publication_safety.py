@@ -1261,13 +1261,14 @@ HOME_ON_A_STREET = """
 ])
 def test_a_homes_street_name_is_refused_wherever_it_is_named(tmp_path, name, place_type, text, found):
     """A home's (or a care home's) place record named by its street: its name in any public text locates it, with no
-    number or home word beside it. Restricted, its name is a restricted place's besides (`loaders/checks.py`)."""
+    number or home word beside it. Restricted, it is one fault, one error: the street rule's, not a restricted
+    place's besides (`loaders/checks.py` leaves such a name to the rule), at the file, line, record and field."""
     extra = HOME_ON_A_STREET.replace("NAME", json.dumps(name)).replace("TYPE", place_type)
-    problems = _unlinked(tmp_path, statement=text, extra=extra)
-    [problem] = [p for p in problems if "rule 'street-address'" in p.message]
+    [problem] = _unlinked(tmp_path, statement=text, extra=extra)
     assert (problem.record, problem.field) == ("a-statement", "summary")
-    assert f": {found!r} (rule 'street-address' of " in problem.message
-    assert [p for p in problems if p is not problem][0].message.startswith("public text names ")
+    assert (problem.file, problem.line) == (str(tmp_path / "data.yaml"), _line_of(tmp_path, "  summary: "))
+    what = next(r.what for r in load_rules() if r.id == "street-address")
+    assert problem.message.startswith(f"public text gives {what}: {found!r} (rule 'street-address' of ")
 
 
 def test_a_public_home_named_by_its_street_is_refused_at_its_name_and_id(tmp_path):
