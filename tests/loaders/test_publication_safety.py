@@ -881,6 +881,17 @@ STREET = [  # (text, what the message quotes): each refused by rule street-addre
     ("She lived at fourteen acacia close.", "fourteen acacia close"),
     ("He lived at number one Elm Road.", "one Elm Road"), ("Twenty-two The Broadway was searched.",
                                                             "Twenty-two The Broadway"),
+    # the eleventh round: a lower-case street after a plural, a street type that is a common word too, a street of
+    # one word
+    ("She lived at 14 kings close.", "14 kings close"), ("She lived at 14 queens drive.", "14 queens drive"),
+    ("She lived at 14 kings place.", "14 kings place"), ("She lived at 14 elm court, Ilford.", "14 elm court"),
+    ("She lived at 3 rose row.", "3 rose row"), ("She lived at 2 albion square.", "2 albion square"),
+    ("She lived at 14 acacia gardens.", "14 acacia gardens"), ("She lived at 14 park walk.", "14 park walk"),
+    ("She lived at 3 shop parade.", "3 shop parade"), ("She lived at 14 Primrose Hill.", "14 Primrose Hill"),
+    ("She lived at 14 Albion Rise.", "14 Albion Rise"), ("She lived at 14 Acacia Green.", "14 Acacia Green"),
+    ("She lived at 14 Mill Yard.", "14 Mill Yard"), ("She lived at 14 Broadway.", "14 Broadway"),
+    ("She lived at 14 Kingsway in Ilford.", "14 Kingsway"), ("She lived at 14 broadway.", "14 broadway"),
+    ("She lived at 14 Strand.", "14 Strand"),
 ]
 
 
@@ -918,6 +929,14 @@ def test_part_of_a_street_address_is_refused(tmp_path, text, found):
     "Three community gardens were opened.", "In 2012 The Broadway was rebuilt.", "Chapter 14 The Mall",
     "It was the council's number one priority road scheme.", "Way Youth Centre ran sessions.",
     "Church Street Market was busy at night.",
+    # the eleventh round: a common word that is a street's type word too, with no address's end after it or a word no
+    # street's name holds before it; a number that is no house's; a common noun ending in "way"
+    "14 meetings took place.", "The council opened the 2 community gardens.", "He stayed 2 nights in a row.",
+    "She was heard in Court 3.", "The Square Mile was busy.", "A Place of Safety order was made.",
+    "A Row of houses stood empty.", "It covered 14 square miles.", "He went to 3 court hearings.",
+    "The man was 45, in court.", "The girls, aged 13 and 14, were in court.", "He walked 2 miles uphill.",
+    "He crossed 2 railway lines.", "The 3 motorway bridges were shut.", "In 2012 Broadway was rebuilt.",
+    "He had 2 doorway cameras.", "The 2 men came close.", "They drove 3 times round the green.",
 ])
 def test_a_street_named_as_a_public_place_passes(tmp_path, text):
     _load(tmp_path, text)
@@ -1257,6 +1276,8 @@ HOME_ON_A_STREET = """
     ("Acacia Close", "home", "The girls were taken to acacia close.", "acacia close"),
     ("The Broadway", "home", "The men met at The Broadway in 2012.", "The Broadway"),
     ("Elm Court", "care-home", "She went missing from Elm Court.", "Elm Court"),
+    ("Acacia Green", "home", "The girls were taken to Acacia Green.", "Acacia Green"),
+    ("Kingsway", "home", "The girls were taken to Kingsway.", "Kingsway"),
     ("A flat on Green Lane", "home", "The men used a flat on Green Lane.", "a flat on Green Lane"),
 ])
 def test_a_homes_street_name_is_refused_wherever_it_is_named(tmp_path, name, place_type, text, found):
