@@ -3,7 +3,7 @@
 Neo4j Community has one user database and no per-label access control, so a
 build writes the public projection (`casegraph.graph.profile.public_dataset`)
 under the schema's labels and types, and the full graph under
-`CasegraphRestricted_<Label>` labels and `CASEGRAPH_RESTRICTED_<TYPE>` types
+`CasegraphRestricted_<Label>` labels and `CASEGRAPHRESTRICTED_<TYPE>` types
 (`restricted_label`). The two graphs share no node, label or type: a public
 view runs a query as written and never reaches restricted data; a restricted
 view runs it with every schema label and type replaced (`in_profile`; the
@@ -67,7 +67,7 @@ def profile_constraints() -> list[str]:
 
 def in_profile(cypher: str, profile: Profile) -> str:
     """The query as it runs on a profile's graph: in the restricted profile, `:Label` ->
-    `:CasegraphRestricted_Label` and `:TYPE` / `|TYPE` -> `CASEGRAPH_RESTRICTED_TYPE`, and every
+    `:CasegraphRestricted_Label` and `:TYPE` / `|TYPE` -> `CASEGRAPHRESTRICTED_TYPE`, and every
     `labels(x)` and `type(x)` gives the schema's names (`_schema_names`), so that what the query does with
     them (ORDER BY, a comparison, text built from them) gives what it gives on the public graph and on LadybugDB.
 
@@ -132,7 +132,7 @@ def scans_all(plan: Any) -> bool:
 
 
 _OTHER_GRAPHS = re.compile(r"casegraph_?(?:restricted|staging)|\$\s*(?:any|all)?\s*\(", re.IGNORECASE)
-"""The full graph's labels and types (`CasegraphRestricted_Person`, `CASEGRAPH_RESTRICTED_INVOLVES`), a
+"""The full graph's labels and types (`CasegraphRestricted_Person`, `CASEGRAPHRESTRICTED_INVOLVES`), a
 build's staging labels (`CasegraphStaging_...`), and Neo4j 5's dynamic labels and types (`:$(expr)`,
 `:$any(expr)`), which could spell either."""
 
