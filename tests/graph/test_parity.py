@@ -148,3 +148,19 @@ def test_every_query_page_of_the_explorer_reads_the_same_on_both_engines(profile
     finally:
         for explorer in explorers:
             explorer.close()
+
+
+
+@pytest.mark.parametrize("pattern, named", [
+    ("(n:Person)", "labels(n) = ['Person']"),
+    ("(:CaseFile)-[r:INVOLVES]->()", "type(r) = 'INVOLVES' AND type ( r ) + '' STARTS WITH 'INV'"),
+])
+def test_labels_and_types_read_as_the_schema_names_them_in_neo4js_restricted_graph(pattern, named, neo4j_store):
+    """A query comparing, joining or sorting `labels()` and `type()` sees the schema's names in Neo4j's
+    restricted graph too (whose labels are stored with a prefix), as in the public graph and on LadybugDB."""
+    from casegraph.queries import run_adhoc
+
+    with neo4j_store.view("restricted") as view:
+        every = run_adhoc(view, f"MATCH {pattern} RETURN count(*) AS n").rows
+        by_name = run_adhoc(view, f"MATCH {pattern} WHERE {named} AND 'labels(' <> '' RETURN count(*) AS n").rows
+    assert by_name == every and every[0][0] > 0, (by_name, every)
