@@ -3,7 +3,7 @@
 Neo4j Community has one user database and no per-label access control, so a
 build writes the public projection (`casegraph.graph.profile.public_dataset`)
 under the schema's labels and types, and the full graph under
-`CasegraphRestricted_<Label>` labels and `CASEGRAPH_RESTRICTED_<TYPE>` types
+`CasegraphRestricted_<Label>` labels and `CASEGRAPHRESTRICTED_<TYPE>` types
 (`restricted_label`). The two graphs share no node, label or type: a public
 view runs a query as written and never reaches restricted data; a restricted
 view runs it with every schema label and type replaced (`in_profile`; the
@@ -67,12 +67,46 @@ def profile_constraints() -> list[str]:
 
 def in_profile(cypher: str, profile: Profile) -> str:
     """The query as it runs on a profile's graph: in the restricted profile, `:Label` ->
-    `:CasegraphRestricted_Label` and `:TYPE` / `|TYPE` -> `CASEGRAPH_RESTRICTED_TYPE`.
+    `:CasegraphRestricted_Label` and `:TYPE` / `|TYPE` -> `CASEGRAPHRESTRICTED_TYPE`, and every
+    `labels(x)` and `type(x)` gives the schema's names (`_schema_names`), so that what the query does with
+    them (ORDER BY, a comparison, text built from them) gives what it gives on the public graph and on LadybugDB.
 
-    Only schema names after a colon (or a `|` of types) are replaced."""
+    Only schema names after a colon (or a `|` of types) are replaced. Raises WriteRefused for text no
+    engine would lex (`queries.guard.tokenize`)."""
     if profile == PUBLIC:
         return cypher
-    return _name_ref().sub(lambda m: f"{m.group(1)}{restricted_label(m.group(2))}", cypher)
+    return _schema_names(_name_ref().sub(lambda m: f"{m.group(1)}{restricted_label(m.group(2))}", cypher))
+
+
+_NAMES_OF = {
+    "labels": lambda arg: f"[casegraph_label IN labels({arg}) | replace(casegraph_label, '{RESTRICTED_PREFIX}_', '')]",
+    "type": lambda arg: f"replace(type({arg}), '{RESTRICTED_PREFIX.upper()}_', '')",
+}
+"""Function -> the same call giving the schema's names (the prefix `restricted_label` adds taken off)."""
+
+
+def _schema_names(cypher: str) -> str:
+    """`cypher` with every call of `labels` and `type` (a function, not a property `r.type` or a key) wrapped
+    by `_NAMES_OF`; calls inside an argument are wrapped too. Strings and comments are left as written."""
+    from casegraph.queries.guard import tokenize
+
+    tokens = tokenize(cypher)
+    out, done = [], 0
+    for i, token in enumerate(tokens[:-1]):
+        wrap = _NAMES_OF.get(token.text.lower()) if token.kind == "word" else None
+        if wrap is None or tokens[i + 1].text != "(" or token.offset < done or (i and tokens[i - 1].text == "."):
+            continue
+        depth, close = 0, None
+        for later in tokens[i + 1:]:
+            depth += (later.text == "(") - (later.text == ")")
+            if depth == 0:
+                close = later.offset
+                break
+        if close is None:  # unbalanced: the engine says where
+            return cypher
+        out += [cypher[done:token.offset], wrap(_schema_names(cypher[tokens[i + 1].offset + 1:close]))]
+        done = close + 1
+    return "".join(out) + cypher[done:]
 
 
 @cache
@@ -98,7 +132,7 @@ def scans_all(plan: Any) -> bool:
 
 
 _OTHER_GRAPHS = re.compile(r"casegraph_?(?:restricted|staging)|\$\s*(?:any|all)?\s*\(", re.IGNORECASE)
-"""The full graph's labels and types (`CasegraphRestricted_Person`, `CASEGRAPH_RESTRICTED_INVOLVES`), a
+"""The full graph's labels and types (`CasegraphRestricted_Person`, `CASEGRAPHRESTRICTED_INVOLVES`), a
 build's staging labels (`CasegraphStaging_...`), and Neo4j 5's dynamic labels and types (`:$(expr)`,
 `:$any(expr)`), which could spell either."""
 

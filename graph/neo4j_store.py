@@ -29,7 +29,7 @@ checks stand behind that, both on the server:
 Two profiles in one database (`neo4j_profiles`): a build stages the public
 projection of the data (`casegraph.graph.profile.public_dataset`) under the
 schema's labels and the full graph under `CasegraphRestricted_<Label>` labels
-and `CASEGRAPH_RESTRICTED_<TYPE>` types; both are count-checked and switched
+and `CASEGRAPHRESTRICTED_<TYPE>` types; both are count-checked and switched
 together, and a view reads one profile's graph.
 
 Rows go to the server as one list per column (`Table.column_batches()`), not

@@ -129,6 +129,6 @@ def _value(value: Any) -> Any:
         return [_value(v) for v in value]
     if isinstance(value, dict):
         return {k: _value(value[k]) for k in sorted(value)}  # sorted: see values.plain
-    if isinstance(value, str):  # a label a query returned as text (`labels(n)[0]`), in the restricted graph
+    if isinstance(value, str):  # a label as text from a procedure (`db.labels()`), in the restricted graph
         return public_name(value)
     return plain(value)
