@@ -455,6 +455,50 @@ judge"), for how short a time ("for days", "for three nights": a prison term is 
 room", "in the flat"), right after it or two words on ("locked up alone in a room")."""
 
 
+def _forms(pattern: str) -> tuple[str, ...]:
+    """The top-level alternatives of a regular expression's text (split at each `|` outside brackets and
+    classes): `"|".join` of them is the pattern again."""
+    forms, depth, in_class, start, at = [], 0, False, 0, 0
+    while at < len(pattern):
+        char = pattern[at]
+        if char == "\\":
+            at += 2  # an escaped character is never a bracket, a class or a bar
+            continue
+        if in_class:
+            in_class = char != "]" or pattern[at - 1] == "["  # "[]...]": a first "]" is a member
+        elif char == "[":
+            in_class = True
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            forms.append(pattern[start:at])
+            start = at + 1
+        at += 1
+    return (*forms, pattern[start:])
+
+
+_CONVICTION_FORMS = tuple(re.compile(form, CONVICTION.flags) for form in _forms(CONVICTION.pattern))
+"""`CONVICTION`'s alternatives, each compiled apart: `re` finds a form that starts with a word by scanning for that
+word, which the forms joined cannot (searched one by one they take 60% of the time of `CONVICTION.search`)."""
+
+
+def _conviction_hits(text: str):
+    """The matches of `CONVICTION.finditer(text)`, found faster: the leftmost place where any of its forms matches
+    is where `CONVICTION` next matches, and `CONVICTION.match` there chooses as the whole expression does."""
+    nexts = [form.search(text) for form in _CONVICTION_FORMS]  # each form's next match (None: no more)
+    at = 0
+    while True:
+        for index, found in enumerate(nexts):  # a form's match that starts before `at` is looked for again
+            if found is not None and found.start() < at:
+                nexts[index] = _CONVICTION_FORMS[index].search(text, at)
+        starts = [found.start() for found in nexts if found is not None]
+        if not starts:
+            return
+        hit = CONVICTION.match(text, min(starts))
+        yield hit
+        at = hit.end() if hit.end() > hit.start() else hit.end() + 1
+
+
 class Wording(NamedTuple):
     """A conviction worded in a text: the words (`"Convicted"`) and their sentence, both as written."""
 
@@ -479,7 +523,7 @@ def conviction_wording(text: str | None, status: str | None) -> Wording | None:
     folded = fold(text)
     folded = folded.without(_split_words(folded.text))
     words = folded.text
-    for hit in CONVICTION.finditer(words):
+    for hit in _conviction_hits(words):
         start = _sentence_start(words, hit.start())
         end = _SENTENCE_END.search(words, hit.end())
         sentence_end = end.start() if end else len(words)
