@@ -5,18 +5,23 @@
 1. generates the dataset (`benchmarks.generate`, reused as `benchmarks.build`
    reuses it) and builds it into an embedded store under `--work` (reused
    while its input checksum is unchanged);
-2. opens the explorer on it (`Explorer.open`: the projection and the search
-   index, timed once, with the process's peak RSS after it);
-3. serves the app with uvicorn on 127.0.0.1 (a thread) and, for every kind of
-   page, requests `--samples` different pages over one keep-alive HTTP
-   connection, timing each whole response (the first, which warms a template
-   or the PNG stills' browser, reported apart); between them it runs the same
-   question through the library call a script or the CLI makes (the catalog
-   query, the search, the view's figure, the export writer, ...), timed the
-   same way. Pages of one selection come one after another, as an investigator
-   asks for them (a borough's overview, then its patterns, a still, an
-   export), and the explorer keeps what it made for one page for the next
-   (`Explorer.kept`); `--cold` forgets it before every request;
+2. starts the server in its own process, as `casegraph serve` runs it
+   (`Explorer.open`, `settle`, `create_app`, uvicorn on 127.0.0.1), and opens
+   a second explorer in this process for the library calls, the way a script
+   or the CLI reads the store beside a running explorer: what those calls read
+   (a source's or an indicator's neighbourhood of 45,000 cases) then never
+   sits in the server's heap. The server's open time and peak RSS are its
+   own (the kernel's `ru_maxrss` of the child);
+3. for every kind of page, requests `--samples` different pages over one
+   keep-alive HTTP connection, timing each whole response (the first, which
+   warms a template or the PNG stills' browser, reported apart); between them
+   it runs the same question through the library call a script or the CLI
+   makes (the catalog query, the search, the view's figure, the export
+   writer, ...), timed the same way. Pages of one selection come one after
+   another, as an investigator asks for them (a borough's overview, then its
+   patterns, a still, an export), and the explorer keeps what it made for one
+   page for the next (`Explorer.kept`); `--cold` makes the server forget it
+   before every request;
 4. prints p50 and p95 per page kind, the library call's p50 and the ratio.
    Target: every page p50 <= 200 ms at 100,000 cases.
 """
@@ -26,13 +31,16 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import math
 import random
 import resource
+import os
+import signal
 import socket
 import statistics
+import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import Callable
@@ -65,20 +73,27 @@ def _store(data: Path, work: Path, cases: int, seed: int, authorities: int):
 
 
 class _Server:
-    def __init__(self, app):
-        import uvicorn
+    """The explorer served by a child process (`_serve`), as `casegraph serve` runs it, and one keep-alive
+    connection to it."""
 
-        sock = socket.socket()
-        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # as `casegraph serve` does
-        sock.bind(("127.0.0.1", 0))
-        self.port = sock.getsockname()[1]
-        # keep-alive longer than the slowest library call between two requests
-        self.server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, timeout_keep_alive=600))
-        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [sock]}, daemon=True)
-        self.thread.start()
-        while not self.server.started:
-            time.sleep(0.05)
-        self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=600)
+    def __init__(self, store: Path, cold: bool):
+        self.child = subprocess.Popen([sys.executable, "-m", "benchmarks.serve", "--serve-store", str(store)]
+                                      + (["--cold"] if cold else []), cwd=ROOT, stdout=subprocess.PIPE, text=True)
+        self.opened: dict = {}
+        self.connection = None
+
+    def listening(self) -> dict:
+        """Wait until the child listens; what it said of its explorer (`_serve`). Raises RuntimeError when
+        it exits before."""
+        line = self.child.stdout.readline()
+        if not line:
+            raise RuntimeError(f"the server process exited ({self.child.wait()}) before it listened")
+        self.opened = json.loads(line)
+        self.connection = self._connect()
+        return self.opened
+
+    def _connect(self) -> http.client.HTTPConnection:
+        return http.client.HTTPConnection("127.0.0.1", self.opened["port"], timeout=600)
 
     def get(self, url: str) -> tuple[int, int]:
         try:
@@ -86,16 +101,55 @@ class _Server:
             response = self.connection.getresponse()
         except (http.client.RemoteDisconnected, ConnectionError):  # a closed keep-alive: once more, anew
             self.connection.close()
-            self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=600)
+            self.connection = self._connect()
             self.connection.request("GET", url)
             response = self.connection.getresponse()
         body = response.read()
         return response.status, len(body)
 
-    def stop(self) -> None:
-        self.connection.close()
-        self.server.should_exit = True
-        self.thread.join(10)
+    def stop(self) -> float:
+        """Stop the server; its peak RSS in MB, as the kernel counted it (`ru_maxrss` of the child)."""
+        if self.connection is not None:
+            self.connection.close()
+        self.child.send_signal(signal.SIGTERM)  # uvicorn's graceful shutdown; the explorer is closed after it
+        _, _, usage = os.wait4(self.child.pid, 0)
+        self.child.stdout.close()
+        return usage.ru_maxrss / 1024
+
+
+def _serve(store: Path, cold: bool) -> None:
+    """The child's side of `_Server`: open the explorer on `store` as `casegraph serve` does, print one
+    JSON line (port, open seconds, peak RSS MB, nodes, relationships), serve until SIGTERM."""
+    import uvicorn
+
+    from casegraph.explorer.app import create_app
+    from casegraph.explorer.state import Explorer, settle
+    from casegraph.graph.embedded import EmbeddedStore
+
+    explorer = Explorer.open(EmbeddedStore(store), include_restricted=False)
+    settle()
+    app = create_app(explorer)
+    if cold:  # nothing kept from an earlier page (`Explorer.kept`): each made from the outline
+        served = app
+
+        async def app(scope, receive, send):
+            if scope["type"] == "http":
+                explorer.forget()
+            await served(scope, receive, send)
+    sock = socket.socket()
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # as `casegraph serve` does
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(16)
+    print(json.dumps({"port": sock.getsockname()[1], "seconds": round(explorer.loaded_seconds, 1),
+                      "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+                      "nodes": explorer.graph.number_of_nodes(),
+                      "relationships": explorer.graph.number_of_edges()}), flush=True)
+    # keep-alive longer than the slowest library call between two requests
+    config = uvicorn.Config(app, log_level="warning", access_log=False, timeout_keep_alive=600)
+    try:
+        uvicorn.Server(config).run(sockets=[sock])
+    finally:
+        explorer.close()
 
 
 def _timed(call: Callable[[], object]) -> float:
@@ -207,20 +261,24 @@ def _samples(explorer, rng: random.Random, count: int) -> dict[str, list[tuple[s
 
 def measure(cases: int, seed: int, authorities: int, samples: int, work: Path, only: tuple[str, ...] = (),
             cold: bool = False) -> dict:
-    from casegraph.explorer.app import create_app
+    """Measure every page kind (module docstring); the report `main` prints. Raises RuntimeError when the
+    server process cannot start."""
     from casegraph.explorer.state import Explorer, settle
 
     work.mkdir(parents=True, exist_ok=True)
     data, generated = _dataset(work, cases, seed, authorities)
     store = _store(data, work, cases, seed, authorities)
-    _say("opening the explorer (projection + search index)")
-    explorer = Explorer.open(store, include_restricted=False)
-    settle()  # as `casegraph serve` does
-    opened = {"seconds": round(explorer.loaded_seconds, 1),
-              "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
-              "nodes": explorer.graph.number_of_nodes(), "relationships": explorer.graph.number_of_edges()}
-    _say(f"opened in {opened['seconds']} s, peak RSS {opened['peak_rss_mb']} MB")
-    server = _Server(create_app(explorer))
+    _say("opening the explorer in a server process, and one in this process for the library calls")
+    server = _Server(store.directory, cold)  # reads while this process opens its own explorer
+    try:
+        explorer = Explorer.open(store, include_restricted=False)
+        said = server.listening()
+        opened = {key: said[key] for key in ("seconds", "peak_rss_mb", "nodes", "relationships")}
+    except BaseException:
+        server.stop()
+        raise
+    settle()  # the library calls under the same collector as the pages
+    _say(f"server opened in {opened['seconds']} s, peak RSS {opened['peak_rss_mb']} MB")
     rows = []
     try:
         for kind, items in _samples(explorer, random.Random(seed), samples).items():
@@ -236,8 +294,6 @@ def measure(cases: int, seed: int, authorities: int, samples: int, work: Path, o
                 continue
             pages, library = [], []
             for url, call in items:
-                if cold:  # nothing kept from an earlier page (`Explorer.kept`): each made from the outline
-                    explorer.forget()
                 started = time.perf_counter()
                 status, size = server.get(url)
                 pages.append((time.perf_counter() - started) * 1000)
@@ -246,22 +302,21 @@ def measure(cases: int, seed: int, authorities: int, samples: int, work: Path, o
                 library.append(_timed(call))
             page_p50, lib_p50 = statistics.median(pages), statistics.median(library)
             rows.append({"page": kind, "samples": len(items), "first_ms": round(first, 1), "p50_ms": round(page_p50, 1),
-                         "p95_ms": round(sorted(pages)[max(0, int(len(pages) * 0.95) - 1)], 1),
+                         "p95_ms": round(sorted(pages)[math.ceil(len(pages) * 0.95) - 1], 1),  # nearest rank
                          "library_p50_ms": round(lib_p50, 1),
                          "ratio": round(page_p50 / lib_p50, 2) if lib_p50 >= 0.05 else None,
                          "target_met": page_p50 <= TARGET_MS})
             _say(f"{kind:32} p50 {page_p50:8.1f} ms   library {lib_p50:8.1f} ms")
     finally:
-        server.stop()
+        opened["peak_rss_mb_after_pages"] = round(server.stop())
         explorer.close()
-    opened["peak_rss_mb_after_pages"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     return {"cases": cases, "seed": seed, "authorities": authorities, "cold": cold, "open": opened, "pages": rows,
             "target_ms": TARGET_MS, "generated_records": generated.get("records")}
 
 
 def _table(report: dict) -> str:
     lines = [f"{report['cases']:,} cases: {report['open']['nodes']:,} nodes, {report['open']['relationships']:,} "
-             f"relationships; explorer opened in {report['open']['seconds']} s, peak RSS "
+             f"relationships; the server process opened the explorer in {report['open']['seconds']} s, its peak RSS "
              f"{report['open']['peak_rss_mb']:,} MB (after every page: {report['open']['peak_rss_mb_after_pages']:,} MB)"
              + ("; --cold: nothing kept between pages" if report["cold"] else ""),
              "",
@@ -289,7 +344,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="only the page kinds whose name holds WORDS (repeatable), e.g. 'view:'")
     parser.add_argument("--cold", action="store_true",
                         help="forget what the explorer kept from earlier pages before every request")
+    parser.add_argument("--serve-store", type=Path, help=argparse.SUPPRESS)  # the server process's own run
     args = parser.parse_args(argv)
+    if args.serve_store:
+        _serve(args.serve_store, args.cold)
+        return 0
     report = measure(args.cases, args.seed, args.authorities, max(1, args.samples), args.work, tuple(args.only),
                      args.cold)
     print(json.dumps(report, indent=2) if args.format == "json" else _table(report))
