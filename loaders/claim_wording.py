@@ -9,6 +9,10 @@ citation's quote and locator against that citation's own status. And the involve
 display name, `schemas/names.py`) against the status of each INVOLVES that gives its part in a case:
 "Convicted paedophile John Doe" involved as `alleged` reads as a conviction in every picture and table
 that names him beside that line.
+
+A case under `reported` or `inferred` is not refused for conviction wording (a source may report a
+conviction), but one whose `outcomes` give none is warned of (`check_unbacked_convictions`): its pages would
+show a conviction that nothing else in the graph records.
 """
 
 from __future__ import annotations
@@ -16,11 +20,11 @@ from __future__ import annotations
 from casegraph.loaders.columns import ColumnTable, Tables
 from casegraph.loaders.problems import Problem
 from casegraph.loaders.safety import ID_SEPARATORS, problem_at, public_text_fields
-from casegraph.loaders.conviction import NOT_CONVICTED, Wording, conviction_wording
+from casegraph.loaders.conviction import NOT_CONVICTED, Wording, conviction_wording, worded_as_conviction
 from casegraph.schemas.names import NAME_FIELDS
 from casegraph.schemas.text import clip, shown_path
 
-__all__ = ["check_conviction_wording"]
+__all__ = ["check_conviction_wording", "check_unbacked_convictions"]
 
 _RESTRICTED = "restricted"
 _PUBLIC_ADVICE = ("words only a restricted source supports go in a record that cites that source alone (the public "
@@ -88,6 +92,39 @@ def _scan_row(table: ColumnTable, row: int, status: str | None, columns: list[tu
 
 
 _UNSEEN = object()
+
+_CONVICTED = "convicted"
+
+
+def check_unbacked_convictions(tables: Tables) -> list[Problem]:
+    """Warnings, one per field, for a public case (a table with `outcomes`) whose status is neither
+    `convicted` nor one `check_conviction_wording` refuses under (`reported`, `inferred`), whose own public
+    text (title, summary, quote, ...; not its citations' quotes, which carry their own statuses) is worded as
+    a conviction (`loaders.conviction.worded_as_conviction`) while its `outcomes` hold no `convicted`. Each
+    names file, line, record and field, the words and their sentence, the status and outcomes, and what to
+    do. A warning, not an error: the source may report a conviction the record has not yet been given."""
+    warnings = []
+    for table in tables.all():
+        if "outcomes" not in table.values or table.is_rel:
+            continue
+        fields = [field for field in public_text_fields(table.name) if not field.startswith("citation_")]
+        for row, (status, sensitivity, outcomes) in enumerate(
+                zip(table["status"], table["sensitivity"], table["outcomes"])):
+            if sensitivity == _RESTRICTED or status in NOT_CONVICTED or status == _CONVICTED \
+                    or _CONVICTED in (outcomes or ()):
+                continue
+            for field in fields:
+                value = table[field][row]
+                wording = next(filter(None, map(worded_as_conviction, filter(None, value if isinstance(value, list)
+                                                                               else (value,)))), None)
+                if wording:
+                    given = ", ".join(outcomes or ()) or "none"
+                    warnings.append(problem_at(table, row, field, (
+                        f"worded as a conviction: {wording.words!r} in {clip(wording.sentence, 200)}, but the case "
+                        f"is {status!r} and its outcomes ({given}) give no conviction; if its source reports one, add "
+                        f"`convicted` to `outcomes` (or `status: convicted`) with the citation that says so, else "
+                        f"word it as the source gives it (\"alleged\", \"charged\")")))
+    return warnings
 
 
 def _involved_names(table: ColumnTable, parties: ColumnTable) -> list[Problem]:

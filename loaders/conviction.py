@@ -119,7 +119,7 @@ from typing import NamedTuple
 
 from casegraph.loaders.folding import fold
 
-__all__ = ["NOT_CONVICTED", "CONVICTION", "Wording", "conviction_wording"]
+__all__ = ["worded_as_conviction", "NOT_CONVICTED", "CONVICTION", "Wording", "conviction_wording"]
 
 NOT_CONVICTED = frozenset(("alleged", "charged", "acquitted"))
 """The claim statuses under which a text must not read as a conviction."""
@@ -520,6 +520,17 @@ def conviction_wording(text: str | None, status: str | None) -> Wording | None:
     """
     if not text or status not in NOT_CONVICTED:
         return None
+    return worded_as_conviction(text)
+
+
+def worded_as_conviction(text: str) -> Wording | None:
+    """The first words of `text` that state a conviction, whatever the record's status: `conviction_wording`
+    without its status (`loaders.claim_wording.check_unbacked_convictions` asks it of a `reported` case whose
+    outcomes give no conviction). None when there are none.
+
+    >>> worded_as_conviction("Her abuser was convicted and jailed for 9 years.").words
+    'convicted'
+    """
     folded = fold(text)
     folded = folded.without(_split_words(folded.text))
     words = folded.text

@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Iterator
 
 from casegraph.loaders.checks import PERSON_CHECKS, check_dataset
 from casegraph.loaders.exceptions import Exceptions
-from casegraph.loaders.claim_wording import check_conviction_wording
+from casegraph.loaders.claim_wording import check_conviction_wording, check_unbacked_convictions
 from casegraph.loaders.columns import Collected, Tables
 from casegraph.loaders.dataset import Dataset, prepare_conversion
 from casegraph.loaders.lineage import check_citation_sources, derive_citations, drop_repeated_citations
@@ -263,6 +263,7 @@ def _load(paths: Iterable[Path] | None, progress: Progress | None) -> Dataset:
     problems.extend(check_publication_safety(tables, exceptions))
     warnings.extend(exceptions.stale())
     problems.extend(check_conviction_wording(tables))
+    warnings.extend(check_unbacked_convictions(tables))
     versioned = Tables({key: t for key, t in versions.tables.items() if isinstance(key, str)},
                        {key: t for key, t in versions.tables.items() if not isinstance(key, str)})
     said = {(p.file, p.line, p.record, p.field) for p in problems}  # the whole fact's error says it already

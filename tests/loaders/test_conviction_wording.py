@@ -662,3 +662,40 @@ def test_a_sentence_faced_carried_or_sought_passes(tmp_path, text, status):
     load([_write(tmp_path, f"- {{kind: person, id: john-doe, name: John Doe, description: {json.dumps(text)}, "
                            f"source: src, paragraphs: [1], status: {status}}}\n")])
     Fact(text, [Citation("s", (1,))], status=status)
+
+
+@pytest.mark.parametrize("status", ["reported", "inferred"])
+@pytest.mark.parametrize("field, text, words", [
+    ("summary", "Her abuser was convicted and jailed for 9 years.", "convicted"),
+    ("title", "Groomer jailed for 12 years", "jailed"),
+    ("quote", "He was sent down in 2019.", "was sent down"),
+])
+def test_a_case_worded_as_a_conviction_its_outcomes_do_not_give_is_warned_of(tmp_path, status, field, text, words):
+    """A `reported` case is not refused for conviction wording (its source may report one), but a page would
+    show a conviction nothing else records: a warning naming file, line, record, field, words and outcomes."""
+    fields = {"title": "A case", "summary": "Men were accused.", field: text}
+    values = "".join(f", {key}: {json.dumps(value)}" for key, value in fields.items())
+    basis = ", basis: the borough's police" if status == "inferred" else ""
+    dataset = load([_write(tmp_path, f"- {{kind: case, id: b-case{values}, period: 2012, outcomes: [died], "
+                                     f"status: {status}{basis}, source: src, paragraphs: [1]}}\n")])
+    (warning,) = dataset.warnings
+    assert (Path(warning.file).name, warning.line, warning.record, warning.field) == ("data.yaml", 4, "b-case", field)
+    assert f"worded as a conviction: {words!r}" in warning.message
+    assert f"the case is {status!r} and its outcomes (died) give no conviction" in warning.message
+
+
+@pytest.mark.parametrize("extra", [
+    "outcomes: [convicted], status: reported",  # the outcome backs it
+    "outcomes: [convicted], status: convicted",
+    "status: reported, sensitivity: restricted",  # nothing of it is published
+])
+def test_conviction_wording_its_case_records_is_not_warned_of(tmp_path, extra):
+    dataset = load([_write(tmp_path, "- {kind: case, id: b-case, title: A case, summary: Her abuser was convicted., "
+                                     f"period: 2012, {extra}, source: src, paragraphs: [1]}}\n")])
+    assert dataset.warnings == []
+
+
+def test_a_reported_case_with_no_conviction_wording_is_not_warned_of(tmp_path):
+    dataset = load([_write(tmp_path, "- {kind: case, id: b-case, title: A case, summary: No one was convicted., "
+                                     "period: 2012, outcomes: [not-prosecuted], source: src, paragraphs: [1]}\n")])
+    assert dataset.warnings == []
