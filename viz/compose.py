@@ -95,14 +95,20 @@ def _group_mark(node: str, attrs: Mapping, at, sources: Mapping, size: float | N
     )
 
 
+@cache
+def _heading(rel_type: str) -> str:
+    """A relationship type as a link's tooltip heads it: `ACTIVE_IN` -> "active in" (asked of every link)."""
+    return rel_type.replace("_", " ").lower()
+
+
 def make_link(u: str, v: str, key: str, attrs: Mapping, sources: Mapping, restricted_nodes: set[str],
               faint: bool = False, tips: bool = True) -> Link:
     """A relationship as drawn, with its tooltip's facts and sources unless not `tips` (a bundle's always)."""
     rel_type = attrs.get("type", "")
     status = attrs.get("status") or "reported"
-    style = line_style(status)
     restricted = attrs.get("sensitivity") == "restricted" or u in restricted_nodes or v in restricted_nodes
     if attrs.get("group"):
+        style = line_style(status)
         count = attrs.get("count", 1)
         breakdown = ", ".join(f"{n:,} {s}" for s, n in sorted((attrs.get("statuses") or {}).items()))
         facts = [("relationship", rel_type.replace("_", " ").lower()), ("bundle of", counted(count, "relationship")),
@@ -118,7 +124,7 @@ def make_link(u: str, v: str, key: str, attrs: Mapping, sources: Mapping, restri
         id=str(key), source=u, target=v, type=rel_type, status=status, label=link_words(status, independent),
         arrow=not _undirected(rel_type), restricted=restricted, faint=faint, independent=independent,
         contested=bool(attrs.get("contested_fields")),
-        heading=rel_type.replace("_", " ").lower(), facts=rel_facts(attrs) if tips else [],
+        heading=_heading(rel_type), facts=rel_facts(attrs) if tips else [],
         sources=source_lines(attrs, sources) if tips else [], asked=not tips,
     )
 
@@ -144,7 +150,7 @@ def compose(view: str, title: str, graph: nx.MultiDiGraph, positions: Mapping[st
     for u, v, k, a in edges:
         if u in drawn and v in drawn:
             links.append(make_link(u, v, k, a, sources, restricted, faint=a.get("type") in faint,
-                                   tips=options.tips or not records.has_edge(u, v, k)))
+                                   tips=options.tips or (records is not graph and not records.has_edge(u, v, k))))
             cited += [*cited_sources(a), *a.get("sources", [])]
     for m in marks:
         cited += [*cited_sources(graph.nodes[m.id]), *graph.nodes[m.id].get("sources", [])]

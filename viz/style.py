@@ -17,6 +17,7 @@ band, and one that more than one independent source gives says how many
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from casegraph.schemas.words import counted, plural
 
@@ -109,6 +110,7 @@ def sources_word(independent: int) -> str:
     return f"{independent:,} sources"
 
 
+@cache
 def link_words(status: str | None, independent: int | None = 1) -> str:
     """The words written on a relationship's line: its status's mark (`inferred`, `acquitted` ...) and,
     when more than one independent source gives it, how many (`2 sources`), joined by " · "."""
