@@ -43,7 +43,7 @@ def bounded_int(params: QueryParams, name: str, default: int, low: int, high: in
 
 def decade_of(text: str) -> int:
     """A decade as a URL gives it, read by the command line's rule (`graph.selection.parse_decade`: 1990s,
-    1990 or 1994 -> 1990), so both take the same forms; a 400 with its message for any other."""
+    1990 -> 1990), so both take the same forms; a 400 with its message for any other."""
     try:
         return parse_decade(text)
     except SelectionError as error:

@@ -198,13 +198,17 @@ def decades_of(attrs: Mapping[str, Any]) -> tuple[int, ...]:
 # -- selections --------------------------------------------------------------------------------
 
 def parse_decade(value: Any) -> int:
-    """A decade as a user writes it, `1990s`, `1990` or `1994`, as its first year (1990).
+    """A decade as a user writes it, `1990s` or `1990`, as its first year (1990).
 
-    Raises `SelectionError` saying how to write one."""
+    Raises `SelectionError` saying how to write one; for a year not a decade's first too (`2025`, `2025s`):
+    read as its decade, it would answer another question than the one asked in silence (`2025` may mean that year)."""
     text = str(value).strip().lower().removesuffix("s").removesuffix("'")
     if not NUMBER_TEXT["int"].fullmatch(text) or len(text) != 4:  # ASCII digits alone: `２０１０` is refused
         raise SelectionError(f"a decade is written 1990s or 1990, got {value!r}")
-    return int(text) // 10 * 10
+    if text[-1] != "0":
+        raise SelectionError(f"a decade is written 1990s or 1990, got {value!r}: a year, not a decade's first "
+                             f"(for the decade of {text}, write {text[:3]}0s)")
+    return int(text)
 
 
 def parse_type(value: str) -> str:

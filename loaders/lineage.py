@@ -27,6 +27,7 @@ from typing import Iterable
 from casegraph.loaders.columns import ColumnTable, Collected, Tables
 from casegraph.loaders.merge import settle_contested
 from casegraph.loaders.problems import Problem
+from casegraph.loaders.unloaded import Unloaded
 from casegraph.schemas.citations import CITATION_COLUMNS, current_status, grade_text
 from casegraph.schemas.nodes import SourceDocument
 
@@ -55,14 +56,14 @@ def citation_at(table: ColumnTable, row: int, index: int) -> tuple[str, int | No
     return field, origin.line_of(field.split(".")[0])
 
 
-def check_citation_sources(collected: Collected, invalid: set[str] = frozenset()) -> list[Problem]:
+def check_citation_sources(collected: Collected, unloaded: Unloaded | None = None) -> list[Problem]:
     """Every citation names a source document of this load.
 
     Run before records merge, so a problem points at the record that made it. A source whose own
-    record failed validation (`invalid`: its ids) is not unknown: its problem is reported already,
-    and a follow-on error at every fact citing it would bury that one."""
+    record failed to load (`unloaded`) is not unknown: its problem is reported
+    already, and a follow-on error at every fact citing it would bury that one."""
     sources = collected.nodes.get(SourceDocument.label)
-    known = (set(sources["id"]) if sources is not None else set()) | set(invalid)
+    known = set(sources["id"]) if sources is not None else set()
     problems = []
     for table in (*collected.nodes.values(), *collected.rels.values()):
         if "citation_sources" not in table.values:
@@ -71,7 +72,7 @@ def check_citation_sources(collected: Collected, invalid: set[str] = frozenset()
             if all(source in known for source in cited):
                 continue
             for index, source in enumerate(cited):
-                if source not in known:
+                if source not in known and not (unloaded is not None and unloaded.covers(source)):
                     field, line = citation_at(table, row, index)
                     origin = table.origin(row)
                     problems.append(Problem(origin.file, line, origin.name, field,

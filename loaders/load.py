@@ -27,6 +27,7 @@ from casegraph.loaders.raw import RawRecord
 from casegraph.loaders.resolve import resolve
 from casegraph.loaders.safety import check_publication_safety, load_rules, restrict_restricted_citations
 from casegraph.loaders.tabular import read_csv, read_jsonl
+from casegraph.loaders.unloaded import Unloaded
 from casegraph.loaders.validate import MISSING, validate_record
 from casegraph.loaders.yaml_files import read_yaml
 from casegraph.schemas import schema
@@ -159,11 +160,11 @@ def _restating(raw: RawRecord, found: list[Problem]) -> bool:
 
 
 def _restatements(pending: list[tuple[RawRecord, list[Problem]]], collected: Collected,
-                  invalid: set[str]) -> list[Problem]:
+                  unloaded: Unloaded) -> list[Problem]:
     """Add each pending record (`_restating`) that restates a node another record gives in full: its
     missing required fields are the first such record's, and count as not stated (they contest nothing
     and are credited to no source of this record). Returns the problems of the rest, in place of which
-    their ids join `invalid`."""
+    they join `unloaded`."""
     labels = {n.kind: n.label for n in schema().nodes}
     firsts: dict[str, dict[str, int]] = {}  # label -> node id -> the first row giving it
     problems: list[Problem] = []
@@ -181,7 +182,7 @@ def _restatements(pending: list[tuple[RawRecord, list[Problem]]], collected: Col
             record, found = validate_record(replace(raw, data=data))
         if record is None:
             problems.extend(found)
-            invalid.add(raw.data["id"])
+            unloaded.add_record(raw)
             continue
         collected.add(record, raw, frozenset(record.model_fields_set - filled))
     return problems
@@ -213,7 +214,7 @@ def _load(paths: Iterable[Path] | None, progress: Progress | None) -> Dataset:
         raise LoadError([Problem("(no data)", None, None, None, "no data files were given")])
     problems: list[Problem] = []
     collected = Collected()
-    invalid: set[str] = set()  # ids of records that failed validation
+    unloaded = Unloaded()  # records that failed validation, files not read: no follow-on unknown references
     pending: list[tuple[RawRecord, list[Problem]]] = []  # node records lacking only required fields
     for number, path in enumerate(files, start=1):
         if progress:
@@ -229,8 +230,7 @@ def _load(paths: Iterable[Path] | None, progress: Progress | None) -> Dataset:
                     continue
                 if record is None:
                     problems.extend(found)
-                    if isinstance(raw.data.get("id"), str):
-                        invalid.add(raw.data["id"])
+                    unloaded.add_record(raw)
                     continue
                 collected.add(record, raw)
             if count == 0:
@@ -238,21 +238,26 @@ def _load(paths: Iterable[Path] | None, progress: Progress | None) -> Dataset:
                                         "no records: the file is empty (a data file holds at least one record)"))
         except LoadError as error:
             problems.extend(error.problems)
+            if count == 0:  # refused before its first record (not YAML, a bad CSV header): none of them read
+                unloaded.add_file(str(path))
         except UnicodeDecodeError as error:
+            unloaded.add_file(str(path))
             problems.append(Problem(str(path), None, None, None, f"not UTF-8 text: {error.reason} "
                                                                  f"at byte {error.start}"))
         except OSError as error:
+            unloaded.add_file(str(path))
             problems.append(Problem(str(path), None, None, None,
                                     f"cannot read the file: {error.strerror or type(error).__name__}"))
-    problems.extend(_restatements(pending, collected, invalid))
+    problems.extend(_restatements(pending, collected, unloaded))
     if progress:
         progress(f"resolving {sum(map(len, collected.nodes.values())):,} nodes "
                  f"and {sum(map(len, collected.rels.values())):,} relationships")
-    problems.extend(check_citation_sources(collected, invalid))
+    problems.extend(check_citation_sources(collected, unloaded))
     versions = PublicVersions(restricted_sources(collected))
-    tables, found = resolve(collected, invalid, versions)
+    tables, found = resolve(collected, unloaded, versions)
     del collected
     problems.extend(found)
+    problems.extend(unloaded.problems())
     found, repeated = drop_repeated_citations(tables, versions.tables.values())
     problems.extend(found)
     problems.extend(derive_citations(tables, versions.tables.values()))

@@ -18,6 +18,7 @@ from casegraph.loaders.columns import ColumnTable, Collected, Tables
 from casegraph.loaders.merge import merge_rows
 from casegraph.loaders.problems import Problem
 from casegraph.loaders.public_versions import PublicVersions
+from casegraph.loaders.unloaded import Unloaded
 from casegraph.schemas import schema
 from casegraph.schemas.relationships import relationship_id
 from casegraph.schemas.text import shown_path
@@ -109,13 +110,15 @@ class _Nodes:
         return table.origin(known[1][node_id])
 
 
-def resolve(collected: Collected, invalid: set[str] = frozenset(),
+def resolve(collected: Collected, unloaded: Unloaded | None = None,
             versions: PublicVersions | None = None) -> tuple[Tables, list[Problem]]:
-    """Resolve references; return the resolved tables and the problems found. `versions` collects
+    """Resolve references; return the resolved tables and the problems found. A reference to no node that
+    may name what failed to load (`unloaded`) is left to it, not reported as unknown. `versions` collects
     the public versions of facts citing a restricted source (`loaders/public_versions.py`)."""
     graph = schema()
     problems: list[Problem] = []
     versions = versions if versions is not None else PublicVersions()
+    unloaded = unloaded if unloaded is not None else Unloaded()
     nodes = _Nodes(collected, problems, versions)
     labels, by_name = nodes.labels, nodes.by_name
 
@@ -126,8 +129,8 @@ def resolve(collected: Collected, invalid: set[str] = frozenset(),
         found = {i for i in by_name.get(normalise_name(ref), ()) if labels[i] in allowed}
         if len(found) == 1:
             return found.pop()
-        if ref in invalid:
-            return None  # the record it names failed validation, reported already
+        if not found and label is None and unloaded.covers(ref):
+            return None  # it may name a record that failed to load, reported already
         kinds = " or ".join(sorted(graph.node(label).kind for label in allowed))
         if not found:
             hint = f" ({ref!r} is a {graph.node(label).kind})" if label is not None else ""

@@ -19,16 +19,21 @@ permitted) or C (lawful sharing permitted with conditions).
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from enum import Enum
 from typing import Annotated, Any, Iterable, Literal, Mapping
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema, field_validator, model_validator
 
-from casegraph.schemas.text import NOT_BLANK
+from casegraph.schemas.text import NOT_BLANK, UNSAFE_CHARACTERS, describe_character
 from casegraph.schemas.words import plural
 
 __all__ = [
+    "Slug",
+    "id_problem",
+    "ID_PATTERN",
+    "ID_MAX",
     "Citation",
     "citation_count",
     "ClaimStatus",
@@ -80,7 +85,46 @@ class ClaimStatus(str, Enum):
     inferred = "inferred"
 
 
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=120)]
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+ID_MAX = 120
+
+
+def id_problem(value: str) -> str | None:
+    """What makes `value` no id (`ID_PATTERN`, at most `ID_MAX` characters), naming the first character at
+    fault and its position (1 = the first): a Cyrillic "е" looks like "e" in a message, U+0435 does not.
+    None for an id."""
+    if not value:
+        return "an id is empty: ids use a-z, 0-9 and '-'"
+    for position, char in enumerate(value, start=1):
+        if "a" <= char <= "z" or "0" <= char <= "9" or (char == "-" and position > 1):
+            continue
+        if char == "-":
+            return "an id starts with a letter or digit, not '-'"
+        if "A" <= char <= "Z":
+            what = f"capital letter {char!r}"
+        elif char.isascii():
+            what = f"character {char!r}" if char.isprintable() else f"character {describe_character(char)}"
+        else:
+            name = unicodedata.name(char, "unnamed")
+            shown = f"{char!r} " if char.isprintable() and not UNSAFE_CHARACTERS.match(char) else ""
+            what = f"non-ASCII character {shown}({describe_character(char)} {name})"
+        return f"{what} at position {position}: ids use a-z, 0-9 and '-'"
+    if len(value) > ID_MAX:
+        return f"an id has at most {ID_MAX} characters, this one {len(value)}"
+    return None
+
+
+def _check_id(value: Any) -> Any:
+    """A text that is no id -> ValueError saying why (`id_problem`); anything else is left to the type check."""
+    problem = id_problem(value) if isinstance(value, str) else None
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+Slug = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX), BeforeValidator(_check_id)]
+"""An id: lowercase letters, digits and hyphens, e.g. `haringey-child-o-2012`; every field holding an id is one,
+and a value that is none is refused naming the character at fault (`id_problem`)."""
 
 
 def parse_as_of(value: Any) -> str:

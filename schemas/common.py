@@ -18,7 +18,7 @@ from pydantic import AfterValidator, WithJsonSchema, ConfigDict, BaseModel, Fiel
 
 from casegraph.schemas.aggregates import FactAggregates
 from casegraph.schemas.citations import (
-    CITATION_COLUMNS, CONTESTED_COLUMNS, Citation, ClaimStatus, citation_lists, current_status,
+    CITATION_COLUMNS, CONTESTED_COLUMNS, Citation, ClaimStatus, Slug, citation_lists, current_status,
 )
 from casegraph.schemas.text import NOT_BLANK
 
@@ -38,12 +38,6 @@ __all__ = [
     "is_restricted_field",
     "forget_shared_values",
 ]
-
-Slug = Annotated[
-    str,
-    StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=120),
-]
-"""An id: lowercase letters, digits and hyphens, e.g. `haringey-child-o-2012`."""
 
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=2000, pattern=NOT_BLANK)]
 BASIS_WORDS = 3

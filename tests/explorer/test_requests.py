@@ -200,8 +200,9 @@ def test_a_source_dossier_from_the_explorer_lists_what_cites_it(public_client):
 
 def test_a_decade_is_read_by_the_command_line_s_rule(london_store, public_client, tmp_path, monkeypatch):
     """One parsing rule (`graph.selection.parse_decade`): the forms the command line takes, the explorer takes,
-    and what it refuses both refuse in the same words."""
-    for form in ("2010s", "2010", "2014"):
+    and what it refuses both refuse in the same words: a year not a decade's first (`2014`) too, which read as
+    its decade would answer another question than the one asked (the year 2014?) in silence."""
+    for form in ("2010s", "2010"):
         assert public_client.get(f"/views?decade={form}").text == public_client.get("/views?decade=2010").text
         assert public_client.get(f"/search?decade={form}").text == public_client.get("/search?decade=2010").text
     monkeypatch.chdir(tmp_path)
@@ -213,6 +214,16 @@ def test_a_decade_is_read_by_the_command_line_s_rule(london_store, public_client
             response = public_client.get(url)
             assert response.status_code == 400, url
             assert re.search(r"decade: a decade is written 1990s or 1990, got &#39;" + bad + "&#39;", response.text)
+    for year in ("2014", "2025s"):
+        expected = (f"a decade is written 1990s or 1990, got {year!r}: a year, not a decade's first "
+                    f"(for the decade of {year[:4]}, write {year[:3]}0s)")
+        cli_said = CliRunner().invoke(cli, ["export", "--decade", year, "--out", "never.json", "--store",
+                                            str(london_store.directory)]).output.strip()
+        assert cli_said == f"casegraph: {expected}"
+        for url in (f"/views?decade={year}", f"/search?decade={year}"):
+            response = public_client.get(url)
+            assert response.status_code == 400, url
+            assert "decade: " + expected.replace("'", "&#39;") in response.text
 
 
 @pytest.mark.parametrize("hops", [0, 1, 2, 3])
