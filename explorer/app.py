@@ -150,7 +150,26 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
         keep = [("q", text)] + [("kind", k) for k in labels] + [("borough", borough or ""), ("decade", decade_text)]
         pages = Pages(start, PAGE_SIZE, found.total, len(found.hits), by_page_number("/search", keep, PAGE_SIZE))
         return render(request, "search.html", text=text, labels=labels, borough=borough, decade=decade_text,
-                      found=found, hit_pages=pages, boroughs=explorer.boroughs)
+                      found=found, hit_pages=pages, boroughs=explorer.boroughs,
+                      without=_without_each(text, labels, borough, decade)
+                      if not found.total and (labels or borough or decade is not None) else [])
+
+    def _without_each(text: str, labels: list[str], borough: str | None, decade: int | None) -> list[tuple]:
+        """For a search with filters that found nothing: each filter given (its words too), as (what it is, how many results the search
+        finds without it, the URL of that search), so the page says which filter emptied it."""
+        given = {"q": text, "kind": labels, "borough": borough, "decade": decade}
+        named = {"q": f"the words {text!r}", "kind": "the kind " + " or ".join(kind_name(k) for k in labels),
+                 "borough": "the borough " + (display_name(explorer.graph.nodes[borough], borough) if borough else ""),
+                 "decade": f"the decade {decade}s"}
+        out = []
+        for dropped in [name for name, value in given.items() if value]:
+            rest = {**given, dropped: None}
+            total = explorer.search.search(rest["q"] or "", labels=rest["kind"] or (), borough=rest["borough"],
+                                           decade=rest["decade"], limit=1).total
+            pairs = [("q", rest["q"] or "")] + [("kind", k) for k in rest["kind"] or ()] + \
+                [("borough", rest["borough"] or ""), ("decade", "" if rest["decade"] is None else str(rest["decade"]))]
+            out.append((named[dropped], total, "/search?" + urlencode([(k, v) for k, v in pairs if v])))
+        return out
 
     def canonical(request: Request) -> str:
         """The id of the node the URL's path names; a 404 for none. A URL naming it in another case is

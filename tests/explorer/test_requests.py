@@ -280,3 +280,23 @@ def test_the_views_form_keeps_every_value_of_a_selection(public_client):
         query = link.replace("&amp;", "&")
         assert all(part in query for part in ("borough=lambeth", "borough=newham", "decade=1990", "decade=2000",
                                               "person=martin-malone")), link
+
+
+def test_a_search_that_finds_nothing_says_what_each_filter_left_out(public_client):
+    """As the CLI says which options it searched with, the page says, for each filter given, how many results
+    the search finds without it, and links that search: which filter emptied it."""
+    html = public_client.get("/search?q=croydon&kind=CaseFile&borough=croydon&decade=1950").text
+    assert "Nothing matches all of these together" in html
+    without = dict(re.findall(r'<li>([^<]+): <a href="([^"]+)">', html))
+    assert set(without) == {"the words &#39;croydon&#39;", "the kind Case", "the borough Croydon", "the decade 1950s"}, without
+    for what, url in without.items():
+        shown = re.search(rf'{re.escape(what)}: <a href="[^"]+">([\d,]+) results?</a>', html).group(1)
+        page = public_client.get(url.replace("&amp;", "&")).text
+        total = re.search(r"of ([\d,]+) results|(\d+) results?\b|no results", page)
+        assert total, (what, page[:300])
+        if shown == "0":
+            assert "Nothing matches all of these together" in page
+        else:
+            assert "Nothing matches" not in page and f"{shown} result" in page, (what, shown)
+    assert "Nothing matches" not in public_client.get("/search?q=croydon").text
+    assert "Nothing matches" not in public_client.get("/search?q=zzzzqqqq").text  # words alone: nothing to drop
