@@ -943,6 +943,45 @@ def test_a_street_named_as_a_public_place_passes(tmp_path, text):
     _passes(tmp_path, statement=text)
 
 
+# A tester's finding (2026-12-02): "A child living at 14 Acacia Avenue alleged ..." was refused twice, as a street
+# address and, first, as an age ("at 14"): a house number with its street, in every form the street rule knows,
+# is no age after "at" (`{house_address}`). One fault, one error.
+HOUSE_NUMBERS = [found for _, found in STREET if found[0].isdigit() or found.lower().startswith(("fourteen", "twenty"))] + \
+    ["14, Acacia Avenue"]  # "raped at 14, Acacia Avenue": the comma the street rule allows after a house number
+
+
+@pytest.mark.parametrize("found", HOUSE_NUMBERS)
+@pytest.mark.parametrize("template", ["A child living at {}, alleged she was abused there.",
+                                      "She was raped at {}.", "She was abused at just {}, in 2012."])
+def test_a_house_number_after_at_is_the_street_rules_error_only(tmp_path, template, found):
+    """Every form of a house number with its street after "at" (and "raped at", "abused at just"): exactly one
+    error, the street rule's, quoting the address; never the age rule's "at 14"."""
+    text = template.format(found)
+    for problems in (_problems_of(tmp_path, BASE.replace("SUMMARY", json.dumps(text)).replace(
+            "FINDING", "Nothing identifying.")), _statement(tmp_path, text)):
+        [problem] = problems
+        assert f"{found!r} (rule 'street-address' of " in problem.message, problem.message
+
+
+def test_the_testers_sentence_is_one_street_error(tmp_path):
+    [problem] = _unlinked(tmp_path, statement="A child living at 14 Acacia Avenue alleged she was abused there.")
+    assert "'14 Acacia Avenue' (rule 'street-address' of " in problem.message
+
+
+@pytest.mark.parametrize("text, found", [
+    ("A girl, aged 14, was abused.", "girl, aged 14"), ("At 14 she was raped.", "At 14"),
+    ("At 14, she was abused.", "At 14"), ("She was abused when she was 14 in Croydon in 2012.", "when she was 14"),
+    ("She was raped at 14 in 2012.", "raped at 14"), ("She was raped at 14, in Acacia Avenue.", "raped at 14"),
+    ("She was abused at 15 and moved to Croydon.", "abused at 15"),
+    ("At fourteen she was abused in the flats.", "At fourteen"),
+])
+def test_an_age_after_at_with_no_street_is_still_the_age_rules_error(tmp_path, text, found):
+    """The house number's exception reaches no real age: "at 14" with no street's name after it is refused as
+    an age, quoted as written."""
+    [problem] = _unlinked(tmp_path, statement=text)
+    assert f"{found!r} (rule 'individual-age' of " in problem.message, problem.message
+
+
 @pytest.mark.parametrize("fmt", ["yaml", "csv", "jsonl"])
 @pytest.mark.parametrize("url, found", [("https://example.org/story?name=girl-13-croydon", "girl 13"),
                                         ("https://example.org/story#victim-aged-12", "victim aged 12"),
