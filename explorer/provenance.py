@@ -11,7 +11,7 @@ returns it as plain data the templates lay out (and escape):
   the record's own `source`, `paragraphs`, `locator` and `quote` (the
   one-source form); each citation names its source document (title,
   publisher, date), its own status, date (`as_of`) and 3x5x2 grade
-  (`grade_text`);
+  (`grade_text`; "not graded" when it has none);
 - for an inferred fact, the basis of the inference.
 """
 
@@ -85,8 +85,8 @@ def provenance(attrs: Mapping[str, Any], graph: nx.MultiDiGraph) -> Provenance:
             published=str(doc.get("published") or ""), known=bool(doc),
             where=_where(raw.get("paragraphs"), raw.get("locator")), quote=str(raw.get("quote") or ""),
             status=str(raw.get("status") or ""),
-            extra=[(name, value) for name, value in (("as of", raw.get("as_of")), ("grade", grade_text(raw)))
-                   if value],
+            extra=[(name, value) for name, value in (("as of", raw.get("as_of")),
+                                                     ("grade", grade_text(raw) or "not graded")) if value],
         ))
     return Provenance(
         status=str(attrs.get("status") or ""), status_as_of=str(attrs.get("status_as_of") or ""),

@@ -30,7 +30,7 @@ import networkx as nx
 from casegraph import __version__
 from casegraph.graph.selection import is_restricted
 from casegraph.graph.values import conditional_in, conditional_of  # the count's one rule; importable from here too
-from casegraph.schemas.citations import CITATION_COLUMNS, CONTESTED_COLUMNS
+from casegraph.schemas.citations import CITATION_COLUMNS, CONTESTED_COLUMNS, unknown_as_null
 from casegraph.schemas.text import INT64_RANGE, UNSAFE_CHARACTERS, clip, value_problem
 from casegraph.schemas.words import counted, plural
 
@@ -260,12 +260,18 @@ class Exporter:
 
     `write` refuses (ExportError) a value no format can hold before any file
     is written (`refuse_unfit`); each format escapes everything else itself.
+    It hands each format an unknown list element (an ungraded citation's grade,
+    a missing locator or quote: stored `""`) as None (`unknown_as_null`), for
+    the format to write as its own "no value"; a format that recreates the
+    stores (`stored_unknown`) gets what they hold.
     """
 
     format: str = ""
     needs: tuple[str, str] | None = None
     """(module, extra) of an optional library the format is written with, installed by
     `pip install 'casegraph[EXTRA]'`; None: nothing beyond casegraph itself."""
+    stored_unknown: bool = False
+    """True: the format is handed an unknown list element as the stores write it (`""`), not None."""
 
     @classmethod
     def missing(cls) -> str | None:
@@ -298,6 +304,10 @@ class Exporter:
         if is_restricted(item.properties) and not self.meta.restricted:
             kind = "node" if isinstance(item, NodeItem) else "relationship"
             raise ExportError(f"restricted {kind} {item.id!r} handed to a public export")
+        if not self.stored_unknown:
+            properties = unknown_as_null(item.properties)
+            if properties is not item.properties:
+                item = replace(item, properties=properties)
         if isinstance(item, NodeItem):
             self._written.add(item.id)
             self.write_node(item)

@@ -14,8 +14,9 @@ so on.
 - nodes: `id, label`, then every property in schema order (one wide table:
   a cell is empty where a node type has no such property);
 - edges: `id, type, from, to`, then every property;
-- lists are JSON arrays (`[7,8]`), booleans `true`/`false`, an empty cell
-  is a missing value;
+- lists are JSON arrays (`[7,8]`; an unknown element `null`), booleans
+  `true`/`false`, an empty cell is a missing (unknown) value (an ungraded
+  citation's `reliability`, `credibility`, `handling` in the citations file);
 - a text cell a spreadsheet would run as a formula (starting with `=`, `+`,
   `-`, `@`, their full-width forms, tab, carriage return or line feed, also
   after leading spaces or invisible characters a spreadsheet trims) gets a

@@ -136,6 +136,7 @@ def _comment(text: str) -> str:
 
 class CypherExporter(Exporter):
     format = "cypher"
+    stored_unknown = True  # it recreates the stores, whose lists cannot hold null (`schemas/citations.py`)
 
     def __init__(self, path, meta=None):
         super().__init__(path, meta)

@@ -5,8 +5,10 @@ element per citation, in columns named `citation_*` (`CITATION_COLUMNS`):
 Neo4j properties cannot hold maps or lists of lists, and LadybugDB and Neo4j
 both index and filter lists of strings the same way (`'1' IN
 r.citation_reliability`, `size(...)`), so one encoding answers the same on
-both engines. A missing element is `""` (Neo4j lists cannot hold nulls);
-paragraphs are written `"25,26"`.
+both engines. A missing element is stored `""` (`STORED_UNKNOWN`: Neo4j
+lists cannot hold nulls), which is no value: every output but the Cypher
+script (which recreates the stores) gives it as unknown, by `unknown_as_null`
+on the way out, never as a blank grade. Paragraphs are written `"25,26"`.
 
 Grades follow the UK 3x5x2 intelligence evaluation (College of Policing,
 Authorised Professional Practice, "Intelligence management"): the source
@@ -41,6 +43,9 @@ __all__ = [
     "CITATION_COLUMNS",
     "CONTESTED_COLUMNS",
     "citation_lists",
+    "STORED_UNKNOWN",
+    "UNKNOWN_COLUMNS",
+    "unknown_as_null",
     "cited_sources",
     "citation_text",
     "grade_text",
@@ -62,6 +67,14 @@ CITATION_COLUMNS = (
     "citation_handling",
 )
 """The stored citation columns, one element per citation, in citation order."""
+
+STORED_UNKNOWN = ""
+"""How the stores write an unknown element of a list (an ungraded citation's grade, a missing
+locator or quote): Neo4j lists cannot hold null. Never shown as such (`unknown_as_null`)."""
+
+UNKNOWN_COLUMNS = frozenset((*CITATION_COLUMNS, "inferred_link_handling"))
+"""The list columns whose elements may be `STORED_UNKNOWN`: the citation columns, and a case's
+`inferred_link_handling` (its inferred links' citations' handling codes)."""
 
 CONTESTED_COLUMNS = ("contested_fields", "contested_values", "contested_sources")
 """One element per competing value: the field, the value (JSON) and the sources that give it (`a;b`)."""
@@ -192,8 +205,23 @@ def citation_lists(citations: Iterable[Citation]) -> dict[str, list[str]]:
         values = (c.source, ",".join(map(str, c.paragraphs)), c.locator, c.quote, c.status, c.as_of,
                   c.reliability, c.credibility, c.handling)
         for name, value in zip(CITATION_COLUMNS, values):
-            lists[name].append(value or "")
+            lists[name].append(value or STORED_UNKNOWN)
     return lists
+
+
+def unknown_as_null(properties: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A record's properties (name -> value) as outputs give them: each `STORED_UNKNOWN` element of
+    an `UNKNOWN_COLUMNS` list as None (JSON null; each format's own "no value"), so an unknown grade,
+    locator or quote reads as unknown, not as a blank one. The one rule, on the way out of the stores
+    (every export format but the Cypher script, `exports.base.Exporter`). Returns `properties`
+    itself when no list holds one (most records: no copy); never changes it."""
+    changed = None
+    for name in UNKNOWN_COLUMNS.intersection(properties):
+        values = properties[name]
+        if isinstance(values, (list, tuple)) and STORED_UNKNOWN in values:
+            changed = changed or dict(properties)
+            changed[name] = [None if v == STORED_UNKNOWN else v for v in values]
+    return properties if changed is None else changed
 
 
 def citations_of(row: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -276,8 +304,7 @@ def citation_text(citation: dict[str, Any], title: str | None = None) -> str:
     text = f"{title or citation['source']}{where}: {citation.get('status') or 'reported'}"
     text += f" ({citation['as_of']})" if citation.get("as_of") else " (undated)"
     grade = grade_text(citation)
-    if grade:
-        text += f", graded {grade}"
+    text += f", graded {grade}" if grade else ", not graded"
     if citation.get("quote"):
         text += f": \u201c{citation['quote']}\u201d"
     return text

@@ -22,6 +22,7 @@ def test_one_source_form():
     assert (citation.title, citation.publisher, citation.published, citation.known) == \
         ("Report A", "Council", "2019", True)
     assert citation.where == "paras 3, 4" and citation.quote == "a short quote"
+    assert ("grade", "not graded") in citation.extra  # an unknown grade says so, not nothing
 
 
 def test_many_citations_with_dates_grades_and_independent_sources():

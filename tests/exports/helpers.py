@@ -24,6 +24,19 @@ def _typed_props(props) -> dict:
     return {key: typed(value) for key, value in dict(props).items()}
 
 
+def as_exported(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy of `graph` as every format but the Cypher script gives it back: each unknown list
+    element (stored `""`) as None (`unknown_as_null`)."""
+    from casegraph.schemas.citations import unknown_as_null
+
+    copy = nx.MultiDiGraph(graph)
+    for _, attrs in copy.nodes(data=True):
+        attrs.update(unknown_as_null(attrs))
+    for _, _, attrs in copy.edges(data=True):
+        attrs.update(unknown_as_null(attrs))
+    return copy
+
+
 def graph_diff(expected: nx.MultiDiGraph, actual: nx.MultiDiGraph) -> list[str]:
     """Differences in nodes, edges and their properties, values compared with their types
     (empty when the graphs are the same)."""
