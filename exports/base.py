@@ -306,8 +306,9 @@ class Exporter:
             raise ExportError(f"restricted {kind} {item.id!r} handed to a public export")
         if not self.stored_unknown:
             properties = unknown_as_null(item.properties)
-            if properties is not item.properties:
-                item = replace(item, properties=properties)
+            if properties is not item.properties:  # a new item, not `dataclasses.replace`: 5x slower per record
+                item = NodeItem(item.id, item.label, properties) if isinstance(item, NodeItem) else \
+                    EdgeItem(item.id, item.type, item.source, item.target, properties)
         if isinstance(item, NodeItem):
             self._written.add(item.id)
             self.write_node(item)

@@ -108,7 +108,9 @@ def _first_total(query: Query, view: View, bound: dict[str, Any], labels: dict[s
 
 
 def run_query(view: View, query: Query, params: dict[str, Any] | None = None) -> Result:
-    """Run one catalog query; list columns declared as sets come back sorted.
+    """Run one catalog query; list columns declared as sets come back sorted, and an unknown list
+    element (stored `""`: an ungraded citation's grade, a missing locator) comes back None
+    (`schemas.citations.unknown_in_answer`).
 
     A paged query (`page` in its header) returns one page, `limit` rows from
     `offset`, and the whole answer's row count in `Result.total`. Raises
@@ -116,6 +118,7 @@ def run_query(view: View, query: Query, params: dict[str, Any] | None = None) ->
     checked first (`queries.ids`): an unknown id raises `NodeNotFound` with the closest ids."""
     from casegraph.queries.competing import reshape_competing
     from casegraph.queries.ids import resolve_ids
+    from casegraph.schemas.citations import unknown_in_answer
 
     bound, labels = resolve_ids(view, query, query.bind(params or {}))
     result = _beyond_the_end(query, view, bound, labels) if query.header.page else None
@@ -131,6 +134,7 @@ def run_query(view: View, query: Query, params: dict[str, Any] | None = None) ->
                     row[index] = sorted(row[index], key=_sortable)
     if query.header.competing_values:
         result.columns = reshape_competing(result.columns, result.rows)
+    result.rows = [[unknown_in_answer(value) for value in row] for row in result.rows]  # an ungraded grade: null
     return result
 
 

@@ -8,7 +8,8 @@ r.citation_reliability`, `size(...)`), so one encoding answers the same on
 both engines. A missing element is stored `""` (`STORED_UNKNOWN`: Neo4j
 lists cannot hold nulls), which is no value: every output but the Cypher
 script (which recreates the stores) gives it as unknown, by `unknown_as_null`
-on the way out, never as a blank grade. Paragraphs are written `"25,26"`.
+(a record's properties) and `unknown_in_answer` (a query's answer) on the way
+out, never as a blank grade. Paragraphs are written `"25,26"`.
 
 Grades follow the UK 3x5x2 intelligence evaluation (College of Policing,
 Authorised Professional Practice, "Intelligence management"): the source
@@ -46,6 +47,7 @@ __all__ = [
     "STORED_UNKNOWN",
     "UNKNOWN_COLUMNS",
     "unknown_as_null",
+    "unknown_in_answer",
     "cited_sources",
     "citation_text",
     "grade_text",
@@ -75,6 +77,8 @@ locator or quote): Neo4j lists cannot hold null. Never shown as such (`unknown_a
 UNKNOWN_COLUMNS = frozenset((*CITATION_COLUMNS, "inferred_link_handling"))
 """The list columns whose elements may be `STORED_UNKNOWN`: the citation columns, and a case's
 `inferred_link_handling` (its inferred links' citations' handling codes)."""
+
+_UNKNOWN_ORDER = tuple(sorted(UNKNOWN_COLUMNS))
 
 CONTESTED_COLUMNS = ("contested_fields", "contested_values", "contested_sources")
 """One element per competing value: the field, the value (JSON) and the sources that give it (`a;b`)."""
@@ -216,12 +220,29 @@ def unknown_as_null(properties: Mapping[str, Any]) -> Mapping[str, Any]:
     (every export format but the Cypher script, `exports.base.Exporter`). Returns `properties`
     itself when no list holds one (most records: no copy); never changes it."""
     changed = None
-    for name in UNKNOWN_COLUMNS.intersection(properties):
-        values = properties[name]
-        if isinstance(values, (list, tuple)) and STORED_UNKNOWN in values:
-            changed = changed or dict(properties)
+    for name in _UNKNOWN_ORDER:  # asked of every exported record: no set made per record
+        values = properties.get(name)
+        if values and isinstance(values, (list, tuple)) and STORED_UNKNOWN in values:
+            if changed is None:
+                changed = dict(properties)
             changed[name] = [None if v == STORED_UNKNOWN else v for v in values]
     return properties if changed is None else changed
+
+
+def unknown_in_answer(value: Any) -> Any:
+    """A query answer's value (a row's cell: a list, a map, a node's or a path's value, a scalar) as
+    outputs give it: each `STORED_UNKNOWN` element of a list, at any depth, as None. The rule of
+    `unknown_as_null` for answers, whose columns a query names as it likes (`handling`,
+    `reliability`): the stores write `""` in a list only for an unknown element (the text fields
+    a list may hold are never blank, `schemas.text.NOT_BLANK`). Returns `value` itself when nothing
+    in it changes."""
+    if isinstance(value, list):
+        shown = [None if item == STORED_UNKNOWN else unknown_in_answer(item) for item in value]
+        return value if all(a is b for a, b in zip(shown, value)) else shown
+    if isinstance(value, dict):
+        shown = {key: unknown_in_answer(item) for key, item in value.items()}
+        return value if all(shown[key] is value[key] for key in value) else shown
+    return value
 
 
 def citations_of(row: Mapping[str, Any]) -> list[dict[str, Any]]:
