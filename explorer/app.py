@@ -147,7 +147,7 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
         start = (page_number(params) - 1) * PAGE_SIZE
         found = explorer.search.search(text, labels=labels, borough=borough, decade=decade,
                                        limit=PAGE_SIZE, offset=start)
-        keep = [("q", text)] + [("kind", k) for k in labels] + [("borough", borough or ""), ("decade", decade_text)]
+        keep = _search_pairs(text, labels, borough, decade)
         pages = Pages(start, PAGE_SIZE, found.total, len(found.hits), by_page_number("/search", keep, PAGE_SIZE))
         return render(request, "search.html", text=text, labels=labels, borough=borough, decade=decade_text,
                       found=found, hit_pages=pages, boroughs=explorer.boroughs,
@@ -166,10 +166,14 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
             rest = {**given, dropped: None}
             total = explorer.search.search(rest["q"] or "", labels=rest["kind"] or (), borough=rest["borough"],
                                            decade=rest["decade"], limit=1).total
-            pairs = [("q", rest["q"] or "")] + [("kind", k) for k in rest["kind"] or ()] + \
-                [("borough", rest["borough"] or ""), ("decade", "" if rest["decade"] is None else str(rest["decade"]))]
+            pairs = _search_pairs(rest["q"] or "", rest["kind"] or (), rest["borough"], rest["decade"])
             out.append((named[dropped], total, "/search?" + urlencode([(k, v) for k, v in pairs if v])))
         return out
+
+    def _search_pairs(text: str, labels, borough: str | None, decade: int | None) -> list[tuple[str, str]]:
+        """A search's URL parameters (the decade as the form's number field holds it: 1990s -> 1990)."""
+        return [("q", text)] + [("kind", k) for k in labels] + \
+            [("borough", borough or ""), ("decade", "" if decade is None else str(decade))]
 
     def canonical(request: Request) -> str:
         """The id of the node the URL's path names; a 404 for none. A URL naming it in another case is
