@@ -47,7 +47,7 @@ from casegraph.queries.restricted import RESTRICTED_PARAM, RestrictedRefused, as
 from casegraph.reports.model import ReportError
 from casegraph.schemas import schema
 from casegraph.schemas.names import display_name
-from casegraph.schemas.text import clip
+from casegraph.schemas.text import UNSAFE_CHARACTERS, clip
 from casegraph.schemas.words import counted, plural
 from casegraph.viz.browser import BrowserError
 from casegraph.viz.figure import Figure
@@ -72,7 +72,7 @@ ASSET_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; chars
 def _environment() -> Environment:
     env = Environment(loader=PackageLoader("casegraph.explorer", "templates"),
                       autoescape=select_autoescape(default=True, default_for_string=True),
-                      trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
+                      trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined, finalize=_writable)
     env.globals["kind_name"] = kind_name
     env.globals["kind_label"] = kind_label
     env.filters["counted"] = counted
@@ -80,6 +80,16 @@ def _environment() -> Environment:
     env.filters["qs"] = lambda pairs: urlencode(list(pairs))
     env.filters["around_qs"] = lambda ids: urlencode([("around", node) for node in ids])
     return env
+
+
+def _writable(value):
+    """Every value a template writes, with each character no casegraph text may hold (`UNSAFE_CHARACTERS`:
+    NUL, control and invisible formatting characters) as U+FFFD: the data never holds one (a load refuses
+    it), so only a request's own text can (`/search?q=%00`), echoed in a field or a message, and a page
+    holding it would not be valid HTML. Markup is casegraph's own, made of values already written."""
+    if type(value) is str and UNSAFE_CHARACTERS.search(value):
+        return UNSAFE_CHARACTERS.sub("\ufffd", value)
+    return value
 
 
 @cache
@@ -167,13 +177,14 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
             total = explorer.search.search(rest["q"] or "", labels=rest["kind"] or (), borough=rest["borough"],
                                            decade=rest["decade"], limit=1).total
             pairs = _search_pairs(rest["q"] or "", rest["kind"] or (), rest["borough"], rest["decade"])
-            out.append((named[dropped], total, "/search?" + urlencode([(k, v) for k, v in pairs if v])))
+            out.append((named[dropped], total, "/search?" + urlencode(pairs)))
         return out
 
     def _search_pairs(text: str, labels, borough: str | None, decade: int | None) -> list[tuple[str, str]]:
-        """A search's URL parameters (the decade as the form's number field holds it: 1990s -> 1990)."""
-        return [("q", text)] + [("kind", k) for k in labels] + \
-            [("borough", borough or ""), ("decade", "" if decade is None else str(decade))]
+        """A search's URL parameters, those given only (no `borough=` left empty; the decade as the form's number
+        field holds it: 1990s -> 1990): for its pages' links and for the searches without each filter."""
+        return [(name, value) for name, value in [("q", text), *(("kind", k) for k in labels),
+                ("borough", borough or ""), ("decade", "" if decade is None else str(decade))] if value]
 
     def canonical(request: Request) -> str:
         """The id of the node the URL's path names; a 404 for none. A URL naming it in another case is

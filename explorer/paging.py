@@ -11,7 +11,8 @@ not an error (the list exists; that page of it is empty): the page is served,
 saying so, with status 200, as the catalog's engines answer it.
 
 A page number in a URL (`page=N`, from 1) is read by `page_number`: a page
-of 0, a negative or a non-numeric one is a 400 saying what a page is.
+of 0, a negative, a non-numeric one or one above MAX_PAGE is a 400 saying what
+a page is.
 """
 
 from __future__ import annotations
@@ -25,7 +26,11 @@ from starlette.exceptions import HTTPException
 
 from casegraph.schemas.text import NUMBER_TEXT
 
-__all__ = ["Pages", "page_number", "by_page_number"]
+__all__ = ["Pages", "page_number", "by_page_number", "MAX_PAGE"]
+
+MAX_PAGE = 1_000_000
+"""The highest page number a URL may ask for: more than any list's pages (a search of every node of
+100,000 cases is some 12,000 pages), so a larger one is a mistyped URL, not a page past the end."""
 
 
 @dataclass(frozen=True)
@@ -71,8 +76,11 @@ class Pages:
 
     @property
     def previous(self) -> str | None:
-        """The page before this one (from past the end: the last page holding items); None on the first."""
-        return self.link(min(max(0, self.start - self.size), self.last_start)) if self.start > 0 else None
+        """The page before this one (from past the end: the last page holding items); None on the first, and
+        past the end of an empty list (whose one page is no page before: the text links to it)."""
+        if self.start == 0 or not self.total:
+            return None
+        return self.link(min(max(0, self.start - self.size), self.last_start))
 
     @property
     def next(self) -> str | None:
@@ -87,9 +95,9 @@ def page_number(params: QueryParams, name: str = "page") -> int:
     if text == "":
         return 1
     value = int(text) if NUMBER_TEXT["int"].fullmatch(text) else 0
-    if value < 1:
-        raise HTTPException(400, f"{name}: expected a page number, a whole number from 1 (the first page), "
-                                 f"got {text[:20]!r}")
+    if not 1 <= value <= MAX_PAGE:
+        raise HTTPException(400, f"{name}: expected a page number, a whole number from 1 (the first page) to "
+                                 f"{MAX_PAGE:,}, got {text[:20]!r}")
     return value
 
 

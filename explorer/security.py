@@ -27,6 +27,7 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.exceptions import HTTPException
 from starlette.responses import PlainTextResponse
 
+from casegraph.schemas.citations import id_problem
 from casegraph.schemas.common import Slug
 
 __all__ = ["SecurityHeaders", "LocalHosts", "host_of", "host_name", "machine_hosts", "allowed_hosts", "valid_id", "ID_PATTERN",
@@ -58,10 +59,13 @@ HEADERS = {
 def valid_id(value: str, what: str = "id") -> str:
     """The id `value` names, if it is a well-formed casegraph id in any case (`LAMBETH-2022-hotel-room`):
     ids are lowercase, and one typed in another case names the same node, as everywhere else
-    (`graph.selection.match_reference`); else a 404 (never looked up, never echoed as markup)."""
-    canonical = value.lower() if isinstance(value, str) and value.isascii() else ""  # (no letter lowercases into one)
+    (`graph.selection.match_reference`); else a 404 saying what is wrong with it (never looked up, never
+    echoed as markup)."""
+    text = value if isinstance(value, str) else ""
+    canonical = text.lower() if text.isascii() else text  # (no non-ASCII letter lowercases into an id's)
     if len(canonical) > ID_MAX or not ID_PATTERN.fullmatch(canonical):
-        raise HTTPException(404, f"not a valid {what}: ids are letters, digits and hyphens")
+        # what is wrong, as a data file's id is told (`id_problem`: the character and its position, or the length)
+        raise HTTPException(404, f"not a valid {what}: {id_problem(canonical)}")
     return canonical
 
 

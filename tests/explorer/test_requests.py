@@ -44,8 +44,55 @@ def test_the_last_page_of_search_is_where_the_link_goes(public_client):
     assert total > 50
     past = public_client.get("/search?q=&page=400").text
     link = _last_page_link(past)
-    assert link.endswith(f"&page={-(-total // 25)}")
+    assert link == f"/search?page={-(-total // 25)}"  # the empty words given as no parameter
     assert f"of {total:,} results" in public_client.get(link).text
+
+
+def test_a_search_links_only_the_parameters_given(public_client):
+    """A search's page links and its searches without each filter carry what was given and nothing empty:
+    no `borough=&decade=` left over from the form."""
+    html = public_client.get("/search?q=a&kind=Person&borough=&decade=&page=500").text
+    links = [link.replace("&amp;", "&") for link in re.findall(r'href="(/search\?[^"]*)"', html)]
+    assert links and all(not re.search(r"=(&|$)", link) for link in links), links
+    emptied = public_client.get("/search?q=malone&kind=Person&borough=croydon").text
+    without = [link.replace("&amp;", "&") for link in re.findall(r'href="(/search\?[^"]*)"', emptied)]
+    assert any("kind=Person" in link and "borough" not in link for link in without), without
+    assert all(not re.search(r"=(&|$)", link) for link in without), without
+
+
+def test_past_the_end_of_an_empty_list_links_its_one_page_not_a_previous_one(public_client):
+    html = public_client.get("/search?q=malone&borough=croydon&page=3").text
+    assert "no results, so no such page" in html and 'rel="first"' in html
+    assert 'rel="prev"' not in html and "past the last" not in html
+
+
+@pytest.mark.parametrize("url", ["/search?q=a&page=1000001", "/search?page=2500000000000000000000000000",
+                                 f"/entity/{SOURCE}?more=cited&page=99999999999"])
+def test_a_page_number_beyond_any_list_is_a_400_giving_the_range(public_client, url):
+    response = public_client.get(url)
+    assert response.status_code == 400
+    assert "page: expected a page number, a whole number from 1 (the first page) to 1,000,000" in response.text
+
+
+@pytest.mark.parametrize("url, message", [
+    ("/entity/" + "a" * 130, "an id has at most 120 characters, this one 130"),
+    ("/entity/lambeth%3Cb%3E", "character &#39;&lt;&#39; at position 8"),
+    ("/network?around=%D0%B5x", "non-ASCII character &#39;е&#39; (U+0435 CYRILLIC SMALL LETTER IE) at position 1"),
+])
+def test_a_malformed_id_says_what_is_wrong_with_it(public_client, url, message):
+    """The explorer tells what is wrong with an id as a data file's id is told (`schemas.citations.id_problem`)."""
+    response = public_client.get(url)
+    assert response.status_code == 404 and message in response.text, response.text[-600:]
+
+
+@pytest.mark.parametrize("url", ["/search?q=a%00b", "/search?q=%01%1b%7f", "/connections?from=a%00&to=b",
+                                 "/queries/case-detail?run=1&case_id=x%00y", "/entity/a%00b"])
+def test_a_control_character_in_a_request_is_never_written_into_a_page(public_client, url):
+    """A page echoes what was asked (the search box, a form's fields, an error's message): a character no
+    casegraph text may hold is written as U+FFFD, so the page stays valid HTML."""
+    html = public_client.get(url).text
+    assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", html), url
+    assert "\ufffd" in html or "/search" not in url, url  # the search box holds the words as typed
 
 
 @pytest.mark.parametrize("url", [
