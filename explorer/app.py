@@ -41,7 +41,7 @@ from casegraph.explorer.paths import connections
 from casegraph.explorer.security import LocalHosts, SecurityHeaders, valid_id
 from casegraph.explorer.state import Explorer
 from casegraph.graph.search import kind_label
-from casegraph.graph.selection import Selection, SelectionError, resolve_node, select
+from casegraph.graph.selection import SEARCH_HINT, Selection, SelectionError, resolve_node, select
 from casegraph.queries import QueryError, catalog
 from casegraph.queries.restricted import RESTRICTED_PARAM, RestrictedRefused, asked
 from casegraph.reports.model import ReportError
@@ -80,6 +80,12 @@ def _environment() -> Environment:
     env.filters["qs"] = lambda pairs: urlencode(list(pairs))
     env.filters["around_qs"] = lambda ids: urlencode([("around", node) for node in ids])
     return env
+
+
+def _told(message: str) -> str:
+    """A message as a page tells it: one that sends the user to the command line's search to find an id
+    (`graph.selection.SEARCH_HINT`) sends them to this explorer's search page instead."""
+    return message.replace(SEARCH_HINT, "the search page finds ids")
 
 
 def _writable(value):
@@ -143,10 +149,10 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
     def search(request: Request):
         params = request.query_params
         text = params.get("q", "")[:200]
-        labels = [k for k in params.getlist("kind") if k]
-        known = {label for _, label in _kinds()}
-        if any(label not in known for label in labels):
-            raise HTTPException(400, "kind: expected one of " + ", ".join(sorted(known)))
+        try:  # a kind as `casegraph search --kind` takes it (`person`, `people`, `Person`), as its label
+            labels = list(dict.fromkeys(kind_label(k) for k in params.getlist("kind") if k))
+        except KeyError as error:
+            raise HTTPException(400, f"kind: {error.args[0]}") from None
         borough = params.get("borough") or None
         if borough:
             borough = valid_id(borough, "borough id")
@@ -249,7 +255,7 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
                 conditions = conditions_notice(result.conditional)
                 page = page_links(found, result, request.url)
             except (QueryError, SelectionError) as problem:  # a node parameter naming no node is a SelectionError
-                error = str(problem).split(": ", 1)[-1] if str(problem).startswith("/") else str(problem)
+                error = _told(str(problem).split(": ", 1)[-1] if str(problem).startswith("/") else str(problem))
         return render(request, "query.html", query=found, fields=fields, answer=answer, page=page, error=error,
                       conditions=conditions, status=400 if error else 200)
 
@@ -504,7 +510,8 @@ def create_app(explorer: Explorer, allowed_hosts: tuple[str, ...] = ("127.0.0.1"
         endpoint = request.scope.get("endpoint")  # the route's, as `current` wraps it (also for a 405)
         if getattr(endpoint, "__wrapped__", endpoint) in answers_json:
             return JSONResponse({"error": error.detail}, status_code=error.status_code, headers=error.headers)
-        return render(request, "error.html", status=error.status_code, message=error.detail, code=error.status_code)
+        return render(request, "error.html", status=error.status_code, message=_told(error.detail),
+                      code=error.status_code)
 
     async def moved(request: Request, moved: Moved):
         return RedirectResponse(moved.location, status_code=301)

@@ -68,7 +68,7 @@ from casegraph.schemas.citations import cited_sources, meets_grade, parse_grade
 from casegraph.schemas.text import NUMBER_TEXT
 
 __all__ = [
-    "Selection", "SelectionError", "NodeNotFound", "MAX_HOPS", "select", "public_subgraph", "is_restricted",
+    "Selection", "SelectionError", "SEARCH_HINT", "NodeNotFound", "MAX_HOPS", "select", "public_subgraph", "is_restricted",
     "resolve_node", "match_reference", "citing", "citing_index", "kind_word", "of_another_kind", "ordered_subgraph", "parse_decade", "decades_of", "neighbours", "within", "linked_cases", "cases_in_borough", "CONTEXT_LABELS",
 ]
 
@@ -113,6 +113,10 @@ def kind_word(label: str | None) -> str:
     return "case" if label == CASE else (label or "node").lower()
 
 
+SEARCH_HINT = "`casegraph search TEXT` finds ids"
+"""Where a message about a reference sends the user to find an id (the explorer names its own search)."""
+
+
 def match_reference(ref: str, entries: Iterable[Entry], label: str | None = None, public: bool = False) -> str:
     """The id `ref` means among `entries`: an id, else an exact name, title or alias, in any case.
 
@@ -128,7 +132,7 @@ def match_reference(ref: str, entries: Iterable[Entry], label: str | None = None
     wanted = str(ref).strip()
     if not wanted:
         raise SelectionError(f"an empty reference: give the id or name of {'a' if label else 'any'} "
-                             f"{kind_word(label)} (`casegraph search TEXT` finds ids)")
+                             f"{kind_word(label)} ({SEARCH_HINT})")
     if any(e.id == wanted for e in entries):
         return wanted
     folded = wanted.casefold()
@@ -139,7 +143,7 @@ def match_reference(ref: str, entries: Iterable[Entry], label: str | None = None
     if found:
         raise SelectionError(f"{ref!r} names several {kind}s: {', '.join(found)}; give an id")
     close = [entry.id for entry, _, _ in rank(wanted, entries, limit=5)]
-    hint = f"; did you mean {', '.join(close)}?" if close else "; `casegraph search TEXT` finds ids"
+    hint = f"; did you mean {', '.join(close)}?" if close else f"; {SEARCH_HINT}"
     raise NodeNotFound(f"no {kind} {ref!r} in this graph{hint}", public)
 
 

@@ -60,6 +60,23 @@ def test_a_search_links_only_the_parameters_given(public_client):
     assert all(not re.search(r"=(&|$)", link) for link in without), without
 
 
+@pytest.mark.parametrize("kind", ["person", "people", "PERSON", "Person"])
+def test_a_search_takes_a_kind_as_the_command_line_does(public_client, kind):
+    html = public_client.get(f"/search?q=malone&kind={kind}").text
+    assert 'href="/entity/' in html and '<option value="Person" selected>' in html
+
+
+def test_a_kind_that_is_none_is_a_400_listing_the_kinds(public_client):
+    response = public_client.get("/search?q=a&kind=persn")
+    assert response.status_code == 400 and "no kind &#39;persn&#39;: expected one of" in response.text
+
+
+@pytest.mark.parametrize("url", ["/connections?from=nothing-like-this-at-all&to=lambeth", "/queries/case-detail?run=1&case_id=qqqqqqq"])
+def test_a_form_s_reference_error_sends_to_the_explorer_s_search_not_the_command_line(public_client, url):
+    response = public_client.get(url)
+    assert response.status_code == 400 and "casegraph search" not in response.text, response.text[-800:]
+
+
 def test_past_the_end_of_an_empty_list_links_its_one_page_not_a_previous_one(public_client):
     html = public_client.get("/search?q=malone&borough=croydon&page=3").text
     assert "no results, so no such page" in html and 'rel="first"' in html
