@@ -119,7 +119,7 @@ def drop_repeated_citations(tables: Tables, more: Iterable[ColumnTable] = ()) ->
 
 def _grade(table: ColumnTable, row: int, index: int) -> str:
     return grade_text({name: table.values[f"citation_{name}"][row][index]
-                       for name in ("reliability", "credibility", "handling")}) or "none"
+                       for name in ("reliability", "credibility", "handling")}) or "not graded"
 
 
 def _repeated(table: ColumnTable, row: int, at: list[int], errors: list[Problem], warnings: list[Problem]) -> None:

@@ -277,9 +277,14 @@ def cited_sources(attrs: dict[str, Any]) -> list[str]:
 
 
 def grade_text(citation: dict[str, Any]) -> str:
-    """A citation's 3x5x2 grade as written in intelligence logs (`2B P`), or "" when ungraded."""
-    code = (citation.get("reliability") or "") + (citation.get("credibility") or "")
-    return " ".join(part for part in (code, citation.get("handling") or "") if part)
+    """A citation's 3x5x2 grade as written in intelligence logs (`2B P`), or "" when ungraded. A scale the
+    grade leaves out is written `?` (`?C C`, `2B ?`): an unknown stays unknown, and `C` alone could be either
+    an information assessment or a handling code."""
+    parts = (citation.get("reliability"), citation.get("credibility"), citation.get("handling"))
+    if not any(parts):
+        return ""
+    reliability, credibility, handling = (part or "?" for part in parts)
+    return f"{reliability}{credibility} {handling}"
 
 
 def parse_grade(value: Any) -> str:

@@ -16,7 +16,7 @@ from casegraph.cli import cli
 from casegraph.exports import read_node_link
 from casegraph.graph.projection import project
 from casegraph.graph.selection import Selection, SelectionError, select
-from casegraph.schemas.citations import meets_grade, parse_grade
+from casegraph.schemas.citations import grade_text, meets_grade, parse_grade
 from casegraph.viz.views import figure_for
 from tests.conftest import london_with, on_both_engines
 
@@ -53,6 +53,15 @@ def _facts(graph):
     return ({n for n, a in graph.nodes(data=True) if a["label"] != "Source"},
             {(u, v, a["type"]) for u, v, a in graph.edges(data=True)},
             {n for n, a in graph.nodes(data=True) if a["label"] == "Source"})
+
+
+def test_a_grade_writes_each_scale_it_leaves_out_as_unknown():
+    """`C` alone could be an information assessment or a handling code: a scale left out is `?`."""
+    assert grade_text({"reliability": "2", "credibility": "B", "handling": "P"}) == "2B P"
+    assert grade_text({"credibility": "C", "handling": "C"}) == "?C C"
+    assert grade_text({"reliability": "1", "credibility": "A"}) == "1A ?"
+    assert grade_text({"handling": "C"}) == "?? C"
+    assert grade_text({"reliability": "", "credibility": None}) == ""
 
 
 def test_a_grade_is_read_as_written_and_refused_when_unreadable():

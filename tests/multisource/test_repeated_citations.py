@@ -120,4 +120,4 @@ def test_a_citation_repeated_with_another_grade_is_refused(tmp_path):
                                                         "reliability": 1, "credibility": "A"}]}])
     (problem,) = refused.value.problems
     assert (problem.record, problem.field) == (POLICE["id"], "citations.0.source")
-    assert problem.message.endswith("graded otherwise (none, 1A): expected one citation with one grade; give it once")
+    assert problem.message.endswith("graded otherwise (not graded, 1A ?): expected one citation with one grade; give it once")
