@@ -30,6 +30,8 @@ __all__ = [
     "Fact",
     "DERIVED_FIELDS",
     "INPUT_ONLY",
+    "MINIMUM_OF",
+    "minimum_flags",
     "NO_PROVENANCE",
     "lacks_provenance",
     "Timed",
@@ -335,6 +337,17 @@ DERIVED_FIELDS = ("status_as_of", "status_source", *CITATION_COLUMNS, "independe
 
 INPUT_ONLY = ("citations",)
 """Fact fields read from data but not stored as such (their content is in the derived columns)."""
+
+MINIMUM_OF = "minimum_of"
+"""A boolean field's schema key naming the count it qualifies: `victims_at_least` says `victims_reported` is a
+minimum. Such a flag is no fact of its own: outputs write the count as "at least 7", and nothing when the
+count is unknown (`minimum_flags`)."""
+
+
+def minimum_flags(model: type) -> dict[str, str]:
+    """A record model's counts that may be minimums -> the boolean field saying so (`MINIMUM_OF`)."""
+    return {extra[MINIMUM_OF]: name for name, info in model.model_fields.items()
+            if isinstance(extra := info.json_schema_extra, dict) and MINIMUM_OF in extra}
 
 
 PERIOD_JSON_SCHEMA = {

@@ -13,7 +13,7 @@ from pydantic import Field, model_validator
 
 from casegraph.schemas.aggregates import (
     BoroughAggregates, CaseAggregates, CaseLinks, ExaminedCases, FollowUpOrder, IndicatorAggregates, LinkedBoroughs, Responder)
-from casegraph.schemas.common import Fact, Record, ShortText, Slug, Timed
+from casegraph.schemas.common import MINIMUM_OF, Fact, Record, ShortText, Slug, Timed
 from casegraph.schemas.text import NOT_BLANK, CalendarDate, WebUrl
 
 __all__ = [
@@ -132,7 +132,8 @@ class Person(Node, Fact, LinkedBoroughs, Responder):
         default=None, description="how many people a group stands for, if reported"
     )
     group_size_at_least: bool = Field(
-        default=False, description="`group_size` is a minimum (the source says 'at least')"
+        default=False, description="`group_size` is a minimum (the source says 'at least')",
+        json_schema_extra={MINIMUM_OF: "group_size"},
     )
     pseudonym: bool = Field(default=False, description="the name is a pseudonym (as a victim's is: restricted)")
     description: ShortText | None = None
@@ -174,7 +175,8 @@ class CaseFile(Node, Timed, CaseAggregates):
         default=None, description="number of victims the source reports, if it does"
     )
     victims_at_least: bool = Field(
-        default=False, description="`victims_reported` is a minimum (the source says 'at least')"
+        default=False, description="`victims_reported` is a minimum (the source says 'at least')",
+        json_schema_extra={MINIMUM_OF: "victims_reported"},
     )
     outcomes: list[Outcome] = Field(default_factory=list)
 

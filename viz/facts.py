@@ -14,6 +14,7 @@ from typing import Any, Mapping
 
 from casegraph.schemas import schema
 from casegraph.schemas.aggregates import aggregate_fields
+from casegraph.schemas.common import minimum_flags
 from casegraph.schemas.citations import (
     CITATION_COLUMNS, CONTESTED_COLUMNS, citation_count, citation_text, citations_of, contested_of,
 )
@@ -76,19 +77,22 @@ def fact_rows(attrs: Mapping[str, Any], name: str, leave_out: str | None = None)
 
 
 @cache
-def _fact_columns(name: str) -> tuple:
+def _fact_columns(name: str) -> tuple[tuple[str, str | None], ...]:
+    """(field, the flag saying it is a minimum or None) of each fact column of `name`; the flags themselves
+    are no facts (`schemas.common.minimum_flags`: "victims at least: no" beside no count says nothing)."""
     graph = schema()
     if name not in graph.labels and name not in graph.rel_types:
         return ()
     record = graph.node(name) if name in graph.labels else graph.rel(name)
     derived = set(aggregate_fields(record.model))
-    return tuple(c for c in record.columns if c.name not in derived and c.name not in NOT_FACTS)
+    flags = minimum_flags(record.model)
+    return tuple((c.name, flags.get(c.name)) for c in record.columns
+                 if c.name not in derived and c.name not in NOT_FACTS and c.name not in flags.values())
 
 
 def _fields(attrs: Mapping[str, Any], name_field: str | None, columns) -> list[tuple[str, str]]:
     rows = []
-    for column in columns:
-        name = column.name
+    for name, minimum in columns:
         if name == name_field:
             continue
         value = attrs.get(name)
@@ -97,6 +101,8 @@ def _fields(attrs: Mapping[str, Any], name_field: str | None, columns) -> list[t
         text = fact_text(value)
         if name == "quote":
             text = f"“{text}”"
+        elif minimum and attrs.get(minimum):
+            text = f"at least {text}"
         rows.append((name.replace("_", " "), text))
     return rows
 
