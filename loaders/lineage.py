@@ -28,7 +28,7 @@ from casegraph.loaders.columns import ColumnTable, Collected, Tables
 from casegraph.loaders.merge import settle_contested
 from casegraph.loaders.problems import Problem
 from casegraph.loaders.unloaded import Unloaded
-from casegraph.schemas.citations import CITATION_COLUMNS, current_status, grade_text
+from casegraph.schemas.citations import CITATION_COLUMNS, FINALITY, current_status, grade_text
 from casegraph.schemas.nodes import SourceDocument
 
 __all__ = ["citation_field", "citation_at", "check_citation_sources", "drop_repeated_citations", "derive_citations",
@@ -196,12 +196,19 @@ def independent_count(cited: Iterable[str], roots: dict[str, frozenset[str]]) ->
     return len(groups)
 
 
-def derive_citations(tables: Tables, more: Iterable[ColumnTable] = ()) -> list[Problem]:
+def derive_citations(tables: Tables, more: Iterable[ColumnTable] = ()) -> tuple[list[Problem], list[Problem]]:
     """Date every citation, set each fact's current status (with its date and source, and the record's
     `source`/`paragraphs`/`locator`/`quote` those of the citation giving it) and independent-source count,
     and put each fact's citations in date order, in place, in `tables` and in `more` tables of facts
-    (the public versions, `loaders/public_versions.py`), by the lineage of `tables`' sources."""
+    (the public versions, `loaders/public_versions.py`), by the lineage of `tables`' sources.
+
+    Returns (errors, warnings): the lineage's errors (`origins`), and a warning for each citation of a fact
+    in `tables` that gives a legal status other than the current one with no date at all (no `as_of`, a
+    source with no publication date): it sorts before every dated citation, so its status loses, though
+    it may be the latest word (`acquitted`, undated, against `charged` in 2017)."""
     roots, problems = origins(tables)
+    warnings: list[Problem] = []
+    checked = {id(table) for table in tables.all()}
     sources = tables.nodes.get(SourceDocument.label)
     published = dict(zip(sources["id"], sources["published"])) if sources is not None else {}
     cache: dict[tuple, tuple] = {}
@@ -220,14 +227,37 @@ def derive_citations(tables: Tables, more: Iterable[ColumnTable] = ()) -> list[P
                 dates = tuple(d or published.get(s) or "" for s, d in zip(cited, dates))
                 best = current_status(statuses, dates)
                 result = cache[key] = (list(dates), statuses[best], dates[best], cited[best],
-                                       independent_count(cited, roots), best)
-            as_of_col[row], status[row], status_as_of[row], status_source[row], independent[row], best = result
+                                       independent_count(cited, roots), best,
+                                       [i for i, (s, d) in enumerate(zip(statuses, dates))
+                                        if not d and s != statuses[best] and FINALITY.get(s, 0) >= _LEGAL])
+            as_of_col[row], status[row], status_as_of[row], status_source[row], independent[row], best, undated = result
+            if undated and id(table) in checked:
+                warnings.extend(_undated(table, row, index, key, result) for index in undated)
             if len(key[0]) > 1:
                 best = _in_date_order(table, row, best)
                 cite_status(table, row, best)
             if contested and contested[row]:
                 settle_contested(table, row)
-    return problems
+    return problems, warnings
+
+
+_LEGAL = FINALITY["alleged"]
+"""The least legal status: from here on a status is established (`current_status`)."""
+
+
+def _undated(table: ColumnTable, row: int, index: int, key: tuple, result: tuple) -> Problem:
+    """The warning for citation `index` of `row`, undated and giving a status that is not the current one."""
+    cited, statuses, _ = key
+    origin = table.origin(row)
+    if table.restated.get(row):  # several records: which one gave which citation is not kept
+        field, line, where = None, origin.line, table.also_stated(row, "citations")
+    else:
+        (field, line), where = citation_at(table, row, index), ""
+    return Problem(origin.file, line, origin.name, field,
+                   f"source {cited[index]!r}{where} gives status {statuses[index]!r} with no date (no as_of, and the source "
+                   f"has no publication date), so it sorts before every dated citation: the current status is "
+                   f"{result[1]!r}{f' as of {result[2]}' if result[2] else ''} per {result[3]!r}; give the citation "
+                   f"an as_of")
 
 
 def _in_date_order(table: ColumnTable, row: int, best: int) -> int:

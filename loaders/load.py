@@ -260,8 +260,9 @@ def _load(paths: Iterable[Path] | None, progress: Progress | None) -> Dataset:
     problems.extend(unloaded.problems())
     found, repeated = drop_repeated_citations(tables, versions.tables.values())
     problems.extend(found)
-    problems.extend(derive_citations(tables, versions.tables.values()))
-    warnings = restrict_restricted_citations(tables, versions) + repeated
+    found, undated = derive_citations(tables, versions.tables.values())
+    problems.extend(found)
+    warnings = restrict_restricted_citations(tables, versions) + repeated + undated
     exceptions = Exceptions(tables, (*(rule.id for rule in load_rules()), *PERSON_CHECKS))
     problems.extend(exceptions.unknown())
     problems.extend(check_dataset(tables, exceptions))

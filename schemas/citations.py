@@ -29,7 +29,7 @@ from typing import Annotated, Any, Iterable, Literal, Mapping
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema, field_validator, model_validator
 
-from casegraph.schemas.text import NOT_BLANK, UNSAFE_CHARACTERS, describe_character
+from casegraph.schemas.text import NOT_BLANK, UNSAFE_CHARACTERS, describe_character, refuse_future
 from casegraph.schemas.words import plural
 
 __all__ = [
@@ -154,9 +154,10 @@ def parse_as_of(value: Any) -> str:
         raise ValueError(f"expected a year, a year-month or a date (YYYY, YYYY-MM, YYYY-MM-DD), got {value!r}")
     parts = [int(p) for p in value.split("-")] + [1, 1]
     try:
-        date(*parts[:3])
+        first = date(*parts[:3])
     except ValueError:
         raise ValueError(f"{value!r} is not a real date") from None
+    refuse_future(value, first)
     return value
 
 

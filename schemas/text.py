@@ -38,7 +38,7 @@ from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
 
 __all__ = ["NOT_BLANK", "NUMBER_TEXT", "UNSAFE_CHARACTERS", "INT64_RANGE", "MAX_DEPTH", "unsafe_character", "text_problem", "value_problem",
            "describe_character", "clip", "shown_path",
-           "check_web_url", "is_web_url", "check_date", "WebUrl", "CalendarDate", "DATE_PATTERN"]
+           "check_web_url", "is_web_url", "check_date", "refuse_future", "WebUrl", "CalendarDate", "DATE_PATTERN"]
 
 NOT_BLANK = r"\S"
 """The pattern every free-text field matches: some character that is not a space (a summary of "   " says
@@ -191,10 +191,21 @@ def check_date(value: Any) -> Any:
         raise ValueError("expected a date YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day = (value.split("-") + ["01", "01"])[:3]
     try:
-        datetime.date(int(year), int(month), int(day))
+        first = datetime.date(int(year), int(month), int(day))
     except ValueError:
         raise ValueError("not a day of the calendar: expected YYYY, YYYY-MM or YYYY-MM-DD") from None
+    refuse_future(value, first)
     return value
+
+
+def refuse_future(text: str, first: datetime.date) -> None:
+    """Raise ValueError for a date (`text`; `first`, its first day: a year's 1 January) after today: a source
+    is published, and says what it says, on a day that has come (a typed 2031 for 2013 must not become a
+    status's latest word). The one rule for publication dates and citations' `as_of`."""
+    today = datetime.date.today()
+    if first > today:
+        raise ValueError(f"{text} is after today ({today.isoformat()}): a source's date and a status's as_of "
+                         "are days that have come")
 
 
 _URL_PATTERN = f"^[hH][tT][tT][pP][sS]?://[^{_NOT_IN_URL}]+$"
