@@ -55,13 +55,20 @@ def _remember_width(ctx: click.Context, _param, value: int | None) -> None:
         ctx.meta[_WIDTH_KEY] = value
 
 
+def _whole(choices: tuple[str, ...]) -> str:
+    """What `--format`'s help says of the formats for programs, of those the command offers."""
+    whole = [name for name in ("json", "csv") if name in choices]
+    verb = "gives" if len(whole) == 1 else "give"
+    return f" ({' and '.join(whole)} {verb} every value whole, for programs)" if whole else ""
+
+
 def format_option(*choices: str, default: str = "table"):
     """`--format` (what the command prints on stdout), plus `--max-width` when it prints tables."""
 
     def decorate(command):
         command = click.option(
             "--format", "fmt", type=click.Choice(choices), default=default, show_default=True,
-            help="what to print on stdout: " + ", ".join(choices) + " (json and csv give every value whole, for programs)",
+            help="what to print on stdout: " + ", ".join(choices) + _whole(choices),
         )(command)
         if "table" in choices:
             command = click.option(
