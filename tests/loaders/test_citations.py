@@ -201,17 +201,22 @@ def test_bad_citations_name_file_line_record_field(tmp_path, record, field, expe
     assert problem.field == field and expected in problem.message, str(problem)
 
 
+def _dated_problems(tmp_path, published: str, as_of: str | None) -> list:
+    """The problems of loading a source published `published` and an indicator citing it (as of `as_of`)."""
+    cited = f", as_of: '{as_of}'" if as_of else ""
+    path = tmp_path / "a.yaml"
+    path.write_text(f"- {{kind: source, id: doc, title: A source, publisher: P, published: '{published}', doc_type: article}}\n"
+                    "- {kind: indicator, id: i-1, name: One, description: A pattern., "
+                    f"citations: [{{source: doc, paragraphs: [1]{cited}}}]}}\n")
+    with pytest.raises(LoadError) as caught:
+        load([path])
+    return caught.value.problems
+
+
 @pytest.mark.parametrize("as_of, limit", [("2026-01-01", "2024"), ("2025", "2024")])
 def test_an_as_of_after_the_source_was_published(tmp_path, as_of, limit):
     """A source cannot give a status as of after it was written; the latest as_of decides the current status."""
-    text = ("- {kind: source, id: doc, title: A source, publisher: P, published: 2024, doc_type: article}\n"
-            "- {kind: indicator, id: i-1, name: One, description: A pattern., "
-            f"citations: [{{source: doc, paragraphs: [1], as_of: '{as_of}'}}]}}\n")
-    path = tmp_path / "a.yaml"
-    path.write_text(text)
-    with pytest.raises(LoadError) as caught:
-        load([path])
-    [problem] = caught.value.problems
+    [problem] = _dated_problems(tmp_path, "2024", as_of)
     assert problem.field == "citations.0.as_of" and f"source 'doc' was published {limit}" in problem.message
 
 
@@ -222,13 +227,5 @@ def test_a_date_after_today_is_refused_where_it_is_given(tmp_path, published, as
     """A source is published, and a status given, on a day that has come (`schemas.text.refuse_future`)."""
     from datetime import date
 
-    cited = f", as_of: '{as_of}'" if as_of else ""
-    text = (f"- {{kind: source, id: doc, title: A source, publisher: P, published: '{published}', doc_type: article}}\n"
-            "- {kind: indicator, id: i-1, name: One, description: A pattern., "
-            f"citations: [{{source: doc, paragraphs: [1]{cited}}}]}}\n")
-    path = tmp_path / "a.yaml"
-    path.write_text(text)
-    with pytest.raises(LoadError) as caught:
-        load([path])
-    problem = next(p for p in caught.value.problems if p.field == field)
+    problem = next(p for p in _dated_problems(tmp_path, published, as_of) if p.field == field)
     assert f"is after today ({date.today().isoformat()})" in problem.message, str(problem)
