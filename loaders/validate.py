@@ -89,7 +89,10 @@ def validate_record(raw: RawRecord) -> tuple[Node | Relationship | None, list[Pr
     """Validate one raw record against the model its `kind` or `rel` names: (the record, []) or (None,
     every problem of the record, each with file, line, record and field): a value of the wrong type
     (`check_values`) and the model's problems with the rest of the record (unknown or missing fields,
-    a bad value of another field) together."""
+    a bad value of another field) together. A record the reader could not read whole (`RawRecord.broken`)
+    fails with the reader's problem alone."""
+    if raw.broken is not None:  # the reader's problem says all that can be said of it
+        return None, [Problem(raw.file, raw.line, raw.name, None, raw.broken)]
     nodes, rels = _models()
     data = dict(raw.data)
     kind, rel = data.pop("kind", None), data.pop("rel", None)

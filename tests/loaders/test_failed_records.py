@@ -1,0 +1,75 @@
+"""A record that fails is one error, naming the record, in every format; nothing refers to it again.
+
+A row or line the reader cannot read whole (a stray comma in a CSV row, a line that is no JSON) is a failed
+record like one that fails validation: its error names it (its id, read as far as the row allows) and says
+what was expected, and the references to it are not each an "unknown reference"."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from casegraph.loaders import LoadError, default_data_dir, load
+from tests.loaders.test_bad_input import CASE, problems
+
+PERSON = {"kind": "person", "id": "person-j", "name": "Jay Doe", "source": "express-mylondon-2025",
+          "paragraphs": [7]}
+INVOLVES = {"rel": "INVOLVES", "from": "case-a", "to": "person-j", "role": "other",
+            "source": "express-mylondon-2025", "paragraphs": [7]}
+
+
+def data_copy(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(default_data_dir(), data, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    return data
+
+
+def load_problems(paths: list[Path]):
+    with pytest.raises(LoadError) as caught:
+        load(paths)
+    return caught.value.problems
+
+
+def test_a_stray_comma_in_a_csv_row_is_one_error_naming_its_record(tmp_path):
+    data = data_copy(tmp_path)
+    authorities = data / "reference" / "london" / "authorities.csv"
+    lines = authorities.read_text().splitlines(keepends=True)
+    [bexley] = [n for n, line in enumerate(lines) if line.startswith("borough,bexley,")]
+    lines[bexley] = lines[bexley].replace("centroid approximate", "centroid approximate, roughly")
+    authorities.write_text("".join(lines))
+    [problem] = load_problems([data])  # the neighbours of bexley are not each an unknown reference
+    assert (Path(problem.file).name, problem.line, problem.record) == ("authorities.csv", bexley + 1, "bexley")
+    assert problem.message.startswith("13 cells, more than the 12 columns of the header: expected one cell per "
+                                      "column (a cell holding a comma is quoted")
+
+
+@pytest.mark.parametrize("line, message", [
+    ('{"kind": "person", "id": "person-j", "name": "Jay Doe", "status": maybe}',
+     "not valid JSON: Expecting value at column 67"),
+    ('{"kind": "person", "id": "person-j", "name": "Jay", "name": "Jay Doe"}',
+     "duplicate key 'name': stated twice on line 1; a record states each field once"),
+    ('{"kind": "person", "id": "person-j", "name": "Jay Doe"',
+     "not valid JSON: Expecting ',' delimiter at column 56"),
+])
+def test_a_jsonl_line_that_is_no_json_object_names_its_record_and_is_not_referred_to_again(tmp_path, line,
+                                                                                          message):
+    people = tmp_path / "people.jsonl"
+    people.write_text(line + "\n")
+    rels = tmp_path / "rels.jsonl"
+    rels.write_text(json.dumps(INVOLVES) + "\n")
+    case = tmp_path / "case.yaml"
+    case.write_text(CASE)
+    [problem] = load_problems([default_data_dir() / "sources.yaml", case, people, rels])
+    assert (Path(problem.file).name, problem.line, problem.record, problem.field) == \
+        ("people.jsonl", 1, "person-j", None)
+    assert problem.message == message
+
+
+def test_a_jsonl_line_that_is_no_object_is_a_failed_record_and_the_next_lines_still_load(tmp_path):
+    found = problems(tmp_path, a_yaml=CASE, b_jsonl="[1, 2]\n" + json.dumps(PERSON) + "\n"
+                     + json.dumps(INVOLVES) + "\n")
+    assert [(Path(p.file).name, p.line, p.message) for p in found] == \
+        [("b.jsonl", 1, "expected a JSON object (a record) on each line")]
