@@ -35,6 +35,7 @@ class Unloaded:
 
     def __init__(self) -> None:
         self._records: set[str] = set()  # the ids of failed records, as `_key` reads them
+        self._nodes: set[tuple[str, str]] = set()  # (kind, id) of each failed node record, as it gives them
         self._files: list[str] = []
         self._unread: list[str] = []  # references to no loaded record, while some file was not read
 
@@ -42,6 +43,13 @@ class Unloaded:
         """A record that failed validation (nothing if it has no id a reference could name)."""
         if isinstance(raw.data.get("id"), str):
             self._records.add(_key(raw.data["id"]))
+            if isinstance(raw.data.get("kind"), str):
+                self._nodes.add((raw.data["kind"], raw.data["id"]))
+
+    def gives(self, kind: str, node_id: str) -> bool:
+        """Whether a node record of this kind and id failed validation (so a record restating it, which may
+        leave out what that one gives, lacks nothing that the failed record's own problems do not say)."""
+        return (kind, node_id) in self._nodes
 
     def add_file(self, path: str) -> None:
         """A file whose records were not read at all: what they define is unknown."""

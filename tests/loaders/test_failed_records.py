@@ -73,3 +73,43 @@ def test_a_jsonl_line_that_is_no_object_is_a_failed_record_and_the_next_lines_st
                      + json.dumps(INVOLVES) + "\n")
     assert [(Path(p.file).name, p.line, p.message) for p in found] == \
         [("b.jsonl", 1, "expected a JSON object (a record) on each line")]
+
+
+CROYDON = "croydon-2020-child-in-care"
+RESTATEMENT = {"kind": "case", "id": CROYDON, "period": 2020, "source": "src-croydon-cspr", "locator": "p. 1"}
+
+
+def restatement_file(folder: Path, fmt: str, record: dict) -> None:
+    """`record` as a data file of format `fmt` in `folder`."""
+    if fmt == "csv":
+        (folder / "zz-restated.csv").write_text(",".join(record) + "\n" + ",".join(map(str, record.values())) + "\n")
+    elif fmt == "jsonl":
+        (folder / "zz-restated.jsonl").write_text(json.dumps(record) + "\n")
+    else:
+        (folder / "zz-restated.yaml").write_text("- " + json.dumps(record) + "\n")
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "jsonl", "csv"])
+def test_a_restatement_of_a_record_that_failed_lacks_nothing(tmp_path, fmt):
+    data = data_copy(tmp_path)
+    case = data / "london" / "cases" / f"{CROYDON}.yaml"
+    case.write_text(case.read_text().replace("  victims_reported: 1\n", "  victims_reported: one\n"))
+    restatement_file(data / "london", fmt, RESTATEMENT)
+    [problem] = load_problems([data])
+    assert (Path(problem.file).name, problem.record, problem.field) == (case.name, CROYDON, "victims_reported")
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "jsonl", "csv"])
+def test_a_restatement_with_another_problem_gives_that_problem_alone(tmp_path, fmt):
+    data = data_copy(tmp_path)
+    restatement_file(data / "london", fmt, {**RESTATEMENT, "victims_reported": "several"})
+    [problem] = load_problems([data])
+    assert (Path(problem.file).name, problem.record, problem.field) == \
+        (f"zz-restated.{fmt}", CROYDON, "victims_reported")
+    assert problem.message == "expected a whole number, got 'several'"
+
+
+def test_a_record_lacking_fields_that_restates_nothing_gives_every_problem(tmp_path):
+    record = {**RESTATEMENT, "id": "case-nowhere", "victims_reported": "several"}
+    found = problems(tmp_path, a_jsonl=json.dumps(record) + "\n")
+    assert sorted(p.field for p in found) == ["summary", "title", "victims_reported"]
