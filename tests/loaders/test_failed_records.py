@@ -113,3 +113,34 @@ def test_a_record_lacking_fields_that_restates_nothing_gives_every_problem(tmp_p
     record = {**RESTATEMENT, "id": "case-nowhere", "victims_reported": "several"}
     found = problems(tmp_path, a_jsonl=json.dumps(record) + "\n")
     assert sorted(p.field for p in found) == ["summary", "title", "victims_reported"]
+
+
+BROKEN = {**PERSON, "id": "broken-person", "name": "Broken person", "aliases": ["B. Person", "The Broken One"],
+          "status": "maybe"}
+
+
+def person_file(fmt: str, record: dict) -> dict[str, str]:
+    """`record` as the text of a data file of format `fmt`, keyed as `problems` takes files."""
+    if fmt == "csv":
+        cells = {k: ";".join(map(str, v)) if isinstance(v, list) else str(v) for k, v in record.items()}
+        return {"p_csv": ",".join(cells) + "\n" + ",".join(cells.values()) + "\n"}
+    if fmt == "jsonl":
+        return {"p_jsonl": json.dumps(record) + "\n"}
+    return {"p_yaml": "- " + json.dumps(record) + "\n"}
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "jsonl", "csv"])
+@pytest.mark.parametrize("ref", ["broken-person", "Broken person", "the broken  person", "B. Person",
+                                 "The Broken One"])
+def test_a_reference_to_a_failed_record_by_id_name_or_alias_is_not_reported_again(tmp_path, fmt, ref):
+    rel = {**INVOLVES, "to": ref}
+    [problem] = problems(tmp_path, a_yaml=CASE, b_jsonl=json.dumps(rel) + "\n", **person_file(fmt, BROKEN))
+    assert (problem.record, problem.field) == ("broken-person", "status")
+
+
+def test_a_citation_naming_a_failed_source_by_its_title_is_still_unknown(tmp_path):
+    """A citation's source is an id, never a name: the failed source's title does not cover it."""
+    source = "- {kind: source, id: src-b, title: A report, publisher: A council, published: 2020, doc_type: nope}\n"
+    cited = CASE.replace("  paragraphs: [7]\n", "  paragraphs: [7]\n  citations: [{source: A report, locator: p}]\n")
+    found = problems(tmp_path, a_yaml=cited, b_yaml=source)
+    assert sorted(p.field for p in found) == ["citations.0.source", "doc_type"], [str(p) for p in found]
