@@ -144,3 +144,41 @@ def test_a_citation_naming_a_failed_source_by_its_title_is_still_unknown(tmp_pat
     cited = CASE.replace("  paragraphs: [7]\n", "  paragraphs: [7]\n  citations: [{source: A report, locator: p}]\n")
     found = problems(tmp_path, a_yaml=cited, b_yaml=source)
     assert sorted(p.field for p in found) == ["citations.0.source", "doc_type"], [str(p) for p in found]
+
+
+
+
+def field_problem(tmp_path: Path, fmt: str, record: dict):
+    """The one problem of `record`, written as a data file of format `fmt` beside CASE."""
+    [problem] = problems(tmp_path, a_yaml=CASE, **person_file(fmt, record))
+    return problem
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "jsonl", "csv"])
+def test_a_citation_field_on_the_record_says_it_goes_inside_a_citation(tmp_path, fmt):
+    problem = field_problem(tmp_path, fmt, {**PERSON, "reliability": 1})
+    assert problem.field == "reliability"
+    assert problem.message == ("unknown field: `reliability` is a field of a citation, not of the record: give it "
+                               "inside one (`citations: [{source: ..., reliability: ...}]`)")
+    assert "citation_reliability" not in problem.message  # derived: never to be written
+
+
+@pytest.mark.parametrize("field, message", [
+    ("description", "a place has no `description` (a field of source, person, indicator, INVOLVES, "
+                    "ASSOCIATED_WITH)"),  # not "did you mean 'citations'"
+    ("nmae", "not in the schema (did you mean 'name'?)"),
+    ("citation_source", "not in the schema (did you mean 'citations'?)"),  # not the derived `citation_sources`
+    ("case_link", "not in the schema (check its spelling)"),  # not the aggregate `case_links`
+])
+def test_an_unknown_field_suggests_only_a_close_field_that_may_be_written(tmp_path, field, message):
+    place = {"kind": "place", "id": "place-a", "name": "A park", "place_type": "park",
+             "source": "express-mylondon-2025", "paragraphs": [7], field: "x"}
+    problem = field_problem(tmp_path, "jsonl", place)
+    assert (problem.field, problem.message) == (field, f"unknown field: {message}")
+
+
+def test_an_unknown_field_of_a_citation_suggests_a_field_of_a_citation(tmp_path):
+    cited = {**PERSON, "citations": [{"source": "express-mylondon-2025", "paragraphs": [7], "credibilty": "A"}]}
+    problem = field_problem(tmp_path, "jsonl", cited)
+    assert (problem.field, problem.message) == ("citations.0.credibilty",
+                                                "unknown field: not in the schema (did you mean 'credibility'?)")
