@@ -24,6 +24,9 @@ class RawRecord:
     validated, and `data` holds what could be read of it (its id, for its
     name and so that references to it are not reported again).
     `position` is the record's place in its file (1 for the first).
+    `field_lines` gives the line of each field, and of each item and field
+    nested in one (`citations.0`, `citations.0.credibility`), where the
+    format keeps lines.
     """
 
     file: str
@@ -48,9 +51,15 @@ class RawRecord:
         return f"#{self.position}" if self.position is not None else None
 
     def line_of(self, field_name: str | None) -> int | None:
-        """The line of a field when the file format keeps it, else the record's line."""
-        if field_name and self.field_lines and field_name in self.field_lines:
-            return self.field_lines[field_name]
+        """The line of a field when the file format keeps it, else the record's line. A field inside another,
+        as problems name it (`citations.0.credibility`), is at its own line where the format keeps it (YAML:
+        `field_lines` holds nested ones too), else at the line of the nearest field or item holding it."""
+        lines = self.field_lines
+        path = field_name
+        while path and lines:
+            if path in lines:
+                return lines[path]
+            path = path.rpartition(".")[0]
         return self.line
 
 

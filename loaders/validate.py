@@ -102,8 +102,8 @@ def _problems(raw: RawRecord, error: ValidationError, model: type[BaseModel]) ->
         field = loc[0] if loc else None
         if field == "from_":
             field = "from"
-        problems.append(Problem(raw.file, raw.line_of(field), raw.name, ".".join(loc) or None,
-                                _expected(item, model)))
+        path = ".".join([field, *loc[1:]]) if field else None
+        problems.append(Problem(raw.file, raw.line_of(path), raw.name, ".".join(loc) or None, _expected(item, model)))
     # `sumary:` for `summary:` is one mistake: its "did you mean" says it, the missing field need not
     meant = {p.message.split("did you mean ")[1][1:-3] for p in problems if "did you mean " in p.message}
     return [p for p in problems if not (p.message == MISSING and p.field in meant)]

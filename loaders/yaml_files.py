@@ -271,7 +271,7 @@ def read_yaml(path: Path) -> Iterator[RawRecord]:
             continue
         left_out = frozenset(key for key, value in item.items() if _holds(value, _REFUSED)) if refused else frozenset()
         data = {key: value for key, value in item.items() if key not in left_out}
-        records.append(RawRecord(name, item.line, data, item.field_lines, refused=left_out, position=position))
+        records.append(RawRecord(name, item.line, data, _lines(item), refused=left_out, position=position))
     for error in refused:
         record, field = _place(records, error.line)
         problems.append(Problem(name, error.line, record, field, error.message))
@@ -289,8 +289,28 @@ def _place(records: list[RawRecord], line: int | None) -> tuple[str | None, str 
         holder = raw
     if holder is None:
         return None, None
-    fields = [(at, key) for key, at in (holder.field_lines or {}).items() if at <= line]
+    fields = [(at, key) for key, at in (holder.field_lines or {}).items() if at <= line and "." not in key]
     return holder.name, max(fields)[1] if fields else None
+
+
+def _lines(record: Located) -> dict[str, int]:
+    """The line of each field of a record, and of each mapping item and field nested in it, named as problems
+    name them (`citations.0`, `citations.0.credibility`); no recursion."""
+    lines = dict(record.field_lines)
+    stack: list[tuple[str, Any]] = list(record.items())
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, Located):
+            for key, inner in value.items():
+                lines[f"{path}.{key}"] = value.field_lines[key]
+                stack.append((f"{path}.{key}", inner))
+        elif isinstance(value, list):
+            for index, inner in enumerate(value):
+                if isinstance(inner, Located):
+                    lines[f"{path}.{index}"] = inner.line
+                if isinstance(inner, (Located, list)):
+                    stack.append((f"{path}.{index}", inner))
+    return lines
 
 
 def _holds(value: Any, marker: object) -> bool:

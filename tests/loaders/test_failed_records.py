@@ -182,3 +182,44 @@ def test_an_unknown_field_of_a_citation_suggests_a_field_of_a_citation(tmp_path)
     problem = field_problem(tmp_path, "jsonl", cited)
     assert (problem.field, problem.message) == ("citations.0.credibilty",
                                                 "unknown field: not in the schema (did you mean 'credibility'?)")
+
+
+def test_a_list_item_that_is_no_record_is_named_by_its_position_at_its_line(tmp_path):
+    found = problems(tmp_path, a_yaml=CASE + "- just a string\n- [a, list]\n")
+    assert [(p.line, p.record, p.message) for p in found] == [
+        (8, "#2", "expected a mapping of fields (a record), got 'just a string'"),
+        (9, "#3", "expected a mapping of fields (a record), got a list")]
+
+
+CITED = CASE.replace("  paragraphs: [7]\n", """\
+  paragraphs: [7]
+  citations:
+    - source: express-mylondon-2025
+      paragraphs: [8]
+      credibility: F
+    - {source: express-mylondon-2025, locator: p. 2,
+       as_of: soon}
+""")
+
+
+def test_a_bad_field_of_a_citation_is_at_its_own_line(tmp_path):
+    found = problems(tmp_path, a_yaml=CITED)
+    assert [(p.line, p.field) for p in found] == [(11, "citations.0.credibility"), (13, "citations.1.as_of")]
+
+
+def test_an_unknown_source_of_a_citation_is_at_its_line(tmp_path):
+    cited = CITED.replace("      credibility: F\n", "").replace("as_of: soon", "as_of: 2020") \
+        .replace("- source: express-mylondon-2025", "- source: no-such-source")
+    [problem] = problems(tmp_path, a_yaml=cited)
+    assert (problem.line, problem.field) == (9, "citations.0.source")
+    assert problem.message.startswith("unknown source 'no-such-source'")
+
+
+@pytest.mark.parametrize("fmt, given", [
+    *((fmt, given) for fmt in ("yaml", "jsonl") for given in (None, "", "  ", ["a", "list"], 7)),
+    ("csv", ""), ("csv", "  "),  # a CSV cell is text
+])
+def test_a_record_whose_id_is_no_usable_text_is_named_by_its_position(tmp_path, fmt, given):
+    record = {**PERSON, "id": given}
+    found = problems(tmp_path, a_yaml=CASE, **person_file(fmt, record))
+    assert {(p.record, p.field) for p in found} == {("#1", "id")}, [str(p) for p in found]
