@@ -50,18 +50,18 @@ def _written_by() -> dict[str, tuple[str, ...]]:
 
 
 def _unknown_field(loc: tuple, model: type[BaseModel]) -> str:
-    """An unknown field's message: where it belongs when it is a field of other records or of a citation,
+    """An unknown field's message: where it belongs when it is a field of a citation or of other records,
     else the field it may be a misspelling of among those that may be written there (`written_fields`:
     never a derived one), else none (no suggestion rather than a wrong one)."""
     name, written = str(loc[-1]), written_fields(model)
-    if len(loc) == 1 and name in _written_by():
-        owner = f"a {model.kind}" if issubclass(model, Node) else f"a {model.type} relationship"
-        others = _written_by()[name]
-        shown = ", ".join(others[:SHOWN_OWNERS]) + (", ..." if len(others) > SHOWN_OWNERS else "")
-        return f"unknown field: {owner} has no `{name}` (a field of {shown})"
     if len(loc) == 1 and name in _CITATION_ONLY and "citations" in written:
         return (f"unknown field: `{name}` is a field of a citation, not of the record: give it inside one "
                 f"(`citations: [{{source: ..., {name}: ...}}]`)")
+    if len(loc) == 1 and name in _written_by():
+        owner = f"a {model.kind}" if issubclass(model, Node) else f"relationship {model.type}"
+        others = _written_by()[name]
+        shown = ", ".join(others[:SHOWN_OWNERS]) + (", ..." if len(others) > SHOWN_OWNERS else "")
+        return f"unknown field: {owner} has no `{name}` (a field of {shown})"
     options = written if len(loc) == 1 else written_fields(Citation) if loc[0] == "citations" else ()
     close = get_close_matches(name, options, n=1)
     return "unknown field: not in the schema " + (f"(did you mean {close[0]!r}?)" if close else "(check its spelling)")

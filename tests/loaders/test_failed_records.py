@@ -223,3 +223,11 @@ def test_a_record_whose_id_is_no_usable_text_is_named_by_its_position(tmp_path, 
     record = {**PERSON, "id": given}
     found = problems(tmp_path, a_yaml=CASE, **person_file(fmt, record))
     assert {(p.record, p.field) for p in found} == {("#1", "id")}, [str(p) for p in found]
+
+
+def test_a_field_of_other_records_on_a_relationship_names_them(tmp_path):
+    rel = {**INVOLVES, "to": "person-j", "place_type": "park"}
+    [problem] = problems(tmp_path, a_yaml=CASE, b_jsonl=json.dumps(PERSON) + "\n" + json.dumps(rel) + "\n")
+    assert (problem.field, problem.message) == ("place_type",
+                                                "unknown field: relationship INVOLVES has no `place_type` "
+                                                "(a field of place)")
