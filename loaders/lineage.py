@@ -53,7 +53,7 @@ def citation_at(table: ColumnTable, row: int, index: int) -> tuple[str, int | No
     """The field naming the source of citation `index` of `row` (as `citation_field` gives it) and its line."""
     origin = table.origin(row)
     field = citation_field(table.given_fields(row), index, "source")
-    return field, origin.line_of(field.split(".")[0])
+    return field, origin.line_of(field)
 
 
 def check_citation_sources(collected: Collected, unloaded: Unloaded | None = None) -> list[Problem]:

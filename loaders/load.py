@@ -153,10 +153,16 @@ def _malloc_trim():
 _MALLOC_TRIM = _malloc_trim()
 
 
+def _lacking(problem: Problem) -> bool:
+    """Whether a problem is a required top-level field left out (which a restatement may leave out)."""
+    return problem.message == MISSING and bool(problem.field) and "." not in problem.field
+
+
 def _restating(raw: RawRecord, found: list[Problem]) -> bool:
-    """Whether a node record failed only for lacking required fields: it may restate a node (below)."""
+    """Whether a failed node record lacks required fields and has a kind and an id: it may restate a node
+    (below), which makes those fields given, whatever its other problems."""
     return isinstance(raw.data.get("kind"), str) and isinstance(raw.data.get("id"), str) \
-        and all(p.message == MISSING and p.field and "." not in p.field for p in found)
+        and any(map(_lacking, found))
 
 
 def _restatements(pending: list[tuple[RawRecord, list[Problem]]], collected: Collected,
@@ -164,27 +170,34 @@ def _restatements(pending: list[tuple[RawRecord, list[Problem]]], collected: Col
     """Add each pending record (`_restating`) that restates a node another record gives in full: its
     missing required fields are the first such record's, and count as not stated (they contest nothing
     and are credited to no source of this record). Returns the problems of the rest, in place of which
-    they join `unloaded`."""
+    they join `unloaded`: a record with other problems too gives those alone when it restates a node
+    (given, or failed: the record giving it in full has its own problems), every one of them otherwise."""
     labels = {n.kind: n.label for n in schema().nodes}
     firsts: dict[str, dict[str, int]] = {}  # label -> node id -> the first row giving it
     problems: list[Problem] = []
+    failed: list[RawRecord] = []  # joining `unloaded` after the loop: only records failed as read count above
     for raw, found in pending:
-        label = labels.get(raw.data["kind"], "")
+        kind, node_id = raw.data["kind"], raw.data["id"]
+        label = labels.get(kind, "")
         table = collected.nodes.get(label)
         if table is not None and label not in firsts:
             firsts[label] = {}
-            for row, node_id in enumerate(table["id"]):
-                firsts[label].setdefault(node_id, row)
-        row = firsts[label].get(raw.data["id"]) if table is not None else None
-        record, filled = None, {p.field for p in found}
+            for row, given_id in enumerate(table["id"]):
+                firsts[label].setdefault(given_id, row)
+        row = firsts[label].get(node_id) if table is not None else None
+        record, filled = None, {p.field for p in found if _lacking(p)}
         if row is not None:
             data = {**raw.data, **{field: table[field][row] for field in filled}}
             record, found = validate_record(replace(raw, data=data))
+        elif unloaded.gives(kind, node_id):
+            found = [p for p in found if not _lacking(p)]
         if record is None:
             problems.extend(found)
-            unloaded.add_record(raw)
+            failed.append(raw)
             continue
         collected.add(record, raw, frozenset(record.model_fields_set - filled))
+    for raw in failed:
+        unloaded.add_record(raw)
     return problems
 
 
@@ -215,7 +228,7 @@ def _load(paths: Iterable[Path] | None, progress: Progress | None) -> Dataset:
     problems: list[Problem] = []
     collected = Collected()
     unloaded = Unloaded()  # records that failed validation, files not read: no follow-on unknown references
-    pending: list[tuple[RawRecord, list[Problem]]] = []  # node records lacking only required fields
+    pending: list[tuple[RawRecord, list[Problem]]] = []  # node records lacking required fields
     for number, path in enumerate(files, start=1):
         if progress:
             progress(f"reading {shown_path(path)} ({number}/{len(files)})")

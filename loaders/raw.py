@@ -18,6 +18,15 @@ class RawRecord:
     validator then parses numbers, booleans and `;`-separated lists.
     `refused` names the fields the reader left out for a value it refused
     (reported by the reader): the validator does not also call them missing.
+    `broken` says why the reader could not read the record whole (a CSV row
+    with more cells than the header, a line that is no JSON object, a list
+    item that is no mapping): it is the record's problem, the record is not
+    validated, and `data` holds what could be read of it (its id, for its
+    name and so that references to it are not reported again).
+    `position` is the record's place in its file (1 for the first).
+    `field_lines` gives the line of each field, and of each item and field
+    nested in one (`citations.0`, `citations.0.credibility`), where the
+    format keeps lines.
     """
 
     file: str
@@ -26,21 +35,31 @@ class RawRecord:
     field_lines: dict[str, int] | None = None
     text_cells: bool = False
     refused: frozenset[str] = frozenset()
+    broken: str | None = None
+    position: int | None = None
 
     @property
     def name(self) -> str | None:
-        """How the record is called in messages: its id, or its endpoints (each bounded in length)."""
+        """How the record is called in messages: its id, or its endpoints (each bounded in length), or, with
+        neither (an id that is no text, or blank), its position in its file (`#18`)."""
         data = self.data or {}
-        if "id" in data:
-            return _text(data["id"])
+        given = data.get("id")
+        if isinstance(given, str) and given.strip():
+            return _text(given)
         if "from" in data and "to" in data:
             return f"{_text(data.get('rel'))} {_text(data['from'])} -> {_text(data['to'])}"
-        return None
+        return f"#{self.position}" if self.position is not None else None
 
     def line_of(self, field_name: str | None) -> int | None:
-        """The line of a field when the file format keeps it, else the record's line."""
-        if field_name and self.field_lines and field_name in self.field_lines:
-            return self.field_lines[field_name]
+        """The line of a field when the file format keeps it, else the record's line. A field inside another,
+        as problems name it (`citations.0.credibility`), is at its own line where the format keeps it (YAML:
+        `field_lines` holds nested ones too), else at the line of the nearest field or item holding it."""
+        lines = self.field_lines
+        path = field_name
+        while path and lines:
+            if path in lines:
+                return lines[path]
+            path = path.rpartition(".")[0]
         return self.line
 
 

@@ -8,7 +8,6 @@ anything is written. Works on columns (`loaders/columns.py`), not models.
 from __future__ import annotations
 
 import json
-import re
 import sys
 from itertools import repeat
 from collections import defaultdict
@@ -20,20 +19,11 @@ from casegraph.loaders.problems import Problem
 from casegraph.loaders.public_versions import PublicVersions
 from casegraph.loaders.unloaded import Unloaded
 from casegraph.schemas import schema
+from casegraph.schemas.names import normalise_name
 from casegraph.schemas.relationships import relationship_id
 from casegraph.schemas.text import shown_path
 
-__all__ = ["normalise_name", "resolve"]
-
-_QUOTES = re.compile(r"[\"'‘’“”]")
-_SPACE = re.compile(r"\s+")
-
-
-def normalise_name(name: str) -> str:
-    """Fold case, quotes, spacing and a leading "the", for matching names."""
-    text = _SPACE.sub(" ", _QUOTES.sub("", name)).strip().casefold()
-    return text[4:] if text.startswith("the ") else text
-
+__all__ = ["resolve"]
 
 def _names(table: ColumnTable) -> Iterable[tuple[str, list[str]]]:
     """Each node's id and the names it can be called by (its name field, its aliases, and every
@@ -129,7 +119,7 @@ def resolve(collected: Collected, unloaded: Unloaded | None = None,
         found = {i for i in by_name.get(normalise_name(ref), ()) if labels[i] in allowed}
         if len(found) == 1:
             return found.pop()
-        if not found and label is None and unloaded.covers(ref):
+        if not found and label is None and unloaded.covers(ref, names=True):
             return None  # it may name a record that failed to load, reported already
         kinds = " or ".join(sorted(graph.node(label).kind for label in allowed))
         if not found:

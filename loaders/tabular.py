@@ -6,13 +6,16 @@ are `;`-separated and numbers and booleans are parsed by the validator
 (`RawRecord.text_cells`). CSV is read as spreadsheets write it: a
 byte-order mark before the header (Excel's "CSV UTF-8") is dropped. A
 repeated header column, a repeated JSON key, an unclosed quote, `NaN`, and
-JSON nested deeper than `MAX_DEPTH` are errors with their line.
+JSON nested deeper than `MAX_DEPTH` are errors with their line; a row or
+line that cannot be read whole is one failed record, named by the fields
+that could be read (its id), so that references to it are not reported again.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -38,12 +41,12 @@ def _header(name: str, fields: list[str]) -> None:
 
 
 def read_csv(path: Path) -> Iterator[RawRecord]:
-    """Yield one record per row (its line = the line the row starts on).
+    """Yield one record per row (its line = the line the row starts on, its position = its row).
 
-    Raises LoadError, after the last row it can read, for every row with more
-    cells than the header and a quote left open (naming the line the row starts
-    on: the rows after it cannot be told apart); at once for a repeated header
-    column (which cell is which field cannot be told).
+    A row with more cells than the header is yielded `broken` (`RawRecord`), with the cells the header
+    names (its id among them). Raises LoadError, after the last row it can read, for a quote left open
+    (naming the line the row starts on: the rows after it cannot be told apart); at once for a repeated
+    header column (which cell is which field cannot be told).
     """
     name = str(path)
     problems = []
@@ -56,14 +59,15 @@ def read_csv(path: Path) -> Iterator[RawRecord]:
                 return
             _header(name, header)
             end = reader.line_num
-            for cells in reader:
+            for position, cells in enumerate(reader, start=1):
                 line, end = end + 1, reader.line_num
-                if len(cells) > len(header):
-                    problems.append(Problem(name, line, None, None,
-                                            f"more cells than the {counted(len(header), 'column')} of the header"))
-                    continue
                 data = {key: value for key, value in zip(header, cells) if value != ""}
-                yield RawRecord(name, line, data, text_cells=True)
+                broken = None
+                if len(cells) > len(header):
+                    broken = (f"{counted(len(cells), 'cell')}, more than the {counted(len(header), 'column')} "
+                              f"of the header: expected one cell per column (a cell holding a comma is quoted: "
+                              f"\"a, b\")")
+                yield RawRecord(name, line, data, text_cells=True, broken=broken, position=position)
         except csv.Error as error:  # the rest of the file cannot be told apart into rows: the last problem
             message = str(error)
             if "end of data" in message:
@@ -104,35 +108,60 @@ _DECODER = json.JSONDecoder(object_pairs_hook=_pairs, parse_int=_integer, parse_
 
 
 def read_jsonl(path: Path) -> Iterator[RawRecord]:
-    """Yield one record per non-blank line (a JSON object), then raise LoadError with a problem (file, line,
-    what was expected) for every line that is not one: text that is not JSON, a repeated key (its line,
-    twice: a JSONL record is one line), NaN or Infinity, an integer longer than any field holds, nesting
-    too deep for the parser (shallower nesting past MAX_DEPTH is refused field by field, by the value
-    checks), a value that is not an object. A bad line never hides the next one's problems."""
+    """Yield one record per non-blank line (a JSON object; its position counts the non-blank lines). A line
+    that is not one is yielded `broken` (`RawRecord`) with its problem (what was expected) and the fields
+    read before it went wrong (`_fields_before`): text that is not JSON, a repeated key (its line, twice: a
+    JSONL record is one line), NaN or Infinity, an integer longer than any field holds, nesting too deep for
+    the parser (shallower nesting past MAX_DEPTH is refused field by field, by the value checks), a value
+    that is not an object. A bad line never hides the next one's problems."""
     name = str(path)
-    problems = []
+    position = 0
     with path.open(encoding="utf-8-sig") as handle:
         for number, text in enumerate(handle, start=1):
             if not text.strip():
                 continue
+            position += 1
             try:
                 data = _DECODER.decode(text)
             except json.JSONDecodeError as error:
-                problems.append(Problem(name, number, None, None,
-                                        f"not valid JSON: {error.msg} at column {error.colno}"))
-                continue
+                broken = f"not valid JSON: {error.msg} at column {error.pos + 1}"  # of the line, also at its end
             except _Refused as error:
-                message = str(error)
-                if message.startswith("duplicate key"):  # a JSONL record is one line: both are on it
-                    message = message.replace(":", f": stated twice on line {number};", 1)
-                problems.append(Problem(name, number, None, None, message))
-                continue
+                broken = str(error)
+                if broken.startswith("duplicate key"):  # a JSONL record is one line: both are on it
+                    broken = broken.replace(":", f": stated twice on line {number};", 1)
             except RecursionError:
-                problems.append(Problem(name, number, None, None, f"nested more than {MAX_DEPTH} levels deep"))
-                continue
-            if not isinstance(data, dict):
-                problems.append(Problem(name, number, None, None, "expected a JSON object (a record) on each line"))
-                continue
-            yield RawRecord(name, number, data)
-    if problems:
-        raise LoadError(problems)
+                broken = f"nested more than {MAX_DEPTH} levels deep"
+            else:
+                if isinstance(data, dict):
+                    yield RawRecord(name, number, data, position=position)
+                    continue
+                broken = "expected a JSON object (a record) on each line"
+            yield RawRecord(name, number, _fields_before(text), broken=broken, position=position)
+
+
+_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def _fields_before(text: str) -> dict[str, Any]:
+    """The top-level fields of a line that failed as a JSON object, read up to the first that cannot be
+    (the first value of a repeated key): enough to name the record, as far as the line allows."""
+    data: dict[str, Any] = {}
+    skip = _SPACE.match
+    at = skip(text).end()
+    if not text.startswith("{", at):
+        return data
+    at += 1
+    try:
+        while True:
+            key, at = _DECODER.scan_once(text, skip(text, at).end())
+            at = skip(text, at).end()
+            if not isinstance(key, str) or not text.startswith(":", at):
+                return data
+            value, at = _DECODER.scan_once(text, skip(text, at + 1).end())
+            data.setdefault(key, value)
+            at = skip(text, at).end()
+            if not text.startswith(",", at):
+                return data
+            at += 1
+    except (StopIteration, ValueError, RecursionError):  # `_Refused` and JSONDecodeError are ValueErrors
+        return data

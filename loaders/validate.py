@@ -12,8 +12,10 @@ from casegraph.loaders.problems import Problem
 from casegraph.loaders.raw import RawRecord
 from casegraph.loaders.values import check_values, column_types
 from casegraph.schemas import schema
+from casegraph.schemas.citations import Citation
 from casegraph.schemas.common import NO_PROVENANCE, Fact, lacks_provenance
 from casegraph.schemas.nodes import Node
+from casegraph.schemas.registry import written_fields
 from casegraph.schemas.relationships import Relationship
 from casegraph.schemas.text import NOT_BLANK, clip
 
@@ -30,12 +32,45 @@ def _models() -> tuple[dict[str, type[Node]], dict[str, type[Relationship]]]:
     return ({n.kind: n.model for n in graph.nodes}, {r.type: r.model for r in graph.rels})
 
 
-def _expected(error: dict, fields: tuple[str, ...]) -> str:
+SHOWN_OWNERS = 6
+"""Of the kinds that have a field given to a record that has not, those named."""
+
+_CITATION_ONLY = tuple(name for name in Citation.model_fields if name not in Fact.model_fields)
+"""Fields of a citation that a fact does not have itself (`reliability`, `as_of`, ...)."""
+
+
+@cache
+def _written_by() -> dict[str, tuple[str, ...]]:
+    """Each field a data file may give -> the kinds and relationship types that have it."""
+    graph, found = schema(), {}
+    for name, model in [*((n.kind, n.model) for n in graph.nodes), *((r.type, r.model) for r in graph.rels)]:
+        for field in written_fields(model):
+            found.setdefault(field, []).append(name)
+    return {field: tuple(names) for field, names in found.items()}
+
+
+def _unknown_field(loc: tuple, model: type[BaseModel]) -> str:
+    """An unknown field's message: where it belongs when it is a field of a citation or of other records,
+    else the field it may be a misspelling of among those that may be written there (`written_fields`:
+    never a derived one), else none (no suggestion rather than a wrong one)."""
+    name, written = str(loc[-1]), written_fields(model)
+    if len(loc) == 1 and name in _CITATION_ONLY and "citations" in written:
+        return (f"unknown field: `{name}` is a field of a citation, not of the record: give it inside one "
+                f"(`citations: [{{source: ..., {name}: ...}}]`)")
+    if len(loc) == 1 and name in _written_by():
+        owner = f"a {model.kind}" if issubclass(model, Node) else f"relationship {model.type}"
+        others = _written_by()[name]
+        shown = ", ".join(others[:SHOWN_OWNERS]) + (", ..." if len(others) > SHOWN_OWNERS else "")
+        return f"unknown field: {owner} has no `{name}` (a field of {shown})"
+    options = written if len(loc) == 1 else written_fields(Citation) if loc[0] == "citations" else ()
+    close = get_close_matches(name, options, n=1)
+    return "unknown field: not in the schema " + (f"(did you mean {close[0]!r}?)" if close else "(check its spelling)")
+
+
+def _expected(error: dict, model: type[BaseModel]) -> str:
     kind = error["type"]
-    if kind == "extra_forbidden":
-        close = get_close_matches(str(error["loc"][0]), fields, n=1) if error["loc"] else []
-        return "unknown field: not in the schema " + (f"(did you mean {close[0]!r}?)" if close
-                                                       else "(check its spelling)")
+    if kind == "extra_forbidden" and error["loc"]:
+        return _unknown_field(error["loc"], model)
     if kind == "missing":
         return MISSING
     if kind == "string_pattern_mismatch" and (error.get("ctx") or {}).get("pattern") == NOT_BLANK:
@@ -57,23 +92,18 @@ _NAMED_FIELD = re.compile(r"^(?:an? (?:inferred )?fact needs an? )?`(\w+)`")
 """A record-level message that names its field first (`a fact needs a `source``) is about that field."""
 
 
-def _fields(model: type[BaseModel]) -> tuple[str, ...]:
-    """The names a record of `model` may use (aliases such as `from`, not `from_`)."""
-    return tuple(info.alias or name for name, info in model.model_fields.items())
-
-
-def _problems(raw: RawRecord, error: ValidationError, fields: tuple[str, ...]) -> list[Problem]:
+def _problems(raw: RawRecord, error: ValidationError, model: type[BaseModel]) -> list[Problem]:
     problems = []
     for item in error.errors():
         loc = [str(part) for part in item["loc"]]
         if not loc:
-            named = _NAMED_FIELD.match(_expected(item, fields))
+            named = _NAMED_FIELD.match(_expected(item, model))
             loc = [named.group(1)] if named else []
         field = loc[0] if loc else None
         if field == "from_":
             field = "from"
-        problems.append(Problem(raw.file, raw.line_of(field), raw.name, ".".join(loc) or None,
-                                _expected(item, fields)))
+        path = ".".join([field, *loc[1:]]) if field else None
+        problems.append(Problem(raw.file, raw.line_of(path), raw.name, ".".join(loc) or None, _expected(item, model)))
     # `sumary:` for `summary:` is one mistake: its "did you mean" says it, the missing field need not
     meant = {p.message.split("did you mean ")[1][1:-3] for p in problems if "did you mean " in p.message}
     return [p for p in problems if not (p.message == MISSING and p.field in meant)]
@@ -89,7 +119,10 @@ def validate_record(raw: RawRecord) -> tuple[Node | Relationship | None, list[Pr
     """Validate one raw record against the model its `kind` or `rel` names: (the record, []) or (None,
     every problem of the record, each with file, line, record and field): a value of the wrong type
     (`check_values`) and the model's problems with the rest of the record (unknown or missing fields,
-    a bad value of another field) together."""
+    a bad value of another field) together. A record the reader could not read whole (`RawRecord.broken`)
+    fails with the reader's problem alone."""
+    if raw.broken is not None:  # the reader's problem says all that can be said of it
+        return None, [Problem(raw.file, raw.line, raw.name, None, raw.broken)]
     nodes, rels = _models()
     data = dict(raw.data)
     kind, rel = data.pop("kind", None), data.pop("rel", None)
@@ -117,7 +150,7 @@ def validate_record(raw: RawRecord) -> tuple[Node | Relationship | None, list[Pr
         record = model.model_validate(rest)
     except ValidationError as error:
         left_out = {*found, *raw.refused}
-        problems += [p for p in _problems(raw, error, _fields(model)) if not _left_out(p, left_out)]
+        problems += [p for p in _problems(raw, error, model) if not _left_out(p, left_out)]
         # Field errors stop the model's own provenance check: say what it would have said too.
         fields_failed = all(item["loc"] for item in error.errors())
         if fields_failed and issubclass(model, Fact) and lacks_provenance(data) and not left_out:

@@ -137,7 +137,7 @@ def _read(raw, source: SourceDocument, texts: Path, report: VerifyReport) -> _Te
 def _check(raw, given, index: int, citation: dict, text: _Text, report: VerifyReport) -> None:
     def problem(name: str, message: str) -> None:
         where = citation_field(given, index, name)
-        report.problems.append(Problem(raw.file, raw.line_of(where.split(".")[0]), raw.name, where,
+        report.problems.append(Problem(raw.file, raw.line_of(where), raw.name, where,
                                        f"{citation['source']}: {message}"))
 
     missing = [p for p in citation["paragraphs"] if p > len(text.lines) or not text.lines[p - 1].strip()]

@@ -128,22 +128,25 @@ def _scalar(event: ScalarEvent) -> Any:
 class _Open:
     """A list or mapping being read: its values so far, a pending key, its size and height."""
 
-    __slots__ = ("container", "key", "key_line", "size", "height", "anchor")
+    __slots__ = ("container", "key", "key_line", "size", "height", "anchor", "line", "item_lines")
 
-    def __init__(self, container: Any, anchor: str | None):
-        self.container, self.anchor = container, anchor
+    def __init__(self, container: Any, anchor: str | None, line: int):
+        self.container, self.anchor, self.line = container, anchor, line
+        self.item_lines: list[int] = []  # a list's: the line each item starts on
         self.key: str | None = None
         self.key_line: int | None = None
         self.size, self.height = 1, 1
 
 
-def _document(events: Iterator, refused: list[_Refused]) -> Any:
-    """Build the one document of a file from its events: no recursion, aliases within ALIAS_BUDGET. A
-    refused value is `_REFUSED`, a repeated key keeps its first value; each adds its problem to
-    `refused`. Raises _Refused for what leaves the document's shape unknown."""
+def _document(events: Iterator, refused: list[_Refused]) -> tuple[Any, list[int]]:
+    """Build the one document of a file from its events: (the document, the line of each item when it is a
+    list). No recursion, aliases within ALIAS_BUDGET. A refused value is `_REFUSED`, a repeated key keeps
+    its first value; each adds its problem to `refused`. Raises _Refused for what leaves the document's
+    shape unknown."""
     stack: list[_Open] = []
     anchors: dict[str, tuple[Any, int, int]] = {}  # anchor -> (value, values in it, levels in it)
     root: Any = None
+    root_lines: list[int] = []
     documents = expanded = 0
     for event in events:
         if isinstance(event, DocumentStartEvent):
@@ -162,11 +165,13 @@ def _document(events: Iterator, refused: list[_Refused]) -> Any:
             if stack and isinstance(stack[-1].container, Located) and stack[-1].key is None:
                 raise _Refused(_line(event), "a list or mapping used as a key: expected a field name")
             container = Located(_line(event)) if isinstance(event, MappingStartEvent) else []
-            stack.append(_Open(container, event.anchor))
+            stack.append(_Open(container, event.anchor, _line(event)))
             continue
         if isinstance(event, (MappingEndEvent, SequenceEndEvent)):
             done = stack.pop()
-            value, size, height = done.container, done.size, done.height
+            value, size, height, line = done.container, done.size, done.height, done.line
+            if not stack:
+                root_lines = done.item_lines
             if done.anchor:
                 anchors[done.anchor] = (value, size, height)
         elif isinstance(event, ScalarEvent):
@@ -175,13 +180,14 @@ def _document(events: Iterator, refused: list[_Refused]) -> Any:
             except _Refused as error:
                 refused.append(error)
                 value = _REFUSED
-            size, height = 1, 0
+            size, height, line = 1, 0, _line(event)
             if event.anchor:
                 anchors[event.anchor] = (value, size, height)
         elif isinstance(event, AliasEvent):
             if event.anchor not in anchors:
                 raise _Refused(_line(event), f"alias {clip(event.anchor)} names no anchor before it")
             value, size, height = anchors[event.anchor]
+            line = _line(event)
             expanded += size
             if expanded > ALIAS_BUDGET:
                 raise _Refused(_line(event), f"aliases (`*name`) repeat more than {ALIAS_BUDGET:,} values: "
@@ -196,15 +202,17 @@ def _document(events: Iterator, refused: list[_Refused]) -> Any:
         top = stack[-1]
         top.size += size
         top.height = max(top.height, height + 1)
-        _add(top, value, event, refused)
-    return root
+        _add(top, value, line, event, refused)
+    return root, root_lines
 
 
-def _add(top: _Open, value: Any, event, refused: list[_Refused]) -> None:
-    """Put a finished value into the open list or mapping `top`: an item, a key, or a key's value."""
+def _add(top: _Open, value: Any, line: int, event, refused: list[_Refused]) -> None:
+    """Put a finished value (starting on `line`) into the open list or mapping `top`: an item, a key, or a
+    key's value."""
     container = top.container
     if isinstance(container, list):
         container.append(value)
+        top.item_lines.append(line)
         return
     if top.key is None:  # a key (a scalar: collections as keys are refused when they start)
         if not isinstance(event, ScalarEvent):
@@ -227,15 +235,16 @@ def read_yaml(path: Path) -> Iterator[RawRecord]:
     Raises LoadError (file, line, what was expected): at once for text that is
     not YAML 1.2, nesting deeper than MAX_DEPTH or aliases past ALIAS_BUDGET;
     after the last record, with every problem, for refused values (a
-    duplicate key, an unsupported tag, a number not in decimal) and items
-    that are not records. Yields nothing for a file with no document (the
-    caller decides whether that is an error).
+    duplicate key, an unsupported tag, a number not in decimal). An item
+    that is no mapping is yielded `broken` (`RawRecord`), at its line.
+    Yields nothing for a file with no document (the caller decides whether
+    that is an error).
     """
     name = str(path)
     text = path.read_text(encoding="utf-8-sig")
     refused: list[_Refused] = []
     try:
-        document = _document(YAML(typ="safe", pure=True).parse(text), refused)
+        document, lines = _document(YAML(typ="safe", pure=True).parse(text), refused)
     except _Refused as error:
         raise LoadError([Problem(name, error.line, None, None, error.message)]) from None
     except ReaderError as error:
@@ -250,16 +259,19 @@ def read_yaml(path: Path) -> Iterator[RawRecord]:
                                  f"not valid YAML: {error.problem}{context}")]) from None
     except YAMLError as error:
         raise LoadError([Problem(name, None, None, None, f"not valid YAML: {clip(str(error), 200)}")]) from None
-    items = [] if document is None else document if isinstance(document, list) else [document]
+    if not isinstance(document, list):
+        document, lines = ([] if document is None else [document]), [getattr(document, "line", 1)]
     problems, records = [], []
-    for index, item in enumerate(items):
+    for position, (item, line) in enumerate(zip(document, lines), start=1):
+        if item is _REFUSED:  # its own problem says what it was
+            continue
         if not isinstance(item, Located):
-            problems.append(Problem(name, None, f"#{index + 1}", None,
-                                    f"expected a mapping of fields (a record), got {type(item).__name__}"))
+            records.append(RawRecord(name, line, {}, position=position, broken=(
+                f"expected a mapping of fields (a record), got {clip(item)}")))
             continue
         left_out = frozenset(key for key, value in item.items() if _holds(value, _REFUSED)) if refused else frozenset()
         data = {key: value for key, value in item.items() if key not in left_out}
-        records.append(RawRecord(name, item.line, data, item.field_lines, refused=left_out))
+        records.append(RawRecord(name, item.line, data, _lines(item), refused=left_out, position=position))
     for error in refused:
         record, field = _place(records, error.line)
         problems.append(Problem(name, error.line, record, field, error.message))
@@ -277,8 +289,28 @@ def _place(records: list[RawRecord], line: int | None) -> tuple[str | None, str 
         holder = raw
     if holder is None:
         return None, None
-    fields = [(at, key) for key, at in (holder.field_lines or {}).items() if at <= line]
+    fields = [(at, key) for key, at in (holder.field_lines or {}).items() if at <= line and "." not in key]
     return holder.name, max(fields)[1] if fields else None
+
+
+def _lines(record: Located) -> dict[str, int]:
+    """The line of each field of a record, and of each mapping item and field nested in it, named as problems
+    name them (`citations.0`, `citations.0.credibility`); no recursion."""
+    lines = dict(record.field_lines)
+    stack: list[tuple[str, Any]] = list(record.items())
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, Located):
+            for key, inner in value.items():
+                lines[f"{path}.{key}"] = value.field_lines[key]
+                stack.append((f"{path}.{key}", inner))
+        elif isinstance(value, list):
+            for index, inner in enumerate(value):
+                if isinstance(inner, Located):
+                    lines[f"{path}.{index}"] = inner.line
+                if isinstance(inner, (Located, list)):
+                    stack.append((f"{path}.{index}", inner))
+    return lines
 
 
 def _holds(value: Any, marker: object) -> bool:

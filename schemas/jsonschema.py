@@ -9,20 +9,21 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from casegraph.schemas.aggregates import aggregate_fields
-from casegraph.schemas.common import DERIVED_FIELDS
-from casegraph.schemas.registry import Schema, schema
+from pydantic import BaseModel
+
+from casegraph.schemas.registry import Schema, schema, written_fields
 
 __all__ = ["record_json_schema", "render_json_schema"]
 
 
-def _with_tag(model_schema: dict[str, Any], tag: str, value: str) -> dict[str, Any]:
-    """The model's schema plus the `kind`/`rel` field that names it in data files."""
+def _with_tag(model: type[BaseModel], model_schema: dict[str, Any], tag: str, value: str) -> dict[str, Any]:
+    """The model's schema, with the fields a data file may give (`written_fields`: no derived field, no
+    aggregate), plus the `kind`/`rel` field that names it in data files."""
     result = dict(model_schema)
-    result["properties"] = {tag: {"const": value}, **model_schema.get("properties", {})}
+    written = set(written_fields(model))
+    result["properties"] = {tag: {"const": value},
+                            **{k: v for k, v in model_schema.get("properties", {}).items() if k in written}}
     result["required"] = [tag, *model_schema.get("required", [])]
-    for derived in ("year_start", "year_end", *DERIVED_FIELDS):
-        result["properties"].pop(derived, None)
     return result
 
 
@@ -46,17 +47,13 @@ def record_json_schema(graph: Schema | None = None) -> dict[str, Any]:
     for node in graph.nodes:
         node_schema = node.model.model_json_schema(mode="validation", ref_template="#/$defs/{model}")
         definitions.update(node_schema.pop("$defs", {}))
-        definitions[node.label] = _restatable(_with_tag(node_schema, "kind", node.kind))
-        for aggregate in aggregate_fields(node.model):  # counted by the build, refused in data
-            definitions[node.label]["properties"].pop(aggregate, None)
+        definitions[node.label] = _restatable(_with_tag(node.model, node_schema, "kind", node.kind))
         choices.append({"$ref": f"#/$defs/{node.label}"})
     for rel in graph.rels:
         rel_schema = rel.model.model_json_schema(mode="validation", by_alias=True,
                                                  ref_template="#/$defs/{model}")
         definitions.update(rel_schema.pop("$defs", {}))
-        definitions[rel.type] = _with_tag(rel_schema, "rel", rel.type)
-        for aggregate in aggregate_fields(rel.model):
-            definitions[rel.type]["properties"].pop(aggregate, None)
+        definitions[rel.type] = _with_tag(rel.model, rel_schema, "rel", rel.type)
         choices.append({"$ref": f"#/$defs/{rel.type}"})
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

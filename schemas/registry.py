@@ -15,14 +15,15 @@ from enum import Enum
 from functools import cache
 from typing import Any, Literal
 
+from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from casegraph.schemas.aggregates import FiledFact, aggregate_fields
-from casegraph.schemas.common import INPUT_ONLY, Timed, is_restricted_field
+from casegraph.schemas.common import DERIVED_FIELDS, INPUT_ONLY, Timed, is_restricted_field
 from casegraph.schemas.nodes import NODE_MODELS, Node
 from casegraph.schemas.relationships import REL_MODELS, Relationship
 
-__all__ = ["Column", "NodeType", "RelType", "Schema", "schema", "filed_columns"]
+__all__ = ["Column", "NodeType", "RelType", "Schema", "schema", "filed_columns", "written_fields"]
 
 
 @dataclass(frozen=True)
@@ -175,6 +176,15 @@ def _columns(model: type, skip: set[str]) -> tuple[Column, ...]:
                choices(fields[name].annotation), is_restricted_field(fields[name]))
         for name in names
     )
+
+
+@cache
+def written_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields a data file may give for a record of `model`, as it spells them (`from`, not `from_`), in
+    declaration order: every field but those casegraph derives (from the citations, `year_*` from `period`)
+    and the aggregates it counts when it builds the graph."""
+    derived = {"year_start", "year_end", *DERIVED_FIELDS, *aggregate_fields(model)}
+    return tuple(info.alias or name for name, info in model.model_fields.items() if name not in derived)
 
 
 def filed_columns() -> tuple[Column, ...]:

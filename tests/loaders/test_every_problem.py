@@ -33,8 +33,8 @@ def test_every_bad_line_of_a_jsonl_file_and_every_problem_of_its_records(tmp_pat
     ]) + "\n", encoding="utf-8")
     found = _validate(tmp_path)
     assert [(line, record, field) for _, line, record, field, _ in found] == [
-        (2, None, None), (3, None, None), (4, None, None), (5, "c3", "victims_reported"), (5, "c3", "sumary"),
-        (6, None, None)]
+        (2, "c1", None), (3, "c2", None), (4, "#4", None), (5, "c3", "victims_reported"), (5, "c3", "sumary"),
+        (6, "c4", None)]
     messages = [message for *_, message in found]
     assert messages[0].startswith("not valid JSON") and messages[1].startswith("duplicate key 'title'")
     assert messages[2] == "expected a JSON object (a record) on each line"
@@ -50,7 +50,7 @@ def test_every_bad_row_of_a_csv_file(tmp_path):
                                     "person,p3,P three,src,1,3,,extra\n"
                                     "person,p4,,src,1,,\n", encoding="utf-8")
     found = [(line, record, field) for name, line, record, field, _ in _validate(tmp_path) if name == "b.csv"]
-    assert found == [(2, "p1", "group_size"), (2, "p1", "nmae"), (3, None, None), (4, None, None), (5, "p4", "name")]
+    assert found == [(2, "p1", "group_size"), (2, "p1", "nmae"), (3, "p2", None), (4, "p3", None), (5, "p4", "name")]
 
 
 def test_every_refused_value_and_non_record_of_a_yaml_file_at_its_record_and_field(tmp_path):
@@ -78,10 +78,11 @@ def test_every_refused_value_and_non_record_of_a_yaml_file_at_its_record_and_fie
 """, encoding="utf-8")
     found = _validate(tmp_path)
     assert [(line, record, field) for _, line, record, field, _ in found] == [
-        (None, "#2", None), (4, "y1", "name"), (11, "y2", "group_size"), (13, "y2", "paragraphs"),
+        (4, "y1", "name"), (7, "#2", None), (11, "y2", "group_size"), (13, "y2", "paragraphs"),
         (16, "y3", "nam"), (17, "y3", "group_size")]
     messages = [message for *_, message in found]
-    assert messages[1].startswith("duplicate key 'name': first at line 3, again at line 4")
+    assert messages[0].startswith("duplicate key 'name': first at line 3, again at line 4")
+    assert messages[1] == "expected a mapping of fields (a record), got 'just text'"
     assert messages[2] == "number '0x10' is not decimal: write it in decimal digits"
     assert messages[3] == "number '0o7' is not decimal: write it in decimal digits"  # not also "needs paragraphs"
     assert "did you mean 'name'" in messages[4] and messages[5] == "expected a whole number, got 'lots'"

@@ -83,7 +83,7 @@ def test_each_kind_of_bad_citation(tmp_path):
     assert order.file == str(data) and order.line == 16
     assert "paragraph 3: quote part 'the men were cleared' not found after the part before it" in order.message
     assert "paragraph 2, 9 does not exist" in problems["i-2", "citations.1.paragraphs"].message
-    assert problems["i-2", "citations.1.paragraphs"].line == 21
+    assert problems["i-2", "citations.1.paragraphs"].line == 23  # the citation item's line, not `citations:`
     assert "quote part 'straight quotes and tabs' not found" in problems["i-3", "quote"].message
 
 

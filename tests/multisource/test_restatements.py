@@ -99,7 +99,7 @@ def test_a_restricted_citation_is_reported_at_the_record_that_cites_it(built):
     dataset = built[0]
     [warning] = [w for w in dataset.warnings if LOG in w.message]
     assert (warning.file.endswith("cases/restate.yaml"), warning.line, warning.record, warning.field) == (
-        True, 14, f"IN_BOROUGH {CASE} -> redbridge", "citations.0.source")
+        True, 15, f"IN_BOROUGH {CASE} -> redbridge", "citations.0.source")  # the citation's line
     assert warning.message.startswith(f"cites restricted source {LOG!r}: the public profile shows it with its 2 "
                                       "public citation(s) only")
 
