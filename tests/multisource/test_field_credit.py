@@ -155,6 +155,19 @@ def test_tooltips_ftm_and_search_say_which_source_states_which_field(built, tmp_
     assert "restricted_detail" not in out.read_text()  # a restricted field is not named in the public profile
 
 
+def test_an_export_gives_the_status_citation_as_the_records_source(built, tmp_path):
+    """docs/exports.md and README: `source`, `paragraphs`, `locator` and `quote` are the citation giving the
+    current status (`status_source`), not the first citation's."""
+    out = tmp_path / "case.json"
+    result = CliRunner().invoke(cli, ["export", "--store", str(built[1]["ladybug"].directory), "--case", CASE,
+                                      "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    exported = json.loads(out.read_text())
+    [case] = [n for n in exported["nodes"] if n["id"] == CASE]
+    assert case["citation_sources"][0] == COURT  # date order: the 2019 court report first
+    assert (case["source"], case["status_source"], case["paragraphs"]) == (ARTICLE, ARTICLE, [9, 37, 40])
+
+
 def test_the_public_profile_names_no_restricted_field_among_contested_or_partial_ones(tmp_path):
     """A restricted text (`restricted_detail`) two sources give otherwise is contested in the restricted
     profile only: in the public one, its values (and that it exists) are restricted too, in the stores and
