@@ -19,7 +19,7 @@ import networkx as nx
 from casegraph.analysis import borough_bridges, case_communities, case_features
 from casegraph.exports.base import conditional_citations, refuse_unfit, refuse_unfit_graph
 from casegraph.reports.model import Citation, Dossier, Fact, Section
-from casegraph.schemas.citations import contested_of, contested_text, stating_sources
+from casegraph.schemas.citations import cited_sources, contested_of, contested_text, partial_of, stating_sources
 from casegraph.reports.wording import involvement, name_of, outcome_words, response_words, statement_kind
 from casegraph.schemas.words import counted, plural
 
@@ -95,6 +95,21 @@ def _credited(props: dict[str, Any], *fields: str) -> list[Citation]:
     return [c for c in cited if c.source in stating]
 
 
+def _stated(props: dict[str, Any], field: str, shown: str | None = None) -> str | None:
+    """The value of `field` (`shown`: as worded), saying which source gives it where not every source the
+    record cites gives this one value: `x per a; contested: also y per b` (`contested_text`), `x (per a)`
+    (a field only some state, `stating_sources`); else the value alone; None without a value."""
+    value = props.get(field)
+    if value is None:
+        return None
+    shown = str(value) if shown is None else shown
+    worded = contested_text(props, field, shown)
+    stating = stating_sources(props, field)
+    if worded != shown or len(stating) == len(set(cited_sources(props))):
+        return worded
+    return f"{shown} (per {', '.join(stating)})"
+
+
 def _period(props: dict[str, Any]) -> str:
     """The period as shown; where sources disagree, each value with the sources that give it
     (`contested_text`: `2020 per a, b; contested: also 2019 per c`)."""
@@ -149,7 +164,7 @@ def _case_section(G: _Graph, case: str) -> Section:
         section.facts.append(_fact(f"Place: {G.name(place)}{role}", rel))
     for other, rel in G.out(case, "INVOLVES"):
         text = involvement(G.name(other), rel.get("role", "other"), rel.get("status"))
-        section.facts.append(_fact(text, rel, detail=rel.get("description")))
+        section.facts.append(_fact(text, rel, detail=_stated(rel, "description")))
     for indicator, rel in G.out(case, "SHOWS"):
         section.facts.append(_fact(f"Pattern: {G.name(indicator)}", rel))
     for examiner, rel in G.into(case, "EXAMINED"):
@@ -191,7 +206,7 @@ def _boroughs(G: _Graph) -> Section:
                           for k in ("inner_outer", "sub_region") if props.get(k))
         sub = Section(f"{props.get('name', borough)}" + (f" ({where})" if where else ""))
         sub.facts.append(_fact(f"{props.get('name')}: {props.get('region', '')} local authority, "
-                               f"GSS code {props.get('gss_code', 'unknown')}", props))
+                               f"GSS code {props.get('gss_code', 'unknown')}", props, fields=("name", "region", "gss_code")))
         for case, rel in cases:
             sub.facts.append(_fact(f"Case: {G.name(case)} ({_period(G.props(case))})", rel))
         section.sections.append(sub)
@@ -219,7 +234,10 @@ def _responses(G: _Graph) -> Section:
             sub.facts.append(_fact(text, sprops, rel, detail=sprops.get("summary"), status_from=sprops,
                                    fields=_STATEMENT_SHOWN))
             for target, resp in G.out(statement, "RESPONDS_TO"):
-                sub.facts.append(_fact(f"{response_words(resp.get('response'))} \u201c{G.name(target)}\u201d", resp))
+                words = response_words(resp.get("response"))
+                said = _stated(resp, "response", words)
+                sub.facts.append(_fact(f"{words} \u201c{G.name(target)}\u201d", resp,
+                                       detail=said if said != words else None))
         for rel_type, verb in (("COMMISSIONED_BY", "Commissioned"), ("CONDUCTED_BY", "Carried out")):
             for work, rel in G.into(node, rel_type):
                 role = f" ({rel['role']})" if rel.get("role") and rel["role"] != "commissioned" else ""
@@ -319,12 +337,18 @@ def _citing(G: _Graph, source: str) -> Section:
     kinds = {"CaseFile": "Case"}
     for node in nodes[:CITING_SHOWN]:
         props = G.props(node)
+        missed = [name.replace("_", " ") for sources, names in partial_of(props) if source not in sources
+                  for name in names]
         section.facts.append(Fact(f"{kinds.get(G.label(node), G.label(node))}: {G.name(node)}", own(props),
-                                  props.get("status"), props.get("basis")))
+                                  props.get("status"), props.get("basis"),
+                                  f"not stated by this source: {', '.join(missed)}" if missed else None))
     for u, v, attrs in edges[:max(0, CITING_SHOWN - len(nodes))]:
         words = str(attrs.get("type", "")).replace("_", " ").lower()
+        missed = [name.replace("_", " ") for sources, names in partial_of(attrs) if source not in sources
+                  for name in names]
         section.facts.append(Fact(f"{G.name(u)} \u2014{words}\u2014 {G.name(v)}", own(attrs),
-                                  attrs.get("status"), attrs.get("basis")))
+                                  attrs.get("status"), attrs.get("basis"),
+                                  f"not stated by this source: {', '.join(missed)}" if missed else None))
     return section
 
 

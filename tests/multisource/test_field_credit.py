@@ -1,7 +1,8 @@
 """A field is credited only to the citations that state it (a newcomer's finding).
 
 The data is the London data with the Croydon case given a graded citation of the review it drew on,
-and restated by a test court report that gives only `period: 2019`, cited twice (p. 1, p. 2). The
+and restated by a test court report that gives only `period: 2019`, cited twice (p. 1, p. 2), and
+the victim's part in it, without the article's description (restricted). The
 restatement's required fields (title, summary) are the case record's, and it says nothing of the
 outcome or the victims: no output may show them beside the court report's citations, nor the period
 2020 beside a citation that says 2019 without naming which source gives which value.
@@ -46,7 +47,9 @@ def _copy(folder):
                                                  'credibility: B, handling: C, as_of: 2021-03}\n'))
     (data / "london" / "cases" / "zz-court.yaml").write_text(
         f'- {{kind: case, id: {CASE}, period: 2019, source: {COURT}, locator: "p. 1", '
-        f'citations: [{{source: {COURT}, locator: "p. 2", reliability: 1, credibility: A, handling: P}}]}}\n')
+        f'citations: [{{source: {COURT}, locator: "p. 2", reliability: 1, credibility: A, handling: P}}]}}\n'
+        f'- {{rel: INVOLVES, from: {CASE}, to: victim-croydon-2020, role: victim, source: {COURT}, locator: "p. 3", '
+        'sensitivity: restricted}\n')
     with (data / "sources.yaml").open("a") as sources:
         sources.write(f"- {{kind: source, id: {COURT}, title: A test court report, publisher: A court, "
                       "published: 2019-06, doc_type: report}\n")
@@ -111,6 +114,22 @@ def test_the_dossier_cites_each_field_with_the_citations_that_state_it(built, en
     assert f"- 2020; contested" not in text and f"({PERIOD})" in text
     html = render_html(dossier)
     assert PERIOD in html and "2020; contested" not in html
+
+
+
+def test_a_link_restated_without_its_description_and_a_source_dossier_say_whose_words_they_are(built):
+    with built[1]["ladybug"].view("restricted") as view:
+        graph = project(view)
+    case = render_markdown(build_dossier(select(graph, Selection(cases=(CASE,))), ExportMeta(profile="restricted")))
+    [victim] = [line for line in case.splitlines() if line.startswith("- ") and "victim-croydon" not in line
+                and "a child in care; alleged rape" in line]
+    assert f"a child in care; alleged rape aged 11; died in 2020 (per {ARTICLE})" in victim
+    with built[1]["ladybug"].view() as view:
+        public = project(view)
+    around = Selection(around=((COURT, 1),))
+    text = render_markdown(build_dossier(select(public, around), ExportMeta(selection=around.describe())))
+    [line] = [line for line in text.split("## Facts citing")[1].splitlines() if line.startswith("- Case:")]
+    assert "not stated by this source: title, summary, victims reported, outcomes" in line
 
 
 def test_the_report_command_and_the_explorer_give_the_same_credits(built, tmp_path):
