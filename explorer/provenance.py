@@ -12,6 +12,9 @@ returns it as plain data the templates lay out (and escape):
   one-source form); each citation names its source document (title,
   publisher, date), its own status, date (`as_of`) and 3x5x2 grade
   (`grade_text`; "not graded" when it has none);
+- the fields only some of its sources state (`partial_of`: a restatement
+  gives only what its source states), so no listed citation reads as the
+  source of a field it never gave;
 - for an inferred fact, the basis of the inference.
 """
 
@@ -23,7 +26,7 @@ from typing import Any, Mapping
 
 import networkx as nx
 
-from casegraph.schemas.citations import citations_of, contested_of, grade_text
+from casegraph.schemas.citations import citations_of, contested_of, grade_text, partial_of
 from casegraph.schemas.words import plural
 
 __all__ = ["Citation", "Provenance", "provenance"]
@@ -54,6 +57,7 @@ class Provenance:
     basis: str = ""
     citations: list[Citation] = field(default_factory=list)
     contested: list[tuple[str, str, str]] = field(default_factory=list)  # (field, value, sources), per value
+    partial: list[tuple[str, str]] = field(default_factory=list)  # (fields, sources): only these sources state them
 
 
 def _where(paragraphs: Any, locator: Any) -> str:
@@ -95,4 +99,6 @@ def provenance(attrs: Mapping[str, Any], graph: nx.MultiDiGraph) -> Provenance:
         citations=citations,
         contested=[(c["field"].replace("_", " "), str(json.loads(c["value"])), ", ".join(c["sources"]))
                    for c in contested_of(dict(attrs))],
+        partial=[(", ".join(name.replace("_", " ") for name in names), ", ".join(sources))
+                 for sources, names in partial_of(attrs)],
     )

@@ -30,7 +30,7 @@ import networkx as nx
 from casegraph import __version__
 from casegraph.graph.selection import is_restricted
 from casegraph.graph.values import conditional_in, conditional_of  # the count's one rule; importable from here too
-from casegraph.schemas.citations import CITATION_COLUMNS, CONTESTED_COLUMNS, unknown_as_null
+from casegraph.schemas.citations import CITATION_COLUMNS, CONTESTED_COLUMNS, PARTIAL_COLUMNS, unknown_as_null
 from casegraph.schemas.text import INT64_RANGE, UNSAFE_CHARACTERS, clip, value_problem
 from casegraph.schemas.words import counted, plural
 
@@ -45,7 +45,7 @@ RESTRICTED_NOTICE = "RESTRICTED: contains data about victims and minors that cou
 
 FACT_FIELDS = ("source", "paragraphs", "locator", "quote", "status", "sensitivity", "basis",
                "period", "year_start", "year_end", "status_as_of", "status_source", *CITATION_COLUMNS,
-               "independent_sources", *CONTESTED_COLUMNS)
+               "independent_sources", *CONTESTED_COLUMNS, *PARTIAL_COLUMNS)
 """Provenance (every citation), claim status, sensitivity and time: every format keeps these."""
 
 

@@ -58,7 +58,7 @@ import networkx as nx
 import orjson
 
 from casegraph.exports.base import EdgeItem, ExportError, Exporter, NodeItem
-from casegraph.schemas.citations import CITATION_COLUMNS, citation_text, citations_of, contested_of
+from casegraph.schemas.citations import CITATION_COLUMNS, citation_text, citations_of, contested_of, partial_of
 from casegraph.schemas.names import display_name
 from casegraph.schemas.text import clip
 from casegraph.schemas.words import plural
@@ -85,7 +85,7 @@ _MAPPED = {
     "source", "paragraphs", "locator", "quote", "status", "sensitivity", "basis",
     "period", "year_start", "year_end", "lat", "lon", "region", "url", "publisher", "published",
     "role", "response", "age_from", "age_to", "status_as_of", "status_source", *CITATION_COLUMNS,
-    "contested_values", "contested_sources",
+    "contested_values", "contested_sources", "partial_sources",
 }
 _NAME_MAX = 380
 
@@ -153,6 +153,8 @@ class FtMExporter(Exporter):
             parts.append(status + ".")
         for item in contested_of(props):
             parts.append(f"Contested {item['field']}: {item['value']} per {', '.join(item['sources'])}.")
+        for sources, names in partial_of(props):
+            parts.append(f"Stated only by {', '.join(sources)}: {', '.join(names)}.")
         if props.get("sensitivity"):
             parts.append(f"Sensitivity: {props['sensitivity']}.")
         if props.get("period"):

@@ -42,7 +42,7 @@ import pyarrow.compute as pc
 from casegraph.schemas import schema
 from casegraph.schemas.aggregates import aggregate_fields
 from casegraph.loaders.dataset import ARROW_POOL
-from casegraph.schemas.citations import cited_sources
+from casegraph.schemas.citations import CONTESTED_COLUMNS, PARTIAL_COLUMNS, cited_sources, without_fields
 
 __all__ = ["Profile", "PROFILES", "PUBLIC", "RESTRICTED", "is_restricted", "public_dataset",
            "public_subgraph", "public_attrs", "profile_of"]
@@ -69,8 +69,8 @@ def public_attrs(name: str, attrs: Mapping[str, Any]) -> dict[str, Any]:
     from the whole graph would carry counts of restricted records."""
     hidden = _restricted_columns(name)
     if hidden.isdisjoint(attrs):  # most records (in C: a third of a borough's public copy at 100,000 cases)
-        return dict(attrs)
-    return {k: v for k, v in attrs.items() if k not in hidden}
+        return dict(without_fields(attrs, hidden))
+    return {k: v for k, v in without_fields(attrs, hidden).items() if k not in hidden}
 
 
 @cache
@@ -121,10 +121,33 @@ def _public_lineage(sources: pa.Table, restricted_sources: pa.Array) -> pa.Table
 
 
 def _emptied(name: str, table: pa.Table) -> pa.Table:
-    for column in schema().restricted_columns(name):
+    hidden = frozenset(schema().restricted_columns(name))
+    for column in hidden:
         index = table.schema.get_field_index(column)
         if index >= 0:
             table = table.set_column(index, column, pa.nulls(table.num_rows, table.schema.field(column).type))
+    return _unnamed(table, hidden) if hidden else table
+
+
+def _unnamed(table: pa.Table, hidden: frozenset[str]) -> pa.Table:
+    """`table` without the competing values and credits of its `hidden` fields (`without_fields`): the few
+    rows naming one are rewritten, the rest kept as they are."""
+    for columns in (CONTESTED_COLUMNS, PARTIAL_COLUMNS):
+        if columns[0] not in table.column_names or not table.num_rows:
+            continue
+        named = table.column(columns[0]).combine_chunks()
+        hit = pc.fill_null(pc.is_in(pc.list_flatten(named), pa.array(sorted(hidden))), False)
+        rows = pc.unique(pc.filter(pc.list_parent_indices(named), hit)).to_pylist()
+        if not rows:
+            continue
+        values = {column: table.column(column).to_pylist() for column in columns}
+        for row in rows:
+            kept = without_fields({column: values[column][row] for column in columns}, hidden)
+            for column in columns:
+                values[column][row] = kept[column]
+        for column in columns:
+            index = table.schema.get_field_index(column)
+            table = table.set_column(index, column, pa.array(values[column], table.schema.field(index).type))
     return table
 
 

@@ -27,7 +27,6 @@ in the 1990s and another elsewhere in the 2010s (`SearchIndex.search`).
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Iterable, Sequence
@@ -36,7 +35,7 @@ import networkx as nx
 from rapidfuzz import fuzz, utils
 
 from casegraph.schemas import schema
-from casegraph.schemas.citations import contested_of
+from casegraph.schemas.citations import contested_text
 from casegraph.schemas.names import display_name
 
 __all__ = ["Hit", "Entry", "KINDS", "kind_label", "names_of", "rank", "search", "list_nodes", "period_of",
@@ -175,12 +174,10 @@ def _neighbours(graph: nx.MultiDiGraph, node: str) -> set[str]:
 
 def period_of(attrs) -> str:
     """A timed record's period as written (`2000-2016`, `2019-`), `unknown`, or "" for an untimed node;
-    a period its sources disagree on is marked, with the other values and their sources:
-    `2011 (contested: also 2010 per court-report)` (the value shown: `loaders.merge.settle_contested`)."""
+    a period its sources disagree on names which source gives which value (`contested_text`):
+    `2011 per article; contested: also 2010 per court-report` (the value shown: `loaders.merge.settle_contested`)."""
     if "period" in attrs and attrs["period"]:
-        others = [f"{json.loads(c['value'])} per {', '.join(c['sources'])}" for c in contested_of(attrs)
-                  if c["field"] == "period" and json.loads(c["value"]) != attrs["period"]]
-        return str(attrs["period"]) + (f" (contested: also {'; '.join(others)})" if others else "")
+        return contested_text(attrs, "period", str(attrs["period"]))
     if attrs.get("year_start") is not None:
         end = attrs.get("year_end")
         return f"{attrs['year_start']}" + (f"-{end}" if end and end != attrs["year_start"] else "")

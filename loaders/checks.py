@@ -376,7 +376,8 @@ def _add_names(names: dict[tuple[str, ...], str], given, what: str) -> None:
 
 _NOT_TEXT = frozenset(("from", "to", "source", "status_source", "status_as_of", "citation_sources",
                        "citation_paragraphs", "citation_statuses", "citation_as_of", "citation_reliability",
-                       "citation_credibility", "citation_handling", "contested_fields", "contested_sources"))
+                       "citation_credibility", "citation_handling", "contested_fields", "contested_sources",
+                       "partial_fields", "partial_sources"))
 _UNSEEN = object()
 
 

@@ -16,7 +16,11 @@ endpoints and qualifiers (e.g. `role`), whatever their sources
   every value with the sources that give it, and the field shows the value
   `settle_contested` picks once citations are dated, whatever the order of
   files and records. Only fields a record states count (`ColumnTable.given`):
-  a record that leaves a field out does not contest it.
+  a record that leaves a field out does not contest it, and its sources are
+  not credited with it: where some of the fact's sources state a field and
+  others do not, `partial_fields` and `partial_sources` name the sources
+  that state it (`schemas.citations.stating_sources` reads them), so no
+  output shows a value beside a citation that never gave it.
 
 A list field (aliases, outcomes, findings, ...) is one value like any other:
 two lists are the same value when they hold the same items (order and
@@ -45,7 +49,7 @@ from typing import Any
 
 from casegraph.loaders.columns import ColumnTable
 from casegraph.loaders.problems import Problem
-from casegraph.schemas.citations import CITATION_COLUMNS, CONTESTED_COLUMNS
+from casegraph.schemas.citations import CITATION_COLUMNS, CONTESTED_COLUMNS, PARTIAL_COLUMNS
 from casegraph.schemas.common import parse_period
 from casegraph.schemas.text import shown_path
 
@@ -54,7 +58,7 @@ __all__ = ["merge_rows", "settle_contested", "NOT_COMPARED"]
 NOT_COMPARED = frozenset((
     "id", "from", "to", "source", "paragraphs", "locator", "quote", "status", "status_as_of",
     "status_source", "independent_sources", "sensitivity", "note", "basis", "year_start", "year_end",
-    *CITATION_COLUMNS, *CONTESTED_COLUMNS,
+    *CITATION_COLUMNS, *CONTESTED_COLUMNS, *PARTIAL_COLUMNS,
 ))
 """Columns that are provenance (merged as citations) or derived, never compared as values."""
 
@@ -84,19 +88,26 @@ def merge_rows(table: ColumnTable, groups: dict[int, list[int]]) -> list[Problem
             texts = list(dict.fromkeys(values[column][row] for row in rows if values[column][row]))
             values[column][first] = " / ".join(texts) or None
         contested: list[tuple[str, str, str]] = []
+        partial: list[tuple[str, str]] = []
         for column in compared:
-            _merge_field(table, column, rows, sources, contested, problems)
+            _merge_field(table, column, rows, sources, contested, problems, partial)
         for column, items in zip(CONTESTED_COLUMNS, zip(*contested) if contested else ((), (), ())):
+            values[column][first] = list(items)
+        for column, items in zip(PARTIAL_COLUMNS, zip(*partial) if partial else ((), ())):
             values[column][first] = list(items)
     return problems
 
 
 def _merge_field(table: ColumnTable, column: str, rows: list[int], sources: dict, contested: list,
-                 problems: list[Problem]) -> None:
+                 problems: list[Problem], partial: list) -> None:
     values, first = table.values[column], rows[0]
     stating = [row for row in rows if column in table.given_fields(row)]
     if not stating:
         return
+    if len(stating) < len(rows):  # a record leaving the field out: its sources are credited only if others state it
+        named = dict.fromkeys(s for row in stating for s in sources[row])
+        if any(s not in named for row in rows for s in sources[row]):
+            partial.append((column, ";".join(named)))
     by_value: dict[str, list[int]] = {}  # a value's comparison key -> the rows giving it
     for row in stating:
         by_value.setdefault(_same(values[row]), []).append(row)

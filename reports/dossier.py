@@ -19,13 +19,15 @@ import networkx as nx
 from casegraph.analysis import borough_bridges, case_communities, case_features
 from casegraph.exports.base import conditional_citations, refuse_unfit, refuse_unfit_graph
 from casegraph.reports.model import Citation, Dossier, Fact, Section
-from casegraph.schemas.citations import contested_of
+from casegraph.schemas.citations import cited_sources, contested_of, contested_text, partial_of, stating_sources
 from casegraph.reports.wording import involvement, name_of, outcome_words, response_words, statement_kind
 from casegraph.schemas.words import counted, plural
 
 __all__ = ["build_dossier"]
 
 TIMED = ("CaseFile", "Investigation", "Review", "Statement")
+_STATEMENT_SHOWN = ("statement_type", "period", "summary")
+"""What a statement's line shows of the statement: its citations are those of the sources stating one."""
 CITING_SHOWN = 100
 """The most facts a source's dossier lists as citing it (the explorer's entity page shows as many a
 page): a source a whole investigation rests on is cited by thousands; the rest are an export away."""
@@ -63,10 +65,12 @@ class _Graph:
 
 
 def _fact(text: str, *records: dict[str, Any], detail: str | None = None,
-          status_from: dict[str, Any] | None = None) -> Fact:
+          status_from: dict[str, Any] | None = None, fields: tuple[str, ...] = ()) -> Fact:
     """A fact citing `records`, worded for the status of `status_from` (default: the first record).
 
-    `detail` is the data's own words; the record's quote is added to it.
+    `detail` is the data's own words; the record's quote is added to it. `fields`: the first record's
+    fields the fact shows; it then cites only that record's citations whose source states one of them
+    (`_credited`), never a restatement's that left them out.
     """
     basis_record = status_from if status_from is not None else records[0]
     quote = basis_record.get("quote")
@@ -77,15 +81,40 @@ def _fact(text: str, *records: dict[str, Any], detail: str | None = None,
         when = f" as of {basis_record['status_as_of']}" if basis_record.get("status_as_of") else ""
         detail = (detail + "; " if detail else "") + \
             f"current status {basis_record.get('status')}{when}, per {basis_record['status_source']}"
-    return Fact(text, [c for r in records for c in Citation.all_of(r)], basis_record.get("status"),
-                basis_record.get("basis"), detail)
+    cited = _credited(records[0], *fields) + [c for r in records[1:] for c in Citation.all_of(r)]
+    return Fact(text, cited, basis_record.get("status"), basis_record.get("basis"), detail)
+
+
+def _credited(props: dict[str, Any], *fields: str) -> list[Citation]:
+    """The citations of a record whose source states one of `fields` (`stating_sources`, the one rule);
+    every citation when no field is named (the record itself: a link, a node's existence)."""
+    cited = Citation.all_of(props)
+    if not fields:
+        return cited
+    stating = {source for field in fields for source in stating_sources(props, field)}
+    return [c for c in cited if c.source in stating]
+
+
+def _stated(props: dict[str, Any], field: str, shown: str | None = None) -> str | None:
+    """The value of `field` (`shown`: as worded), saying which source gives it where not every source the
+    record cites gives this one value: `x per a; contested: also y per b` (`contested_text`), `x (per a)`
+    (a field only some state, `stating_sources`); else the value alone; None without a value."""
+    value = props.get(field)
+    if value is None:
+        return None
+    shown = str(value) if shown is None else shown
+    worded = contested_text(props, field, shown)
+    stating = stating_sources(props, field)
+    if worded != shown or len(stating) == len(set(cited_sources(props))):
+        return worded
+    return f"{shown} (per {', '.join(stating)})"
 
 
 def _period(props: dict[str, Any]) -> str:
+    """The period as shown; where sources disagree, each value with the sources that give it
+    (`contested_text`: `2020 per a, b; contested: also 2019 per c`)."""
     period = props.get("period")
-    shown = "period unknown" if period in (None, "unknown") else str(period)
-    others = [v for v, _ in _competing(props, "period") if v != period]
-    return shown + (f"; contested: also {', '.join(map(str, others))}" if others else "")
+    return contested_text(props, "period", "period unknown" if period in (None, "unknown") else str(period))
 
 
 def _competing(props: dict[str, Any], field: str) -> list[tuple[Any, list[str]]]:
@@ -99,7 +128,7 @@ def _field_facts(text: str, props: dict[str, Any], field: str, shown: str,
     value (in `words`), each citing only the citations of the sources that give it, marked contested."""
     competing = _competing(props, field)
     if not competing:
-        return [_fact(f"{text}: {shown}", props)]
+        return [_fact(f"{text}: {shown}", props, fields=(field,))]
     cited = Citation.all_of(props)
     facts = []
     for value, sources in competing:
@@ -114,13 +143,13 @@ def _case_section(G: _Graph, case: str) -> Section:
     props = G.props(case)
     title = str(props.get("title", case))
     period = _period(props)
-    plain = period.split(";")[0]
+    plain = str(props.get("period"))
     section = Section(title + (f" ({period})" if plain not in title else
-                               f" ({period[len(plain) + 2:]})" if period != plain else ""))
+                               f" ({period[len(plain):].lstrip()})" if period != plain else ""))
     if _competing(props, "summary"):
         section.facts.extend(_field_facts("Summary", props, "summary", ""))
     else:
-        section.facts.append(_fact("Summary", props, detail=props.get("summary")))
+        section.facts.append(_fact("Summary", props, detail=props.get("summary"), fields=("summary",)))
     if props.get("outcomes") or _competing(props, "outcomes"):
         section.facts.extend(_field_facts("Outcome reported by the source", props, "outcomes",
                                           outcome_words(props.get("outcomes") or []), outcome_words))
@@ -135,7 +164,7 @@ def _case_section(G: _Graph, case: str) -> Section:
         section.facts.append(_fact(f"Place: {G.name(place)}{role}", rel))
     for other, rel in G.out(case, "INVOLVES"):
         text = involvement(G.name(other), rel.get("role", "other"), rel.get("status"))
-        section.facts.append(_fact(text, rel, detail=rel.get("description")))
+        section.facts.append(_fact(text, rel, detail=_stated(rel, "description")))
     for indicator, rel in G.out(case, "SHOWS"):
         section.facts.append(_fact(f"Pattern: {G.name(indicator)}", rel))
     for examiner, rel in G.into(case, "EXAMINED"):
@@ -149,7 +178,7 @@ def _case_section(G: _Graph, case: str) -> Section:
             text = f"{speakers or 'Someone'} declined to comment ({_period(sprops)})"
         else:
             text = f"{kind.capitalize()}{' by ' + speakers if speakers else ''} ({_period(sprops)})"
-        section.facts.append(_fact(text, sprops, rel, detail=sprops.get("summary")))
+        section.facts.append(_fact(text, sprops, rel, detail=sprops.get("summary"), fields=_STATEMENT_SHOWN))
     return section
 
 
@@ -162,7 +191,7 @@ def _timeline(G: _Graph) -> Section:
     for node in entries:
         props = G.props(node)
         kind = {"CaseFile": "Case"}.get(G.label(node), G.label(node))
-        section.facts.append(_fact(f"{_period(props)} \u2014 {kind}: {G.name(node)}", props))
+        section.facts.append(_fact(f"{_period(props)} \u2014 {kind}: {G.name(node)}", props, fields=("period",)))
     return section
 
 
@@ -177,7 +206,7 @@ def _boroughs(G: _Graph) -> Section:
                           for k in ("inner_outer", "sub_region") if props.get(k))
         sub = Section(f"{props.get('name', borough)}" + (f" ({where})" if where else ""))
         sub.facts.append(_fact(f"{props.get('name')}: {props.get('region', '')} local authority, "
-                               f"GSS code {props.get('gss_code', 'unknown')}", props))
+                               f"GSS code {props.get('gss_code', 'unknown')}", props, fields=("name", "region", "gss_code")))
         for case, rel in cases:
             sub.facts.append(_fact(f"Case: {G.name(case)} ({_period(G.props(case))})", rel))
         section.sections.append(sub)
@@ -202,9 +231,13 @@ def _responses(G: _Graph) -> Section:
             sprops = G.props(statement)
             kind = statement_kind(sprops.get("statement_type"))
             text = f"{'Declined to comment' if kind == 'declined to comment' else kind.capitalize()} ({_period(sprops)})"
-            sub.facts.append(_fact(text, sprops, rel, detail=sprops.get("summary"), status_from=sprops))
+            sub.facts.append(_fact(text, sprops, rel, detail=sprops.get("summary"), status_from=sprops,
+                                   fields=_STATEMENT_SHOWN))
             for target, resp in G.out(statement, "RESPONDS_TO"):
-                sub.facts.append(_fact(f"{response_words(resp.get('response'))} \u201c{G.name(target)}\u201d", resp))
+                words = response_words(resp.get("response"))
+                said = _stated(resp, "response", words)
+                sub.facts.append(_fact(f"{words} \u201c{G.name(target)}\u201d", resp,
+                                       detail=said if said != words else None))
         for rel_type, verb in (("COMMISSIONED_BY", "Commissioned"), ("CONDUCTED_BY", "Carried out")):
             for work, rel in G.into(node, rel_type):
                 role = f" ({rel['role']})" if rel.get("role") and rel["role"] != "commissioned" else ""
@@ -304,12 +337,18 @@ def _citing(G: _Graph, source: str) -> Section:
     kinds = {"CaseFile": "Case"}
     for node in nodes[:CITING_SHOWN]:
         props = G.props(node)
+        missed = [name.replace("_", " ") for sources, names in partial_of(props) if source not in sources
+                  for name in names]
         section.facts.append(Fact(f"{kinds.get(G.label(node), G.label(node))}: {G.name(node)}", own(props),
-                                  props.get("status"), props.get("basis")))
+                                  props.get("status"), props.get("basis"),
+                                  f"not stated by this source: {', '.join(missed)}" if missed else None))
     for u, v, attrs in edges[:max(0, CITING_SHOWN - len(nodes))]:
         words = str(attrs.get("type", "")).replace("_", " ").lower()
+        missed = [name.replace("_", " ") for sources, names in partial_of(attrs) if source not in sources
+                  for name in names]
         section.facts.append(Fact(f"{G.name(u)} \u2014{words}\u2014 {G.name(v)}", own(attrs),
-                                  attrs.get("status"), attrs.get("basis")))
+                                  attrs.get("status"), attrs.get("basis"),
+                                  f"not stated by this source: {', '.join(missed)}" if missed else None))
     return section
 
 

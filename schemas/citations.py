@@ -21,6 +21,7 @@ permitted) or C (lawful sharing permitted with conditions).
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from datetime import date
@@ -43,6 +44,7 @@ __all__ = [
     "AS_OF_PATTERN",
     "CITATION_COLUMNS",
     "CONTESTED_COLUMNS",
+    "PARTIAL_COLUMNS",
     "citation_lists",
     "STORED_UNKNOWN",
     "UNKNOWN_COLUMNS",
@@ -55,6 +57,10 @@ __all__ = [
     "meets_grade",
     "citations_of",
     "contested_of",
+    "contested_text",
+    "stating_sources",
+    "partial_of",
+    "without_fields",
     "current_status",
     "parse_as_of",
     "FINALITY",
@@ -82,6 +88,10 @@ _UNKNOWN_ORDER = tuple(sorted(UNKNOWN_COLUMNS))
 
 CONTESTED_COLUMNS = ("contested_fields", "contested_values", "contested_sources")
 """One element per competing value: the field, the value (JSON) and the sources that give it (`a;b`)."""
+
+PARTIAL_COLUMNS = ("partial_fields", "partial_sources")
+"""One element per field that only some of a fact's sources state (a restatement gives only what its
+source states): the field and the sources that state it (`a;b`). Read by `stating_sources`."""
 
 _CITATION_FIELDS = ("source", "paragraphs", "locator", "quote", "status", "as_of",
                     "reliability", "credibility", "handling")
@@ -269,6 +279,67 @@ def contested_of(row: Mapping[str, Any]) -> list[dict[str, Any]]:
     """A stored row's competing values: `{field, value (JSON text), sources}` per value."""
     columns = [row.get(name) or [] for name in CONTESTED_COLUMNS]
     return [{"field": f, "value": v, "sources": s.split(";")} for f, v, s in zip(*columns)]
+
+
+def contested_text(row: Mapping[str, Any], field: str, shown: str) -> str:
+    """`shown` (how an output words the value `field` of a stored row shows), and where the row's sources
+    disagree on the field, which source gives which value: `2020 per a, b; contested: also 2019 per c`.
+    The one wording of a contested value shown in a line of text (dossiers, search results, pictures):
+    a value never sits beside a source that gave another one without saying so."""
+    competing = [(json.loads(c["value"]), c["sources"]) for c in contested_of(row) if c["field"] == field]
+    if not competing:
+        return shown
+    value = row.get(field)
+    own = next((sources for given, sources in competing if given == value), [])
+    others = "; ".join(f"{_words(given)} per {', '.join(sources)}" for given, sources in competing if given != value)
+    return shown + (f" per {', '.join(own)}" if own else "") + f"; contested: also {others}"
+
+
+def _words(value: Any) -> str:
+    return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+
+
+def stating_sources(row: Mapping[str, Any], field: str) -> list[str]:
+    """The sources that state `field` of a stored row, in citation order: those its `partial_*`
+    columns name for the field (a restatement's source states only the fields it gives: the rest are
+    credited to no source of it, `loaders.merge`), else every source it cites (`cited_sources`).
+    The one rule for crediting a field shown with its citations (dossiers, tooltips, the explorer);
+    a contested field's values are each credited to their own sources (`contested_of`)."""
+    cited = cited_sources(row)
+    for name, named in zip(*(row.get(column) or [] for column in PARTIAL_COLUMNS)):
+        if name == field:
+            stating = set(named.split(";"))
+            return [source for source in dict.fromkeys(cited) if source in stating]
+    return list(dict.fromkeys(cited))
+
+
+def partial_of(row: Mapping[str, Any]) -> list[tuple[list[str], list[str]]]:
+    """A stored row's fields that only some of its sources state, grouped by the sources stating them:
+    `(sources, fields)` per group, in field order ([] when every source states every field). How every
+    output that lists a record's fields beside all its citations says which fields a source did not give
+    (tooltips, the explorer, FtM): `summary, outcomes: stated only by a, b`."""
+    groups: dict[str, list[str]] = {}
+    for name, named in zip(*(row.get(column) or [] for column in PARTIAL_COLUMNS)):
+        groups.setdefault(named, []).append(name)
+    return [(named.split(";"), names) for named, names in groups.items()]
+
+
+def without_fields(row: Mapping[str, Any], hidden: frozenset[str]) -> Mapping[str, Any]:
+    """A stored row's properties without the competing values (`CONTESTED_COLUMNS`) and the credits
+    (`PARTIAL_COLUMNS`) of the `hidden` fields: what the public profile keeps of a record whose
+    restricted text it empties (a contested restricted value, even the name of a restricted field,
+    is restricted too). Returns `row` itself when none is named (most records: no copy)."""
+    changed = None
+    for columns in (CONTESTED_COLUMNS, PARTIAL_COLUMNS):
+        fields = row.get(columns[0]) or ()
+        if hidden.isdisjoint(fields):
+            continue
+        if changed is None:
+            changed = dict(row)
+        kept = [i for i, name in enumerate(fields) if name not in hidden]
+        for column in columns:
+            changed[column] = [row[column][i] for i in kept]
+    return row if changed is None else changed
 
 
 def cited_sources(attrs: dict[str, Any]) -> list[str]:

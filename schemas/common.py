@@ -18,7 +18,7 @@ from pydantic import AfterValidator, WithJsonSchema, ConfigDict, BaseModel, Fiel
 
 from casegraph.schemas.aggregates import FactAggregates
 from casegraph.schemas.citations import (
-    CITATION_COLUMNS, CONTESTED_COLUMNS, Citation, ClaimStatus, Slug, citation_lists, current_status,
+    CITATION_COLUMNS, CONTESTED_COLUMNS, PARTIAL_COLUMNS, Citation, ClaimStatus, Slug, citation_lists, current_status,
 )
 from casegraph.schemas.text import NOT_BLANK
 
@@ -212,6 +212,12 @@ class Fact(Record, FactAggregates):
     contested_values: list[str] = Field(default_factory=list, description="derived: each competing value (JSON)")
     contested_sources: list[str] = Field(
         default_factory=list, description="derived: the sources that give each competing value (`a;b`)")
+    partial_fields: list[str] = Field(
+        default_factory=list, description="derived: fields that only some of its sources state (a restatement "
+        "leaves them out), one element per field")
+    partial_sources: list[str] = Field(
+        default_factory=list, description="derived: the sources that state each (`a;b`); every other field is "
+        "stated by every source it cites")
 
     @model_validator(mode="before")
     @classmethod
@@ -270,6 +276,7 @@ class Fact(Record, FactAggregates):
             quote=first.quote, status=cites[best].status, status_as_of=_interned(cites[best].as_of),
             status_source=sys.intern(cites[best].source), independent_sources=len(set(lists["citation_sources"])),
             contested_fields=_EMPTY, contested_values=_EMPTY, contested_sources=_EMPTY,
+            partial_fields=_EMPTY, partial_sources=_EMPTY,
         )
         return self
 
@@ -318,6 +325,7 @@ def _one_citation(source, paragraphs, locator, quote, status) -> dict[str, Any]:
         "citation_credibility": _shared(""), "citation_handling": _shared(""), "status_as_of": None,
         "status_source": source, "independent_sources": 1,
         "contested_fields": _EMPTY, "contested_values": _EMPTY, "contested_sources": _EMPTY,
+        "partial_fields": _EMPTY, "partial_sources": _EMPTY,
     }
 
 
@@ -332,7 +340,8 @@ def lacks_provenance(data: dict[str, Any]) -> bool:
     return data.get("source") is None and not data.get("citations")
 
 
-DERIVED_FIELDS = ("status_as_of", "status_source", *CITATION_COLUMNS, "independent_sources", *CONTESTED_COLUMNS)
+DERIVED_FIELDS = ("status_as_of", "status_source", *CITATION_COLUMNS, "independent_sources", *CONTESTED_COLUMNS,
+                  *PARTIAL_COLUMNS)
 """Fact fields the loader derives from citations: never given in data."""
 
 INPUT_ONLY = ("citations",)

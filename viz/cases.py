@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from casegraph.graph.selection import cases_in_borough, decades_of
+from casegraph.schemas.citations import contested_text
 from casegraph.viz.facts import node_name, source_lines
 from casegraph.viz.reading import nodes_of, sources_of
 
@@ -50,7 +51,7 @@ class CaseInfo:
     decades: list[int | None]  # [None] when the period is unknown
     start: int | None
     end: int | None  # None with a start: ongoing (open-ended)
-    period: str
+    period: str  # as written; a contested one names which source gives which value (`contested_text`)
     status: str  # the case record's own claim status
     patterns: dict[str, str] = field(default_factory=dict)  # indicator id -> claim status of SHOWS
     statuses: set[str] = field(default_factory=set)  # claim statuses of every relationship of the case
@@ -70,7 +71,7 @@ def case_infos(graph: nx.MultiDiGraph, sources_graph: nx.MultiDiGraph | None = N
         info = CaseInfo(
             id=case, title=node_name(attrs), boroughs=where.get(case, []),
             decades=list(decades_of(attrs)) or [None], start=attrs.get("year_start"), end=attrs.get("year_end"),
-            period=str(attrs.get("period") or "unknown"), status=attrs.get("status") or "reported",
+            period=contested_text(attrs, "period", str(attrs.get("period") or "unknown")), status=attrs.get("status") or "reported",
             sources=source_lines(attrs, sources),
         )
         for _, target, data in graph.out_edges(case, data=True):

@@ -16,7 +16,8 @@ from casegraph.schemas import schema
 from casegraph.schemas.aggregates import aggregate_fields
 from casegraph.schemas.common import minimum_flags
 from casegraph.schemas.citations import (
-    CITATION_COLUMNS, CONTESTED_COLUMNS, citation_count, citation_text, citations_of, contested_of,
+    CITATION_COLUMNS, CONTESTED_COLUMNS, PARTIAL_COLUMNS, citation_count, citation_text, citations_of, contested_of,
+    partial_of,
 )
 
 __all__ = ["short", "node_name", "node_facts", "rel_facts", "fact_rows", "source_lines", "credit_line", "fact_text", "Sources",
@@ -27,7 +28,7 @@ Sources = Mapping[str, Mapping[str, Any]]
 
 NOT_FACTS = frozenset({"id", "label", "source", "paragraphs", "locator", "quote", "sensitivity", "year_start", "year_end",
                        "status", "status_as_of", "status_source", "basis", "independent_sources", *CITATION_COLUMNS,
-                       *CONTESTED_COLUMNS})
+                       *CONTESTED_COLUMNS, *PARTIAL_COLUMNS})
 """Fields never listed among a record's own facts: its provenance and status, which each output shows its
 own way (a tooltip's claim status, sources and basis, `_evidence`; an entity page's provenance block), and
 the years its `period` gives."""
@@ -134,13 +135,16 @@ def _status(attrs: Mapping[str, Any]) -> str:
 
 
 def _evidence(attrs: Mapping[str, Any]) -> list[tuple[str, str]]:
-    """How many independent sources, and any value they disagree on."""
+    """How many independent sources, any value they disagree on, and the fields only some of them state
+    (the tooltip lists every citation below: `partial_of` says which gave which field)."""
     rows = []
     cited = len(attrs.get("citation_sources") or ())
     if cited > 1:
         rows.append(("sources", f"{cited} citations, {attrs.get('independent_sources', 1)} independent"))
     for item in contested_of(attrs):
         rows.append((f"contested {item['field'].replace('_', ' ')}", f"{item['value']} per {', '.join(item['sources'])}"))
+    for sources, names in partial_of(attrs):
+        rows.append((f"stated only by {', '.join(sources)}", ", ".join(n.replace("_", " ") for n in names)))
     if attrs.get("basis"):  # what casegraph inferred, and from what
         rows.append(("basis", str(attrs["basis"])))
     return rows

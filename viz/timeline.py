@@ -16,6 +16,7 @@ from collections import defaultdict
 
 import networkx as nx
 
+from casegraph.schemas.citations import contested_text
 from casegraph.schemas.words import counted, plural
 from casegraph.viz.cases import CaseInfo, case_infos
 from casegraph.viz.charts import Chart, cell, tip_text
@@ -80,7 +81,7 @@ def build(graph: nx.MultiDiGraph, options: Options, *, sources_graph: nx.MultiDi
             x1, fill = x_of(last), f"url(#{FADE})"
         else:
             x1, fill = x_of(c.end + 1), BAR
-        tip = tip_text(c.title, [("period", _when(c)), ("boroughs", ", ".join(names.get(b, b) for b in c.boroughs) or "not known")],
+        tip = tip_text(c.title, [("period", contested_text(graph.nodes[c.id], "period", _when(c))), ("boroughs", ", ".join(names.get(b, b) for b in c.boroughs) or "not known")],
                        c.sources)
         body = cell(mid, x0, y + 4, max(x1 - x0, 2.0), ROW - 8, fill, tip, stroke="none")
         if opacity:

@@ -161,11 +161,11 @@ def test_dossier_list_and_explorer_mark_the_contested_values_and_the_status_sour
     copy_ref = numbers[(COPY, "p. 2")]
     assert f"Victims reported (contested, also stated) — 7; per {COPY}; sources disagree on this value [{copy_ref}]" \
         in text
-    assert "(2011) (contested: also 2010)" in text
+    assert f"(2011) (per {ARTICLE}; contested: also 2010 per {COPY})" in text  # which source gives which value
     assert f"current status convicted as of 2026-01-05, per {RULING}" in text
     assert "suspected 'child sex ring.'” " not in text.split("Group-based offending")[1].split("\n")[0]
     attrs = graph.nodes[CASE]
-    assert period_of(attrs) == f"2011 (contested: also 2010 per {COPY})"
+    assert period_of(attrs) == f"2011 per {ARTICLE}; contested: also 2010 per {COPY}"
     shows = next(a for _, v, a in graph.out_edges(CASE, data=True) if v == "group-based-offending")
     page = provenance(shows, graph)
     assert (page.status, page.status_as_of, page.status_source) == ("convicted", "2026-01-05", RULING)
