@@ -102,6 +102,33 @@ def test_list_and_search(london_store):
     assert run("list", "spaceships", "--store", store).exit_code == 2
 
 
+def test_list_and_search_give_a_missing_borough_period_or_match_as_unknown_in_every_format(london_store):
+    """A person without a period, a source without a borough, a hit whose match is its own name: null in JSON
+    (as the catalog's answers give an unknown), an empty cell in CSV and in the table, never a blank text."""
+    import csv
+    import io
+
+    from casegraph.graph.search import KINDS
+
+    store = london_store.directory
+    calls = [("list", kind) for kind in sorted(set(KINDS.values()))] + [("search", "malone"), ("search", "lewisham")]
+    unknown = {"borough": 0, "period": 0, "matched": 0}
+    for call in calls:
+        rows = json.loads(run(*call, "--store", store, "--format", "json").stdout)
+        table = list(csv.DictReader(io.StringIO(run(*call, "--store", store, "--format", "csv").stdout)))
+        assert len(table) == len(rows) > 0, call
+        for row, cells in zip(rows, table):
+            for column in unknown:
+                if column in row:
+                    assert row[column] != "", (call, row)
+                    assert cells[column] == (row[column] if row[column] is not None else ""), (call, row, cells)
+                    unknown[column] += row[column] is None
+    assert all(unknown.values()), unknown
+    shown = run("search", "malone", "--store", store, "--max-width", "0").stdout.splitlines()
+    assert shown[2].split() == ["martin-malone", "person", "Martin", "Malone", "Malone", "Lewisham", "(inferred)",
+                                "100.0"]  # no period: nothing written in its place
+
+
 def test_catalog_ids_are_checked_in_any_case(london_store):
     store = london_store.directory
     wrong = run("query", "similar-cases", "--param", "case_id=lambeth-2022-hotel", "--store", store)
