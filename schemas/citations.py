@@ -45,6 +45,7 @@ __all__ = [
     "CONTESTED_COLUMNS",
     "citation_lists",
     "STORED_UNKNOWN",
+    "UNKNOWN_TEXT",
     "UNKNOWN_COLUMNS",
     "unknown_as_null",
     "unknown_in_answer",
@@ -73,6 +74,12 @@ CITATION_COLUMNS = (
 STORED_UNKNOWN = ""
 """How the stores write an unknown element of a list (an ungraded citation's grade, a missing
 locator or quote): Neo4j lists cannot hold null. Never shown as such (`unknown_as_null`)."""
+
+UNKNOWN_TEXT = "unknown"
+"""How the text outputs (a query answer's table and CSV cells, `graph.values.text_of`; the explorer's answer
+tables, `explorer.forms.cell`) write an unknown element of a list or an unknown value in a map: `C; unknown; P`,
+never a blank between separators, so `[None]` reads apart from `[]` (an empty cell). One word for every such
+element (a grade, a locator, a date): the element's meaning is the column's."""
 
 UNKNOWN_COLUMNS = frozenset((*CITATION_COLUMNS, "inferred_link_handling"))
 """The list columns whose elements may be `STORED_UNKNOWN`: the citation columns, and a case's
