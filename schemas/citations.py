@@ -55,6 +55,7 @@ __all__ = [
     "parse_grade",
     "meets_grade",
     "citations_of",
+    "paragraph_numbers",
     "contested_of",
     "current_status",
     "parse_as_of",
@@ -252,15 +253,24 @@ def unknown_in_answer(value: Any) -> Any:
     return value
 
 
+def paragraph_numbers(stored: str | None) -> list[int] | None:
+    """A citation's stored paragraphs (`"25,26"`) -> `[25, 26]`; None when it gives none (`STORED_UNKNOWN`: a
+    citation located only by its `locator`), as every other unknown element reads: JSON null, an empty cell,
+    never `[]` beside a null locator of the same citation. The one decoder (`citations_of`, the
+    `competing_values` answers)."""
+    return [int(p) for p in (stored or "").split(",") if p] or None
+
+
 def citations_of(row: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """A stored row's citations as dicts (the `Citation` fields; missing values None, paragraphs ints).
+    """A stored row's citations as dicts (the `Citation` fields; missing values None, paragraphs ints or
+    None when the citation gives none: `paragraph_numbers`).
 
     For exports, pictures and dossiers: the one place that decodes the parallel lists (each tooltip
     and exported record: one comprehension per citation, no call per value)."""
     found = []
     for values in zip(*[row.get(name) or [] for name in CITATION_COLUMNS]):
         item = {name: value or None for name, value in zip(_CITATION_FIELDS, values)}
-        item["paragraphs"] = [int(p) for p in values[1].split(",") if p] if values[1] else []
+        item["paragraphs"] = paragraph_numbers(values[1])
         found.append(item)
     return found
 
