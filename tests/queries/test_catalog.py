@@ -506,3 +506,17 @@ def test_no_answer_gives_an_unknown_value_as_a_blank(engine, request):
             {"CaseFile": None, "IN_BOROUGH": None}
         assert [r["role"] for r in detail if r["id"] == "redbridge"] == [None]
         assert {r["role"] for r in history if r["fact"] == "INVOLVES"} == {"accused", "perpetrator"}
+
+
+@pytest.mark.parametrize("engine", ["london_store", "neo4j_store"])
+def test_an_adhoc_answer_gives_an_unknown_list_element_as_a_catalog_answer_does(engine, request):
+    """An ad-hoc query reads the same stored `""` (an ungraded citation's grade): None in a column and in a
+    node's properties, as the catalog's answers and the exports give it, on both engines."""
+    from casegraph.queries import run_adhoc
+
+    with request.getfixturevalue(engine).view() as view:
+        result = run_adhoc(view, "MATCH (c:CaseFile {id: $id}) RETURN c.citation_reliability AS graded, c AS node",
+                           {"id": "redbridge-2011-child-sex-ring"})
+        ((graded, node),) = result.rows
+        assert graded == [None] and node["properties"]["citation_reliability"] == [None]
+        assert node["properties"]["citation_sources"] == ["express-mylondon-2025"]  # a known element stays
