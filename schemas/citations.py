@@ -255,9 +255,8 @@ def unknown_in_answer(value: Any) -> Any:
 
 def paragraph_numbers(stored: str | None) -> list[int] | None:
     """A citation's stored paragraphs (`"25,26"`) -> `[25, 26]`; None when it gives none (`STORED_UNKNOWN`: a
-    citation located only by its `locator`), as every other unknown element reads: JSON null, an empty cell,
-    never `[]` beside a null locator of the same citation. The one decoder (`citations_of`, the
-    `competing_values` answers)."""
+    citation located only by its `locator`), as a missing locator or quote reads: JSON null, an empty cell,
+    never `[]`. The one decoder (`citations_of`, the `competing_values` answers)."""
     return [int(p) for p in (stored or "").split(",") if p] or None
 
 
