@@ -320,8 +320,8 @@ class Casegraph:
     def search(self, text: str, kind: str | Iterable[str] = (), limit: int = 20, profile: str = "public",
                borough: str | None = None, decade: str | int | None = None) -> list:
         """Nodes whose id, name, title or alias match `text`, best first: `Hit`s (id, kind, name,
-        borough, period, matched, score); `borough` (an id) and `decade` (`1990s`) filter as the explorer's
-        search does. Raises `KeyError` for an unknown kind, `SelectionError` for an unknown borough or a
+        borough, period, matched, score; None for a borough, period or match there is none of); `borough`
+        (an id) and `decade` (`1990s`) filter as the explorer's search does. Raises `KeyError` for an unknown kind, `SelectionError` for an unknown borough or a
         decade not written 1990s or 1990."""
         from casegraph.graph.search import search
 
@@ -329,7 +329,8 @@ class Casegraph:
 
     @checked
     def list(self, kind: str, profile: str = "public") -> list:
-        """Every node of a kind (`cases`, `people`, `places`, `institutions`, ...), by id, as `Hit`s."""
+        """Every node of a kind (`cases`, `people`, `places`, `institutions`, ...), by id, as `Hit`s (a
+        borough or period there is none of: None)."""
         from casegraph.graph.search import list_nodes
 
         return list_nodes(self.graph(profile), kind)

@@ -27,6 +27,7 @@ from casegraph.explorer.entity import kind_name
 from casegraph.explorer.paging import Pages
 from casegraph.queries import Query
 from casegraph.queries.restricted import RESTRICTED_PARAM, profile_params
+from casegraph.schemas.citations import UNKNOWN_TEXT
 from casegraph.schemas.names import display_name
 
 __all__ = ["FormField", "Cell", "form_fields", "given_params", "page_links", "cell"]
@@ -50,7 +51,8 @@ class FormField:
 @dataclass
 class Cell:
     """One answer cell: `kind` is text, node, path (`items`: nodes and, between them, steps: a
-    relationship type as `text`), list or pair (`text`: `items[0]`)."""
+    relationship type as `text`), list, pair (`text`: `items[0]`) or unknown (an unknown element of a
+    list or value of a map: `text` is `UNKNOWN_TEXT`)."""
 
     kind: str
     text: str = ""
@@ -144,11 +146,17 @@ def cell(value: Any, explorer) -> Cell:
     if isinstance(value, dict) and "type" in value and "properties" in value:
         return Cell("text", value["type"].replace("_", " ").lower())
     if isinstance(value, (list, tuple)):
-        return Cell("list", items=[cell(v, explorer) for v in value])
+        return Cell("list", items=[_element(v, explorer) for v in value])
     if isinstance(value, dict):
-        return Cell("list", items=[Cell("pair", str(k), items=[cell(v, explorer)]) for k, v in value.items()])
+        return Cell("list", items=[Cell("pair", str(k), items=[_element(v, explorer)]) for k, v in value.items()])
     text = _shown(value)
     if isinstance(value, str) and value in graph:
         return Cell("node", display_name(graph.nodes[value], value), value,
                     kind_name(graph.nodes[value].get("label", "")))
     return Cell("text", text)
+
+
+def _element(value: Any, explorer) -> Cell:
+    """An element of a list or a value of a map: an unknown one (None) says so (`UNKNOWN_TEXT`, as the text
+    outputs write it), never an empty item, so `[None]` reads apart from `[]`."""
+    return Cell("unknown", UNKNOWN_TEXT) if value is None else cell(value, explorer)

@@ -16,7 +16,9 @@ so on.
 - edges: `id, type, from, to`, then every property;
 - lists are JSON arrays (`[7,8]`; an unknown element `null`), booleans
   `true`/`false`, an empty cell is a missing (unknown) value (an ungraded
-  citation's `reliability`, `credibility`, `handling` in the citations file);
+  citation's `reliability`, `credibility`, `handling` in the citations file,
+  and the `paragraphs` of a citation located by its `locator` alone: null
+  in `citation_paragraphs` too, never `[]`);
 - a text cell a spreadsheet would run as a formula (starting with `=`, `+`,
   `-`, `@`, their full-width forms, tab, carriage return or line feed, also
   after leading spaces or invisible characters a spreadsheet trims) gets a

@@ -155,45 +155,48 @@ def boroughs_of(graph: nx.MultiDiGraph, node: str) -> set[str]:
     return found
 
 
-def borough_text(graph: nx.MultiDiGraph, node: str, boroughs: Iterable[str]) -> str:
+def borough_text(graph: nx.MultiDiGraph, node: str, boroughs: Iterable[str]) -> str | None:
     """The boroughs a row shows for `node` (`boroughs`: `boroughs_of` it), by name; a borough the
     node's own links reach only by casegraph's inference (claim status `inferred`) is marked
-    `(inferred)`, as the entity page and `cases-by-borough` mark it: never shown as a fact."""
+    `(inferred)`, as the entity page and `cases-by-borough` mark it: never shown as a fact. None
+    when there is none (no borough is known: JSON null, an empty cell, never a blank text)."""
     stated, inferred = set(), set()
     for _, target, data in graph.out_edges(node, data=True):
         if data.get("type") in _TO_BOROUGH and graph.nodes[target].get("label") == "Borough":
             (inferred if data.get("status") == "inferred" else stated).add(target)
     inferred -= stated
     return ", ".join(sorted(display_name(graph.nodes[b], b) + (" (inferred)" if b in inferred else "")
-                            for b in boroughs))
+                            for b in boroughs)) or None
 
 
 def _neighbours(graph: nx.MultiDiGraph, node: str) -> set[str]:
     return set(graph.successors(node)) | set(graph.predecessors(node))
 
 
-def period_of(attrs) -> str:
-    """A timed record's period as written (`2000-2016`, `2019-`), `unknown`, or "" for an untimed node;
-    a period its sources disagree on names which source gives which value (`contested_text`):
+def period_of(attrs) -> str | None:
+    """A timed record's period as written (`2000-2016`, `2019-`, the data's own `unknown`), or None for a
+    node without one (no period known: JSON null, an empty cell, never a blank text); a period its sources
+    disagree on names which source gives which value (`contested_text`):
     `2011 per article; contested: also 2010 per court-report` (the value shown: `loaders.merge.settle_contested`)."""
     if "period" in attrs and attrs["period"]:
         return contested_text(attrs, "period", str(attrs["period"]))
     if attrs.get("year_start") is not None:
         end = attrs.get("year_end")
         return f"{attrs['year_start']}" + (f"-{end}" if end and end != attrs["year_start"] else "")
-    return ""
+    return None
 
 
 @dataclass(frozen=True)
 class Hit:
-    """One row of `list_nodes` or `search`: a node, the kind, where and when; for search, what matched."""
+    """One row of `list_nodes` or `search`: a node, the kind, where and when; for search, what matched.
+    `borough`, `period` and `matched` are None when there is none (`_hit`), never a blank text."""
 
     id: str
     kind: str
     name: str
-    borough: str
-    period: str
-    matched: str = ""
+    borough: str | None
+    period: str | None
+    matched: str | None = None
     score: float = 0.0
 
     def as_dict(self) -> dict:
@@ -204,12 +207,14 @@ def _kind_of(label: str) -> str:
     return next(n.kind for n in schema().nodes if n.label == label)
 
 
-def _hit(graph: nx.MultiDiGraph, node: str, matched: str = "", score: float = 0.0) -> Hit:
-    """`matched` is kept only when it says something the id and name do not (an alias, a title)."""
+def _hit(graph: nx.MultiDiGraph, node: str, boroughs: Iterable[str], matched: str | None = None,
+         score: float = 0.0) -> Hit:
+    """The row of `node` (`boroughs`: `boroughs_of` it). `matched` is kept only when it says something the
+    id and name do not (an alias, a title), else None."""
     attrs = graph.nodes[node]
     name = display_name(attrs, node)
-    return Hit(node, _kind_of(attrs["label"]), name, borough_text(graph, node, boroughs_of(graph, node)),
-               period_of(attrs), "" if matched in (node, name) else matched, score)
+    return Hit(node, _kind_of(attrs["label"]), name, borough_text(graph, node, boroughs), period_of(attrs),
+               None if matched in (None, "", node, name) else matched, score)
 
 
 def _entries(graph: nx.MultiDiGraph, labels: set[str] | None) -> list[Entry]:
@@ -222,7 +227,8 @@ def list_nodes(graph: nx.MultiDiGraph, kind: str) -> list[Hit]:
 
     Raises `KeyError` (message lists the kinds) for an unknown kind."""
     label = kind_label(kind)
-    return [_hit(graph, n) for n in sorted(n for n, a in graph.nodes(data=True) if a.get("label") == label)]
+    return [_hit(graph, n, boroughs_of(graph, n))
+            for n in sorted(n for n, a in graph.nodes(data=True) if a.get("label") == label)]
 
 
 def search(graph: nx.MultiDiGraph, text: str, kinds: Iterable[str] = (), limit: int = 20,
@@ -242,7 +248,7 @@ def search(graph: nx.MultiDiGraph, text: str, kinds: Iterable[str] = (), limit: 
         return SearchIndex(graph).search(
             text, labels=labels or (), limit=limit, borough=None if borough is None else resolve_node(graph, borough, "Borough"),
             decade=None if decade is None else parse_decade(decade)).hits
-    return [_hit(graph, entry.id, matched, score)
+    return [_hit(graph, entry.id, boroughs_of(graph, entry.id), matched, score)
             for entry, matched, score in rank(text, _entries(graph, labels), limit=limit)]
 
 
@@ -468,12 +474,9 @@ class SearchIndex:
             found = set.intersection(*per_word) or per_word[0]
         return sorted(found)[:self.MAX_CANDIDATES]
 
-    def hit(self, node: str, matched: str = "", score: float = 0.0) -> Hit:
+    def hit(self, node: str, matched: str | None = None, score: float = 0.0) -> Hit:
         """A search row for `node` (as `search` shows it), its boroughs read from the index."""
-        attrs = self.graph.nodes[node]
-        name = display_name(attrs, node)
-        return Hit(node, _kind_of(attrs["label"]), name, borough_text(self.graph, node, self.boroughs(node)),
-                   period_of(attrs), "" if matched in (node, name) else matched, score)
+        return _hit(self.graph, node, self.boroughs(node), matched, score)
 
     def search(self, text: str = "", *, labels: Iterable[str] = (), borough: str | None = None,
                decade: int | None = None, limit: int = 20, offset: int = 0) -> SearchPage:
@@ -512,7 +515,7 @@ class SearchIndex:
             # source documents only when asked for by kind (the home page's "Source documents"): a listing of
             # the graph's records is not one of the documents that report them
             sources = "Source" in labels
-            found = [(self.entries[i].id, "", 0.0) for i in order
+            found = [(self.entries[i].id, None, 0.0) for i in order
                      if (sources or self.entries[i].label != "Source") and keep(i)]
         return SearchPage(len(found), [self.hit(node, matched, score)
                                        for node, matched, score in found[offset:offset + limit]])

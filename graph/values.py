@@ -19,6 +19,7 @@ from typing import Any
 
 from casegraph.schemas import schema
 from casegraph.schemas.aggregates import FactAggregates, FollowUpOrder, OutcomeRows, aggregate_fields
+from casegraph.schemas.citations import UNKNOWN_TEXT
 from casegraph.schemas.names import display_name
 
 __all__ = ["node_value", "rel_value", "path_value", "plain", "text_of", "conditional_of", "conditional_in", "FILING"]
@@ -81,8 +82,9 @@ def text_of(value: Any) -> str:
     query's steps, `{nodes: [records], relationships: [{id, type}]}`) a readable chain,
     `lambeth-2022-hotel-room —SHOWS— Alcohol or drugs —SHOWS— kingston-2021-sar`
     (cases by id, the id to use next; other nodes by name); a record a query
-    names (`{id, label, name}`) the same way; a list its items joined by `; `;
-    a boolean yes or no; null empty."""
+    names (`{id, label, name}`) the same way; a list its items joined by `; ` (an empty list
+    empty); a boolean yes or no; null empty, but an unknown element of a list or value of a map
+    `UNKNOWN_TEXT` (`C; unknown; P`: `[None]` is not `[]`)."""
     if value is None:
         return ""
     if isinstance(value, dict) and "labels" in value and "properties" in value:
@@ -98,14 +100,19 @@ def text_of(value: Any) -> str:
         return _competing_text(value)
     if isinstance(value, list):
         return ("; " if not value or not isinstance(value[0], dict) or "field" not in value[0]
-                else " | ").join(text_of(v) for v in value)
+                else " | ").join(_element_text(v) for v in value)
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, dict) and "id" in value:  # a record a query names: {id, label, name}
         return str(value["id"]) if value.get("label") == "CaseFile" else display_name(value)
     if isinstance(value, dict):
-        return "; ".join(f"{k}: {text_of(v)}" for k, v in value.items())
+        return "; ".join(f"{k}: {_element_text(v)}" for k, v in value.items())
     return str(value)
+
+
+def _element_text(value: Any) -> str:
+    """An element of a list or a value of a map as `text_of` writes it: an unknown one `UNKNOWN_TEXT`."""
+    return UNKNOWN_TEXT if value is None else text_of(value)
 
 
 def _competing_text(entry: dict) -> str:

@@ -140,7 +140,7 @@ def _check(raw, given, index: int, citation: dict, text: _Text, report: VerifyRe
         report.problems.append(Problem(raw.file, raw.line_of(where), raw.name, where,
                                        f"{citation['source']}: {message}"))
 
-    missing = [p for p in citation["paragraphs"] if p > len(text.lines) or not text.lines[p - 1].strip()]
+    missing = [p for p in citation["paragraphs"] or () if p > len(text.lines) or not text.lines[p - 1].strip()]
     if missing:
         problem("paragraphs", f"paragraph {', '.join(map(str, missing))} does not exist "
                               f"(the text has {counted(len(text.lines), 'line')}; blank lines are no paragraphs)")

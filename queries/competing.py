@@ -17,6 +17,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from casegraph.schemas.citations import paragraph_numbers
+
 __all__ = ["COMPETING_INPUT", "competing_entries", "shown_handling", "reshape_competing"]
 
 COMPETING_INPUT = ("fields", "values", "value_sources", "sources", "paragraphs", "locators", "statuses", "as_of",
@@ -27,9 +29,9 @@ COMPETING_INPUT = ("fields", "values", "value_sources", "sources", "paragraphs",
 def competing_entries(fields, values, value_sources, sources, paragraphs, locators, statuses, as_of, handling
                       ) -> list[dict[str, Any]]:
     """The stored lists of one fact -> `[{field, value, sources: [..], citations: [{source,
-    paragraphs: [int], locator, status, as_of, handling}]}]`, one entry per competing value, in stored
+    paragraphs: [int] or None, locator, status, as_of, handling}]}]`, one entry per competing value, in stored
     order. A citation that supports several values is one dict, shared by their entries (`shown_handling`)."""
-    citations = [{"source": s, "paragraphs": [int(p) for p in (para or "").split(",") if p],
+    citations = [{"source": s, "paragraphs": paragraph_numbers(para),
                   "locator": loc or None, "status": st or None, "as_of": d or None, "handling": code or None}
                  for s, para, loc, st, d, code in zip(sources or [], paragraphs or [], locators or [],
                                                       statuses or [], as_of or [], handling or [])]

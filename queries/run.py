@@ -162,11 +162,16 @@ def _refuse_deep_skip(cypher: str, params: dict[str, Any], engine: str) -> None:
 def run_adhoc(view: View, cypher: str, params: dict[str, Any] | None = None) -> Result:
     """Run a user's Cypher text: refused (WriteRefused) unless the guard knows it for one read statement;
     QueryLimitHit when it reaches the view's timeout or memory limit; QueryFailed for the engine's errors.
-    Its columns are named as the text names them on every engine (`returned_names`)."""
+    Its columns are named as the text names them on every engine (`returned_names`); an unknown list element
+    (stored `""`: a node's or a column's `citation_reliability`) comes back None, as in a catalog answer
+    (`schemas.citations.unknown_in_answer`)."""
+    from casegraph.schemas.citations import unknown_in_answer
+
     check_read_only(cypher, view.engine)
     _refuse_deep_skip(cypher, params or {}, view.engine)
     result = view.run(cypher, params or {}, bounded=True)
     names = returned_names(cypher)
     if names and len(names) == len(result.columns):  # the text's names, not an engine's internal ones
         result.columns = names
+    result.rows = [[unknown_in_answer(value) for value in row] for row in result.rows]
     return result

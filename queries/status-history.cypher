@@ -22,7 +22,7 @@ UNWIND facts AS f
 WITH size(facts) AS total, f ORDER BY f[0], f[1], f[2] SKIP $offset LIMIT $limit
 OPTIONAL MATCH (n:Borough|Place|Institution|Person|CaseFile|Investigation|Review|Recommendation|Statement|Indicator) WHERE n.id = f[2]
 OPTIONAL MATCH (:Borough|Place|Institution|Person|CaseFile|Investigation|Review|Recommendation|Statement|Indicator)-[e:IN_BOROUGH|AT_PLACE|PLACE_IN|NEIGHBOURS|SHOWS|INVOLVES|ACTIVE_IN|BASED_IN|MEMBER_OF|ASSOCIATED_WITH|EXAMINED|CONDUCTED_BY|COMMISSIONED_BY|RECOMMENDS|RESPONDS_TO|MADE_BY|ABOUT]->() WHERE e.id = f[2]
-RETURN f[0] AS fact, f[1] AS about, coalesce(e.role, '') AS role,
+RETURN f[0] AS fact, f[1] AS about, e.role AS role,
        coalesce(n.citation_as_of, e.citation_as_of) AS as_of, coalesce(n.citation_statuses, e.citation_statuses) AS statuses,
        coalesce(n.citation_sources, e.citation_sources) AS sources,
        coalesce(n.citation_reliability, e.citation_reliability) AS reliability,

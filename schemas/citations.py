@@ -47,6 +47,7 @@ __all__ = [
     "PARTIAL_COLUMNS",
     "citation_lists",
     "STORED_UNKNOWN",
+    "UNKNOWN_TEXT",
     "UNKNOWN_COLUMNS",
     "unknown_as_null",
     "unknown_in_answer",
@@ -56,6 +57,7 @@ __all__ = [
     "parse_grade",
     "meets_grade",
     "citations_of",
+    "paragraph_numbers",
     "contested_of",
     "contested_text",
     "stating_sources",
@@ -79,6 +81,12 @@ CITATION_COLUMNS = (
 STORED_UNKNOWN = ""
 """How the stores write an unknown element of a list (an ungraded citation's grade, a missing
 locator or quote): Neo4j lists cannot hold null. Never shown as such (`unknown_as_null`)."""
+
+UNKNOWN_TEXT = "unknown"
+"""How the text outputs (a query answer's table and CSV cells, `graph.values.text_of`; the explorer's answer
+tables, `explorer.forms.cell`) write an unknown element of a list or an unknown value in a map: `C; unknown; P`,
+never a blank between separators, so `[None]` reads apart from `[]` (an empty cell). One word for every such
+element (a grade, a locator, a date): the element's meaning is the column's."""
 
 UNKNOWN_COLUMNS = frozenset((*CITATION_COLUMNS, "inferred_link_handling"))
 """The list columns whose elements may be `STORED_UNKNOWN`: the citation columns, and a case's
@@ -256,15 +264,23 @@ def unknown_in_answer(value: Any) -> Any:
     return value
 
 
+def paragraph_numbers(stored: str | None) -> list[int] | None:
+    """A citation's stored paragraphs (`"25,26"`) -> `[25, 26]`; None when it gives none (`STORED_UNKNOWN`: a
+    citation located only by its `locator`), as a missing locator or quote reads: JSON null, an empty cell,
+    never `[]`. The one decoder (`citations_of`, the `competing_values` answers)."""
+    return [int(p) for p in (stored or "").split(",") if p] or None
+
+
 def citations_of(row: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """A stored row's citations as dicts (the `Citation` fields; missing values None, paragraphs ints).
+    """A stored row's citations as dicts (the `Citation` fields; missing values None, paragraphs ints or
+    None when the citation gives none: `paragraph_numbers`).
 
     For exports, pictures and dossiers: the one place that decodes the parallel lists (each tooltip
     and exported record: one comprehension per citation, no call per value)."""
     found = []
     for values in zip(*[row.get(name) or [] for name in CITATION_COLUMNS]):
         item = {name: value or None for name, value in zip(_CITATION_FIELDS, values)}
-        item["paragraphs"] = [int(p) for p in values[1].split(",") if p] if values[1] else []
+        item["paragraphs"] = paragraph_numbers(values[1])
         found.append(item)
     return found
 

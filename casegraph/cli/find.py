@@ -33,6 +33,8 @@ def list_command(kind, profile, cg, fmt):
     KIND is cases, people, places, institutions, boroughs, indicators,
     investigations, reviews, recommendations, statements or sources (or the
     singular). Restricted records are left out unless --profile restricted.
+    A borough or period there is none of is null in JSON, an empty cell in
+    CSV and the table.
     """
     try:
         hits = cg.list(kind, profile=profile)
@@ -67,7 +69,9 @@ def search_command(text, kinds, borough, decade, limit, profile, cg, fmt):
     The id column is what to pass on: `casegraph query similar-cases --param
     case_id=ID`, `--borough ID`, `viz ego --node ID`. score is 100 for an
     exact match, 95 for a name starting with TEXT, 90 for TEXT inside it, less
-    for a near miss.
+    for a near miss. matched is the alias or title that matched, when it is
+    neither the id nor the name; it, a borough or a period there is none of
+    is null in JSON, an empty cell in CSV and the table.
     """
     try:
         hits = cg.search(text, kinds, limit, profile=profile, borough=borough, decade=decade)

@@ -77,7 +77,10 @@ def query(name, cypher, param_pairs, profile, cg, fmt):
     (default 120) and, on the embedded store, CASEGRAPH_QUERY_MEMORY (default
     2GB), with a message saying which limit was hit. In JSON a node is
     {"labels": [...], "properties": {...}} and a relationship {"type": ...,
-    "properties": {...}}. In CSV no column may be named casegraph_profile:
+    "properties": {...}}. An unknown is null in JSON and an empty cell in a
+    table or CSV, but an unknown element of a list is written unknown there
+    (C; unknown; P), so [null] reads apart from [] (an empty cell). In CSV no
+    column may be named casegraph_profile:
     that is the column marking restricted output. An answer holding citations
     with the 3x5x2 handling code C (a citation_handling column, a map's, as
     review-follow-up's responses, or a node or relationship's) says so on

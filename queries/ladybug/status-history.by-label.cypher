@@ -9,12 +9,12 @@ MATCH (x:<label> {id: $id})
 WHERE $include_restricted OR x.sensitivity = 'public'
 OPTIONAL MATCH (x)-[r]-(y)
 WHERE $include_restricted OR (r.sensitivity = 'public' AND y.sensitivity = 'public')
-WITH x, collect(CASE WHEN r IS NULL THEN NULL ELSE {fact: label(r), about: y.id, key: r.id, role: coalesce(r.role, ''),
+WITH x, collect(CASE WHEN r IS NULL THEN NULL ELSE {fact: label(r), about: y.id, key: r.id, role: r.role,
      as_of: r.citation_as_of, statuses: r.citation_statuses, sources: r.citation_sources,
      reliability: r.citation_reliability, credibility: r.citation_credibility,
      handling: r.citation_handling, status: r.status,
      status_as_of: r.status_as_of, status_source: r.status_source} END) AS rels
-WITH list_concat([{fact: label(x), about: x.id, key: x.id, role: '',
+WITH list_concat([{fact: label(x), about: x.id, key: x.id, role: CAST(NULL AS STRING),
      as_of: x.citation_as_of, statuses: x.citation_statuses, sources: x.citation_sources,
      reliability: x.citation_reliability, credibility: x.citation_credibility,
      handling: x.citation_handling, status: x.status,

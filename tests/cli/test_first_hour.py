@@ -102,6 +102,57 @@ def test_list_and_search(london_store):
     assert run("list", "spaceships", "--store", store).exit_code == 2
 
 
+def test_list_and_search_give_a_missing_borough_period_or_match_as_unknown_in_every_format(london_store):
+    """A person without a period, a source without a borough, a hit whose match is its own name: null in JSON
+    (as the catalog's answers give an unknown), an empty cell in CSV and in the table, never a blank text."""
+    import csv
+    import io
+
+    from casegraph.graph.search import KINDS
+
+    store = london_store.directory
+    calls = [("list", kind) for kind in sorted(set(KINDS.values()))] + [("search", "malone"), ("search", "lewisham")]
+    unknown = {"borough": 0, "period": 0, "matched": 0}
+    for call in calls:
+        rows = json.loads(run(*call, "--store", store, "--format", "json").stdout)
+        table = list(csv.DictReader(io.StringIO(run(*call, "--store", store, "--format", "csv").stdout)))
+        assert len(table) == len(rows) > 0, call
+        for row, cells in zip(rows, table):
+            for column in unknown:
+                if column in row:
+                    assert row[column] != "", (call, row)
+                    assert cells[column] == (row[column] if row[column] is not None else ""), (call, row, cells)
+                    unknown[column] += row[column] is None
+    assert all(unknown.values()), unknown
+    shown = run("search", "malone", "--store", store, "--max-width", "0").stdout.splitlines()
+    assert shown[2].split() == ["martin-malone", "person", "Martin", "Malone", "Malone", "Lewisham", "(inferred)",
+                                "100.0"]  # no period: nothing written in its place
+
+
+def test_a_list_with_an_unknown_element_reads_apart_from_an_empty_list_in_csv_and_table(london_store):
+    """`[None]` is `unknown` (`UNKNOWN_TEXT`), `[]` an empty cell, `["C", None, "P"]` `C; unknown; P`: never a blank
+    between separators; a null outside a list stays an empty cell (no value made up)."""
+    import csv
+    import io
+
+    from casegraph.graph.values import text_of
+    from casegraph.schemas.citations import UNKNOWN_TEXT
+
+    assert UNKNOWN_TEXT == "unknown"
+    assert (text_of(["C", None, None, "P"]), text_of([None]), text_of([]), text_of(None)) == \
+        ("C; unknown; unknown; P", "unknown", "", "")
+    assert text_of([{"response": "completed", "said_by": None}]) == "response: completed; said_by: unknown"
+    call = ("query", "status-history", "--param", "id=redbridge-2011-child-sex-ring", "--store", london_store.directory)
+    rows = {r["fact"]: r for r in csv.DictReader(io.StringIO(run(*call, "--format", "csv").stdout))}
+    case = rows["CaseFile"]  # its one citation is ungraded: [null] in JSON
+    assert json.loads(run(*call, "--format", "json").stdout)[1]["reliability"] == [None]
+    assert (case["role"], case["reliability"], case["credibility"], case["citation_handling"]) == \
+        ("", UNKNOWN_TEXT, UNKNOWN_TEXT, UNKNOWN_TEXT)
+    table = run(*call, "--max-width", "0").stdout.splitlines()
+    assert table[3].split()[:9] == ["CaseFile", "redbridge-2011-child-sex-ring", "2025-11", "reported",
+                                    "express-mylondon-2025", UNKNOWN_TEXT, UNKNOWN_TEXT, UNKNOWN_TEXT, "reported"]
+
+
 def test_catalog_ids_are_checked_in_any_case(london_store):
     store = london_store.directory
     wrong = run("query", "similar-cases", "--param", "case_id=lambeth-2022-hotel", "--store", store)

@@ -136,6 +136,18 @@ def test_query_answers_link_to_entity_pages(public_client):
     assert 'id="rows"' in html and 'href="/entity/' in html
 
 
+def test_query_answers_show_an_unknown_list_element_as_the_text_outputs_write_it(public_client):
+    """An ungraded citation's grade (None in the answer) is an item saying `unknown` (`UNKNOWN_TEXT`, the
+    CLI's table and CSV word), never an empty item; an empty list has no item, so `[None]` reads apart from `[]`."""
+    from casegraph.schemas.citations import UNKNOWN_TEXT
+
+    html = public_client.get("/queries/status-history?run=1&id=redbridge-2011-child-sex-ring").text
+    assert not re.search(r"<li>\s*</li>", html)
+    assert len(re.findall(rf'<li><span class="unknown">{UNKNOWN_TEXT}</span>\s*</li>', html)) >= 3  # the case's grades
+    detail = public_client.get("/queries/case-detail?run=1&case_id=redbridge-2011-child-sex-ring").text
+    assert '<ul class="cell-list"></ul>' in detail  # a link's contested_fields: [], no item
+
+
 def test_a_path_in_an_answer_links_each_of_its_steps(public_client):
     """`paths-between-cases` answers each path as its steps (records): the cell links every node on it,
     the first case included, in order."""

@@ -46,3 +46,28 @@ def test_an_ungraded_citation_is_unknown_in_every_format(public_graph, tmp_path)
     (path,) = export(public_graph, "cypher", tmp_path / "g.cypher")
     statement = next(line for line in path.read_text(encoding="utf-8").splitlines() if f"'{key}'" in line)
     assert "`citation_reliability`: ['']" in statement
+
+
+def test_a_citation_without_paragraphs_has_unknown_paragraphs_in_every_format(public_graph, tmp_path):
+    """A citation located by its `locator` alone gives no paragraphs: unknown (null; an empty cell in
+    `citations.csv`) in every format, as in `citations_of`, never `[]` in one and null in another; its
+    tooltip and FtM text still say where it is (the locator), not "paragraphs"."""
+    from casegraph.schemas.citations import citation_text, citations_of
+
+    node, stored = next((n, a) for n, a in sorted(public_graph.nodes(data=True))
+                        if a.get("citation_paragraphs") == [""] and a.get("citation_locators", [""])[0])
+    (cited,) = citations_of(stored)
+    assert (cited["paragraphs"], cited["locator"]) == (None, stored["citation_locators"][0])
+    assert "paragraph" not in citation_text(cited) and cited["locator"] in citation_text(cited)
+    readers = {"graphml": read_graphml, "gexf": read_gexf, "json": read_node_link}
+    for fmt, read in readers.items():
+        (path,) = export(public_graph, fmt, tmp_path / f"g.{fmt}")
+        assert read(path).nodes[node]["citation_paragraphs"] == [None], fmt
+    files = export(public_graph, "csv", tmp_path / "csv")
+    back = read_csv(next(f for f in files if f.name.startswith("metadata")))
+    assert back.nodes[node]["citation_paragraphs"] == [None]
+    with open(next(f for f in files if f.name.startswith("citations")), newline="", encoding="utf-8") as handle:
+        (row,) = [r for r in csv.DictReader(handle) if r["fact_id"] == node]
+    assert (row["paragraphs"], row["locator"]) == ("", cited["locator"])  # was "[]": a list of none, not unknown
+    (path,) = export(public_graph, "ftm", tmp_path / "g.ftm.json")
+    assert cited["locator"] in path.read_text(encoding="utf-8")

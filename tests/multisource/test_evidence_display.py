@@ -129,6 +129,8 @@ def test_contested_facts_answer_one_entry_per_value_the_same_on_both_engines(vie
     entries = {(e["field"], e["value"]): e for e in case["competing"]}
     assert entries[("victims_reported", 7)]["sources"] == [COPY]
     assert [c["locator"] for c in entries[("victims_reported", 7)]["citations"]] == ["p. 2"]
+    # located by page alone: its paragraphs unknown (null, as its quote), never [] beside its locator
+    assert [(c["paragraphs"], c["locator"]) for c in entries[("victims_reported", 7)]["citations"]] == [(None, "p. 2")]
     assert [c["paragraphs"] for c in entries[("victims_reported", 6)]["citations"]] == [[25]]
     assert set(entries) >= {("period", "2010"), ("period", "2011"), ("summary", "A 2011 Redbridge trial of a "
                                                                      "suspected child sex ring.")}
