@@ -20,6 +20,8 @@ from casegraph.analysis import borough_bridges, case_communities, case_features
 from casegraph.exports.base import conditional_citations, refuse_unfit, refuse_unfit_graph
 from casegraph.reports.model import Citation, Dossier, Fact, Section
 from casegraph.schemas.citations import cited_sources, contested_of, contested_text, partial_of, stating_sources
+from casegraph.schemas.common import as_stated
+from casegraph.schemas.nodes import CaseFile
 from casegraph.reports.wording import involvement, name_of, outcome_words, response_words, statement_kind
 from casegraph.schemas.words import counted, plural
 
@@ -155,8 +157,8 @@ def _case_section(G: _Graph, case: str) -> Section:
                                           outcome_words(props.get("outcomes") or []), outcome_words))
     count = props.get("victims_reported")
     if count is not None:
-        at_least = "at least " if props.get("victims_at_least") else ""
-        section.facts.extend(_field_facts("Victims reported", props, "victims_reported", f"{at_least}{count}"))
+        section.facts.extend(_field_facts("Victims reported", props, "victims_reported",
+                                          as_stated(props, CaseFile, "victims_reported", str(count))))
     for borough, rel in G.out(case, "IN_BOROUGH"):
         section.facts.append(_fact(f"Borough: {G.name(borough)}", rel))
     for place, rel in G.out(case, "AT_PLACE"):

@@ -12,7 +12,8 @@ import re
 import sys
 from difflib import get_close_matches
 from enum import Enum
-from typing import Annotated, Any
+from functools import cache
+from typing import Annotated, Any, Mapping
 
 from pydantic import AfterValidator, WithJsonSchema, ConfigDict, BaseModel, Field, StringConstraints, field_validator, model_validator
 
@@ -32,6 +33,7 @@ __all__ = [
     "INPUT_ONLY",
     "MINIMUM_OF",
     "minimum_flags",
+    "as_stated",
     "NO_PROVENANCE",
     "lacks_provenance",
     "Timed",
@@ -353,10 +355,18 @@ minimum. Such a flag is no fact of its own: outputs write the count as "at least
 count is unknown (`minimum_flags`)."""
 
 
+@cache
 def minimum_flags(model: type) -> dict[str, str]:
     """A record model's counts that may be minimums -> the boolean field saying so (`MINIMUM_OF`)."""
     return {extra[MINIMUM_OF]: name for name, info in model.model_fields.items()
             if isinstance(extra := info.json_schema_extra, dict) and MINIMUM_OF in extra}
+
+
+def as_stated(attrs: Mapping[str, Any], model: type, field: str, text: str) -> str:
+    """`text`, the value of count `field` of a record of `model` (its properties `attrs`), as every output
+    writes it: `at least 7` when the record's flag says the count is a minimum (`minimum_flags`)."""
+    flag = minimum_flags(model).get(field)
+    return f"at least {text}" if flag and attrs.get(flag) else text
 
 
 PERIOD_JSON_SCHEMA = {

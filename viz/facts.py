@@ -14,7 +14,7 @@ from typing import Any, Mapping
 
 from casegraph.schemas import schema
 from casegraph.schemas.aggregates import aggregate_fields
-from casegraph.schemas.common import minimum_flags
+from casegraph.schemas.common import as_stated, minimum_flags
 from casegraph.schemas.citations import (
     CITATION_COLUMNS, CONTESTED_COLUMNS, PARTIAL_COLUMNS, citation_count, citation_text, citations_of, contested_of,
     partial_of,
@@ -78,22 +78,23 @@ def fact_rows(attrs: Mapping[str, Any], name: str, leave_out: str | None = None)
 
 
 @cache
-def _fact_columns(name: str) -> tuple[tuple[str, str | None], ...]:
-    """(field, the flag saying it is a minimum or None) of each fact column of `name`; the flags themselves
-    are no facts (`schemas.common.minimum_flags`: "victims at least: no" beside no count says nothing)."""
+def _fact_columns(name: str) -> tuple[tuple[str, type | None], ...]:
+    """(field, its record model if it is a count that may be a minimum, else None) of each fact column of
+    `name`; the flags saying so are no facts (`schemas.common.minimum_flags`: "victims at least: no" beside
+    no count says nothing)."""
     graph = schema()
     if name not in graph.labels and name not in graph.rel_types:
         return ()
     record = graph.node(name) if name in graph.labels else graph.rel(name)
     derived = set(aggregate_fields(record.model))
     flags = minimum_flags(record.model)
-    return tuple((c.name, flags.get(c.name)) for c in record.columns
+    return tuple((c.name, record.model if c.name in flags else None) for c in record.columns
                  if c.name not in derived and c.name not in NOT_FACTS and c.name not in flags.values())
 
 
 def _fields(attrs: Mapping[str, Any], name_field: str | None, columns) -> list[tuple[str, str]]:
     rows = []
-    for name, minimum in columns:
+    for name, counted_in in columns:
         if name == name_field:
             continue
         value = attrs.get(name)
@@ -102,8 +103,8 @@ def _fields(attrs: Mapping[str, Any], name_field: str | None, columns) -> list[t
         text = fact_text(value)
         if name == "quote":
             text = f"“{text}”"
-        elif minimum and attrs.get(minimum):
-            text = f"at least {text}"
+        elif counted_in is not None:
+            text = as_stated(attrs, counted_in, name, text)
         rows.append((name.replace("_", " "), text))
     return rows
 

@@ -210,3 +210,12 @@ def test_a_dossier_counts_its_cases_nodes_and_relationships_in_words(public_grap
     assert around.number_of_edges() >= 2
     assert f"{around.number_of_nodes():,} nodes and {around.number_of_edges():,} relationships." in \
         build_dossier(around, ExportMeta()).scope
+
+
+def test_a_minimum_count_is_written_as_the_source_states_it(public_graph):
+    """Hillingdon's count is a minimum (`victims_at_least`): the dossier says "at least", as tooltips and
+    entity pages do (`schemas.common.as_stated`, the one rule)."""
+    part = select(public_graph, Selection(cases=("hillingdon-2000-2016-bellfield-group",)))
+    count = public_graph.nodes["hillingdon-2000-2016-bellfield-group"]["victims_reported"]
+    markdown = render_markdown(build_dossier(part, ExportMeta()))
+    assert f"Victims reported: at least {count}" in markdown
