@@ -270,7 +270,12 @@ def _scan_row(table: ColumnTable, row: int, columns: list[tuple[str, list]], che
             continue
         # an exception naming `quote` covers the record's citations' quotes, which `citation_quotes` holds
         covered_as = "quote" if field == "citation_quotes" else field
-        for text in value if isinstance(value, list) else (value,):
+        texts = value if isinstance(value, list) else (value,)
+        if field == "contested_values":  # each competing value is its own field's text (`_competing`)
+            texts, named = _competing(table, row, value)
+        for at, text in enumerate(texts):
+            if field == "contested_values":
+                covered_as = named[at]
             if field in ("id", "text_file"):
                 text = ID_SEPARATORS.sub(" ", text)  # "victim-aged-13" reads "victim aged 13"
             elif field == "url":
@@ -291,10 +296,19 @@ def _scan_row(table: ColumnTable, row: int, columns: list[tuple[str, list]], che
                           f"restrict the record (sensitivity: restricted), or {exception}" if field == "url" else
                           f"move it to `restricted_detail`, or {exception}" +
                           (f"; what the rule lets through: {rule.public}" if rule.public else ""))
-                problems.append(problem_at(table, row, field,
+                problems.append(problem_at(table, row, covered_as if field == "contested_values" else field,
                         f"public text gives {rule.what}: {hit!r} (rule {rule.id!r} of "
                         f"schemas/publication-safety.yaml); {advice}"))
     return problems
+
+
+def _competing(table: ColumnTable, row: int, values: list[str]) -> tuple[list[str], list[str]]:
+    """The competing values of `row` (`contested_values`, JSON) that are public text, and the field each is
+    a value of: a restricted field's values (`restricted_detail`) are restricted text, never published (the
+    public profile leaves them out, `graph.profile`), so no rule reads them."""
+    restricted = set(schema().restricted_columns(table.name))
+    kept = [(text, name) for text, name in zip(values, table.values["contested_fields"][row]) if name not in restricted]
+    return [text for text, _ in kept], [name for _, name in kept]
 
 
 def restrict_restricted_citations(tables: Tables, versions: PublicVersions) -> list[Problem]:

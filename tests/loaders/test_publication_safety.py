@@ -1362,3 +1362,30 @@ def test_a_restricted_home_not_named_by_its_street_is_still_a_restricted_places_
         "sensitivity: restricted}\n"))
     assert [p.message.split(":")[0] for p in problems] == ["public text names \"the Smiths' flat\", a restricted "
                                                            "place (home)"]
+
+
+def _restated_croydon(tmp_path: Path, **fields) -> list:
+    """The London data plus a second source restating the Croydon case with `fields`: its load's problems."""
+    data = tmp_path / "data"
+    shutil.copytree(default_data_dir(), data, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    records = [{"kind": "source", "id": "a-second-report", "title": "A second report", "publisher": "casegraph tests",
+                "published": "2021", "doc_type": "article"},
+               {"kind": "case", "id": "croydon-2020-child-in-care", "source": "a-second-report", "locator": "p. 1",
+                **fields}]
+    (data / "zz-restated.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    try:
+        load([data])
+    except LoadError as error:
+        return error.problems
+    return []
+
+
+def test_a_competing_value_of_restricted_text_is_not_read_as_public(tmp_path):
+    """Two sources giving a restricted field two values contest it; its values stay restricted text (the public
+    profile leaves them out), so an age there is no error, as it is none in the field itself."""
+    assert _restated_croydon(tmp_path, restricted_detail="She was 12 when the abuse began.") == []
+
+
+def test_a_competing_value_of_public_text_is_checked_and_named_by_its_field(tmp_path):
+    (problem,) = _restated_croydon(tmp_path, summary="A girl aged 12 died in Croydon.")
+    assert problem.field == "summary" and "rule 'individual-age'" in problem.message, str(problem)
