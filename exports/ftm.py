@@ -36,7 +36,8 @@ sensitivity and time, on every entity:
 - `status` on relationship entities that have it (all but Associate) is the
   claim status (`alleged`, `convicted`, ...); `role` says what the link is;
 - `keywords` on nodes: `casegraph:LABEL`, `status:...`, `sensitivity:...`,
-  `period:...` and every other property without an FtM home (`gss_code:...`);
+  `period:...` and every other property without an FtM home (`gss_code:...`; an unknown element of
+  a list as `unknown`, the text outputs' word);
 - `startDate` / `endDate` (and `date` for a single year) on Event and Project.
 
 Every value goes through FollowTheMoney's own type cleaning (by its
@@ -58,7 +59,7 @@ import networkx as nx
 import orjson
 
 from casegraph.exports.base import EdgeItem, ExportError, Exporter, NodeItem
-from casegraph.schemas.citations import CITATION_COLUMNS, citation_text, citations_of, contested_of, partial_of
+from casegraph.schemas.citations import CITATION_COLUMNS, UNKNOWN_TEXT, citation_text, citations_of, contested_of, partial_of
 from casegraph.schemas.names import display_name
 from casegraph.schemas.text import clip
 from casegraph.schemas.words import plural
@@ -245,8 +246,9 @@ class FtMExporter(Exporter):
         for key, value in props.items():
             if key in _MAPPED or value is None:
                 continue
-            for item in (value if isinstance(value, list) else [value]):
-                keywords.append(_clip(f"{key}:{json.dumps(item) if isinstance(item, bool) else item}", 1000))
+            for item in (value if isinstance(value, list) else [value]):  # an unknown element: the text outputs' word
+                shown = UNKNOWN_TEXT if item is None else json.dumps(item) if isinstance(item, bool) else item
+                keywords.append(_clip(f"{key}:{shown}", 1000))
         entity["keywords"] = keywords
         self.entities.append(self._entity(node.id, schema, entity))
         self._documentation(node.id, cited)

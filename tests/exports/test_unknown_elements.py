@@ -71,3 +71,17 @@ def test_a_citation_without_paragraphs_has_unknown_paragraphs_in_every_format(pu
     assert (row["paragraphs"], row["locator"]) == ("", cited["locator"])  # was "[]": a list of none, not unknown
     (path,) = export(public_graph, "ftm", tmp_path / "g.ftm.json")
     assert cited["locator"] in path.read_text(encoding="utf-8")
+
+
+def test_an_unknown_element_is_never_written_none_in_ftm_keywords(public_graph, tmp_path):
+    """FtM keeps a property without an FtM home as a keyword `name:value`: an unknown element reads
+    `unknown`, the text outputs' word (`schemas.citations.UNKNOWN_TEXT`), never Python's `None`."""
+    from casegraph.exports.ftm import read_ftm
+
+    node = "hillingdon-2000-2016-bellfield-group"  # its inferred links' handling codes are unknown
+    assert None in public_graph.nodes[node].get("inferred_link_handling", []) or \
+        "" in public_graph.nodes[node].get("inferred_link_handling", [])
+    path = export(public_graph, "ftm", tmp_path / "all.ftm.json")[0]
+    keywords = [k for e in read_ftm(path) for k in e["properties"].get("keywords", [])]
+    assert "inferred_link_handling:unknown" in keywords
+    assert not [k for k in keywords if k.endswith(":None") or k.endswith(":")], keywords[:20]
