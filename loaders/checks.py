@@ -8,7 +8,6 @@ no adult age in a child case, no pseudonym in public text.
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from casegraph.loaders.columns import ColumnTable, Tables
 from casegraph.loaders.exceptions import Exceptions
@@ -21,7 +20,7 @@ from casegraph.schemas.common import Sensitivity, Timed
 from casegraph.schemas.nodes import CaseFile, Person, Place, SourceDocument
 from casegraph.schemas.relationships import Involves
 
-__all__ = ["check_dataset", "EARLIEST_YEAR", "PERSON_CHECKS"]
+__all__ = ["check_dataset", "check_citation_dates", "EARLIEST_YEAR", "PERSON_CHECKS"]
 
 EARLIEST_YEAR = 1900
 """No source here reports abuse before this year; an earlier year is a typo."""
@@ -131,7 +130,6 @@ def check_dataset(tables: Tables, exceptions: Exceptions) -> list[Problem]:
     covers (`exceptions`) is none."""
     problems: list[Problem] = []
     problems += _years(tables)
-    problems += _citation_dates(tables)
     problems += _victims(tables)
     problems += _described_victims(tables, exceptions)
     problems += _pseudonyms(tables)
@@ -174,38 +172,35 @@ def _years(tables: Tables) -> list[Problem]:
     return problems
 
 
-def _citation_dates(tables: Tables, today: str | None = None) -> list[Problem]:
+def check_citation_dates(tables: Tables) -> list[Problem]:
     """A citation's `as_of` (the date of the status that source gives) is no later than the source's
-    publication, nor than today: a source cannot say what happened after it was written, and the
-    latest `as_of` decides the current status. Dates compare at the precision both give (2011 vs
-    2011-02-15: the year)."""
-    today = today or date.today().isoformat()
+    publication: a source cannot say what happened after it was written, and the latest `as_of` decides
+    the current status. Dates compare at the precision both give (2011 vs 2011-02-15: the year); a date
+    after today is refused where it is read (`schemas.text.refuse_future`). Run on the resolved tables
+    before their citations are deduplicated or put in date order (`loaders.lineage`), so that an error
+    names the citation as it was written: its field and line, or, for a fact stated by several records,
+    the first record and where the others are."""
     sources = tables.nodes.get(SourceDocument.label)
     published = dict(zip(sources["id"], sources["published"])) if sources is not None else {}
-    problems, late = [], {}  # (source, as_of) -> (limit, what) when too late, else None: few distinct pairs
-
-    def too_late(source: str, as_of: str):
-        limit, what = min(((published.get(source) or today, f"source {source!r} was published"),
-                           (today, "today is")), key=lambda pair: pair[0])
-        width = min(len(as_of), len(limit))
-        return (limit, what) if as_of[:width] > limit[:width] else None
-
+    problems = []
     for table in tables.all():
         if "citation_as_of" not in table.values:
             continue
         for row, (cited, dates) in enumerate(zip(table["citation_sources"], table["citation_as_of"])):
             for index, (source, as_of) in enumerate(zip(cited, dates)):
-                if not as_of:
+                limit = published.get(source)
+                width = min(len(as_of or ""), len(limit or ""))
+                if not as_of or not limit or as_of[:width] <= limit[:width]:
                     continue
-                found = late.get((source, as_of), _UNSEEN)
-                if found is _UNSEEN:
-                    found = late[(source, as_of)] = too_late(source, as_of)
-                if found:
-                    limit, what = found
-                    field = citation_field(table.given_fields(row), index, "as_of")
-                    problems.append(_problem(table, row, field,
-                        f"as_of {as_of} is after what its source could report ({what} {limit}): "
-                        f"expected the date of the status that source gives, on or before {limit}"))
+                message = (f"as_of {as_of} is after what its source could report (source {source!r} was published "
+                           f"{limit}): expected the date of the status that source gives, on or before {limit}")
+                if table.restated.get(row):  # several records: which one gave which citation is not kept
+                    origin = table.origin(row)
+                    problems.append(Problem(origin.file, origin.line, origin.name, None,
+                                            f"{message}{table.also_stated(row, 'citations')}"))
+                else:
+                    problems.append(_problem(table, row, citation_field(table.given_fields(row), index, "as_of"),
+                                             message))
     return problems
 
 

@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from casegraph.loaders.checks import PERSON_CHECKS, check_dataset
+from casegraph.loaders.checks import PERSON_CHECKS, check_citation_dates, check_dataset
 from casegraph.loaders.exceptions import Exceptions
 from casegraph.loaders.claim_wording import check_conviction_wording, check_unbacked_convictions
 from casegraph.loaders.columns import Collected, Tables
@@ -270,6 +270,7 @@ def _load(paths: Iterable[Path] | None, progress: Progress | None) -> Dataset:
     tables, found = resolve(collected, unloaded, versions)
     del collected
     problems.extend(found)
+    problems.extend(check_citation_dates(tables))  # as written: before repeats are dropped and dates ordered
     problems.extend(unloaded.problems())
     found, repeated = drop_repeated_citations(tables, versions.tables.values())
     problems.extend(found)

@@ -229,3 +229,19 @@ def test_a_date_after_today_is_refused_where_it_is_given(tmp_path, published, as
 
     problem = next(p for p in _dated_problems(tmp_path, published, as_of) if p.field == field)
     assert f"is after today ({date.today().isoformat()})" in problem.message, str(problem)
+
+
+def test_a_late_as_of_is_named_as_written_not_as_the_citations_are_ordered(tmp_path):
+    """The second citation is the late one; the citations are put in date order after the check, so the
+    error still names `citations.1.as_of` and its line."""
+    path = tmp_path / "a.yaml"
+    path.write_text("- {kind: source, id: late, title: Late, publisher: P, published: 2025-11, doc_type: article}\n"
+                    "- {kind: source, id: early, title: Early, publisher: P, published: 2011-03, doc_type: article}\n"
+                    "- kind: indicator\n  id: i-1\n  name: One\n  description: A pattern.\n  citations:\n"
+                    "    - {source: late, paragraphs: [1]}\n"
+                    "    - {source: early, paragraphs: [2], as_of: 2011-06}\n")
+    with pytest.raises(LoadError) as caught:
+        load([path])
+    [problem] = caught.value.problems
+    assert (problem.field, problem.line) == ("citations.1.as_of", 9), str(problem)
+    assert "source 'early' was published 2011-03" in problem.message
