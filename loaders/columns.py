@@ -18,6 +18,7 @@ from typing import Any, Callable, Iterable
 from pydantic import BaseModel
 
 from casegraph.loaders.raw import RawRecord
+from casegraph.schemas.common import minimum_flags
 from casegraph.schemas.arrow import ENDPOINT_COLUMNS, arrow_schema
 from casegraph.schemas.text import shown_path
 
@@ -138,7 +139,7 @@ class Collected:
         if raw is None:
             table.append(values)
         else:
-            table.append(values, raw.file, raw.line, raw.field_lines, given or _given(record))
+            table.append(values, raw.file, raw.line, raw.field_lines, _given(type(record), given or record.model_fields_set))
 
     def extend(self, records: Iterable[BaseModel]) -> "Collected":
         for record in records:
@@ -146,13 +147,20 @@ class Collected:
         return self
 
 
-_GIVEN: dict[frozenset[str], frozenset[str]] = {}
+_GIVEN: dict[tuple[type, frozenset[str]], frozenset[str]] = {}
 
 
-def _given(record: BaseModel) -> frozenset[str]:
-    """The fields a record stated (`from_` for a relationship's `from`); one shared set per combination."""
-    fields = frozenset(record.model_fields_set)
-    return _GIVEN.setdefault(fields, fields)
+def _given(model: type, fields: Iterable[str]) -> frozenset[str]:
+    """The fields a record of `model` stated (`from_` for a relationship's `from`), one shared set per
+    combination. A count it gives states whether the count is a minimum too (`schemas.common.minimum_flags`:
+    `victims_reported: 6` alone says exactly 6), so a second source's "at least 6" contests it rather than
+    being credited to a source that never said it."""
+    fields = frozenset(fields)
+    found = _GIVEN.get((model, fields))
+    if found is None:
+        flags = minimum_flags(model)
+        found = _GIVEN[(model, fields)] = fields | {flags[count] for count in fields & flags.keys()}
+    return found
 
 
 class Tables:

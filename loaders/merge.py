@@ -45,12 +45,14 @@ contested, with each value and its sources.
 from __future__ import annotations
 
 import json
+from functools import cache
 from typing import Any
 
 from casegraph.loaders.columns import ColumnTable
 from casegraph.loaders.problems import Problem
 from casegraph.schemas.citations import CITATION_COLUMNS, CONTESTED_COLUMNS, PARTIAL_COLUMNS
-from casegraph.schemas.common import parse_period
+from casegraph.schemas import schema
+from casegraph.schemas.common import minimum_flags, parse_period
 from casegraph.schemas.text import shown_path
 
 __all__ = ["merge_rows", "settle_contested", "NOT_COMPARED"]
@@ -66,6 +68,13 @@ _COMPANIONS = {"period": ("year_start", "year_end")}
 """Derived columns that follow the value chosen for a field."""
 
 _JOINED = ("note", "basis")
+
+
+@cache
+def _minimum_flags() -> frozenset[str]:
+    """Every field saying a count is a minimum (`schemas.common.minimum_flags`): stated with its count
+    (`loaders.columns._given`), so the sources stating it are the count's, never listed apart."""
+    return frozenset(flag for node in schema().nodes for flag in minimum_flags(node.model).values())
 
 
 def merge_rows(table: ColumnTable, groups: dict[int, list[int]]) -> list[Problem]:
@@ -93,6 +102,7 @@ def merge_rows(table: ColumnTable, groups: dict[int, list[int]]) -> list[Problem
             _merge_field(table, column, rows, sources, contested, problems, partial)
         for column, items in zip(CONTESTED_COLUMNS, zip(*contested) if contested else ((), (), ())):
             values[column][first] = list(items)
+        partial = [item for item in partial if item[0] not in _minimum_flags()]  # credited as their counts are
         for column, items in zip(PARTIAL_COLUMNS, zip(*partial) if partial else ((), ())):
             values[column][first] = list(items)
     return problems
