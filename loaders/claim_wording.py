@@ -17,14 +17,14 @@ show a conviction that nothing else in the graph records.
 
 from __future__ import annotations
 
-from casegraph.loaders.columns import ColumnTable, Tables
+from casegraph.loaders.columns import ColumnTable, Tables, distinct_texts, rows_holding
 from casegraph.loaders.problems import Problem
 from casegraph.loaders.safety import ID_SEPARATORS, problem_at, public_text_fields
-from casegraph.loaders.conviction import NOT_CONVICTED, Wording, conviction_wording, worded_as_conviction
+from casegraph.loaders.conviction import NOT_CONVICTED, Wording, worded_as_conviction
 from casegraph.schemas.names import NAME_FIELDS
 from casegraph.schemas.text import clip, shown_path
 
-__all__ = ["check_conviction_wording", "check_unbacked_convictions"]
+__all__ = ["check_conviction_wording", "check_unbacked_convictions", "Wordings"]
 
 _RESTRICTED = "restricted"
 _PUBLIC_ADVICE = ("words only a restricted source supports go in a record that cites that source alone (the public "
@@ -34,17 +34,51 @@ _ADVICE = ("word it as the status gives it (\"alleged\", \"charged\", \"cleared\
            "source gives (`status: convicted`, with the citation that says so)")
 
 
-def check_conviction_wording(tables: Tables, public: bool = False) -> list[Problem]:
+class Wordings:
+    """`worded_as_conviction` of each text, sought once a load: public texts repeat a lot (a quote on every
+    record it is cited by), and the three checks below read the same texts. Called with a text, gives its
+    wording (None: none)."""
+
+    def __init__(self) -> None:
+        self._found: dict[str, Wording | None] = {}
+
+    def __call__(self, text: str) -> Wording | None:
+        try:
+            return self._found[text]
+        except KeyError:
+            found = self._found[text] = worded_as_conviction(text)
+            return found
+
+    def rows(self, columns: list[tuple[str, list]], among: list[int]) -> list[int]:
+        """The rows of `among` (ascending), in order, with a text worded as a conviction in one of `columns`
+        (field, its values; an id read as words): each distinct text is read once, and only these rows need
+        reading one by one."""
+        rows: set[int] = set()
+        for field, values in columns:
+            words = _id_words if field == "id" else None
+            values = [values[row] for row in among]
+            hits = {text for text in distinct_texts(values)
+                    if text and (worded_as_conviction(words(text)) if words else self(text))}
+            rows.update(among[at] for at in rows_holding(values, hits))
+        return sorted(rows)
+
+
+def _id_words(text: str) -> str:
+    return ID_SEPARATORS.sub(" ", text)  # "convicted-paedophile-john-doe" reads as words
+
+
+def check_conviction_wording(tables: Tables, public: bool = False, wordings: Wordings | None = None) -> list[Problem]:
     """Errors, one per record and field, for public text worded as a conviction under a status that is
     not one (see the module docstring). Each names file, line, record and field, the words found, the
     record's status, and what to do. Restricted records are not scanned (nothing of them is published).
     With `public`, the tables are the public versions of facts that cite a restricted source
     (`loaders.public_versions`): checked under the status their public citations alone give, which is
-    what the public profile shows with the same text, and the message says so."""
+    what the public profile shows with the same text, and the message says so. `wordings`: the texts
+    already read (a load shares one among its checks)."""
     record, advice = ("its public version (its public citations only)", _PUBLIC_ADVICE) if public else \
         ("the record", _ADVICE)
+    wordings = wordings if wordings is not None else Wordings()
     problems = []
-    found: dict[tuple[str, str], Wording | None] = {}  # (text, status) -> its wording: public texts repeat a lot
     for table in tables.all():
         if "status" not in table.values:
             continue
@@ -52,22 +86,24 @@ def check_conviction_wording(tables: Tables, public: bool = False) -> list[Probl
             (("outcomes",) if "outcomes" in table.values else ())  # `convicted` is an outcome and a wording
         columns = [(field, table[field], field.startswith("citation_")) for field in fields]
         cited = table["citation_statuses"] if "citation_statuses" in table.values else None
-        for row, (status, sensitivity) in enumerate(zip(table["status"], table["sensitivity"])):
-            if sensitivity != _RESTRICTED:
-                problems += _scan_row(table, row, status, columns, cited[row] if cited is not None else (), found,
-                                      record, advice)
+        statuses = table["status"]
+        among = [row for row, (status, sensitivity) in enumerate(zip(statuses, table["sensitivity"]))
+                 if sensitivity != _RESTRICTED and (status in NOT_CONVICTED or (
+                     cited is not None and not NOT_CONVICTED.isdisjoint(cited[row])))]
+        for row in wordings.rows([(field, values) for field, values, _ in columns], among):
+            problems += _scan_row(table, row, statuses[row], columns, cited[row] if cited is not None else (),
+                                  wordings, record, advice)
     for (rel_type, _, to_label), table in tables.rels.items():
         if rel_type == "INVOLVES" and to_label in tables.nodes:
-            problems += _involved_names(table, tables.nodes[to_label])
+            problems += _involved_names(table, tables.nodes[to_label], wordings)
     return problems
 
 
 def _scan_row(table: ColumnTable, row: int, status: str | None, columns: list[tuple[str, list, bool]],
-              cited: list[str | None], found: dict[tuple[str, str], Wording | None], record: str,
-              advice: str) -> list[Problem]:
+              cited: list[str | None], wordings: Wordings, record: str, advice: str) -> list[Problem]:
     """A row's errors: `columns` (field, its values, whether per citation) are the table's scanned fields,
-    `cited` the row's citation statuses, `found` the wordings already sought (shared by every row);
-    `record` and `advice` are what the message calls the record and tells to do."""
+    `cited` the row's citation statuses; `record` and `advice` are what the message calls the record and
+    tells to do."""
     problems = []
     said = set()  # texts already refused in this row: `citation_quotes` repeats `quote`
     for field, values, per_citation in columns:
@@ -78,10 +114,7 @@ def _scan_row(table: ColumnTable, row: int, status: str | None, columns: list[tu
             given = (cited[index] if index < len(cited) else status) if per_citation else status
             if given not in NOT_CONVICTED or not text or text in said:
                 continue
-            words = ID_SEPARATORS.sub(" ", text) if field == "id" else text
-            wording = found.get((words, given), _UNSEEN)
-            if wording is _UNSEEN:
-                wording = found[words, given] = conviction_wording(words, given)
+            wording = worded_as_conviction(_id_words(text)) if field == "id" else wordings(text)
             if wording:
                 said.add(text)
                 whose = f"its citation {index + 1} is" if per_citation else f"{record} is"
@@ -91,32 +124,34 @@ def _scan_row(table: ColumnTable, row: int, status: str | None, columns: list[tu
     return problems
 
 
-_UNSEEN = object()
-
 _CONVICTED = "convicted"
 
 
-def check_unbacked_convictions(tables: Tables) -> list[Problem]:
+def check_unbacked_convictions(tables: Tables, wordings: Wordings | None = None) -> list[Problem]:
     """Warnings, one per field, for a public case (a table with `outcomes`) whose status is neither
     `convicted` nor one `check_conviction_wording` refuses under (`reported`, `inferred`), whose own public
     text (title, summary, quote, ...; not its citations' quotes, which carry their own statuses) is worded as
     a conviction (`loaders.conviction.worded_as_conviction`) while its `outcomes` hold no `convicted`. Each
     names file, line, record and field, the words and their sentence, the status and outcomes, and what to
-    do. A warning, not an error: the source may report a conviction the record has not yet been given."""
+    do. A warning, not an error: the source may report a conviction the record has not yet been given.
+    `wordings`: the texts already read (a load shares one among its checks)."""
+    wordings = wordings if wordings is not None else Wordings()
     warnings = []
     for table in tables.all():
         if "outcomes" not in table.values or table.is_rel:
             continue
         fields = [field for field in public_text_fields(table.name) if not field.startswith("citation_")]
-        for row, (status, sensitivity, outcomes) in enumerate(
-                zip(table["status"], table["sensitivity"], table["outcomes"])):
-            if sensitivity == _RESTRICTED or status in NOT_CONVICTED or status == _CONVICTED \
-                    or _CONVICTED in (outcomes or ()):
-                continue
+        statuses, outcome_lists = table["status"], table["outcomes"]
+        among = [row for row, (status, sensitivity, outcomes) in enumerate(zip(statuses, table["sensitivity"],
+                                                                                 outcome_lists))
+                 if not (sensitivity == _RESTRICTED or status in NOT_CONVICTED or status == _CONVICTED
+                         or _CONVICTED in (outcomes or ()))]
+        for row in wordings.rows([(field, table[field]) for field in fields], among):
+            status, outcomes = statuses[row], outcome_lists[row]
             for field in fields:
                 value = table[field][row]
-                wording = next(filter(None, map(worded_as_conviction, filter(None, value if isinstance(value, list)
-                                                                               else (value,)))), None)
+                wording = next(filter(None, map(wordings, filter(None, value if isinstance(value, list)
+                                                                  else (value,)))), None)
                 if wording:
                     given = ", ".join(outcomes or ()) or "none"
                     warnings.append(problem_at(table, row, field, (
@@ -127,7 +162,7 @@ def check_unbacked_convictions(tables: Tables) -> list[Problem]:
     return warnings
 
 
-def _involved_names(table: ColumnTable, parties: ColumnTable) -> list[Problem]:
+def _involved_names(table: ColumnTable, parties: ColumnTable, wordings: Wordings) -> list[Problem]:
     """Errors for public INVOLVES, under a status in NOT_CONVICTED, whose involved party (a row of
     `parties`) is named as convicted; each at the relationship, naming the party's record and line."""
     problems = []
@@ -140,7 +175,7 @@ def _involved_names(table: ColumnTable, parties: ColumnTable) -> list[Problem]:
         at = rows.get(target)
         field = next((f for f in NAME_FIELDS if f in parties.values and parties[f][at]), None) \
             if at is not None else None
-        found = conviction_wording(parties[field][at], status) if field else None
+        found = wordings(parties[field][at]) if field else None
         if found:
             origin = parties.origin(at)
             problems.append(problem_at(table, row, "to", (

@@ -11,6 +11,7 @@ from __future__ import annotations
 from array import array
 from collections import deque
 from functools import cache
+from itertools import chain
 from operator import itemgetter
 from sys import intern
 from typing import Any, Callable, Iterable
@@ -22,7 +23,7 @@ from casegraph.schemas.common import minimum_flags
 from casegraph.schemas.arrow import ENDPOINT_COLUMNS, arrow_schema
 from casegraph.schemas.text import shown_path
 
-__all__ = ["ColumnTable", "Collected", "Tables", "table_columns"]
+__all__ = ["ColumnTable", "Collected", "Tables", "table_columns", "distinct_texts", "rows_holding"]
 
 _each = deque(maxlen=0).extend
 """Runs an iterator to its end, keeping nothing."""
@@ -42,6 +43,23 @@ def _getter(model: type[BaseModel]) -> tuple[str, Callable[[dict], tuple]]:
     name = getattr(model, "label", None) or model.type
     fields = [_FIELD.get(c, c) for c in table_columns(name)]
     return name, itemgetter(*fields)
+
+
+def distinct_texts(values: list) -> set:
+    """The distinct values of a column, a list column's items one by one (its lists flattened); an
+    unknown (None) among them. Made in C: a check asks each distinct text once, not each row's."""
+    lists = next((v for v in values if v is not None), None).__class__ is list
+    return set(chain.from_iterable(filter(None, values))) if lists else set(values)
+
+
+def rows_holding(values: list, texts: set) -> list[int]:
+    """The rows of a column (a list column: any of its items) whose value is one of `texts`, in order."""
+    if not texts:
+        return []
+    lists = next((v for v in values if v is not None), None).__class__ is list
+    if lists:
+        return [row for row, items in enumerate(values) if items and not texts.isdisjoint(items)]
+    return [row for row, value in enumerate(values) if value in texts]
 
 
 class ColumnTable:

@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Iterator
 
 from casegraph.loaders.checks import PERSON_CHECKS, check_citation_dates, check_dataset
 from casegraph.loaders.exceptions import Exceptions
-from casegraph.loaders.claim_wording import check_conviction_wording, check_unbacked_convictions
+from casegraph.loaders.claim_wording import Wordings, check_conviction_wording, check_unbacked_convictions
 from casegraph.loaders.columns import Collected, Tables
 from casegraph.loaders.dataset import Dataset, prepare_conversion
 from casegraph.loaders.lineage import check_citation_sources, derive_citations, drop_repeated_citations
@@ -282,12 +282,13 @@ def _load(paths: Iterable[Path] | None, progress: Progress | None) -> Dataset:
     problems.extend(check_dataset(tables, exceptions))
     problems.extend(check_publication_safety(tables, exceptions))
     warnings.extend(exceptions.stale())
-    problems.extend(check_conviction_wording(tables))
-    warnings.extend(check_unbacked_convictions(tables))
+    wordings = Wordings()  # the three conviction checks read the same texts
+    problems.extend(check_conviction_wording(tables, wordings=wordings))
+    warnings.extend(check_unbacked_convictions(tables, wordings))
     versioned = Tables({key: t for key, t in versions.tables.items() if isinstance(key, str)},
                        {key: t for key, t in versions.tables.items() if not isinstance(key, str)})
     said = {(p.file, p.line, p.record, p.field) for p in problems}  # the whole fact's error says it already
-    problems.extend(p for p in check_conviction_wording(versioned, public=True)
+    problems.extend(p for p in check_conviction_wording(versioned, public=True, wordings=wordings)
                     if (p.file, p.line, p.record, p.field) not in said)
     if problems:
         raise LoadError(problems)

@@ -37,7 +37,7 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
-from casegraph.loaders.columns import ColumnTable, Tables
+from casegraph.loaders.columns import ColumnTable, Tables, distinct_texts, rows_holding
 from casegraph.loaders.folding import fold
 from casegraph.loaders.problems import Problem
 from casegraph.loaders.public_versions import PublicVersions
@@ -251,10 +251,40 @@ def check_publication_safety(tables: Tables, exceptions: Exceptions,
         fields = ((("id",) if table.name in labels else ()) + public_text_fields(table.name)
                   + tuple(name for name in _NAMES_AS_WORDS if name in table.values))
         columns = [(field, table[field]) for field in fields]
-        for row, sensitivity in enumerate(table["sensitivity"]):
-            if sensitivity != _RESTRICTED:
-                problems += _scan_row(table, row, columns, checks, seen, exceptions)
+        among = [row for row, sensitivity in enumerate(table["sensitivity"]) if sensitivity != _RESTRICTED]
+        for row in _rows_with_hits(columns, among, checks, seen):
+            problems += _scan_row(table, row, columns, checks, seen, exceptions)
     return problems
+
+
+def _rows_with_hits(columns: list[tuple[str, list]], among: list[int], checks, seen: dict) -> list[int]:
+    """The rows of `among` (ascending), in order, with a hit of a rule in one of `columns` (field, its values), or
+    competing values (read by `_scan_row`): each distinct text is read once, and only these rows one by one."""
+    rows: set[int] = set()
+    every = len(among) == len(columns[0][1]) if columns else True
+    for field, values in columns:
+        values = values if every else [values[row] for row in among]
+        if field == "contested_values":
+            rows.update(among[at] for at, value in enumerate(values) if value)
+            continue
+        hits = {text for text in distinct_texts(values) if text is not None and _hits(field, text, checks, seen)}
+        rows.update(among[at] for at in rows_holding(values, hits))
+    return sorted(rows)
+
+
+def _hits(field: str, text: str, checks, seen: dict) -> list[tuple[Rule, str]]:
+    """The rules `text`, a value of `field`, hits, each with what it found as written: an id or a file name read
+    as words, a web address as its words (`_url_words`); `seen` keeps each text's, shared by every row."""
+    if field in ("id", "text_file"):
+        text = ID_SEPARATORS.sub(" ", text)  # "victim-aged-13" reads "victim aged 13"
+    elif field == "url":
+        text = _url_words(text)
+    hits = seen.get(text)
+    if hits is None:
+        folded = fold(text)  # the rules match what a reader sees; the message quotes what is written
+        hits = seen[text] = [(rule, folded.original_span(*span)) for rule, find in checks
+                             if (span := find(folded.text))]
+    return hits
 
 
 def _scan_row(table: ColumnTable, row: int, columns: list[tuple[str, list]], checks, seen: dict,
@@ -276,16 +306,7 @@ def _scan_row(table: ColumnTable, row: int, columns: list[tuple[str, list]], che
         for at, text in enumerate(texts):
             if field == "contested_values":
                 covered_as = named[at]
-            if field in ("id", "text_file"):
-                text = ID_SEPARATORS.sub(" ", text)  # "victim-aged-13" reads "victim aged 13"
-            elif field == "url":
-                text = _url_words(text)
-            hits = seen.get(text)
-            if hits is None:
-                folded = fold(text)  # the rules match what a reader sees; the message quotes what is written
-                hits = seen[text] = [(rule, folded.original_span(*span)) for rule, find in checks
-                                     if (span := find(folded.text))]
-            for rule, hit in hits:
+            for rule, hit in _hits(field, text, checks, seen):
                 # each field asks its own exception: the same text excused in one field is still an error in another
                 if exceptions.covers(table, row, rule.id, covered_as) or (text, rule.id) in reported:
                     continue

@@ -699,3 +699,25 @@ def test_a_reported_case_with_no_conviction_wording_is_not_warned_of(tmp_path):
     dataset = load([_write(tmp_path, "- {kind: case, id: b-case, title: A case, summary: No one was convicted., "
                                      "period: 2012, outcomes: [not-prosecuted], source: src, paragraphs: [1]}\n")])
     assert dataset.warnings == []
+
+
+def test_one_text_in_many_records_is_judged_in_each_by_its_own_status(tmp_path):
+    # the load reads each distinct text once (`claim_wording.Wordings`): every record holding it is still judged
+    problems = _problems(tmp_path, """\
+- {kind: person, id: first, name: Adam, description: He was jailed., source: src, paragraphs: [1], status: convicted}
+- {kind: person, id: second, name: Bill, description: He was jailed., source: src, paragraphs: [1], status: alleged}
+- {kind: person, id: third, name: Carl, description: He was jailed., source: src, paragraphs: [1], status: alleged,
+   sensitivity: restricted}
+- {kind: person, id: fourth, name: Dave, description: He was jailed., source: src, paragraphs: [1], status: charged}
+- {kind: case, id: other-case, title: Another case, summary: He was jailed., period: 2021, source: src, paragraphs: [1],
+   status: reported}
+""")
+    assert [(p.line, p.record, p.field) for p in problems] == [(5, "second", "description"),
+                                                                (8, "fourth", "description")]
+    warnings = load([_write(tmp_path, """\
+- {kind: case, id: other-case, title: Another case, summary: He was jailed., period: 2021, source: src, paragraphs: [1],
+   status: reported}
+- {kind: case, id: third-case, title: A third case, summary: He was jailed., period: 2021, source: src, paragraphs: [1],
+   status: reported, outcomes: [convicted]}
+""")]).warnings
+    assert [(w.record, w.field) for w in warnings if "worded as a conviction" in w.message] == [("other-case", "summary")]

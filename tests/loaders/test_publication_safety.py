@@ -1389,3 +1389,18 @@ def test_a_competing_value_of_restricted_text_is_not_read_as_public(tmp_path):
 def test_a_competing_value_of_public_text_is_checked_and_named_by_its_field(tmp_path):
     (problem,) = _restated_croydon(tmp_path, summary="A girl aged 12 died in Croydon.")
     assert problem.field == "summary" and "rule 'individual-age'" in problem.message, str(problem)
+
+
+def test_one_text_in_many_records_is_judged_in_each_record(tmp_path):
+    # the check reads each distinct text once (`safety._rows_with_hits`): every public record holding it is an
+    # error of its own, a restricted one is not read, and an exception covers only its own record
+    same = "A girl, aged 14, was abused."
+    extra = "".join(f"""
+- {{kind: statement, id: said-{n}, statement_type: statement, summary: "{same}", period: 2021, source: src,
+   paragraphs: [1]{more}}}"""
+                    for n, more in ((1, ""), (2, ", sensitivity: restricted"), (3, ""),
+                                    (4, ", safety_exception_by: Jane Editor, safety_exception_on: 2026-11-30, "
+                                        "safety_exception_reason: published, safety_exception_rules: [individual-age]")))
+    with pytest.raises(LoadError) as error:
+        _load(tmp_path, "A case.", extra=extra + "\n")
+    assert [(p.record, p.field) for p in error.value.problems] == [("said-1", "summary"), ("said-3", "summary")]
