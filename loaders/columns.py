@@ -114,6 +114,17 @@ class ColumnTable:
             data = {"id": self.values["id"][row]}
         return RawRecord(self.files[row], self.lines[row] or None, data, self.field_lines.get(row))
 
+    def concat(self, later: "ColumnTable") -> None:
+        """Append the rows of `later`, a table of the same name read after this one (in place)."""
+        offset = len(self)
+        for column, values in self.values.items():
+            values.extend(later.values[column])
+        self.files.extend(later.files)
+        self.lines.extend(later.lines)
+        self.given.extend(later.given)
+        self.field_lines.update({offset + row: lines for row, lines in later.field_lines.items()})
+        self.restated.update({offset + row: records for row, records in later.restated.items()})
+
     def take(self, rows: list[int], replace: dict[str, list[Any]] | None = None,
              copy: bool = False) -> "ColumnTable":
         """A table of these rows, in this order; `replace` gives whole new columns for them. Taking
@@ -158,6 +169,16 @@ class Collected:
             table.append(values)
         else:
             table.append(values, raw.file, raw.line, raw.field_lines, _given(type(record), given or record.model_fields_set))
+
+    def concat(self, later: "Collected") -> None:
+        """Append the records of `later`, collected from files read after these (in place): each table's rows
+        in the order one reading of all the files gives them."""
+        for tables, more in ((self.nodes, later.nodes), (self.rels, later.rels)):
+            for name, table in more.items():
+                if name in tables:
+                    tables[name].concat(table)
+                else:
+                    tables[name] = table
 
     def extend(self, records: Iterable[BaseModel]) -> "Collected":
         for record in records:

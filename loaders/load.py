@@ -23,31 +23,19 @@ from casegraph.loaders.dataset import Dataset, prepare_conversion
 from casegraph.loaders.lineage import check_citation_sources, derive_citations, drop_repeated_citations
 from casegraph.loaders.problems import LoadError, Problem
 from casegraph.loaders.public_versions import PublicVersions, restricted_sources
+from casegraph.loaders.parallel import read_in_two, reads_in_two
 from casegraph.loaders.raw import RawRecord
+from casegraph.loaders.reading import READERS, lacking, read_files
 from casegraph.loaders.resolve import resolve
 from casegraph.loaders.safety import check_publication_safety, load_rules, restrict_restricted_citations
-from casegraph.loaders.tabular import read_csv, read_jsonl
 from casegraph.loaders.unloaded import Unloaded
-from casegraph.loaders.validate import MISSING, validate_record
-from casegraph.loaders.yaml_files import read_yaml
+from casegraph.loaders.validate import validate_record
 from casegraph.schemas import schema
 from casegraph.schemas.common import forget_shared_values
-from casegraph.schemas.text import shown_path
-from casegraph.schemas.words import counted
 
 __all__ = ["load", "data_files", "default_data_dir", "paused_gc", "release_free_memory", "READERS"]
 
-READERS: dict[str, Callable[[Path], Iterator[RawRecord]]] = {
-    ".yaml": read_yaml,
-    ".yml": read_yaml,
-    ".csv": read_csv,
-    ".jsonl": read_jsonl,
-}
-
 Progress = Callable[[str], None]
-
-PROGRESS_EVERY = 100_000
-"""Records between progress messages on a long file."""
 
 
 def default_data_dir() -> Path:
@@ -153,21 +141,9 @@ def _malloc_trim():
 _MALLOC_TRIM = _malloc_trim()
 
 
-def _lacking(problem: Problem) -> bool:
-    """Whether a problem is a required top-level field left out (which a restatement may leave out)."""
-    return problem.message == MISSING and bool(problem.field) and "." not in problem.field
-
-
-def _restating(raw: RawRecord, found: list[Problem]) -> bool:
-    """Whether a failed node record lacks required fields and has a kind and an id: it may restate a node
-    (below), which makes those fields given, whatever its other problems."""
-    return isinstance(raw.data.get("kind"), str) and isinstance(raw.data.get("id"), str) \
-        and any(map(_lacking, found))
-
-
 def _restatements(pending: list[tuple[RawRecord, list[Problem]]], collected: Collected,
                   unloaded: Unloaded) -> list[Problem]:
-    """Add each pending record (`_restating`) that restates a node another record gives in full: its
+    """Add each pending record (`reading._restating`) that restates a node another record gives in full: its
     missing required fields are the first such record's, and count as not stated (they contest nothing
     and are credited to no source of this record). Returns the problems of the rest, in place of which
     they join `unloaded`: a record with other problems too gives those alone when it restates a node
@@ -185,12 +161,12 @@ def _restatements(pending: list[tuple[RawRecord, list[Problem]]], collected: Col
             for row, given_id in enumerate(table["id"]):
                 firsts[label].setdefault(given_id, row)
         row = firsts[label].get(node_id) if table is not None else None
-        record, filled = None, {p.field for p in found if _lacking(p)}
+        record, filled = None, {p.field for p in found if lacking(p)}
         if row is not None:
             data = {**raw.data, **{field: table[field][row] for field in filled}}
             record, found = validate_record(replace(raw, data=data))
         elif unloaded.gives(kind, node_id):
-            found = [p for p in found if not _lacking(p)]
+            found = [p for p in found if not lacking(p)]
         if record is None:
             problems.extend(found)
             failed.append(raw)
@@ -225,42 +201,9 @@ def _load(paths: Iterable[Path] | None, progress: Progress | None) -> Dataset:
     files = data_files([default_data_dir()] if paths is None else paths)
     if not files:
         raise LoadError([Problem("(no data)", None, None, None, "no data files were given")])
-    problems: list[Problem] = []
-    collected = Collected()
-    unloaded = Unloaded()  # records that failed validation, files not read: no follow-on unknown references
-    pending: list[tuple[RawRecord, list[Problem]]] = []  # node records lacking required fields
-    for number, path in enumerate(files, start=1):
-        if progress:
-            progress(f"reading {shown_path(path)} ({number}/{len(files)})")
-        count = 0
-        try:
-            for count, raw in enumerate(READERS[path.suffix.lower()](path), start=1):
-                if progress and count % PROGRESS_EVERY == 0:
-                    progress(f"  {counted(count, 'record')} read from {shown_path(path.name)}")
-                record, found = validate_record(raw)
-                if record is None and _restating(raw, found):
-                    pending.append((raw, found))
-                    continue
-                if record is None:
-                    problems.extend(found)
-                    unloaded.add_record(raw)
-                    continue
-                collected.add(record, raw)
-            if count == 0:
-                problems.append(Problem(str(path), None, None, None,
-                                        "no records: the file is empty (a data file holds at least one record)"))
-        except LoadError as error:
-            problems.extend(error.problems)
-            if count == 0:  # refused before its first record (not YAML, a bad CSV header): none of them read
-                unloaded.add_file(str(path))
-        except UnicodeDecodeError as error:
-            unloaded.add_file(str(path))
-            problems.append(Problem(str(path), None, None, None, f"not UTF-8 text: {error.reason} "
-                                                                 f"at byte {error.start}"))
-        except OSError as error:
-            unloaded.add_file(str(path))
-            problems.append(Problem(str(path), None, None, None,
-                                    f"cannot read the file: {error.strerror or type(error).__name__}"))
+    read = read_in_two(files, progress) if reads_in_two(files) else read_files(files, progress)
+    problems, collected, unloaded = read.problems, read.collected, read.unloaded
+    pending, read = read.pending, None
     problems.extend(_restatements(pending, collected, unloaded))
     if progress:
         progress(f"resolving {sum(map(len, collected.nodes.values())):,} nodes "

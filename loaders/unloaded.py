@@ -78,6 +78,14 @@ class Unloaded:
             if isinstance(raw.data.get("kind"), str):
                 self._nodes.add((raw.data["kind"], raw.data["id"]))
 
+    def update(self, later: "Unloaded") -> None:
+        """Add what failed in files read after these (`later`), in place."""
+        self._records |= later._records
+        self._nodes |= later._nodes
+        self._names |= later._names
+        self._files += later._files
+        self._unread += later._unread
+
     def gives(self, kind: str, node_id: str) -> bool:
         """Whether a node record of this kind and id failed validation (so a record restating it, which may
         leave out what that one gives, lacks nothing that the failed record's own problems do not say)."""
