@@ -10,9 +10,11 @@
    `graph/rows.py`) are written out as Arrow, Parquet and CSV;
 3. times the whole build as `casegraph build` runs it, `input_checksum` +
    `EmbeddedStore(tmp).build_files(...)`, best of `--repeat`, each run in its
-   own process whose peak RSS the kernel reports (`os.wait4`: the largest of
-   the process and the child that loads large data; the two never hold their
-   peaks at once, since the child exits before the first COPY);
+   own process. Its peak memory is the resident memory of the process and
+   every process it starts (the child that loads, its helper reading half
+   the files, the child that stages) **together**, sampled every 0.05 s from
+   /proc (`TreeMemory`), and no less than the largest single process's peak
+   the kernel reports (`os.wait4`), which no sampling misses;
 4. times the raw engine baseline, a fresh database with the same DDL
    (`ladybug_ddl()`) and one COPY per table of those rows, nothing else, in
    each format, best of `--repeat`; the fastest format is the baseline;
@@ -30,6 +32,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -47,13 +50,61 @@ def _say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
+class TreeMemory(threading.Thread):
+    """Samples the resident memory of a process and all its descendants together (MB), every `interval`
+    seconds, from Linux /proc, until `stop`: `peak` is the largest sum seen."""
+
+    def __init__(self, pid: int, interval: float = 0.05):
+        super().__init__(daemon=True)
+        self.pid, self.interval, self.peak = pid, interval, 0.0
+        self._stopped = threading.Event()
+
+    def run(self) -> None:
+        page = os.sysconf("SC_PAGE_SIZE")
+        while not self._stopped.is_set():
+            total = 0
+            for pid in self._tree():
+                try:
+                    total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * page
+                except (OSError, IndexError, ValueError):  # it ended meanwhile
+                    pass
+            self.peak = max(self.peak, total / 2 ** 20)
+            self._stopped.wait(self.interval)
+
+    def _tree(self) -> list[int]:
+        parents: dict[int, list[int]] = {}
+        for entry in os.scandir("/proc"):
+            if entry.name.isdigit():
+                try:
+                    stat = Path(f"/proc/{entry.name}/stat").read_text()
+                except OSError:
+                    continue
+                parents.setdefault(int(stat.rsplit(")", 1)[1].split()[1]), []).append(int(entry.name))
+        tree, todo = [], [self.pid]
+        while todo:
+            pid = todo.pop()
+            tree.append(pid)
+            todo.extend(parents.get(pid, ()))
+        return tree
+
+    def stop(self) -> float:
+        self._stopped.set()
+        self.join()
+        return self.peak
+
+
 def run_child(*args: str) -> tuple[dict, float, float, float]:
-    """Run one `benchmarks.stages` step in a fresh process: its report, wall and CPU seconds, peak RSS (MB)."""
+    """Run one `benchmarks.stages` step in a fresh process: its report, wall and CPU seconds, peak RSS (MB):
+    the larger of the kernel's peak of its largest single process and the sampled peak of all its processes
+    together (`TreeMemory`)."""
     with tempfile.TemporaryFile(mode="w+") as errors:
         started = time.perf_counter()
         child = subprocess.Popen([sys.executable, "-m", "benchmarks.stages", *args], cwd=ROOT,
                                  stdout=subprocess.PIPE, stderr=errors, text=True)
+        memory = TreeMemory(child.pid)
+        memory.start()
         output = child.stdout.read()
+        together = memory.stop()  # the child closed its output: it is ending, its children ended
         _, status, usage = os.wait4(child.pid, 0)  # this child's own rusage, not all children's
         wall = time.perf_counter() - started
         child.returncode = os.waitstatus_to_exitcode(status)
@@ -62,7 +113,7 @@ def run_child(*args: str) -> tuple[dict, float, float, float]:
             errors.seek(0)
             raise SystemExit(f"benchmark step {args[0]} failed ({child.returncode}):\n{errors.read()[-4000:]}")
     cpu = usage.ru_utime + usage.ru_stime
-    return json.loads(output.strip().splitlines()[-1]), wall, cpu, usage.ru_maxrss / 1024  # Linux: KB
+    return json.loads(output.strip().splitlines()[-1]), wall, cpu, max(usage.ru_maxrss / 1024, together)  # KB
 
 
 def _generator_digest() -> str:

@@ -77,13 +77,15 @@ def run_prepare(data: Path, tables: Path, formats: list[str]) -> dict:
     loaded Dataset, the stages `build_files` runs in a child for large data).
     The full graph's staged tables are kept for the baseline, in each format;
     the time that takes is left out of the total. Stages the wrappers do not
-    see are reported as `other`.
+    see are reported as `other`. The files are read in this one process, so
+    that every stage is timed (a build reads large data in two: `loaders.parallel`).
     """
     import importlib
 
     embedded = importlib.import_module("casegraph.graph.embedded")
     writing = importlib.import_module("casegraph.graph.embedded_write")
     loading = importlib.import_module("casegraph.loaders.load")  # the module, not `loaders.load()`
+    reading = importlib.import_module("casegraph.loaders.reading")
     dataset_module = importlib.import_module("casegraph.loaders.dataset")
     from casegraph.graph.store import input_checksum
     from casegraph.loaders import data_files
@@ -132,15 +134,19 @@ def run_prepare(data: Path, tables: Path, formats: list[str]) -> dict:
                                  "files": {fmt: _write(arrow, tables / name, fmt) for fmt in formats}})
             times["(kept)"] = clock() - start
 
-    for suffix, reader in list(loading.READERS.items()):
-        loading.READERS[suffix] = timed_items("read", reader)
-    for module, names in ((loading, {"validate_record": "validate", "resolve": "resolve", "check_dataset": "check"}),
+    for suffix, reader in list(reading.READERS.items()):
+        reading.READERS[suffix] = timed_items("read", reader)
+    loading.reads_in_two = lambda files: False  # every stage timed here, in this one process
+    for module, names in ((reading, {"validate_record": "validate"}),
+                          (loading, {"resolve": "resolve", "check_dataset": "check"}),
                           (dataset_module, {"to_arrow": "arrow"}),
                           (writing, {"public_dataset": "public", "with_aggregates": "aggregates",
                                      "_write_parquet": "stage", "_copy_table": "copy"})):
         for name, stage in names.items():
             setattr(module, name, timed(stage, getattr(module, name)))
     loading.check_publication_safety = timed("safety", loading.check_publication_safety)
+    loading.check_conviction_wording = timed("wording", loading.check_conviction_wording)
+    loading.check_unbacked_convictions = timed("wording", loading.check_unbacked_convictions)
     embedded.copy_staged = copy_and_keep
 
     with tempfile.TemporaryDirectory(prefix="profile-store-", dir=tables) as store:
@@ -151,7 +157,7 @@ def run_prepare(data: Path, tables: Path, formats: list[str]) -> dict:
         embedded.EmbeddedStore(store).build(dataset, checksum)
         total = clock() - started - times.pop("(kept)", 0.0)
     stages = {stage: times.get(stage, 0.0)
-              for stage in ("read", "validate", "resolve", "check", "safety", "arrow", "public", "aggregates",
+              for stage in ("read", "validate", "resolve", "check", "safety", "wording", "arrow", "public", "aggregates",
                             "stage", "copy")}
     stages["other"] = total - sum(stages.values())
     (tables / "manifest.json").write_text(json.dumps(manifest, indent=1))

@@ -3,8 +3,8 @@
 A build has two steps that each need most of the memory a large build
 takes, and never both at once:
 
-1. **staging**: the Dataset (loaded here, or in a child process for large
-   data: `load_and_stage`) is projected into both profiles (the full graph,
+1. **staging**: the Dataset (loaded here, or for large data loaded in one
+   child process and staged in another: `load_and_stage`) is projected into both profiles (the full graph,
    and the public projection of `casegraph.graph.profile`), each with its
    aggregates counted from its own records (`casegraph.graph.aggregates`),
    and every table is written to a Parquet file under the build's folder;
@@ -19,7 +19,7 @@ slices of 100,000 rows made SHOWS of 100,000 cases (478,175 rows) take
 1,194 s against 41 s in one COPY. One COPY of that table needs ~1.7 GB
 for a moment, which fits under the 2 GB build target only in a process that
 holds nothing else: so data larger than LOAD_IN_CHILD_BYTES is loaded and
-staged in a child process that exits (and gives its memory back) before the
+staged in child processes that exit (and give their memory back) before the
 first COPY.
 """
 
@@ -29,6 +29,7 @@ import itertools
 import json
 import os
 import pickle
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -75,13 +76,16 @@ def stage_dataset(dataset: Dataset, folder: Path | None, say: Progress) -> Loade
 
     Raises OSError when the folder cannot be written."""
     loaded = Loaded.of(dataset)
-    if folder is None:
-        return loaded
+    if folder is not None:
+        _stage_profiles(dataset, folder, say)
+    return loaded
+
+
+def _stage_profiles(dataset: Dataset, folder: Path, say: Progress) -> None:
     say("staging the restricted profile (all data)")
     _stage_profile(with_aggregates(dataset), folder / RESTRICTED)
     say("staging the public profile (restricted data left out)")
     _stage_profile(with_aggregates(public_dataset(dataset)), folder / PUBLIC)
-    return loaded
 
 
 def _stage_profile(dataset: Dataset, folder: Path) -> None:
@@ -127,41 +131,59 @@ def _write_parquet(tables: Iterable[pa.Table], path: Path) -> int | None:
     return rows
 
 
-# -- loading in a child process -------------------------------------------------------------------
+# -- loading and staging in child processes ------------------------------------------------------
 
 def load_and_stage(files: Iterable[Path], folder: Path | None, say: Progress,
                    isolate: bool | None = None) -> Loaded:
-    """`loaders.load` the files and `stage_dataset` the result; in a child process when `isolate`,
+    """`loaders.load` the files and `stage_dataset` the result; in child processes when `isolate`,
     or (None) when the files are larger than LOAD_IN_CHILD_BYTES together. Returns `Loaded`.
 
-    The child is a fresh interpreter (`python -m casegraph.graph.embedded_write`): it inherits no
-    memory or threads, and runs none of the calling program. Its progress messages reach `say`; its
-    errors are raised here as they were raised there (`LoadError` with every problem). Raises
-    StoreError when the child ends without an answer (killed, out of memory)."""
+    Isolated, one child loads the files and saves the Dataset (`Dataset.save`, Arrow files under
+    `folder/DATASET`) and exits; a second stages it from those files, memory-mapped, and exits: staging
+    in the process that loaded would stand on all the memory the load's Python objects held and left
+    fragmented (100,000 generated cases: 2,331 MB in one process; each step alone stays under 1.9 GB,
+    BENCHMARKS.md). Each child is a fresh interpreter (`python -m casegraph.graph.embedded_write`): it
+    inherits no memory or threads, and runs none of the calling program. Their progress messages reach
+    `say`; their errors are raised here as they were raised there (`LoadError` with every problem).
+    Raises StoreError when a child ends without an answer (killed, out of memory)."""
     files = [Path(f) for f in files]
     if isolate is None:
         isolate = sum(f.stat().st_size for f in files) > LOAD_IN_CHILD_BYTES
     if not isolate:
         return _load_and_stage(files, folder, say)
+    saved = folder / DATASET if folder is not None else None
+    loaded = _in_child(("load", files, saved), say)
+    if folder is not None:
+        _in_child(("stage", saved, folder), say)
+        shutil.rmtree(saved)
+    return loaded
+
+
+DATASET = "dataset"
+"""Where under the staging folder the loading child saves the Dataset for the staging child."""
+
+
+def _in_child(task: tuple, say: Progress):
+    """Run `task` (`_run`) in a fresh child process; its answer, or raise its error."""
     reading, writing = os.pipe()
     child = subprocess.Popen([sys.executable, "-m", CHILD_MODULE, str(writing)], stdin=subprocess.PIPE,
                              pass_fds=(writing,))
     os.close(writing)
     with os.fdopen(reading, "rb") as messages:
         try:
-            child.stdin.write(pickle.dumps((files, folder)))
+            child.stdin.write(pickle.dumps(task))
             child.stdin.close()
             while True:
                 try:
                     kind, value = pickle.load(messages)
                 except EOFError:
                     child.wait()
-                    raise StoreError(f"the process loading the data ended without an answer (exit code "
+                    raise StoreError(f"the process {_DOING[task[0]]} ended without an answer (exit code "
                                      f"{child.returncode}: killed, or out of memory?); nothing was written") from None
                 if kind == "say":
                     say(value)
                     continue
-                child.wait()  # its memory is the system's again before the first COPY
+                child.wait()  # its memory is the system's again before the next step
                 if kind == "done":
                     return value
                 raise value
@@ -172,6 +194,7 @@ def load_and_stage(files: Iterable[Path], folder: Path | None, say: Progress,
 
 
 CHILD_MODULE = "casegraph.graph.embedded_write"
+_DOING = {"load": "loading the data", "stage": "staging the data"}
 
 
 def _load_and_stage(files: list[Path], folder: Path | None, say: Progress) -> Loaded:
@@ -180,17 +203,33 @@ def _load_and_stage(files: list[Path], folder: Path | None, say: Progress) -> Lo
     return stage_dataset(load(files, progress=say), folder, say)
 
 
+def _run(task: tuple, say: Progress):
+    """A child's task: ("load", files, folder or None): load the files, save the Dataset in the folder, and
+    return `Loaded`; ("stage", that folder, the staging folder): stage the saved Dataset (returns None)."""
+    if task[0] == "load":
+        from casegraph.loaders import load
+
+        _, files, saved = task
+        dataset = load(files, progress=say)
+        if saved is not None:
+            dataset.save(saved)
+        return Loaded.of(dataset)
+    _, saved, folder = task
+    _stage_profiles(Dataset.open(saved), folder, say)
+    return None
+
+
 def _child(descriptor: int) -> None:
-    """The child process of `load_and_stage`: reads (files, folder) pickled on stdin, writes pickled
-    messages to `descriptor`: ("say", text)..., then ("done", Loaded) or ("failed", the exception)."""
-    files, folder = pickle.load(sys.stdin.buffer)
+    """A child process of `_in_child`: reads its task pickled on stdin, writes pickled messages to
+    `descriptor`: ("say", text)..., then ("done", its answer) or ("failed", the exception)."""
+    task = pickle.load(sys.stdin.buffer)
     with os.fdopen(descriptor, "wb") as out:
         def send(message: tuple) -> None:
             out.write(pickle.dumps(message))
             out.flush()
 
         try:
-            send(("done", _load_and_stage(files, folder, lambda text: send(("say", text)))))
+            send(("done", _run(task, lambda text: send(("say", text)))))
         except BaseException as error:  # noqa: BLE001 (every error goes to the parent, which raises it)
             try:
                 send(("failed", error))

@@ -13,7 +13,9 @@ demand from `nodes` and `rels`, made without validating again.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
+from pathlib import Path
 from typing import Iterable, Iterator, Mapping, Sequence
 
 import pyarrow as pa
@@ -26,7 +28,10 @@ from casegraph.schemas.citations import CONTESTED_COLUMNS, contested_of
 from casegraph.schemas.nodes import Node
 from casegraph.schemas.relationships import Relationship
 
-__all__ = ["Dataset", "Records", "RelKey", "to_arrow", "prepare_conversion", "ARROW_POOL"]
+__all__ = ["Dataset", "Records", "RelKey", "to_arrow", "prepare_conversion", "ARROW_POOL", "DATASET_FILE"]
+
+DATASET_FILE = "dataset.json"
+"""The list of a saved Dataset's table files (`Dataset.save`)."""
 
 RelKey = tuple[str, str, str]
 """A relationship table's key: (type, from label, to label)."""
@@ -118,6 +123,32 @@ class Dataset:
         dataset = cls(nodes, rels)
         dataset.public_versions = {key: to_arrow(table.name, table.values)
                                    for key, table in (public_versions or {}).items()}
+        return dataset
+
+    def save(self, folder: Path) -> None:
+        """Write the tables (and `public_versions`; not `warnings`) as uncompressed Arrow IPC files under a new
+        `folder`, listed in `folder/DATASET_FILE`, for `Dataset.open` in another process. Raises OSError."""
+        folder.mkdir(parents=True)
+        entries = []
+        for part, tables in (("nodes", self.node_tables), ("rels", self.rel_tables),
+                             ("public_versions", self.public_versions)):
+            for key, table in tables.items():
+                file = f"{len(entries):03d}.arrow"
+                with pa.OSFile(str(folder / file), "wb") as out, pa.ipc.new_file(out, table.schema) as writer:
+                    writer.write_table(table)
+                entries.append({"part": part, "key": key, "file": file})
+        (folder / DATASET_FILE).write_text(json.dumps(entries))
+
+    @classmethod
+    def open(cls, folder: Path) -> "Dataset":
+        """The Dataset `save` wrote in `folder`, its tables memory-mapped (read as they are used, and shared
+        with the page cache). Raises OSError, or KeyError/ValueError for a folder `save` did not write."""
+        parts: dict[str, dict] = {"nodes": {}, "rels": {}, "public_versions": {}}
+        for entry in json.loads((folder / DATASET_FILE).read_text()):
+            key = entry["key"] if isinstance(entry["key"], str) else tuple(entry["key"])
+            parts[entry["part"]][key] = pa.ipc.open_file(pa.memory_map(str(folder / entry["file"]))).read_all()
+        dataset = cls(parts["nodes"], parts["rels"])
+        dataset.public_versions = parts["public_versions"]
         return dataset
 
     def node_table(self, label: str) -> pa.Table:

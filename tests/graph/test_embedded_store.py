@@ -181,10 +181,10 @@ def test_a_build_killed_with_sigkill_leaves_nothing_after_the_next(london, tmp_p
 
 
 def test_a_build_from_files_in_a_child_process_is_the_same_build(london, london_files, tmp_path):
-    """Large data is loaded and staged in a child process (`isolate=True` forces it for the London data):
-    the same graph in both profiles as a build of the loaded Dataset, the child's progress messages
-    reach the caller, the staged tables are gone afterwards, and the report carries the load's
-    warnings and contested facts."""
+    """Large data is loaded in one child process and staged in another (`isolate=True` forces it for the
+    London data): the same graph in both profiles as a build of the loaded Dataset, the children's progress
+    messages reach the caller, the staged tables and the saved Dataset are gone afterwards, and the report
+    carries the load's warnings and contested facts."""
     from casegraph.graph.store import input_checksum
 
     in_process = EmbeddedStore(tmp_path / "here")
@@ -198,8 +198,8 @@ def test_a_build_from_files_in_a_child_process_is_the_same_build(london, london_
         with in_process.view(profile) as a, in_child.view(profile) as b:
             assert graph_checksum(a) == graph_checksum(b)
     assert any(message.startswith("reading ") for message in said)  # said in the child
-    assert "staging the public profile (restricted data left out)" in said
-    assert not list(in_child.current.glob("staged"))
+    assert "staging the public profile (restricted data left out)" in said  # said in the second child
+    assert not list(in_child.current.glob("staged")) and not list(in_child.current.rglob("dataset*"))
     unchanged = in_child.build_files(london_files, input_checksum(london_files), isolate=True)
     assert not unchanged.changed and unchanged.build_id == there.build_id
     assert unchanged.contested == london.contested()
@@ -217,6 +217,18 @@ def test_a_load_error_in_the_child_process_is_raised_with_every_problem(london_f
     assert [(p.file, p.line, p.field) for p in raised.value.problems] == [(str(bad), 1, "from"), (str(bad), 2, "from")]
     assert "unknown reference 'no-such-case'" in str(raised.value)
     assert store.current is None and not list((tmp_path / "store" / "builds").iterdir())
+
+
+def test_a_saved_dataset_opens_as_it_was(london, tmp_path):
+    """The loading child hands the staging child the Dataset as Arrow files (`Dataset.save`, `Dataset.open`)."""
+    from casegraph.loaders.dataset import Dataset
+
+    london.save(tmp_path / "saved")
+    opened = Dataset.open(tmp_path / "saved")
+    for tables, again in ((london.node_tables, opened.node_tables), (london.rel_tables, opened.rel_tables),
+                          (london.public_versions, opened.public_versions)):
+        assert list(again) == list(tables) and all(again[key].equals(table) for key, table in tables.items())
+    assert opened.contested() == london.contested()
 
 
 def test_a_store_path_with_quotes_and_backslashes_builds(london, tmp_path):
