@@ -3,8 +3,10 @@
 Reading and validating is most of a large load's time, and all of it Python
 on one core (BENCHMARKS.md, issue 12). A machine with two cores or more reads
 data larger than READ_IN_TWO_BYTES in two processes: this one reads the first
-files, a helper process (a fresh interpreter running `_helper`) the rest, about half the bytes each, and sends what it read back
-column by column, pickled. Appended after this process's own, the helper's
+files, a helper process (a fresh interpreter running `_helper`) the rest, about half the bytes each. The helper
+pickles what it read into a file, a column at a time, and exits; only then
+does this process read it back, so the two never hold the helper's records at
+once (through a pipe, 100,000 generated cases held ~2,020 MB in the two). Appended after this process's own, the helper's
 rows come in file order, so the load that follows sees exactly what one reading
 of every file gives (`reading.Read.then`): the same rows, problems and
 messages, in the same order.
@@ -16,6 +18,7 @@ import os
 import pickle
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import BinaryIO, Callable
 
@@ -39,8 +42,8 @@ Progress = Callable[[str], None]
 def reads_in_two(files: list[Path]) -> bool:
     """Whether a load of `files` reads them in two processes: more than one file, more than one core this
     process may use, and more than READ_IN_TWO_BYTES together."""
-    return len(files) > 1 and len(os.sched_getaffinity(0)) > 1 \
-        and sum(path.stat().st_size for path in files) > READ_IN_TWO_BYTES
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return len(files) > 1 and cores > 1 and sum(path.stat().st_size for path in files) > READ_IN_TWO_BYTES
 
 
 def _split(files: list[Path]) -> int:
@@ -57,24 +60,28 @@ def _split(files: list[Path]) -> int:
 def read_in_two(files: list[Path], progress: Progress | None = None) -> Read:
     """`reading.read_files(files, progress)`, the second half of the files read by a helper process at the same
     time. Its progress messages follow this process's, as one reading would give them. Raises what the helper
-    raised (a failure of casegraph's own, never a problem of the data: those are in the `Read`); a helper that
-    ends without an answer (killed, out of memory) has its files read here instead, and `progress` says so."""
+    raised (a failure of casegraph's own, never a problem of the data: those are in the `Read`), and OSError
+    when the temporary folder cannot be written; a helper that ends without an answer (killed, out of memory)
+    has its files read here instead, and `progress` says so."""
     split = _split(files)
     reading, writing = os.pipe()
-    helper = subprocess.Popen([sys.executable, "-c", _HELPER, str(writing)], stdin=subprocess.PIPE,
-                              pass_fds=(writing,))
-    os.close(writing)
-    try:
-        with os.fdopen(reading, "rb") as stream:
-            helper.stdin.write(pickle.dumps((files[split:], range(split + 1, len(files) + 1))))
-            helper.stdin.close()
-            read = read_files(files[:split], progress, range(1, len(files) + 1))
-            later = _receive(stream, progress)
-        helper.wait()
-    finally:
-        if helper.poll() is None:
-            helper.kill()
-            helper.wait()
+    with tempfile.TemporaryDirectory(prefix="casegraph-read-") as folder:
+        handover = Path(folder) / "read.pickle"
+        helper = subprocess.Popen([sys.executable, "-c", _HELPER, str(writing)], stdin=subprocess.PIPE,
+                                  pass_fds=(writing,))
+        os.close(writing)
+        try:
+            with os.fdopen(reading, "rb") as stream:
+                helper.stdin.write(pickle.dumps((files[split:], range(split + 1, len(files) + 1), handover)))
+                helper.stdin.close()
+                read = read_files(files[:split], progress, range(1, len(files) + 1))
+                done = _answer(stream, progress)
+            helper.wait()  # its memory is the system's again before its records are read here
+            later = _receive(handover) if done else None
+        finally:
+            if helper.poll() is None:
+                helper.kill()
+                helper.wait()
     if later is None:
         if progress:
             progress(f"the process reading the later files ended without an answer (exit code {helper.returncode}: "
@@ -83,51 +90,62 @@ def read_in_two(files: list[Path], progress: Progress | None = None) -> Read:
     return read.then(later)
 
 
-def _receive(stream: BinaryIO, progress: Progress | None) -> Read | None:
-    """The helper's `Read` as `_send` sends it; None when the stream ends first."""
+def _answer(stream: BinaryIO, progress: Progress | None) -> bool:
+    """Pass on the helper's progress messages until its answer: True when it wrote its `Read`, False when it
+    ended without a word; raises what it raised."""
     try:
         while True:
-            message = pickle.load(stream)
-            if message[0] == "say":
+            kind, value = pickle.load(stream)
+            if kind == "say":
                 if progress:
-                    progress(message[1])
-            elif message[0] == "failed":
-                raise message[1]
+                    progress(value)
+            elif kind == "failed":
+                raise value
             else:
-                break
-        _, problems, unloaded, pending, tables = message
-        read = Read(problems=problems, unloaded=unloaded, pending=pending)
-        for kind, name, columns in tables:
-            values = {column: pickle.load(stream) for column in columns}
-            table = ColumnTable(name, values)
-            for attribute, value in zip(_META, pickle.load(stream)):
-                setattr(table, attribute, value)
-            (read.collected.nodes if kind == "node" else read.collected.rels)[name] = table
-        return read
+                return True
     except EOFError:
-        return None
+        return False
 
 
-def _send(read: Read, stream: BinaryIO) -> None:
-    """A `Read` to `_receive`: what failed first, then each table a column at a time, each column let go once
-    sent (so the helper never holds its records and a copy of them)."""
+def _receive(handover: Path) -> Read | None:
+    """The `Read` `_send` wrote to `handover`; None if the file ends first."""
+    with open(handover, "rb") as stream:
+        try:
+            problems, unloaded, pending, tables = pickle.load(stream)
+            read = Read(problems=problems, unloaded=unloaded, pending=pending)
+            for kind, name, columns in tables:
+                values = {column: pickle.load(stream) for column in columns}
+                table = ColumnTable(name, values)
+                for attribute, value in zip(_META, pickle.load(stream)):
+                    setattr(table, attribute, value)
+                (read.collected.nodes if kind == "node" else read.collected.rels)[name] = table
+            return read
+        except EOFError:
+            return None
+
+
+def _send(read: Read, handover: Path) -> None:
+    """A `Read` to the file `_receive` reads: what failed first, then each table a column at a time, each column
+    let go once written (so the helper never holds its records and a whole copy of them)."""
     tables = [(kind, name, table) for kind, group in (("node", read.collected.nodes), ("rel", read.collected.rels))
               for name, table in group.items()]
-    pickle.dump(("read", read.problems, read.unloaded, read.pending,
-                 [(kind, name, list(table.values)) for kind, name, table in tables]), stream, pickle.HIGHEST_PROTOCOL)
-    for _, _, table in tables:
-        for column in list(table.values):
-            pickle.dump(table.values.pop(column), stream, pickle.HIGHEST_PROTOCOL)
-        pickle.dump(tuple(getattr(table, attribute) for attribute in _META), stream, pickle.HIGHEST_PROTOCOL)
-    stream.flush()
+    with open(handover, "wb") as stream:
+        pickle.dump((read.problems, read.unloaded, read.pending,
+                     [(kind, name, list(table.values)) for kind, name, table in tables]), stream,
+                    pickle.HIGHEST_PROTOCOL)
+        for _, _, table in tables:
+            for column in list(table.values):
+                pickle.dump(table.values.pop(column), stream, pickle.HIGHEST_PROTOCOL)
+            pickle.dump(tuple(getattr(table, attribute) for attribute in _META), stream, pickle.HIGHEST_PROTOCOL)
 
 
 def _helper(descriptor: int) -> None:
-    """The helper process: reads (files, their numbers) pickled on stdin, writes to `descriptor` its progress
-    messages ("say", text)..., then the `Read` (`_send`), or ("failed", the exception)."""
+    """The helper process: reads (files, their numbers, the handover file) pickled on stdin, writes to
+    `descriptor` its progress messages ("say", text)..., then ("read", None) once the `Read` is in the handover
+    file (`_send`), or ("failed", the exception)."""
     from casegraph.loaders.load import paused_gc
 
-    files, numbers = pickle.load(sys.stdin.buffer)
+    files, numbers, handover = pickle.load(sys.stdin.buffer)
     with os.fdopen(descriptor, "wb") as stream:
         def say(text: str) -> None:
             pickle.dump(("say", text), stream)
@@ -135,7 +153,8 @@ def _helper(descriptor: int) -> None:
 
         try:
             with paused_gc():
-                _send(read_files(files, say, numbers), stream)
+                _send(read_files(files, say, numbers), handover)
+            pickle.dump(("read", None), stream)
         except BaseException as error:  # noqa: BLE001 (the reading process raises it)
             try:
                 pickle.dump(("failed", error), stream)
