@@ -34,7 +34,7 @@ from typing import Any, Iterable
 
 import ladybug
 
-from casegraph.graph.embedded_write import PROFILES, Produce, copy_staged, load_and_stage, stage_dataset
+from casegraph.graph.embedded_write import PROFILES, Produce, copy_profiles, load_and_stage, stage_dataset
 from casegraph.graph.limits import QueryLimits
 from casegraph.graph.profile import PUBLIC, RESTRICTED, Profile
 from casegraph.graph.records import RECORDS, RecordFiles
@@ -150,10 +150,9 @@ class EmbeddedStore:
     def _write(self, target: Path, produce: Produce, build_id: str, checksum: str, say: Progress) -> BuildResult:
         staged = target / "staged"
         loaded = produce(staged, say)
+        copy_profiles(staged, {profile: target / DB_FILES[profile] for profile in PROFILES}, say)
+        (target / RECORDS).mkdir()
         for profile in PROFILES:
-            say(f"writing the {profile} profile's database")
-            copy_staged(staged / profile, target / DB_FILES[profile], say)
-            (target / RECORDS).mkdir(exist_ok=True)
             (staged / profile / RECORDS).rename(target / RECORDS / profile)
         shutil.rmtree(staged)  # the staged Parquet: not kept beside the databases
         result = BuildResult.of(loaded, build_id, True, checksum)

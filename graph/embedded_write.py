@@ -25,13 +25,16 @@ first COPY.
 
 from __future__ import annotations
 
+import fcntl
 import itertools
 import json
 import os
 import pickle
 import shutil
+import struct
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -49,7 +52,7 @@ from casegraph.loaders.load import release_free_memory
 from casegraph.schemas.aggregates import FILED_LABEL
 from casegraph.schemas.ddl import ladybug_ddl
 
-__all__ = ["stage_dataset", "load_and_stage", "copy_staged", "LOAD_IN_CHILD_BYTES",
+__all__ = ["stage_dataset", "load_and_stage", "copy_staged", "copy_profiles", "CopyBudget", "LOAD_IN_CHILD_BYTES",
            "WRITE_BUFFER_POOL", "PROFILES", "Produce"]
 
 PROFILES: tuple[Profile, ...] = (RESTRICTED, PUBLIC)
@@ -171,36 +174,57 @@ DATASET = "dataset"
 
 def _in_child(task: tuple, say: Progress):
     """Run `task` (`_run`) in a fresh child process; its answer, or raise its error."""
-    reading, writing = os.pipe()
-    child = subprocess.Popen([sys.executable, "-m", CHILD_MODULE, str(writing)], stdin=subprocess.PIPE,
-                             pass_fds=(writing,))
-    os.close(writing)
-    with os.fdopen(reading, "rb") as messages:
+    return _Child(task).answer(say)
+
+
+class _Child:
+    """A fresh child process running one task (`_run`): started at once, its answer read by `answer`."""
+
+    def __init__(self, task: tuple):
+        self.task = task
+        reading, writing = os.pipe()
+        self.process = subprocess.Popen([sys.executable, "-m", CHILD_MODULE, str(writing)], stdin=subprocess.PIPE,
+                                        pass_fds=(writing,))
+        os.close(writing)
+        self.messages = os.fdopen(reading, "rb")
         try:
-            child.stdin.write(pickle.dumps(task))
-            child.stdin.close()
+            self.process.stdin.write(pickle.dumps(task))
+            self.process.stdin.close()
+        except BaseException:
+            self.stop()
+            raise
+
+    def answer(self, say: Progress):
+        """Pass its progress messages to `say` until it answers; its answer, or raise its error (StoreError when
+        it ends without one: killed, out of memory). The child has ended when this returns."""
+        try:
             while True:
                 try:
-                    kind, value = pickle.load(messages)
+                    kind, value = pickle.load(self.messages)
                 except EOFError:
-                    child.wait()
-                    raise StoreError(f"the process {_DOING[task[0]]} ended without an answer (exit code "
-                                     f"{child.returncode}: killed, or out of memory?); nothing was written") from None
+                    self.process.wait()
+                    raise StoreError(f"the process {_DOING[self.task[0]]} ended without an answer (exit code "
+                                     f"{self.process.returncode}: killed, or out of memory?); nothing was written") from None
                 if kind == "say":
                     say(value)
                     continue
-                child.wait()  # its memory is the system's again before the next step
+                self.process.wait()  # its memory is the system's again before the next step
                 if kind == "done":
                     return value
                 raise value
         finally:
-            if child.poll() is None:
-                child.kill()
-                child.wait()
+            self.stop()
+
+    def stop(self) -> None:
+        """End it if it still runs (a failure elsewhere), and close its pipe."""
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        self.messages.close()
 
 
 CHILD_MODULE = "casegraph.graph.embedded_write"
-_DOING = {"load": "loading the data", "stage": "staging the data"}
+_DOING = {"load": "loading the data", "stage": "staging the data", "copy": "writing a database"}
 
 
 def _load_and_stage(files: list[Path], folder: Path | None, say: Progress) -> Loaded:
@@ -212,7 +236,12 @@ def _load_and_stage(files: list[Path], folder: Path | None, say: Progress) -> Lo
 def _run(task: tuple, say: Progress):
     """A child's task: ("load", files, folder or None): load the files, save the Dataset in the folder, and
     return `Loaded`; ("stage", that folder, the staging folder, a profile): stage that profile of the saved
-    Dataset (returns None)."""
+    Dataset; ("copy", a staged profile's folder, a database, the budget's file, its slot): `copy_staged` under
+    that `CopyBudget` (both return None)."""
+    if task[0] == "copy":
+        _, folder, database, shared, slot = task
+        copy_staged(folder, database, say, CopyBudget(shared, slot))
+        return None
     if task[0] == "load":
         from casegraph.loaders import load
 
@@ -246,7 +275,7 @@ def _child(descriptor: int) -> None:
 
 # -- copying --------------------------------------------------------------------------------------
 
-def copy_staged(folder: Path, database: Path, say: Progress) -> None:
+def copy_staged(folder: Path, database: Path, say: Progress, budget: "CopyBudget | None" = None) -> None:
     """A new database at `database` from one staged profile (`folder`, as `_stage_profile` wrote it):
     casegraph's DDL, then one COPY per table from its Parquet file. Raises RuntimeError (LadybugDB's)
     when a COPY fails.
@@ -255,27 +284,114 @@ def copy_staged(folder: Path, database: Path, say: Progress) -> None:
     size, ~3.5 KB a row for a relationship table), so a table that would take the rows COPYed since
     the database was opened past REOPEN_ROWS is COPYed into the database reopened: a large table's
     COPY never stands on what earlier ones hold, and small tables (all of the London data) share one
-    opening, since each costs ~0.2 s."""
+    opening, since each costs ~0.2 s. With a `budget` (another process writing the other profile's
+    database beside this one), each table first takes what it will hold (`_memory_of`) from the budget,
+    closing the database to give back what earlier tables hold, or waiting, until the two fit together."""
     entries = json.loads((folder / TABLES_FILE).read_text())
     writer = _Writer(database)
     try:
         for statement in ladybug_ddl():
             writer.connection.execute(statement)
-        held = 0
+        held = holding = 0  # rows, and memory (MB), COPYed since the database was opened
         for entry in entries:
             if held and held + entry["rows"] > REOPEN_ROWS:
                 writer.reopen()
-                held = 0
+                held = holding = 0
+            while budget is not None and not budget.take(holding + _memory_of(entry)):
+                if holding:
+                    writer.reopen()
+                    held = holding = 0
+                    budget.take(0)
+                else:
+                    time.sleep(_WAIT)
             say(_what(entry))
             _copy_table(writer, entry, folder / entry["file"])
             held += entry["rows"]
+            holding += _memory_of(entry)
         writer.connection.execute("CHECKPOINT")
     finally:
         writer.close()
+        if budget is not None:
+            budget.take(0)
 
 
 REOPEN_ROWS = 50_000
 """Rows COPYed into one opening of a database being written before it is reopened (see `copy_staged`)."""
+
+NODE_TABLE_MB = 120
+REL_ROW_KB = 3.5
+"""What a COPY holds until its database closes: a node table's (40-110 MB whatever its size), a relationship
+table's per row (100,000 generated cases: SHOWS, 478,175 rows, took ~1,560 MB; BENCHMARKS.md)."""
+
+COPY_BUDGET_MB = 1_600
+"""What the COPYs of two databases written at once may hold together (MB): the 2 GB build target less the two
+processes' own ~150 MB each and a margin. A table that needs more alone (SHOWS at 100,000 cases) runs while the
+other process holds nothing."""
+
+_WAIT = 0.05
+"""Seconds between two looks at the budget while the other process holds it."""
+
+
+def _memory_of(entry: dict) -> float:
+    """What COPYing a staged table will hold until its database closes (MB, an estimate: `REL_ROW_KB`)."""
+    return entry["rows"] * REL_ROW_KB / 1024 if entry["from"] else NODE_TABLE_MB
+
+
+class CopyBudget:
+    """Two processes' shares of COPY_BUDGET_MB, in a file of two 8-byte slots (one each), changed under an
+    exclusive lock on it: `take` sets this process's share if the two fit together."""
+
+    def __init__(self, path: Path, slot: int):
+        self.path, self.slot = path, slot
+
+    @classmethod
+    def create(cls, path: Path) -> "CopyBudget":
+        """A new budget file with both shares 0; this process takes slot 0, the other `CopyBudget(path, 1)`."""
+        path.write_bytes(bytes(16))
+        return cls(path, 0)
+
+    def take(self, megabytes: float) -> bool:
+        """Set this process's share to `megabytes` if it fits beside the other's (or the other holds nothing,
+        or it gives back); whether it was set."""
+        with open(self.path, "r+b") as file:
+            fcntl.flock(file, fcntl.LOCK_EX)
+            shares = list(struct.unpack("<qq", file.read(16)))
+            other = shares[1 - self.slot]
+            if megabytes and other and megabytes > shares[self.slot] and megabytes + other > COPY_BUDGET_MB:
+                return False
+            shares[self.slot] = int(megabytes)
+            file.seek(0)
+            file.write(struct.pack("<qq", *shares))
+            return True
+
+
+def copy_profiles(staged: Path, databases: dict[Profile, Path], say: Progress) -> None:
+    """Write each profile's database from its staged folder (`staged/<profile>`), in PROFILES order; for data
+    over COPY_IN_TWO_ROWS on a machine with two cores or more, the public profile's in a child process at the
+    same time as this one writes the restricted, under one `CopyBudget` (LadybugDB's COPY from Parquet runs on
+    one core). Raises RuntimeError (a COPY's) or StoreError (a child that ended without an answer)."""
+    rows = sum(entry["rows"] for profile in PROFILES
+               for entry in json.loads((staged / profile / TABLES_FILE).read_text()))
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    if rows <= COPY_IN_TWO_ROWS or cores < 2:
+        for profile in PROFILES:
+            say(f"writing the {profile} profile's database")
+            copy_staged(staged / profile, databases[profile], say)
+        return
+    budget = CopyBudget.create(staged / "copy-budget")
+    say(f"writing the {RESTRICTED} and {PUBLIC} profiles' databases at once")
+    child = _Child(("copy", staged / PUBLIC, databases[PUBLIC], budget.path, 1))
+    try:
+        copy_staged(staged / RESTRICTED, databases[RESTRICTED], say, budget)
+    except BaseException:
+        child.stop()
+        raise
+    child.answer(lambda text: say(f"{PUBLIC} profile: {text}"))
+
+
+COPY_IN_TWO_ROWS = 200_000
+"""Staged rows (both profiles together) above which the two databases are written at once: a child costs ~2.5 s
+to start (the London data is ~2,000 rows; 10,000 generated cases ~330,000)."""
 
 
 def _what(entry: dict) -> str:

@@ -219,6 +219,37 @@ def test_a_load_error_in_the_child_process_is_raised_with_every_problem(london_f
     assert store.current is None and not list((tmp_path / "store" / "builds").iterdir())
 
 
+def test_both_databases_written_at_once_are_the_same_build(london, tmp_path, monkeypatch):
+    """Large data has its public database written by a child process beside the restricted one
+    (`copy_profiles`, forced here for the London data): the same graph in both profiles, and the child's
+    progress messages reach the caller, named by their profile."""
+    from casegraph.graph import embedded_write
+
+    one_by_one = EmbeddedStore(tmp_path / "one-by-one")
+    one_by_one.build(london, "checksum")
+    monkeypatch.setattr(embedded_write, "COPY_IN_TWO_ROWS", 0)
+    at_once = EmbeddedStore(tmp_path / "at-once")
+    said: list[str] = []
+    at_once.build(london, "checksum", progress=said.append)
+    for profile in ("restricted", "public"):
+        with one_by_one.view(profile) as a, at_once.view(profile) as b:
+            assert graph_checksum(a) == graph_checksum(b)
+    assert "writing the restricted and public profiles' databases at once" in said
+    assert any(message.startswith("public profile: loading ") for message in said)
+    assert not list(at_once.current.rglob("copy-budget"))
+
+
+def test_the_copy_budget_lets_two_processes_hold_only_what_fits_together(tmp_path):
+    from casegraph.graph.embedded_write import COPY_BUDGET_MB, CopyBudget
+
+    mine = CopyBudget.create(tmp_path / "budget")
+    other = CopyBudget(tmp_path / "budget", 1)
+    assert mine.take(COPY_BUDGET_MB + 500)  # more than the budget alone: the other holds nothing
+    assert not other.take(120) and other.take(0)  # nothing more beside it; giving back always fits
+    assert mine.take(1000) and other.take(COPY_BUDGET_MB - 1000) and not other.take(COPY_BUDGET_MB - 999)
+    assert not mine.take(1001) and mine.take(0) and other.take(COPY_BUDGET_MB + 1)
+
+
 def test_a_saved_dataset_opens_as_it_was(london, tmp_path):
     """The loading child hands the staging child the Dataset as Arrow files (`Dataset.save`, `Dataset.open`)."""
     from casegraph.loaders.dataset import Dataset
