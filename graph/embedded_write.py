@@ -236,11 +236,11 @@ def _load_and_stage(files: list[Path], folder: Path | None, say: Progress) -> Lo
 def _run(task: tuple, say: Progress):
     """A child's task: ("load", files, folder or None): load the files, save the Dataset in the folder, and
     return `Loaded`; ("stage", that folder, the staging folder, a profile): stage that profile of the saved
-    Dataset; ("copy", a staged profile's folder, a database, the budget's file, its slot): `copy_staged` under
-    that `CopyBudget` (both return None)."""
+    Dataset; ("copy", a staged profile's folder, a database, the budget's file, its slot, the rows between
+    reopenings): `copy_staged` under that `CopyBudget` (both return None)."""
     if task[0] == "copy":
-        _, folder, database, shared, slot = task
-        copy_staged(folder, database, say, CopyBudget(shared, slot))
+        _, folder, database, shared, slot, reopen_rows = task
+        copy_staged(folder, database, say, CopyBudget(shared, slot), reopen_rows)
         return None
     if task[0] == "load":
         from casegraph.loaders import load
@@ -275,33 +275,32 @@ def _child(descriptor: int) -> None:
 
 # -- copying --------------------------------------------------------------------------------------
 
-def copy_staged(folder: Path, database: Path, say: Progress, budget: "CopyBudget | None" = None) -> None:
+def copy_staged(folder: Path, database: Path, say: Progress, budget: "CopyBudget | None" = None,
+                reopen_rows: int | None = None) -> None:
     """A new database at `database` from one staged profile (`folder`, as `_stage_profile` wrote it):
     casegraph's DDL, then one COPY per table from its Parquet file. Raises RuntimeError (LadybugDB's)
     when a COPY fails.
 
     What a COPY allocated stays held until the database closes (40-110 MB for a node table of any
     size, ~3.5 KB a row for a relationship table), so a table that would take the rows COPYed since
-    the database was opened past REOPEN_ROWS is COPYed into the database reopened: a large table's
+    the database was opened past `reopen_rows` (default REOPEN_ROWS) is COPYed into the database reopened: a large table's
     COPY never stands on what earlier ones hold, and small tables (all of the London data) share one
     opening, since each costs ~0.2 s. With a `budget` (another process writing the other profile's
     database beside this one), each table first takes what it will hold (`_memory_of`) from the budget,
     closing the database to give back what earlier tables hold, or waiting, until the two fit together."""
     entries = json.loads((folder / TABLES_FILE).read_text())
+    reopen_rows = REOPEN_ROWS if reopen_rows is None else reopen_rows
     writer = _Writer(database)
     try:
         for statement in ladybug_ddl():
             writer.connection.execute(statement)
         held = holding = 0  # rows, and memory (MB), COPYed since the database was opened
         for entry in entries:
-            if held and held + entry["rows"] > REOPEN_ROWS:
-                writer.reopen()
-                held = holding = 0
+            if held and held + entry["rows"] > reopen_rows:
+                held = holding = _reopen(writer, budget)
             while budget is not None and not budget.take(holding + _memory_of(entry)):
                 if holding:
-                    writer.reopen()
-                    held = holding = 0
-                    budget.take(0)
+                    held = holding = _reopen(writer, budget)
                 else:
                     time.sleep(_WAIT)
             say(_what(entry))
@@ -313,6 +312,15 @@ def copy_staged(folder: Path, database: Path, say: Progress, budget: "CopyBudget
         writer.close()
         if budget is not None:
             budget.take(0)
+
+
+def _reopen(writer: "_Writer", budget: "CopyBudget | None") -> int:
+    """Reopen the database, giving back what its COPYs held (to the budget too: a share left standing after
+    the memory is free would keep the other process waiting for it while this one waits for that); 0."""
+    writer.reopen()
+    if budget is not None:
+        budget.take(0)
+    return 0
 
 
 REOPEN_ROWS = 50_000
@@ -338,30 +346,32 @@ def _memory_of(entry: dict) -> float:
 
 
 class CopyBudget:
-    """Two processes' shares of COPY_BUDGET_MB, in a file of two 8-byte slots (one each), changed under an
-    exclusive lock on it: `take` sets this process's share if the two fit together."""
+    """What two processes' COPYs may hold together (MB), and each one's share, in a file of three 8-byte
+    integers (the two shares, the limit) changed under an exclusive lock on it: `take` sets this process's
+    share if the two fit together."""
 
     def __init__(self, path: Path, slot: int):
         self.path, self.slot = path, slot
 
     @classmethod
-    def create(cls, path: Path) -> "CopyBudget":
-        """A new budget file with both shares 0; this process takes slot 0, the other `CopyBudget(path, 1)`."""
-        path.write_bytes(bytes(16))
+    def create(cls, path: Path, limit: int = COPY_BUDGET_MB) -> "CopyBudget":
+        """A new budget file of `limit` MB, both shares 0; this process takes slot 0, the other
+        `CopyBudget(path, 1)`."""
+        path.write_bytes(struct.pack("<qqq", 0, 0, limit))
         return cls(path, 0)
 
     def take(self, megabytes: float) -> bool:
-        """Set this process's share to `megabytes` if it fits beside the other's (or the other holds nothing,
-        or it gives back); whether it was set."""
+        """Set this process's share to `megabytes` if it fits beside the other's within the limit (or the
+        other holds nothing, or it is no more than this process holds already); whether it was set."""
         with open(self.path, "r+b") as file:
             fcntl.flock(file, fcntl.LOCK_EX)
-            shares = list(struct.unpack("<qq", file.read(16)))
+            *shares, limit = struct.unpack("<qqq", file.read(24))
             other = shares[1 - self.slot]
-            if megabytes and other and megabytes > shares[self.slot] and megabytes + other > COPY_BUDGET_MB:
+            if other and megabytes > shares[self.slot] and megabytes + other > limit:
                 return False
             shares[self.slot] = int(megabytes)
             file.seek(0)
-            file.write(struct.pack("<qq", *shares))
+            file.write(struct.pack("<qqq", *shares, limit))
             return True
 
 
@@ -380,7 +390,7 @@ def copy_profiles(staged: Path, databases: dict[Profile, Path], say: Progress) -
         return
     budget = CopyBudget.create(staged / "copy-budget")
     say(f"writing the {RESTRICTED} and {PUBLIC} profiles' databases at once")
-    child = _Child(("copy", staged / PUBLIC, databases[PUBLIC], budget.path, 1))
+    child = _Child(("copy", staged / PUBLIC, databases[PUBLIC], budget.path, 1, REOPEN_ROWS))
     try:
         copy_staged(staged / RESTRICTED, databases[RESTRICTED], say, budget)
     except BaseException:
