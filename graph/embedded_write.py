@@ -25,16 +25,13 @@ first COPY.
 
 from __future__ import annotations
 
-import fcntl
 import itertools
 import json
 import os
 import pickle
 import shutil
-import struct
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -52,7 +49,7 @@ from casegraph.loaders.load import release_free_memory
 from casegraph.schemas.aggregates import FILED_LABEL
 from casegraph.schemas.ddl import ladybug_ddl
 
-__all__ = ["stage_dataset", "load_and_stage", "copy_staged", "copy_profiles", "CopyBudget", "LOAD_IN_CHILD_BYTES",
+__all__ = ["stage_dataset", "load_and_stage", "copy_staged", "copy_profiles", "LOAD_IN_CHILD_BYTES",
            "WRITE_BUFFER_POOL", "PROFILES", "Produce"]
 
 PROFILES: tuple[Profile, ...] = (RESTRICTED, PUBLIC)
@@ -236,11 +233,11 @@ def _load_and_stage(files: list[Path], folder: Path | None, say: Progress) -> Lo
 def _run(task: tuple, say: Progress):
     """A child's task: ("load", files, folder or None): load the files, save the Dataset in the folder, and
     return `Loaded`; ("stage", that folder, the staging folder, a profile): stage that profile of the saved
-    Dataset; ("copy", a staged profile's folder, a database, the budget's file, its slot, the rows between
-    reopenings): `copy_staged` under that `CopyBudget` (both return None)."""
+    Dataset; ("copy", a staged profile's folder, a database, a part, the largest table's MB in it):
+    `copy_staged` of that part (both return None)."""
     if task[0] == "copy":
-        _, folder, database, shared, slot, reopen_rows = task
-        copy_staged(folder, database, say, CopyBudget(shared, slot), reopen_rows)
+        _, folder, database, part, alone_mb = task
+        copy_staged(folder, database, say, part, alone_mb)
         return None
     if task[0] == "load":
         from casegraph.loaders import load
@@ -275,52 +272,37 @@ def _child(descriptor: int) -> None:
 
 # -- copying --------------------------------------------------------------------------------------
 
-def copy_staged(folder: Path, database: Path, say: Progress, budget: "CopyBudget | None" = None,
-                reopen_rows: int | None = None) -> None:
-    """A new database at `database` from one staged profile (`folder`, as `_stage_profile` wrote it):
-    casegraph's DDL, then one COPY per table from its Parquet file. Raises RuntimeError (LadybugDB's)
-    when a COPY fails.
+def copy_staged(folder: Path, database: Path, say: Progress, part: str = "all", alone_mb: float | None = None) -> None:
+    """A database at `database` from one staged profile (`folder`, as `_stage_profile` wrote it): casegraph's
+    DDL, then one COPY per table from its Parquet file, CHECKPOINT. `part` "small" creates the database and
+    COPYs the node tables and the relationship tables up to `alone_mb` (default ALONE_MB; `_memory_of`),
+    "large" COPYs the larger relationship tables into it (their ends are there), "all" does both at once.
+    Raises RuntimeError (LadybugDB's) when a COPY fails.
 
     What a COPY allocated stays held until the database closes (40-110 MB for a node table of any
     size, ~3.5 KB a row for a relationship table), so a table that would take the rows COPYed since
-    the database was opened past `reopen_rows` (default REOPEN_ROWS) is COPYed into the database reopened: a large table's
+    the database was opened past REOPEN_ROWS is COPYed into the database reopened: a large table's
     COPY never stands on what earlier ones hold, and small tables (all of the London data) share one
-    opening, since each costs ~0.2 s. With a `budget` (another process writing the other profile's
-    database beside this one), each table first takes what it will hold (`_memory_of`) from the budget,
-    closing the database to give back what earlier tables hold, or waiting, until the two fit together."""
-    entries = json.loads((folder / TABLES_FILE).read_text())
-    reopen_rows = REOPEN_ROWS if reopen_rows is None else reopen_rows
+    opening, since each costs ~0.2 s."""
+    alone_mb = ALONE_MB if alone_mb is None else alone_mb
+    entries = [entry for entry in json.loads((folder / TABLES_FILE).read_text())
+               if part == "all" or (bool(entry["from"]) and _memory_of(entry) > alone_mb) == (part == "large")]
     writer = _Writer(database)
     try:
-        for statement in ladybug_ddl():
-            writer.connection.execute(statement)
-        held = holding = 0  # rows, and memory (MB), COPYed since the database was opened
+        if part != "large":
+            for statement in ladybug_ddl():
+                writer.connection.execute(statement)
+        held = 0
         for entry in entries:
-            if held and held + entry["rows"] > reopen_rows:
-                held = holding = _reopen(writer, budget)
-            while budget is not None and not budget.take(holding + _memory_of(entry)):
-                if holding:
-                    held = holding = _reopen(writer, budget)
-                else:
-                    time.sleep(_WAIT)
+            if held and held + entry["rows"] > REOPEN_ROWS:
+                writer.reopen()
+                held = 0
             say(_what(entry))
             _copy_table(writer, entry, folder / entry["file"])
             held += entry["rows"]
-            holding += _memory_of(entry)
         writer.connection.execute("CHECKPOINT")
     finally:
         writer.close()
-        if budget is not None:
-            budget.take(0)
-
-
-def _reopen(writer: "_Writer", budget: "CopyBudget | None") -> int:
-    """Reopen the database, giving back what its COPYs held (to the budget too: a share left standing after
-    the memory is free would keep the other process waiting for it while this one waits for that); 0."""
-    writer.reopen()
-    if budget is not None:
-        budget.take(0)
-    return 0
 
 
 REOPEN_ROWS = 50_000
@@ -329,15 +311,13 @@ REOPEN_ROWS = 50_000
 NODE_TABLE_MB = 120
 REL_ROW_KB = 3.5
 """What a COPY holds until its database closes: a node table's (40-110 MB whatever its size), a relationship
-table's per row (100,000 generated cases: SHOWS, 478,175 rows, took ~1,560 MB; BENCHMARKS.md)."""
+table's per row (100,000 generated cases: SHOWS, 478,175 rows, held ~1,560 MB; BENCHMARKS.md)."""
 
-COPY_BUDGET_MB = 1_600
-"""What the COPYs of two databases written at once may hold together (MB): the 2 GB build target less the two
-processes' own ~150 MB each and a margin. A table that needs more alone (SHOWS at 100,000 cases) runs while the
-other process holds nothing."""
-
-_WAIT = 0.05
-"""Seconds between two looks at the budget while the other process holds it."""
+ALONE_MB = 500
+"""A table whose COPY would hold more than this (`_memory_of`) is COPYed while no other process writes a
+database: at 100,000 generated cases SHOWS (~1,560 MB) and INVOLVES (~730 MB). Two COPYs of the other tables
+at once (up to ~350 MB each) and the two processes themselves stay under 2 GB, where two processes writing
+every table at once, within a shared budget of estimates, reached 2,247 MB (BENCHMARKS.md)."""
 
 
 def _memory_of(entry: dict) -> float:
@@ -345,41 +325,12 @@ def _memory_of(entry: dict) -> float:
     return entry["rows"] * REL_ROW_KB / 1024 if entry["from"] else NODE_TABLE_MB
 
 
-class CopyBudget:
-    """What two processes' COPYs may hold together (MB), and each one's share, in a file of three 8-byte
-    integers (the two shares, the limit) changed under an exclusive lock on it: `take` sets this process's
-    share if the two fit together."""
-
-    def __init__(self, path: Path, slot: int):
-        self.path, self.slot = path, slot
-
-    @classmethod
-    def create(cls, path: Path, limit: int = COPY_BUDGET_MB) -> "CopyBudget":
-        """A new budget file of `limit` MB, both shares 0; this process takes slot 0, the other
-        `CopyBudget(path, 1)`."""
-        path.write_bytes(struct.pack("<qqq", 0, 0, limit))
-        return cls(path, 0)
-
-    def take(self, megabytes: float) -> bool:
-        """Set this process's share to `megabytes` if it fits beside the other's within the limit (or the
-        other holds nothing, or it is no more than this process holds already); whether it was set."""
-        with open(self.path, "r+b") as file:
-            fcntl.flock(file, fcntl.LOCK_EX)
-            *shares, limit = struct.unpack("<qqq", file.read(24))
-            other = shares[1 - self.slot]
-            if other and megabytes > shares[self.slot] and megabytes + other > limit:
-                return False
-            shares[self.slot] = int(megabytes)
-            file.seek(0)
-            file.write(struct.pack("<qqq", *shares, limit))
-            return True
-
-
 def copy_profiles(staged: Path, databases: dict[Profile, Path], say: Progress) -> None:
-    """Write each profile's database from its staged folder (`staged/<profile>`), in PROFILES order; for data
-    over COPY_IN_TWO_ROWS on a machine with two cores or more, the public profile's in a child process at the
-    same time as this one writes the restricted, under one `CopyBudget` (LadybugDB's COPY from Parquet runs on
-    one core). Raises RuntimeError (a COPY's) or StoreError (a child that ended without an answer)."""
+    """Write each profile's database from its staged folder (`staged/<profile>`). For data over COPY_IN_TWO_ROWS
+    on a machine with two cores or more (LadybugDB's COPY from Parquet runs on one core), a child process writes
+    the public profile's tables up to ALONE_MB while this one writes the restricted profile's; once the child
+    has ended, this one COPYs the larger tables of each, one at a time. Raises RuntimeError (a COPY's) or
+    StoreError (a child that ended without an answer)."""
     rows = sum(entry["rows"] for profile in PROFILES
                for entry in json.loads((staged / profile / TABLES_FILE).read_text()))
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
@@ -388,15 +339,18 @@ def copy_profiles(staged: Path, databases: dict[Profile, Path], say: Progress) -
             say(f"writing the {profile} profile's database")
             copy_staged(staged / profile, databases[profile], say)
         return
-    budget = CopyBudget.create(staged / "copy-budget")
-    say(f"writing the {RESTRICTED} and {PUBLIC} profiles' databases at once")
-    child = _Child(("copy", staged / PUBLIC, databases[PUBLIC], budget.path, 1, REOPEN_ROWS))
+    say(f"writing the {RESTRICTED} and {PUBLIC} profiles' databases at once, their largest tables one by one")
+    alone = ALONE_MB  # one value for both processes
+    child = _Child(("copy", staged / PUBLIC, databases[PUBLIC], "small", alone))
     try:
-        copy_staged(staged / RESTRICTED, databases[RESTRICTED], say, budget)
+        copy_staged(staged / RESTRICTED, databases[RESTRICTED], say, "small", alone)
     except BaseException:
         child.stop()
         raise
-    child.answer(lambda text: say(f"{PUBLIC} profile: {text}"))
+    child.answer(lambda text: say(f"{PUBLIC} profile: {text}"))  # it has ended: this process alone from here
+    for profile in PROFILES:
+        copy_staged(staged / profile, databases[profile], lambda text: say(f"{profile} profile: {text}"), "large",
+                    alone)
 
 
 COPY_IN_TWO_ROWS = 200_000

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-
 import multiprocessing
 
 import pytest
@@ -221,72 +219,29 @@ def test_a_load_error_in_the_child_process_is_raised_with_every_problem(london_f
     assert store.current is None and not list((tmp_path / "store" / "builds").iterdir())
 
 
-def test_both_databases_written_at_once_are_the_same_build(london, tmp_path, monkeypatch):
-    """Large data has its public database written by a child process beside the restricted one
-    (`copy_profiles`, forced here for the London data): the same graph in both profiles, and the child's
-    progress messages reach the caller, named by their profile."""
+@pytest.mark.parametrize("alone_mb", [500, 0.2])
+def test_both_databases_written_at_once_are_the_same_build(london, tmp_path, monkeypatch, alone_mb):
+    """Large data has the public database's smaller tables written by a child process beside the restricted
+    one's, and the larger ones of each after it, one by one (`copy_profiles`, forced here for the London data;
+    with a threshold of 0.2 MB its tables of over ~60 relationships count as large): the same graph in both
+    profiles, and the progress messages name their profile."""
     from casegraph.graph import embedded_write
 
     one_by_one = EmbeddedStore(tmp_path / "one-by-one")
     one_by_one.build(london, "checksum")
     monkeypatch.setattr(embedded_write, "COPY_IN_TWO_ROWS", 0)
+    monkeypatch.setattr(embedded_write, "ALONE_MB", alone_mb)
     at_once = EmbeddedStore(tmp_path / "at-once")
     said: list[str] = []
     at_once.build(london, "checksum", progress=said.append)
     for profile in ("restricted", "public"):
         with one_by_one.view(profile) as a, at_once.view(profile) as b:
             assert graph_checksum(a) == graph_checksum(b)
-    assert "writing the restricted and public profiles' databases at once" in said
+    assert said.count("writing the restricted and public profiles' databases at once, their largest tables "
+                      "one by one") == 1
     assert any(message.startswith("public profile: loading ") for message in said)
-    assert not list(at_once.current.rglob("copy-budget"))
-
-
-def test_a_writer_that_reopens_its_database_gives_its_share_back(tmp_path):
-    """Left standing, a share freed by reopening kept the other process waiting for it while this one waited
-    for the other's (100,000 cases: both stood at ~80 MB, each asking room for SHOWS)."""
-    from casegraph.graph.embedded_write import COPY_BUDGET_MB, CopyBudget, _reopen, _Writer
-
-    budget = CopyBudget.create(tmp_path / "budget")
-    other = CopyBudget(budget.path, 1)
-    assert budget.take(88) and other.take(79)
-    writer = _Writer(tmp_path / "db.lbdb")
-    try:
-        assert _reopen(writer, budget) == 0
-    finally:
-        writer.close()
-    assert other.take(COPY_BUDGET_MB - 10)  # room for a large table the moment the first reopened
-
-
-def test_the_copy_budget_lets_two_processes_hold_only_what_fits_together(tmp_path):
-    from casegraph.graph.embedded_write import COPY_BUDGET_MB, CopyBudget
-
-    mine = CopyBudget.create(tmp_path / "budget")
-    assert CopyBudget.create(tmp_path / "small", limit=10).take(10)
-    other = CopyBudget(tmp_path / "budget", 1)
-    assert mine.take(COPY_BUDGET_MB + 500)  # more than the budget alone: the other holds nothing
-    assert not other.take(120) and other.take(0)  # nothing more beside it; giving back always fits
-    assert mine.take(1000) and other.take(COPY_BUDGET_MB - 1000) and not other.take(COPY_BUDGET_MB - 999)
-    assert not mine.take(1001) and mine.take(0) and other.take(COPY_BUDGET_MB + 1)
-
-
-def test_two_databases_written_under_a_tight_budget_both_finish(london, tmp_path):
-    """Every table needs more than the budget (1 MB) and is COPYed into a reopened database (one row between
-    reopenings), in two child processes: each writer gives its share back when it reopens, so neither waits
-    for memory the other no longer holds."""
-    from casegraph.graph.embedded_write import CopyBudget, _Child, stage_dataset
-
-    stage_dataset(london, tmp_path / "staged", lambda message: None)
-    budget = CopyBudget.create(tmp_path / "budget", limit=1)
-    writers = [_Child(("copy", tmp_path / "staged" / profile, tmp_path / f"{profile}.lbdb", budget.path, slot, 1))
-               for slot, profile in enumerate(("restricted", "public"))]
-    timer = threading.Timer(120, lambda: [writer.stop() for writer in writers])  # waiting for each other: ended
-    timer.start()
-    try:
-        for writer in writers:
-            writer.answer(lambda message: None)
-    finally:
-        timer.cancel()
-    assert budget.path.read_bytes()[:16] == bytes(16)
+    alone = [message for message in said if message.startswith("restricted profile: loading ")]  # after the child
+    assert bool(alone) == (alone_mb < 1)
 
 
 def test_a_saved_dataset_opens_as_it_was(london, tmp_path):
