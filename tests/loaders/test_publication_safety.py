@@ -1404,3 +1404,12 @@ def test_one_text_in_many_records_is_judged_in_each_record(tmp_path):
     with pytest.raises(LoadError) as error:
         _load(tmp_path, "A case.", extra=extra + "\n")
     assert [(p.record, p.field) for p in error.value.problems] == [("said-1", "summary"), ("said-3", "summary")]
+
+
+def test_a_pseudonym_in_many_records_is_an_error_in_each_public_one(tmp_path):
+    # `checks._pseudonyms` reads each distinct text once: every public record holding it is still named
+    extra = "".join(f"""
+- {{kind: statement, id: told-{n}, statement_type: statement, summary: Chloe spoke to the council., period: 2021,
+   source: src, paragraphs: [1]{more}}}""" for n, more in ((1, ""), (2, ", sensitivity: restricted"), (3, "")))
+    problems = _statement(tmp_path, "Nothing identifying.", extra=RESTRICTED_NAMES + extra + "\n")
+    assert [(p.record, p.field) for p in problems] == [("told-1", "summary"), ("told-3", "summary")]
