@@ -113,7 +113,7 @@ def run_child(*args: str) -> tuple[dict, float, float, float]:
             errors.seek(0)
             raise SystemExit(f"benchmark step {args[0]} failed ({child.returncode}):\n{errors.read()[-4000:]}")
     cpu = usage.ru_utime + usage.ru_stime
-    return json.loads(output.strip().splitlines()[-1]), wall, cpu, max(usage.ru_maxrss / 1024, together)  # KB
+    return json.loads(output.strip().splitlines()[-1]), wall, cpu, max(usage.ru_maxrss / 1024, together)  # ru_maxrss: KB
 
 
 def _generator_digest() -> str:

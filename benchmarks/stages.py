@@ -138,7 +138,7 @@ def run_prepare(data: Path, tables: Path, formats: list[str]) -> dict:
         reading.READERS[suffix] = timed_items("read", reader)
     loading.reads_in_two = lambda files: False  # every stage timed here, in this one process
     for module, names in ((reading, {"validate_record": "validate"}),
-                          (loading, {"resolve": "resolve", "check_dataset": "check"}),
+                          (loading, {"validate_record": "validate", "resolve": "resolve", "check_dataset": "check"}),
                           (dataset_module, {"to_arrow": "arrow"}),
                           (writing, {"public_dataset": "public", "with_aggregates": "aggregates",
                                      "_write_parquet": "stage", "_copy_table": "copy"})):

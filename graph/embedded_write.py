@@ -180,9 +180,14 @@ class _Child:
     def __init__(self, task: tuple):
         self.task = task
         reading, writing = os.pipe()
-        self.process = subprocess.Popen([sys.executable, "-m", CHILD_MODULE, str(writing)], stdin=subprocess.PIPE,
-                                        pass_fds=(writing,))
-        os.close(writing)
+        try:
+            self.process = subprocess.Popen([sys.executable, "-m", CHILD_MODULE, str(writing)],
+                                            stdin=subprocess.PIPE, pass_fds=(writing,))
+        except BaseException:
+            os.close(reading)
+            raise
+        finally:
+            os.close(writing)
         self.messages = os.fdopen(reading, "rb")
         try:
             self.process.stdin.write(pickle.dumps(task))

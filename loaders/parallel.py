@@ -60,20 +60,28 @@ def _split(files: list[Path]) -> int:
 def read_in_two(files: list[Path], progress: Progress | None = None) -> Read:
     """`reading.read_files(files, progress)`, the second half of the files read by a helper process at the same
     time. Its progress messages follow this process's, as one reading would give them. Raises what the helper
-    raised (a failure of casegraph's own, never a problem of the data: those are in the `Read`), and OSError
-    when the temporary folder cannot be written; a helper that ends without an answer (killed, out of memory)
-    has its files read here instead, and `progress` says so."""
+    raised (a failure of casegraph's own, never a problem of the data: those are in the `Read`; a MemoryError
+    too), and OSError when the temporary folder cannot be written; a helper that ends without an answer (killed,
+    by the system's out-of-memory killer too) has its files read here instead, and `progress` says so."""
     split = _split(files)
-    reading, writing = os.pipe()
     with tempfile.TemporaryDirectory(prefix="casegraph-read-") as folder:
         handover = Path(folder) / "read.pickle"
-        helper = subprocess.Popen([sys.executable, "-c", _HELPER, str(writing)], stdin=subprocess.PIPE,
-                                  pass_fds=(writing,))
-        os.close(writing)
+        reading, writing = os.pipe()
+        try:
+            helper = subprocess.Popen([sys.executable, "-c", _HELPER, str(writing)], stdin=subprocess.PIPE,
+                                      pass_fds=(writing,))
+        except BaseException:
+            os.close(reading)
+            raise
+        finally:
+            os.close(writing)
         try:
             with os.fdopen(reading, "rb") as stream:
-                helper.stdin.write(pickle.dumps((files[split:], range(split + 1, len(files) + 1), handover)))
-                helper.stdin.close()
+                try:
+                    helper.stdin.write(pickle.dumps((files[split:], range(split + 1, len(files) + 1), handover)))
+                    helper.stdin.close()
+                except BrokenPipeError:  # it ended already: no answer comes, its files are read here
+                    pass
                 read = read_files(files[:split], progress, range(1, len(files) + 1))
                 done = _answer(stream, progress)
             helper.wait()  # its memory is the system's again before its records are read here
