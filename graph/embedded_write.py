@@ -46,6 +46,7 @@ from casegraph.graph.rows import node_tables, rel_tables
 from casegraph.graph.store import Loaded, Progress, StoreError
 from casegraph.loaders.dataset import Dataset
 from casegraph.loaders.load import release_free_memory
+from casegraph.loaders.parallel import usable_cores
 from casegraph.schemas.aggregates import FILED_LABEL
 from casegraph.schemas.ddl import ladybug_ddl
 
@@ -338,8 +339,7 @@ def copy_profiles(staged: Path, databases: dict[Profile, Path], say: Progress) -
     StoreError (a child that ended without an answer)."""
     rows = sum(entry["rows"] for profile in PROFILES
                for entry in json.loads((staged / profile / TABLES_FILE).read_text()))
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    if rows <= COPY_IN_TWO_ROWS or cores < 2:
+    if rows <= COPY_IN_TWO_ROWS or usable_cores() < 2:
         for profile in PROFILES:
             say(f"writing the {profile} profile's database")
             copy_staged(staged / profile, databases[profile], say)

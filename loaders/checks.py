@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from casegraph.loaders.columns import ColumnTable, Tables, distinct_texts, rows_holding
+from casegraph.loaders.columns import ColumnTable, Tables, rows_with
 from casegraph.loaders.exceptions import Exceptions
 from casegraph.loaders.folding import fold, name_skeletons, name_words
 from casegraph.loaders.lineage import citation_field
@@ -340,27 +340,24 @@ def _pseudonyms(tables: Tables) -> list[Problem]:
         sizes.setdefault(words[0], set()).add(len(words))
     known = name_skeletons({word for words in names for word in words})
     seen: dict[str, tuple[str, str] | None] = {}  # text -> the name it contains and what: public texts repeat a lot
+
+    def find(text: str) -> tuple[str, str] | None:
+        hit = seen.get(text, _UNSEEN)
+        if hit is _UNSEEN:
+            hit = seen[text] = _find(text, names, sizes, known)
+        return hit
+
     problems = []
     graph = schema()
     for table in tables.all():
         fields = [c.name for c in graph.columns_of(table.name)
                   if c.type.startswith("STRING") and not c.restricted and c.name not in _NOT_TEXT]
         public = [row for row, sensitivity in enumerate(table["sensitivity"]) if sensitivity != _RESTRICTED]
-        every = len(public) == len(table)
         for field in fields:
-            # each distinct text of the public rows is read once; only the rows holding a name one by one
-            values = table[field] if every else [table[field][row] for row in public]
-            hits = {}
-            for text in distinct_texts(values):
-                hit = seen.get(text, _UNSEEN)
-                if hit is _UNSEEN:
-                    hit = seen[text] = _find(text, names, sizes, known) if text is not None else None
-                if hit:
-                    hits[text] = hit
-            for at in rows_holding(values, set(hits)):
-                row, value = public[at], values[at]
+            for row in rows_with(table[field], public, find):  # each distinct text read once
+                value = table[field][row]
                 for text in value if isinstance(value, (list, tuple)) else (value,):
-                    if hit := hits.get(text):
+                    if hit := seen.get(text):
                         problems.append(_problem(table, row, field,
                             f"public text names {hit[0]!r}, {hit[1]}: expected no victim name or pseudonym, "
                             f"nor a restricted place's name, in public records (reword it, or restrict the record)"))

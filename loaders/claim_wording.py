@@ -17,7 +17,7 @@ show a conviction that nothing else in the graph records.
 
 from __future__ import annotations
 
-from casegraph.loaders.columns import ColumnTable, Tables, distinct_texts, rows_holding
+from casegraph.loaders.columns import ColumnTable, Tables, rows_with
 from casegraph.loaders.problems import Problem
 from casegraph.loaders.safety import ID_SEPARATORS, problem_at, public_text_fields
 from casegraph.loaders.conviction import NOT_CONVICTED, Wording, worded_as_conviction
@@ -55,11 +55,8 @@ class Wordings:
         reading one by one."""
         rows: set[int] = set()
         for field, values in columns:
-            words = _id_words if field == "id" else None
-            values = [values[row] for row in among]
-            hits = {text for text in distinct_texts(values)
-                    if text and (worded_as_conviction(words(text)) if words else self(text))}
-            rows.update(among[at] for at in rows_holding(values, hits))
+            rows.update(rows_with(values, among, (lambda text: text and worded_as_conviction(_id_words(text)))
+                                  if field == "id" else (lambda text: text and self(text))))
         return sorted(rows)
 
 

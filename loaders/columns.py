@@ -23,7 +23,7 @@ from casegraph.schemas.common import minimum_flags
 from casegraph.schemas.arrow import ENDPOINT_COLUMNS, arrow_schema
 from casegraph.schemas.text import shown_path
 
-__all__ = ["ColumnTable", "Collected", "Tables", "table_columns", "distinct_texts", "rows_holding"]
+__all__ = ["ColumnTable", "Collected", "Tables", "table_columns", "rows_with"]
 
 _each = deque(maxlen=0).extend
 """Runs an iterator to its end, keeping nothing."""
@@ -45,21 +45,19 @@ def _getter(model: type[BaseModel]) -> tuple[str, Callable[[dict], tuple]]:
     return name, itemgetter(*fields)
 
 
-def distinct_texts(values: list) -> set:
-    """The distinct values of a column, a list column's items one by one (its lists flattened); an
-    unknown (None) among them. Made in C: a check asks each distinct text once, not each row's."""
-    lists = next((v for v in values if v is not None), None).__class__ is list
-    return set(chain.from_iterable(filter(None, values))) if lists else set(values)
-
-
-def rows_holding(values: list, texts: set) -> list[int]:
-    """The rows of a column (a list column: any of its items) whose value is one of `texts`, in order."""
-    if not texts:
+def rows_with(values: list, among: list[int], hit: Callable[[Any], Any]) -> list[int]:
+    """The rows of `among` (ascending row numbers of the column `values`), in order, whose value (in a list
+    column, one of its items) `hit` is true of. `hit` is asked once per distinct value, never of None: the text
+    checks read each distinct text once, then only the rows holding a hit one by one."""
+    taken = values if len(among) == len(values) else [values[row] for row in among]  # every row: `among` is 0..n-1
+    lists = next((v for v in taken if v is not None), None).__class__ is list
+    distinct = set(chain.from_iterable(filter(None, taken))) if lists else set(taken)
+    hits = {value for value in distinct if value is not None and hit(value)}
+    if not hits:
         return []
-    lists = next((v for v in values if v is not None), None).__class__ is list
     if lists:
-        return [row for row, items in enumerate(values) if items and not texts.isdisjoint(items)]
-    return [row for row, value in enumerate(values) if value in texts]
+        return [among[at] for at, items in enumerate(taken) if items and not hits.isdisjoint(items)]
+    return [among[at] for at, value in enumerate(taken) if value in hits]
 
 
 class ColumnTable:

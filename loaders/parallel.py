@@ -25,7 +25,7 @@ from typing import BinaryIO, Callable
 from casegraph.loaders.columns import ColumnTable
 from casegraph.loaders.reading import Read, read_files
 
-__all__ = ["read_in_two", "reads_in_two", "READ_IN_TWO_BYTES"]
+__all__ = ["read_in_two", "reads_in_two", "usable_cores", "READ_IN_TWO_BYTES"]
 
 READ_IN_TWO_BYTES = 32 * 1024 ** 2
 """Data files larger than this together (bytes) are read in two processes: the helper costs ~2 s to start
@@ -42,8 +42,12 @@ Progress = Callable[[str], None]
 def reads_in_two(files: list[Path]) -> bool:
     """Whether a load of `files` reads them in two processes: more than one file, more than one core this
     process may use, and more than READ_IN_TWO_BYTES together."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return len(files) > 1 and cores > 1 and sum(path.stat().st_size for path in files) > READ_IN_TWO_BYTES
+    return len(files) > 1 and usable_cores() > 1 and sum(path.stat().st_size for path in files) > READ_IN_TWO_BYTES
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity where the system tells it), at least 1."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def _split(files: list[Path]) -> int:

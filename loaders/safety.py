@@ -37,7 +37,7 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
-from casegraph.loaders.columns import ColumnTable, Tables, distinct_texts, rows_holding
+from casegraph.loaders.columns import ColumnTable, Tables, rows_with
 from casegraph.loaders.folding import fold
 from casegraph.loaders.problems import Problem
 from casegraph.loaders.public_versions import PublicVersions
@@ -261,14 +261,11 @@ def _rows_with_hits(columns: list[tuple[str, list]], among: list[int], checks, s
     """The rows of `among` (ascending), in order, with a hit of a rule in one of `columns` (field, its values), or
     competing values (read by `_scan_row`): each distinct text is read once, and only these rows one by one."""
     rows: set[int] = set()
-    every = len(among) == len(columns[0][1]) if columns else True
     for field, values in columns:
-        values = values if every else [values[row] for row in among]
         if field == "contested_values":
-            rows.update(among[at] for at, value in enumerate(values) if value)
-            continue
-        hits = {text for text in distinct_texts(values) if text is not None and _hits(field, text, checks, seen)}
-        rows.update(among[at] for at in rows_holding(values, hits))
+            rows.update(row for row in among if values[row])
+        else:
+            rows.update(rows_with(values, among, lambda text: _hits(field, text, checks, seen)))
     return sorted(rows)
 
 
