@@ -27,11 +27,7 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
-import pickle
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -47,6 +43,7 @@ from casegraph.graph.store import Loaded, Progress, StoreError
 from casegraph.loaders.dataset import Dataset
 from casegraph.loaders.load import release_free_memory
 from casegraph.loaders.parallel import usable_cores
+from casegraph.processes import Child, Ended
 from casegraph.schemas.aggregates import FILED_LABEL
 from casegraph.schemas.ddl import ladybug_ddl
 
@@ -171,62 +168,25 @@ DATASET = "dataset"
 
 
 def _in_child(task: tuple, say: Progress):
-    """Run `task` (`_run`) in a fresh child process; its answer, or raise its error."""
-    return _Child(task).answer(say)
+    """Run `task` (`_run`) in a fresh child process; its answer, or raise its error (StoreError when it ends
+    without an answer)."""
+    return _answer(_child(task), task[0], say)
 
 
-class _Child:
-    """A fresh child process running one task (`_run`): started at once, its answer read by `answer`."""
-
-    def __init__(self, task: tuple):
-        self.task = task
-        reading, writing = os.pipe()
-        try:
-            self.process = subprocess.Popen([sys.executable, "-m", CHILD_MODULE, str(writing)],
-                                            stdin=subprocess.PIPE, pass_fds=(writing,))
-        except BaseException:
-            os.close(reading)
-            raise
-        finally:
-            os.close(writing)
-        self.messages = os.fdopen(reading, "rb")
-        try:
-            self.process.stdin.write(pickle.dumps(task))
-            self.process.stdin.close()
-        except BaseException:
-            self.stop()
-            raise
-
-    def answer(self, say: Progress):
-        """Pass its progress messages to `say` until it answers; its answer, or raise its error (StoreError when
-        it ends without one: killed, out of memory). The child has ended when this returns."""
-        try:
-            while True:
-                try:
-                    kind, value = pickle.load(self.messages)
-                except EOFError:
-                    self.process.wait()
-                    raise StoreError(f"the process {_DOING[self.task[0]]} ended without an answer (exit code "
-                                     f"{self.process.returncode}: killed, or out of memory?); nothing was written") from None
-                if kind == "say":
-                    say(value)
-                    continue
-                self.process.wait()  # its memory is the system's again before the next step
-                if kind == "done":
-                    return value
-                raise value
-        finally:
-            self.stop()
-
-    def stop(self) -> None:
-        """End it if it still runs (a failure elsewhere), and close its pipe."""
-        if self.process.poll() is None:
-            self.process.kill()
-            self.process.wait()
-        self.messages.close()
+def _child(task: tuple) -> Child:
+    return Child("casegraph.graph.embedded_write:_run", task)
 
 
-CHILD_MODULE = "casegraph.graph.embedded_write"
+def _answer(child: Child, kind: str, say: Progress):
+    """The answer of a child running a task of `kind` (`processes.Child.answer`); StoreError when it ended
+    without one."""
+    try:
+        return child.answer(say)
+    except Ended as ended:
+        raise StoreError(f"the process {_DOING[kind]} ended without an answer ({ended}); nothing was written") \
+            from None
+
+
 _DOING = {"load": "loading the data", "stage": "staging the data", "copy": "writing a database"}
 
 
@@ -256,24 +216,6 @@ def _run(task: tuple, say: Progress):
     _, saved, folder, profile = task
     _stage_profiles(Dataset.open(saved), folder, say, (profile,))
     return None
-
-
-def _child(descriptor: int) -> None:
-    """A child process of `_in_child`: reads its task pickled on stdin, writes pickled messages to
-    `descriptor`: ("say", text)..., then ("done", its answer) or ("failed", the exception)."""
-    task = pickle.load(sys.stdin.buffer)
-    with os.fdopen(descriptor, "wb") as out:
-        def send(message: tuple) -> None:
-            out.write(pickle.dumps(message))
-            out.flush()
-
-        try:
-            send(("done", _run(task, lambda text: send(("say", text)))))
-        except BaseException as error:  # noqa: BLE001 (every error goes to the parent, which raises it)
-            try:
-                send(("failed", error))
-            except Exception:  # an exception that does not pickle: its text
-                send(("failed", StoreError(f"{type(error).__name__}: {error}")))
 
 
 # -- copying --------------------------------------------------------------------------------------
@@ -346,13 +288,13 @@ def copy_profiles(staged: Path, databases: dict[Profile, Path], say: Progress) -
         return
     say(f"writing the {RESTRICTED} and {PUBLIC} profiles' databases at once, their largest tables one by one")
     alone = ALONE_MB  # one value for both processes
-    child = _Child(("copy", staged / PUBLIC, databases[PUBLIC], "small", alone))
+    child = _child(("copy", staged / PUBLIC, databases[PUBLIC], "small", alone))
     try:
         copy_staged(staged / RESTRICTED, databases[RESTRICTED], say, "small", alone)
     except BaseException:
         child.stop()
         raise
-    child.answer(lambda text: say(f"{PUBLIC} profile: {text}"))  # it has ended: this process alone from here
+    _answer(child, "copy", lambda text: say(f"{PUBLIC} profile: {text}"))  # it has ended: this process alone from here
     for profile in PROFILES:
         copy_staged(staged / profile, databases[profile], lambda text: say(f"{profile} profile: {text}"), "large",
                     alone)
@@ -403,6 +345,3 @@ class _Writer:
 Produce = Callable[[Path | None, Progress], Loaded]
 """How a build gets its data: stage it under the folder given (None: only report it) and return Loaded."""
 
-
-if __name__ == "__main__":  # the child process of `load_and_stage`
-    _child(int(sys.argv[1]))

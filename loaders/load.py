@@ -27,7 +27,7 @@ from casegraph.loaders.parallel import read_in_two, reads_in_two
 from casegraph.loaders.raw import RawRecord
 from casegraph.loaders.reading import READERS, lacking, read_files
 from casegraph.loaders.resolve import resolve
-from casegraph.loaders.safety import check_publication_safety, load_rules, restrict_restricted_citations
+from casegraph.loaders.safety import SafetyCheck, load_rules, restrict_restricted_citations
 from casegraph.loaders.unloaded import Unloaded
 from casegraph.loaders.validate import validate_record
 from casegraph.schemas import schema
@@ -201,7 +201,8 @@ def _load(paths: Iterable[Path] | None, progress: Progress | None) -> Dataset:
     files = data_files([default_data_dir()] if paths is None else paths)
     if not files:
         raise LoadError([Problem("(no data)", None, None, None, "no data files were given")])
-    read = read_in_two(files, progress) if reads_in_two(files) else read_files(files, progress)
+    in_two = reads_in_two(files)  # a large load on two cores: a helper process reads, then judges texts
+    read = read_in_two(files, progress) if in_two else read_files(files, progress)
     problems, collected, unloaded = read.problems, read.collected, read.unloaded
     pending, read = read.pending, None
     problems.extend(_restatements(pending, collected, unloaded))
@@ -222,12 +223,18 @@ def _load(paths: Iterable[Path] | None, progress: Progress | None) -> Dataset:
     warnings = restrict_restricted_citations(tables, versions) + repeated + undated
     exceptions = Exceptions(tables, (*(rule.id for rule in load_rules()), *PERSON_CHECKS))
     problems.extend(exceptions.unknown())
-    problems.extend(check_dataset(tables, exceptions))
-    problems.extend(check_publication_safety(tables, exceptions))
-    warnings.extend(exceptions.stale())
-    wordings = Wordings()  # the three conviction checks read the same texts
-    problems.extend(check_conviction_wording(tables, wordings=wordings))
-    warnings.extend(check_unbacked_convictions(tables, wordings))
+    safety = SafetyCheck(tables, helper=in_two)  # the public texts judged by a helper while the checks below run
+    try:
+        problems.extend(check_dataset(tables, exceptions))
+        wordings = Wordings()  # the three conviction checks read the same texts
+        worded = check_conviction_wording(tables, wordings=wordings)
+        unbacked = check_unbacked_convictions(tables, wordings)
+        problems.extend(safety.problems(exceptions))
+    finally:
+        safety.close()
+    problems.extend(worded)
+    warnings.extend(exceptions.stale())  # after the safety check, which uses them
+    warnings.extend(unbacked)
     versioned = Tables({key: t for key, t in versions.tables.items() if isinstance(key, str)},
                        {key: t for key, t in versions.tables.items() if not isinstance(key, str)})
     said = {(p.file, p.line, p.record, p.field) for p in problems}  # the whole fact's error says it already

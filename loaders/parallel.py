@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import os
 import pickle
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
-from typing import BinaryIO, Callable
+from typing import Callable
 
 from casegraph.loaders.columns import ColumnTable
 from casegraph.loaders.reading import Read, read_files
+from casegraph.processes import Child, Ended
 
 __all__ = ["read_in_two", "reads_in_two", "usable_cores", "READ_IN_TWO_BYTES"]
 
@@ -32,7 +31,8 @@ READ_IN_TWO_BYTES = 32 * 1024 ** 2
 (it imports casegraph afresh), and sending its half back ~a tenth of reading it (10,000 generated cases are
 39 MB; the London data is 0.2 MB)."""
 
-_HELPER = "import sys; from casegraph.loaders.parallel import _helper; _helper(int(sys.argv[1]))"
+HELPER = "casegraph.loaders.parallel:_helper"
+"""The helper's task (`processes.Child`)."""
 _META = ("files", "lines", "field_lines", "given", "restated")
 """What a ColumnTable holds beside its columns, sent after them."""
 
@@ -70,53 +70,23 @@ def read_in_two(files: list[Path], progress: Progress | None = None) -> Read:
     split = _split(files)
     with tempfile.TemporaryDirectory(prefix="casegraph-read-") as folder:
         handover = Path(folder) / "read.pickle"
-        reading, writing = os.pipe()
+        helper = Child(HELPER, (files[split:], range(split + 1, len(files) + 1), handover))
         try:
-            helper = subprocess.Popen([sys.executable, "-c", _HELPER, str(writing)], stdin=subprocess.PIPE,
-                                      pass_fds=(writing,))
+            read = read_files(files[:split], progress, range(1, len(files) + 1))
         except BaseException:
-            os.close(reading)
+            helper.stop()
             raise
-        finally:
-            os.close(writing)
         try:
-            with os.fdopen(reading, "rb") as stream:
-                try:
-                    helper.stdin.write(pickle.dumps((files[split:], range(split + 1, len(files) + 1), handover)))
-                    helper.stdin.close()
-                except BrokenPipeError:  # it ended already: no answer comes, its files are read here
-                    pass
-                read = read_files(files[:split], progress, range(1, len(files) + 1))
-                done = _answer(stream, progress)
-            helper.wait()  # its memory is the system's again before its records are read here
-            later = _receive(handover) if done else None
-        finally:
-            if helper.poll() is None:
-                helper.kill()
-                helper.wait()
+            helper.answer(progress)  # it has ended: its memory is the system's again before its records are read
+            later = _receive(handover)
+            ended = "its answer was cut short"
+        except Ended as error:
+            later, ended = None, str(error)
     if later is None:
         if progress:
-            progress(f"the process reading the later files ended without an answer (exit code {helper.returncode}: "
-                     f"killed, or out of memory?); reading them here")
+            progress(f"the process reading the later files ended without an answer ({ended}); reading them here")
         later = read_files(files[split:], progress, range(split + 1, len(files) + 1))
     return read.then(later)
-
-
-def _answer(stream: BinaryIO, progress: Progress | None) -> bool:
-    """Pass on the helper's progress messages until its answer: True when it wrote its `Read`, False when it
-    ended without a word; raises what it raised."""
-    try:
-        while True:
-            kind, value = pickle.load(stream)
-            if kind == "say":
-                if progress:
-                    progress(value)
-            elif kind == "failed":
-                raise value
-            else:
-                return True
-    except EOFError:
-        return False
 
 
 def _receive(handover: Path) -> Read | None:
@@ -151,24 +121,11 @@ def _send(read: Read, handover: Path) -> None:
             pickle.dump(tuple(getattr(table, attribute) for attribute in _META), stream, pickle.HIGHEST_PROTOCOL)
 
 
-def _helper(descriptor: int) -> None:
-    """The helper process: reads (files, their numbers, the handover file) pickled on stdin, writes to
-    `descriptor` its progress messages ("say", text)..., then ("read", None) once the `Read` is in the handover
-    file (`_send`), or ("failed", the exception)."""
+def _helper(task: tuple, say: Progress) -> None:
+    """The helper process's task (`processes.Child`): (files, their numbers, the handover file); the `Read` of the
+    files goes to the handover file (`_send`)."""
     from casegraph.loaders.load import paused_gc
 
-    files, numbers, handover = pickle.load(sys.stdin.buffer)
-    with os.fdopen(descriptor, "wb") as stream:
-        def say(text: str) -> None:
-            pickle.dump(("say", text), stream)
-            stream.flush()
-
-        try:
-            with paused_gc():
-                _send(read_files(files, say, numbers), handover)
-            pickle.dump(("read", None), stream)
-        except BaseException as error:  # noqa: BLE001 (the reading process raises it)
-            try:
-                pickle.dump(("failed", error), stream)
-            except Exception:  # an exception that does not pickle: its text
-                pickle.dump(("failed", RuntimeError(f"{type(error).__name__}: {error}")), stream)
+    files, numbers, handover = task
+    with paused_gc():
+        _send(read_files(files, say, numbers), handover)

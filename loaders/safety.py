@@ -29,11 +29,13 @@ Two checks, run on the resolved tables before anything is written:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+import shutil
+import tempfile
+from array import array
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
-from urllib.parse import unquote, urlsplit
+from typing import TYPE_CHECKING, Iterator
 
 import yaml
 
@@ -41,13 +43,16 @@ from casegraph.loaders.columns import ColumnTable, Tables, rows_with
 from casegraph.loaders.folding import fold
 from casegraph.loaders.problems import Problem
 from casegraph.loaders.public_versions import PublicVersions
+from casegraph.loaders.safety_texts import ID_SEPARATORS, Check, Names, Rule, as_read, kind_of, matcher, text_hits, \
+    write_texts
+from casegraph.processes import Child, Ended
 from casegraph.schemas import schema
 from casegraph.schemas.text import shown_path
 
 if TYPE_CHECKING:  # the exceptions module reads this one's `problem_at`
     from casegraph.loaders.exceptions import Exceptions
 
-__all__ = ["Rule", "RULES_FILE", "load_rules", "check_publication_safety", "restrict_restricted_citations",
+__all__ = ["RULES_FILE", "load_rules", "check_publication_safety", "SafetyCheck", "restrict_restricted_citations",
            "public_text_fields", "problem_at", "ID_SEPARATORS"]
 
 RULES_FILE = Path(__file__).resolve().parent.parent / "schemas" / "publication-safety.yaml"
@@ -63,58 +68,8 @@ harm, "Pregnancy or STI", by design); not scanned. Every other kind is, sources 
 _NOT_TEXT = frozenset(("id", "from", "to", "source", "period", "published", "url",
                        "derived_from", "text_file", "sha256"))
 _NAMES_AS_WORDS = ("url", "text_file")
-"""Names that are public text read as words: a web address (`_url_words`) and a source text's file name
+"""Names that are public text read as words: a web address (`safety_texts.as_read`) and a source text's file name
 ("girl-13-croydon.txt"), both written into every export of their source."""
-ID_SEPARATORS = re.compile(r"[-_.]+")
-_URL_SEPARATORS = re.compile(r"[-_.~:/?#\[\]@!$&'()*+,;=\s]+")
-"""What separates the words of a web address: its delimiters and punctuation ("croydon-girl-13.example.org",
-"/news/girl-13-from-croydon.html", "?name=girl+13&from=croydon", "#victim-aged-12")."""
-
-
-def _url_words(url: str) -> str:
-    """The words of a whole web address, separators as spaces: its user, its host's labels (an IDNA label,
-    "xn--...", as the letters it stands for), path, query keys and values and fragment, percent-decoded until no
-    escape is left ("%252D" is "%2D" once, "-" twice); not its scheme or port. Every part is public text: a
-    subdomain, a query or a fragment names a child as surely as a slug.
-
-    >>> _url_words("https://croydon-girl-13.example.org/news/a%20council?name=girl+13#victim-aged-12")
-    ' croydon girl 13 example org news a council name girl 13 victim aged 12'
-    """
-    parts = urlsplit(url)  # the load checked it is one (`schemas/text.py` `check_web_url`)
-    host = ".".join(_host_label(label) for label in (parts.hostname or "").split("."))
-    text = " ".join((parts.username or "", parts.password or "", host, parts.path, parts.query, parts.fragment))
-    while (decoded := unquote(text)) != text:  # each round shortens the text: it ends
-        text = decoded
-    return _URL_SEPARATORS.sub(" ", text)
-
-
-def _host_label(label: str) -> str:
-    """A host's label as a reader sees it: an IDNA label ("xn--...") decoded, any other as it is."""
-    if label.startswith("xn--"):
-        try:
-            return label.encode("ascii").decode("idna")
-        except UnicodeError:
-            return label
-    return label
-
-
-@dataclass(frozen=True)
-class Rule:
-    """One rule of the rules file: an id, what it refuses (`what`), what it deliberately lets through
-    (`public`: where its line is drawn), its compiled patterns, the place types whose names it refuses (all of
-    them, or with `place_names` those a name of which it matches whole: a home named by its street), and
-    `needs`: a quick search that every hit of its patterns contains (a text without it is not searched with
-    them)."""
-
-    id: str
-    what: str
-    patterns: tuple[re.Pattern, ...] = ()
-    place_types: tuple[str, ...] = ()
-    public: str = ""
-    needs: re.Pattern | None = None
-    place_names: re.Pattern | None = None
-
-
 _TERM = re.compile(r"\{([a-z_]+)\}")
 """A term's name in a pattern ("{age}"); never a repetition count ("{1,2}")."""
 
@@ -169,12 +124,12 @@ def public_text_fields(name: str) -> tuple[str, ...]:
     return tuple(sorted(names, key=lambda n: n.startswith("citation_")))  # a record's own field first
 
 
-def _matcher(tables: Tables, rule: Rule) -> Callable[[str], tuple[int, int] | None] | None:
-    """A rule's search: the span (start, end) of its leftmost hit in a text, among the rule's own patterns and the
-    names of the places of its types (whole words, any case; with `place_names`, the names it matches whole, as
-    folded); None for a rule with neither."""
-    parts = [p.pattern for p in rule.patterns]
-    names: dict[str, list[str]] = {}  # a name's first word, in lower case -> the names starting with it
+def _places(tables: Tables, rule: Rule) -> tuple[Names, list[str]]:
+    """The names of the places of a rule's types, as `matcher` takes them: by their first word (in lower case, as
+    folded), and as patterns those that start with no letter or digit (whole words, any case); with `place_names`,
+    only the names it matches whole, as folded."""
+    names: Names = {}
+    patterns: list[str] = []
     places = tables.nodes.get("Place")
     if places is not None and rule.place_types:
         for place_type, name, aliases in zip(places["place_type"], places["name"], places["aliases"]):
@@ -185,49 +140,13 @@ def _matcher(tables: Tables, rule: Rule) -> Callable[[str], tuple[int, int] | No
                         continue
                     first = _WORD.match(n)
                     if first is None:  # rare: a name that starts with no letter or digit
-                        parts.append(r"\b" + re.escape(n) + r"\b")
+                        patterns.append(r"\b" + re.escape(n) + r"\b")
                     elif n not in names.setdefault(first.group(0).lower(), []):
                         names[first.group(0).lower()].append(n)
-    pattern = re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE) if parts else None
-    needs = rule.needs  # half the texts have no number at all: the age rule's 25 patterns skip them
-    if not names:
-        if pattern is None:
-            return None
-        if needs is not None:
-            return lambda text: (m.span() if needs.search(text) and (m := pattern.search(text)) else None)
-        return lambda text: (m.span() if (m := pattern.search(text)) else None)
-    if needs is not None:
-        return lambda text: _first_hit(text, pattern if needs.search(text) else None, names)
-    return lambda text: _first_hit(text, pattern, names)
+    return names, patterns
 
 
 _WORD = re.compile(r"\w+")
-
-
-def _first_hit(text: str, pattern: re.Pattern | None, names: dict[str, list[str]]) -> tuple[int, int] | None:
-    """The span of the leftmost of `pattern`'s match and a whole-word, any-case occurrence of one of `names`,
-    the pattern first where both start at one place, as one regular expression of them all would
-    choose (a thousand place names in one took a millisecond a text; this takes microseconds)."""
-    found = pattern.search(text) if pattern is not None else None
-    limit = found.start() if found else len(text)
-    for word in _WORD.finditer(text):
-        if word.start() >= limit:
-            break
-        for name in names.get(word.group(0).lower(), ()):
-            stop = word.start() + len(name)
-            if text[word.start():stop].lower() == name.lower() and _boundary(text, stop):
-                return word.start(), stop
-    return found.span() if found else None
-
-
-def _boundary(text: str, at: int) -> bool:
-    """Whether `\\b` holds at `at` (a word character on one side only)."""
-    before = at > 0 and _is_word(text[at - 1])
-    return before != (at < len(text) and _is_word(text[at]))
-
-
-def _is_word(char: str) -> bool:
-    return char.isalnum() or char == "_"
 
 
 def check_publication_safety(tables: Tables, exceptions: Exceptions,
@@ -238,56 +157,133 @@ def check_publication_safety(tables: Tables, exceptions: Exceptions,
     definitions (`_DEFINITIONS`); a restricted record is not. A hit the record's editorial exception covers
     (`exceptions`: that rule, in that field) is no error. Each error names file, line, record and field, what
     was found and what to do; rules come from `schemas/publication-safety.yaml` unless given."""
-    rules = load_rules() if rules is None else rules
-    checks = [(rule, m) for rule in rules if (m := _matcher(tables, rule)) is not None]
-    if not checks:
-        return []
-    seen: dict[str, list[tuple[Rule, str]]] = {}  # text -> its hits: public texts repeat a lot
-    problems = []
+    return SafetyCheck(tables, rules).problems(exceptions)
+
+
+JUDGE = "casegraph.loaders.safety_texts:judge_texts"
+"""The helper's task (`processes.Child`, lean)."""
+
+
+class SafetyCheck:
+    """`check_publication_safety` in two steps, so that a helper process can read the texts meanwhile: made, it
+    takes the rows it will scan (the records public then) and, with `helper`, starts a helper process judging
+    each distinct text of them (`safety_texts.judge_texts`); `problems` gives the errors. A large load runs its
+    other checks in between (`loaders/load.py`): the texts are half of its checks' time (BENCHMARKS.md, issue
+    12). Without the helper, or when it ends without an answer, the texts are judged here; the errors are the
+    same, in the same order. Raises OSError when the temporary folder cannot be written or the helper cannot
+    start, and what the helper raised."""
+
+    def __init__(self, tables: Tables, rules: tuple[Rule, ...] | None = None, helper: bool = False):
+        rules = load_rules() if rules is None else rules
+        self._rules = {rule.id: rule for rule in rules}
+        places = [_places(tables, rule) for rule in rules]
+        self._checks: list[Check] = [(rule, find) for rule, place in zip(rules, places)
+                                     if (find := matcher(rule, *place)) is not None]
+        self._scanned = list(_scanned(tables)) if self._checks else []
+        self._seen: dict[str, list[tuple[Rule, str]]] = {}  # text as read -> its hits: public texts repeat a lot
+        self._judged: dict[tuple[str, str], list[tuple[str, str]]] | None = None  # the helper's answer
+        self._helper: Child | None = None
+        self._folder: str | None = None
+        if helper and self._scanned:
+            self._folder = tempfile.mkdtemp(prefix="casegraph-safety-")
+            try:
+                texts = Path(self._folder) / "texts.pickle"
+                write_texts(texts, _distinct(self._scanned))
+                self._helper = Child(JUDGE, (rules, places, texts), lean=True)
+            except BaseException:
+                self.close()
+                raise
+
+    def problems(self, exceptions: Exceptions) -> list[Problem]:
+        """The errors, in the order of the tables, their rows and fields (see `check_publication_safety`)."""
+        try:
+            if self._helper is not None:
+                try:
+                    self._judged = self._helper.answer()
+                except Ended:  # killed (out of memory?): the same answers are found here
+                    self._judged = None
+            problems = []
+            for table, columns, among in self._scanned:
+                for row in self._rows_with_hits(columns, among):
+                    problems += _scan_row(table, row, columns, self._hits, exceptions)
+            return problems
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """End the helper if it still runs, and remove its file."""
+        if self._helper is not None:
+            self._helper.stop()
+        if self._folder is not None:
+            shutil.rmtree(self._folder, ignore_errors=True)
+            self._folder = None
+
+    def _rows_with_hits(self, columns: list[tuple[str, list]], among: array) -> list[int]:
+        """The rows of `among` (ascending), in order, with a hit of a rule in one of `columns` (field, its values),
+        or competing values (read by `_scan_row`): each distinct text is judged once, and only these rows read one
+        by one."""
+        rows: set[int] = set()
+        for field, values in columns:
+            if field == "contested_values":
+                rows.update(row for row in among if values[row])
+            else:
+                rows.update(rows_with(values, among, lambda text: self._hits(field, text)))
+        return sorted(rows)
+
+    def _hits(self, field: str, text: str) -> list[tuple[Rule, str]]:
+        """The rules `text`, a value of `field`, hits, each with what it found as written (`safety_texts.text_hits`):
+        as the helper judged it, or judged here once per text as read (`safety_texts.as_read`). Competing values are
+        never sent to the helper: few, and read only here."""
+        kind = kind_of(field)
+        if self._judged is not None and field != "contested_values":
+            return [(self._rules[rule], hit) for rule, hit in self._judged.get((kind, text), ())]
+        read = as_read(kind, text)
+        hits = self._seen.get(read)
+        if hits is None:
+            hits = self._seen[read] = text_hits(read, self._checks)
+        return hits
+
+
+def _scanned(tables: Tables) -> Iterator[tuple[ColumnTable, list[tuple[str, list]], array]]:
+    """Each table the check scans, its scanned columns (field, its values: the id first, for a node), and its
+    public rows (ascending)."""
     labels = schema().labels
     for table in tables.all():
         if table.name in _DEFINITIONS:
             continue
         fields = ((("id",) if table.name in labels else ()) + public_text_fields(table.name)
                   + tuple(name for name in _NAMES_AS_WORDS if name in table.values))
-        columns = [(field, table[field]) for field in fields]
-        among = [row for row, sensitivity in enumerate(table["sensitivity"]) if sensitivity != _RESTRICTED]
-        for row in _rows_with_hits(columns, among, checks, seen):
-            problems += _scan_row(table, row, columns, checks, seen, exceptions)
-    return problems
+        among = array("i", (row for row, sensitivity in enumerate(table["sensitivity"])
+                            if sensitivity != _RESTRICTED))
+        yield table, [(field, table[field]) for field in fields], among
 
 
-def _rows_with_hits(columns: list[tuple[str, list]], among: list[int], checks, seen: dict) -> list[int]:
-    """The rows of `among` (ascending), in order, with a hit of a rule in one of `columns` (field, its values), or
-    competing values (read by `_scan_row`): each distinct text is read once, and only these rows one by one."""
-    rows: set[int] = set()
-    for field, values in columns:
-        if field == "contested_values":
-            rows.update(row for row in among if values[row])
-        else:
-            rows.update(rows_with(values, among, lambda text: _hits(field, text, checks, seen)))
-    return sorted(rows)
+def _distinct(scanned: list) -> Iterator[tuple[str, list[str]]]:
+    """(kind, values) for the helper (`safety_texts.write_texts`): each distinct value of the scanned columns'
+    public rows once per kind (an item of a list column as a value); not competing values (`SafetyCheck._hits`)."""
+    sent: dict[str, set[str]] = {}
+    for _, columns, among in scanned:
+        for field, values in columns:
+            if field == "contested_values":
+                continue
+            taken = values if len(among) == len(values) else [values[row] for row in among]
+            distinct = set()
+            for value in taken:
+                if isinstance(value, list):
+                    distinct.update(value)
+                elif value is not None:
+                    distinct.add(value)
+            distinct.discard(None)
+            done = sent.setdefault(kind_of(field), set())
+            new = [value for value in distinct if value not in done]
+            done.update(new)
+            yield kind_of(field), new
 
 
-def _hits(field: str, text: str, checks, seen: dict) -> list[tuple[Rule, str]]:
-    """The rules `text`, a value of `field`, hits, each with what it found as written: an id or a file name read
-    as words, a web address as its words (`_url_words`); `seen` keeps each text's, shared by every row."""
-    if field in ("id", "text_file"):
-        text = ID_SEPARATORS.sub(" ", text)  # "victim-aged-13" reads "victim aged 13"
-    elif field == "url":
-        text = _url_words(text)
-    hits = seen.get(text)
-    if hits is None:
-        folded = fold(text)  # the rules match what a reader sees; the message quotes what is written
-        hits = seen[text] = [(rule, folded.original_span(*span)) for rule, find in checks
-                             if (span := find(folded.text))]
-    return hits
-
-
-def _scan_row(table: ColumnTable, row: int, columns: list[tuple[str, list]], checks, seen: dict,
-              exceptions: Exceptions) -> list[Problem]:
+def _scan_row(table: ColumnTable, row: int, columns: list[tuple[str, list]], hits_of, exceptions: Exceptions,
+              ) -> list[Problem]:
     """A row's errors: `columns` (field, its values) are the table's scanned fields (the id first, for a
-    node), `seen` each text's hits already found (shared by every row), less the hits its editorial exception
+    node), `hits_of(field, text)` each text's hits (`SafetyCheck._hits`), less the hits its editorial exception
     covers."""
     problems = []
     reported = set()  # (text, rule) already an error in this row: `citation_quotes` repeats `quote`
@@ -303,7 +299,7 @@ def _scan_row(table: ColumnTable, row: int, columns: list[tuple[str, list]], che
         for at, text in enumerate(texts):
             if field == "contested_values":
                 covered_as = named[at]
-            for rule, hit in _hits(field, text, checks, seen):
+            for rule, hit in hits_of(field, text):
                 # each field asks its own exception: the same text excused in one field is still an error in another
                 if exceptions.covers(table, row, rule.id, covered_as) or (text, rule.id) in reported:
                     continue

@@ -71,7 +71,7 @@ def test_a_load_over_the_size_reads_in_two_and_gives_the_same_dataset(generated,
 
 
 def test_a_helper_that_dies_has_its_files_read_here(generated, monkeypatch):
-    monkeypatch.setattr(parallel, "_HELPER", "import sys; sys.exit(3)")
+    monkeypatch.setattr(parallel, "HELPER", "tests.processes_targets:exit_3")
     said = []
     read = parallel.read_in_two(generated, said.append)
     assert _read(read) == _read(read_files(generated))
@@ -79,8 +79,7 @@ def test_a_helper_that_dies_has_its_files_read_here(generated, monkeypatch):
 
 
 def test_a_failure_in_the_helper_is_raised_here(generated, monkeypatch, tmp_path):
-    monkeypatch.setattr(parallel, "_HELPER", "import pickle, sys, os; f = os.fdopen(int(sys.argv[1]), 'wb'); "
-                                             "pickle.dump(('failed', ValueError('broken helper')), f)")
+    monkeypatch.setattr(parallel, "HELPER", "tests.processes_targets:broken")
     with pytest.raises(ValueError, match="broken helper"):
         parallel.read_in_two(generated)
 

@@ -1392,7 +1392,7 @@ def test_a_competing_value_of_public_text_is_checked_and_named_by_its_field(tmp_
 
 
 def test_one_text_in_many_records_is_judged_in_each_record(tmp_path):
-    # the check reads each distinct text once (`safety._rows_with_hits`): every public record holding it is an
+    # the check reads each distinct text once (`safety.SafetyCheck._rows_with_hits`): every public record holding it is an
     # error of its own, a restricted one is not read, and an exception covers only its own record
     same = "A girl, aged 14, was abused."
     extra = "".join(f"""
