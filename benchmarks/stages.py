@@ -87,6 +87,7 @@ def run_prepare(data: Path, tables: Path, formats: list[str]) -> dict:
     loading = importlib.import_module("casegraph.loaders.load")  # the module, not `loaders.load()`
     reading = importlib.import_module("casegraph.loaders.reading")
     dataset_module = importlib.import_module("casegraph.loaders.dataset")
+    safety = importlib.import_module("casegraph.loaders.safety")
     from casegraph.graph.store import input_checksum
     from casegraph.loaders import data_files
 
@@ -144,7 +145,8 @@ def run_prepare(data: Path, tables: Path, formats: list[str]) -> dict:
                                      "_write_parquet": "stage", "_copy_table": "copy"})):
         for name, stage in names.items():
             setattr(module, name, timed(stage, getattr(module, name)))
-    loading.check_publication_safety = timed("safety", loading.check_publication_safety)
+    for name in ("__init__", "problems"):  # its texts judged here too: `reads_in_two` is False
+        setattr(safety.SafetyCheck, name, timed("safety", getattr(safety.SafetyCheck, name)))
     loading.check_conviction_wording = timed("wording", loading.check_conviction_wording)
     loading.check_unbacked_convictions = timed("wording", loading.check_unbacked_convictions)
     writing.copy_staged = copy_and_keep

@@ -69,7 +69,10 @@ class Child:
             pickle.dump(task, self.process.stdin, pickle.HIGHEST_PROTOCOL)
             self.process.stdin.close()
         except BrokenPipeError:  # it ended already: `answer` says so
-            pass
+            try:
+                self.process.stdin.close()
+            except OSError:  # what was left unwritten cannot be: nothing reads it
+                pass
         except BaseException:
             self.stop()
             raise
