@@ -21,7 +21,7 @@ import subprocess
 import sys
 from typing import Any, Callable
 
-__all__ = ["Child", "Ended"]
+__all__ = ["Child", "Ended", "NotPickled"]
 
 Progress = Callable[[str], None]
 
@@ -41,6 +41,13 @@ class Ended(Exception):
         super().__init__(f"exit code {returncode}: killed, or out of memory?")
         self.returncode = returncode
 
+    def __reduce__(self):
+        return Ended, (self.returncode,)
+
+
+class NotPickled(RuntimeError):
+    """An exception a child raised that could not be pickled: its type's name and text."""
+
 
 class Child:
     """A task run in a fresh child process, started at once: `target` ("package.module:function") is called
@@ -48,7 +55,7 @@ class Child:
     message here; what it returns (pickled) is the answer `answer` gives. With `lean`, the packages above the
     target's module are not initialised (see `_LEAN`): for a module that needs nothing of them.
 
-    Raises OSError when the process cannot start."""
+    Raises OSError when the process cannot start, and pickle's errors when `task` does not pickle."""
 
     def __init__(self, target: str, task: Any, lean: bool = False):
         self.target = target
@@ -79,13 +86,13 @@ class Child:
 
     def answer(self, say: Progress | None = None) -> Any:
         """Pass the child's progress messages to `say` until it answers; its answer, or raise the exception it
-        raised (its text in a RuntimeError when it does not pickle), or `Ended` when it ends without an answer.
+        raised (`NotPickled` with its text when it does not pickle), or `Ended` when it ends without an answer.
         The child has ended when this returns or raises."""
         try:
             while True:
                 try:
                     kind, value = pickle.load(self.messages)
-                except EOFError:
+                except (EOFError, pickle.UnpicklingError):  # no message, or one cut short: it was killed
                     self.process.wait()
                     raise Ended(self.process.returncode) from None
                 if kind == "say":
@@ -105,6 +112,10 @@ class Child:
             self.process.kill()
             self.process.wait()
         self.messages.close()
+        try:
+            self.process.stdin.close()
+        except OSError:  # a task left unwritten: nothing reads it
+            pass
 
 
 def _serve(target: str, descriptor: int) -> None:
@@ -112,7 +123,7 @@ def _serve(target: str, descriptor: int) -> None:
     module, _, name = target.partition(":")
     with os.fdopen(descriptor, "wb") as out:
         def send(message: tuple) -> None:
-            pickle.dump(message, out, pickle.HIGHEST_PROTOCOL)
+            out.write(pickle.dumps(message, pickle.HIGHEST_PROTOCOL))  # whole or not at all: a failure sends another
             out.flush()
 
         try:
@@ -122,4 +133,4 @@ def _serve(target: str, descriptor: int) -> None:
             try:
                 send(("failed", error))
             except Exception:  # an exception that does not pickle: its text
-                send(("failed", RuntimeError(f"{type(error).__name__}: {error}")))
+                send(("failed", NotPickled(f"{type(error).__name__}: {error}")))

@@ -43,7 +43,7 @@ from casegraph.graph.store import Loaded, Progress, StoreError
 from casegraph.loaders.dataset import Dataset
 from casegraph.loaders.load import release_free_memory
 from casegraph.loaders.parallel import usable_cores
-from casegraph.processes import Child, Ended
+from casegraph.processes import Child, Ended, NotPickled
 from casegraph.schemas.aggregates import FILED_LABEL
 from casegraph.schemas.ddl import ladybug_ddl
 
@@ -145,10 +145,11 @@ def load_and_stage(files: Iterable[Path], folder: Path | None, say: Progress,
     exits: staging in the process that loaded would stand on all the memory the load's Python objects held
     and left fragmented, and each profile's staging on the other's (100,000 generated cases: 2,331 MB in one
     process; the load alone ~1,790 MB, the restricted profile's staging ~1,200 MB, the public's ~1,670 MB,
-    BENCHMARKS.md). Each child is a fresh interpreter (`python -m casegraph.graph.embedded_write`): it
+    BENCHMARKS.md). Each child is a fresh interpreter running `_run` (`casegraph.processes.Child`): it
     inherits no memory or threads, and runs none of the calling program. Their progress messages reach
     `say`; their errors are raised here as they were raised there (`LoadError` with every problem).
-    Raises StoreError when a child ends without an answer (killed, out of memory)."""
+    Raises StoreError when a child ends without an answer (killed, out of memory), or with an error that does
+    not pickle (its text)."""
     files = [Path(f) for f in files]
     if isolate is None:
         isolate = sum(f.stat().st_size for f in files) > LOAD_IN_CHILD_BYTES
@@ -185,6 +186,8 @@ def _answer(child: Child, kind: str, say: Progress):
     except Ended as ended:
         raise StoreError(f"the process {_DOING[kind]} ended without an answer ({ended}); nothing was written") \
             from None
+    except NotPickled as error:  # an error of its own that did not pickle: its text, as one line
+        raise StoreError(f"the process {_DOING[kind]} failed: {error}") from None
 
 
 _DOING = {"load": "loading the data", "stage": "staging the data", "copy": "writing a database"}

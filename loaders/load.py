@@ -201,7 +201,7 @@ def _load(paths: Iterable[Path] | None, progress: Progress | None) -> Dataset:
     files = data_files([default_data_dir()] if paths is None else paths)
     if not files:
         raise LoadError([Problem("(no data)", None, None, None, "no data files were given")])
-    in_two = reads_in_two(files)  # a large load on two cores: a helper process reads, then judges texts
+    in_two = reads_in_two(files)  # a large load on two cores: a helper reads half the files, another judges texts
     read = read_in_two(files, progress) if in_two else read_files(files, progress)
     problems, collected, unloaded = read.problems, read.collected, read.unloaded
     pending, read = read.pending, None
@@ -223,7 +223,10 @@ def _load(paths: Iterable[Path] | None, progress: Progress | None) -> Dataset:
     warnings = restrict_restricted_citations(tables, versions) + repeated + undated
     exceptions = Exceptions(tables, (*(rule.id for rule in load_rules()), *PERSON_CHECKS))
     problems.extend(exceptions.unknown())
-    safety = SafetyCheck(tables, helper=in_two)  # the public texts judged by a helper while the checks below run
+    # the public texts judged by a helper while the checks below run; they change no table (the helper judged the
+    # values and rows of now: a value changed in between would be read as judged clean)
+    safety = SafetyCheck(tables, helper=in_two)
+    release_free_memory()  # what collecting its texts freed: the checks below and the Arrow tables stand on it
     try:
         problems.extend(check_dataset(tables, exceptions))
         wordings = Wordings()  # the three conviction checks read the same texts
@@ -242,6 +245,8 @@ def _load(paths: Iterable[Path] | None, progress: Progress | None) -> Dataset:
                     if (p.file, p.line, p.record, p.field) not in said)
     if problems:
         raise LoadError(problems)
+    del safety, wordings, said  # what the checks kept, given back before the Arrow tables are made
+    release_free_memory()
     dataset = Dataset.from_tables(tables, versions.tables)
     dataset.warnings = sorted(warnings)
     return dataset

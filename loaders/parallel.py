@@ -65,7 +65,8 @@ def read_in_two(files: list[Path], progress: Progress | None = None) -> Read:
     """`reading.read_files(files, progress)`, the second half of the files read by a helper process at the same
     time. Its progress messages follow this process's, as one reading would give them. Raises what the helper
     raised (a failure of casegraph's own, never a problem of the data: those are in the `Read`; a MemoryError
-    too), and OSError when the temporary folder cannot be written; a helper that ends without an answer (killed,
+    too), and OSError when the temporary folder cannot be written or the helper cannot start; a helper that ends
+    without an answer (killed,
     by the system's out-of-memory killer too) has its files read here instead, and `progress` says so."""
     split = _split(files)
     with tempfile.TemporaryDirectory(prefix="casegraph-read-") as folder:

@@ -169,27 +169,30 @@ class SafetyCheck:
     takes the rows it will scan (the records public then) and, with `helper`, starts a helper process judging
     each distinct text of them (`safety_texts.judge_texts`); `problems` gives the errors. A large load runs its
     other checks in between (`loaders/load.py`): the texts are half of its checks' time (BENCHMARKS.md, issue
-    12). Without the helper, or when it ends without an answer, the texts are judged here; the errors are the
-    same, in the same order. Raises OSError when the temporary folder cannot be written or the helper cannot
-    start, and what the helper raised."""
+    12). Without the helper, when its file cannot be written or it cannot start, or when it ends without an
+    answer, the texts are judged here; the errors are the same, in the same order. Raises what the helper
+    raised (a failure of casegraph's own)."""
 
     def __init__(self, tables: Tables, rules: tuple[Rule, ...] | None = None, helper: bool = False):
         rules = load_rules() if rules is None else rules
-        self._rules = {rule.id: rule for rule in rules}
+        self._rules = rules
         places = [_places(tables, rule) for rule in rules]
         self._checks: list[Check] = [(rule, find) for rule, place in zip(rules, places)
                                      if (find := matcher(rule, *place)) is not None]
         self._scanned = list(_scanned(tables)) if self._checks else []
         self._seen: dict[str, list[tuple[Rule, str]]] = {}  # text as read -> its hits: public texts repeat a lot
-        self._judged: dict[tuple[str, str], list[tuple[str, str]]] | None = None  # the helper's answer
+        self._judged: dict[tuple[str, str], list[tuple[int, str]]] | None = None  # the helper's answer
         self._helper: Child | None = None
         self._folder: str | None = None
         if helper and self._scanned:
-            self._folder = tempfile.mkdtemp(prefix="casegraph-safety-")
             try:
+                self._folder = tempfile.mkdtemp(prefix="casegraph-safety-")
                 texts = Path(self._folder) / "texts.pickle"
                 write_texts(texts, _distinct(self._scanned))
                 self._helper = Child(JUDGE, (rules, places, texts), lean=True)
+            except OSError:  # no room for its file, no process: the texts are judged here, as for small data
+                self.close()
+                self._helper = None
             except BaseException:
                 self.close()
                 raise

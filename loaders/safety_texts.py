@@ -141,7 +141,8 @@ def _is_word(char: str) -> bool:
 
 def text_hits(text: str, checks: list[Check]) -> list[tuple[Rule, str]]:
     """The rules of `checks` a text (as read: `as_read`) hits, each with what it found as written: the rules
-    match what a reader sees (the text folded), the hit quotes what is written."""
+    match what a reader sees (the text folded), the hit quotes what is written. (A check's first item, a rule,
+    is given back as it is: the helper gives each rule's index.)"""
     folded = fold(text)
     return [(rule, folded.original_span(*span)) for rule, find in checks if (span := find(folded.text))]
 
@@ -173,17 +174,17 @@ def _chunks(path) -> Iterator[tuple[str, list[str]]]:
                 return
 
 
-def judge_texts(task: tuple, say: Callable[[str], None]) -> dict[tuple[str, str], list[tuple[str, str]]]:
+def judge_texts(task: tuple, say: Callable[[str], None]) -> dict[tuple[str, str], list[tuple[int, str]]]:
     """The helper's task (`processes.Child`): (the rules, each rule's place names and patterns as `matcher`
     takes them, the file `write_texts` wrote). Its answer: each (kind, value) that a rule hits, with its hits
-    (the rule's id, what it found as written: `text_hits`); a value with none is left out."""
+    (the rule's index in the rules, what it found as written: `text_hits`); a value with none is left out."""
     rules, places, path = task
-    checks = [(rule, find) for rule, (names, patterns) in zip(rules, places)
-              if (find := matcher(rule, names, patterns)) is not None]
-    found: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    checks = [(at, find) for at, (rule, (names, patterns)) in enumerate(zip(rules, places))
+              if (find := matcher(rule, names, patterns)) is not None]  # a hit names its rule by its index
+    found: dict[tuple[str, str], list[tuple[int, str]]] = {}
     for kind, values in _chunks(path):
         for value in values:
             hits = text_hits(as_read(kind, value), checks)
             if hits:
-                found[(kind, value)] = [(rule.id, hit) for rule, hit in hits]
+                found[(kind, value)] = hits
     return found

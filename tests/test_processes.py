@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from casegraph.processes import Child, Ended
+from casegraph.processes import Child, Ended, NotPickled
 
 
 def test_a_child_says_what_it_does_then_answers():
@@ -21,7 +21,7 @@ def test_a_childs_error_is_raised_here():
 
 
 def test_an_error_that_does_not_pickle_is_raised_as_its_text():
-    with pytest.raises(RuntimeError, match="_Unpicklable: no pickle"):
+    with pytest.raises(NotPickled, match="_Unpicklable: no pickle"):
         Child("tests.processes_targets:unpicklable", None).answer()
 
 

@@ -10,12 +10,11 @@ from pathlib import Path
 
 import pytest
 
-import casegraph.loaders.load  # noqa: F401 (the module, which `casegraph.loaders.load` the function hides)
 from casegraph.loaders import LoadError, default_data_dir, load
 from casegraph.loaders import safety
 from tests.loaders.test_publication_safety import HITS
 
-_LOAD = sys.modules["casegraph.loaders.load"]
+_LOAD = sys.modules["casegraph.loaders.load"]  # the module, which the function `casegraph.loaders.load` hides
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +46,10 @@ def data(tmp_path_factory) -> Path:
     return folder
 
 
-def _problems(data: Path, monkeypatch, helper: bool, judge: str = safety.JUDGE) -> list:
+_JUDGE = safety.JUDGE
+
+
+def _problems(data: Path, monkeypatch, helper: bool, judge: str = _JUDGE) -> tuple:
     made = []
     forced = helper
 
@@ -56,18 +58,25 @@ def _problems(data: Path, monkeypatch, helper: bool, judge: str = safety.JUDGE) 
             super().__init__(tables, rules, helper=forced)
             made.append(self)
 
+        def problems(self, exceptions):
+            self.found = super().problems(exceptions)  # as the check gives them, before the load sorts them
+            self.stale = exceptions.stale()
+            return self.found
+
     monkeypatch.setattr(_LOAD, "SafetyCheck", Forced)
     monkeypatch.setattr(safety, "JUDGE", judge)
     with pytest.raises(LoadError) as error:
         load([data])
     assert len(made) == 1 and (made[0]._helper is not None) == helper
-    return error.value.problems
+    judged = made[0]._judged is not None  # the helper answered (one that dies leaves the texts to be judged here)
+    assert judged == (helper and judge == _JUDGE)
+    return error.value.problems, made[0].found, made[0].stale
 
 
 def test_the_helper_finds_the_same_errors_in_the_same_order(data, monkeypatch):
-    here = _problems(data, monkeypatch, helper=False)
-    there = _problems(data, monkeypatch, helper=True)
-    assert there == here
+    here, found_here, stale_here = _problems(data, monkeypatch, helper=False)
+    there, found_there, stale_there = _problems(data, monkeypatch, helper=True)
+    assert there == here and found_there == found_here and stale_there == stale_here
     fields = {(p.record, p.field) for p in here}
     assert {("said-3", "summary"), ("review-0", "findings"), ("victim-aged-13-said", "id"),
             ("a-second-report", "url"), ("a-second-report", "text_file"),
@@ -78,6 +87,27 @@ def test_the_helper_finds_the_same_errors_in_the_same_order(data, monkeypatch):
 def test_a_helper_that_dies_leaves_the_texts_to_be_judged_here(data, monkeypatch):
     here = _problems(data, monkeypatch, helper=False)
     assert _problems(data, monkeypatch, helper=True, judge="tests.processes_targets:exit_3") == here
+
+
+def test_a_helper_that_cannot_start_leaves_the_texts_to_be_judged_here(data, monkeypatch):
+    here = _problems(data, monkeypatch, helper=False)
+
+    def refused(*args, **kwargs):
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(safety, "Child", refused)
+    made = []
+    forced = safety.SafetyCheck
+
+    class Forced(forced):
+        def __init__(self, tables, rules=None, helper=False):
+            super().__init__(tables, rules, helper=True)
+            made.append(self)
+
+    monkeypatch.setattr(_LOAD, "SafetyCheck", Forced)
+    with pytest.raises(LoadError) as error:
+        load([data])
+    assert error.value.problems == here[0] and made[0]._helper is None
 
 
 def test_a_failure_in_the_helper_is_raised(data, monkeypatch):
