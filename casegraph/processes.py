@@ -9,14 +9,17 @@ none of the calling program.
 The protocol: the task, pickled, on the child's standard input; the child's messages, pickled, on a pipe of its
 own: ("say", text) for each progress message, then ("done", its answer) or ("failed", the exception it raised).
 This module imports nothing of casegraph, so that a lean child (`lean=True`) costs ~15 MB, not the ~110 MB of
-all of casegraph.
+all of casegraph. On Linux a child is killed when the thread that started it ends (`_die_with_parent`): a
+build killed, or a child stopped, leaves none of its helpers running.
 """
 
 from __future__ import annotations
 
+import ctypes
 import importlib
 import os
 import pickle
+import signal
 import subprocess
 import sys
 from typing import Any, Callable
@@ -25,9 +28,9 @@ __all__ = ["Child", "Ended", "NotPickled"]
 
 Progress = Callable[[str], None]
 
-_BOOT = "import sys; from casegraph.processes import _serve; _serve(sys.argv[1], int(sys.argv[2]))"
+_BOOT = "import sys; from casegraph.processes import _serve; _serve(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]))"
 _LEAN = ("import importlib.util as u, sys\n"
-         "for n in sys.argv[3:]: sys.modules[n] = u.module_from_spec(u.find_spec(n))\n" + _BOOT)
+         "for n in sys.argv[4:]: sys.modules[n] = u.module_from_spec(u.find_spec(n))\n" + _BOOT)
 """A lean child's start: casegraph and each package above its target are registered without running their
 `__init__` (casegraph's and `casegraph.loaders`' import the whole library); this module, the target's and their
 imports run as usual."""
@@ -53,7 +56,8 @@ class Child:
     """A task run in a fresh child process, started at once: `target` ("package.module:function") is called
     there as `function(task, say)`, `task` what is given here (pickled), `say` a function sending a progress
     message here; what it returns (pickled) is the answer `answer` gives. With `lean`, the packages above the
-    target's module are not initialised (see `_LEAN`): for a module that needs nothing of them.
+    target's module are not initialised (see `_LEAN`): for a module that needs nothing of them. Answer or stop
+    it on the thread that made it: on Linux the child is killed when that thread ends (`_die_with_parent`).
 
     Raises OSError when the process cannot start, and pickle's errors when `task` does not pickle."""
 
@@ -65,7 +69,7 @@ class Child:
         reading, writing = os.pipe()
         try:
             self.process = subprocess.Popen([sys.executable, "-c", _LEAN if lean else _BOOT, target, str(writing),
-                                             *packages], stdin=subprocess.PIPE, pass_fds=(writing,))
+                                             str(os.getpid()), *packages], stdin=subprocess.PIPE, pass_fds=(writing,))
         except BaseException:
             os.close(reading)
             raise
@@ -118,8 +122,9 @@ class Child:
             pass
 
 
-def _serve(target: str, descriptor: int) -> None:
+def _serve(target: str, descriptor: int, parent: int) -> None:
     """The child's side: the task from standard input, `target` run on it, its messages to `descriptor`."""
+    _die_with_parent(parent)
     module, _, name = target.partition(":")
     with os.fdopen(descriptor, "wb") as out:
         def send(message: tuple) -> None:
@@ -134,3 +139,20 @@ def _serve(target: str, descriptor: int) -> None:
                 send(("failed", error))
             except Exception:  # an exception that does not pickle: its text
                 send(("failed", NotPickled(f"{type(error).__name__}: {error}")))
+
+
+_PR_SET_PDEATHSIG = 1
+"""prctl(2)'s option: the signal a process gets when the thread that started it ends (Linux)."""
+
+
+def _die_with_parent(parent: int) -> None:
+    """Be killed (SIGKILL) when the thread of `parent` that started this process ends (prctl's rule: the thread,
+    not the process), and end now if `parent` has already ended. A stopped or killed child (`Child.stop`, the
+    out-of-memory killer) would otherwise leave its own helpers running, orphaned: a load's reading and safety
+    helpers. Nothing where prctl is not (not Linux)."""
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return
+    if prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0 and os.getppid() != parent:
+        os._exit(1)  # it ended before this was set: nothing will read the answer

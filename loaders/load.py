@@ -225,7 +225,7 @@ def _load(paths: Iterable[Path] | None, progress: Progress | None) -> Dataset:
     problems.extend(exceptions.unknown())
     # the public texts judged by a helper while the checks below run; they change no table (the helper judged the
     # values and rows of now: a value changed in between would be read as judged clean)
-    safety = SafetyCheck(tables, helper=in_two)
+    safety = SafetyCheck(tables, helper=in_two, progress=progress)
     release_free_memory()  # what collecting its texts freed: the checks below and the Arrow tables stand on it
     try:
         problems.extend(check_dataset(tables, exceptions))

@@ -35,7 +35,7 @@ from array import array
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 import yaml
 
@@ -170,12 +170,13 @@ class SafetyCheck:
     each distinct text of them (`safety_texts.judge_texts`); `problems` gives the errors. A large load runs its
     other checks in between (`loaders/load.py`): the texts are half of its checks' time (BENCHMARKS.md, issue
     12). Without the helper, when its file cannot be written or it cannot start, or when it ends without an
-    answer, the texts are judged here; the errors are the same, in the same order. Raises what the helper
-    raised (a failure of casegraph's own)."""
+    answer, the texts are judged here, and `progress` says why; the errors are the same, in the same order.
+    Raises what the helper raised (a failure of casegraph's own)."""
 
-    def __init__(self, tables: Tables, rules: tuple[Rule, ...] | None = None, helper: bool = False):
+    def __init__(self, tables: Tables, rules: tuple[Rule, ...] | None = None, helper: bool = False,
+                 progress: Callable[[str], None] | None = None):
         rules = load_rules() if rules is None else rules
-        self._rules = rules
+        self._rules, self._progress = rules, progress
         places = [_places(tables, rule) for rule in rules]
         self._checks: list[Check] = [(rule, find) for rule, place in zip(rules, places)
                                      if (find := matcher(rule, *place)) is not None]
@@ -190,9 +191,11 @@ class SafetyCheck:
                 texts = Path(self._folder) / "texts.pickle"
                 write_texts(texts, _distinct(self._scanned))
                 self._helper = Child(JUDGE, (rules, places, texts), lean=True)
-            except OSError:  # no room for its file, no process: the texts are judged here, as for small data
+            except OSError as error:  # no room for its file, no process: the texts are judged here, as for small data
                 self.close()
                 self._helper = None
+                self._say(f"the public texts could not be handed to a process judging them ({error}); "
+                          "judging them here")
             except BaseException:
                 self.close()
                 raise
@@ -203,8 +206,10 @@ class SafetyCheck:
             if self._helper is not None:
                 try:
                     self._judged = self._helper.answer()
-                except Ended:  # killed (out of memory?): the same answers are found here
+                except Ended as error:  # killed (out of memory?): the same answers are found here
                     self._judged = None
+                    self._say(f"the process judging the public texts ended without an answer ({error}); "
+                              "judging them here")
             problems = []
             for table, columns, among in self._scanned:
                 for row in self._rows_with_hits(columns, among):
@@ -220,6 +225,10 @@ class SafetyCheck:
         if self._folder is not None:
             shutil.rmtree(self._folder, ignore_errors=True)
             self._folder = None
+
+    def _say(self, message: str) -> None:
+        if self._progress is not None:
+            self._progress(message)
 
     def _rows_with_hits(self, columns: list[tuple[str, list]], among: array) -> list[int]:
         """The rows of `among` (ascending), in order, with a hit of a rule in one of `columns` (field, its values),

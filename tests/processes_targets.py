@@ -34,3 +34,20 @@ def unpicklable(task, say) -> None:
 def modules(task, say) -> list[str]:
     return sorted(sys.modules)
 
+
+def ready_then_sleeps(task, say) -> None:
+    import time
+    say("ready")  # started: its `_die_with_parent` has run
+    time.sleep(600)
+
+
+def starts_grandchild(task, say) -> None:
+    """Starts a child of its own (a grandchild of the test), waits until it runs, says its pid, then waits to be
+    stopped."""
+    import pickle
+
+    from casegraph.processes import Child
+    grandchild = Child("tests.processes_targets:ready_then_sleeps", None)
+    assert pickle.load(grandchild.messages) == ("say", "ready")
+    say(grandchild.process.pid)
+    grandchild.answer()

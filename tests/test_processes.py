@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import pickle
+import signal
+import time
 from pathlib import Path
 
 import pytest
@@ -29,6 +33,31 @@ def test_a_child_that_ends_without_an_answer_says_its_exit_code():
     with pytest.raises(Ended, match="exit code 3") as ended:
         Child("tests.processes_targets:exit_3", None).answer()
     assert ended.value.returncode == 3
+
+
+def _running(pid: int) -> bool:
+    """Whether process `pid` exists and has not ended (a zombie no one reaped yet has ended)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except FileNotFoundError:
+        return False
+    return state not in ("Z", "X")
+
+
+def test_a_stopped_childs_own_children_end_with_it():
+    """A load's child stopped (or killed by the system) leaves none of its helpers running (`_die_with_parent`)."""
+    child = Child("tests.processes_targets:starts_grandchild", None)
+    kind, grandchild = pickle.load(child.messages)  # said once the grandchild runs: its prctl is set
+    try:
+        assert kind == "say" and _running(grandchild)
+        child.stop()
+        waited = time.monotonic()
+        while _running(grandchild) and time.monotonic() - waited < 10:
+            time.sleep(0.05)
+        assert not _running(grandchild)
+    finally:
+        if _running(grandchild):
+            os.kill(grandchild, signal.SIGKILL)
 
 
 def test_an_unknown_target_is_raised_here():

@@ -49,13 +49,13 @@ def data(tmp_path_factory) -> Path:
 _JUDGE = safety.JUDGE
 
 
-def _problems(data: Path, monkeypatch, helper: bool, judge: str = _JUDGE) -> tuple:
+def _problems(data: Path, monkeypatch, helper: bool, judge: str = _JUDGE, said: list | None = None) -> tuple:
     made = []
     forced = helper
 
     class Forced(safety.SafetyCheck):
-        def __init__(self, tables, rules=None, helper=False):
-            super().__init__(tables, rules, helper=forced)
+        def __init__(self, tables, rules=None, helper=False, progress=None):
+            super().__init__(tables, rules, helper=forced, progress=progress)
             made.append(self)
 
         def problems(self, exceptions):
@@ -66,7 +66,7 @@ def _problems(data: Path, monkeypatch, helper: bool, judge: str = _JUDGE) -> tup
     monkeypatch.setattr(_LOAD, "SafetyCheck", Forced)
     monkeypatch.setattr(safety, "JUDGE", judge)
     with pytest.raises(LoadError) as error:
-        load([data])
+        load([data], progress=None if said is None else said.append)
     assert len(made) == 1 and (made[0]._helper is not None) == helper
     judged = made[0]._judged is not None  # the helper answered (one that dies leaves the texts to be judged here)
     assert judged == (helper and judge == _JUDGE)
@@ -75,7 +75,9 @@ def _problems(data: Path, monkeypatch, helper: bool, judge: str = _JUDGE) -> tup
 
 def test_the_helper_finds_the_same_errors_in_the_same_order(data, monkeypatch):
     here, found_here, stale_here = _problems(data, monkeypatch, helper=False)
-    there, found_there, stale_there = _problems(data, monkeypatch, helper=True)
+    said = []
+    there, found_there, stale_there = _problems(data, monkeypatch, helper=True, said=said)
+    assert not [text for text in said if "judging them here" in text]  # the helper answered: nothing to say
     assert there == here and found_there == found_here and stale_there == stale_here
     fields = {(p.record, p.field) for p in here}
     assert {("said-3", "summary"), ("review-0", "findings"), ("victim-aged-13-said", "id"),
@@ -86,7 +88,10 @@ def test_the_helper_finds_the_same_errors_in_the_same_order(data, monkeypatch):
 
 def test_a_helper_that_dies_leaves_the_texts_to_be_judged_here(data, monkeypatch):
     here = _problems(data, monkeypatch, helper=False)
-    assert _problems(data, monkeypatch, helper=True, judge="tests.processes_targets:exit_3") == here
+    said = []
+    assert _problems(data, monkeypatch, helper=True, judge="tests.processes_targets:exit_3", said=said) == here
+    assert ("the process judging the public texts ended without an answer (exit code 3: killed, or out of memory?); "
+            "judging them here") in said
 
 
 def test_a_helper_that_cannot_start_leaves_the_texts_to_be_judged_here(data, monkeypatch):
@@ -100,14 +105,17 @@ def test_a_helper_that_cannot_start_leaves_the_texts_to_be_judged_here(data, mon
     forced = safety.SafetyCheck
 
     class Forced(forced):
-        def __init__(self, tables, rules=None, helper=False):
-            super().__init__(tables, rules, helper=True)
+        def __init__(self, tables, rules=None, helper=False, progress=None):
+            super().__init__(tables, rules, helper=True, progress=progress)
             made.append(self)
 
     monkeypatch.setattr(_LOAD, "SafetyCheck", Forced)
+    said = []
     with pytest.raises(LoadError) as error:
-        load([data])
+        load([data], progress=said.append)
     assert error.value.problems == here[0] and made[0]._helper is None
+    assert ("the public texts could not be handed to a process judging them ([Errno 11] Resource temporarily "
+            "unavailable); judging them here") in said
 
 
 def test_a_failure_in_the_helper_is_raised(data, monkeypatch):
