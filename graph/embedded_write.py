@@ -28,6 +28,7 @@ from __future__ import annotations
 import itertools
 import json
 import shutil
+import tempfile
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -146,7 +147,8 @@ def load_and_stage(files: Iterable[Path], folder: Path | None, say: Progress,
     and left fragmented, and each profile's staging on the other's (100,000 generated cases: 2,331 MB in one
     process; the load alone ~1,790 MB, the restricted profile's staging ~1,200 MB, the public's ~1,670 MB,
     BENCHMARKS.md). Each child is a fresh interpreter running `_run` (`casegraph.processes.Child`): it
-    inherits no memory or threads, and runs none of the calling program. Their progress messages reach
+    inherits no memory or threads, and runs none of the calling program. The loading child's temporary files
+    are under `folder` (`TEMPORARY`). Their progress messages reach
     `say`; their errors are raised here as they were raised there (`LoadError` with every problem).
     Raises StoreError when a child ends without an answer (killed, out of memory), or with an error that does
     not pickle (its text)."""
@@ -166,6 +168,12 @@ def load_and_stage(files: Iterable[Path], folder: Path | None, say: Progress,
 
 DATASET = "dataset"
 """Where under the staging folder the loading child saves the Dataset for the staging child."""
+
+TEMPORARY = "tmp"
+"""Where under the staging folder the loading child and its helpers keep their temporary files (a helper's
+columns: hundreds of MB at 100,000 cases): in the build's partial folder, which a failed build removes, and the
+next build when this one was killed; never in the system's temporary folder, where a killed child's would stay
+(and on a tmpfs /tmp take memory)."""
 
 
 def _in_child(task: tuple, say: Progress):
@@ -212,6 +220,10 @@ def _run(task: tuple, say: Progress):
         from casegraph.loaders import load
 
         _, files, saved = task
+        if saved is not None:  # the folders this process makes for its helpers' files (`TEMPORARY`)
+            temporary = saved.parent / TEMPORARY
+            temporary.mkdir(parents=True, exist_ok=True)
+            tempfile.tempdir = str(temporary)
         dataset = load(files, progress=say)
         if saved is not None:
             dataset.save(saved)

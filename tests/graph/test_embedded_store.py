@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+from pathlib import Path
 
 import pytest
 
@@ -203,6 +204,21 @@ def test_a_build_from_files_in_a_child_process_is_the_same_build(london, london_
     unchanged = in_child.build_files(london_files, input_checksum(london_files), isolate=True)
     assert not unchanged.changed and unchanged.build_id == there.build_id
     assert unchanged.contested == london.contested()
+
+
+def test_the_loading_childs_temporary_files_are_in_the_build(london_files, tmp_path, monkeypatch):
+    """The load's child makes its helpers' temporary folders (a reading helper's columns: hundreds of MB at 100,000
+    cases) under the build's staging folder, which a failed build removes, and the next build when this one was
+    killed: never in the system's temporary folder, where a killed child's would stay."""
+    import tempfile
+
+    from casegraph.graph import embedded_write
+
+    monkeypatch.setattr(tempfile, "tempdir", None)  # `_run` sets it for the whole of the child's process
+    staged = tmp_path / "builds" / "a-build.partial" / "staged"
+    embedded_write._run(("load", london_files, staged / embedded_write.DATASET), lambda text: None)
+    assert tempfile.gettempdir() == str(staged / embedded_write.TEMPORARY)
+    assert Path(tempfile.mkdtemp(prefix="casegraph-read-")).parent == staged / embedded_write.TEMPORARY
 
 
 def test_a_load_error_in_the_child_process_is_raised_with_every_problem(london_files, tmp_path):
