@@ -148,8 +148,8 @@ def load_and_stage(files: Iterable[Path], folder: Path | None, say: Progress,
     process; the load alone ~1,790 MB, the restricted profile's staging ~1,200 MB, the public's ~1,670 MB,
     BENCHMARKS.md). Each child is a fresh interpreter running `_run` (`casegraph.processes.Child`): it
     inherits no memory or threads, and runs none of the calling program. The loading child's temporary files
-    are under `folder` (`TEMPORARY`). Their progress messages reach
-    `say`; their errors are raised here as they were raised there (`LoadError` with every problem).
+    are under `folder` (`TEMPORARY`). Their progress messages reach `say`; their errors are raised here as
+    they were raised there (`LoadError` with every problem).
     Raises StoreError when a child ends without an answer (killed, out of memory), or with an error that does
     not pickle (its text)."""
     files = [Path(f) for f in files]
